@@ -1,0 +1,143 @@
+"""The `minutebook` command: a thin layer over the library.
+
+Errors become one-line messages here and nowhere else; `--debug` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline import __version__
+from pipeline.batch.runner import DocumentResult, default_workers, run_extract
+from pipeline.errors import MinutebookError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="minutebook")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Turn committee papers (PDF, DOCX, HTML, text) into CSV extracts and a graph."""
+    ctx.obj = {"debug": debug}
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
+                        format="%(levelname)s %(message)s")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path), required=True,
+              help="Run folder to write the CSVs, errors.csv and run.json into.")
+@click.option("--glob", "pattern", help="Only files whose name matches, e.g. '*.pdf'.")
+@click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: the machine's cores).")
+@click.option("--raw-csv", is_flag=True,
+              help="Do not neutralise cells that a spreadsheet would run as formulas.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str | None,
+            workers: int | None, raw_csv: bool, quiet: bool) -> None:
+    """Extract every paper under PATHS into the run folder OUT.
+
+    Exit status: 0 when every paper was read, 1 when any paper failed (see
+    OUT/errors.csv), 2 on a usage error.
+
+    Example: minutebook extract corpus/ --out outputs/
+    """
+    debug = ctx.obj["debug"]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
+    progress = _progress(quiet)
+    summary = run_extract(list(paths), out, workers=workers or default_workers(),
+                          pattern=pattern, raw_csv=raw_csv, debug=debug, on_result=progress)
+    if not quiet:
+        counts = ", ".join(f"{n} {t}" for t, n in summary.counts.items() if n)
+        click.echo(f"{summary.documents} documents ({summary.failed} failed, "
+                   f"{summary.skipped} skipped) in {summary.seconds:.1f}s -> {out}/", err=True)
+        click.echo(f"rows: {counts or 'none'}", err=True)
+        if summary.failed:
+            click.echo(f"see {out / 'errors.csv'} for the documents that failed", err=True)
+    ctx.exit(summary.exit_code)
+
+
+def _progress(quiet: bool):
+    if quiet:
+        return None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(unit="doc", file=sys.stderr, leave=False)
+
+        def tick(result: DocumentResult) -> None:
+            bar.update(1)
+            bar.set_postfix_str(result.document[-40:])
+        return tick
+
+    def line(result: DocumentResult) -> None:
+        status = "failed" if result.failed else ("skipped" if result.errors else "ok")
+        click.echo(f"{status:7} {result.document}", err=True)
+    return line
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the document model as JSON.")
+@click.option("--width", default=90, show_default=True, help="Characters of text per block.")
+@click.pass_context
+def inspect(ctx: click.Context, file: Path, as_json: bool, width: int) -> None:
+    """Show what a reader saw in FILE: each block's kind, page, span and text.
+
+    Example: minutebook inspect corpus/pdf/fernley_hwb_minutes.pdf
+    """
+    from pipeline.readers import read
+
+    try:
+        document = read(file)
+    except MinutebookError as error:
+        if ctx.obj["debug"]:
+            raise
+        raise click.ClickException(f"{file}: {error}") from None
+    if as_json:
+        click.echo(document.to_json())
+        return
+    click.echo(f"# {document.source}: {document.format}, {document.pages} page(s), "
+               f"{len(document.blocks)} blocks")
+    for warning in document.warnings:
+        click.echo(f"# warning: {warning}")
+    for n, block in enumerate(document.blocks):
+        kind = block.kind.value + (f"{block.level}" if block.level else "")
+        extra = f" [{block.marker}]" if block.marker else ""
+        text = block.text.replace("\t", " | ")
+        click.echo(f"{n:4} {kind:12} p{block.page:<3} {block.start:>6}-{block.end:<6}{extra} "
+                   f"{text[:width]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit status (testable in-process)."""
+    try:
+        cli.main(args=argv, prog_name="minutebook", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return 130
+    except KeyboardInterrupt:
+        click.echo("interrupted: outputs of the last finished run are unchanged", err=True)
+        return 130
+    return 0
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

@@ -1,0 +1,1 @@
+"""Writers for a run's outputs."""

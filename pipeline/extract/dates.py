@@ -1,0 +1,64 @@
+"""British dates as committee papers write them, to ISO `YYYY-MM-DD`.
+
+"Wednesday 13 March 2013", "13th March 2013", "Tuesday, 4th June, 2024", "13/03/2013",
+"13.03.13", "March 13, 2013" and "27th June 2013" after markup is removed.
+Day-first wherever it is ambiguous, as in the UK.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {name: n for n, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)
+MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)
+NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>(?:19|20)?\d\d)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    value: date
+    start: int
+    end: int
+
+    @property
+    def iso(self) -> str:
+        return self.value.isoformat()
+
+
+def _make(year: str, month: int, day: str) -> date | None:
+    full_year = int(year) if len(year) == 4 else 2000 + int(year)
+    try:
+        return date(full_year, month, int(day))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every date in `text`, in order of appearance."""
+    found: list[FoundDate] = []
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR):
+        for m in pattern.finditer(text):
+            value = _make(m["year"], MONTHS[m["month"].lower().rstrip(".")], m["day"])
+            if value:
+                found.append(FoundDate(value, m.start(), m.end()))
+    for m in NUMERIC.finditer(text):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        value = _make(m["year"], int(m["month"]), m["day"])
+        if value:
+            found.append(FoundDate(value, m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def first_date(text: str) -> FoundDate | None:
+    dates = find_dates(text)
+    return dates[0] if dates else None

@@ -1,0 +1,20 @@
+"""Vocabularies shared by the CSV writer, the CLI and the extractors."""
+
+from __future__ import annotations
+
+# The contract columns of each table (../shared/eval/CONTRACT.md), in output order.
+CONTRACT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("document", "kind", "body", "date"),
+    "attendees": ("document", "name", "role", "organisation", "capacity"),
+    "apologies": ("document", "name", "role", "organisation"),
+    "substitutes": ("document", "member", "substitute", "organisation"),
+    "items": ("document", "number", "title"),
+    "decisions": ("document", "item", "kind", "text"),
+    "recommendations": ("document", "number", "text"),
+    "bodies": ("body", "aliases"),
+    "relations": ("document", "source", "relation", "target"),
+}
+ERROR_COLUMNS = ("document", "stage", "error_type", "message")
+DOCUMENT_KINDS = ("minutes", "report", "agenda", "other")
+CAPACITIES = ("member", "officer", "other")
+RELATIONS = ("reports_to", "replaces", "member_of", "linked_to")

@@ -1,0 +1,114 @@
+"""One reader per format; `read(path)` picks it from the file's bytes and name.
+
+The bytes win over the name: a PDF saved as `.txt` is read as a PDF (with a
+warning), and a binary file named `.txt` is refused instead of being read as
+garbage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline.errors import EmptyDocument, ReadError, TooLarge, UnsupportedFormat
+from pipeline.model import Document
+
+SUFFIX_FORMATS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+}
+KNOWN_UNSUPPORTED = {
+    ".doc": "legacy Word .doc is not supported: save it as .docx",
+    ".rtf": "RTF is not supported: save it as .docx or PDF",
+    ".odt": "OpenDocument text is not supported: save it as .docx or PDF",
+    ".xls": "spreadsheets are not committee papers",
+    ".xlsx": "spreadsheets are not committee papers",
+}
+MAX_BYTES = 512 * 1024 * 1024
+
+
+def supported(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIX_FORMATS
+
+
+def sniff(head: bytes) -> str | None:
+    """The format the first bytes show, or None when they show nothing definite."""
+    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    lowered = head[:2048].lstrip().lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered[:512]:
+        return "html"
+    return None
+
+
+def _reader(fmt: str) -> Callable[[Path, str], Document]:
+    # Imported here so that one broken parser library cannot stop the other formats.
+    if fmt == "pdf":
+        from pipeline.readers.pdf import read_pdf
+
+        return read_pdf
+    if fmt == "docx":
+        from pipeline.readers.docx import read_docx
+
+        return read_docx
+    if fmt == "html":
+        from pipeline.readers.html import read_html
+
+        return read_html
+    from pipeline.readers.text import read_text
+
+    return read_text
+
+
+def detect_format(path: Path) -> tuple[str, list[str]]:
+    """The format to read `path` as, and warnings about a misleading name."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIX_FORMATS:
+        reason = KNOWN_UNSUPPORTED.get(suffix, f"unsupported file type '{suffix or '(none)'}'")
+        raise UnsupportedFormat(reason)
+    size = path.stat().st_size
+    if size == 0:
+        raise EmptyDocument("empty file (0 bytes)")
+    if size > MAX_BYTES:
+        raise TooLarge(f"file is {size // 2**20} MiB, over the {MAX_BYTES // 2**20} MiB limit")
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    claimed = SUFFIX_FORMATS[suffix]
+    seen = sniff(head)
+    if seen is None or seen == claimed:
+        return claimed, []
+    if claimed == "text" and seen == "html":
+        return "html", [f"{path.name}: text file holds HTML; read as HTML"]
+    if seen == "docx" and claimed != "docx":
+        raise ReadError(f"file named {suffix} is a zip package (perhaps a .docx)",
+                        kind="mislabelled")
+    return seen, [f"{path.name}: named {suffix} but holds {seen.upper()}; read as {seen}"]
+
+
+def read(path: str | Path, source: str | None = None) -> Document:
+    """Read one paper into the document model.
+
+    Raises a `pipeline.errors.ReadError` subclass with a one-line message for anything
+    that cannot be read (empty, encrypted, scanned, corrupt, unsupported ...).
+    """
+    path = Path(path)
+    source = source or path.name
+    try:
+        fmt, warnings = detect_format(path)
+    except OSError as error:
+        raise ReadError(f"cannot open file: {error.strerror or error}", kind="unreadable") from None
+    try:
+        document = _reader(fmt)(path, source)
+    except OSError as error:
+        raise ReadError(f"cannot read file: {error.strerror or error}", kind="unreadable") from None
+    document.warnings[:0] = warnings
+    return document

@@ -1,0 +1,201 @@
+"""DOCX reader with python-docx.
+
+Body paragraphs and tables in document order; Heading/Title styles become
+headings, list paragraphs list items (Word's automatic numbers are rebuilt, since
+council minutes often number their items that way), table rows one block each
+with merged cells given once. Headers, footers and text boxes are not body text
+and are left out. The zip is checked before parsing: Word never writes a DTD,
+so one is refused, and so is a zip that would inflate past the size limit.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from pipeline.errors import EmptyDocument, ReadError, TooLarge
+from pipeline.model import BlockKind, Document, DocumentBuilder
+
+MAX_UNCOMPRESSED = 256 * 1024 * 1024
+MAX_RATIO = 200
+HEADING_STYLE = re.compile(r"^(?:heading|título|titre|überschrift)\s*(\d)", re.I)
+BULLET_FORMATS = {"bullet", "none"}
+
+
+def _check_package(path: Path) -> None:
+    if not zipfile.is_zipfile(path):
+        raise ReadError("not a Word document (not a zip package)", kind="not_docx")
+    with zipfile.ZipFile(path) as package:
+        names = package.namelist()
+        if "word/document.xml" not in names:
+            raise ReadError("not a Word document (no word/document.xml)", kind="not_docx")
+        total = 0
+        for info in package.infolist():
+            total += info.file_size
+            if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and (
+                    info.file_size > 10 * 1024 * 1024):
+                raise TooLarge(f"zip bomb suspected: {info.filename} inflates "
+                               f"{info.file_size // info.compress_size}x")
+        if total > MAX_UNCOMPRESSED:
+            raise TooLarge(f"package inflates to {total // 2**20} MiB, over the limit")
+        with package.open("word/document.xml") as part:
+            head = part.read(4096)
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise ReadError("Word XML declares a DTD or entities; refused", kind="unsafe_xml")
+
+
+class _Numbering:
+    """Rebuilds the labels of Word's automatic numbering ("1.", "a)", "iv.")."""
+
+    def __init__(self, document: docx.document.Document) -> None:
+        self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[tuple[str, int], int] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for node in numbering.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in node.findall(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                text = lvl.find(qn("w:lvlText"))
+                start = lvl.find(qn("w:start"))
+                levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
+                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                    text.get(qn("w:val")) if text is not None else "%1.",
+                    int(start.get(qn("w:val"))) if start is not None else 1,
+                )
+            abstract[node.get(qn("w:abstractNumId"))] = levels
+        for num in numbering.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            for level, spec in abstract.get(ref.get(qn("w:val")) if ref is not None else "",
+                                            {}).items():
+                self.formats[(num.get(qn("w:numId")), level)] = spec
+
+    def label(self, num_id: str, level: int) -> str | None:
+        """The next label, or None for a bullet (or an unknown list)."""
+        spec = self.formats.get((num_id, level))
+        if spec is None or spec[0] in BULLET_FORMATS:
+            return None
+        key = (num_id, level)
+        self.counters[key] = self.counters.get(key, spec[2] - 1) + 1
+        for (other, deeper) in list(self.counters):
+            if other == num_id and deeper > level:
+                del self.counters[(other, deeper)]
+        label = spec[1]
+        for n in range(level + 1):
+            fmt = self.formats.get((num_id, n), ("decimal", "", 1))[0]
+            value = self.counters.get((num_id, n), 1)
+            label = label.replace(f"%{n + 1}", _format_number(value, fmt))
+        return label
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (value - 1) % 26)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(value)
+        return roman.upper() if fmt == "upperRoman" else roman
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    numerals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for number, letters in numerals:
+        while value >= number:
+            out += letters
+            value -= number
+    return out
+
+
+class _Reader:
+    def __init__(self, document: docx.document.Document, builder: DocumentBuilder) -> None:
+        self.builder = builder
+        self.numbering = _Numbering(document)
+        self.page = 1
+
+    def paragraph(self, paragraph: Paragraph) -> None:
+        element = paragraph._p
+        breaks = len(element.findall(f".//{qn('w:lastRenderedPageBreak')}")) + sum(
+            1 for br in element.iter(qn("w:br")) if br.get(qn("w:type")) == "page")
+        self.page += breaks
+        text = paragraph.text
+        style = paragraph.style.name if paragraph.style is not None else ""
+        bold = _all_bold(paragraph)
+        heading = HEADING_STYLE.match(style or "")
+        if heading or style == "Title":
+            level = int(heading.group(1)) if heading else 1
+            self.builder.add(BlockKind.HEADING, text, level=level, page=self.page, bold=bold)
+            return
+        num_pr = element.pPr.numPr if element.pPr is not None else None
+        if num_pr is not None and num_pr.numId is not None:
+            level = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+            label = self.numbering.label(str(num_pr.numId.val), level)
+            if label:
+                text = f"{label} {text}"
+            self.builder.add(BlockKind.LIST_ITEM, text, marker=label or "\u2022",
+                             level=level + 1, page=self.page, bold=bold)
+        elif "List" in (style or "") and "Paragraph" not in style:
+            self.builder.add(BlockKind.LIST_ITEM, text, marker="\u2022", page=self.page,
+                             level=2 if style.endswith("2") else 1, bold=bold)
+        else:
+            for line in text.split("\n"):
+                self.builder.add(BlockKind.PARAGRAPH, line, page=self.page, bold=bold)
+
+    def table(self, table: Table) -> None:
+        index = self.builder.new_table()
+        seen: dict[int, object] = {}  # holding the elements keeps their ids unique
+        for row in table.rows:
+            cells = []
+            for cell in row.cells:
+                key = id(cell._tc)
+                if key in seen:
+                    if cells and cells[-1][0] == key:
+                        continue  # horizontally merged: once
+                    cells.append((key, ""))  # vertically merged: the text stays above
+                    continue
+                seen[key] = cell._tc
+                cells.append((key, " ".join(p.text for p in cell.paragraphs)))
+            self.builder.add(BlockKind.TABLE_ROW, "", cells=[text for _, text in cells],
+                             table=index, page=self.page)
+            for cell in row.cells:
+                for nested in cell.tables:
+                    self.table(nested)
+
+
+def _all_bold(paragraph: Paragraph) -> bool:
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(run.bold or (run.style is not None and run.style.font.bold)
+                              for run in runs)
+
+
+def read_docx(path: Path, source: str) -> Document:
+    if path.stat().st_size == 0:
+        raise EmptyDocument("empty file")
+    _check_package(path)
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # python-docx raises many types for a broken package
+        raise ReadError(f"cannot open Word document: {type(error).__name__}: {error}",
+                        kind="not_docx") from None
+    builder = DocumentBuilder(source, "docx")
+    reader = _Reader(document, builder)
+    for part in document.iter_inner_content():
+        if isinstance(part, Paragraph):
+            reader.paragraph(part)
+        else:
+            reader.table(part)
+    result = builder.build(pages=reader.page)
+    if not result.blocks:
+        raise EmptyDocument("no text in the document body")
+    return result

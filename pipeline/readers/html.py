@@ -1,0 +1,170 @@
+"""HTML reader for ModernGov-style pages and other council web pages.
+
+Navigation, scripts, styles and site furniture are dropped; headings, paragraphs,
+list items and table rows become blocks in document order. A `<br>` inside a
+paragraph splits it, because minutes often put one attendee per line that way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+
+from pipeline.errors import EmptyDocument, ReadError
+from pipeline.model import BlockKind, Document, DocumentBuilder
+
+DROPPED_TAGS = {"script", "style", "noscript", "nav", "head", "template", "svg", "iframe",
+                "form", "button", "select", "object", "embed"}
+# ModernGov and common CMS furniture, matched on id or class.
+FURNITURE_MARKERS = ("mgheader", "mgfooter", "breadcrumb", "cookie", "skiplink", "skip-link",
+                     "sitenav", "site-nav", "masthead", "menu", "mgbreadcrumb",
+                     # ModernGov's page title is made from the meeting record, not the paper
+                     "mgmaintitletxt")
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+LEAF_BLOCKS = {"p", "pre", "blockquote", "dt", "dd", "caption", "address", "figcaption"}
+CONTAINERS = {"div", "section", "article", "main", "body", "html", "aside", "center", "fieldset",
+              "dl", "figure", "header", "footer", "span", "font", "form"}
+
+
+def _is_furniture(element: lxml.html.HtmlElement) -> bool:
+    if element.tag in ("header", "footer"):
+        return True
+    marks = f"{element.get('id', '')} {element.get('class', '')}".lower()
+    return any(marker in marks for marker in FURNITURE_MARKERS)
+
+
+def _inline_lines(element: lxml.html.HtmlElement, skip_lists: bool = False) -> list[str]:
+    """Text of an element split at `<br>`, ignoring dropped tags (and nested lists if asked)."""
+    lines = [""]
+
+    def visit(node: lxml.html.HtmlElement) -> None:
+        if not isinstance(node.tag, str) or node.tag in DROPPED_TAGS:
+            return
+        if skip_lists and node.tag in ("ul", "ol", "table"):
+            return
+        if node.tag == "br":
+            lines.append("")
+        elif node.tag in ("sup", "sub"):
+            lines[-1] += node.text_content()
+            return
+        else:
+            lines[-1] += node.text or ""
+        for child in node:
+            visit(child)
+            lines[-1] += child.tail or ""
+
+    lines[-1] += element.text or ""
+    for child in element:
+        visit(child)
+        lines[-1] += child.tail or ""
+    return [line for line in lines if line.strip()]
+
+
+class _Walker:
+    def __init__(self, builder: DocumentBuilder) -> None:
+        self.builder = builder
+        self.pending: list[str] = []
+
+    def flush(self) -> None:
+        text = "".join(self.pending)
+        self.pending = []
+        for line in text.split("\n"):
+            self.builder.add(BlockKind.PARAGRAPH, line)
+
+    def walk(self, element: lxml.html.HtmlElement) -> None:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in DROPPED_TAGS or _is_furniture(element):
+            return
+        if tag in HEADINGS:
+            self.flush()
+            for line in _inline_lines(element):
+                self.builder.add(BlockKind.HEADING, line, level=HEADINGS[tag])
+        elif tag in LEAF_BLOCKS:
+            self.flush()
+            bold = _all_bold(element)
+            for line in _inline_lines(element):
+                self.builder.add(BlockKind.PARAGRAPH, line, bold=bold)
+        elif tag in ("ul", "ol"):
+            self.flush()
+            self.list_items(element)
+        elif tag == "table":
+            self.flush()
+            self.table(element)
+        elif tag == "br":
+            self.pending.append("\n")
+        elif tag in CONTAINERS or tag not in INLINE_TAGS:
+            self.pending.append(element.text or "")
+            for child in element:
+                self.walk(child)
+                self.pending.append(child.tail or "")
+            if tag in CONTAINERS and tag != "span" and tag != "font":
+                self.flush()
+        else:
+            self.pending.append(element.text_content())
+
+    def list_items(self, element: lxml.html.HtmlElement) -> None:
+        ordered = element.tag == "ol"
+        number = int(element.get("start", "1") or 1) if ordered else 0
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag != "li":
+                self.walk(child)
+                continue
+            marker = f"{number}." if ordered else "\u2022"
+            number += 1
+            for i, line in enumerate(_inline_lines(child, skip_lists=True)):
+                kind = BlockKind.LIST_ITEM if i == 0 else BlockKind.PARAGRAPH
+                self.builder.add(kind, line, marker=marker if i == 0 else "")
+            for nested in child:
+                if isinstance(nested.tag, str) and nested.tag in ("ul", "ol", "table"):
+                    self.walk(nested)
+
+    def table(self, element: lxml.html.HtmlElement) -> None:
+        index = self.builder.new_table()
+        for row in element.iter("tr"):
+            if _closest_table(row) is not element:
+                continue
+            cells = [" ".join(_inline_lines(cell)) for cell in row if cell.tag in ("td", "th")]
+            self.builder.add(BlockKind.TABLE_ROW, "", cells=cells, table=index,
+                             bold=all(cell.tag == "th" for cell in row if isinstance(cell.tag, str)))
+
+
+INLINE_TAGS = {"a", "b", "strong", "i", "em", "u", "sup", "sub", "small", "abbr", "acronym",
+               "cite", "code", "mark", "s", "strike", "del", "ins", "q", "time", "label", "img"}
+
+
+def _closest_table(row: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    parent = row.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _all_bold(element: lxml.html.HtmlElement) -> bool:
+    own = (element.text or "").strip()
+    children = [c for c in element if isinstance(c.tag, str)]
+    return not own and len(children) == 1 and children[0].tag in ("b", "strong") and not (
+        children[0].tail or "").strip()
+
+
+def read_html(path: Path, source: str) -> Document:
+    data = path.read_bytes()
+    if not data.strip():
+        raise EmptyDocument("empty file")
+    if b"\x00" in data[:4096]:
+        raise ReadError("binary content: not an HTML page", kind="not_html")
+    try:
+        parser = lxml.html.HTMLParser(remove_comments=True, no_network=True, huge_tree=True)
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise ReadError(f"cannot parse HTML: {error}") from None
+    body = root.find("body")
+    builder = DocumentBuilder(source, "html")
+    _Walker(builder).walk(body if body is not None else root)
+    document = builder.build(pages=1)
+    if not document.blocks:
+        raise EmptyDocument("no text in the page")
+    return document

@@ -1,0 +1,118 @@
+"""Plain text and Markdown reader.
+
+Committee papers saved as text keep one visual line per line: a list of names,
+one per line, means something, so each line is its own block unless it is the
+lower-case continuation of an unfinished sentence. Tab-separated lines are
+table rows; `#` lines are headings; `-`, `*` and bullet glyphs start list items.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.errors import EmptyDocument, ReadError
+from pipeline.model import BlockKind, Document, DocumentBuilder
+
+BULLET = re.compile(r"^\s*([-*\u2022\u25aa\u25cf\u2013])\s+(.*)$")
+MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# Tags that HTML leftovers in exported text use; block tags become line breaks.
+BLOCK_TAGS = re.compile(r"</?(?:p|li|ol|ul|div|br|tr|h[1-6])(?:\s[^>]*)?/?>", re.I)
+INLINE_TAGS = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|a)(?:\s[^>]*)?>", re.I)
+BOLD_MARK = re.compile(r"\*\*(.+?)\*\*")
+SENTENCE_END = ".:;!?"
+
+
+def decode(data: bytes, source: str) -> tuple[str, list[str]]:
+    """UTF-8 (with or without BOM), else cp1252 with a warning; binary content is refused."""
+    if not data.strip():
+        raise EmptyDocument("empty file")
+    sample = data[:65536]
+    if b"\x00" in sample:
+        raise ReadError("binary content (NUL bytes): not a text file", kind="not_text")
+    warnings: list[str] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        warnings.append(f"{source}: not valid UTF-8, decoded as cp1252")
+    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f")
+    if controls > max(8, len(text[:65536]) // 100):
+        raise ReadError("binary content (control characters): not a text file", kind="not_text")
+    return text, warnings
+
+
+def _strip_markup(line: str) -> tuple[str, bool]:
+    """Remove `**` and inline tags; report whether the whole line was bold."""
+    stripped = line.strip()
+    whole_bold = bool(re.fullmatch(r"(\*\*|<b>)(.+)(\*\*|</b>)", stripped))
+    line = BOLD_MARK.sub(r"\1", line).replace("**", "")
+    return INLINE_TAGS.sub("", line), whole_bold
+
+
+def _is_caps_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 14
+
+
+def parse_text(text: str, source: str, fmt: str = "text") -> Document:
+    """Turn decoded text into a Document (also used for tests and other readers)."""
+    builder = DocumentBuilder(source, fmt)
+    text = BLOCK_TAGS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    page = 1
+    table: int | None = None
+    previous_blank = True
+    for raw_line in text.split("\n"):
+        pages_here = raw_line.count("\f")
+        page += pages_here
+        raw_line = raw_line.replace("\f", "")
+        if "\t" in raw_line.strip("\n") and raw_line.strip():
+            if table is None:
+                table = builder.new_table()
+            cells = [_strip_markup(c)[0] for c in raw_line.split("\t")]
+            builder.add(BlockKind.TABLE_ROW, "", cells=cells, page=page, table=table)
+            previous_blank = False
+            continue
+        table = None
+        line, bold = _strip_markup(raw_line)
+        if not line.strip():
+            previous_blank = True
+            continue
+        _add_line(builder, line, raw_line, bold, page, previous_blank)
+        previous_blank = False
+    document = builder.build(pages=page)
+    return document
+
+
+def _add_line(builder: DocumentBuilder, line: str, raw: str, bold: bool, page: int,
+              previous_blank: bool) -> None:
+    heading = MARKDOWN_HEADING.match(line.strip())
+    if heading:
+        builder.add(BlockKind.HEADING, heading.group(2), level=len(heading.group(1)), page=page)
+        return
+    bullet = BULLET.match(line)
+    if bullet:
+        builder.add(BlockKind.LIST_ITEM, bullet.group(2), marker=bullet.group(1), page=page,
+                    level=1 + (len(raw) - len(raw.lstrip())) // 2, bold=bold)
+        return
+    stripped = line.strip()
+    last = builder.last
+    if (not previous_blank and last is not None and last.kind is not BlockKind.TABLE_ROW
+            and last.kind is not BlockKind.HEADING and stripped[0].islower()
+            and last.text[-1] not in SENTENCE_END):
+        builder.extend_last(stripped)
+        return
+    if previous_blank and _is_caps_heading(stripped):
+        builder.add(BlockKind.HEADING, stripped, level=1, page=page, bold=bold)
+        return
+    builder.add(BlockKind.PARAGRAPH, stripped, page=page, bold=bold)
+
+
+def read_text(path: Path, source: str) -> Document:
+    data = path.read_bytes()
+    text, warnings = decode(data, source)
+    document = parse_text(text, source, "markdown" if path.suffix.lower() == ".md" else "text")
+    document.warnings.extend(warnings)
+    if not document.blocks:
+        raise EmptyDocument("no text")
+    return document
