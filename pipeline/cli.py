@@ -5,7 +5,6 @@ Errors become one-line messages here and nowhere else; `--debug` shows traceback
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from pathlib import Path
@@ -33,6 +32,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--out", "-o", type=click.Path(path_type=Path), required=True,
               help="Run folder to write the CSVs, errors.csv and run.json into.")
 @click.option("--glob", "pattern", help="Only files whose name matches, e.g. '*.pdf'.")
+@click.option("--exclude", multiple=True,
+              help="Skip files whose name or relative path matches (repeatable).")
 @click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
               help="Worker processes (default: the machine's cores).")
 @click.option("--raw-csv", is_flag=True,
@@ -40,7 +41,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str | None,
-            workers: int | None, raw_csv: bool, quiet: bool) -> None:
+            exclude: tuple[str, ...], workers: int | None, raw_csv: bool, quiet: bool) -> None:
     """Extract every paper under PATHS into the run folder OUT.
 
     Exit status: 0 when every paper was read, 1 when any paper failed (see
@@ -54,7 +55,8 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
     progress = _progress(quiet)
     summary = run_extract(list(paths), out, workers=workers or default_workers(),
-                          pattern=pattern, raw_csv=raw_csv, debug=debug, on_result=progress)
+                          pattern=pattern, exclude=exclude, raw_csv=raw_csv, debug=debug,
+                          on_result=progress)
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in summary.counts.items() if n)
         click.echo(f"{summary.documents} documents ({summary.failed} failed, "
@@ -120,7 +122,7 @@ def inspect(ctx: click.Context, file: Path, as_json: bool, width: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status (testable in-process)."""
     try:
-        cli.main(args=argv, prog_name="minutebook", standalone_mode=False)
+        status = cli.main(args=argv, prog_name="minutebook", standalone_mode=False)
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as error:
@@ -132,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("interrupted: outputs of the last finished run are unchanged", err=True)
         return 130
-    return 0
+    # click returns the exit status of ctx.exit(); a command that just returns gives None
+    return status if isinstance(status, int) else 0
 
 
 def entry() -> None:

@@ -111,11 +111,11 @@ def _results(inputs: list[Input], workers: int, debug: bool) -> Iterable[Documen
 
 
 def run_extract(paths: list[Path], out: Path, *, workers: int = 1, pattern: str | None = None,
-                raw_csv: bool = False, debug: bool = False,
+                exclude: tuple[str, ...] = (), raw_csv: bool = False, debug: bool = False,
                 on_result: Callable[[DocumentResult], None] | None = None) -> RunSummary:
     """Extract every paper under `paths` into the run folder `out`."""
     started = time.time()
-    inputs = list(walk(paths, pattern))
+    inputs = list(walk(paths, pattern, exclude))
     tables: dict[str, list[dict]] = {name: [] for name in CONTRACT_COLUMNS}
     errors: list[dict] = []
     per_document = []
@@ -142,6 +142,7 @@ def run_extract(paths: list[Path], out: Path, *, workers: int = 1, pattern: str 
         "minutebook": __version__,
         "inputs": [str(p) for p in paths],
         "glob": pattern,
+        "exclude": list(exclude),
         "workers": workers,
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
         "seconds": round(summary.seconds, 3),

@@ -128,8 +128,8 @@ class _Walker:
             if _closest_table(row) is not element:
                 continue
             cells = [" ".join(_inline_lines(cell)) for cell in row if cell.tag in ("td", "th")]
-            self.builder.add(BlockKind.TABLE_ROW, "", cells=cells, table=index,
-                             bold=all(cell.tag == "th" for cell in row if isinstance(cell.tag, str)))
+            header = all(cell.tag == "th" for cell in row if isinstance(cell.tag, str))
+            self.builder.add(BlockKind.TABLE_ROW, "", cells=cells, table=index, bold=header)
 
 
 INLINE_TAGS = {"a", "b", "strong", "i", "em", "u", "sup", "sub", "small", "abbr", "acronym",

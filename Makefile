@@ -1,0 +1,27 @@
+# Two commands do all the set-up on a fresh machine (Python 3.11+ and make):
+#   make demo   create .venv, install minutebook, extract corpus/ into outputs/
+#   make test   create .venv, install minutebook with its test tools, run the tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/minutebook extract corpus --out outputs --exclude README.md --exclude '*.py'
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests
+
+clean:
+	rm -rf $(VENV) outputs/*.csv outputs/run.json

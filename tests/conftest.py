@@ -1,0 +1,35 @@
+"""Shared fixtures: where the shared papers are, and small files made on the fly."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = ROOT / "corpus"
+
+
+def shared_or_skip(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    return path
+
+
+def words(text: str) -> Counter:
+    """Bag of words as the renderers' check counts them: markup out, punctuation off."""
+    text = re.sub(r"</?[a-zA-Z][^>]*>", " ", text).replace("**", " ").replace("#", " ")
+    tokens = (re.sub(r"[^\w]", "", t.lower()) for t in text.split())
+    return Counter(t for t in tokens if t)
+
+
+def bag_f1(reference: Counter, got: Counter) -> float:
+    common = sum((reference & got).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(got.values()), common / sum(reference.values())
+    return 2 * precision * recall / (precision + recall)

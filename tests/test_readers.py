@@ -1,0 +1,112 @@
+"""Readers: the same words from every rendering, tables as whole rows, furniture out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from pipeline.model import BlockKind, Document
+from pipeline.readers import read
+from pipeline.readers.text import parse_text
+from tests.conftest import SHARED, bag_f1, shared_or_skip, words
+
+SHARED_PAPERS = sorted(p.stem for p in (SHARED / "corpus").glob("*.txt")) if SHARED.exists() \
+    else []
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "pdf"])
+@pytest.mark.parametrize("stem", SHARED_PAPERS or ["(none)"])
+def test_renderings_give_the_words_of_the_text(stem: str, fmt: str) -> None:
+    folder = shared_or_skip("corpus")
+    reference = words((folder / f"{stem}.txt").read_text(encoding="utf-8"))
+    document = read(folder / fmt / f"{stem}.{fmt}")
+    assert bag_f1(reference, words(document.text)) >= 0.98
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "pdf"])
+def test_wrapped_table_cells_come_out_whole(fmt: str) -> None:
+    folder = shared_or_skip("corpus", fmt)
+    document = read(next(folder.glob(f"004_*.{fmt}")))
+    rows = [b for b in document.blocks if b.kind is BlockKind.TABLE_ROW]
+    claydon = [r for r in rows if "Claydon" in r.text]
+    assert len(claydon) == 1
+    assert claydon[0].cells[0] == "Borough Commander Richard Claydon"
+    assert "London Fire and Emergency Planning Authority" in claydon[0].cells
+
+
+def test_text_reader_blocks() -> None:
+    text = ("# Minutes\n\nHARROW PARTNERSHIP BOARD\n\n**Present:**\n"
+            "Name\tRole\nJane Smith\tChair\n\n- first point\n* second point\n"
+            "A sentence that wraps\nonto the next line.\n")
+    doc = parse_text(text, "t.txt")
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert kinds[0] == (BlockKind.HEADING, "Minutes")
+    assert kinds[1] == (BlockKind.HEADING, "HARROW PARTNERSHIP BOARD")
+    assert kinds[2] == (BlockKind.PARAGRAPH, "Present:")
+    assert doc.blocks[2].bold
+    assert doc.blocks[4].cells == ("Jane Smith", "Chair")
+    assert doc.blocks[3].table == doc.blocks[4].table
+    assert [b.marker for b in doc.blocks[5:7]] == ["-", "*"]
+    assert kinds[7] == (BlockKind.PARAGRAPH, "A sentence that wraps onto the next line.")
+
+
+def test_spans_index_the_document_text() -> None:
+    doc = parse_text("Title\n\nOne\tTwo\n\n- item\n", "t.txt")
+    for block in doc.blocks:
+        assert doc.text[block.start:block.end] == block.text
+
+
+def test_document_json_round_trip() -> None:
+    doc = parse_text("Heading\n\nA\tB\n- x\n", "t.txt")
+    again = Document.from_json(doc.to_json())
+    assert again.text == doc.text
+    assert [b.to_dict() for b in again.blocks] == [b.to_dict() for b in doc.blocks]
+
+
+def test_text_falls_back_to_cp1252_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "old.txt"
+    path.write_bytes("Caf\u00e9 minutes \u2013 held on 1 May 2020".encode("cp1252"))
+    doc = read(path)
+    assert "Caf\u00e9" in doc.text and "\u2013" in doc.text
+    assert any("cp1252" in w for w in doc.warnings)
+
+
+def test_html_drops_furniture_and_splits_on_br(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>t</title><style>p{}</style></head><body>"
+        "<div id='mgHeader'><a href='/'>Home</a> Menu</div>"
+        "<div id='modgov'><div class='mgContent'><h2>Present</h2>"
+        "<p>Councillor A<br>Councillor B</p><ul><li>one</li></ul>"
+        "<table><tr><th>Name</th><th>Role</th></tr><tr><td>Ann</td><td>Chair</td></tr></table>"
+        "<script>var x = 1;</script></div></div><div id='mgFooter'>Copyright</div>"
+        "</body></html>", encoding="utf-8")
+    doc = read(page)
+    texts = [b.text for b in doc.blocks]
+    assert texts == ["Present", "Councillor A", "Councillor B", "one", "Name\tRole", "Ann\tChair"]
+    assert doc.blocks[0].kind is BlockKind.HEADING and doc.blocks[0].level == 2
+
+
+def test_docx_styles_lists_tables_and_no_header(tmp_path: Path) -> None:
+    word = docx.Document()
+    word.sections[0].header.paragraphs[0].text = "Running header"
+    word.add_heading("Minutes", level=1)
+    word.add_paragraph("First point", style="List Bullet")
+    table = word.add_table(rows=2, cols=3)
+    table.cell(0, 0).text = "Name"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "Role and organisation"
+    table.cell(1, 0).text = "Ann"
+    table.cell(1, 1).text = "Chair"
+    table.cell(1, 2).text = "Council"
+    word.add_paragraph("After the table.")
+    path = tmp_path / "m.docx"
+    word.save(path)
+    doc = read(path)
+    assert "Running header" not in doc.text
+    assert doc.blocks[0].kind is BlockKind.HEADING
+    assert doc.blocks[1].kind is BlockKind.LIST_ITEM
+    assert doc.blocks[2].cells == ("Name", "Role and organisation")
+    assert doc.blocks[3].cells == ("Ann", "Chair", "Council")
+    assert doc.blocks[4].text == "After the table."
