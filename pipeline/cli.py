@@ -119,6 +119,44 @@ def inspect(ctx: click.Context, file: Path, as_json: bool, width: int) -> None:
                    f"{text[:width]}")
 
 
+@cli.command()
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path),
+              help="Folder for the graph files (default: RUN_DIR/graph).")
+def graph(run_dir: Path, out: Path | None) -> None:
+    """Build the graph of a run folder and export it (GraphML, GEXF, JSON, CSV, PNG, SVG).
+
+    Example: minutebook graph outputs/
+    """
+    from pipeline.graph import build_graph
+    from pipeline.graph.export import export_graph
+
+    built = build_graph(run_dir)
+    for path in export_graph(built, out or run_dir / "graph"):
+        click.echo(path)
+    click.echo(f"{built.number_of_nodes()} nodes, {built.number_of_edges()} edges", err=True)
+
+
+@cli.command()
+@click.argument("run_a", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("run_b", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path), help="Also write the table as CSV.")
+def compare(run_a: Path, run_b: Path, out: Path | None) -> None:
+    """Compare the body structures of two run folders: bodies and edges in one, not the other.
+
+    Example: minutebook compare runs/haringey runs/harrow --out diff.csv
+    """
+    from pipeline.export.csv import write_csv
+    from pipeline.graph import build_graph
+    from pipeline.graph.compare import compare as compare_graphs
+
+    result = compare_graphs(build_graph(run_a), build_graph(run_b))
+    click.echo(f"A = {run_a}\nB = {run_b}")
+    click.echo(result.table())
+    if out:
+        write_csv(out, result.rows, ("change", "what", "a", "b", "detail"))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status (testable in-process)."""
     try:
