@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
-from pipeline.batch.runner import DocumentResult, default_workers, run_extract
+from pipeline.batch.runner import DocumentResult, RunSettings, default_workers, run_extract
 from pipeline.errors import MinutebookError
 
 
@@ -38,10 +38,17 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Worker processes (default: the machine's cores).")
 @click.option("--raw-csv", is_flag=True,
               help="Do not neutralise cells that a spreadsheet would run as formulas.")
+@click.option("--force", is_flag=True, help="Re-do every document, even unchanged ones.")
+@click.option("--timeout", type=float, default=600.0, show_default=True,
+              help="Seconds one document may take before its worker is stopped.")
+@click.option("--max-memory", type=int, default=4096, show_default=True,
+              help="Memory ceiling per worker process, in MiB.")
+@click.option("--scheduler", help="Run on a Dask cluster, e.g. tcp://HOST:8786.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str | None,
-            exclude: tuple[str, ...], workers: int | None, raw_csv: bool, quiet: bool) -> None:
+            exclude: tuple[str, ...], workers: int | None, raw_csv: bool, force: bool,
+            timeout: float, max_memory: int, scheduler: str | None, quiet: bool) -> None:
     """Extract every paper under PATHS into the run folder OUT.
 
     Exit status: 0 when every paper was read, 1 when any paper failed (see
@@ -54,13 +61,15 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str
     if missing:
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
     progress = _progress(quiet)
-    summary = run_extract(list(paths), out, workers=workers or default_workers(),
-                          pattern=pattern, exclude=exclude, raw_csv=raw_csv, debug=debug,
-                          on_result=progress)
+    settings = RunSettings(workers=workers or default_workers(), pattern=pattern,
+                           exclude=exclude, raw_csv=raw_csv, debug=debug, force=force,
+                           timeout=timeout, memory_mb=max_memory, scheduler=scheduler)
+    summary = run_extract(list(paths), out, settings, on_result=progress)
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in summary.counts.items() if n)
         click.echo(f"{summary.documents} documents ({summary.failed} failed, "
-                   f"{summary.skipped} skipped) in {summary.seconds:.1f}s -> {out}/", err=True)
+                   f"{summary.skipped} skipped, {summary.reused} unchanged since the last run) "
+                   f"in {summary.seconds:.1f}s -> {out}/", err=True)
         click.echo(f"rows: {counts or 'none'}", err=True)
         if summary.failed:
             click.echo(f"see {out / 'errors.csv'} for the documents that failed", err=True)
@@ -74,10 +83,13 @@ def _progress(quiet: bool):
         from tqdm import tqdm
 
         bar = tqdm(unit="doc", file=sys.stderr, leave=False)
+        totals = {"pages": 0, "errors": 0}
 
         def tick(result: DocumentResult) -> None:
+            totals["pages"] += result.pages
+            totals["errors"] += result.failed
             bar.update(1)
-            bar.set_postfix_str(result.document[-40:])
+            bar.set_postfix(pages=totals["pages"], errors=totals["errors"])
         return tick
 
     def line(result: DocumentResult) -> None:

@@ -13,15 +13,16 @@ import logging
 import os
 import time
 import traceback
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.batch.pool import run_pool
+from pipeline.batch.store import Store, content_hash, pipeline_fingerprint
 from pipeline.batch.walk import Input, walk
 from pipeline.errors import MinutebookError
-from pipeline.export.csv import atomic_write_text, write_csv
+from pipeline.export.csv import CsvStream, atomic_write_text, write_csv
 from pipeline.model.labels import CONTRACT_COLUMNS, ERROR_COLUMNS
 
 log = logging.getLogger("minutebook")
@@ -51,6 +52,8 @@ class RunSummary:
     skipped: int
     counts: dict[str, int]
     seconds: float
+    pages: int = 0
+    reused: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -79,6 +82,10 @@ def process(item: Input, debug: bool = False) -> DocumentResult:
         started = time.perf_counter()
         tables = extract_document(document)
         result.seconds["extract"] = time.perf_counter() - started
+    except MemoryError:
+        result.errors.append(_error(item.document, stage, "out_of_memory",
+                                    "ran out of memory (over the worker's memory ceiling)"))
+        return result
     except MinutebookError as error:
         result.errors.append(_error(item.document, error.stage, error.kind, str(error)))
         return result
@@ -101,60 +108,139 @@ def _error(document: str, stage: str, kind: str, message: str) -> dict:
             "message": " ".join(str(message).split())[:500]}
 
 
-def _results(inputs: list[Input], workers: int, debug: bool) -> Iterable[DocumentResult]:
-    if workers <= 1 or len(inputs) <= 1:
-        for item in inputs:
-            yield process(item, debug)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(process, inputs, [debug] * len(inputs), chunksize=4)
+def failed_result(item: Input, kind: str, message: str) -> DocumentResult:
+    """The result of a document whose worker timed out or died."""
+    result = DocumentResult(item.document)
+    result.errors.append(_error(item.document, "worker", kind, message))
+    return result
 
 
-def run_extract(paths: list[Path], out: Path, *, workers: int = 1, pattern: str | None = None,
-                exclude: tuple[str, ...] = (), raw_csv: bool = False, debug: bool = False,
+def _results(inputs: list[Input], settings: RunSettings) -> Iterator[DocumentResult]:
+    if settings.scheduler:
+        from pipeline.batch.dask_executor import run_dask
+
+        yield from run_dask(inputs, settings.scheduler, settings.debug)
+    elif settings.workers == 0 or settings.debug:
+        for item in inputs:  # in-process: tracebacks reach the user with --debug
+            yield process(item, settings.debug)
+    else:
+        _preload()
+        yield from run_pool(inputs, process, failed_result, workers=settings.workers,
+                            timeout=settings.timeout, memory_mb=settings.memory_mb)
+
+
+def _preload() -> None:
+    """Import the extractors once in the parent so forked workers start warm."""
+    import pipeline.extract  # noqa: F401
+    from pipeline.extract import extract_document  # noqa: F401
+    from pipeline.readers import _reader
+
+    for fmt in ("pdf", "docx", "html", "text"):
+        _reader(fmt)
+
+
+@dataclass
+class RunSettings:
+    """How a run goes; shared by the CLI and the Python API."""
+
+    workers: int = 1
+    pattern: str | None = None
+    exclude: tuple[str, ...] = ()
+    raw_csv: bool = False
+    debug: bool = False
+    force: bool = False
+    timeout: float | None = 600.0
+    memory_mb: int | None = 4096
+    scheduler: str | None = None
+
+
+def run_extract(paths: list[Path], out: Path, settings: RunSettings | None = None,
                 on_result: Callable[[DocumentResult], None] | None = None) -> RunSummary:
-    """Extract every paper under `paths` into the run folder `out`."""
+    """Extract every paper under `paths` into the run folder `out`, resuming earlier work.
+
+    Documents whose content and pipeline version are unchanged since they last
+    succeeded are not processed again (`settings.force` re-does them all)."""
+    settings = settings or RunSettings()
     started = time.time()
-    inputs = list(walk(paths, pattern, exclude))
-    tables: dict[str, list[dict]] = {name: [] for name in CONTRACT_COLUMNS}
-    errors: list[dict] = []
-    per_document = []
-    for result in _results(inputs, workers, debug):
-        errors.extend(result.errors)
-        for table, rows in result.tables.items():
-            tables.setdefault(table, []).extend(rows)
-        if result.tables or result.failed:
-            per_document.append({"document": result.document, "pages": result.pages,
-                                 "failed": result.failed, "warnings": result.warnings,
-                                 "seconds": {k: round(v, 4) for k, v in result.seconds.items()}})
-        if on_result:
-            on_result(result)
-    tables["bodies"] = merge_bodies(tables.get("bodies", []))
-    out.mkdir(parents=True, exist_ok=True)
-    for table, columns in CONTRACT_COLUMNS.items():
-        write_csv(out / f"{table}.csv", tables.get(table, []), columns, raw=raw_csv)
-    write_csv(out / "errors.csv", errors, ERROR_COLUMNS, raw=raw_csv)
-    failed = sum(1 for d in per_document if d["failed"])
-    skipped = sum(1 for e in errors if e["error_type"] == "skipped")
-    summary = RunSummary(out, len(inputs) - skipped, failed, skipped,
-                         {t: len(r) for t, r in tables.items()}, time.time() - started)
-    run_info = {
+    inputs = list(walk(paths, settings.pattern, settings.exclude))
+    fingerprint = pipeline_fingerprint()
+    with Store(out) as store:
+        known = store.known()
+        digests = {item.document: content_hash(item.path) if item.supported else ""
+                   for item in inputs}
+        todo = [item for item in inputs if settings.force or known.get(item.document) not in {
+            (digests[item.document], fingerprint, "ok"),
+            (digests[item.document], fingerprint, "skipped")}]
+        for result in _results(todo, settings):
+            status = "failed" if result.failed else ("skipped" if result.errors else "ok")
+            store.save(result.document, digests[result.document], fingerprint, status,
+                       pages=result.pages, seconds=result.seconds, warnings=result.warnings,
+                       errors=result.errors, tables=result.tables)
+            if on_result:
+                on_result(result)
+        summary = write_outputs(store, [item.document for item in inputs], out, settings.raw_csv)
+    summary.reused = len(inputs) - len(todo)
+    summary.seconds = time.time() - started
+    _write_run_info(out, paths, settings, summary, started)
+    return summary
+
+
+def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool) -> RunSummary:
+    """Rebuild every CSV from the store, streaming one document at a time."""
+    columns: dict[str, list[str]] = {t: list(c) for t, c in CONTRACT_COLUMNS.items()}
+    for record in store.records(documents):  # first pass: the extra columns present
+        for table, rows in record["tables"].items():
+            for row in rows:
+                columns.setdefault(table, [])
+                columns[table] += [k for k in row if k not in columns[table]]
+    writers = {table: CsvStream(out / f"{table}.csv", cols, raw=raw_csv)
+               for table, cols in columns.items() if table != "bodies"}
+    errors = CsvStream(out / "errors.csv", list(ERROR_COLUMNS), raw=raw_csv)
+    bodies: list[dict] = []
+    summary = RunSummary(out, 0, 0, 0, {t: 0 for t in columns}, 0.0)
+    for record in store.records(documents):
+        summary.documents += record["status"] != "skipped"
+        summary.failed += record["status"] == "failed"
+        summary.skipped += record["status"] == "skipped"
+        summary.pages += record["pages"]
+        for error in record["errors"]:
+            errors.write(error)
+        for table, rows in record["tables"].items():
+            if table == "bodies":
+                bodies.extend({**row, "documents": record["document"]} for row in rows)
+                continue
+            for row in rows:
+                writers[table].write(row)
+            summary.counts[table] += len(rows)
+    merged = merge_bodies(bodies)
+    summary.counts["bodies"] = len(merged)
+    body_columns = columns.get("bodies", list(CONTRACT_COLUMNS["bodies"]))
+    write_csv(out / "bodies.csv", merged, body_columns + ["documents"], raw=raw_csv)
+    for stream in [*writers.values(), errors]:
+        stream.close()
+    return summary
+
+
+def _write_run_info(out: Path, paths: list[Path], settings: RunSettings, summary: RunSummary,
+                    started: float) -> None:
+    info = {
         "minutebook": __version__,
+        "pipeline": pipeline_fingerprint(),
         "inputs": [str(p) for p in paths],
-        "glob": pattern,
-        "exclude": list(exclude),
-        "workers": workers,
+        "glob": settings.pattern,
+        "exclude": list(settings.exclude),
+        "workers": settings.workers,
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
         "seconds": round(summary.seconds, 3),
         "documents": summary.documents,
-        "failed": failed,
-        "skipped": skipped,
-        "pages": sum(d["pages"] for d in per_document),
+        "processed": summary.documents + summary.skipped - summary.reused,
+        "reused": summary.reused,
+        "failed": summary.failed,
+        "skipped": summary.skipped,
+        "pages": summary.pages,
         "rows": summary.counts,
-        "per_document": per_document,
     }
-    atomic_write_text(out / "run.json", json.dumps(run_info, indent=2, ensure_ascii=False))
-    return summary
+    atomic_write_text(out / "run.json", json.dumps(info, indent=2, ensure_ascii=False) + "\n")
 
 
 def merge_bodies(rows: list[dict]) -> list[dict]:

@@ -58,3 +58,28 @@ def write_csv(path: Path, rows: list[dict], required: Sequence[str], *,
         writer.writerow([clean(row.get(column, "")) for column in columns])
     # The byte-order mark makes Excel read the file as UTF-8; pandas and csv skip it.
     atomic_write_text(path, "\ufeff" + buffer.getvalue())
+
+
+class CsvStream:
+    """A CSV written row by row to a temporary file and renamed into place on close,
+    so a table of a large run is never held in memory nor left half-written."""
+
+    def __init__(self, path: Path, columns: Sequence[str], *, raw: bool = False) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.columns = list(columns)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self.handle.write("\ufeff")
+        self.writer = csv.writer(self.handle, lineterminator="\r\n")
+        self.writer.writerow(self.columns)
+        self.clean = (lambda v: "" if v is None else str(v)) if raw else safe_cell
+
+    def write(self, row: dict) -> None:
+        self.writer.writerow([self.clean(row.get(column, "")) for column in self.columns])
+
+    def close(self) -> None:
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+        os.replace(self.tmp, self.path)

@@ -1,0 +1,105 @@
+"""The run's state: an SQLite database in the run folder (WAL mode).
+
+Per document it keeps the content hash and pipeline version it was processed with,
+its status, timings, error rows and extracted rows. A run skips a document whose
+content and pipeline version are unchanged, so re-running an archive costs only the
+hashing; the CSVs are rebuilt from here. Each document is committed in its own
+transaction, so a run killed at any point keeps everything it finished.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline import __version__
+
+STORE_NAME = "state.sqlite"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    document TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    pipeline TEXT NOT NULL,
+    status TEXT NOT NULL,          -- ok, failed, skipped
+    pages INTEGER NOT NULL DEFAULT 0,
+    seconds TEXT NOT NULL DEFAULT '{}',
+    warnings TEXT NOT NULL DEFAULT '[]',
+    errors TEXT NOT NULL DEFAULT '[]',
+    tables BLOB                    -- zlib-compressed JSON: table name -> rows
+);
+"""
+
+
+def pipeline_fingerprint() -> str:
+    """The version plus a hash of the rules in models/: a changed rule re-does documents."""
+    digest = hashlib.sha256(__version__.encode())
+    models = Path(__file__).resolve().parents[2] / "models"
+    if models.is_dir():
+        for path in sorted(p for p in models.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(models).as_posix().encode())
+            digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def content_hash(path: Path) -> str:
+    """SHA-256 of the file's bytes ('' when it cannot be read: it will fail properly later)."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+class Store:
+    """One run folder's state; the process that owns the run is its only writer."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / STORE_NAME
+        self.db = sqlite3.connect(self.path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def known(self) -> dict[str, tuple[str, str, str]]:
+        """document -> (content hash, pipeline, status) of everything stored."""
+        cursor = self.db.execute("SELECT document, content_hash, pipeline, status FROM documents")
+        return {row[0]: (row[1], row[2], row[3]) for row in cursor}
+
+    def save(self, document: str, digest: str, pipeline: str, status: str, *, pages: int = 0,
+             seconds: dict | None = None, warnings: list | None = None,
+             errors: list | None = None, tables: dict | None = None) -> None:
+        packed = zlib.compress(json.dumps(tables or {}, ensure_ascii=False).encode(), 3)
+        self.db.execute(
+            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (document, digest, pipeline, status, pages, json.dumps(seconds or {}),
+             json.dumps(warnings or []), json.dumps(errors or []), packed))
+
+    def records(self, documents: list[str]) -> Iterator[dict]:
+        """Stored results of `documents`, one at a time and in the order given."""
+        for document in documents:
+            row = self.db.execute(
+                "SELECT status, pages, seconds, warnings, errors, tables FROM documents "
+                "WHERE document = ?", (document,)).fetchone()
+            if row is None:
+                continue
+            yield {"document": document, "status": row[0], "pages": row[1],
+                   "seconds": json.loads(row[2]), "warnings": json.loads(row[3]),
+                   "errors": json.loads(row[4]),
+                   "tables": json.loads(zlib.decompress(row[5])) if row[5] else {}}
