@@ -38,6 +38,7 @@ class DocumentResult:
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    text: str = ""
 
     @property
     def failed(self) -> bool:
@@ -78,6 +79,7 @@ def process(item: Input, debug: bool = False) -> DocumentResult:
         result.seconds["read"] = time.perf_counter() - started
         result.pages = document.pages
         result.warnings = list(document.warnings)
+        result.text = document.text
         stage = "extract"
         started = time.perf_counter()
         tables = extract_document(document)
@@ -175,7 +177,7 @@ def run_extract(paths: list[Path], out: Path, settings: RunSettings | None = Non
             status = "failed" if result.failed else ("skipped" if result.errors else "ok")
             store.save(result.document, digests[result.document], fingerprint, status,
                        pages=result.pages, seconds=result.seconds, warnings=result.warnings,
-                       errors=result.errors, tables=result.tables)
+                       errors=result.errors, tables=result.tables, text=result.text)
             if on_result:
                 on_result(result)
         summary = write_outputs(store, [item.document for item in inputs], out, settings.raw_csv)

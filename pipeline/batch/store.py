@@ -19,6 +19,7 @@ from pathlib import Path
 from pipeline import __version__
 
 STORE_NAME = "state.sqlite"
+STORE_VERSION = 2  # bump when SCHEMA changes: an older store is then rebuilt from scratch
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     document TEXT PRIMARY KEY,
@@ -29,7 +30,8 @@ CREATE TABLE IF NOT EXISTS documents (
     seconds TEXT NOT NULL DEFAULT '{}',
     warnings TEXT NOT NULL DEFAULT '[]',
     errors TEXT NOT NULL DEFAULT '[]',
-    tables BLOB                    -- zlib-compressed JSON: table name -> rows
+    tables BLOB,                   -- zlib-compressed JSON: table name -> rows
+    text BLOB                      -- zlib-compressed plain text the spans index
 );
 """
 
@@ -66,6 +68,9 @@ class Store:
         self.db = sqlite3.connect(self.path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != STORE_VERSION:
+            self.db.execute("DROP TABLE IF EXISTS documents")
+            self.db.execute(f"PRAGMA user_version = {STORE_VERSION}")
         self.db.executescript(SCHEMA)
 
     def close(self) -> None:
@@ -84,12 +89,19 @@ class Store:
 
     def save(self, document: str, digest: str, pipeline: str, status: str, *, pages: int = 0,
              seconds: dict | None = None, warnings: list | None = None,
-             errors: list | None = None, tables: dict | None = None) -> None:
+             errors: list | None = None, tables: dict | None = None, text: str = "") -> None:
         packed = zlib.compress(json.dumps(tables or {}, ensure_ascii=False).encode(), 3)
         self.db.execute(
-            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (document, digest, pipeline, status, pages, json.dumps(seconds or {}),
-             json.dumps(warnings or []), json.dumps(errors or []), packed))
+             json.dumps(warnings or []), json.dumps(errors or []), packed,
+             zlib.compress(text.encode(), 3)))
+
+    def text(self, document: str) -> str:
+        """The plain text of a stored document, as its rows' spans index it."""
+        row = self.db.execute("SELECT text FROM documents WHERE document = ?",
+                              (document,)).fetchone()
+        return zlib.decompress(row[0]).decode() if row and row[0] else ""
 
     def records(self, documents: list[str]) -> Iterator[dict]:
         """Stored results of `documents`, one at a time and in the order given."""
