@@ -153,7 +153,7 @@ class RunSettings:
     force: bool = False
     timeout: float | None = 600.0
     memory_mb: int | None = 4096
-    scheduler: str | None = None
+    scheduler: str | object | None = None  # Dask address, Client or LocalCluster
 
 
 def run_extract(paths: list[Path], out: Path, settings: RunSettings | None = None,

@@ -1,0 +1,125 @@
+"""Hostile and broken input: an errors.csv row or a clean extract, never a hang or a crash."""
+
+from __future__ import annotations
+
+import csv
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.batch.runner import RunSettings, run_extract
+from pipeline.errors import MinutebookError
+from pipeline.readers import SUFFIX_FORMATS, read
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = {fmt: next((ROOT / "corpus" / fmt).glob(f"*.{fmt}")) for fmt in ("pdf", "docx", "html")}
+SAMPLES["txt"] = next((ROOT / "corpus").glob("*.txt"))
+
+
+def read_or_error(path: Path) -> str:
+    """'ok' or the error kind; any other exception fails the test."""
+    try:
+        read(path)
+    except MinutebookError as error:
+        return error.kind
+    return "ok"
+
+
+def errors_of(out: Path) -> dict[str, str]:
+    with (out / "errors.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return {row["document"]: row["error_type"] for row in csv.DictReader(handle)}
+
+
+@pytest.mark.parametrize("suffix", sorted(SUFFIX_FORMATS))
+def test_random_bytes_under_every_extension(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"noise{suffix}"
+    path.write_bytes(random.Random(suffix).randbytes(5000))
+    assert read_or_error(path) != "internal_error"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_truncated_and_bit_flipped_copies(tmp_path: Path, fmt: str) -> None:
+    data = SAMPLES[fmt].read_bytes()
+    rng = random.Random(7)
+    for n, cut in enumerate((0.1, 0.5, 0.9)):
+        (tmp_path / f"cut{n}.{fmt}").write_bytes(data[: int(len(data) * cut)])
+    for n in range(3):
+        flipped = bytearray(data)
+        for _ in range(20):
+            flipped[rng.randrange(len(flipped))] ^= 1 << rng.randrange(8)
+        (tmp_path / f"flip{n}.{fmt}").write_bytes(bytes(flipped))
+    for path in sorted(tmp_path.iterdir()):
+        read_or_error(path)
+
+
+def _docx_with_document_xml(tmp_path: Path, name: str, xml: bytes) -> Path:
+    source = zipfile.ZipFile(SAMPLES["docx"])
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = xml if info.filename == "word/document.xml" else source.read(info)
+            target.writestr(info.filename, data)
+    return path
+
+
+def test_billion_laughs_docx_is_refused(tmp_path: Path) -> None:
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    xml = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY l0 "lol">{entities}]>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           "<w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>").encode()
+    path = _docx_with_document_xml(tmp_path, "laughs.docx", xml)
+    assert read_or_error(path) == "unsafe_xml"
+
+
+def test_zip_bomb_docx_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        target.writestr("[Content_Types].xml", "<Types/>")
+        target.writestr("word/document.xml", b"<" + b"a" * (300 * 1024 * 1024) + b">")
+    assert path.stat().st_size < 2 * 1024 * 1024
+    assert read_or_error(path) == "too_large"
+
+
+def test_fifty_megabyte_html_page(tmp_path: Path) -> None:
+    row = "<tr><td>Councillor Jane Smith</td><td>Chair</td><td>Fernley Council</td></tr>\n"
+    body = row * (50 * 1024 * 1024 // len(row))
+    path = tmp_path / "huge.html"
+    path.write_text(f"<html><body><h1>Board</h1><table>{body}</table></body></html>")
+    out = tmp_path / "out"
+    summary = run_extract([path], out, RunSettings(workers=1, timeout=240))
+    assert summary.documents == 1  # extracted or reported, and the run finished
+
+
+def test_names_with_spaces_unicode_and_leading_dashes(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = SAMPLES["txt"].read_text(encoding="utf-8")
+    names = ["with space.txt", "-starts-with-dash.txt", "Ünïcödé – minutes.txt"]
+    for name in names:
+        (folder / name).write_text(text, encoding="utf-8")
+    summary = run_extract([folder], tmp_path / "out", RunSettings(workers=1))
+    assert summary.failed == 0 and summary.documents == 3
+    assert errors_of(tmp_path / "out") == {}
+
+
+def _mutate(data: bytes, edits: list[tuple[int, int]], cut: float) -> bytes:
+    mutable = bytearray(data[: max(1, int(len(data) * cut))])
+    for position, value in edits:
+        mutable[position % len(mutable)] = value
+    return bytes(mutable)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html", "txt"])
+@settings(max_examples=12, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(edits=st.lists(st.tuples(st.integers(0, 10**7), st.integers(0, 255)), max_size=30),
+       cut=st.floats(0.05, 1.0))
+def test_readers_survive_mutated_real_files(tmp_path: Path, fmt: str,
+                                            edits: list[tuple[int, int]], cut: float) -> None:
+    path = tmp_path / f"mutant.{fmt}"
+    path.write_bytes(_mutate(SAMPLES[fmt].read_bytes(), edits, cut))
+    read_or_error(path)
