@@ -20,6 +20,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Benchmark against pdftotext (Debian's poppler-utils, installed here when missing).
+bench: $(STAMP)
+	@command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils) \
+		|| echo "pdftotext unavailable: its reference row is left out"
+	$(BIN)/python -m pipeline.bench
+
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests
 

@@ -118,10 +118,36 @@ def _roman(value: int) -> str:
     return out
 
 
+class _Styles:
+    """Style names and boldness by style id, read once: python-docx resolves a style by
+    scanning every style element, which made styles most of the reading time."""
+
+    def __init__(self, document: docx.document.Document) -> None:
+        self.names: dict[str, str] = {}
+        self.bold: dict[str, bool] = {}
+        self.default = ""
+        for style in document.styles.element.findall(qn("w:style")):
+            style_id = style.get(qn("w:styleId"), "")
+            name = style.find(qn("w:name"))
+            self.names[style_id] = name.get(qn("w:val"), style_id) if name is not None else ""
+            bold = style.find(f"{qn('w:rPr')}/{qn('w:b')}")
+            self.bold[style_id] = bold is not None and bold.get(qn("w:val"), "1") not in (
+                "0", "false")
+            if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in (
+                    "1", "true"):
+                self.default = style_id
+
+    def of(self, paragraph: Paragraph) -> str:
+        ppr = paragraph._p.pPr
+        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else self.default
+        return style_id or ""
+
+
 class _Reader:
     def __init__(self, document: docx.document.Document, builder: DocumentBuilder) -> None:
         self.builder = builder
         self.numbering = _Numbering(document)
+        self.styles = _Styles(document)
         self.page = 1
 
     def paragraph(self, paragraph: Paragraph) -> None:
@@ -130,8 +156,9 @@ class _Reader:
             1 for br in element.iter(qn("w:br")) if br.get(qn("w:type")) == "page")
         self.page += breaks
         text = paragraph.text
-        style = paragraph.style.name if paragraph.style is not None else ""
-        bold = _all_bold(paragraph)
+        style_id = self.styles.of(paragraph)
+        style = self.styles.names.get(style_id, "")
+        bold = self._all_bold(paragraph, style_id)
         heading = HEADING_STYLE.match(style or "")
         if heading or style == "Title":
             level = int(heading.group(1)) if heading else 1
@@ -152,6 +179,22 @@ class _Reader:
             for line in text.split("\n"):
                 self.builder.add(BlockKind.PARAGRAPH, line, page=self.page, bold=bold)
 
+    def _all_bold(self, paragraph: Paragraph, style_id: str) -> bool:
+        runs = [run for run in paragraph.runs if run.text.strip()]
+        if not runs:
+            return False
+        for run in runs:
+            if run.bold is not None:
+                if not run.bold:
+                    return False
+                continue
+            rpr = run._r.rPr
+            run_style = rpr.rStyle.val if rpr is not None and rpr.rStyle is not None else None
+            if not (self.styles.bold.get(run_style or "", False)
+                    or self.styles.bold.get(style_id, False)):
+                return False
+        return True
+
     def table(self, table: Table) -> None:
         index = self.builder.new_table()
         seen: dict[int, object] = {}  # holding the elements keeps their ids unique
@@ -171,12 +214,6 @@ class _Reader:
             for cell in row.cells:
                 for nested in cell.tables:
                     self.table(nested)
-
-
-def _all_bold(paragraph: Paragraph) -> bool:
-    runs = [run for run in paragraph.runs if run.text.strip()]
-    return bool(runs) and all(run.bold or (run.style is not None and run.style.font.bold)
-                              for run in runs)
 
 
 def read_docx(path: Path, source: str) -> Document:

@@ -1,0 +1,195 @@
+"""Benchmark: the full pipeline against reference extractors, in one run.
+
+    python -m pipeline.bench [--pages 1000] [--work DIR]
+
+Generates a corpus of realistic minutes and reports (PDF, DOCX, HTML) from the sample
+papers in corpus/, runs the full pipeline on it with 1 and 2 workers, and prints pages/s,
+docs/s and peak RSS per worker beside two references measured on the same files in the
+same run: `pdftotext -layout` (poppler; the ceiling for getting text out of a PDF) and
+pdfplumber's `extract_text` alone. Writes the table to outputs/bench.json. Figures are
+ratios to the references, so they mean the same on a slow machine and a fast one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FORMATS = ("pdf", "docx", "html")
+
+
+def _renderer():
+    spec = importlib.util.spec_from_file_location("corpus_render", ROOT / "corpus" / "render.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+def generate(work: Path, pdf_pages: int, docs_per_format: int) -> dict[str, Path]:
+    """Long and short papers made by repeating and shuffling the sample papers' sections."""
+    render = _renderer()
+    papers = sorted((ROOT / "corpus").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in papers]
+    rng = random.Random(2026)
+    folders = {fmt: work / fmt for fmt in FORMATS}
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    pages = 0
+    n = 0
+    while pages < pdf_pages or n < docs_per_format:
+        base = texts[n % len(texts)]
+        sections = base.split("\n\n")
+        extra = [rng.choice(sections) for _ in range(rng.randint(10, 60))]
+        text = "\n\n".join(sections + extra)
+        blocks = render.parse(text)
+        stem = f"paper{n:04}"
+        render.META[stem] = render.META[papers[n % len(papers)].stem]  # body, date, title
+        if pages < pdf_pages:
+            path = folders["pdf"] / f"{stem}.pdf"
+            render.write_pdf(stem, blocks, path)
+            pages += _pdf_pages(path)
+        if n < docs_per_format:
+            render.write_docx(stem, blocks, folders["docx"] / f"{stem}.docx")
+            render.write_html(stem, blocks, folders["html"] / f"{stem}.html")
+        n += 1
+    return folders
+
+
+def _pdf_pages(path: Path) -> int:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def measure(folder: Path, out: Path, workers: int, force: bool = True) -> dict:
+    """One pipeline run in a fresh process, so its peak RSS figures are its own."""
+    command = [sys.executable, "-m", "pipeline.bench", "--measure", str(folder), "--out",
+               str(out), "--workers", str(workers)] + (["--force"] if force else [])
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _measure_here(folder: Path, out: Path, workers: int, force: bool) -> dict:
+    from pipeline.batch.runner import RunSettings, run_extract
+
+    started = time.perf_counter()
+    summary = run_extract([folder], out, RunSettings(workers=workers, force=force, timeout=None))
+    seconds = time.perf_counter() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"documents": summary.documents, "pages": summary.pages, "seconds": seconds,
+            "failed": summary.failed, "peak_rss_mb": round(children if workers > 0 else own, 1),
+            "parent_rss_mb": round(own, 1)}
+
+
+def reference_pdftotext(folder: Path) -> dict | None:
+    if not shutil.which("pdftotext"):
+        return None
+    files = sorted(folder.glob("*.pdf"))
+    started = time.perf_counter()
+    for path in files:
+        subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+    return {"documents": len(files), "pages": sum(_pdf_pages(p) for p in files),
+            "seconds": time.perf_counter() - started}
+
+
+def reference_pdfplumber(folder: Path, limit: int = 40) -> dict:
+    """pdfplumber's extract_text on a sample of the PDFs (it is slow; the rate is what counts)."""
+    import pdfplumber
+
+    files = sorted(folder.glob("*.pdf"))[:limit]
+    pages = 0
+    started = time.perf_counter()
+    for path in files:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                page.close()
+                pages += 1
+    return {"documents": len(files), "pages": pages, "seconds": time.perf_counter() - started}
+
+
+def _rates(figures: dict) -> dict:
+    seconds = max(figures["seconds"], 1e-9)
+    return {**figures, "pages_per_s": round(figures["pages"] / seconds, 1),
+            "docs_per_s": round(figures["documents"] / seconds, 1),
+            "seconds": round(figures["seconds"], 2)}
+
+
+def run(work: Path, pdf_pages: int, docs_per_format: int) -> dict:
+    folders = generate(work / "corpus", pdf_pages, docs_per_format)
+    rows = []
+    for fmt in FORMATS:
+        for workers in (1, 2):
+            figures = measure(folders[fmt], work / f"run-{fmt}-{workers}", workers)
+            rows.append({"what": f"minutebook {fmt}", "workers": workers, **_rates(figures)})
+    total = measure(work / "corpus", work / "run-all", 2)
+    rows.append({"what": "minutebook all formats", "workers": 2, **_rates(total)})
+    again = measure(work / "corpus", work / "run-all", 2, force=False)
+    rows.append({"what": "re-run, nothing changed", "workers": 2, **_rates(again)})
+    for name, figures in (("pdftotext -layout", reference_pdftotext(folders["pdf"])),
+                          ("pdfplumber extract_text", reference_pdfplumber(folders["pdf"]))):
+        if figures:
+            rows.append({"what": name, "workers": 1, **_rates(figures)})
+    by_name = {(r["what"], r["workers"]): r for r in rows}
+    ceiling = by_name.get(("pdftotext -layout", 1))
+    pipeline_pdf = by_name[("minutebook pdf", 1)]
+    ratios = {}
+    if ceiling:
+        ratios["pdf_vs_pdftotext"] = round(pipeline_pdf["pages_per_s"] / ceiling["pages_per_s"], 3)
+    ratios["pdf_vs_pdfplumber"] = round(
+        pipeline_pdf["pages_per_s"] / by_name[("pdfplumber extract_text", 1)]["pages_per_s"], 2)
+    return {"rows": rows, "ratios": ratios, "generated": {"pdf_pages": pdf_pages,
+                                                           "docs_per_format": docs_per_format}}
+
+
+def table(report: dict) -> str:
+    header = "| what | workers | docs | pages | seconds | pages/s | docs/s | peak RSS MB |"
+    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in report["rows"]:
+        lines.append(f"| {r['what']} | {r['workers']} | {r['documents']} | {r['pages']} | "
+                     f"{r['seconds']} | {r['pages_per_s']} | {r['docs_per_s']} | "
+                     f"{r.get('peak_rss_mb', '')} |")
+    lines.append("")
+    lines += [f"- {k}: {v}" for k, v in report["ratios"].items()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=1000, help="PDF pages to generate")
+    parser.add_argument("--docs", type=int, default=200, help="DOCX and HTML papers each")
+    parser.add_argument("--work", type=Path, default=ROOT / "outputs" / "bench")
+    parser.add_argument("--report", type=Path, default=ROOT / "outputs" / "bench.json")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--force", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(_measure_here(args.measure, args.out, args.workers, args.force)))
+        return 0
+    shutil.rmtree(args.work, ignore_errors=True)
+    report = run(args.work, args.pages, args.docs)
+    args.report.parent.mkdir(parents=True, exist_ok=True)
+    args.report.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(table(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
