@@ -169,6 +169,60 @@ def compare(run_a: Path, run_b: Path, out: Path | None) -> None:
         write_csv(out, result.rows, ("change", "what", "a", "b", "detail"))
 
 
+@cli.command()
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path),
+              help="Folder for the review site (default: RUN_DIR/review).")
+@click.pass_context
+def review(ctx: click.Context, run_dir: Path, out: Path | None) -> None:
+    """Write a static review site: each paper's text with every extracted row highlighted.
+
+    Example: minutebook review outputs/ && xdg-open outputs/review/index.html
+    """
+    from pipeline.review import build_review
+
+    try:
+        site = build_review(run_dir, out)
+    except MinutebookError as error:
+        if ctx.obj["debug"]:
+            raise
+        raise click.ClickException(str(error)) from None
+    click.echo(site.index)
+    click.echo(f"{len(site.pages)} document pages, {site.errors} errors listed", err=True)
+
+
+EXPORT_DEFAULTS = {"parquet": "parquet", "popolo": "popolo.json", "sqlite": "minutebook.db"}
+
+
+@cli.command("export")
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--to", "fmt", type=click.Choice(sorted(EXPORT_DEFAULTS)), required=True,
+              help="parquet: one file per table; popolo: one Popolo JSON file; "
+                   "sqlite: one database for sqlite3 or Datasette.")
+@click.option("--out", "-o", type=click.Path(path_type=Path),
+              help="Where to write (default: RUN_DIR/parquet/, RUN_DIR/popolo.json or "
+                   "RUN_DIR/minutebook.db).")
+@click.pass_context
+def export_command(ctx: click.Context, run_dir: Path, fmt: str, out: Path | None) -> None:
+    """Export the tables of the run folder RUN_DIR as Parquet, Popolo JSON or SQLite.
+
+    Example: minutebook export outputs/ --to sqlite --out outputs/minutebook.db
+    """
+    from pipeline.api import load
+
+    out = out or run_dir / EXPORT_DEFAULTS[fmt]
+    try:
+        extraction = load(run_dir)
+        written = {"parquet": extraction.to_parquet, "popolo": extraction.to_popolo,
+                   "sqlite": extraction.to_sqlite}[fmt](out)
+    except (FileNotFoundError, ImportError, MinutebookError) as error:
+        if ctx.obj["debug"]:
+            raise
+        raise click.ClickException(str(error)) from None
+    for path in written if isinstance(written, list) else [written]:
+        click.echo(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status (testable in-process)."""
     try:

@@ -87,7 +87,8 @@ def draw_structure(graph: nx.MultiDiGraph, stem: Path) -> list[Path]:
     if position:
         axes.legend(loc="lower right", fontsize=8, frameon=False)
     else:
-        axes.text(0.5, 0.5, "no relations between bodies in this run", ha="center")
+        axes.text(0.5, 0.5, "no relations between bodies in this run", ha="center",
+                  transform=axes.transAxes)
     axes.set_axis_off()
     axes.margins(0.12)
     figure.tight_layout()
