@@ -1,0 +1,283 @@
+"""The Python API: run the pipeline and get the tables as pandas DataFrames.
+
+    >>> from pipeline import extract, load, iter_documents
+    >>> run = extract("corpus", exclude=["README.md", "*.py"])   # doctest: +SKIP
+    >>> run.decisions.groupby("kind").size()                     # doctest: +SKIP
+    >>> run.to_sqlite("corpus.db")                               # doctest: +SKIP
+    >>> same = load("outputs")        # a run folder written by `minutebook extract`
+    >>> for result in iter_documents("archive/"):                # doctest: +SKIP
+    ...     print(result.document, len(result.tables["decisions"]))
+
+`extract` and the `minutebook extract` command share one runner (`RunSettings`), so a
+run folder written by either can be read with `load`. The tables are read as the CSVs
+have them: every cell a string, an empty cell "" (never NaN).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from pipeline.batch.runner import RunSettings, RunSummary, process, run_extract
+from pipeline.batch.walk import walk
+from pipeline.model.labels import CONTRACT_COLUMNS, ERROR_COLUMNS
+
+#: The tables of a run, in output order: the contract tables, then errors.
+TABLES: tuple[str, ...] = (*CONTRACT_COLUMNS, "errors")
+#: The columns each table always has (extra columns such as provenance follow them).
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {**CONTRACT_COLUMNS, "errors": ERROR_COLUMNS}
+
+PathLike = str | Path
+
+
+def _paths(paths: PathLike | Iterable[PathLike]) -> list[Path]:
+    if isinstance(paths, str | Path):
+        return [Path(paths)]
+    return [Path(p) for p in paths]
+
+
+def _patterns(exclude: str | Iterable[str]) -> tuple[str, ...]:
+    return (exclude,) if isinstance(exclude, str) else tuple(exclude)
+
+
+def _frame(rows: list[dict], columns: Iterable[str]) -> pd.DataFrame:
+    """Rows as a DataFrame of strings: the table's columns first, None as ""."""
+    ordered = list(columns)
+    for row in rows:
+        ordered += [k for k in row if k not in ordered]
+    frame = pd.DataFrame([[("" if row.get(c) is None else str(row.get(c))) for c in ordered]
+                          for row in rows], columns=ordered)
+    return frame.astype(str)
+
+
+def read_table(path: Path, columns: Iterable[str] = ()) -> pd.DataFrame:
+    """One CSV of a run folder as strings, with `columns` present even when absent from
+    the file (a missing file gives an empty frame of `columns`)."""
+    columns = list(columns)
+    if not path.exists():
+        return _frame([], columns)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    for column in columns:
+        if column not in frame.columns:
+            frame[column] = ""
+    order = columns + [c for c in frame.columns if c not in columns]
+    return frame[order].astype(str)
+
+
+@dataclass(eq=False, repr=False)
+class Extraction:
+    """The tables of one run, as pandas DataFrames of strings (one attribute per table).
+
+    Make one with `extract` (runs the pipeline) or `load` (reads a run folder). The
+    contract columns of each table come first (see CONTRACT.md), then the provenance
+    columns: `page`, `start`, `end`, `evidence`. `graph` builds the NetworkX graph on
+    first use; `to_csv`, `to_parquet`, `to_popolo` and `to_sqlite` write the tables out.
+    """
+
+    documents: pd.DataFrame
+    attendees: pd.DataFrame
+    apologies: pd.DataFrame
+    substitutes: pd.DataFrame
+    items: pd.DataFrame
+    decisions: pd.DataFrame
+    recommendations: pd.DataFrame
+    bodies: pd.DataFrame
+    relations: pd.DataFrame
+    errors: pd.DataFrame
+    #: The run folder the tables were read from (None when built from frames).
+    run_dir: Path | None = None
+    #: The run folder's run.json (versions, inputs, counts), {} when there is none.
+    info: dict = field(default_factory=dict)
+    #: What the run did (documents, failures, reused), when this came from `extract`.
+    summary: RunSummary | None = None
+    _graph: nx.MultiDiGraph | None = field(default=None, init=False)
+    _tmp: tempfile.TemporaryDirectory | None = field(default=None, init=False)
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name, in output order (the frames themselves, not copies)."""
+        return {name: getattr(self, name) for name in TABLES}
+
+    def __getitem__(self, table: str) -> pd.DataFrame:
+        if table not in TABLES:
+            raise KeyError(f"no table {table!r}; the tables are {', '.join(TABLES)}")
+        return getattr(self, table)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items())
+        return f"Extraction({self.run_dir or 'in memory'}: {counts})"
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The run's bodies, organisations, people and meetings (`build_graph`), built
+        once on first use from the run folder's CSVs (from the frames when there is no
+        run folder)."""
+        if self._graph is None:
+            from pipeline.graph import build_graph
+
+            if self.run_dir is not None and (self.run_dir / "documents.csv").exists():
+                self._graph = build_graph(self.run_dir)
+            else:
+                with tempfile.TemporaryDirectory(prefix="minutebook-graph-") as folder:
+                    self.to_csv(folder)
+                    self._graph = build_graph(folder)
+                self._graph.graph["run"] = str(self.run_dir or "")
+        return self._graph
+
+    def to_csv(self, folder: PathLike, *, raw: bool = False) -> list[Path]:
+        """Write every table as `<table>.csv` (UTF-8 with BOM, contract columns first) into
+        `folder`, as `minutebook extract` does; returns the paths. Cells a spreadsheet
+        would run as formulas get a leading apostrophe unless `raw`."""
+        from pipeline.export.csv import write_csv
+
+        folder = Path(folder)
+        written = []
+        for name, frame in self.tables.items():
+            path = folder / f"{name}.csv"
+            required = list(TABLE_COLUMNS[name])
+            columns = required + [str(c) for c in frame.columns if c not in required]
+            write_csv(path, frame.to_dict("records"), columns, raw=raw)
+            written.append(path)
+        return written
+
+    def to_parquet(self, folder: PathLike) -> list[Path]:
+        """Write every table as `<table>.parquet` into `folder` (needs pyarrow); returns
+        the paths. `load(folder)` reads them back."""
+        from pipeline.export.parquet import write_parquet
+
+        return write_parquet(self.tables, Path(folder))
+
+    def to_popolo(self, path: PathLike, *, validate: bool = True) -> Path:
+        """Write the run as one Popolo JSON file (organizations, persons, memberships,
+        events, motions), checked against models/popolo/ unless `validate=False`."""
+        from pipeline.export.popolo import write_popolo
+
+        return write_popolo(self.tables, Path(path), validate=validate,
+                            run=str(self.run_dir or ""))
+
+    def to_sqlite(self, path: PathLike) -> Path:
+        """Write every table into a new SQLite database at `path`, indexed on document
+        and key columns, with the run.json in `run_info`; open it with sqlite3 or
+        Datasette."""
+        from pipeline.export.sqlite import write_sqlite
+
+        return write_sqlite(self.tables, Path(path), info=self.info)
+
+
+def load(run_dir: PathLike) -> Extraction:
+    """Read a run folder (the CSVs of `minutebook extract`, or the Parquet files of
+    `Extraction.to_parquet`) into an Extraction.
+
+    Raises FileNotFoundError when the folder holds neither documents.csv nor
+    documents.parquet."""
+    run_dir = Path(run_dir)
+    if (run_dir / "documents.csv").exists():
+        tables = {name: read_table(run_dir / f"{name}.csv", TABLE_COLUMNS[name])
+                  for name in TABLES}
+    elif (run_dir / "documents.parquet").exists():
+        from pipeline.export.parquet import read_parquet
+
+        tables = {}
+        for name in TABLES:
+            path = run_dir / f"{name}.parquet"
+            frame = read_parquet(path) if path.exists() else _frame([], TABLE_COLUMNS[name])
+            for column in TABLE_COLUMNS[name]:
+                if column not in frame.columns:
+                    frame[column] = ""
+            tables[name] = frame
+    else:
+        raise FileNotFoundError(f"{run_dir}: not a run folder (no documents.csv or "
+                                "documents.parquet)")
+    info_path = run_dir / "run.json"
+    info = json.loads(info_path.read_text(encoding="utf-8")) if info_path.exists() else {}
+    return Extraction(**tables, run_dir=run_dir, info=info)
+
+
+def extract(paths: PathLike | Iterable[PathLike], *, out: PathLike | None = None,
+            workers: int = 1, glob: str | None = None, exclude: str | Iterable[str] = (),
+            force: bool = False) -> Extraction:
+    """Extract every paper under `paths` (files or folders) and return the tables.
+
+    The run folder is `out` (resumed as `minutebook extract` resumes it: unchanged papers
+    are not read again unless `force`), or a temporary folder that lives as long as the
+    returned Extraction. `workers` processes read the papers, each with a time limit and
+    memory ceiling; `workers=0` reads them in this process. `glob` keeps the files whose
+    name (or relative path) matches, `exclude` drops matching ones. A paper that cannot
+    be read is a row of `errors`, not an exception.
+
+    Raises FileNotFoundError when a path does not exist.
+    """
+    inputs = _paths(paths)
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
+    tmp = None
+    if out is None:
+        tmp = tempfile.TemporaryDirectory(prefix="minutebook-run-")
+        out = tmp.name
+    settings = RunSettings(workers=workers, pattern=glob, exclude=_patterns(exclude),
+                           force=force)
+    summary = run_extract(inputs, Path(out), settings)
+    extraction = load(out)
+    extraction.summary = summary
+    extraction._tmp = tmp
+    return extraction
+
+
+@dataclass(eq=False)
+class DocumentExtraction:
+    """What one paper gave: its rows per table as DataFrames of strings (contract columns
+    first, empty tables included), and the errors that stopped or skipped it.
+
+    The cells are as extracted: unlike the CSVs, nothing is escaped for spreadsheets."""
+
+    document: str
+    path: Path
+    tables: dict[str, pd.DataFrame]
+    errors: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pages: int = 0
+    text: str = ""
+
+    @property
+    def failed(self) -> bool:
+        """Whether the paper failed (a skipped file of another type has not failed)."""
+        return any(e.get("error_type") != "skipped" for e in self.errors)
+
+    def __getitem__(self, table: str) -> pd.DataFrame:
+        return self.tables[table]
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n}={len(f)}" for n, f in self.tables.items() if len(f))
+        status = "failed" if self.failed else ("skipped" if self.errors else "ok")
+        return f"DocumentExtraction({self.document!r}, {status}: {counts or 'no rows'})"
+
+
+def iter_documents(paths: PathLike | Iterable[PathLike], glob: str | None = None,
+                   exclude: str | Iterable[str] = ()) -> Iterator[DocumentExtraction]:
+    """Read and extract the papers under `paths` one at a time, in this process, yielding
+    each paper's result as soon as it is done; nothing is written and only one paper is
+    held in memory. `glob` and `exclude` filter as in `extract`.
+
+    Raises FileNotFoundError when a path does not exist.
+    """
+    inputs = _paths(paths)
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
+    for item in walk(inputs, glob, _patterns(exclude)):
+        result = process(item)
+        tables = {}
+        for name, columns in CONTRACT_COLUMNS.items():
+            rows = result.tables.get(name, [])
+            if name == "bodies":
+                rows = [{**row, "documents": result.document} for row in rows]
+            tables[name] = _frame(rows, columns)
+        yield DocumentExtraction(result.document, item.path, tables, list(result.errors),
+                                 list(result.warnings), result.pages, result.text)

@@ -1,0 +1,393 @@
+"""Popolo JSON: a run's bodies, people, memberships, meetings and decisions.
+
+The mapping (https://www.popoloproject.com/specs/):
+
+- organizations: every body (`body/...`: name, its aliases as other_names, body_type as
+  classification, the body it `reports_to` as parent_id) and every other organisation
+  named in relations or attendance (`org/...`);
+- persons: attendees, apologies and substitutes, one per folded name (honorifics, case
+  and punctuation folded, as the graph keys them);
+- memberships: a person on the body of the paper that lists them, with their role and
+  the organisation they represent as `on_behalf_of_id`; an organisation that is
+  `member_of` a body as a membership with an Organization `member`;
+- events: one meeting per paper of kind minutes (attendees with status present or
+  apologies) and its agenda items as sub-events;
+- motions: one per decision, in the item's event.
+
+`replaces` and `linked_to` relations have no Popolo field; they stay in relations.csv
+and the graph. Every record's `sources` point back to the papers (and pages) it came
+from. The schemas are data in models/popolo/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote
+
+import pandas as pd
+
+from pipeline import __version__
+from pipeline.errors import MinutebookError
+from pipeline.export.csv import atomic_write_text
+from pipeline.graph.keys import HONORIFICS, BodyResolver, body_key, fold, person_key
+
+SCHEMA_FOLDER = Path(__file__).resolve().parents[2] / "models" / "popolo"
+ROOT_SCHEMA = "popolo.json"
+DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}){0,2}$")
+# People listed with these capacities sit on the body; guests ("other") do not.
+MEMBERSHIP_DEFAULT_ROLE = {"member": "member", "": "member", "officer": "officer"}
+
+
+class PopoloInvalid(MinutebookError):
+    """The Popolo data does not meet the schemas in models/popolo/ (a minutebook bug)."""
+
+    stage = "export"
+    kind = "popolo_invalid"
+
+
+def _rows(tables: Mapping[str, pd.DataFrame], name: str) -> list[dict]:
+    frame = tables.get(name)
+    if frame is None:
+        return []
+    return [{k: "" if v is None else str(v) for k, v in row.items()}
+            for row in frame.to_dict("records")]
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in str(value).split(" | ") if part.strip()]
+
+
+def _slug(key: str) -> str:
+    return "-".join(key.split())
+
+
+def source(document: str, page: str = "", note: str = "") -> dict:
+    """A Popolo Link to a paper: its path (relative to the run's input) and page."""
+    url = quote(document, safe="/")
+    if page and page != "0":
+        url += f"#page={page}"
+    link = {"url": url}
+    if note:
+        link["note"] = " ".join(note.split())[:300]
+    return link
+
+
+def _row_source(row: dict) -> dict:
+    return source(row.get("document", ""), row.get("page", ""), row.get("evidence", ""))
+
+
+def _add_sources(record: dict, links: Iterable[dict]) -> None:
+    have = {link["url"] for link in record.setdefault("sources", [])}
+    for link in links:
+        if link["url"] and link["url"] not in have:
+            record["sources"].append(link)
+            have.add(link["url"])
+
+
+def _person_name(written: str) -> tuple[str, str]:
+    """(name without leading honorifics, the honorifics) as the paper writes them."""
+    words = written.split()
+    prefix = []
+    while len(words) > 1 and fold(words[0]) in HONORIFICS:
+        prefix.append(words.pop(0))
+    return " ".join(words), " ".join(prefix)
+
+
+class _Builder:
+    def __init__(self, tables: Mapping[str, pd.DataFrame]) -> None:
+        self.tables = tables
+        self.resolver = BodyResolver()
+        self.organizations: dict[str, dict] = {}
+        self.persons: dict[str, dict] = {}
+        self.memberships: dict[str, dict] = {}
+        self.events: dict[str, dict] = {}
+        self.motions: list[dict] = []
+        self.documents = {row["document"]: row for row in _rows(tables, "documents")}
+
+    # organizations ---------------------------------------------------------------
+    def bodies(self) -> None:
+        for row in _rows(self.tables, "bodies"):
+            aliases = _split(row.get("aliases", ""))
+            key = self.resolver.add(row["body"], aliases)
+            if not key:
+                continue
+            record = self.organizations.setdefault(f"body/{_slug(key)}", {
+                "id": f"body/{_slug(key)}", "name": row["body"]})
+            names = [{"name": a} for a in aliases if a != record["name"]]
+            if names:
+                known = {n["name"] for n in record.get("other_names", [])}
+                record.setdefault("other_names", []).extend(
+                    n for n in names if n["name"] not in known)
+            if row.get("body_type"):
+                record.setdefault("classification", row["body_type"])
+            _add_sources(record, (source(d) for d in _split(row.get("documents", ""))))
+
+    def organization(self, name: str, link: dict, may_be_org: bool) -> str:
+        """The id of the body (or, when `may_be_org`, organisation) called `name`."""
+        key = self.resolver.resolve(name)
+        if not key:
+            return ""
+        body = f"body/{_slug(key)}"
+        if body in self.organizations or not may_be_org:
+            record = self.organizations.setdefault(body, {"id": body, "name": name})
+        else:
+            org = f"org/{_slug(body_key(name))}"
+            record = self.organizations.setdefault(org, {"id": org, "name": name})
+        _add_sources(record, [link])
+        return record["id"]
+
+    def relations(self) -> None:
+        for row in _rows(self.tables, "relations"):
+            link = _row_source(row)
+            relation = row.get("relation", "")
+            source_id = self.organization(row["source"], link, relation == "member_of")
+            target_id = self.organization(row["target"], link, False)
+            if not source_id or not target_id or source_id == target_id:
+                continue
+            if relation == "reports_to":
+                self.organizations[source_id].setdefault("parent_id", target_id)
+            elif relation == "member_of":
+                self._membership({"member": {"@type": "Organization", "id": source_id},
+                                  "organization_id": target_id, "role": "member"}, link)
+
+    def body_of(self, document: str) -> str:
+        row = self.documents.get(document)
+        if not row or not row.get("body"):
+            return ""
+        return self.organization(row["body"], source(document), False)
+
+    # people ----------------------------------------------------------------------
+    def person(self, written: str, link: dict) -> str:
+        key = person_key(written)
+        if not key:
+            return ""
+        person_id = f"person/{_slug(key)}"
+        name, prefix = _person_name(written.strip())
+        record = self.persons.get(person_id)
+        if record is None:
+            record = self.persons[person_id] = {"id": person_id, "name": name}
+            if prefix:
+                record["honorific_prefix"] = prefix
+        elif name != record["name"] and name not in {
+                n["name"] for n in record.get("other_names", [])}:
+            record.setdefault("other_names", []).append({"name": name})
+        _add_sources(record, [link])
+        return person_id
+
+    def _membership(self, fields: dict, link: dict) -> None:
+        fields = {k: v for k, v in fields.items() if v}
+        key = json.dumps(fields, sort_keys=True)
+        membership_id = "membership/" + hashlib.sha1(key.encode()).hexdigest()[:12]
+        record = self.memberships.setdefault(membership_id, {"id": membership_id, **fields})
+        _add_sources(record, [link])
+
+    def attendance(self) -> None:
+        for table, status in (("attendees", "present"), ("apologies", "apologies")):
+            for row in _rows(self.tables, table):
+                link = _row_source(row)
+                person_id = self.person(row.get("name", ""), link)
+                if not person_id:
+                    continue
+                body_id = self.body_of(row["document"])
+                capacity = row.get("capacity", "")
+                if body_id and capacity in MEMBERSHIP_DEFAULT_ROLE:
+                    represents = row.get("organisation", "")
+                    on_behalf = self.organization(represents, link, True) if represents else ""
+                    self._membership({"person_id": person_id, "organization_id": body_id,
+                                      "role": row.get("role") or MEMBERSHIP_DEFAULT_ROLE[capacity],
+                                      "on_behalf_of_id": on_behalf}, link)
+                event = self.meeting(row["document"])
+                if event:
+                    attendee = {"id": person_id, "name": self.persons[person_id]["name"],
+                                "status": status}
+                    if row.get("role"):
+                        attendee["role"] = row["role"]
+                    seen = {(a["id"], a["status"]) for a in event["attendees"]}
+                    if (person_id, status) not in seen:
+                        event["attendees"].append(attendee)
+        for row in _rows(self.tables, "substitutes"):
+            for column in ("member", "substitute"):
+                if row.get(column):
+                    self.person(row[column], _row_source(row))
+
+    # meetings and decisions --------------------------------------------------------
+    def meeting(self, document: str) -> dict | None:
+        row = self.documents.get(document)
+        if not row or row.get("kind") != "minutes":
+            return None
+        event_id = f"event/{document}"
+        if event_id not in self.events:
+            body = row.get("body", "")
+            date = row.get("date", "")
+            name = f"{body or document} meeting" + (f", {date}" if date else "")
+            event = {"id": event_id, "name": name, "classification": "meeting"}
+            if DATE.match(date):
+                event["start_date"] = date
+            body_id = self.body_of(document)
+            if body_id:
+                event["organization_id"] = body_id
+            event["attendees"] = []
+            event["sources"] = [source(document, row.get("page", ""))]
+            self.events[event_id] = event
+        return self.events[event_id]
+
+    def item(self, document: str, number: str, title: str, link: dict) -> str:
+        """The id of the agenda item's event (made when new); "" outside minutes."""
+        meeting = self.meeting(document)
+        if meeting is None:
+            return ""
+        base = f"{meeting['id']}#item-{number}" if number else f"{meeting['id']}#item"
+        if number and base in self.events:
+            return base
+        event_id, n = base, 1
+        while event_id in self.events:
+            n += 1
+            event_id = f"{base}-{n}"
+        event = {"id": event_id, "name": ". ".join(p for p in (number, title) if p) or "Item",
+                 "classification": "agenda item", "parent_id": meeting["id"]}
+        for field in ("start_date", "organization_id"):
+            if field in meeting:
+                event[field] = meeting[field]
+        if number:
+            event["identifiers"] = [{"identifier": number, "scheme": "item"}]
+        event["sources"] = [link]
+        self.events[event_id] = event
+        return event_id
+
+    def items(self) -> None:
+        for row in _rows(self.tables, "items"):
+            self.item(row["document"], row.get("number", ""), row.get("title", ""),
+                      _row_source(row))
+
+    def decisions(self) -> None:
+        counts: dict[str, int] = {}
+        for row in _rows(self.tables, "decisions"):
+            if not row.get("text", "").strip():
+                continue
+            document = row["document"]
+            counts[document] = counts.get(document, 0) + 1
+            link = _row_source(row)
+            motion = {"id": f"motion/{document}#{counts[document]}"}
+            body_id = self.body_of(document)
+            if body_id:
+                motion["organization_id"] = body_id
+            session = ""
+            if row.get("item"):
+                session = self.item(document, row["item"], "", link)
+            if not session and self.meeting(document):
+                session = f"event/{document}"
+            if session:
+                motion["legislative_session_id"] = session
+            motion["text"] = row["text"]
+            if row.get("kind"):
+                motion["classification"] = row["kind"].lower()
+            date = self.documents.get(document, {}).get("date", "")
+            if DATE.match(date):
+                motion["date"] = date
+            motion["sources"] = [link]
+            self.motions.append(motion)
+
+    def build(self) -> dict:
+        self.bodies()
+        self.relations()
+        for document in self.documents:
+            self.meeting(document)
+        self.items()
+        self.attendance()
+        self.decisions()
+        return {
+            "meta": {"generator": f"minutebook {__version__}",
+                     "schema": "models/popolo/popolo.json"},
+            "persons": sorted(self.persons.values(), key=lambda r: r["id"]),
+            "organizations": sorted(self.organizations.values(), key=lambda r: r["id"]),
+            "memberships": sorted(self.memberships.values(), key=lambda r: r["id"]),
+            "events": list(self.events.values()),
+            "motions": self.motions,
+        }
+
+
+def build_popolo(tables: Mapping[str, pd.DataFrame]) -> dict:
+    """The Popolo collections (persons, organizations, memberships, events, motions)
+    of a run's tables, as a JSON-ready dict."""
+    return _Builder(tables).build()
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    try:
+        from jsonschema import Draft202012Validator
+        from referencing import Registry, Resource
+    except ImportError as error:
+        raise ImportError("Popolo validation needs jsonschema: pip install jsonschema") from error
+    schemas = {p.name: json.loads(p.read_text(encoding="utf-8"))
+               for p in sorted(SCHEMA_FOLDER.glob("*.json"))}
+    registry = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values())
+    root = schemas[ROOT_SCHEMA]
+    Draft202012Validator.check_schema(root)
+    return Draft202012Validator(root, registry=registry)
+
+
+def reference_problems(data: dict) -> list[str]:
+    """Ids that records point to but that are not in the file (JSON Schema cannot see these)."""
+    ids = {kind: {r["id"] for r in data.get(kind, [])}
+           for kind in ("persons", "organizations", "events")}
+    problems = []
+    checks = (("organizations", "parent_id", "organizations"),
+              ("memberships", "person_id", "persons"),
+              ("memberships", "organization_id", "organizations"),
+              ("memberships", "on_behalf_of_id", "organizations"),
+              ("events", "organization_id", "organizations"),
+              ("events", "parent_id", "events"),
+              ("motions", "organization_id", "organizations"),
+              ("motions", "legislative_session_id", "events"))
+    for kind, field, target in checks:
+        for record in data.get(kind, []):
+            if field in record and record[field] not in ids[target]:
+                problems.append(f"{record['id']}: {field} {record[field]!r} is not in {target}")
+    for record in data.get("memberships", []):
+        member = record.get("member")
+        if member and member["id"] not in ids["organizations" if member["@type"] ==
+                                                  "Organization" else "persons"]:
+            problems.append(f"{record['id']}: member {member['id']!r} is not in the file")
+    for event in data.get("events", []):
+        for attendee in event.get("attendees", []):
+            if attendee["id"] not in ids["persons"]:
+                problems.append(f"{event['id']}: attendee {attendee['id']!r} is not in persons")
+    for kind in ("persons", "organizations", "memberships", "events", "motions"):
+        seen: set[str] = set()
+        for record in data.get(kind, []):
+            if record["id"] in seen:
+                problems.append(f"{record['id']}: more than one {kind[:-1]} with this id")
+            seen.add(record["id"])
+    return problems
+
+
+def validate_popolo(data: dict) -> None:
+    """Check `data` against the schemas in models/popolo/ and its ids against each other;
+    raises PopoloInvalid listing the first problems."""
+    problems = [f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"
+                for error in _validator().iter_errors(data)]
+    problems += reference_problems(data)
+    if problems:
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        raise PopoloInvalid("Popolo export does not validate: " + "; ".join(problems[:5]) + more)
+
+
+def write_popolo(tables: Mapping[str, pd.DataFrame], path: Path | str, *,
+                 validate: bool = True, run: str = "") -> Path:
+    """Build the Popolo JSON of `tables`, validate it (unless `validate=False`) and
+    write it to `path` atomically."""
+    data = build_popolo(tables)
+    if run:
+        data["meta"]["run"] = run
+    if validate:
+        validate_popolo(data)
+    path = Path(path)
+    atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    return path
