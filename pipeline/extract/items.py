@@ -1,7 +1,412 @@
-"""Numbered items and their decisions (placeholder until the extractor lands)."""
+"""Numbered agenda / minute items, and the decisions recorded under them.
 
-from pipeline.model import Document
+An item heading is found by its shape, never by the paper's name or format: a
+number as councils print them ("110.", "3.2", "5a", "23/24", "PLA46/23", "2409.01",
+"Minute 45", "Item 6a", a number cell in a "No. | Item" table, a number alone on a
+line above its title) followed by a short, title-like line. Four checks keep
+numbered text that is not an item out:
+
+- shape: a title is short and does not read as a sentence (numbered paragraphs,
+  reasons and decision parts do: "1. Noted the report.", "2.1 The bench was repaired.");
+- order: item numbers rise through a paper, so only the heaviest rising sequence of
+  candidates is kept (a "34/25 | Name" officers table above the minutes, or a
+  "5.2: Mr X" declaration under item 2, falls out);
+- lists: numbered rows of one table with nothing between them weigh little;
+- kind: a report ("Report of:", "Purpose", "Recommendations", "Background" ...) has
+  sections, not items.
+
+A page with no numbered heading but one "Minutes:" label is a single agenda-item
+page: its title line gives one item numbered "". Rules are data in
+`models/items/items.json`; decisions are found by `pipeline.extract.decisions`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pipeline.extract.decisions import extract_decisions, keyword_hits
+from pipeline.extract.provenance import provenance
+from pipeline.model import Block, BlockKind, Document
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+# Weight of a numbered row inside a run of numbered rows: kept when nothing else is
+# numbered (an agenda laid out as one table), outweighed by any run of real headings.
+LIST_WEIGHT = 0.2
+SHORT_TITLE = 8  # words: longer sentence-case lines after a bare number read as text
+
+
+@dataclass(frozen=True)
+class ItemRules:
+    patterns: tuple[tuple[str, re.Pattern[str], bool], ...]  # (id, regex, strict)
+    cell_number: re.Pattern[str]
+    max_words: int
+    max_chars: int
+    sentence_words: int
+    verb_words: frozenset[str]
+    verb_min_words: int
+    bad_first_words: frozenset[str]
+    decision_verbs: frozenset[str]
+    agenda_wording: re.Pattern[str]
+    year_suffix: re.Pattern[str]
+    not_numbers: tuple[re.Pattern[str], ...]
+    full_stop_patterns: frozenset[str]
+    skip_lines: tuple[re.Pattern[str], ...]
+    run_on: re.Pattern[str]
+    strip: re.Pattern[str]
+    title_case_share: float
+    minor_words: frozenset[str]
+    report_cues: tuple[tuple[str, int, re.Pattern[str]], ...]
+    minutes_cues: tuple[tuple[str, int, re.Pattern[str]], ...]
+    numbered_paragraphs: tuple[re.Pattern[str], int, int, int]  # (regex, words, count, weight)
+    decisions_weight: int
+    single_item_labels: tuple[re.Pattern[str], ...]
+    single_item_skip: tuple[re.Pattern[str], ...]
+
+
+@cache
+def rules() -> ItemRules:
+    raw = json.loads((MODELS / "items" / "items.json").read_text(encoding="utf-8"))
+    title = raw["title"]
+
+    def cues(key: str) -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+        return tuple((c["id"], c["weight"], re.compile(c["pattern"], re.I)) for c in raw[key])
+
+    def many(values: list[str]) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(v, re.I) for v in values)
+
+    return ItemRules(
+        patterns=tuple((p["id"], re.compile(p["regex"], re.I if "i" in p.get("flags", "") else 0),
+                        bool(p.get("strict"))) for p in raw["number_patterns"]),
+        cell_number=re.compile(raw["cell_number"], re.I),
+        max_words=title["max_words"],
+        max_chars=title["max_chars"],
+        sentence_words=title["sentence_words"],
+        verb_words=frozenset(title["verb_words"]),
+        verb_min_words=title["verb_min_words"],
+        bad_first_words=frozenset(title["bad_first_words"]),
+        decision_verbs=frozenset(title["decision_verbs"]),
+        agenda_wording=re.compile(title["agenda_wording"]),
+        year_suffix=re.compile(title["year_suffix"]),
+        not_numbers=many(raw["not_numbers"]),
+        full_stop_patterns=frozenset(title["full_stop_patterns"]),
+        skip_lines=many(title["skip_lines"]),
+        run_on=re.compile(title["run_on"]),
+        strip=re.compile(title["strip"], re.I),
+        title_case_share=title["title_case_share"],
+        minor_words=frozenset(title["minor_words"]),
+        report_cues=cues("report_cues"),
+        minutes_cues=cues("minutes_cues"),
+        numbered_paragraphs=(re.compile(raw["numbered_paragraphs"]["pattern"]),
+                             raw["numbered_paragraphs"]["min_words"],
+                             raw["numbered_paragraphs"]["count"],
+                             raw["numbered_paragraphs"]["weight"]),
+        decisions_weight=raw["decisions_weight"],
+        single_item_labels=many(raw["single_item_labels"]),
+        single_item_skip=many(raw["single_item_skip"]),
+    )
+
+
+@dataclass(slots=True)
+class Item:
+    """One item heading: where it is (`index` into the blocks) and what it says."""
+
+    index: int
+    number: str
+    title: str
+    rule: str
+    weight: float
+    title_block: int  # the block the title came from (the next one for a lone number)
 
 
 def extract_items(document: Document) -> dict[str, list[dict]]:
-    return {"items": [], "decisions": []}
+    """Items (number, title) and decisions (item, kind, text), each with provenance.
+
+    Extra columns: `rule` names the pattern that found the row.
+    """
+    items = find_items(document)
+    blocks = document.blocks
+    item_rows = []
+    for item in items:
+        block, title_block = blocks[item.index], blocks[item.title_block]
+        row = {"number": item.number, "title": item.title}
+        # The span covers the number's line and, for a lone number, the title line below.
+        row.update(provenance(block, 0, max(block.end, title_block.end) - block.start))
+        row["rule"] = item.rule
+        item_rows.append(row)
+    headings = {item.index: item.number for item in items}
+    headings.update({item.title_block: item.number for item in items})
+    return {"items": item_rows, "decisions": extract_decisions(document, headings)}
+
+
+def find_items(document: Document) -> list[Item]:
+    """The paper's item headings in reading order (empty for a report)."""
+    if is_report(document):
+        return []
+    blocks = document.blocks
+    candidates = [c for i in range(len(blocks)) if (c := _candidate(blocks, i)) is not None]
+    _damp_lists(blocks, candidates)
+    items = _rising(candidates)
+    if not items:
+        single = _single_item(blocks)
+        return [single] if single else []
+    return items
+
+
+def is_report(document: Document) -> bool:
+    """Whether the paper reads as a report: its section labels outweigh minutes' labels."""
+    report, minutes = kind_cues(document)
+    return sum(report.values()) >= 2 and sum(report.values()) > sum(minutes.values())
+
+
+def kind_cues(document: Document) -> tuple[dict[str, int], dict[str, int]]:
+    """The report cues and the minutes cues the paper shows, each id with its weight."""
+    r = rules()
+    report: dict[str, int] = {}
+    minutes: dict[str, int] = {}
+    numbered, min_words, min_count, numbered_weight = r.numbered_paragraphs
+    paragraphs = 0
+    for block in document.blocks:
+        text = _plain(block)
+        words = len(text.split())
+        if words >= min_words and numbered.match(text):
+            paragraphs += 1
+        if "decisions" not in minutes and block.kind is not BlockKind.TABLE_ROW and (
+                keyword_hits(block.text)):
+            minutes["decisions"] = r.decisions_weight
+        # Section labels are short lines; only "the meeting closed" is read in body text.
+        short = words <= 16
+        for cue_id, weight, pattern in r.report_cues:
+            if short and pattern.search(text):
+                report.setdefault(cue_id, weight)
+        for cue_id, weight, pattern in r.minutes_cues:
+            if (short or cue_id == "meeting-closed") and pattern.search(text):
+                minutes.setdefault(cue_id, weight)
+    if paragraphs >= min_count:
+        report["numbered-paragraphs"] = numbered_weight
+    return report, minutes
+
+
+def _plain(block: Block) -> str:
+    return " ".join(block.text.replace("\t", " ").split())
+
+
+def _candidate(blocks: list[Block], index: int) -> Item | None:
+    block = blocks[index]
+    if block.kind is BlockKind.TABLE_ROW:
+        return _table_candidate(blocks, index)
+    text = block.text.strip().strip("*").strip()
+    for rule_id, pattern, strict in rules().patterns:
+        found = pattern.match(text)
+        if not found:
+            continue
+        number = found.group("num").rstrip(".")
+        if any(p.match(number) for p in rules().not_numbers):
+            return None
+        title = rules().run_on.split(found.group("title").strip(), maxsplit=1)[0]
+        if rule_id in rules().full_stop_patterns and title.endswith("."):
+            return None  # "1.1 There were no declarations." is a numbered paragraph
+        if _after_colon(blocks, index) and title.endswith((".", ";")):
+            return None  # a numbered part of the list the line above introduces
+        return _item(blocks, index, number, title, rule_id, strict)
+    return None
+
+
+def _table_candidate(blocks: list[Block], index: int) -> Item | None:
+    """A row whose first filled cell is a number and whose next filled cell is a title
+    (a lone number cell takes the next line as its title, like "PLA46/23" alone)."""
+    cells = [c.strip() for c in blocks[index].cells]
+    if cells and not cells[0]:
+        cells = cells[1:]  # tab-indented text ("\t14.\tTitle") gives an empty first cell
+    number = _cell_number(cells[0]) if cells else None
+    if not number:
+        return None
+    rest = [c for c in cells[1:] if c]
+    if len(cells) > 1 and not rest:
+        return None
+    return _item(blocks, index, number, rest[0] if rest else "", "table-number", False)
+
+
+def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
+          strict: bool) -> Item | None:
+    """The item, if its title (on its line, or the next line when empty) is title-like."""
+    title_block = index
+    if not title:
+        title, title_block = _next_title(blocks, index)
+    if not is_title(title):
+        return None
+    title = clean_title(title)
+    weight = _weight(blocks, index, title_block, title)
+    if strict and not (_emphasised(blocks[index]) or _upper(title) or _title_case(title)):
+        # "1 Welcome and apologies": no full stop, tab or emphasis to mark the number, and
+        # a sentence-case title; kept only where no better-marked candidate competes.
+        if len(title.split()) > SHORT_TITLE:
+            return None
+        weight /= 2
+    return Item(index, number, title, rule, weight, title_block)
+
+
+def _cell_number(text: str) -> str | None:
+    found = rules().cell_number.match(text)
+    if not found or any(p.match(found.group("num")) for p in rules().not_numbers):
+        return None
+    return found.group("num")
+
+
+def _next_title(blocks: list[Block], index: int) -> tuple[str, int]:
+    for j in range(index + 1, min(index + 3, len(blocks))):
+        text = blocks[j].text.strip().strip("*").strip()
+        if blocks[j].kind is BlockKind.TABLE_ROW:
+            text = " ".join(c for c in blocks[j].cells if c.strip())
+        if any(p.match(text) for p in rules().skip_lines):
+            continue
+        return text, j
+    return "", index
+
+
+def _head(title: str) -> str:
+    """The heading part of a line: without a run-on first part or link furniture."""
+    title = " ".join(title.replace("\t", " ").split()).strip("*").strip()
+    title = rules().run_on.split(title, maxsplit=1)[0]
+    for _ in range(2):  # "Title (Agenda Item 1) PDF 12 KB": each ends the line in turn
+        title = rules().strip.sub("", title)
+    return title
+
+
+def clean_title(title: str) -> str:
+    """The title as printed, without the trailing colon or full stop of a heading."""
+    title = _head(title)
+    title = re.sub(r"\s*(:-|:|\.|;|\s[-\u2013\u2014])\s*$", "", title)
+    return title.strip()
+
+
+def is_title(title: str) -> bool:
+    """A heading-like line: short, capitalised, not a sentence, date, time or amount.
+
+    Give the line as printed: a closing full stop is what shows a sentence.
+    """
+    r = rules()
+    title = _head(title).rstrip(":-\u2013 ")
+    if not title or len(title) > r.max_chars:
+        return False
+    words = title.split()
+    if len(words) > r.max_words:
+        return False
+    first = words[0].casefold().strip(",.;:()")
+    if first in r.bad_first_words or not (title[0].isupper() or title[0].isdigit()
+                                           or title[0] in "'\"\u2018\u201c("):
+        return False
+    if sum(ch.isalpha() for ch in title) < 3 or title.endswith((",", ";")):
+        return False
+    if first in r.decision_verbs and (len(words) == 1 or not words[1][:1].isupper()):
+        return False  # "1. Noted the contents of the report." is a decision's part
+    if r.agenda_wording.match(title):
+        return True  # "5. To approve the minutes of the meeting held on 2 April 2024."
+    if title.endswith(".") and len(words) > r.sentence_words:
+        return False
+    lowered = {w.casefold().strip(",.;:()") for w in words}
+    return not (len(words) > r.verb_min_words and lowered & r.verb_words)
+
+
+def _after_colon(blocks: list[Block], index: int) -> bool:
+    return index > 0 and blocks[index - 1].text.rstrip().endswith((":", ":-"))
+
+
+def _upper(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _title_case(title: str) -> bool:
+    """Most significant words capitalised, as in "Apologies for Absence"."""
+    words = [w for w in title.split() if w.casefold() not in rules().minor_words]
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return bool(words) and capitalised / len(words) >= rules().title_case_share
+
+
+def _emphasised(block: Block) -> bool:
+    return block.kind is BlockKind.HEADING or block.bold
+
+
+def _weight(blocks: list[Block], index: int, title_block: int, title: str) -> float:
+    """How sure we are, to choose between candidates with clashing numbers: emphasis, a
+    capitalised title and body text after it make a heading likelier; a full stop less so
+    ("1) To note the report." under a motion)."""
+    weight = 1.0
+    if _emphasised(blocks[index]) or _emphasised(blocks[title_block]) or _upper(title):
+        weight += 0.5
+    elif _title_case(title):
+        weight += 0.25
+    after = title_block + 1
+    if after < len(blocks) and blocks[after].kind is not BlockKind.TABLE_ROW:
+        weight += 0.25
+    if _head(blocks[title_block].text).endswith("."):
+        weight -= 0.5
+    return weight
+
+
+def _damp_lists(blocks: list[Block], candidates: list[Item]) -> None:
+    """Numbered rows of one table with no text between them are a list (members, votes,
+    officers by item), weaker evidence than headings that each open a section."""
+    by_index = {c.index: c for c in candidates}
+    for candidate in candidates:
+        block = blocks[candidate.index]
+        if block.table is None:
+            continue
+        for neighbour in (candidate.index - 1, candidate.index + 1):
+            other = by_index.get(neighbour)
+            if other is not None and blocks[neighbour].table == block.table:
+                candidate.weight = LIST_WEIGHT
+                break
+
+
+def number_key(number: str) -> tuple[int, ...]:
+    """Sortable key: "5" < "5.1" < "5a" < "6"; "23/24", "PLA46/23" sort on 23 and 46."""
+    head = rules().year_suffix.sub("", number)
+    parts: list[int] = [int(p) for p in re.findall(r"\d+", head)]
+    letter = re.search(r"\d\s?\(?([a-z])\)?$", head, re.I)
+    if letter:
+        parts.append(ord(letter.group(1).lower()) - ord("a") + 1)
+    return tuple(parts) or (0,)
+
+
+def _rising(candidates: list[Item]) -> list[Item]:
+    """The heaviest subsequence of candidates whose numbers strictly rise (O(n^2), n small)."""
+    if not candidates:
+        return []
+    keys = [number_key(c.number) for c in candidates]
+    best = [c.weight for c in candidates]
+    previous = [-1] * len(candidates)
+    for i in range(len(candidates)):
+        for j in range(i):
+            if keys[j] < keys[i] and best[j] + candidates[i].weight > best[i]:
+                best[i] = best[j] + candidates[i].weight
+                previous[i] = j
+    end = max(range(len(candidates)), key=lambda i: (best[i], -i))
+    chain = []
+    while end != -1:
+        chain.append(candidates[end])
+        end = previous[end]
+    return chain[::-1]
+
+
+def _single_item(blocks: list[Block]) -> Item | None:
+    """A one-item page (ModernGov agenda-item view): the title above its only label."""
+    r = rules()
+    labels = [i for i, b in enumerate(blocks)
+              if b.kind is not BlockKind.TABLE_ROW and any(p.match(b.text.strip())
+                                                           for p in r.single_item_labels)]
+    if len(labels) != 1:
+        return None
+    for j in range(labels[0] - 1, max(-1, labels[0] - 6), -1):
+        text = blocks[j].text.strip()
+        if any(p.match(text) for p in r.single_item_skip) or text.endswith("."):
+            continue
+        title = clean_title(text)
+        if blocks[j].kind is not BlockKind.TABLE_ROW and is_title(text):
+            return Item(j, "", title, "single-item-page", 1.0, j)
+        return None
+    return None

@@ -1,0 +1,358 @@
+"""Formal decisions: RESOLVED, AGREED, DECIDED, NOTED ... and bare "Decision" headings.
+
+A keyword is found with a spaCy `Matcher` over a blank English tokenizer, so every
+row can name the pattern that produced it (`models/items/decision_patterns.jsonl`).
+It counts when it leads its sentence ("RESOLVED:", "Resolved", "NOTED -") or follows
+a lead-in ("It was RESOLVED that", "The Sub-Committee RESOLVED to", "By affirmation
+of the meeting it was"); mid-sentence it must be upper case, because minutes write
+the narrative "the Board noted that" / "it was agreed that" in lower case.
+
+The decision's text runs from after the keyword (and its colon or dash) to the end
+of its line, then over the following blocks while they continue it: the first line
+under a bare keyword, numbered or lettered parts, a table introduced by a colon,
+a lower-case run-on. It stops at the next item, the next decision, or any other
+text (narrative, "Reasons:", "Action:", "Proposed by", "All to note", signatures).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.util import compile_infix_regex, compile_suffix_regex
+
+from pipeline.extract.provenance import provenance
+from pipeline.model import Block, BlockKind, Document
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+# Tokens after which a keyword starts a new sentence or clause.
+BOUNDARIES = frozenset({".", ";", ":", "?", "!", "\u2013", "\u2014", "-", ":-"})
+KEYWORD_PUNCT = frozenset({":", "-", "\u2013", "\u2014", ":-", "\u2012"})
+LEADING_PUNCT = re.compile(r"^[\s:;,.\-\u2012\u2013\u2014]*")
+SENTENCE_END = (".", "!", "?")
+DANGLING_THAT = re.compile(r"that\s*:-?", re.I)
+
+
+@dataclass(frozen=True)
+class PatternInfo:
+    id: str
+    role: str  # "keyword" or "lead_in"
+    label: str = ""
+    leading_only: bool = False  # keyword that never follows a lead-in
+    anywhere: bool = False  # lead-in that need not start its sentence
+    generic: bool = False  # lead-in "The <Body>": not trusted in all-capital lines
+
+
+@dataclass(frozen=True)
+class DecisionRules:
+    nlp: Language
+    matcher: Matcher
+    info: dict[str, PatternInfo]
+    title_case_that: frozenset[str]
+    lower_formal: dict[str, frozenset[str]]
+    bare_empty: frozenset[str]
+    terminators: tuple[re.Pattern[str], ...]
+    inline_stop: re.Pattern[str]
+    enumerator: re.Pattern[str]
+    line_number: re.Pattern[str]
+    short_list_words: int
+    decision_label: re.Pattern[str]
+    decision_like: tuple[re.Pattern[str], ...]
+
+
+@cache
+def rules() -> DecisionRules:
+    folder = MODELS / "items"
+    raw = json.loads((folder / "decisions.json").read_text(encoding="utf-8"))
+    nlp = _tokenizer()
+    matcher = Matcher(nlp.vocab)
+    info: dict[str, PatternInfo] = {}
+    for line in (folder / "decision_patterns.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        entry = json.loads(line)
+        matcher.add(entry["id"], [entry["pattern"]])
+        info[entry["id"]] = PatternInfo(entry["id"], entry["role"], entry.get("label", ""),
+                                        bool(entry.get("leading_only")),
+                                        bool(entry.get("anywhere")), bool(entry.get("generic")))
+    return DecisionRules(
+        nlp=nlp,
+        matcher=matcher,
+        info=info,
+        title_case_that=frozenset(raw["title_case_that"]),
+        lower_formal={k: frozenset(v) for k, v in raw["lower_formal"].items()},
+        bare_empty=frozenset(raw["bare_empty"]),
+        terminators=tuple(re.compile(p, re.I) for p in raw["terminators"]),
+        inline_stop=re.compile("|".join(f"(?:{p})" for p in raw["inline_stops"]), re.I),
+        enumerator=re.compile(raw["enumerator"], re.I),
+        line_number=re.compile(raw["line_number"], re.I),
+        short_list_words=raw["short_list_words"],
+        decision_label=re.compile(raw["decision_label"]),
+        decision_like=tuple(re.compile(p) for p in raw["decision_like"]),
+    )
+
+
+def _tokenizer() -> Language:
+    """A blank English pipeline that also splits "RESOLVED:-That" and "NOTED.The".
+
+    Minutes glue a keyword to its punctuation and to the next word; the default rules
+    keep "RESOLVED:-" or "RESOLVED:-That" as one token, which no pattern would match.
+    """
+    nlp = spacy.blank("en")
+    suffixes = [*nlp.Defaults.suffixes, r":-"]
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])(?::-|:|\.)(?=[A-Za-z(\"'\u2018\u201c])"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
+@dataclass(slots=True)
+class Hit:
+    """A keyword occurrence in one block; offsets are into the block's text."""
+
+    label: str
+    rule: str
+    clause_start: int  # where its sentence or lead-in begins (ends the decision before it)
+    start: int
+    end: int  # just after the keyword
+
+
+def keyword_hits(text: str) -> list[Hit]:
+    """Decision keywords in one line of text that count as decisions, in order."""
+    r = rules()
+    doc = r.nlp.make_doc(text)
+    keywords = []
+    lead_ins: dict[int, list[tuple[int, PatternInfo]]] = {}
+    for match_id, start, end in r.matcher(doc):
+        info = r.info[r.nlp.vocab.strings[match_id]]
+        if info.role == "keyword":
+            keywords.append((start, end, info))
+        else:
+            lead_ins.setdefault(end, []).append((start, info))
+    shouting = _all_caps(text)
+    first = _first_content_token(doc)
+    hits = []
+    previous: int | None = None  # token after the last accepted keyword
+    for start, end, info in sorted(keywords, key=lambda k: k[0]):
+        token = doc[start]
+        after = doc[end] if end < len(doc) else None
+        case = _case(token, after, _sentence_start(doc, start, first), info)
+        if case is None:
+            continue
+        clause, rule = None, info.id
+        if _sentence_start(doc, start, first) and case != "lower":
+            clause = start
+        elif not info.leading_only:
+            for lead_start, lead in lead_ins.get(start, ()):
+                if lead.generic and shouting:
+                    continue
+                # A lead-in may follow a comma: "Following discussion, the Panel AGREED".
+                placed = lead.anywhere or _sentence_start(doc, lead_start, first) or (
+                    doc[lead_start - 1].text == ",")
+                if placed and (clause is None or lead_start < clause):
+                    clause, rule = lead_start, f"{lead.id}+{info.id}"
+        if clause is None or (shouting and start != first and clause == start):
+            continue
+        if previous is not None and not any(t.text in BOUNDARIES for t in doc[previous:clause]):
+            continue  # same sentence as the keyword before: "RESOLVED: that the Board AGREED"
+        hits.append(Hit(info.label, rule, doc[clause].idx, token.idx,
+                        token.idx + len(token.text)))
+        previous = end
+        while previous < len(doc) and doc[previous].text in KEYWORD_PUNCT:
+            previous += 1  # the keyword's own colon or dash does not end its sentence
+    return hits
+
+
+def _case(token, after, leading: bool, info: PatternInfo) -> str | None:
+    """How the keyword is written, if that spelling can record a decision here.
+
+    Upper case anywhere; title case only leading its sentence alone or before a colon or
+    dash ("Resolved:", "Resolved - that"); lower case only in formal phrasings that a
+    lead-in must then introduce ("The Council resolved:-", "it was resolved that").
+    """
+    r = rules()
+    if token.text.isupper():
+        return "upper"
+    if token.text.istitle():
+        if leading and (after is None or after.text in KEYWORD_PUNCT or (
+                after.lower_ == "that" and info.label in r.title_case_that)):
+            return "title"
+        return None
+    if token.text.islower() and after is not None and (
+            after.text in (":", ":-") or after.lower_ in r.lower_formal.get(info.label, ())):
+        return "lower"
+    return None
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 12 and all(c.isupper() for c in letters)
+
+
+def _first_content_token(doc) -> int:
+    """Index of the first token after a leading part or paragraph number ("(a)", "1.4")."""
+    found = rules().line_number.match(doc.text)
+    if not found:
+        return 0
+    for token in doc:
+        if token.idx >= found.end() or token.idx + len(token.text) > found.end():
+            return token.i
+    return len(doc)
+
+
+def _sentence_start(doc, index: int, first: int) -> bool:
+    return index <= first or doc[index - 1].text in BOUNDARIES
+
+
+def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict]:
+    """Decision rows; `headings` maps the block index of each item heading to its number."""
+    blocks = document.blocks
+    found = [_block_hits(b) for b in blocks]
+    hits = [[hit for hit, _ in pairs] for pairs in found]
+    rows: list[dict] = []
+    item = ""
+    for index in range(len(blocks)):
+        if index in headings:
+            # A heading line can run on into its item's first decision ("2409.09 Planning
+            # Applications a) ... It was RESOLVED that ..."), so it is still searched.
+            item = headings[index]
+        for n, (hit, cell_end) in enumerate(found[index]):
+            stop = hits[index][n + 1].clause_start if n + 1 < len(hits[index]) else None
+            if cell_end is not None:
+                stop = cell_end if stop is None else min(stop, cell_end)
+            row = _decision(blocks, hits, headings, index, hit.start, hit.end, stop,
+                            hit.label, hit.rule, item)
+            if row["text"] or cell_end is None:  # a bare "Agreed" status cell is no decision
+                rows.append(row)
+        if not hits[index]:
+            label = _decision_label(blocks, hits, headings, index)
+            if label is not None:
+                rows.append(_decision(blocks, hits, headings, index, 0, label, None,
+                                      "DECISION", "decision-label", item))
+    return rows
+
+
+def _block_hits(block: Block) -> list[tuple[Hit, int | None]]:
+    """A block's keyword hits; in a table row each cell is read as its own line, and the
+    hit carries the end of its cell (the decision's text stops there)."""
+    if block.kind is not BlockKind.TABLE_ROW:
+        return [(hit, None) for hit in keyword_hits(block.text)]
+    out = []
+    offset = 0
+    for cell in block.cells:
+        for hit in keyword_hits(cell):
+            out.append((Hit(hit.label, hit.rule, hit.clause_start + offset, hit.start + offset,
+                            hit.end + offset), offset + len(cell)))
+        offset += len(cell) + 1  # the tab between cells
+    return out
+
+
+def _decision_label(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, str],
+                    index: int) -> int | None:
+    """Where the text of a bare "Decision:" heading starts, if it heads a decision."""
+    block = blocks[index]
+    if block.kind is BlockKind.TABLE_ROW:
+        return None
+    found = rules().decision_label.match(block.text.strip())
+    if not found:
+        return None
+    rest = found.group("rest")
+    if rest:
+        return found.start("rest") if _decision_like(rest) else None
+    after = index + 1
+    if after >= len(blocks) or after in headings or hits[after]:
+        return None  # the keyword under it makes its own row ("Decision / The Committee AGREED")
+    return len(block.text) if _decision_like(blocks[after].text) else None
+
+
+def _decision_like(text: str) -> bool:
+    text = text.strip()
+    numbered = rules().enumerator.match(text)
+    if numbered:
+        text = text[numbered.end():].strip()  # "Decision / 1. Noted the report."
+    return any(p.match(text) for p in rules().decision_like)
+
+
+def _decision(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, str],
+              index: int, start: int, end: int, stop: int | None, label: str, rule: str,
+              item: str) -> dict:
+    r = rules()
+    block = blocks[index]
+    tail = block.text[end:stop]
+    rest = tail[LEADING_PUNCT.match(tail).end():]
+    # "NOTED" alone (no colon or dash) records the text above it and takes nothing below.
+    bare = not rest.strip() and not KEYWORD_PUNCT.intersection(tail)
+    cut = r.inline_stop.search(rest)
+    if cut:
+        rest = rest[:cut.start()]
+    rest = rest.strip()
+    if DANGLING_THAT.fullmatch(rest):
+        rest = ""  # "RESOLVED THAT:" with the decision on the lines below
+    parts = [rest] if rest else []
+    last = block
+    if stop is None and not cut and not (bare and label in r.bare_empty):
+        more = _continuation(blocks, hits, headings, index, rest)
+        parts += [_block_text(b) for b in more]
+        last = more[-1] if more else block
+    row = {"item": item, "kind": label, "text": "\n".join(parts)}
+    finish = (last.end - block.start) if last is not block else (
+        end + len(tail) if stop is None else stop)
+    row.update(provenance(block, start, finish))
+    row["rule"] = rule
+    return row
+
+
+def _block_text(block: Block) -> str:
+    if block.kind is BlockKind.TABLE_ROW:
+        return " ".join(c for c in block.cells if c.strip())
+    return block.text.strip()
+
+
+def _continuation(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, str],
+                  index: int, first: str) -> list[Block]:
+    """The blocks after a keyword's line that are still part of its decision."""
+    r = rules()
+    taken: list[Block] = []
+    previous = first
+    list_mode = not first or first.endswith((":", ":-", "-", "\u2013", "\u2014")) or bool(
+        r.enumerator.match(first))
+    listing = first.endswith((":", ":-"))  # a colon introduces a list, marked or not
+    for j in range(index + 1, len(blocks)):
+        block = blocks[j]
+        text = _block_text(block)
+        if j in headings or hits[j] or any(p.match(text) for p in r.terminators):
+            break
+        label = r.decision_label.match(text) if block.kind is not BlockKind.TABLE_ROW else None
+        if label and not label.group("rest"):
+            break  # a "Decision:" heading opens the next decision
+        numbered = r.enumerator.match(text)
+        if numbered and not text[numbered.end():].strip():
+            break  # a number alone on its line heads the next item ("5." / "Title")
+        enumerated = bool(numbered) or block.kind is BlockKind.LIST_ITEM
+        if not previous or (previous.endswith((":", ":-")) and not taken):
+            take = True  # the line under a bare "RESOLVED" / "RESOLVED THAT:" / "That the Board:"
+        elif enumerated:
+            take = list_mode or not previous.endswith(SENTENCE_END)
+        elif block.kind is BlockKind.TABLE_ROW:
+            prior = taken[-1] if taken else None
+            take = previous.endswith((":", ":-")) or (
+                prior is not None and prior.kind is BlockKind.TABLE_ROW
+                and prior.table == block.table)
+        elif listing and len(text.split()) <= r.short_list_words and not text.endswith("."):
+            take = True  # "... reserved for its meetings in 2019/20:" / "Friday 24 May 2019"
+        else:
+            take = not previous.endswith(SENTENCE_END) and text[:1].islower()
+        if not take:
+            break
+        taken.append(block)
+        if enumerated or text.endswith((":", ":-")):
+            list_mode = True
+        listing = text.endswith((":", ":-")) or (listing and not text.endswith("."))
+        previous = text
+    return taken

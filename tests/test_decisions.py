@@ -1,0 +1,204 @@
+"""Decisions: keyword spellings, where their text ends, and narrative that is not a decision.
+
+The last test scores the extractor on the development set and the corpus with the
+shared scorer (skipped where ../shared is absent).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.decisions import keyword_hits
+from pipeline.extract.items import extract_items
+from pipeline.readers.text import parse_text
+
+HEAD = "Minutes of the meeting held on 1 May 2024\n\nPresent: Councillors A Smith and B Jones\n\n"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def decisions(text: str) -> list[tuple[str, str, str]]:
+    rows = extract_items(parse_text(HEAD + text, "t.txt"))["decisions"]
+    return [(row["item"], row["kind"], row["text"]) for row in rows]
+
+
+def test_resolved_on_its_own_line_takes_the_line_below():
+    text = ("24/24 MINUTES\n\nMinutes:\nRESOLVED\nThat the minutes be confirmed.\n\n"
+            "25/24 QUESTIONS\n")
+    assert decisions(text) == [("24/24", "RESOLVED", "That the minutes be confirmed.")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("RESOLVED: That the minutes be approved.", "That the minutes be approved."),
+    ("RESOLVED – That the minutes be approved.", "That the minutes be approved."),
+    ("RESOLVED:- That the minutes be approved.", "That the minutes be approved."),
+    ("RESOLVED that the report be noted.", "that the report be noted."),
+    ("Resolved: That the report be noted.", "That the report be noted."),
+    ("UNANIMOUSLY RESOLVED that the report be noted.", "that the report be noted."),
+    ("It was RESOLVED that the apologies be accepted.", "that the apologies be accepted."),
+    ("It was resolved that the apologies be accepted.", "that the apologies be accepted."),
+])
+def test_resolved_spellings(line, expected):
+    assert decisions(f"1. Minutes\n\n{line}\n") == [("1", "RESOLVED", expected)]
+
+
+def test_keyword_mid_paragraph_after_another_sentence():
+    text = ("9. Planning Applications\n\na) 24/01877/HH – rear extension, 6 Orchard Close. It was "
+            "RESOLVED that the Council raises no objection.\nb) 24/01902/FUL – change of use. It "
+            "was RESOLVED that the Council supports the application.\n"
+            "Proposed: Cllr Haslam\tSeconded: Cllr Nwosu\t5 in favour\n")
+    assert decisions(text) == [
+        ("9", "RESOLVED", "that the Council raises no objection."),
+        ("9", "RESOLVED", "that the Council supports the application.")]
+
+
+def test_resolved_that_heading_with_lead_in_and_lettered_parts():
+    text = ("Item 5 – Financial Performance\n\nBy affirmation of the meeting it was\n\n"
+            "RESOLVED THAT:\n\na) The financial performance be noted.\nb) The following use of "
+            "the underspend be approved:\n1) £30,000 to the contingency; and\n2) the balance to be "
+            "returned to the partner councils.\n\nItem 6 – Risk Register\n\nAction: re-score R7.\n")
+    assert decisions(text) == [("5", "RESOLVED", (
+        "a) The financial performance be noted.\nb) The following use of the underspend be "
+        "approved:\n1) £30,000 to the contingency; and\n2) the balance to be returned to the "
+        "partner councils."))]
+
+
+def test_agreed_with_parts_and_table_stops_at_all_to_note():
+    text = ("110. Attendance by Substitute Members:\n\nAGREED: To\n\n(1) note the attendance of "
+            "the following substitute Members:-\n\nOrdinary Member\tReserve Member\n"
+            "Simon Ovens\tGary Warby\n\n(2) note the apologies received.\n\nAll to note.\n\n"
+            "111. Declarations of Interest:\n\n"
+            "AGREED: To note that there were none. All to note.\n")
+    assert decisions(text) == [
+        ("110", "AGREED", "To\n(1) note the attendance of the following substitute Members:-\n"
+                          "Ordinary Member Reserve Member\nSimon Ovens Gary Warby\n"
+                          "(2) note the apologies received."),
+        ("111", "AGREED", "To note that there were none.")]
+
+
+def test_decided_noted_and_bare_noted():
+    text = ("51. Investment Sub-Committee\n\nDECIDED:\n(1) That the report be noted.\n"
+            "(2) That the policy be reviewed.\n\n52. Collaboration\n\n"
+            "NOTED – the progress made.\n\n"
+            "53. Forward Plan\n\nThe Cabinet noted that the plan had been published.\n\nNOTED\n\n"
+            "54. Exempt Items\n\nNone.\n")
+    assert decisions(text) == [
+        ("51", "DECIDED", "(1) That the report be noted.\n(2) That the policy be reviewed."),
+        ("52", "NOTED", "the progress made."),
+        ("53", "NOTED", "")]
+
+
+def test_decision_heading():
+    text = ("5.1 Applicant: Corran Homes Ltd\n\nDecision\n\nThe Committee AGREED to GRANT planning "
+            "permission subject to conditions.\n\n5.2 Applicant: Glen Energy\n\nDecision:\n\n"
+            "That the application be refused.\n\n5.3 Applicant: Mr Smith\n\nDecision:\n\n"
+            "The Officer summarised the application and the representations.\n")
+    assert decisions(text) == [
+        ("5.1", "AGREED", "to GRANT planning permission subject to conditions."),
+        ("5.2", "DECISION", "That the application be refused.")]
+
+
+def test_body_lead_in_with_conditions_stops_at_reasons():
+    text = ("19. Premises Licence – The Copper Kettle\n\nDecision:\nThe Sub-Committee retired to "
+            "deliberate.\n\nThe Sub-Committee RESOLVED to grant the application with conditions:\n"
+            "(a) no customers in the courtyard after 21:00; and\n(b) a notice at each exit.\n\n"
+            "Reasons:\nThe conditions are proportionate.\n")
+    assert decisions(text) == [("19", "RESOLVED", (
+        "to grant the application with conditions:\n(a) no customers in the courtyard after "
+        "21:00; and\n(b) a notice at each exit."))]
+
+
+def test_lower_case_narrative_is_not_a_decision():
+    text = ("4. Performance Report\n\nThe Committee noted that two actions were overdue. It was "
+            "agreed that the targets would be reviewed. The Sub-Committee decided to proceed in "
+            "his absence. Members agreed that the issue could not be resolved locally.\n\n"
+            "All to note.\n\nThe Committee NOTED the current position.\n")
+    assert decisions(text) == [("4", "NOTED", "the current position.")]
+
+
+def test_terminators_end_the_decision_text():
+    text = ("164. Revenue Budget\n\nRESOLVED:\n1. That the budget be recommended to Council.\n"
+            "2. That the Director be authorised to make adjustments.\n\nReason for decision:\n"
+            "As set out in the report.\n\nAlternative options considered and rejected:\nNone.\n\n"
+            "165. Rents\n\nRESOLVED: That rents be increased.\n"
+            "Action: Director to inform tenants.\n")
+    assert decisions(text) == [
+        ("164", "RESOLVED", "1. That the budget be recommended to Council.\n"
+                            "2. That the Director be authorised to make adjustments."),
+        ("165", "RESOLVED", "That rents be increased.")]
+
+
+def test_title_case_resolved_heading_and_following_sentence():
+    text = ("15. Minutes\n\nResolved\n\nThe Board approved the minutes as a true record.\n\n"
+            "16. Declarations of Interest\n\nThere were none.\n")
+    assert decisions(text) == [
+        ("15", "RESOLVED", "The Board approved the minutes as a true record.")]
+
+
+def test_decision_before_any_item_links_to_no_item():
+    assert decisions("RESOLVED: That the meeting be held in public.\n") == [
+        ("", "RESOLVED", "That the meeting be held in public.")]
+
+
+def test_decision_rows_carry_provenance_and_rule():
+    document = parse_text(HEAD + "1. Minutes\n\nIt was RESOLVED that the minutes be approved.\n",
+                          "t.txt")
+    row = extract_items(document)["decisions"][0]
+    assert document.text[row["start"]:row["end"]] == "RESOLVED that the minutes be approved."
+    assert row["rule"] == "lead-it-was+resolved"
+    assert row["evidence"] == "It was RESOLVED that the minutes be approved."
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The Panel noted the report.", []),
+    ("which was APPROVED.", []),
+    ("ITEMS AGREED AT THE LAST MEETING", []),
+    ("the matter was RESOLVED quickly", []),
+    ("That planning permission be GRANTED subject to conditions.", []),
+    ("Following discussion, the Panel AGREED to note the report.", ["AGREED"]),
+    ("It was moved by Cllr A, seconded by Cllr B and RESOLVED that it be noted.", ["RESOLVED"]),
+    ("The Council resolved:-", ["RESOLVED"]),
+    ("GRANTED subject to conditions.", ["GRANTED"]),
+])
+def test_keyword_positions(text, kinds):
+    assert [hit.label for hit in keyword_hits(text)] == kinds
+
+
+def _load_scorer():
+    path = SHARED / "eval" / "score.py"
+    if not path.exists():
+        pytest.skip("shared scorer not present")
+    spec = importlib.util.spec_from_file_location("minutebook_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("docs, gold, minimum", [
+    ("devset/docs", "devset/gold", 0.97),
+    ("corpus", "gold", 0.97),
+])
+def test_scorer_items_and_decisions(docs, gold, minimum):
+    from pipeline.errors import MinutebookError
+    from pipeline.readers import read, supported
+
+    score = _load_scorer()
+    folder = SHARED / docs
+    if not folder.is_dir() or not (SHARED / gold).is_dir():
+        pytest.skip(f"{folder} not present")
+    tables: dict[str, list[dict] | None] = {table: None for table in score.COLUMNS}
+    tables["items"], tables["decisions"] = [], []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and supported(p)):
+        document_name = path.relative_to(folder).as_posix()
+        try:
+            document = read(path)
+        except MinutebookError:
+            continue  # a reader's failure is the reader's test to catch
+        for table, rows in extract_items(document).items():
+            tables[table] += [{**{k: str(v) for k, v in row.items()}, "document": document_name}
+                              for row in rows]
+    report = score.score(score.load_gold(str(SHARED / gold)), tables)
+    for field in ("items", "decisions"):
+        assert report["fields"][field]["f1"] >= minimum, (field, report["fields"][field])
