@@ -1,0 +1,515 @@
+"""People in attendance lists: split a list into persons, a person into name, role, organisation.
+
+Minutes write one person many ways: "Councillors Smith (Chair), Jones and Patel",
+"Borough Commander Richard Claydon", "Monitoring Officer (Gareth Tudor-Rees)",
+"Grace Whitlam – Corporate Director, People, Thornbury Council", or a column of names
+merged into one cell ("D O'Hare (Chairman) R J Penfold"). Everything works on a string
+plus offsets, so the caller can point each row back at its block. The words that drive
+the decisions live in models/attendance/*.json.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+MODELS = Path(__file__).resolve().parents[2] / "models" / "attendance"
+OPEN, CLOSE = "([", ")]"
+SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+[–—]\s*|\s+-\s+")
+INITIALLED = re.compile(r"(?:[A-Z]\.?\s*){1,3}\s[A-Z][\w'’\-]+(?:\s+(?:MBE|OBE|CBE|JP|DL))?"
+                        r"(?:\s*\((?:[^()]|\([^()]*\))*\))*")
+
+
+@cache
+def data(name: str) -> dict:
+    """One vocabulary file of models/attendance, read once per process."""
+    return json.loads((MODELS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def vocab() -> dict:
+    """The vocabularies as sets and compiled patterns."""
+    names, ranks, roles, subs = data("names"), data("ranks"), data("roles"), data("substitution")
+    honorifics, tiers = _alt(names["honorifics"]), _alt(names["tier_honorifics"])
+    plural = names["plural_honorifics"] + [t for t in names["tier_honorifics"] if t.endswith("s")]
+    return {
+        "tier": re.compile(rf"({tiers})\.?\s+(?=\S)", re.I),
+        "hon": re.compile(rf"({honorifics})\.?\s+(?=\S)", re.I),
+        "hon_word": re.compile(rf"(?<!\S)(?:{tiers}|{honorifics})\.?\s+(?=[A-Z])"),
+        "plural": {p.casefold() for p in plural},
+        "rank": re.compile(rf"((?:(?:{_alt(ranks['modifiers'])})\s+)*(?:{_alt(ranks['ranks'])}))"
+                           rf"\s+(?=[A-Z])"),
+        "title_nouns": set(ranks["title_nouns"]),
+        "post": set(names["post_nominals"]),
+        "particles": set(names["particles"]),
+        "not_names": {w.casefold() for w in names["not_names"]},
+        "role_heads": set(roles["role_heads"]),
+        "role_nouns": set(roles["role_nouns"]),
+        "org_words": set(roles["org_words"]),
+        "chair": {r.casefold() for r in roles["chair_roles"]},
+        "qualifiers": {q.casefold() for q in roles["qualifiers"]},
+        "sub_for": [re.compile(p, re.I) for p in subs["for"]],
+        "sub_by": [re.compile(p, re.I) for p in subs["by"]],
+        "inline": re.compile(subs["inline"], re.I),
+    }
+
+
+@dataclass
+class Person:
+    """One person as found: name, where it was found (offsets in the parsed text), notes."""
+
+    name: str
+    start: int
+    end: int
+    roles: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # group labels ("Independent Members")
+    prefixed: bool = False  # an office or rank was written before the name
+    councillor: bool = False  # written as Councillor/Cllr: never council staff
+    code: str = ""  # initials code such as (GO), used by P/A/D grids
+    sub_for: str = ""  # this person attended in place of sub_for
+    sub_by: str = ""  # this (absent) person was replaced by sub_by
+
+    @property
+    def role(self) -> str:
+        return "; ".join(_unique(self.roles + self.labels))
+
+    @property
+    def organisation(self) -> str:
+        return ", ".join(_unique(self.orgs))
+
+
+def _unique(values: list[str]) -> list[str]:
+    """Values once each: a typo'd repeat ('Chaiman' after 'Chairman') or a value that a
+    fuller one starts with ('Borough Commander' beside 'Borough Commander, Harrow') goes."""
+    values = [v.strip(" ,;") for v in values if v.strip(" ,;")]
+    kept: list[str] = []
+    for i, value in enumerate(values):
+        low = value.casefold()
+        if any(difflib.SequenceMatcher(None, low, k.casefold()).ratio() > 0.85 for k in kept):
+            continue
+        if not any(o.casefold().startswith(low + ",") for j, o in enumerate(values) if j != i):
+            kept.append(value)
+    return kept
+
+
+def depths(text: str) -> list[int]:
+    """Bracket depth of each character (brackets themselves at the outer depth)."""
+    out, depth = [], 0
+    for char in text:
+        depth = max(depth - (char in CLOSE), 0)
+        out.append(depth)
+        depth += char in OPEN
+    return out
+
+
+def fold(name: str) -> list[str]:
+    """Name words without honorifics, case or punctuation, for matching mentions."""
+    hon = {h.casefold().rstrip(".") for h in data("names")["honorifics"]}
+    post = {p.casefold() for p in vocab()["post"]}
+    words = [re.sub(r"[^\w\-]", "", w).casefold() for w in name.replace("’", "'").split()]
+    return [w for w in words if w and w not in hon and w not in post]
+
+
+def same_person(a: str, b: str) -> bool:
+    """'Grint' and 'P Grint', 'Councillor Tate' and 'Imogen Tate' are the same person."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb or fa[-1] != fb[-1]:
+        return False
+    short, long = sorted((fa, fb), key=len)
+    return len(short) == 1 or short == long[-len(short):] or fa[0][0] == fb[0][0]
+
+
+def _kind(token: str) -> str:
+    if token in vocab()["particles"]:
+        return "particle"
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]", token):
+        return "initial"
+    if token[:1].isupper() and all(c.isalpha() or c in "'’-." for c in token):
+        return "caps" if token.isupper() and len(token) > 1 else "word"
+    return "other"
+
+
+def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> bool:
+    """Whether text (honorifics already removed) reads as a person's name."""
+    tokens, v = text.split(), vocab()
+    if not 1 <= len(tokens) <= 5 or (len(tokens) == 1 and not (allow_single or honorific)):
+        return False
+    kinds = [_kind(t) for t in tokens]
+    if "other" in kinds or kinds[0] == "particle" or kinds[-1] not in ("word", "caps"):
+        return False
+    if kinds[0] == "initial" and "word" in kinds and "initial" in kinds[kinds.index("word"):]:
+        return False  # "L C Okafor S Tidmarsh" is two initialled names run together
+    if tokens[0].casefold() in v["not_names"]:
+        return False
+    words = [t.strip(".") for t, k in zip(tokens, kinds, strict=True) if k in ("word", "caps")]
+    known = v["org_words"] | v["role_nouns"] | v["role_heads"] | v["title_nouns"]
+    hits = sum(w in known for w in words)
+    if hits and (not honorific or hits == len(words)):
+        return False
+    return "word" in kinds or honorific
+
+
+def prefix(text: str) -> tuple[int, list[str], list[str], str, bool]:
+    """Leading honorifics, council tiers and ranks: (name offset, roles, plural group labels,
+    honorific words, plural honorific seen)."""
+    v = vocab()
+    pos, roles, labels, honorific, plural = 0, [], [], "", False
+    while pos < len(text):
+        rest = text[pos:]
+        if m := v["tier"].match(rest) or v["hon"].match(rest):
+            word = m.group(1)
+            honorific, plural = f"{honorific} {word}", plural or word.casefold() in v["plural"]
+            if m.re is v["tier"]:  # "County Councillor(s)": the tier is an office
+                (labels if word.casefold() in v["plural"] else roles).append(_singular(word))
+        elif m := v["rank"].match(rest) or _office(rest):
+            last = m.group(1).split()[-1]
+            plural_label = last.endswith("s") and last[:-1] in v["title_nouns"]
+            (labels if plural_label else roles).append(_singular(m.group(1)))
+        else:
+            break
+        pos += m.end()
+    return pos, roles, labels, honorific, plural
+
+
+def _singular(label: str) -> str:
+    words = label.split()
+    if words[-1].endswith("s") and words[-1][:-1] in vocab()["title_nouns"] | {"Councillor"}:
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def _office(text: str) -> re.Match | None:
+    """'Town and Community Council Member Councillor Eifion Pugh': an office ending in a
+    title noun and followed by a name, though the office is in no list."""
+    tokens = list(re.finditer(r"\S+", text))
+    for k in range(len(tokens) - 1, 0, -1):
+        head = [t.group() for t in tokens[:k]]
+        if head[-1] not in vocab()["title_nouns"] or not all(
+                w[:1].isupper() or w in ("and", "of", "for", "&") for w in head):
+            continue
+        offset, _, _, honorific, _ = prefix(text[tokens[k].start():])
+        rest = text[tokens[k].start() + offset:].split("(")[0].strip(" ,")
+        if (honorific and rest) or (is_name(rest) and len(rest.split()) >= 2):
+            return re.match(rf"({re.escape(text[:tokens[k - 1].end()])})\s+", text)
+    return None
+
+
+def classify(piece: str) -> str | None:
+    """'role' or 'org' for a note such as 'Chief Executive' or 'Wyre Police'; None when no
+    word tells."""
+    v = vocab()
+    words = re.findall(r"[\w&'’\-]+", re.sub(r"\([^()]*\)", " ", piece))
+    if not words:
+        return None
+    first = words[0]
+    if first in v["org_words"] and len(words) > 2 and words[1] == "of":
+        return "org"  # "Office of the Police and Crime Commissioner"
+    # "Clinical Lead for Mental Health": the words before 'of'/'for' decide.
+    words = words[:next((i for i, w in enumerate(words) if w in ("of", "for") and i), None)]
+    last = words[-1]
+    if first in v["role_heads"] or piece.casefold().strip() in v["chair"]:
+        return "role"
+    if last in v["org_words"] or (last.isupper() and len(last) > 1 and last not in v["role_nouns"]):
+        return "org"
+    if any(w in v["role_nouns"] for w in words):
+        return "role"
+    return "org" if any(w in v["org_words"] for w in words) else None
+
+
+def attributes(text: str) -> tuple[list[str], list[str]]:
+    """Split 'Corporate Director, People, Thornbury Council' into roles and organisations.
+    A piece no word explains takes its neighbour's side ('People' continues the role); an
+    unexplained name of capitalised words is an organisation ('Scottish Water')."""
+    text = text.strip(" ,;.")
+    if re.fullmatch(r"(?:–\s*)?in the chair", text, re.I):
+        return ["Chair"], []
+    pieces = []
+    for piece in _split_top(text, ","):
+        # "Senior Democratic Services Officer (Host Authority)": a role, then its employer.
+        m = re.fullmatch(r"(.+?)\s*\(([A-Z][^()]*)\)", piece)
+        if m and classify(m.group(1)) == "role" and classify(m.group(2)) == "org":
+            pieces += [m.group(1), m.group(2)]
+        else:
+            pieces.append(piece)
+    kinds = [classify(p) for p in pieces]
+    for i, piece in enumerate(pieces):
+        bare = re.sub(r"\([^()]*\)", "", piece).split()
+        if i and len(bare) == 1 and not piece.isupper() and piece not in vocab()["org_words"]:
+            kinds[i] = None  # "Assistant Director, Investments": a department word continues
+        elif kinds[i] is None and len(bare) > 1 and all(w[:1].isupper() for w in bare):
+            kinds[i] = "org"
+    for i in range(len(kinds)):
+        kinds[i] = kinds[i] or (kinds[i - 1] if i else next((k for k in kinds if k), "role"))
+    roles: list[str] = []
+    orgs: list[str] = []
+    for i, (piece, kind) in enumerate(zip(pieces, kinds, strict=True)):
+        target = roles if kind == "role" else orgs
+        if kind == "org":  # "Scottish Water (item 5.2 only)": the note is not the name
+            piece = re.sub(r"\s*\([a-z][^()]*\)$", "", piece)
+        if i and kinds[i - 1] == kind and target:
+            target[-1] += ", " + piece
+        else:
+            target.append(piece)
+    return roles, orgs
+
+
+def _split_top(text: str, separator: str) -> list[str]:
+    """Pieces of text between separators that are outside brackets."""
+    depth, pieces, last = depths(text), [], 0
+    for i, char in enumerate(text):
+        if char == separator and depth[i] == 0:
+            pieces.append(text[last:i])
+            last = i + 1
+    return [p.strip() for p in [*pieces, text[last:]] if p.strip()]
+
+
+def clean_name(text: str, allow_single: bool = True) -> str:
+    """The bare name in 'Councillor Tim Brereton' or 'Jennifer Quayle', '' if none."""
+    text = text.strip(" .,;:")
+    offset, _, _, honorific, _ = prefix(text)
+    name = _drop_post(text[offset:].split("(")[0].strip(" ,.;"))
+    return name if is_name(name, allow_single, bool(honorific)) else ""
+
+
+def _drop_post(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(",") in vocab()["post"]:
+        words.pop()
+    return " ".join(words)
+
+
+def _groups(seg: str) -> list[tuple[int, int]]:
+    """Spans of the top-level bracket groups, brackets included."""
+    depth, groups, start = depths(seg), [], None
+    for i, char in enumerate(seg):
+        if char in OPEN and depth[i] == 0 and start is None:
+            start = i
+        elif char in CLOSE and depth[i] == 0 and start is not None:
+            groups.append((start, i + 1))
+            start = None
+    return groups + ([(start, len(seg))] if start is not None else [])
+
+
+def parse_person(text: str, start: int, end: int, allow_single: bool = False) -> Person | None:
+    """One mention such as 'Fiona McAllister-Grey (Chair) (Wealdshire County Council)'."""
+    seg = text[start:end]
+    # "... from X and from Y": the second 'from' belongs to the sentence, not the name.
+    lead = re.match(r"[\s,;:.–—-]*(?:from\s+)?", seg).end()
+    seg = seg[lead:].rstrip(" ,;:.–—-")
+    groups = _groups(seg)
+    if groups and re.match(r"\s+[a-z]", seg[groups[-1][1]:]):
+        seg = seg[:groups[-1][1]]  # "Ben Lusted (Chief Executive) for item 27": a qualifier
+    ends = [*groups[1:], (len(seg), 0)]
+    between = "".join(seg[b:c] for (_, b), (c, _) in zip(groups, ends, strict=False))
+    if not seg or (between.strip(" ,") and _drop_post("X " + between.strip()) != "X"):
+        return None  # text after the brackets: not one person
+    main = _drop_post(seg[:groups[0][0] if groups else len(seg)].strip())
+    offset, roles, labels, honorific, _ = prefix(main)
+    name, notes = main[offset:].strip(" ,"), [seg[a + 1:b - 1].strip() for a, b in groups]
+    span = (start + lead, start + lead + len(seg))
+    if not is_name(name, allow_single, bool(honorific)):
+        # "Monitoring Officer (Gareth Tudor-Rees)": the office first, the name in brackets.
+        inner = clean_name(notes[0], allow_single=False) if notes else ""
+        if not inner or classify(main) != "role":
+            return None
+        person = Person(inner, *span, roles=[main])
+        _notes(person, notes[1:])
+        return person
+    person = Person(name, *span, roles=roles, labels=labels, prefixed=bool(roles or labels),
+                    councillor=bool(re.search(r"councillor|cllr|alderm", honorific, re.I)))
+    _notes(person, notes)
+    return person
+
+
+def _notes(person: Person, notes: list[str]) -> None:
+    """File each bracketed note: chair marker, initials code, substitution, qualifier,
+    role or organisation."""
+    v = vocab()
+    initials = "".join(w[0] for w in person.name.replace("-", " ").split() if w[:1].isupper())
+    ends = initials[:1] + initials[-1:]  # (GO) for Gillian Okafor, (JEW) for J E Ward
+    for note in filter(None, notes):
+        if note.casefold() in v["chair"]:
+            person.roles.append(note)
+        elif re.fullmatch(r"[A-Z]{2,4}", note) and note[0] + note[-1] == ends:
+            person.code = note
+        elif found := substitution(note):
+            setattr(person, *found)
+        elif not (note[:1].islower() or note.split()[0].casefold().strip(".,") in v["qualifiers"]):
+            roles, orgs = attributes(note)
+            person.roles += roles
+            person.orgs += orgs
+
+
+def substitution(note: str) -> tuple[str, str] | None:
+    """('sub_for', name) for '(substitute for X)', ('sub_by', name) for '(X substituting)'."""
+    for key in ("sub_by", "sub_for"):
+        for pattern in vocab()[key]:
+            m = pattern.match(note.strip(" .–—-"))
+            if m and (name := clean_name(m.group("name"))):
+                return key, name
+    return None
+
+
+def parse_list(text: str, start: int, end: int, allow_single: bool = False,
+               substitutes: bool = False) -> list[Person] | None:
+    """Persons in 'Councillors A (Chair), B and C', 'X, Role, Organisation' or 'X – Role';
+    None when the text does not open with a person (a sentence, a heading). Under a
+    Substitutes label 'X for Y' names the member X stood in for."""
+    depth = depths(text)
+    cuts = [(m.start(), m.end(), _separator(m.group()))
+            for m in SEPARATOR.finditer(text, start, end) if depth[m.start()] == 0]
+    cuts = sorted(cuts + _run_on(text, start, end, cuts, depth))
+    bounds = [(start, start, "comma"), *cuts, (end, end, "end")]
+    parts = [(kind, a, b) for (_, a, kind), (b, _, _) in zip(bounds, bounds[1:], strict=False)]
+    single = allow_single or prefix(text[start:end].lstrip(" :"))[4]
+    parts = _merge_ands(text, parts, single, substitutes)
+    persons: list[Person] = []
+    head = text[parts[0][1]:parts[0][2]].strip()
+    if len(parts) > 1 and parts[1][0] == "dash" and classify(head) == "role" \
+            and (person := parse_person(text, parts[1][1], parts[1][2], single)):
+        # "Chief Executive – Jane Smith": the office first, then the name.
+        person.roles.insert(0, head)
+        person.start, persons, parts = parts[0][1], [person], parts[2:]
+    attrs: dict[int, tuple[int, int]] = {}  # person index -> span of its plain notes
+    label: list[str] = []
+    for kind, s, e in parts:
+        if not text[s:e].strip() or re.match(r"\s*\d+\s", text[s:e]):
+            continue  # "4 members of the public" is a count, not a person or a role
+        found = [] if kind == "dash" and persons else _persons(text, s, e, single, substitutes)
+        if found and attrs.get(len(persons) - 1) and not any(_strong(p) for p in found):
+            found = []  # "Ms R Geddes, Development Services Manager, Scottish Water"
+        for person in found:
+            label = person.labels or label
+            person.labels = person.labels if person.prefixed else list(label)
+        if found:
+            persons += found
+        elif persons:
+            attrs[len(persons) - 1] = (attrs.get(len(persons) - 1, (s, e))[0], e)
+        else:
+            return None
+    for index, (a, e) in attrs.items():
+        person, note = persons[index], text[a:e]
+        person.end = max(person.end, e)
+        if found := substitution(note):
+            setattr(person, *found)
+        else:
+            roles, orgs = attributes(note)
+            person.roles += roles
+            person.orgs += orgs
+    return persons
+
+
+def _separator(sep: str) -> str:
+    sep = sep.strip()
+    return "dash" if sep in ("–", "—", "-") else "and" if sep in ("and", "&") else "comma"
+
+
+def _strong(person: Person) -> bool:
+    return bool(person.roles or person.labels or person.code or person.sub_for)
+
+
+def _persons(text: str, s: int, e: int, single: bool, substitutes: bool = False) -> list[Person]:
+    if person := parse_person(text, s, e, single):
+        return [person]
+    # "Councillor X as substitute for Councillor Y" inside a list entry.
+    for m in vocab()["inline"].finditer(text, s, e):
+        if m.group().strip().casefold() == "for" and not substitutes:
+            continue
+        person, absent = parse_person(text, s, m.start(), single), clean_name(text[m.end():e])
+        if person and absent:
+            person.sub_for, person.end = absent, e
+            return [person]
+    # "D O'Hare (Chairman) R J Penfold (Vice-Chairman) A Bhatt-Morris": a merged column.
+    offset = s + prefix(text[s:e])[0]
+    found = list(INITIALLED.finditer(text, offset, e))
+    if len(found) >= 2 and text[offset:e].strip() == " ".join(m.group() for m in found):
+        people = [parse_person(text, m.start(), m.end(), True) for m in found]
+        if all(people):
+            return people
+    return _pairs(text, s, e)
+
+
+def _pairs(text: str, s: int, e: int) -> list[Person]:
+    """'Alan Smith Bob Jones Carol White': a column of full names merged into one cell,
+    read as forename-surname pairs when nothing else is there."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    if not 4 <= len(words) <= 16 or len(words) % 2 or not all(
+            _kind(w.group()) == "word" and is_name(w.group(), True) for w in words):
+        return []
+    return [Person(f"{a.group()} {b.group()}", s + a.start(), s + b.end())
+            for a, b in zip(words[::2], words[1::2], strict=True)]
+
+
+def _run_on(text: str, start: int, end: int, cuts: list, depth: list[int]) -> list:
+    """Cuts before an honorific that follows a finished name without a separator:
+    'Councillor A (Chair) Councillor B' in a column merged into one cell."""
+    v, extra = vocab(), []
+    for m in v["hon_word"].finditer(text, start, end):
+        if m.start() == start or depth[m.start()] or any(a <= m.start() < b for a, b, _ in cuts):
+            continue
+        before = [c for c in cuts if c[1] <= m.start()]
+        words = text[max([start, *(c[1] for c in before)]):m.start()].split()
+        if not words or words[-1] in ("and", "of", "&"):
+            continue
+        tail = words[-1].strip(".,")
+        known = v["title_nouns"] | v["org_words"] | v["role_nouns"]
+        ended = tail.endswith(")") or (before and before[-1][2] == "dash") or (
+            _kind(tail) == "word" and tail not in known)
+        if ended:
+            extra.append((m.start(), m.start(), "comma"))
+    return extra
+
+
+def _merge_ands(text: str, parts: list, single: bool, substitutes: bool) -> list:
+    """Undo an 'and' split unless both sides are persons ('Town and Community Council Member
+    X' and 'Legal Manager and Clerk' stay whole)."""
+    merged: list = []
+    for kind, s, e in parts:
+        if kind == "and" and merged:
+            pkind, ps, pe = merged[-1]
+            if not (_persons(text, ps, pe, single, substitutes)
+                    and _persons(text, s, e, single, substitutes)):
+                merged[-1] = (pkind, ps, e)
+                continue
+        merged.append((kind, s, e))
+    return merged
+
+
+@cache
+def _matcher():
+    """A blank English tokenizer and a Matcher over the honorific vocabulary, to find the
+    people a free sentence names ('Councillor X attended as substitute for Councillor Y')."""
+    import spacy
+    from spacy.matcher import Matcher
+    from spacy.util import filter_spans
+
+    nlp = spacy.blank("en")
+    hon = [h.casefold().rstrip(".") for h in data("names")["honorifics"] if " " not in h]
+    word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’]*\.?|-)$"}, "OP": "+"}
+    matcher = Matcher(nlp.vocab)
+    matcher.add("HONORIFIC_NAME", [[{"LOWER": {"IN": hon}}, {"ORTH": ".", "OP": "?"}, word]])
+    matcher.add("NAME", [[{"TEXT": {"REGEX": r"^[A-Z][\w'’]*$"}, "IS_STOP": False}, word]])
+    return nlp, matcher, filter_spans
+
+
+def name_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, bare name) of each person a sentence names, in order."""
+    nlp, matcher, filter_spans = _matcher()
+    doc = nlp(text)
+    out = []
+    for span in sorted(filter_spans([doc[a:b] for _, a, b in matcher(doc)]), key=lambda s: s.start):
+        end = span.end_char
+        if span.text.endswith(("-", ".")) and not re.search(r"\b[A-Z]\.$", span.text):
+            end -= 1  # a sentence's full stop, not an initial's
+        if name := clean_name(text[span.start_char:end], span.label_ == "HONORIFIC_NAME"):
+            out.append((span.start_char, end, name))
+    return out
