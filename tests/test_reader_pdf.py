@@ -1,21 +1,31 @@
 """Tests for the PDF reader: word agreement with the shared corpus, tables, furniture,
-reading order and bad input."""
+reading order, bad input, and the PDFium fast path against the pdfplumber path."""
 
 from __future__ import annotations
 
+import difflib
 import re
+import shutil
+import subprocess
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pdfplumber
 import pytest
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from pipeline.errors import EmptyDocument, EncryptedDocument, NeedsOCR, ReadError
-from pipeline.model.document import BlockKind
+from pipeline.model.document import BlockKind, Document
+from pipeline.readers import pdf as pdf_reader
+from pipeline.readers import pdf_fast
 from pipeline.readers.pdf import join_wrapped, read_pdf
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -24,6 +34,33 @@ SHARED_PDFS = sorted((SHARED / "corpus" / "pdf").glob("*.pdf")) + sorted(
 )
 needs_shared = pytest.mark.skipif(not SHARED_PDFS, reason="shared corpus not available")
 MIN_F1 = 0.98
+MIN_BLOCK_AGREEMENT = 0.98  # share of blocks the two engines give identically
+ENGINES = ["pdfium", "pdfplumber"]
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Run a test once with PDFium (the default) and once with the pdfplumber path."""
+    monkeypatch.setattr(pdf_reader, "ENGINE", request.param)
+    yield request.param
+
+
+def read_with(engine: str, path: Path) -> Document:
+    previous, pdf_reader.ENGINE = pdf_reader.ENGINE, engine
+    try:
+        return read_pdf(path, path.name)
+    finally:
+        pdf_reader.ENGINE = previous
+
+
+def kinds_and_texts(doc: Document) -> list[tuple[BlockKind, str]]:
+    return [(b.kind, b.text) for b in doc.blocks]
+
+
+def agreement(ref: list, got: list) -> tuple[int, int]:
+    """(blocks the same and in the same order, blocks in the longer list)."""
+    matcher = difflib.SequenceMatcher(a=ref, b=got, autojunk=False)
+    return sum(m.size for m in matcher.get_matching_blocks()), max(len(ref), len(got))
 
 
 def words(text: str) -> Counter:
@@ -73,7 +110,8 @@ def test_words_agree_with_source_text(pdf: Path) -> None:
 @pytest.mark.parametrize("pdf", SHARED_PDFS, ids=lambda p: p.stem)
 def test_page_furniture_is_dropped(pdf: Path) -> None:
     doc = read_pdf(pdf, pdf.name)
-    assert doc.pages == len(pdfplumber.open(pdf).pages)
+    with pdfplumber.open(pdf) as plumbed:
+        assert doc.pages == len(plumbed.pages)
     for block in doc.blocks:
         assert "Page 1 of" not in block.text
         assert not re.fullmatch(r"Page \d+ of \d+", block.text)
@@ -112,27 +150,150 @@ def test_numbered_items_keep_their_numbers_and_headings_are_found() -> None:
 
 @needs_shared
 def test_speed_against_extract_text(capsys: pytest.CaptureFixture) -> None:
-    pages = sum(read_pdf(p, p.name).pages for p in SHARED_PDFS[:1])  # warm up imports
-    start = time.perf_counter()
-    pages = sum(read_pdf(p, p.name).pages for p in SHARED_PDFS)
-    ours = pages / (time.perf_counter() - start)
+    """Pages/s of read_pdf on each engine, pdfplumber's extract_text and pdftotext -layout.
+
+    Printed, not asserted: timings depend on the machine and its load.
+    """
+    rates = {}
+    for engine in ENGINES:
+        read_with(engine, SHARED_PDFS[0])  # warm up imports and caches
+        start = time.perf_counter()
+        pages = sum(read_with(engine, path).pages for path in SHARED_PDFS)
+        rates[f"read_pdf ({engine})"] = pages / (time.perf_counter() - start)
     start = time.perf_counter()
     for path in SHARED_PDFS:
         with pdfplumber.open(path) as pdf:
             for page in pdf.pages:
                 page.extract_text()
                 page.close()
-    plain = pages / (time.perf_counter() - start)
+    rates["pdfplumber extract_text"] = pages / (time.perf_counter() - start)
+    if shutil.which("pdftotext"):
+        start = time.perf_counter()
+        for path in SHARED_PDFS:
+            subprocess.run(
+                ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True
+            )
+        rates["pdftotext -layout"] = pages / (time.perf_counter() - start)
     with capsys.disabled():
-        print(f"\nread_pdf: {ours:.1f} pages/s; pdfplumber extract_text: {plain:.1f} pages/s "
-              f"({pages} pages)")
+        print(f"\npages/s over {pages} pages: ", end="")
+        print("; ".join(f"{name}: {rate:.1f}" for name, rate in rates.items()))
+
+
+# --- the PDFium fast path against the pdfplumber path -----------------------------------
+
+
+@needs_shared
+def test_fast_path_blocks_match_pdfplumber(capsys: pytest.CaptureFixture) -> None:
+    same = total = 0
+    differing = []
+    for path in SHARED_PDFS:
+        ref = kinds_and_texts(read_with("pdfplumber", path))
+        got = kinds_and_texts(read_with("pdfium", path))
+        matched, longest = agreement(ref, got)
+        same, total = same + matched, total + longest
+        if matched < longest:
+            differing.append(f"{path.stem}: {matched}/{longest}")
+    with capsys.disabled():
+        print(f"\nblocks identical on both engines: {same}/{total} ({same / total:.4f})")
+    assert same / total >= MIN_BLOCK_AGREEMENT, differing
+
+
+@needs_shared
+@pytest.mark.parametrize("pdf", SHARED_PDFS, ids=lambda p: p.stem)
+def test_fast_words_match_pdfplumber_words(pdf: Path) -> None:
+    with pdfplumber.open(pdf) as plumbed:
+        for page, fast in zip(plumbed.pages, pdf_fast.pages(pdf), strict=True):
+            ref = page.extract_words(extra_attrs=["fontname", "size"])
+            got = fast.words()
+            assert [w["text"] for w in got] == [w["text"] for w in ref]
+            assert all(abs(g["x0"] - r["x0"]) < 0.05 for g, r in zip(got, ref, strict=True))
+            assert all(g["size"] == pytest.approx(r["size"]) for g, r in zip(got, ref, strict=True))
+            page.close()
+
+
+def test_fast_path_words_without_bulk_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Characters are read one by one when the page text does not line up with them."""
+    path = corpus_pdf("001")  # has a hyphen at a line end, which PDFium marks specially
+    bulk = [page.words() for page in pdf_fast.pages(path)]
+    monkeypatch.setattr(pdf_fast, "_page_text", lambda textpage, count: None)
+    assert [page.words() for page in pdf_fast.pages(path)] == bulk
+
+
+def test_rotated_page_falls_back_to_pdfplumber(tmp_path: Path) -> None:
+    path = tmp_path / "rotated.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for rotation in (0, 90, 0):
+        pdf.setPageRotation(rotation)
+        pdf.setFont("Helvetica", 11)
+        pdf.drawString(72, A4[1] - 100, f"A page turned {rotation} degrees.")
+        pdf.showPage()
+    pdf.save()
+    assert [page.rotated for page in pdf_fast.pages(path)] == [False, True, False]
+    fast, plumbed = read_with("pdfium", path), read_with("pdfplumber", path)
+    assert kinds_and_texts(fast) == kinds_and_texts(plumbed)  # page 2 read by pdfplumber too
+    assert fast.blocks[0].text == fast.blocks[-1].text == "A page turned 0 degrees."
+    assert {b.page for b in fast.blocks} == {1, 2, 3}
+
+
+def test_rect_table_in_a_form_and_scaled_text(tmp_path: Path, engine: str) -> None:
+    """Cells drawn as rectangles inside a form XObject; text sized by its matrix (Tf 1)."""
+    path = tmp_path / "form.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.beginForm("grid")
+    for row in range(3):
+        for col in range(2):
+            pdf.rect(72 + col * 150, A4[1] - 300 - row * 30, 150, 30)
+    pdf.endForm()
+    pdf.saveState()
+    pdf.translate(0, -50)  # the form is placed 50 pt lower than it was drawn
+    pdf.doForm("grid")
+    pdf.restoreState()
+    pdf.setFont("Times-Roman", 10)
+    for row in range(3):
+        for col in range(2):
+            pdf.drawString(76 + col * 150, A4[1] - 340 - row * 30, f"cell {row}-{col}")
+    heading = pdf.beginText()
+    heading.setTextTransform(14, 0, 0, 14, 72, A4[1] - 100)
+    heading.setFont("Helvetica-Bold", 1)
+    heading.textOut("Scaled Heading")
+    pdf.drawText(heading)
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(72, A4[1] - 130, "Body text long enough to set the body size of the page.")
+    pdf.save()
+    doc = read_pdf(path, "form.pdf")
+    assert (doc.blocks[0].kind, doc.blocks[0].text, doc.blocks[0].level) == (
+        BlockKind.HEADING,
+        "Scaled Heading",
+        1,
+    )
+    rows = [b.cells for b in doc.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert rows == [(f"cell {r}-0", f"cell {r}-1") for r in range(3)]
+
+
+def test_words_set_apart_without_spaces(tmp_path: Path, engine: str) -> None:
+    """Words placed 3.2 pt apart with no space characters (as TeX writes them) stay apart,
+    though an italic "f" inks 1.6 pt past its advance: x1 is the advance, as in pdfminer."""
+    path = tmp_path / "nospaces.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    line, x = "the staff of the chief officer if any", 72.0
+    for word in line.split(" "):
+        pdf.setFont("Times-Italic", 11)
+        pdf.drawString(x, A4[1] - 100, word)
+        x += stringWidth(word, "Times-Italic", 11) + 3.2
+    pdf.save()
+    assert read_pdf(path, "nospaces.pdf").text == line
 
 
 # --- generated PDFs --------------------------------------------------------------------
 
 
-def make_pdf(path: Path, pages: list[list[tuple[float, float, str]]], font: str = "Helvetica",
-             size: float = 11, **kwargs) -> Path:
+def make_pdf(
+    path: Path,
+    pages: list[list[tuple[float, float, str]]],
+    font: str = "Helvetica",
+    size: float = 11,
+    **kwargs,
+) -> Path:
     """One page per list of (x, y-from-top, text) strings."""
     pdf = canvas.Canvas(str(path), pagesize=A4, **kwargs)
     for page in pages:
@@ -144,7 +305,7 @@ def make_pdf(path: Path, pages: list[list[tuple[float, float, str]]], font: str 
     return path
 
 
-def test_two_columns_are_read_left_then_right(tmp_path: Path) -> None:
+def test_two_columns_are_read_left_then_right(tmp_path: Path, engine: str) -> None:
     left = " ".join(f"left{i} alpha beta gamma delta" for i in range(30))
     right = " ".join(f"right{i} alpha beta gamma delta" for i in range(30))
     strings = [(72, 80, "A Title Running Across Both Columns Of The Page Here")]
@@ -158,10 +319,13 @@ def test_two_columns_are_read_left_then_right(tmp_path: Path) -> None:
     assert [w for w in text.split() if w.startswith("left")] == [f"left{i}" for i in range(30)]
 
 
-def test_running_header_and_page_numbers_are_dropped(tmp_path: Path) -> None:
+def test_running_header_and_page_numbers_are_dropped(tmp_path: Path, engine: str) -> None:
     pages = [
-        [(72, 40, "Borough Council Planning Committee 12 May 2024"), (72, 100, f"Body text {n}."),
-         (280, 810, f"- {n} -")]
+        [
+            (72, 40, "Borough Council Planning Committee 12 May 2024"),
+            (72, 100, f"Body text {n}."),
+            (280, 810, f"- {n} -"),
+        ]
         for n in (1, 2, 3)
     ]
     doc = read_pdf(make_pdf(tmp_path / "furniture.pdf", pages), "furniture.pdf")
@@ -169,13 +333,13 @@ def test_running_header_and_page_numbers_are_dropped(tmp_path: Path) -> None:
     assert doc.pages == 3
 
 
-def test_single_page_keeps_header_but_drops_page_number(tmp_path: Path) -> None:
+def test_single_page_keeps_header_but_drops_page_number(tmp_path: Path, engine: str) -> None:
     pages = [[(72, 40, "Borough Council"), (72, 100, "Body text."), (280, 810, "Page 1")]]
     doc = read_pdf(make_pdf(tmp_path / "one.pdf", pages), "one.pdf")
     assert [b.text for b in doc.blocks] == ["Borough Council", "Body text."]
 
 
-def test_paragraphs_lists_and_numbers(tmp_path: Path) -> None:
+def test_paragraphs_lists_and_numbers(tmp_path: Path, engine: str) -> None:
     lines = [
         (72, 100, "This paragraph wraps over two lines because it is a"),
         (72, 114, "long sentence and continues here."),
@@ -189,8 +353,11 @@ def test_paragraphs_lists_and_numbers(tmp_path: Path) -> None:
     doc = read_pdf(make_pdf(tmp_path / "para.pdf", [lines]), "para.pdf")
     got = [(b.kind, b.text, b.marker) for b in doc.blocks]
     assert got == [
-        (BlockKind.PARAGRAPH,
-         "This paragraph wraps over two lines because it is a long sentence and continues here.", ""),
+        (
+            BlockKind.PARAGRAPH,
+            "This paragraph wraps over two lines because it is a long sentence and continues here.",
+            "",
+        ),
         (BlockKind.LIST_ITEM, "First bullet item that wraps onto a second line.", "-"),
         (BlockKind.PARAGRAPH, "1. Numbered item keeps its number.", ""),
         (BlockKind.PARAGRAPH, "(a) Lettered item.", ""),
@@ -198,7 +365,7 @@ def test_paragraphs_lists_and_numbers(tmp_path: Path) -> None:
     ]
 
 
-def test_bold_short_line_is_heading(tmp_path: Path) -> None:
+def test_bold_short_line_is_heading(tmp_path: Path, engine: str) -> None:
     path = tmp_path / "bold.pdf"
     pdf = canvas.Canvas(str(path), pagesize=A4)
     pdf.setFont("Helvetica-Bold", 11)
@@ -207,12 +374,60 @@ def test_bold_short_line_is_heading(tmp_path: Path) -> None:
     pdf.drawString(72, A4[1] - 125, "Some body text that is long enough to be the body size.")
     pdf.save()
     doc = read_pdf(path, "bold.pdf")
-    assert (doc.blocks[0].kind, doc.blocks[0].level, doc.blocks[0].bold) == (BlockKind.HEADING, 2, True)
+    assert (doc.blocks[0].kind, doc.blocks[0].level, doc.blocks[0].bold) == (
+        BlockKind.HEADING,
+        2,
+        True,
+    )
     assert doc.blocks[1].kind is BlockKind.PARAGRAPH and not doc.blocks[1].bold
 
 
+def test_ruled_table_from_reportlab(tmp_path: Path, engine: str) -> None:
+    style = getSampleStyleSheet()["BodyText"]
+    rows = [["Name", "Organisation"], ["", ""]]
+    rows += [
+        [
+            Paragraph(f"Borough Commander Richard Claydon {n}", style),
+            Paragraph("London Fire and Emergency Planning Authority", style),
+        ]
+        for n in range(80)
+    ]
+    table = Table(rows, colWidths=[110, 110])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    path = tmp_path / "table.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("Members present:", style), table])
+    doc = read_pdf(path, "table.pdf")
+    table_rows = [b for b in doc.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert doc.pages >= 2 and {b.page for b in table_rows} == set(range(1, doc.pages + 1))
+    assert len(table_rows) == 81  # the empty row is skipped
+    assert len({b.table for b in table_rows}) == 1  # continued over the page break
+    assert table_rows[1].cells == (
+        "Borough Commander Richard Claydon 0",
+        "London Fire and Emergency Planning Authority",
+    )
+    assert doc.blocks[0].text == "Members present:"
+    assert doc.text.count("Emergency Planning") == 80
+
+
+@needs_shared
+def test_row_broken_by_page_is_joined(engine: str) -> None:
+    path = SHARED / "devset" / "docs" / "pdf" / "C05_licensing_subcommittee.pdf"
+    if not path.exists():
+        pytest.skip("devset not available")
+    doc = read_pdf(path, path.name)
+    rows = [b for b in doc.blocks if b.kind is BlockKind.TABLE_ROW and b.cells[0] == "19."]
+    assert len(rows) == 1
+    assert rows[0].cells[1] == (
+        "Licensing Act 2003 - Application for a Premises Licence - The Copper Kettle, "
+        "12 Market Street, Portbridge"
+    )
+
+
 def test_join_wrapped() -> None:
-    assert join_wrapped(["Borough Commander", "Richard Claydon"]) == "Borough Commander Richard Claydon"
+    assert (
+        join_wrapped(["Borough Commander", "Richard Claydon"])
+        == "Borough Commander Richard Claydon"
+    )
     assert join_wrapped(["(and de-", "commission)"]) == "(and de-commission)"
     assert join_wrapped(["Item 5 -", "Report"]) == "Item 5 - Report"
     assert join_wrapped(["", "x", ""]) == "x"
@@ -221,14 +436,14 @@ def test_join_wrapped() -> None:
 # --- bad input -------------------------------------------------------------------------
 
 
-def test_empty_file(tmp_path: Path) -> None:
+def test_empty_file(tmp_path: Path, engine: str) -> None:
     path = tmp_path / "empty.pdf"
     path.write_bytes(b"")
     with pytest.raises(EmptyDocument, match="empty file"):
         read_pdf(path, "empty.pdf")
 
 
-def test_random_bytes(tmp_path: Path) -> None:
+def test_random_bytes(tmp_path: Path, engine: str) -> None:
     path = tmp_path / "noise.pdf"
     path.write_bytes(bytes(range(256)) * 40)
     with pytest.raises(ReadError) as info:
@@ -237,7 +452,7 @@ def test_random_bytes(tmp_path: Path) -> None:
     assert "PDF" in str(info.value)
 
 
-def test_truncated_pdf(tmp_path: Path) -> None:
+def test_truncated_pdf(tmp_path: Path, engine: str) -> None:
     if SHARED_PDFS:
         data = SHARED_PDFS[0].read_bytes()
     else:
@@ -253,13 +468,13 @@ def test_truncated_pdf(tmp_path: Path) -> None:
         assert doc.format == "pdf"
 
 
-def test_encrypted_pdf(tmp_path: Path) -> None:
+def test_encrypted_pdf(tmp_path: Path, engine: str) -> None:
     path = make_pdf(tmp_path / "locked.pdf", [[(72, 100, "Secret minutes.")]], encrypt="secret")
     with pytest.raises(EncryptedDocument, match="encrypted PDF: needs a password"):
         read_pdf(path, "locked.pdf")
 
 
-def test_image_only_pdf_needs_ocr(tmp_path: Path) -> None:
+def test_image_only_pdf_needs_ocr(tmp_path: Path, engine: str) -> None:
     from PIL import Image
 
     image = tmp_path / "scan.png"
@@ -274,7 +489,7 @@ def test_image_only_pdf_needs_ocr(tmp_path: Path) -> None:
         read_pdf(path, "scan.pdf")
 
 
-def test_blank_pdf_is_empty(tmp_path: Path) -> None:
+def test_blank_pdf_is_empty(tmp_path: Path, engine: str) -> None:
     path = tmp_path / "blank.pdf"
     pdf = canvas.Canvas(str(path), pagesize=A4)
     pdf.showPage()
