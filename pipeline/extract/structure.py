@@ -1,7 +1,353 @@
-"""Recommendations, bodies and relations (placeholder until the extractor lands)."""
+"""Recommendations, bodies and relations: the structure a paper states.
 
-from pipeline.model import Document
+The paper is tokenised once with a blank English spaCy pipeline (a sentencizer, no statistical
+model). `bodies.py` finds the names in each block; this module collects the aliases the paper
+defines into a `BodyIndex` (acronyms, former names, "Safer Harrow, the local Community Safety
+Partnership"), keeps what a reader remembers between sentences (`Discourse`), runs the
+`relations.py` sentence reader over the paper for its reporting lines, replacements,
+memberships and links, and writes the bodies rows; `recommendations.py` reads the
+recommendations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from pipeline.extract.bodies import (
+    Mention,
+    acronym_like,
+    body_type,
+    clean_name,
+    find_mentions,
+    fold,
+    head_of,
+    initials,
+    is_head,
+    nlp,
+    vocabulary,
+)
+from pipeline.extract.provenance import provenance
+from pipeline.extract.recommendations import extract_recommendations
+from pipeline.extract.relations import WORDS, RelationReader, cues
+from pipeline.model import Block, BlockKind, Document
+
+__all__ = ["BodyIndex", "Discourse", "extract_structure", "nlp", "reading_units"]
+
+HEADER_BLOCKS = 12  # where a paper names the body it belongs to
+BODY_LABEL = re.compile(r"^\W*(report to|meeting|committee|name and date of committee)\s*[:\-]\s*"
+                        r"(?P<body>[^:]+?)(\s+-\s+\d.*)?$", re.I)
+RUN_ON = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
 
 def extract_structure(document: Document, meta: dict) -> dict[str, list[dict]]:
-    return {"recommendations": [], "bodies": [], "relations": []}
+    """Rows for the recommendations, bodies and relations tables of one paper.
+
+    `meta` is the paper's documents row (kind, body, date; any may be empty): its body is what
+    "the Board" refers back to.
+    """
+    units = reading_units(document)
+    docs = list(nlp().pipe(text for _, text in units))
+    mentions = [find_mentions(doc, n) for n, doc in enumerate(docs)]
+    index = build_index(docs, mentions, _paper_body(document, mentions, (meta or {}).get("body")))
+    blocks = [block for block, _ in units]
+    relations = _relation_rows(blocks, docs, mentions, Discourse(index))
+    block_docs = list(nlp().pipe(b.text for b in document.blocks))
+    return {
+        "recommendations": extract_recommendations(document, block_docs),
+        "bodies": _body_rows(blocks, docs, mentions, index, relations),
+        "relations": relations,
+    }
+
+
+def reading_units(document: Document) -> list[tuple[Block, str]]:
+    """Blocks joined where a sentence runs on: 'sit under the CSP:' and the list below it, or a
+    paragraph that a PDF broke mid-sentence. A unit is its first block and its text, a slice of
+    Document.text, so offsets from the first block's start stay true."""
+    units: list[tuple[Block, str]] = []
+    blocks, k = document.blocks, 0
+    while k < len(blocks):
+        first = last = blocks[k]
+        k += 1
+        while first.kind in RUN_ON and k < len(blocks) and blocks[k].kind in RUN_ON:
+            ends, nxt = last.text.rstrip()[-1:], blocks[k]
+            colon_list = first.text.rstrip().endswith(":") and (
+                last is first or last.kind is nxt.kind is BlockKind.LIST_ITEM)
+            if not (colon_list or (ends not in ".:;!?" and nxt.text[:1].islower())):
+                break
+            last, k = nxt, k + 1
+        units.append((first, document.text[first.start: last.end] if document.text else first.text))
+    return units
+
+
+def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Mention]],
+                   memory: Discourse) -> list[dict]:
+    """Relation rows (source, relation, target, and the sentence as evidence with provenance)
+    from reading every sentence in order; each stated relation once. Headings state none."""
+    reader = RelationReader(memory)
+    for block, doc, found in zip(blocks, docs, mentions, strict=True):
+        if block.kind is BlockKind.HEADING:
+            continue
+        reader.new_block(found)
+        matches = sorted(_longest(cues()[1](doc)), key=lambda m: m[1])
+        sentences = list(doc.sents)
+        for n, sent in enumerate(sentences):
+            reader.read_sentence(block, sent, [(doc.vocab.strings[k], s, e) for k, s, e in matches
+                                               if sent.start <= s < sent.end],
+                                 sentences[n + 1] if n + 1 < len(sentences) else None)
+    rows, seen = [], set()
+    for source, relation, target, block, sent in reader.edges:
+        ends = [fold(source), fold(target)]
+        if relation == "linked_to":  # a link has no direction
+            ends.sort()
+        if (ends[0], relation, ends[1]) not in seen:
+            seen.add((ends[0], relation, ends[1]))
+            rows.append({"source": source, "relation": relation, "target": target,
+                         **provenance(block, sent.start_char, sent.end_char),
+                         "evidence": " ".join(sent.text.split())})
+    return rows
+
+
+def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Overlapping cues: keep the longest ('replaced by' over 'replaced')."""
+    kept: list[tuple[int, int, int]] = []
+    for match in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        if all(match[2] <= k[1] or match[1] >= k[2] for k in kept):
+            kept.append(match)
+    return kept
+
+
+def _paper_body(document: Document, mentions: list[list[Mention]], given: str | None) -> str:
+    """The body the paper is about: the caller's, else its header's; in the paper's own case."""
+    given = given or ""
+    vocab = vocabulary()
+    if not any(head_of(w) in vocab.heads or w.lower() in vocab.org_heads for w in given.split()):
+        given = ""  # not a body's name: read the paper's header instead
+    if not given:
+        for block in document.blocks[:HEADER_BLOCKS]:
+            label = BODY_LABEL.match(block.text.replace("\t", " "))
+            if label:
+                given = label.group("body")
+                break
+        else:
+            first = [m.text for found in mentions[:HEADER_BLOCKS] for m in found
+                     if m.kind == "body" and len(m.text.split()) > 1]
+            given = first[0] if first else ""
+    given = clean_name(given.strip())
+    # metadata may give the name in capitals; the paper usually also writes it in mixed case
+    same = [m.text for found in mentions for m in found
+            if m.kind in ("body", "org") and fold(m.text) == fold(given) and not m.text.isupper()]
+    return same[0] if same else given
+
+
+@dataclass
+class BodyIndex:
+    """The paper's names: aliases (folded) -> canonical name, and the paper's own body."""
+
+    paper: str = ""
+    aliases: dict[str, str] = field(default_factory=dict)
+    known: dict[str, str] = field(default_factory=dict)  # full names by folded name
+    spelled: dict[str, str] = field(default_factory=dict)  # folded alias -> as written
+    named: set[str] = field(default_factory=set)  # folded names that aliases point to
+    _memo: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def defines(self, name: str) -> bool:
+        """Whether the paper gives the name as an alias or names something by it."""
+        return fold(name) in self.aliases or fold(name) in self.named
+
+    def add_alias(self, alias: str, name: str) -> None:
+        key = fold(alias)
+        if key and key != fold(name) and key not in self.aliases:
+            self.aliases[key] = name
+            self.spelled[key] = alias
+            self.named.add(fold(name))
+
+    def canonical(self, mention: Mention) -> str:
+        """The fullest name the paper gives the mentioned body."""
+        memo = (mention.text, mention.kind)
+        if memo not in self._memo:
+            text, seen = clean_name(mention.text), set()
+            while fold(text) in self.aliases and fold(text) not in seen:
+                seen.add(fold(text))
+                text = self.aliases[fold(text)]
+            if not seen and mention.kind in ("body", "phrase", "org") and len(text.split()) > 1:
+                text = self._by_suffix(text) or text
+            elif mention.kind == "acronym" and not seen:
+                text = self._by_initials(text) or text
+            self._memo[memo] = text
+        return self._memo[memo]
+
+    def _by_suffix(self, text: str) -> str | None:
+        """'Leadership Board' -> 'Oakhurst Leadership Board' when only one name ends so."""
+        key = " " + fold(text)
+        if self.paper and (" " + fold(self.paper)).endswith(key):
+            return self.paper
+        if key[1:] == body_type(text):
+            return None  # "the statutory Community Safety Partnership" may be anyone's
+        found = {n for k, n in self.known.items() if (" " + k).endswith(key) and k != key[1:]}
+        return found.pop() if len(found) == 1 else None
+
+    def _by_initials(self, text: str) -> str | None:
+        """An undefined acronym ('CSP') that the initials of one known name end with."""
+        letters = re.sub(r"[^A-Z]", "", text.split()[-1])
+        if len(letters) < 2:
+            return None
+        names = ([self.paper] if self.paper else []) + list(self.known.values())
+        found = {n for n in names if initials(n).upper().endswith(letters)
+                 and len(initials(n)) - len(letters) <= 2}
+        return found.pop() if len(found) == 1 else None
+
+
+@dataclass
+class Discourse:
+    """What a reader remembers between sentences, to tell which body 'the Board', 'It' and
+    'the two standing partnerships' point back to."""
+
+    index: BodyIndex
+    groups: dict[str, list[str]] = field(default_factory=dict)  # "constituent council" -> ...
+    coordinated: list[list[str]] = field(default_factory=list)  # bodies named together
+    previous: list[tuple[Mention, list[str]]] = field(default_factory=list)  # last sentence
+    block_names: list[tuple[str, str]] = field(default_factory=list)  # (head noun, name)
+    last_block: list[tuple[str, str]] = field(default_factory=list)
+
+    def generic(self, m: Mention, here: list[str]) -> str:
+        """'the Board': the paper's own body when it is a board, else the board just named
+        (`here`: same-head names earlier in the sentence); 'the group': the group just named."""
+        paper_head = head_of(self.index.paper.split()[-1]) if self.index.paper else ""
+        recent = here[::-1] + [n for h, n in self.block_names[::-1] + self.last_block[::-1]
+                               if h == m.head]
+        if paper_head == m.head and not (m.text[:1].islower() and recent):
+            return self.index.paper
+        return recent[0] if recent else ""
+
+    def listed_before(self, m: Mention) -> list[str]:
+        """'each constituent council' (a group the paper listed), 'the remaining boards' and
+        'the two standing partnerships' (the last bodies named together, two of them)."""
+        if m.key in self.groups:
+            return self.groups[m.key]
+        words = m.text.lower().split()
+        if words[0] in ("the", "both", "these", "those") and (m.count or "remaining" in words):
+            for group in reversed(self.coordinated):
+                if len(group) == m.count or (m.count is None and len(group) >= 2):
+                    return group
+        return []
+
+    def antecedent(self) -> list[str]:
+        """'It' at the start of a sentence: the first single body the last sentence named."""
+        return next((names for m, names in self.previous
+                     if m.kind != "plural" and len(names) == 1), [])
+
+    def remember(self, doc: Doc, named: list[tuple[Mention, list[str]]]) -> None:
+        """Keep a read sentence's names: for pronouns, 'the Board', and lists named together."""
+        self.previous = named
+        self.block_names += [(head_of(names[0].split()[-1]), names[0]) for m, names in named
+                             if names and m.kind in ("body", "generic", "acronym")]
+        linking = WORDS.separators | WORDS.linking
+        group: list[str] = []
+        last_end = None
+        for m, names in named:
+            if not names or m.possessive:
+                continue
+            between = {t.lower_ for t in doc[last_end: m.start]} if last_end else set()
+            if between and between <= linking:
+                group += [n for n in names if n not in group]
+            else:
+                if len(group) > 1:
+                    self.coordinated.append(group)
+                group = list(names)
+            last_end = m.end
+        if len(group) > 1:
+            self.coordinated.append(group)
+
+    def new_block(self) -> None:
+        self.last_block, self.block_names = self.block_names, []
+
+
+def build_index(docs: list[Doc], mentions: list[list[Mention]], paper: str) -> BodyIndex:
+    """Aliases the paper defines, collected over the whole paper before anything is resolved."""
+    index = BodyIndex(paper=paper)
+    for doc, found in zip(docs, mentions, strict=True):
+        named = [m for m in found if m.kind in ("body", "org", "phrase", "acronym")]
+        for m in named:
+            if m.kind in ("body", "org") and len(m.text.split()) > 1:
+                index.known.setdefault(fold(clean_name(m.text)), clean_name(m.text))
+            inner = re.search(r"\(([^()]+)\)\s*(.*)$", m.text)  # "Partnership (DAAT) Board"
+            if inner and inner.group(1).isupper():
+                index.add_alias(f"{inner.group(1)} {inner.group(2)}".strip(), clean_name(m.text))
+            _bracket_alias(doc, m, index)
+        for a, b in zip(named, named[1:], strict=False):
+            _apposition_alias(doc, a, b, index)
+    return index
+
+
+def _bracket_alias(doc: Doc, m: Mention, index: BodyIndex) -> None:
+    """'Health and Wellbeing Board (HWB)', 'SEND Board (formerly the Inclusion Board)'."""
+    if m.end >= len(doc) or doc[m.end].text != "(" or m.kind not in ("body", "org", "phrase"):
+        return
+    close = next((k for k in range(m.end + 1, min(len(doc), m.end + 9)) if doc[k].text == ")"),
+                 None)
+    if close is None:
+        return
+    inner = re.sub(r"^(formerly|previously|now|also known as|known as|the)\s+(the\s+)?", "",
+                   doc[m.end + 1: close].text.strip(), flags=re.I)
+    words = inner.split()
+    # a person's initials after their name are not an alias: a phrase needs "of"/"for" words
+    acronym = any(acronym_like(w) for w in words) and len(words) <= 3 and (
+        m.kind != "phrase" or len(m.text.split()) > 2 and any(w.islower() for w in m.text.split()))
+    titled = words and all(w[:1].isupper() or w.lower() in ("and", "of", "&") for w in words) \
+        and is_head(words, len(words) - 1)
+    if acronym or titled:
+        index.add_alias(inner, clean_name(m.text))
+
+
+def _apposition_alias(doc: Doc, a: Mention, b: Mention, index: BodyIndex) -> None:
+    """'Safer Harrow, the local Community Safety Partnership' names one body twice; a list
+    ('the X Group, the Y Group and ...') does not, so the second name needs a qualifier or the
+    first must be a name without a head noun."""
+    words = [t.lower_ for t in doc[a.end: b.start]]
+    if not words or words[0] != "," or b.kind != "body":
+        return
+    rest = words[1:]
+    if rest[:3] == ["which", "is", "the"]:
+        rest = rest[2:]
+    if not rest or rest[0] != "the":
+        return
+    qualifiers = rest[1:]
+    if all(w.isalpha() or w in ("'s", "\u2019s") for w in qualifiers) and (
+            a.kind == "phrase" or (qualifiers and a.kind == "body")):
+        index.add_alias(clean_name(b.text), clean_name(a.text))
+
+
+def _body_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Mention]],
+               index: BodyIndex, relations: list[dict]) -> list[dict]:
+    """One row per body the paper names (organisations only where a relation or alias needs
+    them), with the other names the paper gives it and where it is first named."""
+    needed = {fold(r[end]) for r in relations for end in ("source", "target")} | {
+        fold(v) for v in index.aliases.values()}
+    rows: dict[str, dict] = {}
+    aliases: dict[str, set[str]] = {}
+    for block, doc, found in zip(blocks, docs, mentions, strict=True):
+        for m in found:
+            if m.kind == "generic" and index.paper and fold(index.paper).endswith(m.head):
+                aliases.setdefault(fold(index.paper), set()).add(f"the {m.text}")
+            if m.kind not in ("body", "org", "phrase", "acronym"):
+                continue
+            name = index.canonical(m)
+            if (m.kind == "acronym" and name == clean_name(m.text)) or (
+                    m.kind in ("org", "phrase") and fold(name) not in needed):
+                continue
+            key = fold(name)
+            if key not in rows:
+                span = doc[m.start: m.end]
+                rows[key] = {"body": name, "body_type": body_type(name),
+                             **provenance(block, span.start_char, span.end_char)}
+            elif rows[key]["body"].isupper() and not name.isupper():
+                rows[key]["body"] = name  # a heading's capitals are not how the body is spelt
+            aliases.setdefault(key, set()).add(clean_name(m.text))
+    for alias, name in index.aliases.items():
+        aliases.setdefault(fold(name), set()).add(index.spelled.get(alias, alias))
+    return [{**row, "aliases": " | ".join(sorted(a for a in aliases.get(key, ())
+                                                  if fold(a) != key))}
+            for key, row in rows.items()]

@@ -1,0 +1,400 @@
+"""Names of bodies in a block: a rule-based chunker over capitalised tokens.
+
+A body name is a run of capitalised words (joined by "and", "of the", "for" ...) that ends in
+a head noun from `models/structure/vocabulary.json` ("Board", "Committee", "Partnership" ...).
+Organisations (councils, police forces, NHS trusts) are found the same way from their own head
+words so that membership lists can name them; acronyms and other capitalised phrases become
+mentions too, and so do references that point back: "the Board", "the group", "the two
+standing partnerships", "each constituent council". What a mention names is settled later:
+aliases by `structure.BodyIndex`, references by `structure.Discourse` and `relations.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "both": 2}
+DETERMINERS = {"the", "these", "those", "its", "their", "both", "all", "each", "every", "our"}
+APOSTROPHES = ("'s", "\u2019s", "'", "\u2019")
+
+
+class Vocabulary:
+    """vocabulary.json: every word list as a frozenset attribute named by its key, plus the
+    head nouns (with the words some must follow) and the body-type patterns."""
+
+    def __init__(self, raw: dict) -> None:
+        for key, value in raw.items():
+            if isinstance(value, dict) and "words" in value:
+                setattr(self, key, frozenset(value["words"]))
+        self.heads = {h["word"]: tuple(h.get("only_after", ())) for h in raw["body_heads"]}
+        self.body_types = tuple((re.compile(t["pattern"]), t["body_type"])
+                                for t in raw["body_types"])
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    return Vocabulary(json.loads((MODELS / "structure" / "vocabulary.json").read_text("utf-8")))
+
+
+@cache
+def nlp() -> Language:
+    """A blank English pipeline with a sentencizer: tokens and sentences, nothing learnt."""
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Comparison key: case, '&', apostrophes, punctuation and a leading 'the' do not count."""
+    text = re.sub("['\u2019]", "", text.casefold().replace("&", " and "))
+    words = re.sub(r"[^\w]+", " ", text).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass
+class Mention:
+    """A reference to a body or organisation: a token span in one block's Doc."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    kind: str  # body | org | acronym | phrase | generic | plural | plural_name
+    head: str = ""
+    count: int | None = None
+    key: str = ""
+    possessive: bool = False
+
+
+@dataclass
+class _Word:
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper() and any(c.isalpha() for c in self.text)
+
+    @property
+    def upper(self) -> bool:
+        return acronym_like(self.text)
+
+
+def acronym_like(word: str) -> bool:
+    """'HWB', 'sHWB', 'GA', 'CSPs'; not 'Vice-Chair'."""
+    letters = [c for c in word if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return len(letters) >= 2 and capitals >= 2 and capitals * 2 >= len(letters)
+
+
+def _words(doc: Doc) -> list[_Word]:
+    """Tokens regrouped as the words a reader sees: 'Sub-Committee', 'Behaviour/Harassment'."""
+    words: list[_Word] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if (token.text in APOSTROPHES and words and i and not doc[i - 1].whitespace_
+                and words[-1].text[-1:].isalpha()
+                and (token.text.endswith("s") or words[-1].text.endswith("s"))):
+            words[-1].possessive = True
+            words[-1].end = i + 1
+            i += 1
+            continue
+        j, text = i + 1, token.text
+        while (j + 1 < len(doc) and not doc[j - 1].whitespace_ and doc[j].text in "-/"
+               and not doc[j].whitespace_ and doc[j + 1].text[:1].isalpha()):
+            text += doc[j].text + doc[j + 1].text
+            j += 2
+        words.append(_Word(text, i, j))
+        i = j
+    return words
+
+
+def _base(word: _Word) -> str:
+    """The lower-case word without its possessive ending."""
+    return re.sub("['\u2019]s?$", "", word.lower)
+
+
+def head_of(word: str) -> str:
+    """'Sub-Committee' -> 'committee' (the part that names the kind of body)."""
+    return word.lower().rsplit("-", 1)[-1].rsplit("/", 1)[-1]
+
+
+def is_head(words: list[str], index: int) -> bool:
+    """Whether words[index] is a body head noun where it stands."""
+    vocab = vocabulary()
+    head = head_of(words[index])
+    if head not in vocab.heads and words[index].lower().replace("-", "") not in vocab.heads:
+        return False
+    after = vocab.heads.get(head, ())
+    return not after or (index > 0 and re.sub("['\u2019]s?$", "", words[index - 1].lower())
+                         in after)
+
+
+def _head_at(words: list[_Word], i: int) -> bool:
+    return is_head([w.text for w in words[max(i - 1, 0): i + 1]], min(i, 1))
+
+
+def _may_cross(words: list[_Word], last: int, conn: list[str]) -> bool:
+    """Whether a name run may go on over connector words to the next capitalised word."""
+    vocab = vocabulary()
+    prev = words[last]
+    body_head = _head_at(words, last)
+    if conn[0] in ("and", "&"):
+        # "X Board and the Y Group" and "X Board and Y Group" are two bodies, not one;
+        # "Police and Crime Panel" is one
+        return len(conn) == 1 and not body_head
+    if conn == ["of", "the"]:
+        # "Office of the Police and Crime Commissioner"; not "Membership of the Board"
+        return _base(prev) in vocab.institution_of
+    if conn == ["of"]:
+        # "Out of Court Disposal Panel", "Chamber of Commerce"; not "Chair of Cabinet"
+        return _base(prev) in vocab.institution_of or not (
+            body_head or _base(prev) in vocab.post_words or _base(prev) in vocab.relational_nouns
+            or _base(prev) in vocab.not_name_starts or prev.upper)
+    if len(conn) > 1:
+        return False
+    if body_head or prev.lower in vocab.org_heads:
+        return conn[0] == "for" and _base(prev) in vocab.institution_of
+    return conn[0] in ("for", "from", "in") and not prev.upper
+
+
+def _runs(words: list[_Word]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (inclusive word ranges)."""
+    vocab = vocabulary()
+    runs = []
+    i = 0
+    while i < len(words):
+        bracketed = (words[i].text == "(" and i + 3 < len(words) and words[i + 1].cap
+                     and words[i + 2].text == ")" and words[i + 3].cap)
+        if not (words[i].cap or bracketed):
+            i += 1
+            continue
+        last = i + 3 if bracketed else i
+        k = last + 1
+        while k < len(words):
+            if words[last].possessive and _base(words[last]) not in vocab.people_possessives:
+                break  # "The Pool's Officer Operations Group": the possessor is its own name
+            if words[k].cap and words[k].lower not in vocab.name_connectors:
+                last, k = k, k + 1  # ("OF", "AND" in a capitals heading are connectors)
+                continue
+            if (words[k].text == "(" and k + 3 < len(words) and words[k + 1].upper
+                    and words[k + 2].text == ")" and words[k + 3].cap):
+                last, k = k + 3, k + 4  # "Drug and Alcohol Partnership (DAAT) Board"
+                continue
+            m = k
+            while m < len(words) and m - k < 2 and words[m].lower in vocab.name_connectors:
+                m += 1
+            if m > k and m < len(words) and words[m].cap and _may_cross(
+                    words, last, [w.lower for w in words[k:m]]):
+                last, k = m, m + 1
+                continue
+            break
+        if (last - i >= 2 and words[last].upper and len(words[last].text) <= 6
+                and not words[last - 1].upper
+                and _head_at(words, last - 1)):
+            # "Offender Management Group IOM": the acronym after a name is a name of its own
+            runs += [(i, last - 1), (last, last)]
+        else:
+            runs.append((i, last))
+        i = last + 1
+    return runs
+
+
+def _trim(words: list[_Word], first: int, last: int) -> tuple[int, int, bool]:
+    """Drop leading function words ('The', 'Members', 'Under'); flag a person's name."""
+    vocab = vocabulary()
+    person = False
+    while first <= last and (words[first].lower in vocab.not_name_starts
+                             or words[first].lower.rstrip(".") in vocab.not_name_starts):
+        person = person or words[first].lower.rstrip(".") in vocab.honorifics
+        first += 1
+    while last >= first and words[last].lower in vocab.name_connectors:
+        last -= 1
+    return first, last, person
+
+
+def _classify(names: list[str], upper_last: bool) -> str:
+    vocab = vocabulary()
+    lowered = [n.lower() for n in names]
+    if lowered[-1] in vocab.post_words and lowered[0] not in vocab.org_prefixes:
+        return ""
+    if is_head(names, len(names) - 1):
+        return "body"
+    if any(n in vocab.post_words for n in lowered[1:-1]) and lowered[0] not in vocab.org_prefixes:
+        return ""  # "Cabinet Member for Communities and Public Safety" is a post
+    if lowered[-1] in vocab.plural_heads or head_of(lowered[-1]) in vocab.plural_heads:
+        return "plural_name"
+    if head_of(lowered[-1]) in vocab.org_heads or lowered[0] in vocab.org_prefixes:
+        single = lowered[0] in vocab.proper_single_heads | vocab.lower_orgs
+        return "org" if len(names) > 1 or single else ""
+    if upper_last and len(names[-1]) <= 8:
+        return "acronym"
+    return "phrase" if len(names) > 1 else ""
+
+
+def find_mentions(doc: Doc, block: int) -> list[Mention]:
+    """Every name, acronym and generic reference ('the Board', 'the remaining boards')."""
+    vocab = vocabulary()
+    words = _words(doc)
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    for first, last in _split(words, _runs(words)):
+        first, last, person = _trim(words, first, last)
+        if first > last or person:
+            continue
+        names = [w.text for w in words[first: last + 1]]
+        kind = _classify(names, words[last].upper)
+        prev = words[first - 1].lower if first else ""
+        following = words[last + 1].lower if last + 1 < len(words) else ""
+        if len(names) == 1 and kind in ("body", "org"):
+            # a lone head word: "the Board" refers back; "Cabinet" names one; "a Board" neither
+            if following in vocab.modifier_nouns or prev in ("a", "an", "each", "every", "any"):
+                continue
+            if kind == "org":
+                pass  # "the Police", "the Council": an organisation as the paper calls it
+            elif prev in ("the", "this", "that", "its", "their", "our") and \
+                    head_of(names[0]) not in ("cabinet",):
+                kind = "generic"
+            elif head_of(names[0]) not in vocab.proper_single_heads:
+                continue
+        if not kind:
+            continue
+        key = ""
+        if kind == "plural_name" and len(names) == 1:  # "Groups reporting to the Board: ..."
+            kind, key = "plural", _singular(names[0].lower())
+        start, end = words[first].start, words[last].end
+        possessive = words[last].possessive
+        text = doc[start:end].text
+        if possessive:
+            text = re.sub("['\u2019]s?$", "", text)
+        mentions.append(Mention(block, start, end, text, kind, head=head_of(names[-1]),
+                                possessive=possessive, key=key))
+        covered.update(range(start, end))
+    mentions += _lower_references(doc, words, block, covered)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")
+
+
+def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs that are two names joined by 'and': 'Kelsey Borough Council and North Rendle District
+    Council', 'Healthwatch Thornbury and Wyre Police'; not 'Police and Crime Panel'."""
+    vocab = vocabulary()
+
+    def org_ended(first: int, last: int) -> bool:
+        return last > first and head_of(words[last].lower) in vocab.org_heads
+
+    def named(first: int, last: int) -> bool:
+        return (words[first].lower in vocab.org_prefixes or org_ended(first, last)
+                or last - first >= 2 and _head_at(words, last))
+
+    out = []
+    for first, last in runs:
+        for cut in range(first + 1, last):
+            if words[cut].lower not in ("and", "&") or cut <= first:
+                continue
+            # "Probation and Health": a one-word organisation and a word that names nothing
+            single_orgs = cut - 1 == first and cut + 1 == last and \
+                words[first].lower in vocab.lower_orgs | vocab.proper_single_heads
+            if (words[first].lower in vocab.split_prefixes and cut - first >= 2 or single_orgs
+                    or org_ended(first, cut - 1) and named(cut + 1, last)):
+                out.append((first, cut - 1))
+                first = cut + 1
+        out.append((first, last))
+    return out
+
+
+def _lower_references(doc: Doc, words: list[_Word], block: int,
+                      covered: set[int]) -> list[Mention]:
+    """'the police', 'the two standing partnerships', 'each constituent council'."""
+    vocab = vocabulary()
+    found = []
+    for i, word in enumerate(words):
+        if word.start in covered:
+            continue
+        lower = word.lower
+        if lower in vocab.lower_orgs and i and words[i - 1].lower in ("the", ",", "and", ":"):
+            found.append(Mention(block, word.start, word.end, word.text, "org", head=lower))
+            continue
+        if (head_of(lower) in vocab.heads and i and words[i - 1].lower in ("the", "this", "that")
+                and word.text.islower() and (i + 1 == len(words) or words[i + 1].lower
+                                             not in vocab.modifier_nouns)):
+            # "would have a seat on the group": the group just named
+            found.append(Mention(block, word.start, word.end, word.text, "generic",
+                                 head=head_of(lower)))
+            continue
+        singular_each = i and words[i - 1].lower in ("each", "every") or (
+            i > 1 and words[i - 2].lower in ("each", "every"))
+        plural = lower in vocab.plural_heads
+        if not plural and not (singular_each and (head_of(lower) in vocab.heads
+                                                  or lower in ("council", "authority", "partner"))):
+            continue
+        j, count, adjectives = i - 1, None, []
+        while j >= 0 and i - j <= 4:
+            w = words[j].lower
+            if w in DETERMINERS:
+                count = 2 if w == "both" else count
+                j -= 1
+                break
+            if w in NUMERALS or w.isdigit():
+                count = NUMERALS.get(w) or int(w)
+            elif w.isalpha() and w.islower() and (w not in STOP_WORDS or w in ("other", "further")):
+                adjectives.insert(0, w)
+            else:
+                break
+            j -= 1
+        first = j + 1
+        if first == i or words[first].lower not in (DETERMINERS | set(NUMERALS)) and \
+                not words[first].lower.isdigit():
+            continue
+        singular = _singular(lower)
+        key = " ".join(adjectives[-1:] + [singular])
+        found.append(Mention(block, words[first].start, word.end,
+                             doc[words[first].start: word.end].text, "plural",
+                             head=singular, count=count, key=key))
+    return found
+
+
+def clean_name(text: str) -> str:
+    """'Drug and Alcohol Partnership (DAAT) Board' -> 'Drug and Alcohol Partnership Board'."""
+    text = re.sub(r"^\((\w+)\)\s*", r"\1 ", text)
+    text = re.sub(r"\s*\([^()]*\)\s*", " ", text)
+    return " ".join(text.split())
+
+
+def initials(name: str) -> str:
+    """'Kingsmere Health and Wellbeing Board' -> 'KHWB'."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
+                   if w[0].isupper() or w.lower() not in ("and", "of", "for", "the", "in"))
+
+
+def body_type(name: str) -> str:
+    """The kind of body a name says it is (vocabulary.json body_types), else 'organisation'."""
+    lowered = name.lower()
+    for pattern, kind in vocabulary().body_types:
+        if pattern.search(lowered):
+            return kind
+    return "organisation"

@@ -1,0 +1,409 @@
+"""Reading relations between bodies out of one sentence, with spaCy token patterns.
+
+Cue phrases ("reports to", "sits under", "replaced by", "membership comprises representatives
+of", "a link will be maintained with") are Matcher patterns with ids in
+`models/structure/relation_cues.jsonl`. Around each cue the two slots are filled from the
+mentions `bodies.py` found: the subject by walking left over auxiliaries ("will continue to"),
+relative pronouns and apposition; the object by reading a list to the right ("both the ICB and
+the HWB"). Lists give one edge per member; a negated cue gives none; plural references
+("three sub-groups ...: A, B and C", "the remaining boards") resolve only to bodies the text
+lists. `structure.py` runs the reader over a paper's sentences and writes the rows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from typing import TYPE_CHECKING
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from pipeline.extract.bodies import MODELS, Mention, fold, nlp, vocabulary
+from pipeline.model import Block
+
+if TYPE_CHECKING:
+    from pipeline.extract.structure import Discourse
+
+
+class _Words:
+    """The grammar word lists of relation_words.json as attributes, read on first use."""
+
+    @cached_property
+    def _lists(self) -> dict[str, frozenset[str]]:
+        raw = json.loads((MODELS / "structure" / "relation_words.json").read_text("utf-8"))
+        return {key: frozenset(value["words"]) for key, value in raw.items() if key != "_about"}
+
+    def __getattr__(self, key: str) -> frozenset[str]:
+        return self._lists[key]
+
+
+WORDS = _Words()
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    relation: str
+    kind: str  # forward | reverse | membership | represents | link | subgroups | has_subgroups
+    first_only: bool = False
+    not_followed_by: tuple[str, ...] = ()
+    requires: str = ""
+
+
+@cache
+def cues() -> tuple[dict[str, Cue], Matcher]:
+    """The cue patterns, loaded once: by id, and as one Matcher."""
+    matcher, found = Matcher(nlp().vocab), {}
+    for line in (MODELS / "structure" / "relation_cues.jsonl").read_text("utf-8").splitlines():
+        if line.strip():
+            raw = json.loads(line)
+            found[raw["id"]] = Cue(raw["id"], raw["relation"], raw["kind"],
+                                   raw.get("first_only", False),
+                                   tuple(raw.get("not_followed_by", ())), raw.get("requires", ""))
+            matcher.add(raw["id"], [raw["pattern"]])
+    return found, matcher
+
+
+@dataclass
+class _Context:
+    """One sentence: its Doc, its mentions and the names they resolved to."""
+
+    doc: Doc
+    sent: Span
+    mentions: list[Mention]
+    names: dict[int, list[str]] = field(default_factory=dict)  # mention start -> names
+    objects: set[int] = field(default_factory=set)  # starts of mentions read as cue objects
+
+    def __post_init__(self) -> None:
+        self._starts = {m.start: m for m in reversed(self.mentions)}
+        self._ends = {m.end - 1: m for m in reversed(self.mentions)}
+
+    def at(self, i: int, ending: bool = False) -> Mention | None:
+        """The mention starting (or ending) at token i."""
+        return (self._ends if ending else self._starts).get(i)
+
+
+class RelationReader:
+    """Reads a paper's sentences in order, keeping what later references need."""
+
+    def __init__(self, memory: Discourse) -> None:
+        self.memory, self.index = memory, memory.index
+        self.edges: list[tuple[str, str, str, Block, Span]] = []
+        self.block_mentions: list[Mention] = []
+
+    # ------------------------------------------------------------ references
+
+    def name(self, m: Mention, ctx: _Context, member: bool = False) -> list[str]:
+        """The names a mention stands for ([] when it names nothing the paper identifies).
+        A capitalised phrase without a head noun ('Safer Harrow', 'John Brown') names a body
+        only where the paper defines it, it is three words or more, or it is a listed member."""
+        if m.kind == "phrase" and not member and len(m.text.split()) < 3 and \
+                not self.index.defines(self.index.canonical(m)):
+            return []
+        if m.start not in ctx.names:
+            if m.kind in ("body", "org", "acronym", "phrase"):
+                ctx.names[m.start] = [self.index.canonical(m)]
+            elif m.kind == "generic":
+                here = [self.index.canonical(x) for x in ctx.mentions
+                        if x.end <= m.start and x.kind in ("body", "acronym") and x.head == m.head]
+                ctx.names[m.start] = [n for n in [self.memory.generic(m, here)] if n]
+            else:
+                ctx.names[m.start] = self._plural(m, ctx) if m.kind == "plural" else []
+        return ctx.names[m.start]
+
+    def _plural(self, m: Mention, ctx: _Context) -> list[str]:
+        """'Three sub-groups ...: A, B and C', 'each constituent council', 'the remaining boards'
+        (the bodies listed together just before), else nothing."""
+        colon = next((t.i for t in ctx.sent if t.i >= m.end and t.text == ":"), None)
+        listed = self._list(ctx, colon + 1) if colon is not None else []
+        if listed:
+            self.memory.groups[m.key] = listed
+            return listed
+        return self.memory.listed_before(m)
+
+    def _antecedent(self, ctx: _Context, before: int) -> list[str]:
+        """'It'/'This'/'Its': the first body named earlier in the sentence or in the last one."""
+        for m in ctx.mentions:
+            if m.end <= before and m.kind != "plural" and self.name(m, ctx):
+                return self.name(m, ctx)[:1]
+        return self.memory.antecedent()
+
+    # ------------------------------------------------------------ lists
+
+    def _list(self, ctx: _Context, i: int, first_only: bool = False, member: bool = False
+              ) -> list[str]:
+        """Names listed from token i: 'both the ICB and the HWB', 'A, B and the C'."""
+        items: list[tuple[Mention, list[str], bool]] = []  # (mention, names, after a comma)
+        doc, end, comma = ctx.doc, ctx.sent.end, False
+        while i < end:
+            while i < end and (doc[i].is_space or doc[i].text in "-*\u2022"):
+                i += 1  # a list that runs on in the blocks below its colon
+            j = i
+            while j < end and doc[j].lower_ in WORDS.skip_before_name:
+                j += 1
+            k = j  # "a newly formed Joint Leadership Group": words between article and name
+            while (k < end and k - j < 3 and j > i and doc[j - 1].lower_ in ("the", "a", "an")
+                   and doc[k].is_lower and doc[k].is_alpha
+                   and doc[k].lower_ not in WORDS.not_adjectives and not ctx.at(k)):
+                k += 1
+            m = ctx.at(k) or ctx.at(j) or ctx.at(i)
+            while m is not None and m.possessive:  # "the Council's Cabinet" names the Cabinet
+                m = ctx.at(m.end)
+            if m is None or not self._whole(ctx, m):
+                break
+            found = self.name(m, ctx, member)
+            if not found and m.kind != "plural":
+                break
+            items.append((m, found, comma))
+            i = m.end
+            if first_only:
+                break
+            if i < end and doc[i].text == "(":  # an acronym after the name
+                i = next((t.i + 1 for t in doc[i:end] if t.text == ")"), i)
+            follower = ctx.at(i)
+            if follower and follower.kind == "acronym" and follower.end == i + 1:
+                i += 1  # "Offender Management Group IOM; ..."
+            while i < end and doc[i].is_space:
+                i += 1
+            comma = i < end and doc[i].text in ",;"
+            if i + 1 < end and doc[i].text == "," and doc[i + 1].lower_ in ("and", "or"):
+                i += 2
+            elif i + 2 < end and doc[i: i + 3].text.lower() == "as well as":
+                i += 3
+            elif i < end and doc[i].lower_ in WORDS.separators:
+                i += 1
+            else:
+                break
+        if i < end and doc[i].lower_ in WORDS.clause_verbs and any(c for _, _, c in items[1:]):
+            # "... replaces the X, and A and B are represented on ...": A and B open a clause
+            items = items[:max(n for n, (_, _, c) in enumerate(items) if c and n)]
+        names: list[str] = []
+        for m, found, _ in items:
+            ctx.objects.add(m.start)
+            names += [n for n in found if n not in names]
+        return names
+
+    @staticmethod
+    def _whole(ctx: _Context, m: Mention) -> bool:
+        """A list item is a whole noun phrase: 'North Wales councils' is not 'North Wales'."""
+        nxt = ctx.doc[m.end].lower_ if m.end < ctx.sent.end else ""
+        vocab = vocabulary()
+        return not ({nxt} & (vocab.modifier_nouns | vocab.plural_heads | WORDS.nouns_after_name))
+
+    def _subjects_left(self, ctx: _Context, m: Mention) -> list[str]:
+        """'A, B and C report to': the names listed up to and including mention m."""
+        names, doc, start, i = list(self.name(m, ctx)), ctx.doc, ctx.sent.start, m.start - 1
+        while True:
+            while i >= start and doc[i].lower_ in ("the", "both", "a", "an"):
+                i -= 1
+            if i < start or doc[i].lower_ not in WORDS.separators - {"or"}:
+                return names
+            i -= 2 if i - 1 >= start and doc[i - 1].text == "," else 1
+            if i >= start and doc[i].text == ")":
+                i = next((t.i for t in reversed(doc[start:i]) if t.text == "("), start) - 1
+            prev = ctx.at(i, ending=True) if i >= start else None
+            if prev is None or prev.start in ctx.objects or prev.possessive:
+                return names
+            names = [n for n in self.name(prev, ctx) if n not in names] + names
+            i = prev.start - 1
+
+    # ------------------------------------------------------------ subject
+
+    def _subject(self, ctx: _Context, cue_start: int, done: list[list[str]]
+                 ) -> tuple[list[str], bool]:
+        """The names before a cue, and whether the cue is negated."""
+        doc, start = ctx.doc, ctx.sent.start
+        i, negated = cue_start - 1, False
+        while i >= start:
+            word = doc[i].lower_
+            if word in WORDS.negations:
+                negated = True
+            elif doc[i].text == ")":
+                i = next((t.i for t in reversed(doc[start:i]) if t.text == "("), start)
+            elif not (word in WORDS.gap or doc[i].is_space or (
+                    word == "to" and i > start and doc[i - 1].lower_ in WORDS.to_after)):
+                break
+            i -= 1
+        if i < start:
+            return [], negated
+        word, m = doc[i].lower_, ctx.at(i, ending=True)
+        if m is not None and not m.possessive:
+            if m.start in ctx.objects and done:
+                return done[-1], negated
+            # "The Chair of the Board is a member of ...": the subject is the Chair
+            return ([] if self._complement(ctx, m) else self._subjects_left(ctx, m)), negated
+        if word in ("which", "who", "that"):  # "the Partnership, which is accountable to"
+            m = ctx.at(i - 2 if doc[i - 1].text in ",(" else i - 1, ending=True)
+            return (self.name(m, ctx) if m else []), negated
+        if word == ",":  # "the X Group, chaired by the Director, reports to"
+            for j in range(i - 1, max(start - 1, i - 16), -1):
+                m = ctx.at(j, ending=True)
+                if m is not None and j == i - 1 and not m.possessive:
+                    return self._subjects_left(ctx, m), negated
+                if doc[j].text == ",":
+                    m = ctx.at(j - 1, ending=True)
+                    return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
+            return [], negated
+        if word == "and":  # "X is a sub-group of Y and reports to Z"
+            return (done[-1] if done else self._sentence_subject(ctx)), negated
+        if word in ("it", "this", "they") and (word != "this" or doc[cue_start].lower_ in
+                                               WORDS.pronoun_verbs or i + 1 < cue_start):
+            return self._antecedent(ctx, i), negated
+        return [], negated
+
+    @staticmethod
+    def _complement(ctx: _Context, m: Mention) -> bool:
+        i = m.start - 1
+        while i >= ctx.sent.start and ctx.doc[i].lower_ in ("the", "a", "an"):
+            i -= 1
+        return i >= ctx.sent.start and ctx.doc[i].lower_ in ("of", "on", "for", "from", "with")
+
+    @staticmethod
+    def _opens(ctx: _Context, i: int) -> bool:
+        """Whether only numbering stands before token i in its sentence."""
+        return all(t.like_num or t.is_punct or t.is_space for t in ctx.doc[ctx.sent.start: i])
+
+    def _sentence_subject(self, ctx: _Context) -> list[str]:
+        """The mention a sentence opens with ('1.2 The Board meets ... and reports to')."""
+        i = ctx.sent.start
+        while i < ctx.sent.end and (ctx.doc[i].like_num or ctx.doc[i].text[:1].isdigit()
+                                    or ctx.doc[i].lower_ in ("the", "(", ")")):
+            i += 1
+        m = ctx.at(i)
+        return self._subjects_left(ctx, m) if m and not m.possessive else []
+
+    # ------------------------------------------------------------ cues
+
+    def read_sentence(self, block: Block, sent: Span, matches: list[tuple[str, int, int]],
+                      following: Span | None) -> None:
+        doc = sent.doc
+        ctx = _Context(doc, sent, [m for m in self.block_mentions
+                                   if sent.start <= m.start < sent.end])
+        self._these_are(ctx, following)
+        done: list[list[str]] = []  # the subjects of this sentence's cues so far
+        for cue_id, start, end in matches:
+            cue = cues()[0][cue_id]
+            if end < len(doc) and doc[end].lower_ in cue.not_followed_by:
+                continue
+            subjects, objects, negated = self._slots(cue, ctx, start, end, done)
+            if negated or not subjects or not objects:
+                continue
+            done.append(subjects)
+            for s in subjects:
+                for o in objects:
+                    source, target = (o, s) if cue.kind == "reverse" else (s, o)
+                    if fold(source) and fold(target) and fold(source) != fold(target):
+                        self.edges.append((source, cue.relation, target, block, sent))
+        self.memory.remember(ctx.doc, [(m, self.name(m, ctx)) for m in ctx.mentions])
+
+    def _slots(self, cue: Cue, ctx: _Context, start: int, end: int, done: list[list[str]]
+               ) -> tuple[list[str], list[str], bool]:
+        """(subjects, objects, negated) around one cue."""
+        doc, sent_end = ctx.doc, ctx.sent.end
+        if cue.kind == "membership":
+            return self._membership(cue, ctx, start, end, done)
+        if end < sent_end and doc[end].text == ":" and self._opens(ctx, start):
+            # a terms-of-reference line: "Reports to: Cabinet"
+            return [self.index.paper] if self.index.paper else [], self._list(ctx, end + 1), False
+        if cue.kind == "has_subgroups":  # "The Board has three sub-groups: A, B and C"
+            target, negated = self._subject(ctx, start, done)
+            if not target and self._opens(ctx, start) and self.index.paper:
+                target = [self.index.paper]  # a terms-of-reference line: "Sub-groups: A, B"
+            return self._list(ctx, end), target[:1], negated
+        if cue.kind == "represents":  # "the Chair represents the Committee on the Forum"
+            source = self._list(ctx, end, first_only=True)
+            on = max((m.end for m in ctx.mentions if m.start in ctx.objects), default=end)
+            if not source or on >= sent_end or doc[on].lower_ != "on":
+                return [], [], False
+            return source, self._list(ctx, on + 1, first_only=True), False
+        subjects, negated = self._subject(ctx, start, done)
+        if cue.kind == "subgroups" and not subjects:  # "Sub-groups of the Board include A, B"
+            target = self._list(ctx, end, first_only=True)
+            verb = next((t.i for t in doc[end: min(end + 12, sent_end)] if t.lower_ in (
+                "include", "includes", "are", "comprise", "comprises", "will")), None)
+            if verb is None or verb + 1 >= sent_end:
+                return [], [], False
+            verb += 1 + (doc[verb + 1].lower_ in ("be", ":", "include", "comprise"))
+            return self._list(ctx, verb), target, False
+        after = end
+        while after < sent_end and doc[after].lower_ in ("each", "all", "both", "of"):
+            after += 1
+        if after < sent_end and (doc[after].lower_ in ("them", "it") or (
+                after > end and not ctx.at(after) and not ctx.at(after - 1)
+                and not self._list(ctx, end))):  # "report to both", "to each of them"
+            objects = self._pronoun_object(ctx, start, done, subjects)
+        else:
+            objects = self._list(ctx, end, first_only=cue.first_only)
+        if not subjects and cue.kind == "link":
+            if doc[end - 1].lower_ == "between" and len(objects) > 1:
+                return objects[:1], objects[1:], negated
+            subjects = [self.index.paper] if self.index.paper else []
+        return subjects, objects, negated
+
+    def _pronoun_object(self, ctx: _Context, start: int, done: list, subjects: list[str]
+                        ) -> list[str]:
+        if done:
+            earlier = [n for m in ctx.mentions if m.start in ctx.objects
+                       for n in ctx.names.get(m.start, [])]
+            if earlier:
+                return earlier
+        for m in reversed(ctx.mentions):
+            names = [n for n in self.name(m, ctx) if n not in subjects] if m.end <= start else []
+            if names:
+                return names
+        return []
+
+    def _membership(self, cue: Cue, ctx: _Context, start: int, end: int, done: list
+                    ) -> tuple[list[str], list[str], bool]:
+        """'Membership of X comprises representatives of A, B and C': A, B, C member_of X."""
+        doc, sent = ctx.doc, ctx.sent
+        colon = end - 1 if doc[end - 1].text == ":" else next(
+            (t.i for t in doc[end: min(sent.end, end + 12)] if t.text == ":"), None)
+        before = {t.lower_ for t in doc[sent.start: start]}
+        if (cue.requires == "colon" and colon is None) or (
+                cue.requires == "membership_or_colon" and colon is None
+                and not {"membership", "members"} & before) or (
+                cue.requires == "membership_verb" and not WORDS.membership_words & before):
+            return [], [], False
+        sources = self._list(ctx, colon + 1 if colon is not None else end, member=True)
+        target: list[str] = []
+        for i in range(start - 1, sent.start - 1, -1):
+            if doc[i].lower_ in ("membership", "members"):
+                if i + 1 < start and doc[i + 1].lower_ == "of":  # "Membership of the Board"
+                    target = self._list(ctx, i + 2, first_only=True)
+                elif i > sent.start and doc[i - 1].lower_ in ("its", "their"):
+                    target = self._antecedent(ctx, i - 1)
+                else:  # "the Board's membership"
+                    owner = ctx.at(i - 1, ending=True)
+                    target = self.name(owner, ctx) if owner and owner.possessive else []
+                break
+        negated = False
+        if not target:
+            target, negated = self._subject(ctx, start, done)
+        if not target:
+            named = [m for m in ctx.mentions
+                     if m.end <= start and m.kind in ("body", "generic", "acronym")]
+            target = self.name(named[-1], ctx) if named else []
+        if not target and self._opens(ctx, start) and self.index.paper:
+            target = [self.index.paper]  # a terms-of-reference line: "Membership: A, B, C"
+        return sources, target[:1], negated
+
+    # ------------------------------------------------------------ memory
+
+    def _these_are(self, ctx: _Context, following: Span | None) -> None:
+        """'Three strategic boards sit below ... These are A; B and C.' names the boards."""
+        plural = next((m for m in ctx.mentions if m.kind == "plural"), None)
+        if following is None or len(following) < 3 or plural is None or (
+                f"{following[0].lower_} {following[1].lower_}") not in WORDS.these_are:
+            return
+        listed = self._list(_Context(ctx.doc, following, [
+            m for m in self.block_mentions if following.start <= m.start < following.end]),
+            following.start + 2)
+        if len(listed) > 1:
+            self.memory.groups[plural.key] = listed
+
+    def new_block(self, mentions: list[Mention]) -> None:
+        self.memory.new_block()
+        self.block_mentions = mentions

@@ -1,0 +1,257 @@
+"""Relations and bodies on small in-memory papers, and the shared scorer on the shared sets."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.structure import extract_structure
+from pipeline.readers import read
+from pipeline.readers.text import parse_text
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def extract(text: str, body: str = "") -> dict[str, list[dict]]:
+    return extract_structure(parse_text(text, "t.txt"), {"kind": "", "body": body, "date": ""})
+
+
+def edges(text: str, body: str = "") -> set[tuple[str, str, str]]:
+    return {(r["source"], r["relation"], r["target"]) for r in extract(text, body)["relations"]}
+
+
+def test_reports_to_cues_and_acronyms_resolve_to_full_names():
+    text = ("The Kingsmere Health and Wellbeing Board (HWB) was set up in 2013. "
+            "The Children's Partnership Board (CPB) will report to the HWB twice a year. "
+            "The Joint Commissioning Group is a sub-group of the CPB. "
+            "The Steering Group sits under the Joint Commissioning Group. "
+            "The Audit Group reports into the HWB. The HWB is accountable to Full Council.")
+    assert edges(text) == {
+        ("Children's Partnership Board", "reports_to", "Kingsmere Health and Wellbeing Board"),
+        ("Joint Commissioning Group", "reports_to", "Children's Partnership Board"),
+        ("Steering Group", "reports_to", "Joint Commissioning Group"),
+        ("Audit Group", "reports_to", "Kingsmere Health and Wellbeing Board"),
+        ("Kingsmere Health and Wellbeing Board", "reports_to", "Full Council"),
+    }
+
+
+def test_replaced_by_is_reversed_and_merged_into_makes_the_absorber_replace_each():
+    text = ("From April the Children's Trust Board will be replaced by the Children and Young "
+            "People's Partnership Board. The Economic Partnership and the Skills Forum will be "
+            "merged into a single Prosperity Board. The Housing Group will be reconstituted as "
+            "the Housing Forum. The Transport Committee will replace the Transport Joint "
+            "Committee.")
+    assert edges(text) == {
+        ("Children and Young People's Partnership Board", "replaces", "Children's Trust Board"),
+        ("Prosperity Board", "replaces", "Economic Partnership"),
+        ("Prosperity Board", "replaces", "Skills Forum"),
+        ("Housing Forum", "replaces", "Housing Group"),
+        ("Transport Committee", "replaces", "Transport Joint Committee"),
+    }
+
+
+def test_formerly_is_an_alias_not_an_edge():
+    out = extract("The SEND Partnership Board (formerly the Inclusion Board) is a sub-group of the "
+                  "Children's Trust Board.")
+    assert {(r["source"], r["relation"], r["target"]) for r in out["relations"]} == {
+        ("SEND Partnership Board", "reports_to", "Children's Trust Board")}
+    send = next(b for b in out["bodies"] if b["body"] == "SEND Partnership Board")
+    assert "Inclusion Board" in send["aliases"].split(" | ")
+
+
+def test_membership_lists_give_one_member_of_edge_each():
+    text = ("5.1 Membership of the Leadership Board will comprise representatives of Oakhurst "
+            "District Council, Westshire Police, NHS Westshire, the Oakhurst Chamber of Commerce "
+            "and Oakhurst Voluntary Action.")
+    assert edges(text) == {(org, "member_of", "Leadership Board") for org in (
+        "Oakhurst District Council", "Westshire Police", "NHS Westshire",
+        "Oakhurst Chamber of Commerce", "Oakhurst Voluntary Action")}
+
+
+def test_membership_after_colon_represented_on_and_seat_on():
+    text = ("The membership of the Safer Partnership comprises the responsible authorities: "
+            "Easterby Council, Eastshire Constabulary and the Probation Service. "
+            "Healthwatch Thornbury and Wyre Police are represented on the new Prevent Group. "
+            "It was confirmed that Lowbridge Voluntary Action would have a seat on the group.")
+    assert edges(text) == {
+        ("Easterby Council", "member_of", "Safer Partnership"),
+        ("Eastshire Constabulary", "member_of", "Safer Partnership"),
+        ("Probation Service", "member_of", "Safer Partnership"),
+        ("Healthwatch Thornbury", "member_of", "Prevent Group"),
+        ("Wyre Police", "member_of", "Prevent Group"),
+        ("Lowbridge Voluntary Action", "member_of", "Prevent Group"),
+    }
+
+
+def test_partner_councils_listed_after_a_colon():
+    text = ("The Joint Committee comprises two members from each partner council: Eastmarch "
+            "District Council, Kelsey Borough Council and North Rendle District Council.")
+    councils = ("Eastmarch District Council", "Kelsey Borough Council",
+                "North Rendle District Council")
+    assert edges(text, "Revenues Joint Committee") == {
+        (c, "member_of", "Revenues Joint Committee") for c in councils}
+
+
+def test_links_with_and_without_a_stated_source():
+    text = ("A link will be maintained between the Leadership Board and the Community Safety "
+            "Partnership through the Chief Executive. The Reducing Reoffending Group will maintain "
+            "a link with the Local Criminal Justice Board. A link would be maintained with the "
+            "Schools Forum through the Director. The Community Safety Forum provides the link "
+            "between the Safe in Carrow Partnership and the Council's democratic process.")
+    assert edges(text, "Children's Trust Board") == {
+        ("Leadership Board", "linked_to", "Community Safety Partnership"),
+        ("Reducing Reoffending Group", "linked_to", "Local Criminal Justice Board"),
+        ("Children's Trust Board", "linked_to", "Schools Forum"),
+        ("Community Safety Forum", "linked_to", "Safe in Carrow Partnership"),
+    }
+
+
+def test_negations_give_no_edge():
+    text = ("The Safeguarding Adults Board is independent of the Health and Wellbeing Board and "
+            "does not report to it. The Community Safety Partnership is not a sub-group of the "
+            "Health and Wellbeing Board. The Partnership Forum will not sit under the Leadership "
+            "Board. The Strategic Board is not accountable to the Scrutiny Committee.")
+    assert edges(text) == set()
+
+
+def test_lists_on_both_sides_expand_into_one_edge_each():
+    text = ("The Transport Committee, the Skills Board and the Housing Board report to the "
+            "Combined Authority Board. The Domestic Abuse Board would report to both the Safer "
+            "Partnership and the Safeguarding Adults Board, so that learning reaches both.")
+    assert edges(text) == {
+        ("Transport Committee", "reports_to", "Combined Authority Board"),
+        ("Skills Board", "reports_to", "Combined Authority Board"),
+        ("Housing Board", "reports_to", "Combined Authority Board"),
+        ("Domestic Abuse Board", "reports_to", "Safer Partnership"),
+        ("Domestic Abuse Board", "reports_to", "Safeguarding Adults Board"),
+    }
+
+
+def test_plural_references_resolve_only_to_listed_bodies():
+    text = ("1.1 The review kept the Community Safety Partnership alongside a statutory Health "
+            "and Wellbeing Board.\n\n"
+            "3.1 Three strategic boards sit below the two standing partnerships and report to "
+            "both as required. These are the Drug and Alcohol Partnership (DAAT) Board; Youth "
+            "Offending Partnership Board and the Domestic Violence Partnership Board.\n\n"
+            "3.2 Three sub-groups sit under the Safeguarding Partnership: the Learning Group, the "
+            "Quality Group and the Training Group. The remaining groups will be stood down.\n\n"
+            "3.3 Other thematic partnerships report to the Leadership Board.")
+    boards = ("Drug and Alcohol Partnership Board", "Youth Offending Partnership Board",
+              "Domestic Violence Partnership Board")
+    partnerships = ("Community Safety Partnership", "Health and Wellbeing Board")
+    assert edges(text) == {(b, "reports_to", p) for b in boards for p in partnerships} | {
+        (g, "reports_to", "Safeguarding Partnership")
+        for g in ("Learning Group", "Quality Group", "Training Group")}
+
+
+def test_groups_defined_by_a_colon_resolve_later_references():
+    text = ("3.1 The Combined Authority was established by its three constituent councils: Ashby "
+            "Council, Corran City Council and Midwater Council.\n\n"
+            "4.4 Membership of the Skills Board comprises representatives of each constituent "
+            "council and the Colleges Group.")
+    found = edges(text)
+    for council in ("Ashby Council", "Corran City Council", "Midwater Council"):
+        assert (council, "member_of", "Combined Authority") in found
+        assert (council, "member_of", "Skills Board") in found
+    assert ("Colleges Group", "member_of", "Skills Board") in found
+
+
+def test_report_through_gives_only_the_first_step():
+    text = ("The Hate Crime Forum reports through the Delivery Group to the Strategic Board. "
+            "The Delivery Group is a sub-group of the Strategic Board and reports to it quarterly.")
+    assert edges(text) == {("Hate Crime Forum", "reports_to", "Delivery Group"),
+                           ("Delivery Group", "reports_to", "Strategic Board")}
+
+
+def test_the_board_refers_to_the_papers_body_and_pronouns_to_the_last_subject():
+    text = ("The Complaints Sub-Committee reports to the Panel after each meeting. "
+            "The Ravenholme Locality Board is the committee for the place. It is accountable to "
+            "the Integrated Care Board and also reports to the Ravenholme Health and Wellbeing "
+            "Board.")
+    assert edges(text, "Wealdshire Police and Crime Panel") == {
+        ("Complaints Sub-Committee", "reports_to", "Wealdshire Police and Crime Panel"),
+        ("Ravenholme Locality Board", "reports_to", "Integrated Care Board"),
+        ("Ravenholme Locality Board", "reports_to", "Ravenholme Health and Wellbeing Board"),
+    }
+
+
+def test_people_posts_and_speech_are_not_bodies():
+    text = ("Councillor Smith reported to the Committee that the Chief Executive reports to the "
+            "Leader. The Chair of the Standards Committee is a member of the Audit Committee. "
+            "Officers will report back to the Committee in March.")
+    assert edges(text, "Overview and Scrutiny Committee") == set()
+
+
+def test_terms_of_reference_label_lines_belong_to_the_papers_body():
+    text = ("Reports to: Health and Wellbeing Board\n\n"
+            "Membership: Anytown Council, Anytown Police and the Probation Service.\n\n"
+            "Sub-groups: the Finance Group; the Estates Group.\n")
+    body = "Anytown Partnership Board"
+    assert edges(text, body) == {
+        (body, "reports_to", "Health and Wellbeing Board"),
+        ("Anytown Council", "member_of", body), ("Anytown Police", "member_of", body),
+        ("Probation Service", "member_of", body),
+        ("Finance Group", "reports_to", body), ("Estates Group", "reports_to", body)}
+
+
+def test_relation_rows_carry_the_sentence_as_evidence():
+    text = "Intro line.\n\nThe Audit Group reports to the Cabinet. Next sentence."
+    document = parse_text(text, "t.txt")
+    row = extract_structure(document, {})["relations"][0]
+    assert row["evidence"] == "The Audit Group reports to the Cabinet."
+    assert document.text[row["start"]:row["end"]] == row["evidence"]
+
+
+# ------------------------------------------------------------------ the shared scorer
+
+def _load_scorer():
+    path = SHARED / "eval" / "score.py"
+    if not path.exists():
+        pytest.skip("shared scorer not present")
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _run(docs: Path, out: Path) -> None:
+    """Write the three CSVs the scorer reads for the structure fields, one document at a time."""
+    from pipeline.extract.metadata import extract_metadata
+
+    tables: dict[str, list[dict]] = {"documents": [], "recommendations": [], "relations": []}
+    for path in sorted(docs.rglob("*")):
+        if path.suffix not in (".txt", ".docx", ".pdf", ".html") or path.stem.isupper():
+            continue
+        document = read(path)
+        name = path.relative_to(docs).as_posix()
+        meta = extract_metadata(document)
+        rows = extract_structure(document, meta)
+        tables["documents"].append({"document": name, "kind": meta.get("kind", ""),
+                                    "body": meta.get("body", ""), "date": meta.get("date", "")})
+        for table in ("recommendations", "relations"):
+            tables[table] += [{"document": name, **row} for row in rows[table]]
+    columns = {"documents": ("document", "kind", "body", "date"),
+               "recommendations": ("document", "number", "text"),
+               "relations": ("document", "source", "relation", "target")}
+    for table, rows in tables.items():
+        with open(out / f"{table}.csv", "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=columns[table], extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+@pytest.mark.parametrize("docs, gold, minimum", [
+    ("devset/docs", "devset/gold", {"recommendations": 0.95, "relations": 0.95}),
+    ("corpus", "gold", {"recommendations": 0.95, "relations": 0.80}),
+])
+def test_shared_scorer_on_all_formats(tmp_path, docs, gold, minimum):
+    scorer = _load_scorer()
+    if not (SHARED / docs).is_dir() or not (SHARED / gold).is_dir():
+        pytest.skip("shared documents not present")
+    _run(SHARED / docs, tmp_path)
+    report = scorer.score(scorer.load_gold(str(SHARED / gold)), scorer.load_run(str(tmp_path)))
+    for field, value in minimum.items():
+        assert report["fields"][field]["f1"] >= value, (field, report["fields"][field])
