@@ -88,5 +88,6 @@ def compare(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> Comparison:
     for key in sorted(set(edges_b) - set(edges_a)):
         u, v = edges_b[key]
         rows.append({"change": "added", "what": "edge", "a": "",
-                     "b": f"{label_b[u]} -> {label_b[v]}", "detail": f"{label_b[u]} --{key[1]}--> {label_b[v]}"})
+                     "b": f"{label_b[u]} -> {label_b[v]}",
+                     "detail": f"{label_b[u]} --{key[1]}--> {label_b[v]}"})
     return Comparison(rows)
