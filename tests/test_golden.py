@@ -1,0 +1,109 @@
+"""Golden tests: the sample corpus, in every format, against its hand-made answers.
+
+The answers in tests/data/corpus_gold/ follow the shared annotation guidelines. Each
+paper exists as .txt, .docx, .pdf and .html; every rendering must give the same answers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pipeline.batch.runner import RunSettings, run_extract
+from pipeline.graph.build import load_run
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "corpus_gold"
+PAPERS = sorted(p.stem for p in GOLD.glob("*.json"))
+RENDERINGS = ("{stem}.txt", "docx/{stem}.docx", "pdf/{stem}.pdf", "html/{stem}.html")
+HONORIFICS = {"councillor", "councillors", "cllr", "dr", "mr", "mrs", "ms", "miss", "sir",
+              "professor", "prof", "rev", "alderman"}
+# Relations are the hardest field; the others must be exact.
+MIN_RELATIONS_F1 = 0.75
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
+    text = re.sub("['\u2019]", "", text)
+    return " ".join("".join(" " if unicodedata.category(c).startswith("P") else c
+                            for c in text).split())
+
+
+def name(text: str) -> str:
+    words = fold(text).split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("golden")
+    run_extract([ROOT / "corpus"], out,
+                RunSettings(workers=2, exclude=("README.md", "*.py"), timeout=120))
+    tables = load_run(out)
+    return {table: frame.to_dict("records") for table, frame in tables.items()}
+
+
+def rows_of(run: dict, table: str, document: str) -> list[dict]:
+    return [row for row in run[table] if row["document"] == document]
+
+
+def body_folder(gold: dict):
+    """Folds a body name to the gold body it names, through the gold's aliases."""
+    aliases = {}
+    for body in gold["bodies"]:
+        for alias in [body["name"], *body["aliases"]]:
+            aliases.setdefault(name(alias).removeprefix("the "), name(body["name"]))
+    return lambda text: aliases.get(name(text).removeprefix("the "),
+                                    name(text).removeprefix("the "))
+
+
+def relation_f1(gold: dict, found: list[dict]) -> float:
+    body = body_folder(gold)
+
+    def key(source: str, relation: str, target: str) -> tuple:
+        ends = [body(source), body(target)]
+        return (*sorted(ends), relation) if relation == "linked_to" else (*ends, relation)
+
+    expected = Counter(key(r["source"], r["relation"], r["target"]) for r in gold["relations"])
+    got = Counter(key(r["source"], r["relation"], r["target"]) for r in found)
+    hits = sum((expected & got).values())
+    if not expected and not got:
+        return 1.0
+    return 2 * hits / (sum(expected.values()) + sum(got.values()))
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("stem", PAPERS)
+def test_sample_paper_matches_its_answers(run: dict, stem: str, rendering: str) -> None:
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    document = rendering.format(stem=stem)
+    meta = rows_of(run, "documents", document)
+    assert len(meta) == 1, f"{document} was not extracted"
+    body = body_folder(gold)
+    assert (meta[0]["kind"], body(meta[0]["body"]), meta[0]["date"]) == (
+        gold["kind"], body(gold["body"]), gold["date"])
+    for table in ("attendees", "apologies"):
+        assert Counter(name(r["name"]) for r in rows_of(run, table, document)) == Counter(
+            name(r["name"]) for r in gold[table]), table
+    assert Counter((name(r["member"]), name(r["substitute"]))
+                   for r in rows_of(run, "substitutes", document)) == Counter(
+        (name(r["member"]), name(r["substitute"])) for r in gold["substitutes"])
+    assert [(r["number"], fold(r["title"])) for r in rows_of(run, "items", document)] == [
+        (r["number"], fold(r["title"])) for r in gold["items"]]
+    decisions = rows_of(run, "decisions", document)
+    assert [(r["item"], r["kind"]) for r in decisions] == [
+        (r["item"], r["kind"]) for r in gold["decisions"]]
+    for found, expected in zip(decisions, gold["decisions"], strict=True):
+        ratio = difflib.SequenceMatcher(None, fold(found["text"]), fold(expected["text"])).ratio()
+        assert ratio >= 0.9, (found["text"], expected["text"])
+    assert sorted(fold(r["text"]) for r in rows_of(run, "recommendations", document)) == sorted(
+        fold(r["text"]) for r in gold["recommendations"])
+    assert relation_f1(gold, rows_of(run, "relations", document)) >= MIN_RELATIONS_F1
