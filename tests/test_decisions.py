@@ -25,9 +25,9 @@ def decisions(text: str) -> list[tuple[str, str, str]]:
 
 
 def test_resolved_on_its_own_line_takes_the_line_below():
-    text = ("24/24 MINUTES\n\nMinutes:\nRESOLVED\nThat the minutes be confirmed.\n\n"
-            "25/24 QUESTIONS\n")
-    assert decisions(text) == [("24/24", "RESOLVED", "That the minutes be confirmed.")]
+    text = ("42/24 MINUTES\n\nMinutes:\nRESOLVED\nThat the minutes be confirmed.\n\n"
+            "43/24 QUESTIONS\n")
+    assert decisions(text) == [("42/24", "RESOLVED", "That the minutes be confirmed.")]
 
 
 @pytest.mark.parametrize("line, expected", [
@@ -45,37 +45,37 @@ def test_resolved_spellings(line, expected):
 
 
 def test_keyword_mid_paragraph_after_another_sentence():
-    text = ("9. Planning Applications\n\na) 24/01877/HH – rear extension, 6 Orchard Close. It was "
-            "RESOLVED that the Council raises no objection.\nb) 24/01902/FUL – change of use. It "
-            "was RESOLVED that the Council supports the application.\n"
-            "Proposed: Cllr Haslam\tSeconded: Cllr Nwosu\t5 in favour\n")
+    text = ("9. Planning Applications\n\na) 25/00731/HH – side extension, 14 Kestrel Way. It was "
+            "RESOLVED that the Council has no comment.\nb) 25/00760/FUL – new shopfront. It "
+            "was RESOLVED that the Council objects to the design.\n"
+            "Proposed: Cllr Sowerby\tSeconded: Cllr Okwuosa\t6 in favour\n")
     assert decisions(text) == [
-        ("9", "RESOLVED", "that the Council raises no objection."),
-        ("9", "RESOLVED", "that the Council supports the application.")]
+        ("9", "RESOLVED", "that the Council has no comment."),
+        ("9", "RESOLVED", "that the Council objects to the design.")]
 
 
 def test_resolved_that_heading_with_lead_in_and_lettered_parts():
-    text = ("Item 5 – Financial Performance\n\nBy affirmation of the meeting it was\n\n"
-            "RESOLVED THAT:\n\na) The financial performance be noted.\nb) The following use of "
-            "the underspend be approved:\n1) £30,000 to the contingency; and\n2) the balance to be "
-            "returned to the partner councils.\n\nItem 6 – Risk Register\n\nAction: re-score R7.\n")
-    assert decisions(text) == [("5", "RESOLVED", (
-        "a) The financial performance be noted.\nb) The following use of the underspend be "
-        "approved:\n1) £30,000 to the contingency; and\n2) the balance to be returned to the "
-        "partner councils."))]
+    text = ("Item 4 – Budget Outturn\n\nBy affirmation of the meeting it was\n\n"
+            "RESOLVED THAT:\n\na) The outturn position be noted.\nb) The following use of "
+            "the surplus be approved:\n1) £12,500 to the reserve; and\n2) the remainder to be "
+            "carried forward to next year.\n\nItem 5 – Risk Register\n\nAction: review R3.\n")
+    assert decisions(text) == [("4", "RESOLVED", (
+        "a) The outturn position be noted.\nb) The following use of the surplus be "
+        "approved:\n1) £12,500 to the reserve; and\n2) the remainder to be carried forward to "
+        "next year."))]
 
 
 def test_agreed_with_parts_and_table_stops_at_all_to_note():
-    text = ("110. Attendance by Substitute Members:\n\nAGREED: To\n\n(1) note the attendance of "
-            "the following substitute Members:-\n\nOrdinary Member\tReserve Member\n"
-            "Simon Ovens\tGary Warby\n\n(2) note the apologies received.\n\nAll to note.\n\n"
-            "111. Declarations of Interest:\n\n"
-            "AGREED: To note that there were none. All to note.\n")
+    text = ("87. Attendance by Reserve Members:\n\nAGREED: To\n\n(1) note the attendance of "
+            "these reserve Members:-\n\nMember absent\tReserve\n"
+            "Moss Havelock\tGareth Lockyer\n\n(2) note the apologies given.\n\nAll to note.\n\n"
+            "88. Declarations of Interest:\n\n"
+            "AGREED: To note that none were made. All to note.\n")
     assert decisions(text) == [
-        ("110", "AGREED", "To\n(1) note the attendance of the following substitute Members:-\n"
-                          "Ordinary Member Reserve Member\nSimon Ovens Gary Warby\n"
-                          "(2) note the apologies received."),
-        ("111", "AGREED", "To note that there were none.")]
+        ("87", "AGREED", "To\n(1) note the attendance of these reserve Members:-\n"
+                         "Member absent Reserve\nMoss Havelock Gareth Lockyer\n"
+                         "(2) note the apologies given."),
+        ("88", "AGREED", "To note that none were made.")]
 
 
 def test_decided_noted_and_bare_noted():
@@ -91,29 +91,30 @@ def test_decided_noted_and_bare_noted():
 
 
 def test_decision_heading():
-    text = ("5.1 Applicant: Corran Homes Ltd\n\nDecision\n\nThe Committee AGREED to GRANT planning "
-            "permission subject to conditions.\n\n5.2 Applicant: Glen Energy\n\nDecision:\n\n"
+    text = ("5.1 Applicant: Hollin Homes Ltd\n\nDecision\n\nThe Committee AGREED to GRANT consent "
+            "subject to conditions.\n\n5.2 Applicant: Glen Energy\n\nDecision:\n\n"
             "That the application be refused.\n\n5.3 Applicant: Mr Smith\n\nDecision:\n\n"
             "The Officer summarised the application and the representations.\n")
     assert decisions(text) == [
-        ("5.1", "AGREED", "to GRANT planning permission subject to conditions."),
+        ("5.1", "AGREED", "to GRANT consent subject to conditions."),
         ("5.2", "DECISION", "That the application be refused.")]
 
 
 def test_body_lead_in_with_conditions_stops_at_reasons():
-    text = ("19. Premises Licence – The Copper Kettle\n\nDecision:\nThe Sub-Committee retired to "
-            "deliberate.\n\nThe Sub-Committee RESOLVED to grant the application with conditions:\n"
-            "(a) no customers in the courtyard after 21:00; and\n(b) a notice at each exit.\n\n"
+    text = ("19. Premises Licence – The Blue Heron\n\nDecision:\nThe Sub-Committee withdrew to "
+            "consider.\n\nThe Sub-Committee RESOLVED to grant the application with conditions:\n"
+            "(a) no use of the garden after 22:00; and\n(b) signs asking patrons to leave "
+            "quietly.\n\n"
             "Reasons:\nThe conditions are proportionate.\n")
     assert decisions(text) == [("19", "RESOLVED", (
-        "to grant the application with conditions:\n(a) no customers in the courtyard after "
-        "21:00; and\n(b) a notice at each exit."))]
+        "to grant the application with conditions:\n(a) no use of the garden after "
+        "22:00; and\n(b) signs asking patrons to leave quietly."))]
 
 
 def test_lower_case_narrative_is_not_a_decision():
-    text = ("4. Performance Report\n\nThe Committee noted that two actions were overdue. It was "
-            "agreed that the targets would be reviewed. The Sub-Committee decided to proceed in "
-            "his absence. Members agreed that the issue could not be resolved locally.\n\n"
+    text = ("4. Performance Report\n\nThe Committee noted that three actions were late. It was "
+            "agreed that the targets would be revisited. The Sub-Committee decided to continue "
+            "without him. Members agreed that the issue could not be resolved locally.\n\n"
             "All to note.\n\nThe Committee NOTED the current position.\n")
     assert decisions(text) == [("4", "NOTED", "the current position.")]
 
@@ -121,7 +122,7 @@ def test_lower_case_narrative_is_not_a_decision():
 def test_terminators_end_the_decision_text():
     text = ("164. Revenue Budget\n\nRESOLVED:\n1. That the budget be recommended to Council.\n"
             "2. That the Director be authorised to make adjustments.\n\nReason for decision:\n"
-            "As set out in the report.\n\nAlternative options considered and rejected:\nNone.\n\n"
+            "See paragraph 3 of the report.\n\nAlternative options considered:\nNone.\n\n"
             "165. Rents\n\nRESOLVED: That rents be increased.\n"
             "Action: Director to inform tenants.\n")
     assert decisions(text) == [

@@ -5,7 +5,8 @@ The attendance record of UK minutes is a run of labelled sections before the fir
 label/content tables, name/role/organisation grids or P/A/D grids, then an apologies item
 and sentences such as "X attended as substitute for Y" further down. The walk only trusts
 names under such a label; anyone else a paper mentions is discussion, not attendance.
-Vocabularies and patterns are in models/attendance/; parsing one person is in people.py.
+Vocabularies and patterns are in models/attendance/; parsing one person is in people.py,
+reading tables and labels in attendance_tables.py.
 """
 
 from __future__ import annotations
@@ -14,41 +15,37 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from pipeline.extract.metadata import classify_kind
-from pipeline.extract.people import (
-    Person,
-    classify,
-    clean_name,
-    data,
-    fold,
-    name_spans,
-    parse_list,
-    parse_person,
-    prefix,
-    same_person,
-    vocab,
+from pipeline.extract.attendance_tables import (
+    Pair,
+    Section,
+    TableReader,
+    collapsed_header,
+    cue,
+    item_kind,
+    item_title,
+    paper_legend,
+    pattern,
+    status,
 )
+from pipeline.extract.metadata import classify_kind
+from pipeline.extract.people import Person, clean_name, data, parse_list, vocab
 from pipeline.extract.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
 ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "cllr", "no", "rev", "revd", "cty"}
-LONE_WORD = re.compile(r"[A-Z][\w'’-]+")
 
 
-@cache
-def pattern(name: str) -> re.Pattern:
-    """A regular expression of models/attendance/cues.json, compiled once."""
-    flags = 0 if name in ("legend", "elected_chair") else re.I
-    return re.compile(data("cues")["patterns"][name], flags | re.S)
+def extract_attendance(document: Document) -> dict[str, list[dict]]:
+    """Attendees, apologies and substitutes of one paper, each row with its provenance."""
+    register = Register()
+    if classify_kind(document)[0] == "agenda":
+        return register.rows()  # an agenda lists the membership: nobody has attended yet
+    Walk(document.blocks, register).run()
+    _sentences(document.blocks, register)
+    return register.rows()
 
 
-@dataclass
-class Section:
-    kind: str  # attendees, apologies, substitutes or absent
-    capacity: str = "member"
-    role: str = ""
-    staff_check: bool = False  # "Also present": council staff among guests are officers
-    allow_single: bool = False  # under "Councillors" a lone surname is a name
+# ---------------------------------------------------------------- the register
 
 
 @dataclass
@@ -59,20 +56,9 @@ class Entry:
 
 
 @dataclass
-class Pair:
-    member: str
-    substitute: str
-    organisation: str
-    block: Block
-    start: int
-    end: int
-    label: str = "Substitute"
-
-
-@dataclass
 class Register:
-    """Everyone found so far; a repeated mention merges into the first ('Grint' into
-    'P Grint'), keeping the fuller name."""
+    """Everyone found so far; a repeated mention merges into the first ('Kilbride' into
+    'P Kilbride'), keeping the fuller name."""
 
     people: dict[str, list[Entry]] = field(
         default_factory=lambda: {"attendees": [], "apologies": []})
@@ -157,100 +143,35 @@ def _fuller(name: str, other: str, same: bool = True) -> str:
     return other if same and len(fold(other)) > len(fold(name)) else name
 
 
-def extract_attendance(document: Document) -> dict[str, list[dict]]:
-    """Attendees, apologies and substitutes of one paper, each row with its provenance."""
-    register = Register()
-    if classify_kind(document)[0] == "agenda":
-        return register.rows()  # an agenda lists the membership: nobody has attended yet
-    Walk(document.blocks, register).run()
-    _sentences(document.blocks, register)
-    return register.rows()
+def fold(name: str) -> list[str]:
+    """Name words without honorifics, case or punctuation, for matching mentions."""
+    hon = {h.casefold().rstrip(".") for h in data("names")["honorifics"]}
+    post = {p.casefold() for p in vocab()["post"]}
+    words = [re.sub(r"[^\w\-]", "", w).casefold() for w in name.replace("’", "'").split()]
+    return [w for w in words if w and w not in hon and w not in post]
 
 
-# ---------------------------------------------------------------- labels and items
-
-
-def cue(text: str) -> tuple[Section, int] | None:
-    """The section a label opens ('Officers in attendance:' -> officers) and where the text
-    after the label starts; None when the text is no attendance label."""
-    lead = pattern("numbering").match(text)
-    offset = lead.end() if lead else 0
-    body = text[offset:]
-    colon = re.search(r":-?|\s[–—]\s|\t", body)
-    label = body[:colon.start()] if colon else body.rstrip(" :-–")
-    words = re.findall(r"[\w'’/-]+", label.casefold())
-    exact = data("cues")["exact"]
-    if not colon and len(words) <= 6 and label.isupper() and _section(words):
-        return _section(words), len(text)  # "ABSENT WITH APOLOGIES" on a line of its own
-    if not colon and " ".join(words) not in exact:
-        # "PRESENT Councillor A (Chair), B": a label run into the list it opens.
-        for phrase in sorted(exact, key=len, reverse=True):
-            if body[:len(phrase) + 1].casefold() == phrase + " " and \
-                    (parse_list(body, len(phrase), len(body)) or [None])[0]:
-                return _section(phrase.split()), offset + len(phrase)
-        return None
-    if not words or len(words) > 8 or any(w.isdigit() or w in data("cues")["exclude"]
-                                          for w in words):
-        return None
-    section = _section(words)
-    return (section, offset + (colon.end() if colon else len(body))) if section else None
-
-
-def _section(words: list[str]) -> Section | None:
-    """The longest cue phrase among the label's words decides ('Officers in attendance')."""
-    joined = f" {' '.join(words)} "
-    rules = [r for r in data("cues")["rules"] if f" {r['phrase']} " in joined]
-    if not rules:
-        return None
-    best = max(rules, key=lambda r: len(r["phrase"]))
-    return Section(best["kind"], best.get("capacity", "member"), best.get("role", ""),
-                   best["phrase"].startswith("also"))
-
-
-def item_title(block: Block, following: Block | None) -> str | None:
-    """The title of a numbered item heading ('161. MINUTES', '23/24<tab>APOLOGIES',
-    'PLA46/23' over its title line), or None."""
-    m = pattern("item").match(block.text.replace("\t", " ").strip())
-    if not m:
-        return None
-    number, title = m.group(1), m.group(2).strip()
-    if not title:
-        if not re.search(r"[A-Za-z/]", number) or following is None:
-            return None
-        title = following.text
-    if not title[:1].isupper() or (parse_list(title, 0, len(title)) or [None])[0]:
-        return None  # "1. Councillor A Smith" numbers a person, not an item
-    return title
-
-
-def item_kind(title: str) -> str | None:
-    for kind, patterns in data("cues")["item_titles"].items():
-        if any(re.search(p, title.strip(" :").casefold()) for p in patterns):
-            return kind
-    return None
-
-
-def _mark(mark: str, legend: dict[str, str]) -> str:
-    """P (present), A (apologies), D (deputy who attended) or X (absent) for a grid mark."""
-    mark = mark.strip()
-    for word, code in data("cues")["legend_statuses"].items():
-        if mark.casefold().startswith(word):
-            return code
-    return legend.get(mark[:1].upper()) or data("cues")["marks"].get(mark[:1].upper(), "X")
+def same_person(a: str, b: str) -> bool:
+    """'Kilbride' and 'P Kilbride', 'Councillor Sowerby' and 'Imelda Sowerby' are the same
+    person."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb or fa[-1] != fb[-1]:
+        return False
+    short, long = sorted((fa, fb), key=len)
+    return len(short) == 1 or short == long[-len(short):] or fa[0][0] == fb[0][0]
 
 
 # ---------------------------------------------------------------- the walk
 
 
-class Walk:
-    """Reads blocks in order, keeping the section the last label opened."""
+class Walk(TableReader):
+    """Reads blocks in order, keeping the section the last label opened; tables are read by
+    the TableReader of attendance_tables.py."""
 
     def __init__(self, blocks: list[Block], register: Register) -> None:
         self.blocks, self.register = blocks, register
         self.section: Section | None = None
-        legend = {m.group(1): _mark(m.group(2), {}) for b in blocks[:300]
-                  for m in pattern("legend").finditer(b.text)}
-        self.legend = legend if len(legend) >= 2 else {}  # one "A: Present" is no legend
+        self.legend = paper_legend(blocks)
 
     def run(self) -> None:
         i = 0
@@ -273,7 +194,7 @@ class Walk:
         if apology and not block.text[apology.end():].strip(" .:"):
             self.section = Section("apologies")  # "Apologies were received from:" + a list
             return i + 1
-        if self.section and (header := _collapsed_header(block.text)):
+        if self.section and (header := collapsed_header(block.text)):
             return self.collapsed(i + 1, header)
         low = block.text.casefold().strip(" :")
         if block.kind is BlockKind.HEADING and low not in data("cues")["sublabels"] \
@@ -307,7 +228,7 @@ class Walk:
         m = re.match(r"\s*([A-Z])\s+(?=[A-Z(])", text[start:end])
         if self.legend and m and m.group(1) in self.legend and \
                 len(text[start + m.end():end].split("(")[0].split()) >= 2:
-            section = self.status(section, self.legend[m.group(1)])  # "A  Raj Patel"
+            section = status(section, self.legend[m.group(1)])  # "A  Tomas Eriksen"
             start += m.end()
             if section is None:
                 return True
@@ -320,257 +241,6 @@ class Walk:
             for person in persons or ():
                 self.register.add(section.kind, person, block, section)
         return True
-
-    @staticmethod
-    def status(section: Section, mark: str) -> Section | None:
-        if mark == "X":
-            return None
-        return replace(section, kind="apologies" if mark == "A" else "attendees")
-
-    # ------------------------------------------------------------ tables
-
-    def table(self, i: int) -> int:
-        """A run of table rows (or '|' rows): header grid, label/content rows, or a
-        headerless name/role/organisation grid."""
-        rows, j = self.rows(i)
-        header = _header(rows[0][1])
-        if header and (self.section or {"member", "substitute"} <= set(header)
-                       or {"attendance", "apologies"} & set(header)):
-            self.grid(rows[1:], header, [t for t, _ in rows[0][1]])
-            return j
-        pending: list = []
-        for n, (block, cells) in enumerate(rows):
-            following = rows[n + 1][0] if n + 1 < len(rows) else None
-            first = cells[0][0]
-            found = cue(first) if first else None
-            if (title := item_title(block, following)) is not None:
-                self.grid(pending, None)
-                pending = []
-                self.item(title)
-            elif (not first and len(cells) > 1 and not pending) or found \
-                    or first.casefold().strip(" :") in data("cues")["sublabels"]:
-                if first:  # a label cell ("Officers:", "Whole of meeting") opens new rows
-                    self.grid(pending, None)
-                    pending = []
-                    self.section = found[0] if found else self.section
-                for text, offset in cells[1:]:
-                    self.content(block, offset, offset + len(text))
-            else:
-                pending.append((block, cells))
-        self.grid(pending, None)
-        return j
-
-    def rows(self, i: int) -> tuple[list, int]:
-        """The blocks of one table from block i, with their cells."""
-        first, rows, j, wrapped = self.blocks[i], [], i, False
-        table = first.table
-        while j < len(self.blocks):
-            b = self.blocks[j]
-            after = self.blocks[j + 1] if j + 1 < len(self.blocks) else None
-            if first.kind is not BlockKind.TABLE_ROW:
-                same = b.text.count("|") >= 2
-            elif b.kind is BlockKind.TABLE_ROW:
-                same, table, wrapped = b.table == table or wrapped, b.table, False
-            else:
-                # A wrapped name cell without a tab ("Calloway", "Lesley Kent)") splits the
-                # table in a text rendering; it belongs to the row above.
-                above = rows[-1][1][0][0] if rows else ""
-                same = wrapped = (after is not None and after.kind is BlockKind.TABLE_ROW
-                                  and b.kind is BlockKind.PARAGRAPH and len(b.text.split()) <= 3
-                                  and (LONE_WORD.fullmatch(b.text) is not None
-                                       or above.count("(") > above.count(")")))
-            if not same:
-                break
-            cells = _cells(b) if b.kind is BlockKind.TABLE_ROW or "|" in b.text else [(b.text, 0)]
-            rows.append((b, cells))
-            j += 1
-        return rows, j
-
-    def grid(self, rows: list, header: list[str | None] | None, titles: list | None = None) -> None:
-        """Name/role/organisation rows; wrapped cells are joined to the row they continue."""
-        if not rows or (header is None and not self.section):
-            return
-        width = max(len(c) for _, c in rows)
-        header = header or _infer(rows, width)
-        if header is None:
-            return
-        key = next((header.index(k) for k in ("name", "member", "apologies") if k in header), 0)
-        merged: list[tuple[Block, list[list]]] = []
-        for block, cells in rows:
-            cells = [list(c) for c in cells] + [["", 0] for _ in range(width - len(cells))]
-            if merged and _continues(merged[-1][1][key][0], cells[key][0], rows, key):
-                for col, (text, _) in enumerate(cells[:len(merged[-1][1])]):
-                    if text:
-                        merged[-1][1][col][0] = f"{merged[-1][1][col][0]} {text}".strip()
-            else:
-                merged.append((block, cells))
-        label = next((t for t, h in zip(titles or [], header, strict=False)
-                      if h == "substitute"), "Substitute")
-        codes: dict[str, str] = {}
-        for block, cells in merged:
-            self.grid_row(block, dict(zip(header, cells, strict=False)), codes, label)
-
-    def grid_row(self, block: Block, row: dict, codes: dict, label: str) -> None:
-        text = {h: cell[0] for h, cell in row.items() if h}
-        section = self.section or Section("attendees")
-        span = {h: (cell[1], min(cell[1] + len(cell[0]), len(block.text)))
-                for h, cell in row.items()}
-        if text.get("substitute") and text.get("member"):
-            member, substitute = clean_name(text["member"]), clean_name(text["substitute"])
-            if member and substitute:
-                self.register.pair(Pair(member, substitute, text.get("organisation", ""), block,
-                                        *span["substitute"], label))
-            return
-        for kind in ("apologies", "name"):  # a "Present | Apologies" grid has both
-            value = text.get(kind, "")
-            for person in parse_list(value, 0, len(value), allow_single=True) or ():
-                person.start, person.end = span[kind]
-                target = section if kind == "apologies" else self.mark(person, text, codes, section)
-                if target:
-                    self.register.add("apologies" if kind == "apologies" else target.kind,
-                                      person, block, target)
-
-    def mark(self, person: Person, text: dict, codes: dict, section: Section) -> Section | None:
-        """Role, organisation and P/A/D mark from a grid row's other cells."""
-        person.roles += [text["role"]] if text.get("role") else []
-        person.orgs = [text["organisation"]] if text.get("organisation") else person.orgs
-        codes[person.code] = person.name
-        mark = text.get("attendance", "").strip()
-        if not mark:
-            return section
-        status = _mark(mark, self.legend)
-        target = re.search(r"\((?:for\s+)?([^()]+)\)", mark)
-        if status == "D" and target:  # "D (for MD)": a deputy for the member coded MD
-            person.sub_for = person.sub_for or codes.get(target.group(1).strip(),
-                                                         clean_name(target.group(1)))
-        return self.status(section, status)
-
-    def collapsed(self, i: int, header: list[str]) -> int:
-        """Rows of a space-aligned table whose spacing the reader collapsed: cut by vocabulary."""
-        while i < len(self.blocks) and self.section:
-            block = self.blocks[i]
-            following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
-            if block.kind is BlockKind.HEADING or cue(block.text) or item_title(block, following):
-                break
-            lone = following is not None and LONE_WORD.fullmatch(following.text) is not None
-            person = _split_collapsed(block.text, header, following.text if lone else "")
-            if person is None:
-                break
-            self.register.add(self.section.kind, person, block, self.section)
-            i += 2 if lone else 1
-        return i
-
-
-# ---------------------------------------------------------------- table helpers
-
-
-def _cells(block: Block) -> list[tuple[str, int]]:
-    """(text, offset in block.text) of each cell; a bullet in the first cell is no text."""
-    out, offset = [], 0
-    for part in block.cells if block.kind is BlockKind.TABLE_ROW else block.text.split("|"):
-        out.append((part.strip(), offset + len(part) - len(part.lstrip())))
-        offset += len(part) + 1
-    if out[0][0] in data("tables")["bullets"]:
-        out[0] = ("", out[0][1])
-    return out
-
-
-def _column(word: str) -> str | None:
-    word = word.strip(" :*").casefold()
-    return next((kind for kind, words in data("tables")["columns"].items() if word in words), None)
-
-
-def _header(cells: list[tuple[str, int]]) -> list[str | None] | None:
-    kinds = [_column(text) if text else None for text, _ in cells]
-    if any(t and not k for k, (t, _) in zip(kinds, cells, strict=True)) or \
-            not {"name", "member", "substitute", "apologies"} & set(kinds):
-        return None
-    if "member" in kinds and "substitute" not in kinds:
-        kinds = ["name" if k == "member" else k for k in kinds]
-    return kinds
-
-
-def _collapsed_header(text: str) -> list[str] | None:
-    """'Name Organisation Role' on a line of its own: the header of a space-aligned table."""
-    header = [_column(w) for w in text.casefold().split()]
-    if 2 <= len(header) <= 5 and all(header) and header[0] == "name" \
-            and len(set(header)) == len(header):
-        return header
-    return None
-
-
-def _infer(rows: list, width: int) -> list[str | None] | None:
-    """Columns of a grid without a header: names first, then whichever of role and
-    organisation the cells read as."""
-    names = sum(parse_person(c[0][0], 0, len(c[0][0])) is not None for _, c in rows)
-    if width < 2 or names < max(1, len(rows) // 3):
-        return None
-    header: list[str | None] = ["name"]
-    for col in range(1, width):
-        kinds = [classify(c[col][0]) for _, c in rows if col < len(c) and c[col][0]]
-        header.append("organisation" if kinds.count("org") > kinds.count("role") else "role")
-    if header.count("role") > 1 and "organisation" not in header:
-        header[-1] = "organisation"
-    return header
-
-
-def _continues(previous: str, name: str, rows: list, key: int) -> bool:
-    """Whether a row only carries the wrapped end of the row above: an empty name cell, a
-    lone bracket, an open bracket above, or a lone surname under a rank and forename."""
-    if not name.strip() or re.fullmatch(r"\(.*\)", name.strip()):
-        return True
-    if previous.count("(") > previous.count(")"):
-        return True
-    if not LONE_WORD.fullmatch(name.strip()):
-        return False
-    offset, roles, _, honorific, _ = prefix(previous)
-    if len(previous[offset:].split("(")[0].split()) != 1 or (honorific and not roles):
-        return False
-    longer = sum(len(c[key][0].split()) >= 2 for _, c in rows if key < len(c))
-    return longer * 2 > len(rows)
-
-
-def _split_collapsed(text: str, header: list[str], tail: str) -> Person | None:
-    """Name, then the other columns in header order, from a row whose spacing is gone; a
-    lone word on the next line ends a name wrapped after the forename."""
-    offset, roles, labels, _, _ = prefix(text)
-    tokens = text[offset:].split()
-    if not tokens:
-        return None
-    size = 1 if tail or len(tokens) < 2 or tokens[1].startswith("(") else 2
-    while size < min(len(tokens), 3) and (len(tokens[size - 1].rstrip(".")) == 1
-                                          or tokens[size] in vocab()["particles"]):
-        size += 1  # initials and particles do not count towards the two words of a name
-    name = " ".join(tokens[:size] + ([tail] if tail else []))
-    person, rest = parse_person(name, 0, len(name), True), tokens[size:]
-    if person is None:
-        return None
-    while rest and rest[0].startswith("("):  # "(Chair)" written after the name
-        note = [rest.pop(0)]
-        while not note[-1].endswith(")") and rest:
-            note.append(rest.pop(0))
-        person.roles.append(" ".join(note).strip("()"))
-    person.roles[:0], person.labels, person.start, person.end = roles, labels, 0, len(text)
-    columns = [h for h in header[1:] if h in ("role", "organisation")]
-    if len(columns) == 1 and rest:
-        (person.roles if columns[0] == "role" else person.orgs).append(" ".join(rest))
-    elif len(columns) == 2 and len(rest) >= 2:
-        cut = max(range(1, len(rest)),
-                  key=lambda k: _fit(rest[:k], columns[0]) + _fit(rest[k:], columns[1]))
-        for part, column in ((rest[:cut], columns[0]), (rest[cut:], columns[1])):
-            (person.roles if column == "role" else person.orgs).append(" ".join(part))
-    return person
-
-
-def _fit(tokens: list[str], column: str) -> int:
-    """How well tokens read as a role or an organisation (for cutting a collapsed row)."""
-    text, v = " ".join(tokens), vocab()
-    kind = classify(text)
-    score = 2 if kind == ("role" if column == "role" else "org") else 0 if kind is None else -2
-    if column == "organisation":
-        return score + (tokens[-1] in v["org_words"])
-    score += tokens[0] in v["role_heads"] or tokens[-1].strip("()") in v["role_nouns"]
-    return score + 2 * bool(v["rank"].match(text + " X"))
 
 
 # ---------------------------------------------------------------- sentences
@@ -624,7 +294,7 @@ def _substitution_sentences(block: Block, register: Register) -> None:
 
 
 def _chair(block: Block, register: Register) -> None:
-    """'Mr G Farquharson in the Chair'; 'RESOLVED that Councillor X be elected Chair'."""
+    """'Mr G Ballantyne in the Chair'; 'RESOLVED that Councillor X be elected Chair'."""
     text = block.text
     for start, end, name in name_spans(text):
         short = len(text.split()) <= 10
@@ -641,3 +311,34 @@ def _chair(block: Block, register: Register) -> None:
         elif not m.groups():  # the person in the chair attended, listed or not
             register.add("attendees", Person(name, start, end, roles=[role]), block,
                          Section("attendees"))
+
+
+@cache
+def _matcher():
+    """A blank English tokenizer and a Matcher over the honorific vocabulary, to find the
+    people a free sentence names ('Councillor X attended as substitute for Councillor Y')."""
+    import spacy
+    from spacy.matcher import Matcher
+    from spacy.util import filter_spans
+
+    nlp = spacy.blank("en")
+    hon = [h.casefold().rstrip(".") for h in data("names")["honorifics"] if " " not in h]
+    word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’]*\.?|-)$"}, "OP": "+"}
+    matcher = Matcher(nlp.vocab)
+    matcher.add("HONORIFIC_NAME", [[{"LOWER": {"IN": hon}}, {"ORTH": ".", "OP": "?"}, word]])
+    matcher.add("NAME", [[{"TEXT": {"REGEX": r"^[A-Z][\w'’]*$"}, "IS_STOP": False}, word]])
+    return nlp, matcher, filter_spans
+
+
+def name_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, bare name) of each person a sentence names, in order."""
+    nlp, matcher, filter_spans = _matcher()
+    doc = nlp(text)
+    out = []
+    for span in sorted(filter_spans([doc[a:b] for _, a, b in matcher(doc)]), key=lambda s: s.start):
+        end = span.end_char
+        if span.text.endswith(("-", ".")) and not re.search(r"\b[A-Z]\.$", span.text):
+            end -= 1  # a sentence's full stop, not an initial's
+        if name := clean_name(text[span.start_char:end], span.label_ == "HONORIFIC_NAME"):
+            out.append((span.start_char, end, name))
+    return out

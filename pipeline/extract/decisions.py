@@ -219,7 +219,7 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
     item = ""
     for index in range(len(blocks)):
         if index in headings:
-            # A heading line can run on into its item's first decision ("2409.09 Planning
+            # A heading line can run on into its item's first decision ("2503.06 Planning
             # Applications a) ... It was RESOLVED that ..."), so it is still searched.
             item = headings[index]
         for n, (hit, cell_end) in enumerate(found[index]):

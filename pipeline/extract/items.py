@@ -1,15 +1,15 @@
 """Numbered agenda / minute items, and the decisions recorded under them.
 
 An item heading is found by its shape, never by the paper's name or format: a
-number as councils print them ("110.", "3.2", "5a", "23/24", "PLA46/23", "2409.01",
+number as councils print them ("87.", "3.2", "5a", "41/24", "DEV12/24", "2503.04",
 "Minute 45", "Item 6a", a number cell in a "No. | Item" table, a number alone on a
 line above its title) followed by a short, title-like line. Four checks keep
 numbered text that is not an item out:
 
 - shape: a title is short and does not read as a sentence (numbered paragraphs,
-  reasons and decision parts do: "1. Noted the report.", "2.1 The bench was repaired.");
+  reasons and decision parts do: "1. Noted the report.", "2.1 The gate was replaced.");
 - order: item numbers rise through a paper, so only the heaviest rising sequence of
-  candidates is kept (a "34/25 | Name" officers table above the minutes, or a
+  candidates is kept (a "58/25 | Name" officers table above the minutes, or a
   "5.2: Mr X" declaration under item 2, falls out);
 - lists: numbered rows of one table with nothing between them weigh little;
 - kind: a report ("Report of:", "Purpose", "Recommendations", "Background" ...) has
@@ -364,7 +364,7 @@ def _damp_lists(blocks: list[Block], candidates: list[Item]) -> None:
 
 
 def number_key(number: str) -> tuple[int, ...]:
-    """Sortable key: "5" < "5.1" < "5a" < "6"; "23/24", "PLA46/23" sort on 23 and 46."""
+    """Sortable key: "5" < "5.1" < "5a" < "6"; "41/24", "DEV12/24" sort on 41 and 12."""
     head = rules().year_suffix.sub("", number)
     parts: list[int] = [int(p) for p in re.findall(r"\d+", head)]
     letter = re.search(r"\d\s?\(?([a-z])\)?$", head, re.I)

@@ -1,11 +1,12 @@
 """People in attendance lists: split a list into persons, a person into name, role, organisation.
 
-Minutes write one person many ways: "Councillors Smith (Chair), Jones and Patel",
-"Borough Commander Richard Claydon", "Monitoring Officer (Gareth Tudor-Rees)",
-"Grace Whitlam – Corporate Director, People, Thornbury Council", or a column of names
-merged into one cell ("D O'Hare (Chairman) R J Penfold"). Everything works on a string
+Minutes write one person many ways: "Councillors Smith (Chair), Jones and Brown",
+"Borough Commander Kofi Ferrante", "Monitoring Officer (Osian Treharne)",
+"Maya Quarrie – Corporate Director, Place, Fernley Borough Council", or a column of names
+merged into one cell ("D Halloran (Chairman) K L Winslade"). Everything works on a string
 plus offsets, so the caller can point each row back at its block. The words that drive
-the decisions live in models/attendance/*.json.
+the decisions live in models/attendance/*.json. `parse_list` and `parse_person` come first,
+then what they share: prefixes, name shapes, roles against organisations, vocabularies.
 """
 
 from __future__ import annotations
@@ -24,44 +25,6 @@ INITIALLED = re.compile(r"(?:[A-Z]\.?\s*){1,3}\s[A-Z][\w'’\-]+(?:\s+(?:MBE|OBE
                         r"(?:\s*\((?:[^()]|\([^()]*\))*\))*")
 
 
-@cache
-def data(name: str) -> dict:
-    """One vocabulary file of models/attendance, read once per process."""
-    return json.loads((MODELS / f"{name}.json").read_text(encoding="utf-8"))
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@cache
-def vocab() -> dict:
-    """The vocabularies as sets and compiled patterns."""
-    names, ranks, roles, subs = data("names"), data("ranks"), data("roles"), data("substitution")
-    honorifics, tiers = _alt(names["honorifics"]), _alt(names["tier_honorifics"])
-    plural = names["plural_honorifics"] + [t for t in names["tier_honorifics"] if t.endswith("s")]
-    return {
-        "tier": re.compile(rf"({tiers})\.?\s+(?=\S)", re.I),
-        "hon": re.compile(rf"({honorifics})\.?\s+(?=\S)", re.I),
-        "hon_word": re.compile(rf"(?<!\S)(?:{tiers}|{honorifics})\.?\s+(?=[A-Z])"),
-        "plural": {p.casefold() for p in plural},
-        "rank": re.compile(rf"((?:(?:{_alt(ranks['modifiers'])})\s+)*(?:{_alt(ranks['ranks'])}))"
-                           rf"\s+(?=[A-Z])"),
-        "title_nouns": set(ranks["title_nouns"]),
-        "post": set(names["post_nominals"]),
-        "particles": set(names["particles"]),
-        "not_names": {w.casefold() for w in names["not_names"]},
-        "role_heads": set(roles["role_heads"]),
-        "role_nouns": set(roles["role_nouns"]),
-        "org_words": set(roles["org_words"]),
-        "chair": {r.casefold() for r in roles["chair_roles"]},
-        "qualifiers": {q.casefold() for q in roles["qualifiers"]},
-        "sub_for": [re.compile(p, re.I) for p in subs["for"]],
-        "sub_by": [re.compile(p, re.I) for p in subs["by"]],
-        "inline": re.compile(subs["inline"], re.I),
-    }
-
-
 @dataclass
 class Person:
     """One person as found: name, where it was found (offsets in the parsed text), notes."""
@@ -74,7 +37,7 @@ class Person:
     labels: list[str] = field(default_factory=list)  # group labels ("Independent Members")
     prefixed: bool = False  # an office or rank was written before the name
     councillor: bool = False  # written as Councillor/Cllr: never council staff
-    code: str = ""  # initials code such as (GO), used by P/A/D grids
+    code: str = ""  # initials code such as (CL), used by P/A/D grids
     sub_for: str = ""  # this person attended in place of sub_for
     sub_by: str = ""  # this (absent) person was replaced by sub_by
 
@@ -88,8 +51,8 @@ class Person:
 
 
 def _unique(values: list[str]) -> list[str]:
-    """Values once each: a typo'd repeat ('Chaiman' after 'Chairman') or a value that a
-    fuller one starts with ('Borough Commander' beside 'Borough Commander, Harrow') goes."""
+    """Values once each: a typo'd repeat ('Chiar' after 'Chair') or a value that a
+    fuller one starts with ('Station Manager' beside 'Station Manager, Fernley') goes."""
     values = [v.strip(" ,;") for v in values if v.strip(" ,;")]
     kept: list[str] = []
     for i, value in enumerate(values):
@@ -99,264 +62,6 @@ def _unique(values: list[str]) -> list[str]:
         if not any(o.casefold().startswith(low + ",") for j, o in enumerate(values) if j != i):
             kept.append(value)
     return kept
-
-
-def depths(text: str) -> list[int]:
-    """Bracket depth of each character (brackets themselves at the outer depth)."""
-    out, depth = [], 0
-    for char in text:
-        depth = max(depth - (char in CLOSE), 0)
-        out.append(depth)
-        depth += char in OPEN
-    return out
-
-
-def fold(name: str) -> list[str]:
-    """Name words without honorifics, case or punctuation, for matching mentions."""
-    hon = {h.casefold().rstrip(".") for h in data("names")["honorifics"]}
-    post = {p.casefold() for p in vocab()["post"]}
-    words = [re.sub(r"[^\w\-]", "", w).casefold() for w in name.replace("’", "'").split()]
-    return [w for w in words if w and w not in hon and w not in post]
-
-
-def same_person(a: str, b: str) -> bool:
-    """'Grint' and 'P Grint', 'Councillor Tate' and 'Imogen Tate' are the same person."""
-    fa, fb = fold(a), fold(b)
-    if not fa or not fb or fa[-1] != fb[-1]:
-        return False
-    short, long = sorted((fa, fb), key=len)
-    return len(short) == 1 or short == long[-len(short):] or fa[0][0] == fb[0][0]
-
-
-def _kind(token: str) -> str:
-    if token in vocab()["particles"]:
-        return "particle"
-    if re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]", token):
-        return "initial"
-    if token[:1].isupper() and all(c.isalpha() or c in "'’-." for c in token):
-        return "caps" if token.isupper() and len(token) > 1 else "word"
-    return "other"
-
-
-def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> bool:
-    """Whether text (honorifics already removed) reads as a person's name."""
-    tokens, v = text.split(), vocab()
-    if not 1 <= len(tokens) <= 5 or (len(tokens) == 1 and not (allow_single or honorific)):
-        return False
-    kinds = [_kind(t) for t in tokens]
-    if "other" in kinds or kinds[0] == "particle" or kinds[-1] not in ("word", "caps"):
-        return False
-    if kinds[0] == "initial" and "word" in kinds and "initial" in kinds[kinds.index("word"):]:
-        return False  # "L C Okafor S Tidmarsh" is two initialled names run together
-    if tokens[0].casefold() in v["not_names"]:
-        return False
-    words = [t.strip(".") for t, k in zip(tokens, kinds, strict=True) if k in ("word", "caps")]
-    known = v["org_words"] | v["role_nouns"] | v["role_heads"] | v["title_nouns"]
-    hits = sum(w in known for w in words)
-    if hits and (not honorific or hits == len(words)):
-        return False
-    return "word" in kinds or honorific
-
-
-def prefix(text: str) -> tuple[int, list[str], list[str], str, bool]:
-    """Leading honorifics, council tiers and ranks: (name offset, roles, plural group labels,
-    honorific words, plural honorific seen)."""
-    v = vocab()
-    pos, roles, labels, honorific, plural = 0, [], [], "", False
-    while pos < len(text):
-        rest = text[pos:]
-        if m := v["tier"].match(rest) or v["hon"].match(rest):
-            word = m.group(1)
-            honorific, plural = f"{honorific} {word}", plural or word.casefold() in v["plural"]
-            if m.re is v["tier"]:  # "County Councillor(s)": the tier is an office
-                (labels if word.casefold() in v["plural"] else roles).append(_singular(word))
-        elif m := v["rank"].match(rest) or _office(rest):
-            last = m.group(1).split()[-1]
-            plural_label = last.endswith("s") and last[:-1] in v["title_nouns"]
-            (labels if plural_label else roles).append(_singular(m.group(1)))
-        else:
-            break
-        pos += m.end()
-    return pos, roles, labels, honorific, plural
-
-
-def _singular(label: str) -> str:
-    words = label.split()
-    if words[-1].endswith("s") and words[-1][:-1] in vocab()["title_nouns"] | {"Councillor"}:
-        words[-1] = words[-1][:-1]
-    return " ".join(words)
-
-
-def _office(text: str) -> re.Match | None:
-    """'Town and Community Council Member Councillor Eifion Pugh': an office ending in a
-    title noun and followed by a name, though the office is in no list."""
-    tokens = list(re.finditer(r"\S+", text))
-    for k in range(len(tokens) - 1, 0, -1):
-        head = [t.group() for t in tokens[:k]]
-        if head[-1] not in vocab()["title_nouns"] or not all(
-                w[:1].isupper() or w in ("and", "of", "for", "&") for w in head):
-            continue
-        offset, _, _, honorific, _ = prefix(text[tokens[k].start():])
-        rest = text[tokens[k].start() + offset:].split("(")[0].strip(" ,")
-        if (honorific and rest) or (is_name(rest) and len(rest.split()) >= 2):
-            return re.match(rf"({re.escape(text[:tokens[k - 1].end()])})\s+", text)
-    return None
-
-
-def classify(piece: str) -> str | None:
-    """'role' or 'org' for a note such as 'Chief Executive' or 'Wyre Police'; None when no
-    word tells."""
-    v = vocab()
-    words = re.findall(r"[\w&'’\-]+", re.sub(r"\([^()]*\)", " ", piece))
-    if not words:
-        return None
-    first = words[0]
-    if first in v["org_words"] and len(words) > 2 and words[1] == "of":
-        return "org"  # "Office of the Police and Crime Commissioner"
-    # "Clinical Lead for Mental Health": the words before 'of'/'for' decide.
-    words = words[:next((i for i, w in enumerate(words) if w in ("of", "for") and i), None)]
-    last = words[-1]
-    if first in v["role_heads"] or piece.casefold().strip() in v["chair"]:
-        return "role"
-    if last in v["org_words"] or (last.isupper() and len(last) > 1 and last not in v["role_nouns"]):
-        return "org"
-    if any(w in v["role_nouns"] for w in words):
-        return "role"
-    return "org" if any(w in v["org_words"] for w in words) else None
-
-
-def attributes(text: str) -> tuple[list[str], list[str]]:
-    """Split 'Corporate Director, People, Thornbury Council' into roles and organisations.
-    A piece no word explains takes its neighbour's side ('People' continues the role); an
-    unexplained name of capitalised words is an organisation ('Scottish Water')."""
-    text = text.strip(" ,;.")
-    if re.fullmatch(r"(?:–\s*)?in the chair", text, re.I):
-        return ["Chair"], []
-    pieces = []
-    for piece in _split_top(text, ","):
-        # "Senior Democratic Services Officer (Host Authority)": a role, then its employer.
-        m = re.fullmatch(r"(.+?)\s*\(([A-Z][^()]*)\)", piece)
-        if m and classify(m.group(1)) == "role" and classify(m.group(2)) == "org":
-            pieces += [m.group(1), m.group(2)]
-        else:
-            pieces.append(piece)
-    kinds = [classify(p) for p in pieces]
-    for i, piece in enumerate(pieces):
-        bare = re.sub(r"\([^()]*\)", "", piece).split()
-        if i and len(bare) == 1 and not piece.isupper() and piece not in vocab()["org_words"]:
-            kinds[i] = None  # "Assistant Director, Investments": a department word continues
-        elif kinds[i] is None and len(bare) > 1 and all(w[:1].isupper() for w in bare):
-            kinds[i] = "org"
-    for i in range(len(kinds)):
-        kinds[i] = kinds[i] or (kinds[i - 1] if i else next((k for k in kinds if k), "role"))
-    roles: list[str] = []
-    orgs: list[str] = []
-    for i, (piece, kind) in enumerate(zip(pieces, kinds, strict=True)):
-        target = roles if kind == "role" else orgs
-        if kind == "org":  # "Scottish Water (item 5.2 only)": the note is not the name
-            piece = re.sub(r"\s*\([a-z][^()]*\)$", "", piece)
-        if i and kinds[i - 1] == kind and target:
-            target[-1] += ", " + piece
-        else:
-            target.append(piece)
-    return roles, orgs
-
-
-def _split_top(text: str, separator: str) -> list[str]:
-    """Pieces of text between separators that are outside brackets."""
-    depth, pieces, last = depths(text), [], 0
-    for i, char in enumerate(text):
-        if char == separator and depth[i] == 0:
-            pieces.append(text[last:i])
-            last = i + 1
-    return [p.strip() for p in [*pieces, text[last:]] if p.strip()]
-
-
-def clean_name(text: str, allow_single: bool = True) -> str:
-    """The bare name in 'Councillor Tim Brereton' or 'Jennifer Quayle', '' if none."""
-    text = text.strip(" .,;:")
-    offset, _, _, honorific, _ = prefix(text)
-    name = _drop_post(text[offset:].split("(")[0].strip(" ,.;"))
-    return name if is_name(name, allow_single, bool(honorific)) else ""
-
-
-def _drop_post(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and words[-1].strip(",") in vocab()["post"]:
-        words.pop()
-    return " ".join(words)
-
-
-def _groups(seg: str) -> list[tuple[int, int]]:
-    """Spans of the top-level bracket groups, brackets included."""
-    depth, groups, start = depths(seg), [], None
-    for i, char in enumerate(seg):
-        if char in OPEN and depth[i] == 0 and start is None:
-            start = i
-        elif char in CLOSE and depth[i] == 0 and start is not None:
-            groups.append((start, i + 1))
-            start = None
-    return groups + ([(start, len(seg))] if start is not None else [])
-
-
-def parse_person(text: str, start: int, end: int, allow_single: bool = False) -> Person | None:
-    """One mention such as 'Fiona McAllister-Grey (Chair) (Wealdshire County Council)'."""
-    seg = text[start:end]
-    # "... from X and from Y": the second 'from' belongs to the sentence, not the name.
-    lead = re.match(r"[\s,;:.–—-]*(?:from\s+)?", seg).end()
-    seg = seg[lead:].rstrip(" ,;:.–—-")
-    groups = _groups(seg)
-    if groups and re.match(r"\s+[a-z]", seg[groups[-1][1]:]):
-        seg = seg[:groups[-1][1]]  # "Ben Lusted (Chief Executive) for item 27": a qualifier
-    ends = [*groups[1:], (len(seg), 0)]
-    between = "".join(seg[b:c] for (_, b), (c, _) in zip(groups, ends, strict=False))
-    if not seg or (between.strip(" ,") and _drop_post("X " + between.strip()) != "X"):
-        return None  # text after the brackets: not one person
-    main = _drop_post(seg[:groups[0][0] if groups else len(seg)].strip())
-    offset, roles, labels, honorific, _ = prefix(main)
-    name, notes = main[offset:].strip(" ,"), [seg[a + 1:b - 1].strip() for a, b in groups]
-    span = (start + lead, start + lead + len(seg))
-    if not is_name(name, allow_single, bool(honorific)):
-        # "Monitoring Officer (Gareth Tudor-Rees)": the office first, the name in brackets.
-        inner = clean_name(notes[0], allow_single=False) if notes else ""
-        if not inner or classify(main) != "role":
-            return None
-        person = Person(inner, *span, roles=[main])
-        _notes(person, notes[1:])
-        return person
-    person = Person(name, *span, roles=roles, labels=labels, prefixed=bool(roles or labels),
-                    councillor=bool(re.search(r"councillor|cllr|alderm", honorific, re.I)))
-    _notes(person, notes)
-    return person
-
-
-def _notes(person: Person, notes: list[str]) -> None:
-    """File each bracketed note: chair marker, initials code, substitution, qualifier,
-    role or organisation."""
-    v = vocab()
-    initials = "".join(w[0] for w in person.name.replace("-", " ").split() if w[:1].isupper())
-    ends = initials[:1] + initials[-1:]  # (GO) for Gillian Okafor, (JEW) for J E Ward
-    for note in filter(None, notes):
-        if note.casefold() in v["chair"]:
-            person.roles.append(note)
-        elif re.fullmatch(r"[A-Z]{2,4}", note) and note[0] + note[-1] == ends:
-            person.code = note
-        elif found := substitution(note):
-            setattr(person, *found)
-        elif not (note[:1].islower() or note.split()[0].casefold().strip(".,") in v["qualifiers"]):
-            roles, orgs = attributes(note)
-            person.roles += roles
-            person.orgs += orgs
-
-
-def substitution(note: str) -> tuple[str, str] | None:
-    """('sub_for', name) for '(substitute for X)', ('sub_by', name) for '(X substituting)'."""
-    for key in ("sub_by", "sub_for"):
-        for pattern in vocab()[key]:
-            m = pattern.match(note.strip(" .–—-"))
-            if m and (name := clean_name(m.group("name"))):
-                return key, name
-    return None
 
 
 def parse_list(text: str, start: int, end: int, allow_single: bool = False,
@@ -386,7 +91,7 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             continue  # "4 members of the public" is a count, not a person or a role
         found = [] if kind == "dash" and persons else _persons(text, s, e, single, substitutes)
         if found and attrs.get(len(persons) - 1) and not any(_strong(p) for p in found):
-            found = []  # "Ms R Geddes, Development Services Manager, Scottish Water"
+            found = []  # "Ms T Varga, Network Planning Manager, Kestrel Waterways"
         for person in found:
             label = person.labels or label
             person.labels = person.labels if person.prefixed else list(label)
@@ -428,7 +133,7 @@ def _persons(text: str, s: int, e: int, single: bool, substitutes: bool = False)
         if person and absent:
             person.sub_for, person.end = absent, e
             return [person]
-    # "D O'Hare (Chairman) R J Penfold (Vice-Chairman) A Bhatt-Morris": a merged column.
+    # "D Halloran (Chairman) K L Winslade (Vice-Chairman) A Oduwole-Marsh": a merged column.
     offset = s + prefix(text[s:e])[0]
     found = list(INITIALLED.finditer(text, offset, e))
     if len(found) >= 2 and text[offset:e].strip() == " ".join(m.group() for m in found):
@@ -484,32 +189,280 @@ def _merge_ands(text: str, parts: list, single: bool, substitutes: bool) -> list
     return merged
 
 
-@cache
-def _matcher():
-    """A blank English tokenizer and a Matcher over the honorific vocabulary, to find the
-    people a free sentence names ('Councillor X attended as substitute for Councillor Y')."""
-    import spacy
-    from spacy.matcher import Matcher
-    from spacy.util import filter_spans
+def parse_person(text: str, start: int, end: int, allow_single: bool = False) -> Person | None:
+    """One mention such as 'Cllr Jane Tindall (Chair) (Fernley Borough Council)'."""
+    seg = text[start:end]
+    # "... from X and from Y": the second 'from' belongs to the sentence, not the name.
+    lead = re.match(r"[\s,;:.–—-]*(?:from\s+)?", seg).end()
+    seg = seg[lead:].rstrip(" ,;:.–—-")
+    groups = _groups(seg)
+    if groups and re.match(r"\s+[a-z]", seg[groups[-1][1]:]):
+        seg = seg[:groups[-1][1]]  # "Brigid Lockyer (Chief Executive) for item 9": a qualifier
+    ends = [*groups[1:], (len(seg), 0)]
+    between = "".join(seg[b:c] for (_, b), (c, _) in zip(groups, ends, strict=False))
+    if not seg or (between.strip(" ,") and _drop_post("X " + between.strip()) != "X"):
+        return None  # text after the brackets: not one person
+    main = _drop_post(seg[:groups[0][0] if groups else len(seg)].strip())
+    offset, roles, labels, honorific, _ = prefix(main)
+    name, notes = main[offset:].strip(" ,"), [seg[a + 1:b - 1].strip() for a, b in groups]
+    span = (start + lead, start + lead + len(seg))
+    if not is_name(name, allow_single, bool(honorific)):
+        # "Monitoring Officer (Osian Treharne)": the office first, the name in brackets.
+        inner = clean_name(notes[0], allow_single=False) if notes else ""
+        if not inner or classify(main) != "role":
+            return None
+        person = Person(inner, *span, roles=[main])
+        _notes(person, notes[1:])
+        return person
+    person = Person(name, *span, roles=roles, labels=labels, prefixed=bool(roles or labels),
+                    councillor=bool(re.search(r"councillor|cllr|alderm", honorific, re.I)))
+    _notes(person, notes)
+    return person
 
-    nlp = spacy.blank("en")
-    hon = [h.casefold().rstrip(".") for h in data("names")["honorifics"] if " " not in h]
-    word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’]*\.?|-)$"}, "OP": "+"}
-    matcher = Matcher(nlp.vocab)
-    matcher.add("HONORIFIC_NAME", [[{"LOWER": {"IN": hon}}, {"ORTH": ".", "OP": "?"}, word]])
-    matcher.add("NAME", [[{"TEXT": {"REGEX": r"^[A-Z][\w'’]*$"}, "IS_STOP": False}, word]])
-    return nlp, matcher, filter_spans
+
+def _groups(seg: str) -> list[tuple[int, int]]:
+    """Spans of the top-level bracket groups, brackets included."""
+    depth, groups, start = depths(seg), [], None
+    for i, char in enumerate(seg):
+        if char in OPEN and depth[i] == 0 and start is None:
+            start = i
+        elif char in CLOSE and depth[i] == 0 and start is not None:
+            groups.append((start, i + 1))
+            start = None
+    return groups + ([(start, len(seg))] if start is not None else [])
 
 
-def name_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, bare name) of each person a sentence names, in order."""
-    nlp, matcher, filter_spans = _matcher()
-    doc = nlp(text)
-    out = []
-    for span in sorted(filter_spans([doc[a:b] for _, a, b in matcher(doc)]), key=lambda s: s.start):
-        end = span.end_char
-        if span.text.endswith(("-", ".")) and not re.search(r"\b[A-Z]\.$", span.text):
-            end -= 1  # a sentence's full stop, not an initial's
-        if name := clean_name(text[span.start_char:end], span.label_ == "HONORIFIC_NAME"):
-            out.append((span.start_char, end, name))
+def _notes(person: Person, notes: list[str]) -> None:
+    """File each bracketed note: chair marker, initials code, substitution, qualifier,
+    role or organisation."""
+    v = vocab()
+    initials = "".join(w[0] for w in person.name.replace("-", " ").split() if w[:1].isupper())
+    ends = initials[:1] + initials[-1:]  # (CL) for Carys Lamont, (TKB) for T K Bancroft
+    for note in filter(None, notes):
+        if note.casefold() in v["chair"]:
+            person.roles.append(note)
+        elif re.fullmatch(r"[A-Z]{2,4}", note) and note[0] + note[-1] == ends:
+            person.code = note
+        elif found := substitution(note):
+            setattr(person, *found)
+        elif not (note[:1].islower() or note.split()[0].casefold().strip(".,") in v["qualifiers"]):
+            roles, orgs = attributes(note)
+            person.roles += roles
+            person.orgs += orgs
+
+
+def substitution(note: str) -> tuple[str, str] | None:
+    """('sub_for', name) for '(substitute for X)', ('sub_by', name) for '(X substituting)'."""
+    for key in ("sub_by", "sub_for"):
+        for pattern in vocab()[key]:
+            m = pattern.match(note.strip(" .–—-"))
+            if m and (name := clean_name(m.group("name"))):
+                return key, name
+    return None
+
+
+def clean_name(text: str, allow_single: bool = True) -> str:
+    """The bare name in 'Councillor Ivo Rainford' or 'Carys Lamont', '' if none."""
+    text = text.strip(" .,;:")
+    offset, _, _, honorific, _ = prefix(text)
+    name = _drop_post(text[offset:].split("(")[0].strip(" ,.;"))
+    return name if is_name(name, allow_single, bool(honorific)) else ""
+
+
+def _drop_post(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(",") in vocab()["post"]:
+        words.pop()
+    return " ".join(words)
+
+
+def prefix(text: str) -> tuple[int, list[str], list[str], str, bool]:
+    """Leading honorifics, council tiers and ranks: (name offset, roles, plural group labels,
+    honorific words, plural honorific seen)."""
+    v = vocab()
+    pos, roles, labels, honorific, plural = 0, [], [], "", False
+    while pos < len(text):
+        rest = text[pos:]
+        if m := v["tier"].match(rest) or v["hon"].match(rest):
+            word = m.group(1)
+            honorific, plural = f"{honorific} {word}", plural or word.casefold() in v["plural"]
+            if m.re is v["tier"]:  # "County Councillor(s)": the tier is an office
+                (labels if word.casefold() in v["plural"] else roles).append(_singular(word))
+        elif m := v["rank"].match(rest) or _office(rest):
+            last = m.group(1).split()[-1]
+            plural_label = last.endswith("s") and last[:-1] in v["title_nouns"]
+            (labels if plural_label else roles).append(_singular(m.group(1)))
+        else:
+            break
+        pos += m.end()
+    return pos, roles, labels, honorific, plural
+
+
+def _singular(label: str) -> str:
+    words = label.split()
+    if words[-1].endswith("s") and words[-1][:-1] in vocab()["title_nouns"] | {"Councillor"}:
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def _office(text: str) -> re.Match | None:
+    """'Town and Community Council Member Councillor Bryn Treharne': an office ending in a
+    title noun and followed by a name, though the office is in no list."""
+    tokens = list(re.finditer(r"\S+", text))
+    for k in range(len(tokens) - 1, 0, -1):
+        head = [t.group() for t in tokens[:k]]
+        if head[-1] not in vocab()["title_nouns"] or not all(
+                w[:1].isupper() or w in ("and", "of", "for", "&") for w in head):
+            continue
+        offset, _, _, honorific, _ = prefix(text[tokens[k].start():])
+        rest = text[tokens[k].start() + offset:].split("(")[0].strip(" ,")
+        if (honorific and rest) or (is_name(rest) and len(rest.split()) >= 2):
+            return re.match(rf"({re.escape(text[:tokens[k - 1].end()])})\s+", text)
+    return None
+
+
+def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> bool:
+    """Whether text (honorifics already removed) reads as a person's name."""
+    tokens, v = text.split(), vocab()
+    if not 1 <= len(tokens) <= 5 or (len(tokens) == 1 and not (allow_single or honorific)):
+        return False
+    kinds = [_kind(t) for t in tokens]
+    if "other" in kinds or kinds[0] == "particle" or kinds[-1] not in ("word", "caps"):
+        return False
+    if kinds[0] == "initial" and "word" in kinds and "initial" in kinds[kinds.index("word"):]:
+        return False  # "K L Winslade S Mwangi" is two initialled names run together
+    if tokens[0].casefold() in v["not_names"]:
+        return False
+    words = [t.strip(".") for t, k in zip(tokens, kinds, strict=True) if k in ("word", "caps")]
+    known = v["org_words"] | v["role_nouns"] | v["role_heads"] | v["title_nouns"]
+    hits = sum(w in known for w in words)
+    if hits and (not honorific or hits == len(words)):
+        return False
+    return "word" in kinds or honorific
+
+
+def _kind(token: str) -> str:
+    if token in vocab()["particles"]:
+        return "particle"
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]", token):
+        return "initial"
+    if token[:1].isupper() and all(c.isalpha() or c in "'’-." for c in token):
+        return "caps" if token.isupper() and len(token) > 1 else "word"
+    return "other"
+
+
+def classify(piece: str) -> str | None:
+    """'role' or 'org' for a note such as 'Chief Executive' or 'Fernley Police'; None when no
+    word tells."""
+    v = vocab()
+    words = re.findall(r"[\w&'’\-]+", re.sub(r"\([^()]*\)", " ", piece))
+    if not words:
+        return None
+    first = words[0]
+    if first in v["org_words"] and len(words) > 2 and words[1] == "of":
+        return "org"  # "Office of the Police and Crime Commissioner"
+    # "Clinical Lead for Older People": the words before 'of'/'for' decide.
+    words = words[:next((i for i, w in enumerate(words) if w in ("of", "for") and i), None)]
+    last = words[-1]
+    if first in v["role_heads"] or piece.casefold().strip() in v["chair"]:
+        return "role"
+    if last in v["org_words"] or (last.isupper() and len(last) > 1 and last not in v["role_nouns"]):
+        return "org"
+    if any(w in v["role_nouns"] for w in words):
+        return "role"
+    return "org" if any(w in v["org_words"] for w in words) else None
+
+
+def attributes(text: str) -> tuple[list[str], list[str]]:
+    """Split 'Corporate Director, Place, Fernley Borough Council' into roles and organisations.
+    A piece no word explains takes its neighbour's side ('Place' continues the role); an
+    unexplained name of capitalised words is an organisation ('Kestrel Waterways')."""
+    text = text.strip(" ,;.")
+    if re.fullmatch(r"(?:–\s*)?in the chair", text, re.I):
+        return ["Chair"], []
+    pieces = []
+    for piece in _split_top(text, ","):
+        # "Principal Committee Officer (Administering Authority)": a role, then its employer.
+        m = re.fullmatch(r"(.+?)\s*\(([A-Z][^()]*)\)", piece)
+        if m and classify(m.group(1)) == "role" and classify(m.group(2)) == "org":
+            pieces += [m.group(1), m.group(2)]
+        else:
+            pieces.append(piece)
+    kinds = [classify(p) for p in pieces]
+    for i, piece in enumerate(pieces):
+        bare = re.sub(r"\([^()]*\)", "", piece).split()
+        if i and len(bare) == 1 and not piece.isupper() and piece not in vocab()["org_words"]:
+            kinds[i] = None  # "Assistant Director, Procurement": a department word continues
+        elif kinds[i] is None and len(bare) > 1 and all(w[:1].isupper() for w in bare):
+            kinds[i] = "org"
+    for i in range(len(kinds)):
+        kinds[i] = kinds[i] or (kinds[i - 1] if i else next((k for k in kinds if k), "role"))
+    roles: list[str] = []
+    orgs: list[str] = []
+    for i, (piece, kind) in enumerate(zip(pieces, kinds, strict=True)):
+        target = roles if kind == "role" else orgs
+        if kind == "org":  # "Kestrel Waterways (item 4.1 only)": the note is not the name
+            piece = re.sub(r"\s*\([a-z][^()]*\)$", "", piece)
+        if i and kinds[i - 1] == kind and target:
+            target[-1] += ", " + piece
+        else:
+            target.append(piece)
+    return roles, orgs
+
+
+def _split_top(text: str, separator: str) -> list[str]:
+    """Pieces of text between separators that are outside brackets."""
+    depth, pieces, last = depths(text), [], 0
+    for i, char in enumerate(text):
+        if char == separator and depth[i] == 0:
+            pieces.append(text[last:i])
+            last = i + 1
+    return [p.strip() for p in [*pieces, text[last:]] if p.strip()]
+
+
+def depths(text: str) -> list[int]:
+    """Bracket depth of each character (brackets themselves at the outer depth)."""
+    out, depth = [], 0
+    for char in text:
+        depth = max(depth - (char in CLOSE), 0)
+        out.append(depth)
+        depth += char in OPEN
     return out
+
+
+@cache
+def data(name: str) -> dict:
+    """One vocabulary file of models/attendance, read once per process."""
+    return json.loads((MODELS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def vocab() -> dict:
+    """The vocabularies as sets and compiled patterns."""
+    names, ranks, roles, subs = data("names"), data("ranks"), data("roles"), data("substitution")
+    honorifics, tiers = _alt(names["honorifics"]), _alt(names["tier_honorifics"])
+    plural = names["plural_honorifics"] + [t for t in names["tier_honorifics"] if t.endswith("s")]
+    return {
+        "tier": re.compile(rf"({tiers})\.?\s+(?=\S)", re.I),
+        "hon": re.compile(rf"({honorifics})\.?\s+(?=\S)", re.I),
+        "hon_word": re.compile(rf"(?<!\S)(?:{tiers}|{honorifics})\.?\s+(?=[A-Z])"),
+        "plural": {p.casefold() for p in plural},
+        "rank": re.compile(rf"((?:(?:{_alt(ranks['modifiers'])})\s+)*(?:{_alt(ranks['ranks'])}))"
+                           rf"\s+(?=[A-Z])"),
+        "title_nouns": set(ranks["title_nouns"]),
+        "post": set(names["post_nominals"]),
+        "particles": set(names["particles"]),
+        "not_names": {w.casefold() for w in names["not_names"]},
+        "role_heads": set(roles["role_heads"]),
+        "role_nouns": set(roles["role_nouns"]),
+        "org_words": set(roles["org_words"]),
+        "chair": {r.casefold() for r in roles["chair_roles"]},
+        "qualifiers": {q.casefold() for q in roles["qualifiers"]},
+        "sub_for": [re.compile(p, re.I) for p in subs["for"]],
+        "sub_by": [re.compile(p, re.I) for p in subs["by"]],
+        "inline": re.compile(subs["inline"], re.I),
+    }

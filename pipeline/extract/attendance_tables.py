@@ -1,0 +1,403 @@
+"""Attendance written as tables, and the labels that tables share with lines.
+
+Minutes often lay the attendance record out as a table rather than as lines: label/content
+rows ("Officers:" | names), name/role/organisation grids with or without a header row,
+P/A/D grids explained by a legend ("P = Present   A = Apologies"), tick grids
+("Members | Attendance"), rows that only carry the wrapped end of the row above, and
+space-aligned tables whose spacing a reader collapsed into single spaces.
+
+`TableReader` reads those: `attendance.Walk` mixes it in and hands over at the first table
+row; the reader adds what it finds to the walk's register and hands label cells back to the
+walk's `content`. What tables share with lines lives here too (`Section` and `cue`, what a
+label opens; `item_title`, an item heading; `Pair`, a member and their substitute), so the
+imports run one way: people.py, then this module, then attendance.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from pipeline.extract.people import (
+    Person,
+    classify,
+    clean_name,
+    data,
+    parse_list,
+    parse_person,
+    prefix,
+    vocab,
+)
+from pipeline.model import Block, BlockKind
+
+LONE_WORD = re.compile(r"[A-Z][\w'’-]+")
+
+
+class TableReader:
+    """The table half of `attendance.Walk`, which supplies `blocks`, `register`, `section`,
+    `legend`, `content` (persons in a line under the open label) and `item` (an item
+    heading opens or closes a section)."""
+
+    def table(self, i: int) -> int:
+        """A run of table rows (or '|' rows): header grid, label/content rows, or a
+        headerless name/role/organisation grid."""
+        rows, j = self.rows(i)
+        header = _header(rows[0][1])
+        if header and (self.section or {"member", "substitute"} <= set(header)
+                       or {"attendance", "apologies"} & set(header)):
+            self.grid(rows[1:], header, [t for t, _ in rows[0][1]])
+            return j
+        pending: list = []
+        for n, (block, cells) in enumerate(rows):
+            following = rows[n + 1][0] if n + 1 < len(rows) else None
+            first = cells[0][0]
+            found = cue(first) if first else None
+            if (title := item_title(block, following)) is not None:
+                self.grid(pending, None)
+                pending = []
+                self.item(title)
+            elif (not first and len(cells) > 1 and not pending) or found \
+                    or first.casefold().strip(" :") in data("cues")["sublabels"]:
+                if first:  # a label cell ("Officers:", "Whole of meeting") opens new rows
+                    self.grid(pending, None)
+                    pending = []
+                    self.section = found[0] if found else self.section
+                for text, offset in cells[1:]:
+                    self.content(block, offset, offset + len(text))
+            else:
+                pending.append((block, cells))
+        self.grid(pending, None)
+        return j
+
+    def rows(self, i: int) -> tuple[list, int]:
+        """The blocks of one table from block i, with their cells."""
+        first, rows, j, wrapped = self.blocks[i], [], i, False
+        table = first.table
+        while j < len(self.blocks):
+            b = self.blocks[j]
+            after = self.blocks[j + 1] if j + 1 < len(self.blocks) else None
+            if first.kind is not BlockKind.TABLE_ROW:
+                same = b.text.count("|") >= 2
+            elif b.kind is BlockKind.TABLE_ROW:
+                same, table, wrapped = b.table == table or wrapped, b.table, False
+            else:
+                # A wrapped name cell without a tab ("Okonjo", "Nell Devlin)") splits the
+                # table in a text rendering; it belongs to the row above.
+                above = rows[-1][1][0][0] if rows else ""
+                same = wrapped = (after is not None and after.kind is BlockKind.TABLE_ROW
+                                  and b.kind is BlockKind.PARAGRAPH and len(b.text.split()) <= 3
+                                  and (LONE_WORD.fullmatch(b.text) is not None
+                                       or above.count("(") > above.count(")")))
+            if not same:
+                break
+            cells = _cells(b) if b.kind is BlockKind.TABLE_ROW or "|" in b.text else [(b.text, 0)]
+            rows.append((b, cells))
+            j += 1
+        return rows, j
+
+    def grid(self, rows: list, header: list[str | None] | None, titles: list | None = None) -> None:
+        """Name/role/organisation rows; wrapped cells are joined to the row they continue."""
+        if not rows or (header is None and not self.section):
+            return
+        width = max(len(c) for _, c in rows)
+        header = header or _infer(rows, width)
+        if header is None:
+            return
+        key = next((header.index(k) for k in ("name", "member", "apologies") if k in header), 0)
+        merged: list[tuple[Block, list[list]]] = []
+        for block, cells in rows:
+            cells = [list(c) for c in cells] + [["", 0] for _ in range(width - len(cells))]
+            if merged and _continues(merged[-1][1][key][0], cells[key][0], rows, key):
+                for col, (text, _) in enumerate(cells[:len(merged[-1][1])]):
+                    if text:
+                        merged[-1][1][col][0] = f"{merged[-1][1][col][0]} {text}".strip()
+            else:
+                merged.append((block, cells))
+        label = next((t for t, h in zip(titles or [], header, strict=False)
+                      if h == "substitute"), "Substitute")
+        codes: dict[str, str] = {}
+        for block, cells in merged:
+            self.grid_row(block, dict(zip(header, cells, strict=False)), codes, label)
+
+    def grid_row(self, block: Block, row: dict, codes: dict, label: str) -> None:
+        text = {h: cell[0] for h, cell in row.items() if h}
+        section = self.section or Section("attendees")
+        span = {h: (cell[1], min(cell[1] + len(cell[0]), len(block.text)))
+                for h, cell in row.items()}
+        if text.get("substitute") and text.get("member"):
+            member, substitute = clean_name(text["member"]), clean_name(text["substitute"])
+            if member and substitute:
+                self.register.pair(Pair(member, substitute, text.get("organisation", ""), block,
+                                        *span["substitute"], label))
+            return
+        for kind in ("apologies", "name"):  # a "Present | Apologies" grid has both
+            value = text.get(kind, "")
+            for person in parse_list(value, 0, len(value), allow_single=True) or ():
+                person.start, person.end = span[kind]
+                target = section if kind == "apologies" else self.mark(person, text, codes, section)
+                if target:
+                    self.register.add("apologies" if kind == "apologies" else target.kind,
+                                      person, block, target)
+
+    def mark(self, person: Person, text: dict, codes: dict, section: Section) -> Section | None:
+        """Role, organisation and P/A/D mark from a grid row's other cells."""
+        person.roles += [text["role"]] if text.get("role") else []
+        person.orgs = [text["organisation"]] if text.get("organisation") else person.orgs
+        codes[person.code] = person.name
+        mark = text.get("attendance", "").strip()
+        if not mark:
+            return section
+        status_code = mark_code(mark, self.legend)
+        target = re.search(r"\((?:for\s+)?([^()]+)\)", mark)
+        if status_code == "D" and target:  # "D (for TA)": a deputy for the member coded TA
+            person.sub_for = person.sub_for or codes.get(target.group(1).strip(),
+                                                         clean_name(target.group(1)))
+        return status(section, status_code)
+
+    def collapsed(self, i: int, header: list[str]) -> int:
+        """Rows of a space-aligned table whose spacing the reader collapsed: cut by vocabulary."""
+        while i < len(self.blocks) and self.section:
+            block = self.blocks[i]
+            following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+            if block.kind is BlockKind.HEADING or cue(block.text) or item_title(block, following):
+                break
+            lone = following is not None and LONE_WORD.fullmatch(following.text) is not None
+            person = _split_collapsed(block.text, header, following.text if lone else "")
+            if person is None:
+                break
+            self.register.add(self.section.kind, person, block, self.section)
+            i += 2 if lone else 1
+        return i
+
+
+# ---------------------------------------------------------------- sections and pairs
+
+
+@dataclass
+class Section:
+    kind: str  # attendees, apologies, substitutes or absent
+    capacity: str = "member"
+    role: str = ""
+    staff_check: bool = False  # "Also present": council staff among guests are officers
+    allow_single: bool = False  # under "Councillors" a lone surname is a name
+
+
+@dataclass
+class Pair:
+    member: str
+    substitute: str
+    organisation: str
+    block: Block
+    start: int
+    end: int
+    label: str = "Substitute"
+
+
+# ---------------------------------------------------------------- P/A/D legends and marks
+
+
+def paper_legend(blocks: list[Block]) -> dict[str, str]:
+    """The letters a paper's legend explains ('P = Present   A = Apologies'), each with its
+    code; empty unless two letters are explained (one "A: Present" is no legend)."""
+    found = {m.group(1): mark_code(m.group(2), {}) for b in blocks[:300]
+             for m in pattern("legend").finditer(b.text)}
+    return found if len(found) >= 2 else {}
+
+
+def mark_code(mark: str, legend: dict[str, str]) -> str:
+    """P (present), A (apologies), D (deputy who attended) or X (absent) for a grid mark."""
+    mark = mark.strip()
+    for word, code in data("cues")["legend_statuses"].items():
+        if mark.casefold().startswith(word):
+            return code
+    return legend.get(mark[:1].upper()) or data("cues")["marks"].get(mark[:1].upper(), "X")
+
+
+def status(section: Section, mark: str) -> Section | None:
+    """The section a person marked P, A or D belongs to; None for X (absent: recorded nowhere)."""
+    if mark == "X":
+        return None
+    return replace(section, kind="apologies" if mark == "A" else "attendees")
+
+
+# ---------------------------------------------------------------- labels and items
+
+
+@cache
+def pattern(name: str) -> re.Pattern:
+    """A regular expression of models/attendance/cues.json, compiled once."""
+    flags = 0 if name in ("legend", "elected_chair") else re.I
+    return re.compile(data("cues")["patterns"][name], flags | re.S)
+
+
+def cue(text: str) -> tuple[Section, int] | None:
+    """The section a label opens ('Officers in attendance:' -> officers) and where the text
+    after the label starts; None when the text is no attendance label."""
+    lead = pattern("numbering").match(text)
+    offset = lead.end() if lead else 0
+    body = text[offset:]
+    colon = re.search(r":-?|\s[–—]\s|\t", body)
+    label = body[:colon.start()] if colon else body.rstrip(" :-–")
+    words = re.findall(r"[\w'’/-]+", label.casefold())
+    exact = data("cues")["exact"]
+    if not colon and len(words) <= 6 and label.isupper() and _section(words):
+        return _section(words), len(text)  # "ABSENT WITH APOLOGIES" on a line of its own
+    if not colon and " ".join(words) not in exact:
+        # "PRESENT Councillor A (Chair), B": a label run into the list it opens.
+        for phrase in sorted(exact, key=len, reverse=True):
+            if body[:len(phrase) + 1].casefold() == phrase + " " and \
+                    (parse_list(body, len(phrase), len(body)) or [None])[0]:
+                return _section(phrase.split()), offset + len(phrase)
+        return None
+    if not words or len(words) > 8 or any(w.isdigit() or w in data("cues")["exclude"]
+                                          for w in words):
+        return None
+    section = _section(words)
+    return (section, offset + (colon.end() if colon else len(body))) if section else None
+
+
+def _section(words: list[str]) -> Section | None:
+    """The longest cue phrase among the label's words decides ('Officers in attendance')."""
+    joined = f" {' '.join(words)} "
+    rules = [r for r in data("cues")["rules"] if f" {r['phrase']} " in joined]
+    if not rules:
+        return None
+    best = max(rules, key=lambda r: len(r["phrase"]))
+    return Section(best["kind"], best.get("capacity", "member"), best.get("role", ""),
+                   best["phrase"].startswith("also"))
+
+
+def item_title(block: Block, following: Block | None) -> str | None:
+    """The title of a numbered item heading ('161. MINUTES', '41/24<tab>APOLOGIES',
+    'DEV12/24' over its title line), or None."""
+    m = pattern("item").match(block.text.replace("\t", " ").strip())
+    if not m:
+        return None
+    number, title = m.group(1), m.group(2).strip()
+    if not title:
+        if not re.search(r"[A-Za-z/]", number) or following is None:
+            return None
+        title = following.text
+    if not title[:1].isupper() or (parse_list(title, 0, len(title)) or [None])[0]:
+        return None  # "1. Councillor A Smith" numbers a person, not an item
+    return title
+
+
+def item_kind(title: str) -> str | None:
+    for kind, patterns in data("cues")["item_titles"].items():
+        if any(re.search(p, title.strip(" :").casefold()) for p in patterns):
+            return kind
+    return None
+
+
+# ---------------------------------------------------------------- table helpers
+
+
+def collapsed_header(text: str) -> list[str] | None:
+    """'Name Organisation Role' on a line of its own: the header of a space-aligned table."""
+    header = [_column(w) for w in text.casefold().split()]
+    if 2 <= len(header) <= 5 and all(header) and header[0] == "name" \
+            and len(set(header)) == len(header):
+        return header
+    return None
+
+
+def _cells(block: Block) -> list[tuple[str, int]]:
+    """(text, offset in block.text) of each cell; a bullet in the first cell is no text."""
+    out, offset = [], 0
+    for part in block.cells if block.kind is BlockKind.TABLE_ROW else block.text.split("|"):
+        out.append((part.strip(), offset + len(part) - len(part.lstrip())))
+        offset += len(part) + 1
+    if out[0][0] in data("tables")["bullets"]:
+        out[0] = ("", out[0][1])
+    return out
+
+
+def _column(word: str) -> str | None:
+    word = word.strip(" :*").casefold()
+    return next((kind for kind, words in data("tables")["columns"].items() if word in words), None)
+
+
+def _header(cells: list[tuple[str, int]]) -> list[str | None] | None:
+    kinds = [_column(text) if text else None for text, _ in cells]
+    if any(t and not k for k, (t, _) in zip(kinds, cells, strict=True)) or \
+            not {"name", "member", "substitute", "apologies"} & set(kinds):
+        return None
+    if "member" in kinds and "substitute" not in kinds:
+        kinds = ["name" if k == "member" else k for k in kinds]
+    return kinds
+
+
+def _infer(rows: list, width: int) -> list[str | None] | None:
+    """Columns of a grid without a header: names first, then whichever of role and
+    organisation the cells read as."""
+    names = sum(parse_person(c[0][0], 0, len(c[0][0])) is not None for _, c in rows)
+    if width < 2 or names < max(1, len(rows) // 3):
+        return None
+    header: list[str | None] = ["name"]
+    for col in range(1, width):
+        kinds = [classify(c[col][0]) for _, c in rows if col < len(c) and c[col][0]]
+        header.append("organisation" if kinds.count("org") > kinds.count("role") else "role")
+    if header.count("role") > 1 and "organisation" not in header:
+        header[-1] = "organisation"
+    return header
+
+
+def _continues(previous: str, name: str, rows: list, key: int) -> bool:
+    """Whether a row only carries the wrapped end of the row above: an empty name cell, a
+    lone bracket, an open bracket above, or a lone surname under a rank and forename."""
+    if not name.strip() or re.fullmatch(r"\(.*\)", name.strip()):
+        return True
+    if previous.count("(") > previous.count(")"):
+        return True
+    if not LONE_WORD.fullmatch(name.strip()):
+        return False
+    offset, roles, _, honorific, _ = prefix(previous)
+    if len(previous[offset:].split("(")[0].split()) != 1 or (honorific and not roles):
+        return False
+    longer = sum(len(c[key][0].split()) >= 2 for _, c in rows if key < len(c))
+    return longer * 2 > len(rows)
+
+
+def _split_collapsed(text: str, header: list[str], tail: str) -> Person | None:
+    """Name, then the other columns in header order, from a row whose spacing is gone; a
+    lone word on the next line ends a name wrapped after the forename."""
+    offset, roles, labels, _, _ = prefix(text)
+    tokens = text[offset:].split()
+    if not tokens:
+        return None
+    size = 1 if tail or len(tokens) < 2 or tokens[1].startswith("(") else 2
+    while size < min(len(tokens), 3) and (len(tokens[size - 1].rstrip(".")) == 1
+                                          or tokens[size] in vocab()["particles"]):
+        size += 1  # initials and particles do not count towards the two words of a name
+    name = " ".join(tokens[:size] + ([tail] if tail else []))
+    person, rest = parse_person(name, 0, len(name), True), tokens[size:]
+    if person is None:
+        return None
+    while rest and rest[0].startswith("("):  # "(Chair)" written after the name
+        note = [rest.pop(0)]
+        while not note[-1].endswith(")") and rest:
+            note.append(rest.pop(0))
+        person.roles.append(" ".join(note).strip("()"))
+    person.roles[:0], person.labels, person.start, person.end = roles, labels, 0, len(text)
+    columns = [h for h in header[1:] if h in ("role", "organisation")]
+    if len(columns) == 1 and rest:
+        (person.roles if columns[0] == "role" else person.orgs).append(" ".join(rest))
+    elif len(columns) == 2 and len(rest) >= 2:
+        cut = max(range(1, len(rest)),
+                  key=lambda k: _fit(rest[:k], columns[0]) + _fit(rest[k:], columns[1]))
+        for part, column in ((rest[:cut], columns[0]), (rest[cut:], columns[1])):
+            (person.roles if column == "role" else person.orgs).append(" ".join(part))
+    return person
+
+
+def _fit(tokens: list[str], column: str) -> int:
+    """How well tokens read as a role or an organisation (for cutting a collapsed row)."""
+    text, v = " ".join(tokens), vocab()
+    kind = classify(text)
+    score = 2 if kind == ("role" if column == "role" else "org") else 0 if kind is None else -2
+    if column == "organisation":
+        return score + (tokens[-1] in v["org_words"])
+    score += tokens[0] in v["role_heads"] or tokens[-1].strip("()") in v["role_nouns"]
+    return score + 2 * bool(v["rank"].match(text + " X"))
