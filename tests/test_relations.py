@@ -197,6 +197,50 @@ def test_terms_of_reference_label_lines_belong_to_the_papers_body():
         ("Finance Group", "reports_to", body), ("Estates Group", "reports_to", body)}
 
 
+def test_a_colon_list_after_a_plural_subject_gives_the_sources_and_it_the_target():
+    text = ("Two panels sit under the Ashdown Housing Board and are accountable to it: the "
+            "Tenancy Panel and the Repairs Panel. Three working groups are accountable to the "
+            "Learning Partnership and report to it: the Early Years Group; the Skills Group and "
+            "the Inclusion Group.")
+    assert edges(text) == {
+        ("Tenancy Panel", "reports_to", "Ashdown Housing Board"),
+        ("Repairs Panel", "reports_to", "Ashdown Housing Board"),
+        ("Early Years Group", "reports_to", "Learning Partnership"),
+        ("Skills Group", "reports_to", "Learning Partnership"),
+        ("Inclusion Group", "reports_to", "Learning Partnership"),
+    }
+
+
+def test_bare_membership_belongs_to_the_body_the_paragraph_just_described():
+    text = ("The Wexcombe Carers Forum is chaired by a carer. The Council provides its "
+            "secretariat. Membership will include representatives from the Probation Service, "
+            "the Council and Wexcombe Hospitals NHS Trust.\n\n"
+            "In 2019 the Council launched the Rural Transport Board. Its membership comprises "
+            "representatives of Ashdown Buses Trust and the Police.")
+    assert edges(text, "Wexcombe Scrutiny Committee") == {
+        ("Probation Service", "member_of", "Wexcombe Carers Forum"),
+        ("Council", "member_of", "Wexcombe Carers Forum"),
+        ("Wexcombe Hospitals NHS Trust", "member_of", "Wexcombe Carers Forum"),
+        ("Ashdown Buses Trust", "member_of", "Rural Transport Board"),
+        ("Police", "member_of", "Rural Transport Board"),
+    }
+
+
+def test_past_reporting_lines_count_but_reported_speech_does_not():
+    text = ("Before 2020 the Wexcombe Youth Offending Team sat under the Children's Trust Board. "
+            "Previously the Substance Misuse Team was accountable to the Public Health Board. "
+            "The Equality Group reported directly to Cabinet until it was stood down.\n\n"
+            "The Housing Group reported to the Cabinet that rents had risen. The Audit Panel "
+            "reported to the Standards Committee on its work in May. The decision of the Roads "
+            "Group was reported to the Transport Board. The project team reported to the "
+            "Housing Board.")
+    assert edges(text) == {
+        ("Wexcombe Youth Offending Team", "reports_to", "Children's Trust Board"),
+        ("Substance Misuse Team", "reports_to", "Public Health Board"),
+        ("Equality Group", "reports_to", "Cabinet"),
+    }
+
+
 def test_relation_rows_carry_the_sentence_as_evidence():
     text = "Intro line.\n\nThe Audit Group reports to the Cabinet. Next sentence."
     document = parse_text(text, "t.txt")

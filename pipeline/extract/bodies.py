@@ -317,7 +317,8 @@ def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, i
             if words[cut].lower not in ("and", "&") or cut <= first:
                 continue
             # "Probation and Health": a one-word organisation and a word that names nothing
-            single_orgs = cut - 1 == first and cut + 1 == last and \
+            # "Council and Fernley NHS Trust": a one-word organisation and a full name
+            single_orgs = cut - 1 == first and (cut + 1 == last or named(cut + 1, last)) and \
                 words[first].lower in vocab.lower_orgs | vocab.proper_single_heads
             if (words[first].lower in vocab.split_prefixes and cut - first >= 2 or single_orgs
                     or org_ended(first, cut - 1) and named(cut + 1, last)):

@@ -50,6 +50,8 @@ class Cue:
     first_only: bool = False
     not_followed_by: tuple[str, ...] = ()
     requires: str = ""
+    not_preceded_by: tuple[str, ...] = ()  # "was reported to": a passive, not a line
+    not_after_object: tuple[str, ...] = ()  # "reported to the Board that ...": speech
 
 
 @cache
@@ -61,7 +63,9 @@ def cues() -> tuple[dict[str, Cue], Matcher]:
             raw = json.loads(line)
             found[raw["id"]] = Cue(raw["id"], raw["relation"], raw["kind"],
                                    raw.get("first_only", False),
-                                   tuple(raw.get("not_followed_by", ())), raw.get("requires", ""))
+                                   tuple(raw.get("not_followed_by", ())), raw.get("requires", ""),
+                                   tuple(raw.get("not_preceded_by", ())),
+                                   tuple(raw.get("not_after_object", ())))
             matcher.add(raw["id"], [raw["pattern"]])
     return found, matcher
 
@@ -117,18 +121,22 @@ class RelationReader:
         """'Three sub-groups ...: A, B and C', 'each constituent council', 'the remaining boards'
         (the bodies listed together just before), else nothing."""
         colon = next((t.i for t in ctx.sent if t.i >= m.end and t.text == ":"), None)
+        objects = set(ctx.objects)  # the listed bodies stand for the plural: not cue objects
         listed = self._list(ctx, colon + 1) if colon is not None else []
+        ctx.objects = objects
         if listed:
             self.memory.groups[m.key] = listed
             return listed
         return self.memory.listed_before(m)
 
-    def _antecedent(self, ctx: _Context, before: int) -> list[str]:
-        """'It'/'This'/'Its': the first body named earlier in the sentence or in the last one."""
+    def _antecedent(self, ctx: _Context, before: int, bodies: bool = False) -> list[str]:
+        """'It'/'This'/'Its': the first body named earlier in the sentence or in the last one
+        (`bodies`: not an organisation, for 'Its membership')."""
+        skip = ("plural", "org") if bodies else ("plural",)
         for m in ctx.mentions:
-            if m.end <= before and m.kind != "plural" and self.name(m, ctx):
+            if m.end <= before and m.kind not in skip and self.name(m, ctx):
                 return self.name(m, ctx)[:1]
-        return self.memory.antecedent()
+        return self.memory.antecedent(skip)
 
     # ------------------------------------------------------------ lists
 
@@ -285,7 +293,8 @@ class RelationReader:
         done: list[list[str]] = []  # the subjects of this sentence's cues so far
         for cue_id, start, end in matches:
             cue = cues()[0][cue_id]
-            if end < len(doc) and doc[end].lower_ in cue.not_followed_by:
+            if end < len(doc) and doc[end].lower_ in cue.not_followed_by or (
+                    start > sent.start and doc[start - 1].lower_ in cue.not_preceded_by):
                 continue
             subjects, objects, negated = self._slots(cue, ctx, start, end, done)
             if negated or not subjects or not objects:
@@ -296,7 +305,22 @@ class RelationReader:
                     source, target = (o, s) if cue.kind == "reverse" else (s, o)
                     if fold(source) and fold(target) and fold(source) != fold(target):
                         self.edges.append((source, cue.relation, target, block, sent))
+        self.memory.subject(self._opening(ctx))
         self.memory.remember(ctx.doc, [(m, self.name(m, ctx)) for m in ctx.mentions])
+
+    def _opening(self, ctx: _Context) -> list[str]:
+        """The one body a sentence opens with ('4.4 The Joint Group will ...'), else []."""
+        i, relational = ctx.sent.start, vocabulary().relational_nouns
+        while i < ctx.sent.end and (ctx.doc[i].like_num or ctx.doc[i].text[:1].isdigit()
+                                    or ctx.doc[i].is_punct or ctx.doc[i].is_space
+                                    or ctx.doc[i].lower_ == "the"):
+            i += 1
+        if i + 1 < ctx.sent.end and ctx.doc[i].lower_ in relational and \
+                ctx.doc[i + 1].lower_ == "of":  # "The Chair of the Forum is ..."
+            i += 2 + (i + 2 < ctx.sent.end and ctx.doc[i + 2].lower_ == "the")
+        m = ctx.at(i)
+        names = self.name(m, ctx) if m and m.kind in ("body", "generic", "acronym") else []
+        return names if len(names) == 1 else []
 
     def _slots(self, cue: Cue, ctx: _Context, start: int, end: int, done: list[list[str]]
                ) -> tuple[list[str], list[str], bool]:
@@ -336,6 +360,10 @@ class RelationReader:
             objects = self._pronoun_object(ctx, start, done, subjects)
         else:
             objects = self._list(ctx, end, first_only=cue.first_only)
+            last = max((m.end for m in ctx.mentions if m.start in ctx.objects and m.start >= end),
+                       default=end)
+            if objects and last < sent_end and doc[last].lower_ in cue.not_after_object:
+                return [], [], False  # "reported to the Board that ...": an event, not a line
         if not subjects and cue.kind == "link":
             if doc[end - 1].lower_ == "between" and len(objects) > 1:
                 return objects[:1], objects[1:], negated
@@ -346,7 +374,7 @@ class RelationReader:
                         ) -> list[str]:
         if done:
             earlier = [n for m in ctx.mentions if m.start in ctx.objects
-                       for n in ctx.names.get(m.start, [])]
+                       for n in ctx.names.get(m.start, []) if n not in subjects]
             if earlier:
                 return earlier
         for m in reversed(ctx.mentions):
@@ -374,7 +402,9 @@ class RelationReader:
                 if i + 1 < start and doc[i + 1].lower_ == "of":  # "Membership of the Board"
                     target = self._list(ctx, i + 2, first_only=True)
                 elif i > sent.start and doc[i - 1].lower_ in ("its", "their"):
-                    target = self._antecedent(ctx, i - 1)
+                    target = self._antecedent(ctx, i - 1, bodies=True)
+                elif self._opens(ctx, i):  # "Membership includes ...": the body just described
+                    target = self.memory.topic or ([self.index.paper] if self.index.paper else [])
                 else:  # "the Board's membership"
                     owner = ctx.at(i - 1, ending=True)
                     target = self.name(owner, ctx) if owner and owner.possessive else []

@@ -211,6 +211,7 @@ class Discourse:
     previous: list[tuple[Mention, list[str]]] = field(default_factory=list)  # last sentence
     block_names: list[tuple[str, str]] = field(default_factory=list)  # (head noun, name)
     last_block: list[tuple[str, str]] = field(default_factory=list)
+    topic: list[str] = field(default_factory=list)  # the body the block's last subject named
 
     def generic(self, m: Mention, here: list[str]) -> str:
         """'the Board': the paper's own body when it is a board, else the board just named
@@ -234,10 +235,11 @@ class Discourse:
                     return group
         return []
 
-    def antecedent(self) -> list[str]:
-        """'It' at the start of a sentence: the first single body the last sentence named."""
+    def antecedent(self, skip: tuple[str, ...] = ("plural",)) -> list[str]:
+        """'It' at the start of a sentence: the first single body the last sentence named
+        (of a kind not in `skip`)."""
         return next((names for m, names in self.previous
-                     if m.kind != "plural" and len(names) == 1), [])
+                     if m.kind not in skip and len(names) == 1), [])
 
     def remember(self, doc: Doc, named: list[tuple[Mention, list[str]]]) -> None:
         """Keep a read sentence's names: for pronouns, 'the Board', and lists named together."""
@@ -261,8 +263,15 @@ class Discourse:
         if len(group) > 1:
             self.coordinated.append(group)
 
+    def subject(self, names: list[str]) -> None:
+        """A sentence of the block opened with the body `names` ([]: with none, or with 'It'):
+        what a bare 'Membership includes ...' later in the block is about."""
+        if names:
+            self.topic = names
+
     def new_block(self) -> None:
         self.last_block, self.block_names = self.block_names, []
+        self.topic = []
 
 
 def build_index(docs: list[Doc], mentions: list[list[Mention]], paper: str) -> BodyIndex:
