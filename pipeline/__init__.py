@@ -10,9 +10,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-import sys  # noqa: E402
-import types  # noqa: E402
-
 from pipeline.model import Block, BlockKind, Document  # noqa: E402
 from pipeline.readers import read  # noqa: E402
 
@@ -28,22 +25,6 @@ def __getattr__(name: str):
         return getattr(api, name)
     raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
 
-
-class _Package(types.ModuleType):
-    """`pipeline.extract` is the API function, although `pipeline/extract/` is also the
-    extractors' subpackage: importing a submodule binds it on its parent, which would
-    turn `from pipeline import extract` into the package after the first run. The
-    subpackage stays importable by its full name (`from pipeline.extract import ...`)."""
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name == "extract" and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-if isinstance(vars(sys.modules[__name__]).get("extract"), types.ModuleType):
-    del sys.modules[__name__].extract
-sys.modules[__name__].__class__ = _Package
 
 __all__ = ["Block", "BlockKind", "Document", "DocumentExtraction", "Extraction", "__version__",
            "extract", "iter_documents", "load", "read"]

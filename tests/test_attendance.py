@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.attendance import extract_attendance, same_person
-from pipeline.extract.people import parse_list
+from pipeline.extractors.attendance import extract_attendance, same_person
+from pipeline.extractors.people import parse_list
 from pipeline.readers.text import parse_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.decisions import keyword_hits
-from pipeline.extract.items import extract_items
+from pipeline.extractors.decisions import keyword_hits
+from pipeline.extractors.items import extract_items
 from pipeline.readers.text import parse_text
 
 HEAD = "Minutes of the meeting held on 1 May 2024\n\nPresent: Councillors A Smith and B Jones\n\n"

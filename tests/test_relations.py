@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.structure import extract_structure
+from pipeline.extractors.structure import extract_structure
 from pipeline.readers import read
 from pipeline.readers.text import parse_text
 
@@ -263,7 +263,7 @@ def _load_scorer():
 
 def _run(docs: Path, out: Path) -> None:
     """Write the three CSVs the scorer reads for the structure fields, one document at a time."""
-    from pipeline.extract.metadata import extract_metadata
+    from pipeline.extractors.metadata import extract_metadata
 
     tables: dict[str, list[dict]] = {"documents": [], "recommendations": [], "relations": []}
     for path in sorted(docs.rglob("*")):

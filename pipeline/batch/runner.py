@@ -63,7 +63,7 @@ class RunSummary:
 
 def process(item: Input, debug: bool = False) -> DocumentResult:
     """Read and extract one document; never raises unless `debug`."""
-    from pipeline.extract import extract_document
+    from pipeline.extractors import extract_document
     from pipeline.readers import read
 
     result = DocumentResult(item.document)
@@ -133,8 +133,8 @@ def _results(inputs: list[Input], settings: RunSettings) -> Iterator[DocumentRes
 
 def _preload() -> None:
     """Import the extractors once in the parent so forked workers start warm."""
-    import pipeline.extract  # noqa: F401
-    from pipeline.extract import extract_document  # noqa: F401
+    import pipeline.extractors  # noqa: F401
+    from pipeline.extractors import extract_document  # noqa: F401
     from pipeline.readers import _reader
 
     for fmt in ("pdf", "docx", "html", "text"):

@@ -17,7 +17,7 @@ numbered text that is not an item out:
 
 A page with no numbered heading but one "Minutes:" label is a single agenda-item
 page: its title line gives one item numbered "". Rules are data in
-`models/items/items.json`; decisions are found by `pipeline.extract.decisions`.
+`models/items/items.json`; decisions are found by `pipeline.extractors.decisions`.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline.extract.decisions import extract_decisions, keyword_hits
-from pipeline.extract.provenance import provenance
+from pipeline.extractors.decisions import extract_decisions, keyword_hits
+from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
 MODELS = Path(__file__).resolve().parents[2] / "models"

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
-from pipeline.extract.provenance import provenance
+from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
 MODELS = Path(__file__).resolve().parents[2] / "models"

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from pipeline.extract.bodies import MODELS, Mention, fold, nlp, vocabulary
+from pipeline.extractors.bodies import MODELS, Mention, fold, nlp, vocabulary
 from pipeline.model import Block
 
 if TYPE_CHECKING:
-    from pipeline.extract.structure import Discourse
+    from pipeline.extractors.structure import Discourse
 
 
 class _Words:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.extract.bodies import (
+from pipeline.extractors.bodies import (
     Mention,
     acronym_like,
     body_type,
@@ -29,9 +29,9 @@ from pipeline.extract.bodies import (
     nlp,
     vocabulary,
 )
-from pipeline.extract.provenance import provenance
-from pipeline.extract.recommendations import extract_recommendations
-from pipeline.extract.relations import WORDS, RelationReader, cues
+from pipeline.extractors.provenance import provenance
+from pipeline.extractors.recommendations import extract_recommendations
+from pipeline.extractors.relations import WORDS, RelationReader, cues
 from pipeline.model import Block, BlockKind, Document
 
 __all__ = ["BodyIndex", "Discourse", "extract_structure", "nlp", "reading_units"]

@@ -15,10 +15,10 @@ TABLES = ("attendees", "apologies", "substitutes", "items", "decisions", "recomm
 
 def extract_document(document: Document) -> dict[str, list[dict]]:
     """Run every stage on one document; returns rows per table (documents has one row)."""
-    from pipeline.extract.attendance import extract_attendance
-    from pipeline.extract.items import extract_items
-    from pipeline.extract.metadata import extract_metadata
-    from pipeline.extract.structure import extract_structure
+    from pipeline.extractors.attendance import extract_attendance
+    from pipeline.extractors.items import extract_items
+    from pipeline.extractors.metadata import extract_metadata
+    from pipeline.extractors.structure import extract_structure
 
     result: dict[str, list[dict]] = {table: [] for table in TABLES}
     result["documents"] = [extract_metadata(document)]

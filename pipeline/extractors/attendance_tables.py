@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from pipeline.extract.people import (
+from pipeline.extractors.people import (
     Person,
     classify,
     clean_name,

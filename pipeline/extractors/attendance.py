@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from pipeline.extract.attendance_tables import (
+from pipeline.extractors.attendance_tables import (
     Pair,
     Section,
     TableReader,
@@ -27,9 +27,9 @@ from pipeline.extract.attendance_tables import (
     pattern,
     status,
 )
-from pipeline.extract.metadata import classify_kind
-from pipeline.extract.people import Person, clean_name, data, parse_list, vocab
-from pipeline.extract.provenance import provenance
+from pipeline.extractors.metadata import classify_kind
+from pipeline.extractors.people import Person, clean_name, data, parse_list, vocab
+from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
 ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "cllr", "no", "rev", "revd", "cty"}

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline.extract.dates import find_dates, first_date
-from pipeline.extract.provenance import provenance
+from pipeline.extractors.dates import find_dates, first_date
+from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
 MODELS = Path(__file__).resolve().parents[2] / "models"

@@ -16,8 +16,8 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from pipeline.extract.bodies import MODELS, fold
-from pipeline.extract.provenance import provenance
+from pipeline.extractors.bodies import MODELS, fold
+from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
 LIST_NUMBER = re.compile(r"^\s*(?:\((?P<a>\d{1,2}|[a-z]|[ivx]{1,6})\)"
