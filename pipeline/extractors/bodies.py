@@ -301,7 +301,7 @@ def _singular(word: str) -> str:
 
 def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs that are two names joined by 'and': 'Kelsey Borough Council and North Rendle District
-    Council', 'Healthwatch Thornbury and Wyre Police'; not 'Police and Crime Panel'."""
+    Council', 'Healthwatch Fernley and Wessex Police'; not 'Police and Crime Panel'."""
     vocab = vocabulary()
 
     def org_ended(first: int, last: int) -> bool:
@@ -387,7 +387,7 @@ def clean_name(text: str) -> str:
 
 
 def initials(name: str) -> str:
-    """'Kingsmere Health and Wellbeing Board' -> 'KHWB'."""
+    """'Fernley Health and Wellbeing Board' -> 'FHWB'."""
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
                    if w[0].isupper() or w.lower() not in ("and", "of", "for", "the", "in"))
 

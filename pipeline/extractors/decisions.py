@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
+from pipeline.extractors.anchors import anchor_regex
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
@@ -57,6 +58,7 @@ class DecisionRules:
     title_case_that: frozenset[str]
     lower_formal: dict[str, frozenset[str]]
     bare_empty: frozenset[str]
+    keyword_anchor: re.Pattern[str] | None
     terminators: tuple[re.Pattern[str], ...]
     inline_stop: re.Pattern[str]
     enumerator: re.Pattern[str]
@@ -73,10 +75,13 @@ def rules() -> DecisionRules:
     nlp = _tokenizer()
     matcher = Matcher(nlp.vocab)
     info: dict[str, PatternInfo] = {}
+    keyword_patterns = []
     for line in (folder / "decision_patterns.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         entry = json.loads(line)
+        if entry["role"] == "keyword":
+            keyword_patterns.append(entry["pattern"])
         matcher.add(entry["id"], [entry["pattern"]])
         info[entry["id"]] = PatternInfo(entry["id"], entry["role"], entry.get("label", ""),
                                         bool(entry.get("leading_only")),
@@ -85,6 +90,8 @@ def rules() -> DecisionRules:
         nlp=nlp,
         matcher=matcher,
         info=info,
+        # a decision needs a keyword; lead-ins alone match nothing
+        keyword_anchor=anchor_regex(keyword_patterns),
         title_case_that=frozenset(raw["title_case_that"]),
         lower_formal={k: frozenset(v) for k, v in raw["lower_formal"].items()},
         bare_empty=frozenset(raw["bare_empty"]),
@@ -126,6 +133,8 @@ class Hit:
 def keyword_hits(text: str) -> list[Hit]:
     """Decision keywords in one line of text that count as decisions, in order."""
     r = rules()
+    if r.keyword_anchor is not None and not r.keyword_anchor.search(text):
+        return []
     doc = r.nlp.make_doc(text)
     keywords = []
     lead_ins: dict[int, list[tuple[int, PatternInfo]]] = {}

@@ -13,6 +13,7 @@ lists. `structure.py` runs the reader over a paper's sentences and writes the ro
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from pipeline.extractors.anchors import anchor_regex
 from pipeline.extractors.bodies import MODELS, Mention, fold, nlp, vocabulary
 from pipeline.model import Block
 
@@ -70,6 +72,13 @@ def cues() -> tuple[dict[str, Cue], Matcher]:
     return found, matcher
 
 
+@cache
+def cue_anchor() -> re.Pattern[str] | None:
+    """Finds every text that could hold a cue; most sentences need no matching at all."""
+    lines = (MODELS / "structure" / "relation_cues.jsonl").read_text("utf-8").splitlines()
+    return anchor_regex(json.loads(line)["pattern"] for line in lines if line.strip())
+
+
 @dataclass
 class _Context:
     """One sentence: its Doc, its mentions and the names they resolved to."""
@@ -101,7 +110,7 @@ class RelationReader:
 
     def name(self, m: Mention, ctx: _Context, member: bool = False) -> list[str]:
         """The names a mention stands for ([] when it names nothing the paper identifies).
-        A capitalised phrase without a head noun ('Safer Harrow', 'John Brown') names a body
+        A capitalised phrase without a head noun ('Safer Fernley', 'John Brown') names a body
         only where the paper defines it, it is three words or more, or it is a listed member."""
         if m.kind == "phrase" and not member and len(m.text.split()) < 3 and \
                 not self.index.defines(self.index.canonical(m)):

@@ -2,7 +2,7 @@
 
 The paper is tokenised once with a blank English spaCy pipeline (a sentencizer, no statistical
 model). `bodies.py` finds the names in each block; this module collects the aliases the paper
-defines into a `BodyIndex` (acronyms, former names, "Safer Harrow, the local Community Safety
+defines into a `BodyIndex` (acronyms, former names, "Safer Fernley, the local Community Safety
 Partnership"), keeps what a reader remembers between sentences (`Discourse`), runs the
 `relations.py` sentence reader over the paper for its reporting lines, replacements,
 memberships and links, and writes the bodies rows; `recommendations.py` reads the
@@ -31,7 +31,7 @@ from pipeline.extractors.bodies import (
 )
 from pipeline.extractors.provenance import provenance
 from pipeline.extractors.recommendations import extract_recommendations
-from pipeline.extractors.relations import WORDS, RelationReader, cues
+from pipeline.extractors.relations import WORDS, RelationReader, cue_anchor, cues
 from pipeline.model import Block, BlockKind, Document
 
 __all__ = ["BodyIndex", "Discourse", "extract_structure", "nlp", "reading_units"]
@@ -91,7 +91,9 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
         if block.kind is BlockKind.HEADING:
             continue
         reader.new_block(found)
-        matches = sorted(_longest(cues()[1](doc)), key=lambda m: m[1])
+        anchor = cue_anchor()
+        might_match = anchor is None or anchor.search(doc.text)
+        matches = sorted(_longest(cues()[1](doc)), key=lambda m: m[1]) if might_match else []
         sentences = list(doc.sents)
         for n, sent in enumerate(sentences):
             reader.read_sentence(block, sent, [(doc.vocab.strings[k], s, e) for k, s, e in matches
@@ -180,7 +182,7 @@ class BodyIndex:
         return self._memo[memo]
 
     def _by_suffix(self, text: str) -> str | None:
-        """'Leadership Board' -> 'Oakhurst Leadership Board' when only one name ends so."""
+        """'Leadership Board' -> 'Fernley Leadership Board' when only one name ends so."""
         key = " " + fold(text)
         if self.paper and (" " + fold(self.paper)).endswith(key):
             return self.paper
@@ -312,7 +314,7 @@ def _bracket_alias(doc: Doc, m: Mention, index: BodyIndex) -> None:
 
 
 def _apposition_alias(doc: Doc, a: Mention, b: Mention, index: BodyIndex) -> None:
-    """'Safer Harrow, the local Community Safety Partnership' names one body twice; a list
+    """'Safer Fernley, the local Community Safety Partnership' names one body twice; a list
     ('the X Group, the Y Group and ...') does not, so the second name needs a qualifier or the
     first must be a name without a head noun."""
     words = [t.lower_ for t in doc[a.end: b.start]]
