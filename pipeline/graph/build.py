@@ -43,6 +43,14 @@ def build_graph(run_dir: Path | str) -> nx.MultiDiGraph:
     for row in tables["bodies"].to_dict("records"):
         key = resolver.add(row["body"], _split(row.get("aliases", "")))
         node = f"body:{key}"
+        if node in graph:  # another name of a body already seen: merge, keep its label
+            data = graph.nodes[node]
+            names = set(_split(data["aliases"])) | set(_split(row.get("aliases", "")))
+            names |= {row["body"]}
+            data["aliases"] = " | ".join(sorted(names - {data["label"]}))
+            docs = set(_split(data["documents"])) | set(_split(row.get("documents", "")))
+            data["documents"] = " | ".join(sorted(docs))
+            continue
         graph.add_node(node, kind="body", label=row["body"], aliases=row.get("aliases", ""),
                        body_type=row.get("body_type", ""), borough=row.get("borough", ""),
                        documents=row.get("documents", ""))

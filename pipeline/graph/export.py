@@ -62,20 +62,19 @@ def draw_structure(graph: nx.MultiDiGraph, stem: Path) -> list[Path]:
     structure = body_structure(graph)
     connected = [n for n in structure.nodes if structure.degree(n) > 0]
     structure = structure.subgraph(connected).copy()
-    level = layers(structure)
-    rows: dict[int, list[str]] = {}
-    for node in sorted(structure.nodes, key=lambda n: structure.nodes[n].get("label", n)):
-        rows.setdefault(level[node], []).append(node)
-    width = max((len(r) for r in rows.values()), default=1)
-    figure, axes = plt.subplots(figsize=(max(8, 2.6 * width), max(4, 1.9 * len(rows) + 1)))
-    position = {node: ((i + 0.5) / len(members) * width, -depth)
-                for depth, members in rows.items() for i, node in enumerate(members)}
+    position = _positions(structure)
+    width = max((x for x, _ in position.values()), default=0.5) + 0.5
+    depth = -min((y for _, y in position.values()), default=0)
+    figure, axes = plt.subplots(figsize=(max(8, 2.6 * width), max(4, 1.9 * (depth + 1) + 1)))
     for u, v, data in structure.edges(data=True):
         colour = RELATION_COLOURS.get(data.get("kind"), "#777777")
         style = "dashed" if data.get("kind") in ("linked_to", "replaces") else "solid"
+        # arrows within one row would run through the boxes between them: bend them
+        bend = 0.3 if position[u][1] == position[v][1] else 0.0
         axes.annotate("", xy=position[v], xytext=position[u],
                       arrowprops={"arrowstyle": "-|>", "color": colour, "linestyle": style,
-                                  "shrinkA": 22, "shrinkB": 22, "lw": 1.3})
+                                  "shrinkA": 22, "shrinkB": 22, "lw": 1.3,
+                                  "connectionstyle": f"arc3,rad={bend}"})
     for node, (x, y) in position.items():
         data = structure.nodes[node]
         axes.text(x, y, _wrap(data.get("label", node)), ha="center", va="center", fontsize=8,
@@ -90,7 +89,9 @@ def draw_structure(graph: nx.MultiDiGraph, stem: Path) -> list[Path]:
         axes.text(0.5, 0.5, "no relations between bodies in this run", ha="center",
                   transform=axes.transAxes)
     axes.set_axis_off()
-    axes.margins(0.12)
+    # text and arrows do not autoscale the axes: frame the laid-out rows explicitly
+    axes.set_xlim(-0.1, width + 0.1)
+    axes.set_ylim(-depth - 0.6, 0.6)
     figure.tight_layout()
     paths = []
     for suffix in (".png", ".svg"):
@@ -99,6 +100,26 @@ def draw_structure(graph: nx.MultiDiGraph, stem: Path) -> list[Path]:
         paths.append(path)
     plt.close(figure)
     return paths
+
+
+def _positions(structure: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Rows by reporting depth; within a row, each node sits near the mean position of the
+    nodes above it that it is linked to (the barycentre heuristic), to cut crossings."""
+    level = layers(structure)
+    rows: dict[int, list[str]] = {}
+    for node in sorted(structure.nodes, key=lambda n: structure.nodes[n].get("label", n)):
+        rows.setdefault(level[node], []).append(node)
+    width = max((len(r) for r in rows.values()), default=1)
+    position: dict[str, tuple[float, float]] = {}
+    for depth in sorted(rows):
+        def centre(node: str) -> float:
+            placed = [position[n][0] for n in nx.all_neighbors(structure, node) if n in position]
+            return sum(placed) / len(placed) if placed else width / 2
+        members = sorted(rows[depth], key=centre) if depth else rows[depth]
+        step = width / len(members)
+        for i, node in enumerate(members):
+            position[node] = ((i + 0.5) * step, -depth)
+    return position
 
 
 def _wrap(label: str, width: int = 22) -> str:
