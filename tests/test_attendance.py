@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-import pytest
-
 from pipeline.extractors.attendance import extract_attendance, same_person
 from pipeline.extractors.people import parse_list
 from pipeline.readers.text import parse_text
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def run(*lines: str) -> dict[str, list[dict]]:
@@ -367,29 +360,3 @@ def test_list_parser_reads_nested_brackets_and_ranks():
         ("Petra Rainford", "Environmental Health Officer (Licensing)"),
         ("Osian Quarrie", "PC; Licensing Officer")]
     assert parse_list("The Committee considered the reports", 0, 36) is None
-
-
-def _score(gold_dir: Path, docs_dir: Path) -> dict[str, float]:
-    """Run the extractor over every paper (all four formats) and score it with the shared
-    scorer, as the CLI's CSVs would be scored."""
-    from pipeline.readers import read, supported
-
-    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "eval" / "score.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    tables: dict[str, list[dict]] = {"attendees": [], "apologies": [], "substitutes": []}
-    for path in sorted(docs_dir.rglob("*")):
-        if path.is_file() and supported(path) and path.suffix in (".txt", ".docx", ".pdf", ".html"):
-            document = path.relative_to(docs_dir).as_posix()
-            for table, rows in extract_attendance(read(path)).items():
-                tables[table] += [{**row, "document": document} for row in rows]
-    report = scorer.score(scorer.load_gold(str(gold_dir)), tables)
-    return {field: report["fields"][field]["f1"] for field in tables}
-
-
-@pytest.mark.parametrize("gold, docs", [("devset/gold", "devset/docs"), ("gold", "corpus")])
-def test_scores_on_shared_papers(gold: str, docs: str):
-    if not (SHARED / "eval" / "score.py").exists() or not (SHARED / docs).exists():
-        pytest.skip("shared/ papers and scorer not present")
-    scores = _score(SHARED / gold, SHARED / docs)
-    assert all(f1 >= 0.97 for f1 in scores.values()), scores

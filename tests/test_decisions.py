@@ -1,13 +1,9 @@
 """Decisions: keyword spellings, where their text ends, and narrative that is not a decision.
 
-The last test scores the extractor on the development set and the corpus with the
-shared scorer (skipped where ../shared is absent).
+tests/test_shared_scores.py scores them on the shared papers.
 """
 
 from __future__ import annotations
-
-import importlib.util
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +12,6 @@ from pipeline.extractors.items import extract_items
 from pipeline.readers.text import parse_text
 
 HEAD = "Minutes of the meeting held on 1 May 2024\n\nPresent: Councillors A Smith and B Jones\n\n"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def decisions(text: str) -> list[tuple[str, str, str]]:
@@ -165,41 +160,3 @@ def test_decision_rows_carry_provenance_and_rule():
 ])
 def test_keyword_positions(text, kinds):
     assert [hit.label for hit in keyword_hits(text)] == kinds
-
-
-def _load_scorer():
-    path = SHARED / "eval" / "score.py"
-    if not path.exists():
-        pytest.skip("shared scorer not present")
-    spec = importlib.util.spec_from_file_location("minutebook_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.mark.parametrize("docs, gold, minimum", [
-    ("devset/docs", "devset/gold", 0.97),
-    ("corpus", "gold", 0.97),
-])
-def test_scorer_items_and_decisions(docs, gold, minimum):
-    from pipeline.errors import MinutebookError
-    from pipeline.readers import read, supported
-
-    score = _load_scorer()
-    folder = SHARED / docs
-    if not folder.is_dir() or not (SHARED / gold).is_dir():
-        pytest.skip(f"{folder} not present")
-    tables: dict[str, list[dict] | None] = {table: None for table in score.COLUMNS}
-    tables["items"], tables["decisions"] = [], []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and supported(p)):
-        document_name = path.relative_to(folder).as_posix()
-        try:
-            document = read(path)
-        except MinutebookError:
-            continue  # a reader's failure is the reader's test to catch
-        for table, rows in extract_items(document).items():
-            tables[table] += [{**{k: str(v) for k, v in row.items()}, "document": document_name}
-                              for row in rows]
-    report = score.score(score.load_gold(str(SHARED / gold)), tables)
-    for field in ("items", "decisions"):
-        assert report["fields"][field]["f1"] >= minimum, (field, report["fields"][field])

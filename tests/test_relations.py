@@ -1,18 +1,9 @@
-"""Relations and bodies on small in-memory papers, and the shared scorer on the shared sets."""
+"""Relations and bodies on small in-memory papers (tests/test_shared_scores.py scores them)."""
 
 from __future__ import annotations
 
-import csv
-import importlib.util
-from pathlib import Path
-
-import pytest
-
 from pipeline.extractors.structure import extract_structure
-from pipeline.readers import read
 from pipeline.readers.text import parse_text
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def extract(text: str, body: str = "") -> dict[str, list[dict]]:
@@ -247,55 +238,3 @@ def test_relation_rows_carry_the_sentence_as_evidence():
     row = extract_structure(document, {})["relations"][0]
     assert row["evidence"] == "The Audit Group reports to the Cabinet."
     assert document.text[row["start"]:row["end"]] == row["evidence"]
-
-
-# ------------------------------------------------------------------ the shared scorer
-
-def _load_scorer():
-    path = SHARED / "eval" / "score.py"
-    if not path.exists():
-        pytest.skip("shared scorer not present")
-    spec = importlib.util.spec_from_file_location("shared_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _run(docs: Path, out: Path) -> None:
-    """Write the three CSVs the scorer reads for the structure fields, one document at a time."""
-    from pipeline.extractors.metadata import extract_metadata
-
-    tables: dict[str, list[dict]] = {"documents": [], "recommendations": [], "relations": []}
-    for path in sorted(docs.rglob("*")):
-        if path.suffix not in (".txt", ".docx", ".pdf", ".html") or path.stem.isupper():
-            continue
-        document = read(path)
-        name = path.relative_to(docs).as_posix()
-        meta = extract_metadata(document)
-        rows = extract_structure(document, meta)
-        tables["documents"].append({"document": name, "kind": meta.get("kind", ""),
-                                    "body": meta.get("body", ""), "date": meta.get("date", "")})
-        for table in ("recommendations", "relations"):
-            tables[table] += [{"document": name, **row} for row in rows[table]]
-    columns = {"documents": ("document", "kind", "body", "date"),
-               "recommendations": ("document", "number", "text"),
-               "relations": ("document", "source", "relation", "target")}
-    for table, rows in tables.items():
-        with open(out / f"{table}.csv", "w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=columns[table], extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(rows)
-
-
-@pytest.mark.parametrize("docs, gold, minimum", [
-    ("devset/docs", "devset/gold", {"recommendations": 0.95, "relations": 0.95}),
-    ("corpus", "gold", {"recommendations": 0.95, "relations": 0.80}),
-])
-def test_shared_scorer_on_all_formats(tmp_path, docs, gold, minimum):
-    scorer = _load_scorer()
-    if not (SHARED / docs).is_dir() or not (SHARED / gold).is_dir():
-        pytest.skip("shared documents not present")
-    _run(SHARED / docs, tmp_path)
-    report = scorer.score(scorer.load_gold(str(SHARED / gold)), scorer.load_run(str(tmp_path)))
-    for field, value in minimum.items():
-        assert report["fields"][field]["f1"] >= value, (field, report["fields"][field])
