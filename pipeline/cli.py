@@ -238,6 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("interrupted: outputs of the last finished run are unchanged", err=True)
         return 130
+    except (OSError, MinutebookError) as error:  # e.g. an output folder that cannot be written
+        if "--debug" in (argv if argv is not None else sys.argv[1:]):
+            raise
+        click.echo(f"minutebook: error: {error}", err=True)
+        return 2
     # click returns the exit status of ctx.exit(); a command that just returns gives None
     return status if isinstance(status, int) else 0
 

@@ -123,3 +123,14 @@ def test_inspect_shows_blocks(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["inspect", str(tmp_path / "p.txt")]) == 0
     shown = capsys.readouterr().out
     assert "heading" in shown and "Minutes of the meeting" in shown
+
+
+def test_an_unwritable_output_folder_is_one_line_not_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    status = main(["extract", str(tmp_path / "good.txt"), "--out", str(blocker / "run"), "-q"])
+    assert status == 2
+    err = capsys.readouterr().err
+    assert err.startswith("minutebook: error:") and "Traceback" not in err
