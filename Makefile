@@ -1,5 +1,6 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11+ and make):
-#   make demo   create .venv, install minutebook, extract corpus/ into outputs/
+#   make demo   create .venv, install minutebook, extract corpus/ into outputs/ (with
+#               the graph in outputs/graph/ and the review site in outputs/review/)
 #   make test   create .venv, install minutebook with its test tools, run the tests
 PYTHON ?= python3
 VENV := .venv
@@ -16,6 +17,8 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/minutebook extract corpus --out outputs --exclude README.md --exclude '*.py'
+	$(BIN)/minutebook graph outputs
+	$(BIN)/minutebook review outputs
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
