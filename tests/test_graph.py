@@ -74,3 +74,13 @@ def test_compare_lists_bodies_and_edges_in_one_run_only(tmp_path: Path) -> None:
     assert ("only in B", "body", "Children's Partnership Board") in changes
     assert any(r["change"] == "added" and r["what"] == "edge" for r in rows)
     assert any(r["change"] == "removed" and r["what"] == "edge" for r in rows)
+
+
+def test_compare_does_not_match_bodies_on_a_generic_alias(tmp_path: Path) -> None:
+    a = build_graph(make_run(tmp_path / "a", [{"body": "Health and Wellbeing Board",
+                                               "aliases": "the Board"}], []))
+    b = build_graph(make_run(tmp_path / "b", [{"body": "Harrow Partnership Board",
+                                               "aliases": "the Board"}], []))
+    changes = {(r["change"], r["a"] or r["b"]) for r in compare(a, b).rows}
+    assert ("only in A", "Health and Wellbeing Board") in changes
+    assert ("only in B", "Harrow Partnership Board") in changes

@@ -30,8 +30,16 @@ class Comparison:
 
 
 def _names(data: dict) -> set[str]:
+    """The names a body may be matched by in another run: its name and its specific aliases.
+    A one-word reference ("the Board") names a different body in every paper, so it is
+    left out; an acronym ("CSP") stays."""
     names = {body_key(data.get("label", ""))}
-    names |= {body_key(a) for a in str(data.get("aliases", "")).split(" | ") if a.strip()}
+    for alias in str(data.get("aliases", "")).split(" | "):
+        words = alias.split()
+        if words and words[0].casefold() == "the":
+            words = words[1:]
+        if len(words) > 1 or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
+            names.add(body_key(alias))
     return {n for n in names if n}
 
 
