@@ -169,6 +169,23 @@ def table(report: dict) -> str:
     return "\n".join(lines)
 
 
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def update_readme(readme: Path, report: dict) -> None:
+    """Put the table between the bench markers of the README (left alone without them)."""
+    if not readme.exists():
+        return
+    text = readme.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        return
+    head, rest = text.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    stamp = time.strftime("%Y-%m-%d")
+    body = f"\n_Measured {stamp} by `make bench` on this project's machine._\n\n{table(report)}\n"
+    readme.write_text(head + README_START + body + README_END + tail, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=1000, help="PDF pages to generate")
@@ -187,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     report = run(args.work, args.pages, args.docs)
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    update_readme(ROOT / "README.md", report)
     print(table(report))
     return 0
 
