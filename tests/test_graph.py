@@ -84,3 +84,19 @@ def test_compare_does_not_match_bodies_on_a_generic_alias(tmp_path: Path) -> Non
     changes = {(r["change"], r["a"] or r["b"]) for r in compare(a, b).rows}
     assert ("only in A", "Adults Safeguarding Board") in changes
     assert ("only in B", "Harrow Partnership Board") in changes
+
+
+def test_compare_haringey_with_harrow(tmp_path: Path) -> None:
+    from pipeline.batch.runner import RunSettings, run_extract
+    from pipeline.cli import main
+    from tests.conftest import shared_or_skip
+
+    corpus = shared_or_skip("corpus")
+    for name, stems in (("haringey", ("000", "001", "002")), ("harrow", ("003", "004"))):
+        papers = [p for p in sorted(corpus.glob("*.txt")) if p.name[:3] in stems]
+        run_extract(papers, tmp_path / name, RunSettings(workers=1))
+    out = tmp_path / "diff.csv"
+    assert main(["compare", str(tmp_path / "haringey"), str(tmp_path / "harrow"),
+                 "--out", str(out)]) == 0
+    rows = out.read_text(encoding="utf-8-sig")
+    assert "only in A" in rows and "only in B" in rows and "edge" in rows
