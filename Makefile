@@ -30,7 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pipeline.bench
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests training
 
 clean:
 	rm -rf $(VENV) outputs/*.csv outputs/run.json
