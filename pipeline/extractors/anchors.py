@@ -1,9 +1,10 @@
 """A cheap test that a text cannot match any of a set of token patterns.
 
-spaCy's Matcher walks every token of every block; most blocks of a paper contain none of
-the words a pattern must start with. The words of each pattern's first required token are
-gathered once into one regular expression, and a text that does not contain any of them
-is skipped before it is tokenised or matched.
+spaCy's Matcher walks every token of every block, and most blocks of a paper hold no cue
+at all. A pattern can only match a text that contains, for each of its required tokens,
+one of the words that token allows; checking that on a set of the text's words costs a
+few set lookups, so texts that cannot match are skipped before the Matcher (and, where
+the caller allows, before tokenising).
 """
 
 from __future__ import annotations
@@ -11,18 +12,41 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+WORDS = PLAIN = re.compile(r"[^\W_]+")
 
-def anchor_regex(patterns: Iterable[list[dict]]) -> re.Pattern[str] | None:
-    """A regex that finds every text the patterns could match (None: no safe filter)."""
-    words: set[str] = set()
-    for pattern in patterns:
-        first = next((spec for spec in pattern if spec.get("OP") not in ("?", "*")), None)
-        lower = first.get("LOWER") if first else None
-        if isinstance(lower, str):
-            words.add(lower)
-        elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
-            words.update(lower["IN"])
-        else:
-            return None  # a pattern that starts with anything else can match anywhere
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.I)
+
+def _allowed(spec: dict) -> frozenset[str] | None:
+    """Lower-case words one of which a text must hold for the token spec to match there, or
+    None when the spec may match without any (other attributes, punctuation)."""
+    for key in ("LOWER", "ORTH", "TEXT"):
+        value = spec.get(key)
+        values = [value] if isinstance(value, str) else (
+            value.get("IN") if isinstance(value, dict) else None)
+        if isinstance(values, list):
+            # a text holding "sub-groups" holds the word "sub": the first word of a value
+            # stands for it; a value with no word (":") could be anything
+            firsts = [PLAIN.search(str(v).lower()) for v in values]
+            return frozenset(f.group() for f in firsts) if all(firsts) else None
+    return None
+
+
+class PatternGate:
+    """Says whether a text might match any of the patterns (never wrongly says no)."""
+
+    def __init__(self, patterns: Iterable[list[dict]]) -> None:
+        self.requirements: list[tuple[frozenset[str], ...]] = []
+        self.always = False
+        for pattern in patterns:
+            # "?", "*", "!" and "{0,n}" tokens need not be there; "+" and plain ones must
+            required = tuple(words for spec in pattern if spec.get("OP") in (None, "+")
+                             and (words := _allowed(spec)) is not None)
+            if not required:
+                self.always = True
+            self.requirements.append(required)
+
+    def might_match(self, text: str) -> bool:
+        if self.always:
+            return True
+        words = set(WORDS.findall(text.lower()))
+        return any(all(not allowed.isdisjoint(words) for allowed in required)
+                   for required in self.requirements)

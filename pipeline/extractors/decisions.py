@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
-from pipeline.extractors.anchors import anchor_regex
+from pipeline.extractors.anchors import PatternGate
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
@@ -58,7 +58,7 @@ class DecisionRules:
     title_case_that: frozenset[str]
     lower_formal: dict[str, frozenset[str]]
     bare_empty: frozenset[str]
-    keyword_anchor: re.Pattern[str] | None
+    keyword_gate: PatternGate
     terminators: tuple[re.Pattern[str], ...]
     inline_stop: re.Pattern[str]
     enumerator: re.Pattern[str]
@@ -91,7 +91,7 @@ def rules() -> DecisionRules:
         matcher=matcher,
         info=info,
         # a decision needs a keyword; lead-ins alone match nothing
-        keyword_anchor=anchor_regex(keyword_patterns),
+        keyword_gate=PatternGate(keyword_patterns),
         title_case_that=frozenset(raw["title_case_that"]),
         lower_formal={k: frozenset(v) for k, v in raw["lower_formal"].items()},
         bare_empty=frozenset(raw["bare_empty"]),
@@ -133,7 +133,7 @@ class Hit:
 def keyword_hits(text: str) -> list[Hit]:
     """Decision keywords in one line of text that count as decisions, in order."""
     r = rules()
-    if r.keyword_anchor is not None and not r.keyword_anchor.search(text):
+    if not r.keyword_gate.might_match(text):
         return []
     doc = r.nlp.make_doc(text)
     keywords = []

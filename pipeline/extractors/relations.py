@@ -13,7 +13,6 @@ lists. `structure.py` runs the reader over a paper's sentences and writes the ro
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from pipeline.extractors.anchors import anchor_regex
+from pipeline.extractors.anchors import PatternGate
 from pipeline.extractors.bodies import MODELS, Mention, fold, nlp, vocabulary
 from pipeline.model import Block
 
@@ -73,10 +72,10 @@ def cues() -> tuple[dict[str, Cue], Matcher]:
 
 
 @cache
-def cue_anchor() -> re.Pattern[str] | None:
-    """Finds every text that could hold a cue; most sentences need no matching at all."""
+def cue_gate() -> PatternGate:
+    """Passes every text that could hold a cue; most sentences need no matching at all."""
     lines = (MODELS / "structure" / "relation_cues.jsonl").read_text("utf-8").splitlines()
-    return anchor_regex(json.loads(line)["pattern"] for line in lines if line.strip())
+    return PatternGate(json.loads(line)["pattern"] for line in lines if line.strip())
 
 
 @dataclass

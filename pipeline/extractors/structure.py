@@ -31,7 +31,7 @@ from pipeline.extractors.bodies import (
 )
 from pipeline.extractors.provenance import provenance
 from pipeline.extractors.recommendations import extract_recommendations
-from pipeline.extractors.relations import WORDS, RelationReader, cue_anchor, cues
+from pipeline.extractors.relations import WORDS, RelationReader, cue_gate, cues
 from pipeline.model import Block, BlockKind, Document
 
 __all__ = ["BodyIndex", "Discourse", "extract_structure", "nlp", "reading_units"]
@@ -91,9 +91,8 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
         if block.kind is BlockKind.HEADING:
             continue
         reader.new_block(found)
-        anchor = cue_anchor()
-        might_match = anchor is None or anchor.search(doc.text)
-        matches = sorted(_longest(cues()[1](doc)), key=lambda m: m[1]) if might_match else []
+        matches = sorted(_longest(cues()[1](doc)), key=lambda m: m[1]) \
+            if cue_gate().might_match(doc.text) else []
         sentences = list(doc.sents)
         for n, sent in enumerate(sentences):
             reader.read_sentence(block, sent, [(doc.vocab.strings[k], s, e) for k, s, e in matches
