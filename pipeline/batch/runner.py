@@ -132,13 +132,20 @@ def _results(inputs: list[Input], settings: RunSettings) -> Iterator[DocumentRes
 
 
 def _preload() -> None:
-    """Import the extractors once in the parent so forked workers start warm."""
-    import pipeline.extractors  # noqa: F401
-    from pipeline.extractors import extract_document  # noqa: F401
+    """Import the readers and build the extractors' pipelines and matchers once, in the
+    parent, so that forked workers start warm instead of each building its own."""
+    from pipeline.extractors import extract_document
     from pipeline.readers import _reader
+    from pipeline.readers.text import parse_text
 
     for fmt in ("pdf", "docx", "html", "text"):
         _reader(fmt)
+    extract_document(parse_text(WARM_UP, "warm-up.txt"))
+
+
+WARM_UP = ("BOARD\n\nMinutes of the meeting held on 1 May 2024\n\nPresent: Councillor A Smith\n\n"
+           "1. Minutes\n\nRESOLVED: That the minutes be agreed.\n\n"
+           "The Group reports to the Board. It is recommended that the report be noted.\n")
 
 
 @dataclass
