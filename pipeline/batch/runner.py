@@ -118,6 +118,8 @@ def failed_result(item: Input, kind: str, message: str) -> DocumentResult:
 
 
 def _results(inputs: list[Input], settings: RunSettings) -> Iterator[DocumentResult]:
+    if not inputs:  # nothing changed since the last run: no workers to start
+        return
     if settings.scheduler:
         from pipeline.batch.dask_executor import run_dask
 
