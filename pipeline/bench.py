@@ -92,7 +92,8 @@ def _measure_here(folder: Path, out: Path, workers: int, force: bool) -> dict:
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"documents": summary.documents, "pages": summary.pages, "seconds": seconds,
-            "failed": summary.failed, "peak_rss_mb": round(children if workers > 0 else own, 1),
+            # no child ran when nothing needed doing: the parent's own peak is the figure
+            "failed": summary.failed, "peak_rss_mb": round(children or own, 1),
             "parent_rss_mb": round(own, 1)}
 
 
