@@ -7,6 +7,10 @@ provenance columns `page`, `start`, `end` (character span in `Document.text`) an
 
 from __future__ import annotations
 
+from pipeline.extractors.attendance import extract_attendance
+from pipeline.extractors.items import extract_items
+from pipeline.extractors.metadata import extract_metadata
+from pipeline.extractors.structure import extract_structure
 from pipeline.model import Document
 
 TABLES = ("attendees", "apologies", "substitutes", "items", "decisions", "recommendations",
@@ -15,11 +19,6 @@ TABLES = ("attendees", "apologies", "substitutes", "items", "decisions", "recomm
 
 def extract_document(document: Document) -> dict[str, list[dict]]:
     """Run every stage on one document; returns rows per table (documents has one row)."""
-    from pipeline.extractors.attendance import extract_attendance
-    from pipeline.extractors.items import extract_items
-    from pipeline.extractors.metadata import extract_metadata
-    from pipeline.extractors.structure import extract_structure
-
     result: dict[str, list[dict]] = {table: [] for table in TABLES}
     result["documents"] = [extract_metadata(document)]
     result.update(extract_attendance(document))
