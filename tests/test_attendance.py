@@ -360,3 +360,10 @@ def test_list_parser_reads_nested_brackets_and_ranks():
         ("Petra Rainford", "Environmental Health Officer (Licensing)"),
         ("Osian Quarrie", "PC; Licensing Officer")]
     assert parse_list("The Committee considered the reports", 0, 36) is None
+
+
+def test_plural_honorific_before_another_is_no_person():
+    text = "Councillors Ms D. J. Welwick and R Amos"
+    assert [p.name for p in parse_list(text, 0, len(text))] == ["D. J. Welwick", "R Amos"]
+    text = "Messrs M Gideon and L Ibekwe"
+    assert [p.name for p in parse_list(text, 0, len(text))] == ["M Gideon", "L Ibekwe"]

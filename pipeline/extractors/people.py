@@ -87,8 +87,12 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     attrs: dict[int, tuple[int, int]] = {}  # person index -> span of its plain notes
     label: list[str] = []
     for kind, s, e in parts:
-        if not text[s:e].strip() or re.match(r"\s*\d+\s", text[s:e]):
+        piece = text[s:e].strip(" ,;:")
+        if not piece or re.match(r"\s*\d+\s", text[s:e]):
             continue  # "4 members of the public" is a count, not a person or a role
+        offset, roles, _, _, _ = prefix(piece + " X")  # a stand-in name after the piece
+        if offset > len(piece) and not roles:
+            continue  # only honorifics ("Councillors" before "Ms D Welwick"): no person
         found = [] if kind == "dash" and persons else _persons(text, s, e, single, substitutes)
         if found and attrs.get(len(persons) - 1) and not any(_strong(p) for p in found):
             found = []  # "Ms T Varga, Network Planning Manager, Kestrel Waterways"
