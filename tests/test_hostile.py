@@ -17,8 +17,9 @@ from pipeline.errors import MinutebookError
 from pipeline.readers import SUFFIX_FORMATS, read
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = {fmt: next((ROOT / "corpus" / fmt).glob(f"*.{fmt}")) for fmt in ("pdf", "docx", "html")}
-SAMPLES["txt"] = next((ROOT / "corpus").glob("*.txt"))
+SAMPLES = {fmt: sorted((ROOT / "corpus" / fmt).glob(f"*.{fmt}"))[0]
+           for fmt in ("pdf", "docx", "html")}
+SAMPLES["txt"] = sorted((ROOT / "corpus").glob("*.txt"))[0]
 
 
 def read_or_error(path: Path) -> str:
@@ -44,15 +45,16 @@ def test_random_bytes_under_every_extension(tmp_path: Path, suffix: str) -> None
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_truncated_and_bit_flipped_copies(tmp_path: Path, fmt: str) -> None:
-    data = SAMPLES[fmt].read_bytes()
     rng = random.Random(7)
-    for n, cut in enumerate((0.1, 0.5, 0.9)):
-        (tmp_path / f"cut{n}.{fmt}").write_bytes(data[: int(len(data) * cut)])
-    for n in range(3):
-        flipped = bytearray(data)
-        for _ in range(20):
-            flipped[rng.randrange(len(flipped))] ^= 1 << rng.randrange(8)
-        (tmp_path / f"flip{n}.{fmt}").write_bytes(bytes(flipped))
+    for k, sample in enumerate(sorted((ROOT / "corpus" / fmt).glob(f"*.{fmt}"))):
+        data = sample.read_bytes()
+        for n, cut in enumerate((0.1, 0.5, 0.9)):
+            (tmp_path / f"cut{k}-{n}.{fmt}").write_bytes(data[: int(len(data) * cut)])
+        for n in range(5):
+            flipped = bytearray(data)
+            for _ in range(20):
+                flipped[rng.randrange(len(flipped))] ^= 1 << rng.randrange(8)
+            (tmp_path / f"flip{k}-{n}.{fmt}").write_bytes(bytes(flipped))
     for path in sorted(tmp_path.iterdir()):
         read_or_error(path)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -219,7 +220,11 @@ class _Reader:
 def read_docx(path: Path, source: str) -> Document:
     if path.stat().st_size == 0:
         raise EmptyDocument("empty file")
-    _check_package(path)
+    try:
+        _check_package(path)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError) as error:
+        raise ReadError(f"corrupt Word package: {type(error).__name__}: {error}",
+                        kind="not_docx") from None
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises many types for a broken package
