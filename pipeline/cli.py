@@ -12,8 +12,21 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
-from pipeline.batch.runner import DocumentResult, RunSettings, default_workers, run_extract
+from pipeline.batch.runner import (
+    DocumentResult,
+    RunSettings,
+    RunSummary,
+    default_workers,
+    run_extract,
+)
+from pipeline.batch.walk import DEFAULT_FORMATS, FORMAT_SUFFIXES, mark_output_folder
 from pipeline.errors import MinutebookError
+
+
+class CommandError(click.ClickException):
+    """A one-line message and exit status 2: the command cannot do what was asked."""
+
+    exit_code = 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,32 +40,49 @@ def cli(ctx: click.Context, debug: bool) -> None:
                         format="%(levelname)s %(message)s")
 
 
+def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+    from pipeline.batch.walk import check_formats
+
+    try:
+        return check_formats(value.split(","))
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "-o", type=click.Path(path_type=Path), required=True,
               help="Run folder to write the CSVs, errors.csv and run.json into.")
-@click.option("--glob", "pattern", help="Only files whose name matches, e.g. '*.pdf'.")
+@click.option("--glob", "pattern",
+              help="Only files whose name matches, ignoring case, e.g. '*.pdf'.")
 @click.option("--exclude", multiple=True,
               help="Skip files whose name or relative path matches (repeatable).")
+@click.option("--formats", default=",".join(DEFAULT_FORMATS), show_default=True,
+              callback=_formats,
+              help=f"Formats to read, comma-separated, of: {', '.join(FORMAT_SUFFIXES)}.")
 @click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
               help="Worker processes (default: the machine's cores).")
 @click.option("--raw-csv", is_flag=True,
               help="Do not neutralise cells that a spreadsheet would run as formulas.")
 @click.option("--force", is_flag=True, help="Re-do every document, even unchanged ones.")
-@click.option("--timeout", type=float, default=600.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=600.0,
+              show_default=True,
               help="Seconds one document may take before its worker is stopped.")
-@click.option("--max-memory", type=int, default=4096, show_default=True,
+@click.option("--max-memory", type=click.IntRange(min=64), default=4096, show_default=True,
               help="Memory ceiling per worker process, in MiB.")
 @click.option("--scheduler", help="Run on a Dask cluster, e.g. tcp://HOST:8786.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str | None,
-            exclude: tuple[str, ...], workers: int | None, raw_csv: bool, force: bool,
-            timeout: float, max_memory: int, scheduler: str | None, quiet: bool) -> None:
+            exclude: tuple[str, ...], formats: tuple[str, ...], workers: int | None,
+            raw_csv: bool, force: bool, timeout: float, max_memory: int,
+            scheduler: str | None, quiet: bool) -> None:
     """Extract every paper under PATHS into the run folder OUT.
 
+    Reads PDF, DOCX, HTML and .txt papers (Markdown only with --formats); the run
+    folder itself and other minutebook output folders are never read as papers.
     Exit status: 0 when every paper was read, 1 when any paper failed (see
-    OUT/errors.csv), 2 on a usage error.
+    OUT/errors.csv), 2 on a usage error or when no paper was found.
 
     Example: minutebook extract corpus/ --out outputs/
     """
@@ -60,42 +90,118 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
-    progress = _progress(quiet)
-    settings = RunSettings(workers=workers or default_workers(), pattern=pattern,
-                           exclude=exclude, raw_csv=raw_csv, debug=debug, force=force,
-                           timeout=timeout, memory_mb=max_memory, scheduler=scheduler)
-    summary = run_extract(list(paths), out, settings, on_result=progress)
+    try:
+        settings = RunSettings(workers=workers or default_workers(), pattern=pattern,
+                               exclude=exclude, formats=formats, raw_csv=raw_csv,
+                               debug=debug, force=force, timeout=timeout,
+                               memory_mb=max_memory, scheduler=scheduler)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    summary = run_extract(list(paths), out, settings, progress=_progress(quiet))
     if not quiet:
+        click.echo(summary_line(summary), err=True)
         counts = ", ".join(f"{n} {t}" for t, n in summary.counts.items() if n)
-        click.echo(f"{summary.documents} documents ({summary.failed} failed, "
-                   f"{summary.skipped} skipped, {summary.reused} unchanged since the last run) "
-                   f"in {summary.seconds:.1f}s -> {out}/", err=True)
         click.echo(f"rows: {counts or 'none'}", err=True)
-        if summary.failed:
-            click.echo(f"see {out / 'errors.csv'} for the documents that failed", err=True)
+        if summary.failed or summary.warnings:
+            click.echo(f"see {out / 'errors.csv'} for what failed or deserves a look", err=True)
     ctx.exit(summary.exit_code)
 
 
-def _progress(quiet: bool):
-    if quiet:
-        return None
-    if sys.stderr.isatty():
+def summary_line(summary: RunSummary) -> str:
+    """The run in one line, with the counts the progress showed."""
+    found = summary.documents + summary.skipped
+    parts = [f"{found} files: {summary.documents} papers ({summary.failed} failed)"]
+    if summary.skipped:
+        parts.append(f"{summary.skipped} skipped")
+    if summary.warnings:
+        parts.append(f"{summary.warnings} warnings")
+    if summary.reused:
+        parts.append(f"{summary.reused} unchanged since the last run")
+    return (f"{', '.join(parts)}; {_pages(summary.pages_read)} read in {summary.seconds:.1f}s "
+            f"-> {summary.out}/")
+
+
+def _pages(count: int) -> str:
+    return f"{count} page" + ("" if count == 1 else "s")
+
+
+class _Bar:
+    """Progress on a terminal: files done of total, pages, errors and time left.
+    The bar is cleared when the run ends, before the summary is printed."""
+
+    def __init__(self, mininterval: float = 0.1) -> None:
+        self.bar = None
+        self.mininterval = mininterval
+        self.pages = self.errors = 0
+
+    def start(self, total: int, reused: int) -> None:
         from tqdm import tqdm
 
-        bar = tqdm(unit="doc", file=sys.stderr, leave=False)
-        totals = {"pages": 0, "errors": 0}
+        self.bar = tqdm(total=total, initial=reused, unit="file", file=sys.stderr,
+                        leave=False, dynamic_ncols=True, mininterval=self.mininterval,
+                        bar_format="{n_fmt}/{total_fmt} files |{bar}| {postfix} "
+                                   "[{elapsed}<{remaining}]")
+        self._postfix()
 
-        def tick(result: DocumentResult) -> None:
-            totals["pages"] += result.pages
-            totals["errors"] += result.failed
-            bar.update(1)
-            bar.set_postfix(pages=totals["pages"], errors=totals["errors"])
-        return tick
+    def _postfix(self) -> None:
+        self.bar.set_postfix_str(f"{self.pages} pages, {self.errors} errors", refresh=False)
 
-    def line(result: DocumentResult) -> None:
-        status = "failed" if result.failed else ("skipped" if result.errors else "ok")
-        click.echo(f"{status:7} {result.document}", err=True)
-    return line
+    def advance(self, result: DocumentResult) -> None:
+        self.pages += result.pages
+        self.errors += result.failed
+        self._postfix()
+        self.bar.update(1)
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+class _Lines:
+    """Progress when stderr is not a terminal: one plain line per paper processed."""
+
+    def __init__(self) -> None:
+        self.done = self.total = 0
+
+    def start(self, total: int, reused: int) -> None:
+        self.done, self.total = reused, total
+        if reused:
+            click.echo(f"{reused} of {total} files unchanged since the last run", err=True)
+
+    def advance(self, result: DocumentResult) -> None:
+        self.done += 1
+        width = len(str(self.total))
+        click.echo(f"[{self.done:>{width}}/{self.total}] {result.status:7} {result.document}"
+                   + (f" ({_pages(result.pages)})" if result.pages else ""), err=True)
+
+    def finish(self) -> None:
+        pass
+
+
+def _progress(quiet: bool) -> _Bar | _Lines | None:
+    if quiet:
+        return None
+    return _Bar() if sys.stderr.isatty() else _Lines()
+
+
+def _run_folder(run_dir: Path) -> Path:
+    """`run_dir` when it is a minutebook run folder, else a one-line error (exit 2)."""
+    from pipeline.batch.walk import is_output_folder
+
+    if not ((run_dir / "documents.csv").is_file() or (run_dir / "documents.parquet").is_file()
+            or is_output_folder(run_dir)):
+        raise CommandError(f"{run_dir} is not a minutebook run folder (no run.json, "
+                           f"state.sqlite or documents.csv); make one with "
+                           f"`minutebook extract PAPERS --out {run_dir}`")
+    return run_dir
+
+
+def _out_folder(out: Path) -> Path:
+    """`out` when a folder can be written there, else a one-line error (exit 2)."""
+    if out.exists() and not out.is_dir():
+        raise CommandError(f"--out {out} is a file, not a folder")
+    return out
 
 
 @cli.command()
@@ -106,7 +212,7 @@ def _progress(quiet: bool):
 def inspect(ctx: click.Context, file: Path, as_json: bool, width: int) -> None:
     """Show what a reader saw in FILE: each block's kind, page, span and text.
 
-    Example: minutebook inspect corpus/pdf/fernley_hwb_minutes.pdf
+    Example: minutebook inspect corpus/pdf/fernley_hwb_minutes_2024-03-14.pdf
     """
     from pipeline.readers import read
 
@@ -143,8 +249,11 @@ def graph(run_dir: Path, out: Path | None) -> None:
     from pipeline.graph import build_graph
     from pipeline.graph.export import export_graph
 
-    built = build_graph(run_dir)
-    for path in export_graph(built, out or run_dir / "graph"):
+    built = build_graph(_run_folder(run_dir))
+    folder = _out_folder(out or run_dir / "graph")
+    written = export_graph(built, folder)
+    mark_output_folder(folder, "graph")
+    for path in written:
         click.echo(path)
     click.echo(f"{built.number_of_nodes()} nodes, {built.number_of_edges()} edges", err=True)
 
@@ -162,7 +271,9 @@ def compare(run_a: Path, run_b: Path, out: Path | None) -> None:
     from pipeline.graph import build_graph
     from pipeline.graph.compare import compare as compare_graphs
 
-    result = compare_graphs(build_graph(run_a), build_graph(run_b))
+    if out is not None and out.is_dir():
+        raise CommandError(f"--out {out} is a folder; give a file name for the CSV")
+    result = compare_graphs(build_graph(_run_folder(run_a)), build_graph(_run_folder(run_b)))
     click.echo(f"A = {run_a}\nB = {run_b}")
     click.echo(result.table())
     if out:
@@ -181,12 +292,14 @@ def review(ctx: click.Context, run_dir: Path, out: Path | None) -> None:
     """
     from pipeline.review import build_review
 
+    _run_folder(run_dir)
     try:
-        site = build_review(run_dir, out)
+        site = build_review(run_dir, _out_folder(out) if out else None)
     except MinutebookError as error:
         if ctx.obj["debug"]:
             raise
-        raise click.ClickException(str(error)) from None
+        raise CommandError(str(error)) from None
+    mark_output_folder(site.index.parent, "review site")
     click.echo(site.index)
     click.echo(f"{len(site.pages)} document pages, {site.errors} errors listed", err=True)
 
@@ -210,7 +323,12 @@ def export_command(ctx: click.Context, run_dir: Path, fmt: str, out: Path | None
     """
     from pipeline.api import load
 
+    _run_folder(run_dir)
     out = out or run_dir / EXPORT_DEFAULTS[fmt]
+    if fmt == "parquet":
+        _out_folder(out)
+    elif out.is_dir():
+        raise CommandError(f"--out {out} is a folder; give a file name for the {fmt} file")
     try:
         extraction = load(run_dir)
         written = {"parquet": extraction.to_parquet, "popolo": extraction.to_popolo,
@@ -218,7 +336,9 @@ def export_command(ctx: click.Context, run_dir: Path, fmt: str, out: Path | None
     except (FileNotFoundError, ImportError, MinutebookError) as error:
         if ctx.obj["debug"]:
             raise
-        raise click.ClickException(str(error)) from None
+        raise CommandError(str(error)) from None
+    if fmt == "parquet":
+        mark_output_folder(out, "Parquet export")
     for path in written if isinstance(written, list) else [written]:
         click.echo(path)
 

@@ -46,6 +46,30 @@ class TooLarge(ReadError):
     kind = "too_large"
 
 
+class RunError(MinutebookError):
+    """The run as a whole cannot go on: no paper found, an output path that is a file,
+    a scheduler that does not answer. The CLI shows it as one line and exits 2."""
+
+    stage = "run"
+    kind = "run"
+
+
 class ExtractError(MinutebookError):
     stage = "extract"
     kind = "extract_failed"
+
+
+#: Kinds of reader warning: the paper was read, but something about it deserves a look.
+WARNING_KINDS = ("mislabelled", "encoding", "no_text_layer")
+
+
+def warning(kind: str, message: str) -> str:
+    """A reader warning as the document model keeps it: 'kind: message'."""
+    assert kind in WARNING_KINDS, kind
+    return f"{kind}: {message}"
+
+
+def warning_kind(text: str) -> tuple[str, str]:
+    """(kind, message) of a reader warning; 'warning' for one without a known kind."""
+    kind, sep, message = text.partition(": ")
+    return (kind, message) if sep and kind in WARNING_KINDS else ("warning", text)

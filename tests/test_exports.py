@@ -283,8 +283,8 @@ def test_export_command_writes_each_format(run: Extraction, fmt: str, default: s
 
 
 def test_export_command_errors(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    assert main(["export", str(tmp_path), "--to", "sqlite"]) == 1
-    assert "not a run folder" in capsys.readouterr().err
+    assert main(["export", str(tmp_path), "--to", "sqlite"]) == 2  # one line, as usage errors
+    assert "not a minutebook run folder" in capsys.readouterr().err
     assert main(["export", str(tmp_path), "--to", "xlsx"]) == 2
     assert main(["export", str(tmp_path / "missing"), "--to", "sqlite"]) == 2
 

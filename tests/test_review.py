@@ -216,7 +216,7 @@ def test_review_command(handmade: Path, tmp_path: Path) -> None:
 
     assert main(["review", str(handmade), "--out", str(tmp_path / "r")]) == 0
     assert (tmp_path / "r" / "index.html").is_file()
-    assert main(["review", str(tmp_path)]) == 1  # no state.sqlite: a message, no traceback
+    assert main(["review", str(tmp_path)]) == 2  # not a run: one line, no traceback
 
 
 # --- Chromium over the DevTools protocol ----------------------------------------------------

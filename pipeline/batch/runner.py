@@ -9,121 +9,69 @@ an interrupted run leaves the previous outputs whole.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import time
-import traceback
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 from pipeline import __version__
 from pipeline.batch.pool import run_pool
 from pipeline.batch.store import Store, content_hash, pipeline_fingerprint
-from pipeline.batch.walk import Input, walk
-from pipeline.errors import MinutebookError
+from pipeline.batch.task import DocumentResult, error_row, failed_result, process, warning_rows
+from pipeline.batch.walk import DEFAULT_FORMATS, Input, Walker, check_formats
+from pipeline.errors import RunError
 from pipeline.export.csv import CsvStream, atomic_write_text, write_csv
 from pipeline.model.labels import CONTRACT_COLUMNS, ERROR_COLUMNS
 
-log = logging.getLogger("minutebook")
-
-
-@dataclass
-class DocumentResult:
-    """What one document gave: rows per table, or the error that stopped it."""
-
-    document: str
-    tables: dict[str, list[dict]] = field(default_factory=dict)
-    errors: list[dict] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    pages: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)
-    text: str = ""
-
-    @property
-    def failed(self) -> bool:
-        return any(e["error_type"] != "skipped" for e in self.errors)
+__all__ = ["DocumentResult", "Progress", "RunSettings", "RunSummary", "default_workers",
+           "error_row", "process", "run_extract", "write_outputs"]
 
 
 @dataclass
 class RunSummary:
+    """What a run did. `found` papers = `processed` + `reused`; of them `failed` failed
+    and `skipped` were not papers (other file types, formats not asked for)."""
+
     out: Path
-    documents: int
+    documents: int  # papers found that are not skipped
     failed: int
     skipped: int
     counts: dict[str, int]
     seconds: float
     pages: int = 0
     reused: int = 0
+    warnings: int = 0
+    processed: int = 0
+    pages_read: int = 0  # pages of the papers processed by this run (not reused)
 
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
 
 
-def process(item: Input, debug: bool = False) -> DocumentResult:
-    """Read and extract one document; never raises unless `debug`."""
-    from pipeline.extractors import extract_document
-    from pipeline.readers import read
+class Progress(Protocol):
+    """What a run reports as it goes (the CLI's progress bar or per-paper lines)."""
 
-    result = DocumentResult(item.document)
-    if not item.supported:
-        suffix = item.path.suffix or "(none)"
-        result.errors.append(_error(item.document, "walk", "skipped",
-                                    f"unsupported file type '{suffix}'"))
-        return result
-    stage = "read"
-    try:
-        started = time.perf_counter()
-        document = read(item.path, item.document)
-        result.seconds["read"] = time.perf_counter() - started
-        result.pages = document.pages
-        result.warnings = list(document.warnings)
-        result.text = document.text
-        stage = "extract"
-        started = time.perf_counter()
-        tables = extract_document(document)
-        result.seconds["extract"] = time.perf_counter() - started
-    except MemoryError:
-        result.errors.append(_error(item.document, stage, "out_of_memory",
-                                    "ran out of memory (over the worker's memory ceiling)"))
-        return result
-    except MinutebookError as error:
-        result.errors.append(_error(item.document, error.stage, error.kind, str(error)))
-        return result
-    except Exception as error:  # one bad paper must not end the batch
-        if debug:
-            raise
-        log.debug("%s", traceback.format_exc())
-        result.errors.append(_error(item.document, stage, "internal_error",
-                                    f"{type(error).__name__}: {error}"))
-        return result
-    for table, rows in tables.items():
-        if table != "bodies":
-            rows = [{"document": item.document, **row} for row in rows]
-        result.tables[table] = rows
-    return result
+    def start(self, total: int, reused: int) -> None:
+        """`total` files found, of which `reused` need no work."""
+
+    def advance(self, result: DocumentResult) -> None:
+        """One more file done."""
+
+    def finish(self) -> None:
+        """All done: clear whatever was drawn."""
 
 
-def _error(document: str, stage: str, kind: str, message: str) -> dict:
-    return {"document": document, "stage": stage, "error_type": kind,
-            "message": " ".join(str(message).split())[:500]}
-
-
-def failed_result(item: Input, kind: str, message: str) -> DocumentResult:
-    """The result of a document whose worker timed out or died."""
-    result = DocumentResult(item.document)
-    result.errors.append(_error(item.document, "worker", kind, message))
-    return result
-
-
-def _results(inputs: list[Input], settings: RunSettings) -> Iterator[DocumentResult]:
+def _results(inputs: list[Input], settings: RunSettings,
+             client: Any | None) -> Iterator[DocumentResult]:
     if not inputs:  # nothing changed since the last run: no workers to start
         return
-    if settings.scheduler:
+    if client is not None:
         from pipeline.batch.dask_executor import run_dask
 
-        yield from run_dask(inputs, settings.scheduler, settings.debug)
+        yield from run_dask(inputs, client, settings.debug)
     elif settings.workers == 0 or settings.debug:
         for item in inputs:  # in-process: tracebacks reach the user with --debug
             yield process(item, settings.debug)
@@ -152,47 +100,127 @@ WARM_UP = ("BOARD\n\nMinutes of the meeting held on 1 May 2024\n\nPresent: Counc
 
 @dataclass
 class RunSettings:
-    """How a run goes; shared by the CLI and the Python API."""
+    """How a run goes; shared by the CLI and the Python API, checked when made.
+
+    `workers=0` reads the papers in this process. `formats` are those of
+    `pipeline.batch.walk.FORMAT_SUFFIXES` (Markdown is not read unless named).
+    `scheduler` is a Dask address, Client or LocalCluster."""
 
     workers: int = 1
     pattern: str | None = None
     exclude: tuple[str, ...] = ()
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     raw_csv: bool = False
     debug: bool = False
     force: bool = False
     timeout: float | None = 600.0
     memory_mb: int | None = 4096
-    scheduler: str | object | None = None  # Dask address, Client or LocalCluster
+    scheduler: str | object | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.workers, int) or self.workers < 0:
+            raise ValueError(f"workers must be 0 or more, not {self.workers!r}")
+        if self.timeout is not None and self.timeout <= 0:
+            raise ValueError(f"timeout must be positive, not {self.timeout!r}")
+        if self.memory_mb is not None and self.memory_mb <= 0:
+            raise ValueError(f"memory_mb must be positive, not {self.memory_mb!r}")
+        self.exclude = (self.exclude,) if isinstance(self.exclude, str) else tuple(self.exclude)
+        self.formats = check_formats((self.formats,) if isinstance(self.formats, str)
+                                     else self.formats)
+        if isinstance(self.scheduler, str):
+            from pipeline.batch.dask_executor import check_address
+
+            try:
+                self.scheduler = check_address(self.scheduler)
+            except RunError as error:
+                raise ValueError(str(error)) from None
+
+
+def check_out(out: Path) -> None:
+    """RunError when `out` cannot be a run folder (a file, or under a file)."""
+    for path in (out, *out.parents):
+        if path.exists():
+            if not path.is_dir():
+                what = f"--out {out}" if path == out else f"--out {out}: {path}"
+                raise RunError(f"{what} is a file, not a folder")
+            return
+
+
+def _no_papers(paths: list[Path], settings: RunSettings, inputs: list[Input],
+               left_out: list[Path]) -> RunError:
+    where = ", ".join(str(p) for p in paths)
+    looked = [f"formats {', '.join(settings.formats)}"]
+    if settings.pattern:
+        looked.append(f"--glob {settings.pattern!r}")
+    if settings.exclude:
+        looked.append(f"--exclude {' '.join(repr(x) for x in settings.exclude)}")
+    notes = []
+    if inputs:
+        notes.append(f"{len(inputs)} other file(s) skipped, e.g. {inputs[0].document}: "
+                     f"{inputs[0].skip}")
+    if left_out:
+        notes.append(f"left out minutebook output folder(s): "
+                     f"{', '.join(str(p) for p in left_out[:3])}")
+    return RunError(f"no papers found under {where} ({'; '.join(looked)})"
+                    + (f"; {'; '.join(notes)}" if notes else ""))
 
 
 def run_extract(paths: list[Path], out: Path, settings: RunSettings | None = None,
-                on_result: Callable[[DocumentResult], None] | None = None) -> RunSummary:
+                progress: Progress | None = None) -> RunSummary:
     """Extract every paper under `paths` into the run folder `out`, resuming earlier work.
 
     Documents whose content and pipeline version are unchanged since they last
-    succeeded are not processed again (`settings.force` re-does them all)."""
+    succeeded are not processed again (`settings.force` re-does them all). Raises
+    RunError, before writing anything, when no paper is found, `out` is a file or the
+    scheduler does not answer."""
     settings = settings or RunSettings()
     started = time.time()
-    inputs = list(walk(paths, settings.pattern, settings.exclude))
+    check_out(out)
+    walker = Walker(settings.pattern, settings.exclude, settings.formats, out)
+    inputs = list(walker.walk(paths))
+    if not any(item.supported for item in inputs):
+        raise _no_papers(paths, settings, inputs, walker.left_out)
+    client, owned = None, False
+    if settings.scheduler is not None:
+        from pipeline.batch.dask_executor import connect
+
+        client, owned = connect(settings.scheduler)
     fingerprint = pipeline_fingerprint()
-    with Store(out) as store:
-        known = store.known()
-        digests = {item.document: content_hash(item.path) if item.supported else ""
-                   for item in inputs}
-        todo = [item for item in inputs if settings.force or known.get(item.document) not in {
-            (digests[item.document], fingerprint, "ok"),
-            (digests[item.document], fingerprint, "skipped")}]
-        for result in _results(todo, settings):
-            status = "failed" if result.failed else ("skipped" if result.errors else "ok")
-            store.save(result.document, digests[result.document], fingerprint, status,
-                       pages=result.pages, seconds=result.seconds, warnings=result.warnings,
-                       errors=result.errors, tables=result.tables, text=result.text)
-            if on_result:
-                on_result(result)
-        summary = write_outputs(store, [item.document for item in inputs], out, settings.raw_csv)
+    try:
+        with Store(out) as store:
+            known = store.known()
+            # A file that is not read is keyed by why, so that asking for its format
+            # (or no longer asking) re-does it.
+            digests = {item.document: content_hash(item.path) if item.supported
+                       else f"skipped: {item.skip}" for item in inputs}
+            todo = [item for item in inputs if settings.force or known.get(item.document) not in {
+                (digests[item.document], fingerprint, "ok"),
+                (digests[item.document], fingerprint, "skipped")}]
+            pages_read = 0
+            if progress:
+                progress.start(len(inputs), len(inputs) - len(todo))
+            try:
+                for result in _results(todo, settings, client):
+                    store.save(result.document, digests[result.document], fingerprint,
+                               result.status, pages=result.pages, seconds=result.seconds,
+                               warnings=result.warnings, errors=result.errors,
+                               tables=result.tables, text=result.text)
+                    pages_read += result.pages
+                    if progress:
+                        progress.advance(result)
+            finally:
+                if progress:
+                    progress.finish()
+            summary = write_outputs(store, [item.document for item in inputs], out,
+                                    settings.raw_csv)
+    finally:
+        if owned:
+            client.close()
     summary.reused = len(inputs) - len(todo)
+    summary.processed = len(todo)
+    summary.pages_read = pages_read
     summary.seconds = time.time() - started
-    _write_run_info(out, paths, settings, summary, started)
+    _write_run_info(out, paths, settings, summary, started, walker.left_out)
     return summary
 
 
@@ -215,7 +243,11 @@ def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool) 
         summary.skipped += record["status"] == "skipped"
         summary.pages += record["pages"]
         for error in record["errors"]:
-            errors.write(error)
+            errors.write({"severity": "skipped" if error.get("error_type") == "skipped"
+                          else "error", **error})
+        for warning in warning_rows(record["document"], record["warnings"]):
+            errors.write(warning)
+            summary.warnings += 1
         for table, rows in record["tables"].items():
             if table == "bodies":
                 bodies.extend({**row, "documents": record["document"]} for row in rows)
@@ -233,21 +265,25 @@ def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool) 
 
 
 def _write_run_info(out: Path, paths: list[Path], settings: RunSettings, summary: RunSummary,
-                    started: float) -> None:
+                    started: float, left_out: list[Path]) -> None:
     info = {
         "minutebook": __version__,
         "pipeline": pipeline_fingerprint(),
         "inputs": [str(p) for p in paths],
         "glob": settings.pattern,
         "exclude": list(settings.exclude),
+        "formats": list(settings.formats),
+        "left_out": [str(p) for p in left_out],
+        "csv_escaping": "none" if settings.raw_csv else "formula-apostrophe",
         "workers": settings.workers,
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
         "seconds": round(summary.seconds, 3),
         "documents": summary.documents,
-        "processed": summary.documents + summary.skipped - summary.reused,
+        "processed": summary.processed,
         "reused": summary.reused,
         "failed": summary.failed,
         "skipped": summary.skipped,
+        "warnings": summary.warnings,
         "pages": summary.pages,
         "rows": summary.counts,
     }

@@ -14,7 +14,7 @@ CONTRACT_COLUMNS: dict[str, tuple[str, ...]] = {
     "bodies": ("body", "aliases"),
     "relations": ("document", "source", "relation", "target"),
 }
-ERROR_COLUMNS = ("document", "stage", "error_type", "message")
+ERROR_COLUMNS = ("document", "severity", "stage", "error_type", "message")
 DOCUMENT_KINDS = ("minutes", "report", "agenda", "other")
 CAPACITIES = ("member", "officer", "other")
 RELATIONS = ("reports_to", "replaces", "member_of", "linked_to")

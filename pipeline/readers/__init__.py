@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.errors import EmptyDocument, ReadError, TooLarge, UnsupportedFormat
+from pipeline.errors import EmptyDocument, ReadError, TooLarge, UnsupportedFormat, warning
 from pipeline.model import Document
 
 SUFFIX_FORMATS = {
@@ -87,11 +87,12 @@ def detect_format(path: Path) -> tuple[str, list[str]]:
     if seen is None or seen == claimed:
         return claimed, []
     if claimed == "text" and seen == "html":
-        return "html", [f"{path.name}: text file holds HTML; read as HTML"]
+        return "html", [warning("mislabelled", f"{path.name}: text file holds HTML; read as HTML")]
     if seen == "docx" and claimed != "docx":
         raise ReadError(f"file named {suffix} is a zip package (perhaps a .docx)",
                         kind="mislabelled")
-    return seen, [f"{path.name}: named {suffix} but holds {seen.upper()}; read as {seen}"]
+    return seen, [warning("mislabelled",
+                          f"{path.name}: named {suffix} but holds {seen.upper()}; read as {seen}")]
 
 
 def read(path: str | Path, source: str | None = None) -> Document:

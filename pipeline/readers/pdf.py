@@ -31,7 +31,7 @@ from pdfminer.psexceptions import PSEOF
 from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.errors import EmptyDocument, EncryptedDocument, NeedsOCR, ReadError
+from pipeline.errors import EmptyDocument, EncryptedDocument, NeedsOCR, ReadError, warning
 from pipeline.model.document import BlockKind, Document, DocumentBuilder
 from pipeline.readers import pdf_fast
 
@@ -103,7 +103,8 @@ def read_pdf(path: Path, source: str) -> Document:
     builder = DocumentBuilder(source, "pdf")
     _BlockMaker(builder, _drop_furniture(pages)).run()
     if image_pages:
-        builder.warnings.append(f"{image_pages} page(s) are images without a text layer")
+        builder.warnings.append(warning(
+            "no_text_layer", f"{image_pages} page(s) are images without a text layer"))
     doc = builder.build(pages=len(pages))
     if not doc.blocks:
         raise EmptyDocument("no text in PDF apart from page headers and footers")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.errors import EmptyDocument, ReadError
+from pipeline.errors import EmptyDocument, ReadError, warning
 from pipeline.model import BlockKind, Document, DocumentBuilder
 
 BULLET = re.compile(r"^\s*([-*\u2022\u25aa\u25cf\u2013])\s+(.*)$")
@@ -35,7 +35,7 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-        warnings.append(f"{source}: not valid UTF-8, decoded as cp1252")
+        warnings.append(warning("encoding", f"{source}: not valid UTF-8, decoded as cp1252"))
     controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f")
     if controls > max(8, len(text[:65536]) // 100):
         raise ReadError("binary content (control characters): not a text file", kind="not_text")

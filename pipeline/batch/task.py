@@ -1,0 +1,113 @@
+"""The per-paper task: read one paper and extract its rows, never raising.
+
+Every executor (in-process, the local worker pool, Dask) runs `process` and gets a
+`DocumentResult` back; what went wrong with a paper is in its `errors`, each row with a
+`severity`: `error` (the paper failed), `warning` (read, but look at it) or `skipped`
+(not a paper minutebook reads).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from dataclasses import dataclass, field
+
+from pipeline.batch.walk import Input
+from pipeline.errors import MinutebookError, warning_kind
+
+log = logging.getLogger("minutebook")
+
+SEVERITIES = ("error", "warning", "skipped")
+
+
+@dataclass
+class DocumentResult:
+    """What one document gave: rows per table, or the error that stopped it."""
+
+    document: str
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+    errors: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pages: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    text: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return any(e.get("severity", "error") == "error" for e in self.errors)
+
+    @property
+    def skipped(self) -> bool:
+        return not self.failed and any(e.get("severity") == "skipped" for e in self.errors)
+
+    @property
+    def status(self) -> str:
+        """ok, failed or skipped: what the store records for the paper."""
+        return "failed" if self.failed else ("skipped" if self.skipped else "ok")
+
+
+def error_row(document: str, stage: str, kind: str, message: str,
+              severity: str = "error") -> dict:
+    """One row of errors.csv."""
+    return {"document": document, "stage": stage, "error_type": kind, "severity": severity,
+            "message": " ".join(str(message).split())[:500]}
+
+
+def warning_rows(document: str, warnings: list[str]) -> list[dict]:
+    """The reader's warnings of a paper as errors.csv rows of severity `warning`."""
+    rows = []
+    for text in warnings:
+        kind, message = warning_kind(text)
+        rows.append(error_row(document, "read", kind, message, "warning"))
+    return rows
+
+
+def process(item: Input, debug: bool = False) -> DocumentResult:
+    """Read and extract one document; never raises unless `debug`."""
+    from pipeline.extractors import extract_document
+    from pipeline.readers import read
+
+    result = DocumentResult(item.document)
+    if not item.supported:
+        reason = item.skip or f"unsupported file type '{item.path.suffix or '(none)'}'"
+        result.errors.append(error_row(item.document, "walk", "skipped", reason, "skipped"))
+        return result
+    stage = "read"
+    try:
+        started = time.perf_counter()
+        document = read(item.path, item.document)
+        result.seconds["read"] = time.perf_counter() - started
+        result.pages = document.pages
+        result.warnings = list(document.warnings)
+        result.text = document.text
+        stage = "extract"
+        started = time.perf_counter()
+        tables = extract_document(document)
+        result.seconds["extract"] = time.perf_counter() - started
+    except MemoryError:
+        result.errors.append(error_row(item.document, stage, "out_of_memory",
+                                       "ran out of memory (over the worker's memory ceiling)"))
+        return result
+    except MinutebookError as error:
+        result.errors.append(error_row(item.document, error.stage, error.kind, str(error)))
+        return result
+    except Exception as error:  # one bad paper must not end the batch
+        if debug:
+            raise
+        log.debug("%s", traceback.format_exc())
+        result.errors.append(error_row(item.document, stage, "internal_error",
+                                       f"{type(error).__name__}: {error}"))
+        return result
+    for table, rows in tables.items():
+        if table != "bodies":
+            rows = [{"document": item.document, **row} for row in rows]
+        result.tables[table] = rows
+    return result
+
+
+def failed_result(item: Input, kind: str, message: str) -> DocumentResult:
+    """The result of a document whose worker timed out or died."""
+    result = DocumentResult(item.document)
+    result.errors.append(error_row(item.document, "worker", kind, message))
+    return result

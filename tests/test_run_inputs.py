@@ -1,0 +1,259 @@
+"""What a run reads, what it says, and how it refuses: the points a new user meets first.
+
+A run never reads its own outputs; Markdown is not a paper unless asked for; globs
+ignore case; a mislabelled file is read by its content and reported; a run that finds
+nothing, a bad scheduler, an output path that is a file and a folder that is not a run
+are one line and exit status 2; the progress counts agree with the summary.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.batch.runner import RunSettings, run_extract
+from pipeline.batch.walk import walk
+from pipeline.cli import _Bar, _Lines, main
+
+PAPER = ("WESTBRIDGE LICENSING COMMITTEE\n\nMinutes of the meeting held on 4 June 2024\n\n"
+         "Present: Councillor Ruth Okafor (Chair), Councillor Sam Ley\n\n"
+         "1. Apologies\n\nApologies were received from Councillor Dee Marsh.\n\n"
+         "2. Street Trading\n\nRESOLVED: That the policy be approved.\n")
+NOTES = ("# Notes on this folder\n\nPresent: Councillor Invented Person\n\n"
+         "RESOLVED: That nothing here is a paper.\n\nThe Notes Group reports to the Board.\n")
+
+
+def rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def csv_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.csv"))}
+
+
+@pytest.fixture()
+def papers(tmp_path: Path) -> Path:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "licensing.txt").write_text(PAPER, encoding="utf-8")
+    (folder / "README.md").write_text(NOTES, encoding="utf-8")
+    return folder
+
+
+def test_markdown_is_not_a_paper_unless_asked_for(papers: Path, tmp_path: Path) -> None:
+    assert main(["extract", str(papers), "--out", str(tmp_path / "run"), "-q",
+                 "--workers", "1"]) == 0
+    assert [r["document"] for r in rows(tmp_path / "run" / "documents.csv")] == ["licensing.txt"]
+    assert rows(tmp_path / "run" / "errors.csv") == []
+    assert not any("Invented" in r["name"] for r in rows(tmp_path / "run" / "attendees.csv"))
+    asked = tmp_path / "md"
+    assert main(["extract", str(papers), "--out", str(asked), "-q", "--workers", "1",
+                 "--formats", "text,markdown"]) == 0
+    assert {r["document"] for r in rows(asked / "documents.csv")} == {"licensing.txt",
+                                                                       "README.md"}
+
+
+def test_a_run_folder_inside_its_input_is_never_read(papers: Path) -> None:
+    out = papers / "run"
+    args = ["extract", str(papers), "--out", str(out), "-q", "--workers", "1"]
+    assert main(args) == 0
+    first = csv_bytes(out)
+    assert main(["review", str(out)]) == 0  # writes run/review/*.html beside the CSVs
+    assert main(["graph", str(out)]) == 0
+    assert main(args) == 0
+    assert csv_bytes(out) == first
+    assert len(rows(out / "documents.csv")) == 1
+
+
+def test_other_minutebook_outputs_in_the_input_are_left_out(papers: Path, tmp_path: Path) -> None:
+    elsewhere = papers / "old-run"
+    assert main(["extract", str(papers), "--out", str(elsewhere), "-q", "--workers", "1"]) == 0
+    assert main(["review", str(elsewhere), "--out", str(papers / "site")]) == 0
+    found = [item.document for item in walk([papers], out=tmp_path / "new")]
+    assert found == ["licensing.txt"]
+
+
+def test_glob_ignores_case(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "MINUTES.TXT").write_text(PAPER, encoding="utf-8")
+    (folder / "other.txt").write_text(PAPER, encoding="utf-8")
+    assert [i.document for i in walk([folder], "*.txt")] == ["MINUTES.TXT", "other.txt"]
+    assert [i.document for i in walk([folder], "minutes*")] == ["MINUTES.TXT"]
+    assert [i.document for i in walk([folder], None, ("*.TXT",))] == []
+
+
+@pytest.mark.parametrize("setup", ["empty", "glob", "only-markdown"])
+def test_a_run_that_finds_no_paper_says_so_and_exits_2(
+        setup: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    args = ["extract", str(folder), "--out", str(tmp_path / "run")]
+    if setup == "glob":
+        (folder / "a.txt").write_text(PAPER, encoding="utf-8")
+        args += ["--glob", "*.pdf"]
+    if setup == "only-markdown":
+        (folder / "notes.md").write_text(NOTES, encoding="utf-8")
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "no papers found" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "run").exists()  # nothing written
+
+
+@pytest.mark.parametrize("address", ["foo", "http://x", "tcp://"])
+def test_a_bad_scheduler_address_is_one_line_and_exit_2(
+        address: str, papers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(papers), "--out", str(tmp_path / "run"),
+                 "--scheduler", address]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "scheduler" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(
+        papers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed")
+    from pipeline.batch import dask_executor
+
+    monkeypatch.setattr(dask_executor, "CONNECT_TIMEOUT", "1s")
+    assert main(["extract", str(papers), "--out", str(tmp_path / "run"),
+                 "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot reach the Dask scheduler" in err and "Traceback" not in err
+    assert not (tmp_path / "run" / "documents.csv").exists()
+
+
+def test_an_output_path_that_is_a_file_is_one_line_and_exit_2(
+        papers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "taken"
+    target.write_text("not a folder")
+    assert main(["extract", str(papers), "--out", str(target)]) == 2
+    assert main(["extract", str(papers), "--out", str(target / "below")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("is a file, not a folder") == 2 and "Traceback" not in err
+    assert target.read_text() == "not a folder"
+
+
+@pytest.mark.parametrize("command", [["graph"], ["review"], ["export", "--to", "sqlite"],
+                                     ["export", "--to", "parquet"], ["compare", "SAME"]])
+def test_commands_on_a_folder_that_is_not_a_run_exit_2(
+        command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "just-papers"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PAPER, encoding="utf-8")
+    args = [command[0], str(folder)] + [str(folder) if c == "SAME" else c for c in command[1:]]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "not a minutebook run folder" in err and "Traceback" not in err
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]
+
+
+def test_an_html_page_named_pdf_is_read_and_reported_as_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    html = "<!DOCTYPE html><html><body>" + "".join(
+        f"<p>{line}</p>" for line in PAPER.split("\n\n")) + "</body></html>"
+    (folder / "agenda-item.pdf").write_text(html, encoding="utf-8")
+    (folder / "minutes.txt").write_bytes(PAPER.replace("Okafor", "Ok\u00e9for").encode("cp1252"))
+    out = tmp_path / "run"
+    assert main(["extract", str(folder), "--out", str(out), "-q", "--workers", "1"]) == 0
+    errors = rows(out / "errors.csv")
+    by_document = {r["document"]: r for r in errors}
+    assert by_document["agenda-item.pdf"]["severity"] == "warning"
+    assert by_document["agenda-item.pdf"]["error_type"] == "mislabelled"
+    assert "holds HTML" in by_document["agenda-item.pdf"]["message"]
+    assert by_document["minutes.txt"]["error_type"] == "encoding"
+    assert by_document["minutes.txt"]["severity"] == "warning"
+    names = {(r["document"], r["name"]) for r in rows(out / "attendees.csv")}
+    assert ("agenda-item.pdf", "Sam Ley") in names and ("minutes.txt", "Sam Ley") in names
+
+
+def test_error_rows_carry_a_severity(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "good.txt").write_text(PAPER, encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n garbage")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 word 97")
+    out = tmp_path / "run"
+    assert main(["extract", str(folder), "--out", str(out), "-q", "--workers", "1"]) == 1
+    severity = {r["document"]: r["severity"] for r in rows(out / "errors.csv")}
+    assert severity == {"broken.pdf": "error", "old.doc": "skipped"}
+
+
+def test_changing_formats_re_does_the_files_concerned(papers: Path, tmp_path: Path) -> None:
+    out = tmp_path / "run"
+    run_extract([papers], out, RunSettings(workers=0))
+    second = run_extract([papers], out, RunSettings(workers=0, formats=("text", "markdown")))
+    assert (second.processed, second.reused) == (1, 1)
+    assert len(rows(out / "documents.csv")) == 2
+    third = run_extract([papers], out, RunSettings(workers=0))
+    assert (third.processed, third.reused) == (0, 1)
+    assert len(rows(out / "documents.csv")) == 1
+
+
+def test_settings_are_checked_when_made() -> None:
+    for bad in ({"workers": -1}, {"timeout": 0}, {"memory_mb": 0}, {"formats": ("odt",)},
+                {"scheduler": "not an address"}):
+        with pytest.raises(ValueError):
+            RunSettings(**bad)
+
+
+def test_progress_lines_count_to_the_total_the_summary_gives(
+        papers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (papers / "second.txt").write_text(PAPER.replace("4 June", "5 June"), encoding="utf-8")
+    (papers / "table.xlsx").write_bytes(b"PK\x03\x04 not a paper")
+    out = tmp_path / "run"
+    assert main(["extract", str(papers), "--out", str(out), "--workers", "1"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    progress = [line for line in err if line.startswith("[")]
+    assert [line.split("]")[0] for line in progress] == ["[1/3", "[2/3", "[3/3"]
+    assert err[len(progress)].startswith("3 files: 2 papers (0 failed), 1 skipped;")
+    (papers / "second.txt").write_text(PAPER.replace("4 June", "6 June"), encoding="utf-8")
+    assert main(["extract", str(papers), "--out", str(out), "--workers", "1"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "2 of 3 files unchanged since the last run"
+    assert err[1].startswith("[3/3] ok      second.txt")
+    assert "2 unchanged since the last run" in err[2]
+
+
+def test_the_terminal_bar_shows_total_pages_errors_and_is_cleared(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.batch.task import DocumentResult, error_row
+
+    screen = io.StringIO()
+    monkeypatch.setattr("sys.stderr", screen)
+    bar = _Bar(mininterval=0)
+    bar.start(total=4, reused=1)
+    bar.advance(DocumentResult("a.pdf", pages=3))
+    failed = DocumentResult("b.pdf")
+    failed.errors.append(error_row("b.pdf", "read", "corrupt", "broken"))
+    bar.advance(failed)
+    drawn = screen.getvalue()
+    assert "3/4 files" in drawn and "3 pages, 1 errors" in drawn
+    bar.finish()
+    assert screen.getvalue().rsplit("\r", 1)[-1].strip() == ""  # nothing left on screen
+
+
+def test_lines_progress_is_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.batch.task import DocumentResult
+
+    lines = _Lines()
+    lines.start(total=2, reused=0)
+    lines.advance(DocumentResult("x.txt", pages=1))
+    assert capsys.readouterr().err == "[1/2] ok      x.txt (1 page)\n"
+
+
+def test_explicitly_named_files_are_read(papers: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.txt"
+    shutil.copy(papers / "licensing.txt", copy)
+    assert [i.document for i in walk([copy])] == ["copy.txt"]
+    assert [i.document for i in walk([papers / "README.md"])] == []
+    assert [i.document for i in walk([papers / "README.md"], formats=("markdown",))] == \
+        ["README.md"]
