@@ -14,9 +14,12 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from pipeline import __version__
+from pipeline import __version__, rules
 
 STORE_NAME = "state.sqlite"
 STORE_VERSION = 2  # bump when SCHEMA changes: an older store is then rebuilt from scratch
@@ -37,18 +40,44 @@ CREATE TABLE IF NOT EXISTS documents (
 
 
 NOT_EXTRACTION_RULES = {"popolo"}  # export schemas: changing them changes no extracted row
+#: Parts of the package that cannot change a stored row: what runs after the store (CSV and
+#: other exports, the graph, the review site), the front ends, and the machinery that only
+#: schedules `runner.process` or keeps its results (a failed document is always re-done;
+#: the store's layout has STORE_VERSION). Everything else, a new module too, is hashed.
+NOT_ROW_CODE = ("graph/", "export/", "review/", "cli.py", "bench.py", "api.py",
+                "batch/pool.py", "batch/dask_executor.py", "batch/store.py")
+RULES_SUBPACKAGE = "_rules/"  # the installed copy of models/: hashed as rules, not code
 
 
+@cache
 def pipeline_fingerprint() -> str:
-    """The version plus a hash of the rules in models/: a changed rule re-does documents."""
+    """What the stored rows were made by: a stored document is reused only when this is
+    unchanged. Computed once per process from the installed package and rules."""
+    return fingerprint(resources.files("pipeline"), rules.root())
+
+
+def fingerprint(package: Traversable, rule_folder: Traversable) -> str:
+    """The version, plus a hash of every rule file but the export schemas and of the source
+    of every module that can change an extracted row (`package` is the `pipeline` folder,
+    `rule_folder` the rules: models/ or its installed copy)."""
     digest = hashlib.sha256(__version__.encode())
-    models = Path(__file__).resolve().parents[2] / "models"
-    if models.is_dir():
-        for path in sorted(p for p in models.rglob("*") if p.is_file()
-                           and p.relative_to(models).parts[0] not in NOT_EXTRACTION_RULES):
-            digest.update(path.relative_to(models).as_posix().encode())
-            digest.update(path.read_bytes())
+    for relative, file in rules.iter_rule_files(rule_folder):
+        if relative.split("/")[0] not in NOT_EXTRACTION_RULES:
+            digest.update(f"rules/{relative}\0".encode())
+            digest.update(file.read_bytes())
+    for relative, file in rules.iter_files(package):
+        if _row_code(relative):
+            digest.update(f"code/{relative}\0".encode())
+            digest.update(file.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def _row_code(relative: str) -> bool:
+    """Whether the package file at `relative` ('extractors/items.py') can change a row."""
+    if not relative.endswith(".py") or relative.startswith(RULES_SUBPACKAGE):
+        return False
+    return not any(relative.startswith(skip) if skip.endswith("/") else relative == skip
+                   for skip in NOT_ROW_CODE)
 
 
 def content_hash(path: Path) -> str:

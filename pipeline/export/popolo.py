@@ -35,8 +35,9 @@ from pipeline import __version__
 from pipeline.errors import MinutebookError
 from pipeline.export.csv import atomic_write_text
 from pipeline.graph.keys import HONORIFICS, BodyResolver, body_key, fold, person_key
+from pipeline.rules import read_json, rule_file
 
-SCHEMA_FOLDER = Path(__file__).resolve().parents[2] / "models" / "popolo"
+SCHEMA_FOLDER = "popolo"  # under models/, read through pipeline.rules
 ROOT_SCHEMA = "popolo.json"
 DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}){0,2}$")
 # People listed with these capacities sit on the body; guests ("other") do not.
@@ -324,8 +325,9 @@ def _validator():
         from referencing import Registry, Resource
     except ImportError as error:
         raise ImportError("Popolo validation needs jsonschema: pip install jsonschema") from error
-    schemas = {p.name: json.loads(p.read_text(encoding="utf-8"))
-               for p in sorted(SCHEMA_FOLDER.glob("*.json"))}
+    schemas = {name: read_json(f"{SCHEMA_FOLDER}/{name}")
+               for name in sorted(p.name for p in rule_file(SCHEMA_FOLDER).iterdir()
+                                  if p.name.endswith(".json"))}
     registry = Registry().with_resources(
         (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values())
     root = schemas[ROOT_SCHEMA]

@@ -11,18 +11,17 @@ aliases by `structure.BodyIndex`, references by `structure.Discourse` and `relat
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
+from pipeline.rules import read_json
+
 NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "both": 2}
 DETERMINERS = {"the", "these", "those", "its", "their", "both", "all", "each", "every", "our"}
@@ -44,7 +43,7 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    return Vocabulary(json.loads((MODELS / "structure" / "vocabulary.json").read_text("utf-8")))
+    return Vocabulary(read_json("structure/vocabulary.json"))
 
 
 @cache

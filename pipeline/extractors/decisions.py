@@ -16,11 +16,9 @@ text (narrative, "Reasons:", "Action:", "Proposed by", "All to note", signatures
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -30,8 +28,8 @@ from spacy.util import compile_infix_regex, compile_suffix_regex
 from pipeline.extractors.anchors import PatternGate
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
+from pipeline.rules import read_json, read_jsonl
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
 # Tokens after which a keyword starts a new sentence or clause.
 BOUNDARIES = frozenset({".", ";", ":", "?", "!", "\u2013", "\u2014", "-", ":-"})
 KEYWORD_PUNCT = frozenset({":", "-", "\u2013", "\u2014", ":-", "\u2012"})
@@ -70,16 +68,12 @@ class DecisionRules:
 
 @cache
 def rules() -> DecisionRules:
-    folder = MODELS / "items"
-    raw = json.loads((folder / "decisions.json").read_text(encoding="utf-8"))
+    raw = read_json("items/decisions.json")
     nlp = _tokenizer()
     matcher = Matcher(nlp.vocab)
     info: dict[str, PatternInfo] = {}
     keyword_patterns = []
-    for line in (folder / "decision_patterns.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        entry = json.loads(line)
+    for entry in read_jsonl("items/decision_patterns.jsonl"):
         if entry["role"] == "keyword":
             keyword_patterns.append(entry["pattern"])
         matcher.add(entry["id"], [entry["pattern"]])

@@ -22,17 +22,15 @@ page: its title line gives one item numbered "". Rules are data in
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from pipeline.extractors.decisions import extract_decisions, keyword_hits
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
+from pipeline.rules import read_json
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
 # Weight of a numbered row inside a run of numbered rows: kept when nothing else is
 # numbered (an agenda laid out as one table), outweighed by any run of real headings.
 LIST_WEIGHT = 0.2
@@ -69,7 +67,7 @@ class ItemRules:
 
 @cache
 def rules() -> ItemRules:
-    raw = json.loads((MODELS / "items" / "items.json").read_text(encoding="utf-8"))
+    raw = read_json("items/items.json")
     title = raw["title"]
 
     def cues(key: str) -> tuple[tuple[str, int, re.Pattern[str]], ...]:

@@ -8,17 +8,15 @@ on ..."). Cue phrases are data in `models/metadata/cues.json`.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from pipeline.extractors.dates import find_dates, first_date
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
+from pipeline.rules import read_json
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
 HEADER_BLOCKS = 14  # how far into a paper its title and header block reach
 
 
@@ -34,7 +32,7 @@ class Cues:
 
 @cache
 def cues() -> Cues:
-    raw = json.loads((MODELS / "metadata" / "cues.json").read_text(encoding="utf-8"))
+    raw = read_json("metadata/cues.json")
 
     def compiled(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(c["pattern"], re.I) for c in raw[key])

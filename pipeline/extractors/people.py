@@ -12,13 +12,12 @@ then what they share: prefixes, name shapes, roles against organisations, vocabu
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
-MODELS = Path(__file__).resolve().parents[2] / "models" / "attendance"
+from pipeline.rules import read_json
+
 OPEN, CLOSE = "([", ")]"
 SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+[–—]\s*|\s+-\s+")
 INITIALLED = re.compile(r"(?:[A-Z]\.?\s*){1,3}\s[A-Z][\w'’\-]+(?:\s+(?:MBE|OBE|CBE|JP|DL))?"
@@ -437,7 +436,7 @@ def depths(text: str) -> list[int]:
 @cache
 def data(name: str) -> dict:
     """One vocabulary file of models/attendance, read once per process."""
-    return json.loads((MODELS / f"{name}.json").read_text(encoding="utf-8"))
+    return read_json(f"attendance/{name}.json")
 
 
 def _alt(words) -> str:

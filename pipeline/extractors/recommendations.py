@@ -9,16 +9,16 @@ executive summary and the body) is listed once.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.bodies import MODELS, fold
+from pipeline.extractors.bodies import fold
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
+from pipeline.rules import read_json
 
 LIST_NUMBER = re.compile(r"^\s*(?:\((?P<a>\d{1,2}|[a-z]|[ivx]{1,6})\)"
                          r"|(?P<b>\d{1,2}|[a-z]|[ivx]{1,6})(?P<close>[.)]))\s+(?=\S)", re.I)
@@ -45,7 +45,7 @@ class Cues:
 
 @cache
 def cues() -> Cues:
-    raw = json.loads((MODELS / "structure" / "recommendation_cues.json").read_text("utf-8"))
+    raw = read_json("structure/recommendation_cues.json")
 
     def compiled(entries: list[dict]) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(e["pattern"], 0 if e.get("case_sensitive") else re.I)

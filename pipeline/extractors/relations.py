@@ -12,7 +12,6 @@ lists. `structure.py` runs the reader over a paper's sentences and writes the ro
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
@@ -21,8 +20,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from pipeline.extractors.anchors import PatternGate
-from pipeline.extractors.bodies import MODELS, Mention, fold, nlp, vocabulary
+from pipeline.extractors.bodies import Mention, fold, nlp, vocabulary
 from pipeline.model import Block
+from pipeline.rules import read_json, read_jsonl
 
 if TYPE_CHECKING:
     from pipeline.extractors.structure import Discourse
@@ -33,7 +33,7 @@ class _Words:
 
     @cached_property
     def _lists(self) -> dict[str, frozenset[str]]:
-        raw = json.loads((MODELS / "structure" / "relation_words.json").read_text("utf-8"))
+        raw = read_json("structure/relation_words.json")
         return {key: frozenset(value["words"]) for key, value in raw.items() if key != "_about"}
 
     def __getattr__(self, key: str) -> frozenset[str]:
@@ -59,23 +59,20 @@ class Cue:
 def cues() -> tuple[dict[str, Cue], Matcher]:
     """The cue patterns, loaded once: by id, and as one Matcher."""
     matcher, found = Matcher(nlp().vocab), {}
-    for line in (MODELS / "structure" / "relation_cues.jsonl").read_text("utf-8").splitlines():
-        if line.strip():
-            raw = json.loads(line)
-            found[raw["id"]] = Cue(raw["id"], raw["relation"], raw["kind"],
-                                   raw.get("first_only", False),
-                                   tuple(raw.get("not_followed_by", ())), raw.get("requires", ""),
-                                   tuple(raw.get("not_preceded_by", ())),
-                                   tuple(raw.get("not_after_object", ())))
-            matcher.add(raw["id"], [raw["pattern"]])
+    for raw in read_jsonl("structure/relation_cues.jsonl"):
+        found[raw["id"]] = Cue(raw["id"], raw["relation"], raw["kind"],
+                               raw.get("first_only", False),
+                               tuple(raw.get("not_followed_by", ())), raw.get("requires", ""),
+                               tuple(raw.get("not_preceded_by", ())),
+                               tuple(raw.get("not_after_object", ())))
+        matcher.add(raw["id"], [raw["pattern"]])
     return found, matcher
 
 
 @cache
 def cue_gate() -> PatternGate:
     """Passes every text that could hold a cue; most sentences need no matching at all."""
-    lines = (MODELS / "structure" / "relation_cues.jsonl").read_text("utf-8").splitlines()
-    return PatternGate(json.loads(line)["pattern"] for line in lines if line.strip())
+    return PatternGate(raw["pattern"] for raw in read_jsonl("structure/relation_cues.jsonl"))
 
 
 @dataclass
