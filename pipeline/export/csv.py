@@ -3,6 +3,13 @@
 A cell that starts with `=`, `+`, `-`, `@`, tab or carriage return would be run as a
 formula by Excel or LibreOffice when the file is opened (CSV injection), so by default
 such a cell gets a leading apostrophe, which spreadsheets show as text.
+
+The escaping is exactly reversible: a cell is escaped when it matches `^'*[=+\\-@\\t\\r]`
+(apostrophes, then a formula character) by prefixing one `'`, and a read cell is
+unescaped by removing one leading `'` when it matches `^'+[=+\\-@\\t\\r]`. So a cell that
+already starts with `'=` is written `''=` and read back as `'=`. The run folder's
+run.json says which escaping its CSVs have (`csv_escaping`); `pipeline.tables` reads
+them back unescaped.
 """
 
 from __future__ import annotations
@@ -10,31 +17,46 @@ from __future__ import annotations
 import csv
 import io
 import os
-import tempfile
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from pipeline.fsio import atomic_write_text, temp_beside
+
+__all__ = ["CSV_ESCAPING_KEY", "ESCAPING_FORMULA", "ESCAPING_NONE", "FORMULA_STARTS",
+           "CsvStream", "atomic_write_text", "columns_for", "escaping_name", "raw_cell",
+           "safe_cell", "unescape_cell", "write_csv"]
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NEEDS_ESCAPE = re.compile(r"'*[=+\-@\t\r]")
+_ESCAPED = re.compile(r"'+[=+\-@\t\r]")
+
+#: The run.json key naming the escaping of the run's CSVs; a missing key means
+#: ESCAPING_FORMULA (what every run wrote before the key existed, unless --raw-csv).
+CSV_ESCAPING_KEY = "csv_escaping"
+ESCAPING_FORMULA = "formula-apostrophe"
+ESCAPING_NONE = "none"
+
+
+def escaping_name(raw: bool) -> str:
+    """The run.json `csv_escaping` value of CSVs written with (or without) `raw`."""
+    return ESCAPING_NONE if raw else ESCAPING_FORMULA
+
+
+def raw_cell(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """The cell as written to a CSV: one `'` before a (possibly already escaped)
+    formula start, anything else untouched."""
+    text = raw_cell(value)
+    return "'" + text if _NEEDS_ESCAPE.match(text) else text
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def unescape_cell(text: str) -> str:
+    """The inverse of `safe_cell`: unescape_cell(safe_cell(x)) == x for every string x."""
+    return text[1:] if _ESCAPED.match(text) else text
 
 
 def columns_for(rows: Iterable[dict], required: Sequence[str]) -> list[str]:
@@ -53,7 +75,7 @@ def write_csv(path: Path, rows: list[dict], required: Sequence[str], *,
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
-    clean = (lambda v: "" if v is None else str(v)) if raw else safe_cell
+    clean = raw_cell if raw else safe_cell
     for row in rows:
         writer.writerow([clean(row.get(column, "")) for column in columns])
     # The byte-order mark makes Excel read the file as UTF-8; pandas and csv skip it.
@@ -65,15 +87,14 @@ class CsvStream:
     so a table of a large run is never held in memory nor left half-written."""
 
     def __init__(self, path: Path, columns: Sequence[str], *, raw: bool = False) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.columns = list(columns)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, self.tmp = temp_beside(path)
         self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
         self.handle.write("\ufeff")
         self.writer = csv.writer(self.handle, lineterminator="\r\n")
         self.writer.writerow(self.columns)
-        self.clean = (lambda v: "" if v is None else str(v)) if raw else safe_cell
+        self.clean = raw_cell if raw else safe_cell
 
     def write(self, row: dict) -> None:
         self.writer.writerow([self.clean(row.get(column, "")) for column in self.columns])
