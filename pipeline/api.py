@@ -9,8 +9,12 @@
     ...     print(result.document, len(result.tables["decisions"]))
 
 `extract` and the `minutebook extract` command share one runner (`RunSettings`), so a
-run folder written by either can be read with `load`. The tables are read as the CSVs
-have them: every cell a string, an empty cell "" (never NaN).
+run folder written by either can be read with `load`. The tables are typed
+(`pipeline.tables`): `page`, `start`, `end` (and `pages`, `blocks` of documents) are
+integers of pandas' nullable `Int64` (an empty cell is <NA>), every other column is
+text, "" for an empty cell (never NaN). The text is the paper's: the apostrophe the
+CSVs put before a cell a spreadsheet would run as a formula is taken off again, so a
+paper named `-budget.txt` is `-budget.txt` here.
 """
 
 from __future__ import annotations
@@ -26,12 +30,11 @@ import pandas as pd
 
 from pipeline.batch.runner import RunSettings, RunSummary, process, run_extract
 from pipeline.batch.walk import walk
-from pipeline.model.labels import CONTRACT_COLUMNS, ERROR_COLUMNS
+from pipeline.model.labels import CONTRACT_COLUMNS
+from pipeline.tables import TABLE_COLUMNS, TABLES, frame_of, read_run, read_table, records, typed
 
-#: The tables of a run, in output order: the contract tables, then errors.
-TABLES: tuple[str, ...] = (*CONTRACT_COLUMNS, "errors")
-#: The columns each table always has (extra columns such as provenance follow them).
-TABLE_COLUMNS: dict[str, tuple[str, ...]] = {**CONTRACT_COLUMNS, "errors": ERROR_COLUMNS}
+__all__ = ["TABLES", "TABLE_COLUMNS", "DocumentExtraction", "Extraction", "extract",
+           "iter_documents", "load", "read_table"]
 
 PathLike = str | Path
 
@@ -46,38 +49,16 @@ def _patterns(exclude: str | Iterable[str]) -> tuple[str, ...]:
     return (exclude,) if isinstance(exclude, str) else tuple(exclude)
 
 
-def _frame(rows: list[dict], columns: Iterable[str]) -> pd.DataFrame:
-    """Rows as a DataFrame of strings: the table's columns first, None as ""."""
-    ordered = list(columns)
-    for row in rows:
-        ordered += [k for k in row if k not in ordered]
-    frame = pd.DataFrame([[("" if row.get(c) is None else str(row.get(c))) for c in ordered]
-                          for row in rows], columns=ordered)
-    return frame.astype(str)
-
-
-def read_table(path: Path, columns: Iterable[str] = ()) -> pd.DataFrame:
-    """One CSV of a run folder as strings, with `columns` present even when absent from
-    the file (a missing file gives an empty frame of `columns`)."""
-    columns = list(columns)
-    if not path.exists():
-        return _frame([], columns)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    for column in columns:
-        if column not in frame.columns:
-            frame[column] = ""
-    order = columns + [c for c in frame.columns if c not in columns]
-    return frame[order].astype(str)
-
-
 @dataclass(eq=False, repr=False)
 class Extraction:
-    """The tables of one run, as pandas DataFrames of strings (one attribute per table).
+    """The tables of one run, as pandas DataFrames (one attribute per table).
 
     Make one with `extract` (runs the pipeline) or `load` (reads a run folder). The
     contract columns of each table come first (see CONTRACT.md), then the provenance
-    columns: `page`, `start`, `end`, `evidence`. `graph` builds the NetworkX graph on
-    first use; `to_csv`, `to_parquet`, `to_popolo` and `to_sqlite` write the tables out.
+    columns: `page`, `start`, `end` (Int64) and `evidence`; text columns are strings,
+    "" when empty, as the paper has them (no spreadsheet escaping). `graph` builds the
+    NetworkX graph on first use; `to_csv`, `to_parquet`, `to_popolo` and `to_sqlite`
+    write the tables out.
     """
 
     documents: pd.DataFrame
@@ -131,10 +112,13 @@ class Extraction:
         return self._graph
 
     def to_csv(self, folder: PathLike, *, raw: bool = False) -> list[Path]:
-        """Write every table as `<table>.csv` (UTF-8 with BOM, contract columns first) into
+        """Write every table as `<table>.csv` (UTF-8 with BOM, contract columns first) and
+        the run's `run.json` (with `csv_escaping` saying how the cells were written) into
         `folder`, as `minutebook extract` does; returns the paths. Cells a spreadsheet
-        would run as formulas get a leading apostrophe unless `raw`."""
-        from pipeline.export.csv import write_csv
+        would run as formulas get a leading apostrophe unless `raw`; `load(folder)` takes
+        it off again."""
+        from pipeline.export.csv import CSV_ESCAPING_KEY, escaping_name, write_csv
+        from pipeline.fsio import atomic_write_text
 
         folder = Path(folder)
         written = []
@@ -142,8 +126,12 @@ class Extraction:
             path = folder / f"{name}.csv"
             required = list(TABLE_COLUMNS[name])
             columns = required + [str(c) for c in frame.columns if c not in required]
-            write_csv(path, frame.to_dict("records"), columns, raw=raw)
+            write_csv(path, records(frame), columns, raw=raw)
             written.append(path)
+        info = {**self.info, CSV_ESCAPING_KEY: escaping_name(raw)}
+        atomic_write_text(folder / "run.json",
+                          json.dumps(info, indent=2, ensure_ascii=False) + "\n")
+        written.append(folder / "run.json")
         return written
 
     def to_parquet(self, folder: PathLike) -> list[Path]:
@@ -172,25 +160,21 @@ class Extraction:
 
 def load(run_dir: PathLike) -> Extraction:
     """Read a run folder (the CSVs of `minutebook extract`, or the Parquet files of
-    `Extraction.to_parquet`) into an Extraction.
+    `Extraction.to_parquet`) into an Extraction, typed and unescaped (`read_run`).
 
     Raises FileNotFoundError when the folder holds neither documents.csv nor
-    documents.parquet."""
+    documents.parquet, ValueError when a number column holds something else."""
     run_dir = Path(run_dir)
     if (run_dir / "documents.csv").exists():
-        tables = {name: read_table(run_dir / f"{name}.csv", TABLE_COLUMNS[name])
-                  for name in TABLES}
+        tables = read_run(run_dir)
     elif (run_dir / "documents.parquet").exists():
         from pipeline.export.parquet import read_parquet
 
         tables = {}
         for name in TABLES:
             path = run_dir / f"{name}.parquet"
-            frame = read_parquet(path) if path.exists() else _frame([], TABLE_COLUMNS[name])
-            for column in TABLE_COLUMNS[name]:
-                if column not in frame.columns:
-                    frame[column] = ""
-            tables[name] = frame
+            frame = read_parquet(path) if path.exists() else frame_of([])
+            tables[name] = typed(frame, TABLE_COLUMNS[name])
     else:
         raise FileNotFoundError(f"{run_dir}: not a run folder (no documents.csv or "
                                 "documents.parquet)")
@@ -232,8 +216,9 @@ def extract(paths: PathLike | Iterable[PathLike], *, out: PathLike | None = None
 
 @dataclass(eq=False)
 class DocumentExtraction:
-    """What one paper gave: its rows per table as DataFrames of strings (contract columns
-    first, empty tables included), and the errors that stopped or skipped it.
+    """What one paper gave: its rows per table as typed DataFrames (contract columns
+    first, empty tables included; types as in `Extraction`), and the errors that stopped
+    or skipped it.
 
     The cells are as extracted: unlike the CSVs, nothing is escaped for spreadsheets."""
 
@@ -278,6 +263,6 @@ def iter_documents(paths: PathLike | Iterable[PathLike], glob: str | None = None
             rows = result.tables.get(name, [])
             if name == "bodies":
                 rows = [{**row, "documents": result.document} for row in rows]
-            tables[name] = _frame(rows, columns)
+            tables[name] = frame_of(rows, columns)
         yield DocumentExtraction(result.document, item.path, tables, list(result.errors),
                                  list(result.warnings), result.pages, result.text)

@@ -15,6 +15,7 @@ import pytest
 import pipeline.api
 from pipeline import Extraction, extract, iter_documents, load
 from pipeline.model.labels import CONTRACT_COLUMNS, ERROR_COLUMNS
+from pipeline.tables import INTEGER_COLUMNS
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SUBSET = ("fernley_hwb_minutes_2024-03-14.txt", "fernley_csp_minutes_2024-03-13.txt",
@@ -46,14 +47,21 @@ def test_public_names_are_the_api_even_after_the_extractors_load() -> None:
         assert getattr(pipeline, name).__doc__
 
 
-def test_extract_gives_one_frame_of_strings_per_table(run: Extraction) -> None:
+def test_extract_gives_one_typed_frame_per_table(run: Extraction) -> None:
     assert run.summary is not None and run.summary.documents == len(SUBSET)
     assert sorted(run.documents["document"]) == sorted(SUBSET)
     for name, frame in run.tables.items():
         required = CONTRACT_COLUMNS.get(name, ERROR_COLUMNS)
         assert list(frame.columns[: len(required)]) == list(required), name
-        assert not frame.isna().any().any(), name
-        assert all(pd.api.types.is_string_dtype(frame[c]) for c in frame.columns), name
+        for column in frame.columns:
+            if column in INTEGER_COLUMNS:
+                assert frame[column].dtype == "Int64", (name, column)
+            else:
+                assert pd.api.types.is_string_dtype(frame[column]), (name, column)
+                assert not frame[column].isna().any(), (name, column)
+    assert {"page", "start", "end"} <= set(run.decisions.columns)
+    assert {"pages", "blocks"} <= set(run.documents.columns)
+    assert not run.attendees["start"].isna().any()
     counts = json.loads((run.run_dir / "run.json").read_text())["rows"]
     for name, count in counts.items():
         assert len(run[name]) == count, name
@@ -72,7 +80,9 @@ def test_load_reads_the_run_folder_back(run: Extraction) -> None:
 
 def test_csv_round_trip(run: Extraction, tmp_path: Path) -> None:
     written = run.to_csv(tmp_path / "csv")
-    assert {p.name for p in written} == {f"{t}.csv" for t in run.tables}
+    assert {p.name for p in written} == {f"{t}.csv" for t in run.tables} | {"run.json"}
+    info = json.loads((tmp_path / "csv" / "run.json").read_text(encoding="utf-8"))
+    assert info == {**run.info, "csv_escaping": "formula-apostrophe"}
     assert written[0].read_bytes().startswith(b"\xef\xbb\xbf")  # BOM, as the run writes
     back = load(tmp_path / "csv")
     for name, frame in run.tables.items():

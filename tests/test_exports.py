@@ -207,14 +207,16 @@ def test_popolo_schemas_are_valid_schemas() -> None:
 
 # --- Parquet ----------------------------------------------------------------------------
 
-def test_parquet_columns_are_strings_with_the_table_named(run: Extraction,
-                                                          tmp_path: Path) -> None:
+def test_parquet_columns_are_typed_with_the_table_named(run: Extraction,
+                                                        tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     run.to_parquet(tmp_path)
     table = pq.read_table(tmp_path / "decisions.parquet")
     assert table.num_rows == len(run.decisions)
     assert table.column_names == list(run.decisions.columns)
-    assert all(str(t) == "string" for t in table.schema.types)
+    types = dict(zip(table.column_names, map(str, table.schema.types), strict=True))
+    assert types == {c: "int64" if c in ("page", "start", "end") else "string"
+                     for c in table.column_names}
     assert table.schema.metadata[b"minutebook.table"] == b"decisions"
 
 

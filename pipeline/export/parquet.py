@@ -1,21 +1,22 @@
-"""Parquet: one file per table, every column a string, as the CSVs have it.
+"""Parquet: one file per table, typed as the Python API types them.
 
-The CSVs are the contract, so the Parquet files carry the same cells: a column that
-holds page numbers is still a column of strings ("" for an empty cell), which keeps a
-round trip CSV -> Parquet -> pandas exact. Each file's schema metadata names the table
-and the minutebook version that wrote it.
+`page`, `start`, `end`, `pages` and `blocks` are nullable 64-bit integers (null for an
+empty cell), every other column a string ("" for an empty cell), with the text as the
+paper has it (no spreadsheet escaping), so `read_parquet` gives back exactly the frames
+of `pipeline.api.load`. Each file's schema metadata names the table and the minutebook
+version that wrote it.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline import __version__
+from pipeline.fsio import atomic_path
+from pipeline.tables import TABLE_COLUMNS, is_integer_column, typed
 
 
 def _pyarrow():
@@ -34,28 +35,23 @@ def write_parquet(tables: Mapping[str, pd.DataFrame], folder: Path | str) -> lis
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, frame in tables.items():
-        frame = frame.fillna("").astype(str)
-        schema = pa.schema([pa.field(str(column), pa.string()) for column in frame.columns])
+        frame = typed(frame, TABLE_COLUMNS.get(name, ()))
+        schema = pa.schema([pa.field(str(column), pa.int64() if is_integer_column(str(column))
+                                     else pa.string()) for column in frame.columns])
         table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
         metadata = dict(table.schema.metadata or {})
         metadata.update({b"minutebook.table": name.encode(),
                          b"minutebook.version": __version__.encode()})
         table = table.replace_schema_metadata(metadata)
         path = folder / f"{name}.parquet"
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-        try:
+        with atomic_path(path) as tmp:
             pq.write_table(table, tmp)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
         written.append(path)
     return written
 
 
 def read_parquet(path: Path | str) -> pd.DataFrame:
-    """One table written by `write_parquet`, as a DataFrame of strings."""
-    _, pq = _pyarrow()
-    frame = pq.read_table(path).to_pandas()
-    return frame.astype(str)
+    """One table written by `write_parquet`, typed as `pipeline.tables.typed` types it."""
+    pa, pq = _pyarrow()
+    frame = pq.read_table(path).to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
+    return typed(frame)

@@ -33,9 +33,10 @@ import pandas as pd
 
 from pipeline import __version__
 from pipeline.errors import MinutebookError
-from pipeline.export.csv import atomic_write_text
+from pipeline.fsio import atomic_write_text
 from pipeline.graph.keys import HONORIFICS, BodyResolver, body_key, fold, person_key
 from pipeline.rules import read_json, rule_file
+from pipeline.tables import TABLE_COLUMNS, records, typed
 
 SCHEMA_FOLDER = "popolo"  # under models/, read through pipeline.rules
 ROOT_SCHEMA = "popolo.json"
@@ -52,11 +53,12 @@ class PopoloInvalid(MinutebookError):
 
 
 def _rows(tables: Mapping[str, pd.DataFrame], name: str) -> list[dict]:
+    """The table's rows with every value as text ("" for empty, a page as "3")."""
     frame = tables.get(name)
     if frame is None:
         return []
     return [{k: "" if v is None else str(v) for k, v in row.items()}
-            for row in frame.to_dict("records")]
+            for row in records(typed(frame, TABLE_COLUMNS.get(name, ())))]
 
 
 def _split(value: str) -> list[str]:

@@ -1,10 +1,11 @@
 """SQLite: one table per contract table (and errors), indexed for the usual questions.
 
 The database opens in the `sqlite3` shell and in Datasette as it is: text columns as
-the CSVs have them, provenance numbers (`page`, `start`, `end`, `pages`, `blocks`) as
-integers (NULL when empty), an index on `document` and on each table's key columns,
-full-text search on the wording of items, decisions and recommendations (FTS5, in the
-`<table>_fts` form Datasette detects), and a `run_info` table with the run's run.json.
+the paper has them (the CSVs' spreadsheet escaping undone), provenance numbers (`page`,
+`start`, `end`, `pages`, `blocks`) as INTEGER columns (NULL when empty), an index on
+`document` and on each table's key columns, full-text search on the wording of items,
+decisions and recommendations (FTS5, in the `<table>_fts` form Datasette detects), and a
+`run_info` table with the run's run.json.
 
     sqlite3 run/minutebook.db "select body, count(*) from decisions
         join documents using (document) group by body"
@@ -14,18 +15,18 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import re
 import sqlite3
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
+from pipeline.fsio import atomic_path
+from pipeline.tables import INTEGER_COLUMNS, TABLE_COLUMNS, records, typed
+
 log = logging.getLogger("minutebook")
 
-INTEGER_COLUMNS = frozenset({"page", "start", "end", "pages", "blocks"})
+__all__ = ["FULL_TEXT", "INDEXES", "INTEGER_COLUMNS", "write_sqlite"]
 
 # Besides `document` (indexed wherever it is a column): the columns people filter on.
 INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -51,25 +52,15 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _cell(column: str, value: object) -> object:
-    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-    if column in INTEGER_COLUMNS:
-        if not text:
-            return None
-        if re.fullmatch(r"-?[0-9]+", text):
-            return int(text)
-    return text
-
-
 def _create_table(db: sqlite3.Connection, name: str, frame: pd.DataFrame) -> None:
+    frame = typed(frame, TABLE_COLUMNS.get(name, ()))  # ints as int or None, text as str
     columns = [str(c) for c in frame.columns]
     types = ["INTEGER" if c in INTEGER_COLUMNS else "TEXT" for c in columns]
     body = ", ".join(f"{_quote(c)} {t}" for c, t in zip(columns, types, strict=True))
     db.execute(f"CREATE TABLE {_quote(name)} ({body})")
     if columns:
         marks = ", ".join("?" for _ in columns)
-        rows = ([_cell(c, v) for c, v in zip(columns, row, strict=True)]
-                for row in frame.itertuples(index=False, name=None))
+        rows = ([row[c] for c in columns] for row in records(frame))
         db.executemany(f"INSERT INTO {_quote(name)} VALUES ({marks})", rows)
 
 
@@ -108,10 +99,7 @@ def write_sqlite(tables: Mapping[str, pd.DataFrame], path: Path | str, *,
     `info` (the run's run.json) goes into a `run_info(key, value)` table, values as JSON.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         db = sqlite3.connect(tmp)
         try:
             with db:
@@ -127,8 +115,4 @@ def write_sqlite(tables: Mapping[str, pd.DataFrame], path: Path | str, *,
             db.execute("ANALYZE")
         finally:
             db.close()
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return path

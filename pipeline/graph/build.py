@@ -2,7 +2,8 @@
 
 Nodes are keyed `body:`, `org:`, `person:` and `meeting:` plus a stable key, so the
 graphs of two runs (two boroughs, or one borough in two years) can be compared node by
-node. Every attribute is a string or a number, so GraphML and GEXF keep all of them.
+node. Every attribute is a string or a number, so GraphML and GEXF keep all of them; the
+strings are the paper's text (the CSVs' spreadsheet escaping is undone on reading).
 """
 
 from __future__ import annotations
@@ -14,21 +15,15 @@ import pandas as pd
 
 from pipeline.graph.keys import BodyResolver, person_key
 from pipeline.model.labels import CONTRACT_COLUMNS
+from pipeline.tables import read_run
 
 BODY_RELATIONS = ("reports_to", "replaces", "member_of", "linked_to")
 
 
 def load_run(run_dir: Path) -> dict[str, pd.DataFrame]:
-    """The run's tables as DataFrames of strings (empty frames for missing files)."""
-    tables = {}
-    for table, columns in CONTRACT_COLUMNS.items():
-        path = Path(run_dir) / f"{table}.csv"
-        if path.exists():
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        else:
-            frame = pd.DataFrame(columns=list(columns))
-        tables[table] = frame
-    return tables
+    """The run's contract tables, typed and unescaped as `pipeline.tables.read_run` reads
+    them (empty frames for missing files)."""
+    return read_run(run_dir, CONTRACT_COLUMNS)
 
 
 def _split(value: str) -> list[str]:

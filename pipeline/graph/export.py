@@ -7,7 +7,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from pipeline.export.csv import atomic_write_text, write_csv
+from pipeline.export.csv import write_csv
+from pipeline.fsio import atomic_path, atomic_write_text
 from pipeline.graph.build import body_structure
 
 RELATION_COLOURS = {"reports_to": "#1f5fa8", "replaces": "#b8432f", "member_of": "#4f8a3c",
@@ -20,9 +21,8 @@ def export_graph(graph: nx.MultiDiGraph, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, writer in (("graph.graphml", nx.write_graphml), ("graph.gexf", nx.write_gexf)):
-        tmp = out / f".{name}.tmp"
-        writer(graph, tmp)
-        tmp.replace(out / name)
+        with atomic_path(out / name) as tmp:
+            writer(graph, tmp)
         written.append(out / name)
     data = nx.node_link_data(graph, edges="edges")
     atomic_write_text(out / "graph.json", json.dumps(data, indent=1, ensure_ascii=False))
@@ -96,7 +96,8 @@ def draw_structure(graph: nx.MultiDiGraph, stem: Path) -> list[Path]:
     paths = []
     for suffix in (".png", ".svg"):
         path = stem.with_suffix(suffix)
-        figure.savefig(path, dpi=110)
+        with atomic_path(path) as tmp:
+            figure.savefig(tmp, dpi=110, format=suffix[1:])
         paths.append(path)
     plt.close(figure)
     return paths

@@ -8,7 +8,6 @@ tab per table beside the text. Everything that comes from a paper goes through
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import re
@@ -21,10 +20,11 @@ from pathlib import Path
 
 from pipeline.batch.store import STORE_NAME, STORE_VERSION, Store
 from pipeline.errors import MinutebookError
-from pipeline.export.csv import FORMULA_STARTS, atomic_write_text
+from pipeline.fsio import atomic_write_text
 from pipeline.model.labels import CONTRACT_COLUMNS, ERROR_COLUMNS
 from pipeline.review import templates as t
 from pipeline.review.templates import Mark, highlight
+from pipeline.tables import TABLE_COLUMNS, csv_escaped, read_table, records
 
 # the tables with a span into a document's text, in the order their tabs are shown
 TABLES = ("attendees", "apologies", "substitutes", "items", "decisions", "recommendations",
@@ -65,11 +65,10 @@ def slugify(document: str) -> str:
     return f"{stem or 'document'}-{digest}.html"
 
 
-def _read_csv(path: Path) -> list[dict]:
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
+def _read_csv(run_dir: Path, table: str) -> list[dict]:
+    """The rows of one table of the run, typed and unescaped (`pipeline.tables`)."""
+    return records(read_table(run_dir / f"{table}.csv", TABLE_COLUMNS[table],
+                              escaped=csv_escaped(run_dir)))
 
 
 def open_store(run_dir: Path) -> Store:
@@ -86,21 +85,13 @@ def open_store(run_dir: Path) -> Store:
     return Store(run_dir)
 
 
-def stored_name(name: str, known: dict | set) -> str:
-    """A document name as the store has it, undoing the CSV's formula apostrophe."""
-    if name not in known and name[1:2].startswith(FORMULA_STARTS) and name[:1] == "'" \
-            and name[1:] in known:
-        return name[1:]
-    return name
-
-
 def load_documents(run_dir: Path) -> list[DocumentView]:
     """The run's documents (the order of documents.csv) with their text and rows."""
     views = []
     with open_store(run_dir) as store:
         known = store.known()
-        listed = {stored_name(row["document"], known): row
-                  for row in _read_csv(run_dir / "documents.csv") if row.get("document")}
+        listed = {row["document"]: row
+                  for row in _read_csv(run_dir, "documents") if row.get("document")}
         if not listed:  # no CSVs yet: whatever the store read successfully
             listed = {d: {"document": d} for d, (_, _, status) in known.items()
                       if status == "ok"}
@@ -238,7 +229,7 @@ def render_index(views: list[DocumentView], errors: list[dict], info: dict, run_
     pages = {v.document: v.filename for v in views}
     error_rows = []
     for error in errors:
-        document = stored_name(error.get("document", ""), pages)
+        document = error.get("document") or ""
         name = t.esc(document)
         if document in pages:
             name = f'<a href="{t.esc(pages[document])}">{name}</a>'
@@ -288,7 +279,7 @@ def build_review(run_dir: Path, out: Path | None = None) -> ReviewSite:
     run_dir = Path(run_dir)
     out = Path(out) if out else run_dir / "review"
     views = load_documents(run_dir)
-    errors = _read_csv(run_dir / "errors.csv")
+    errors = _read_csv(run_dir, "errors")
     try:
         info = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
