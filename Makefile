@@ -5,32 +5,44 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Two installs, one stamp each: `make demo` needs minutebook only; `make test` (and lint,
+# bench) also the [dev] extra. Installing [dev] stamps both, so `make test` then
+# `make demo` installs nothing more; `make demo` then `make test` adds the dev tools.
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: demo test lint bench clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
 
-demo: $(STAMP)
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(RUN_STAMP)
+
+demo: $(RUN_STAMP)
 	$(BIN)/minutebook extract corpus --out outputs --exclude README.md --exclude '*.py'
 	$(BIN)/minutebook graph outputs
 	$(BIN)/minutebook review outputs
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q
 
 # Benchmark against pdftotext (Debian's poppler-utils, installed here when missing).
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	@command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils) \
 		|| echo "pdftotext unavailable: its reference row is left out"
 	$(BIN)/python -m pipeline.bench
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check pipeline tests training
 
+# Everything a run, a build or an install leaves; outputs/ keeps only its .gitkeep.
 clean:
-	rm -rf $(VENV) outputs/*.csv outputs/run.json
+	rm -rf $(VENV) build dist *.egg-info
+	find outputs -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +
