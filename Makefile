@@ -26,7 +26,7 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 	touch $@ $(RUN_STAMP)
 
 demo: $(RUN_STAMP)
-	$(BIN)/minutebook extract corpus --out outputs --exclude README.md --exclude '*.py'
+	$(BIN)/minutebook extract corpus --out outputs
 	$(BIN)/minutebook graph outputs
 	$(BIN)/minutebook review outputs
 

@@ -29,7 +29,7 @@ import networkx as nx
 import pandas as pd
 
 from pipeline.batch.runner import RunSettings, RunSummary, process, run_extract
-from pipeline.batch.walk import walk
+from pipeline.batch.walk import DEFAULT_FORMATS, walk
 from pipeline.model.labels import CONTRACT_COLUMNS
 from pipeline.tables import TABLE_COLUMNS, TABLES, frame_of, read_run, read_table, records, typed
 
@@ -185,17 +185,20 @@ def load(run_dir: PathLike) -> Extraction:
 
 def extract(paths: PathLike | Iterable[PathLike], *, out: PathLike | None = None,
             workers: int = 1, glob: str | None = None, exclude: str | Iterable[str] = (),
-            force: bool = False) -> Extraction:
+            formats: Iterable[str] = DEFAULT_FORMATS, force: bool = False) -> Extraction:
     """Extract every paper under `paths` (files or folders) and return the tables.
 
     The run folder is `out` (resumed as `minutebook extract` resumes it: unchanged papers
     are not read again unless `force`), or a temporary folder that lives as long as the
     returned Extraction. `workers` processes read the papers, each with a time limit and
     memory ceiling; `workers=0` reads them in this process. `glob` keeps the files whose
-    name (or relative path) matches, `exclude` drops matching ones. A paper that cannot
-    be read is a row of `errors`, not an exception.
+    name (or relative path) matches, `exclude` drops matching ones (both ignore case);
+    `formats` are the formats read (Markdown only when named: see
+    `pipeline.batch.walk`). A paper that cannot be read is a row of `errors`, not an
+    exception.
 
-    Raises FileNotFoundError when a path does not exist.
+    Raises FileNotFoundError when a path does not exist, ValueError for bad settings,
+    and `pipeline.errors.RunError` when no paper is found or `out` is a file.
     """
     inputs = _paths(paths)
     missing = [str(p) for p in inputs if not p.exists()]
@@ -206,7 +209,7 @@ def extract(paths: PathLike | Iterable[PathLike], *, out: PathLike | None = None
         tmp = tempfile.TemporaryDirectory(prefix="minutebook-run-")
         out = tmp.name
     settings = RunSettings(workers=workers, pattern=glob, exclude=_patterns(exclude),
-                           force=force)
+                           formats=tuple(formats), force=force)
     summary = run_extract(inputs, Path(out), settings)
     extraction = load(out)
     extraction.summary = summary
@@ -233,7 +236,7 @@ class DocumentExtraction:
     @property
     def failed(self) -> bool:
         """Whether the paper failed (a skipped file of another type has not failed)."""
-        return any(e.get("error_type") != "skipped" for e in self.errors)
+        return any(e.get("severity", "error") == "error" for e in self.errors)
 
     def __getitem__(self, table: str) -> pd.DataFrame:
         return self.tables[table]
@@ -245,10 +248,11 @@ class DocumentExtraction:
 
 
 def iter_documents(paths: PathLike | Iterable[PathLike], glob: str | None = None,
-                   exclude: str | Iterable[str] = ()) -> Iterator[DocumentExtraction]:
+                   exclude: str | Iterable[str] = (),
+                   formats: Iterable[str] = DEFAULT_FORMATS) -> Iterator[DocumentExtraction]:
     """Read and extract the papers under `paths` one at a time, in this process, yielding
     each paper's result as soon as it is done; nothing is written and only one paper is
-    held in memory. `glob` and `exclude` filter as in `extract`.
+    held in memory. `glob`, `exclude` and `formats` filter as in `extract`.
 
     Raises FileNotFoundError when a path does not exist.
     """
@@ -256,7 +260,7 @@ def iter_documents(paths: PathLike | Iterable[PathLike], glob: str | None = None
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
-    for item in walk(inputs, glob, _patterns(exclude)):
+    for item in walk(inputs, glob, _patterns(exclude), formats):
         result = process(item)
         tables = {}
         for name, columns in CONTRACT_COLUMNS.items():

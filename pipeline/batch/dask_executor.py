@@ -8,6 +8,7 @@ workers need read access to the papers (a shared file system) and nothing else.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,12 +48,26 @@ def connect(scheduler: str | object) -> tuple[Any, bool]:
     return Client(scheduler), True
 
 
+_ONE_AT_A_TIME = threading.Lock()
+
+
+def process_serially(item: Input, debug: bool = False) -> DocumentResult:
+    """`process` for a Dask worker, one paper at a time per worker process.
+
+    A Dask worker runs tasks in several threads, and the extractors' spaCy vocabularies
+    are shared by the process and not safe to grow from two threads at once (spaCy's
+    E018, "Can't retrieve string for hash"). Extraction holds the GIL anyway, so the
+    threads gave nothing: run more worker processes (`--nworkers`) instead."""
+    with _ONE_AT_A_TIME:
+        return process(item, debug)
+
+
 def run_dask(inputs: list[Input], client: Any, debug: bool = False) -> Iterator[DocumentResult]:
     """Yield `process(item)` results from a connected `distributed.Client`, in
     completion order."""
     from distributed import as_completed
 
-    futures = client.map(process, inputs, debug=debug, pure=False,
+    futures = client.map(process_serially, inputs, debug=debug, pure=False,
                          key=[f"minutebook-{n}-{i.document}" for n, i in enumerate(inputs)])
     for future in as_completed(futures):
         yield future.result()

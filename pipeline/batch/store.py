@@ -45,7 +45,8 @@ NOT_EXTRACTION_RULES = {"popolo"}  # export schemas: changing them changes no ex
 #: schedules `runner.process` or keeps its results (a failed document is always re-done;
 #: the store's layout has STORE_VERSION). Everything else, a new module too, is hashed.
 NOT_ROW_CODE = ("graph/", "export/", "review/", "cli.py", "bench.py", "api.py",
-                "batch/pool.py", "batch/dask_executor.py", "batch/store.py")
+                "batch/pool.py", "batch/dask_executor.py", "batch/store.py",
+                "tables.py", "fsio.py")  # the last two read and write finished rows
 RULES_SUBPACKAGE = "_rules/"  # the installed copy of models/: hashed as rules, not code
 
 
