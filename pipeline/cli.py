@@ -139,17 +139,18 @@ class _Bar:
 
         self.bar = tqdm(total=total, initial=reused, unit="file", file=sys.stderr,
                         leave=False, dynamic_ncols=True, mininterval=self.mininterval,
-                        bar_format="{n_fmt}/{total_fmt} files |{bar}| {postfix} "
+                        bar_format="{n_fmt}/{total_fmt} files |{bar}| {desc} "
                                    "[{elapsed}<{remaining}]")
-        self._postfix()
+        self._describe()
 
-    def _postfix(self) -> None:
-        self.bar.set_postfix_str(f"{self.pages} pages, {self.errors} errors", refresh=False)
+    def _describe(self) -> None:
+        self.bar.set_description_str(f"{_pages(self.pages)} read, {self.errors} failed",
+                                     refresh=False)
 
     def advance(self, result: DocumentResult) -> None:
         self.pages += result.pages
         self.errors += result.failed
-        self._postfix()
+        self._describe()
         self.bar.update(1)
 
     def finish(self) -> None:

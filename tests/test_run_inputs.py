@@ -236,7 +236,7 @@ def test_the_terminal_bar_shows_total_pages_errors_and_is_cleared(
     failed.errors.append(error_row("b.pdf", "read", "corrupt", "broken"))
     bar.advance(failed)
     drawn = screen.getvalue()
-    assert "3/4 files" in drawn and "3 pages, 1 errors" in drawn
+    assert "3/4 files" in drawn and "3 pages read, 1 failed" in drawn
     bar.finish()
     assert screen.getvalue().rsplit("\r", 1)[-1].strip() == ""  # nothing left on screen
 

@@ -8,15 +8,13 @@ Honorifics, codes, post-nominals and qualifiers are left unlabelled, as the gold
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
+from pipeline.rules import read_json
 from training import inventory as inv
 
-MODELS = Path(__file__).resolve().parents[1] / "models"
 Piece = tuple[str, str | None]
 Example = dict  # {"text": str, "spans": [[start, end, label], ...]}
 
@@ -25,7 +23,7 @@ Example = dict  # {"text": str, "spans": [[start, end, label], ...]}
 def vocabularies() -> dict[str, list[str]]:
     """The project's own word lists used by the generator."""
     def load(name: str) -> dict:
-        return json.loads((MODELS / name).read_text(encoding="utf-8"))
+        return read_json(name)
     names, ranks, roles = (load(f"attendance/{n}.json") for n in ("names", "ranks", "roles"))
     structure = load("structure/vocabulary.json")
     plural = set(names["plural_honorifics"])
