@@ -302,7 +302,8 @@ def review(ctx: click.Context, run_dir: Path, out: Path | None) -> None:
         raise CommandError(str(error)) from None
     mark_output_folder(site.index.parent, "review site")
     click.echo(site.index)
-    click.echo(f"{len(site.pages)} document pages, {site.errors} errors listed", err=True)
+    click.echo(f"{len(site.pages)} document pages, {site.errors} rows of errors.csv listed",
+               err=True)
 
 
 EXPORT_DEFAULTS = {"parquet": "parquet", "popolo": "popolo.json", "sqlite": "minutebook.db"}

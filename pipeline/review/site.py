@@ -240,13 +240,24 @@ def render_index(views: list[DocumentView], errors: list[dict], info: dict, run_
                 else '<p class="empty">No errors.</p>')
     facts = [f"minutebook {info['minutebook']}" if info.get("minutebook") else "",
              f"started {info['started']}" if info.get("started") else "",
-             f"{len(views)} documents", f"{len(errors)} errors",
+             f"{len(views)} documents", _severities(errors),
              f"{info['pages']} pages" if info.get("pages") else ""]
     body = (f"<header><h1>Review of {t.esc(run_name)}</h1>"
             f'<p class="meta">{" · ".join(t.esc(f) for f in facts if f)}</p></header>'
             f'<div class="wrap">{_structure(True, structure)}<h2>Documents</h2>{documents}'
             f"<h2>Errors (errors.csv)</h2>{failures}</div>")
     return t.page(f"{run_name} - minutebook review", body)
+
+
+def _severities(errors: list[dict]) -> str:
+    """errors.csv in a few words: '2 errors, 1 warning, 3 skipped' or 'no errors'."""
+    counts: dict[str, int] = {}
+    for row in errors:
+        severity = row.get("severity") or "error"
+        counts[severity] = counts.get(severity, 0) + 1
+    words = [f"{n} {s}" + ("s" if n != 1 and s != "skipped" else "")
+             for s, n in counts.items()]
+    return ", ".join(words) or "no errors"
 
 
 def draw_run_structure(run_dir: Path, out: Path) -> int:
