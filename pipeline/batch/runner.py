@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -25,8 +25,9 @@ from pipeline.errors import RunError
 from pipeline.export.csv import CsvStream, atomic_write_text, write_csv
 from pipeline.model.labels import CONTRACT_COLUMNS, ERROR_COLUMNS
 
-__all__ = ["DocumentResult", "Progress", "RunSettings", "RunSummary", "default_workers",
-           "error_row", "process", "run_extract", "write_outputs"]
+__all__ = ["BodyMerger", "DocumentResult", "Progress", "RunSettings", "RunSummary",
+           "default_workers", "error_row", "merge_bodies", "process", "run_extract",
+           "write_outputs"]
 
 
 @dataclass
@@ -225,17 +226,24 @@ def run_extract(paths: list[Path], out: Path, settings: RunSettings | None = Non
 
 
 def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool) -> RunSummary:
-    """Rebuild every CSV from the store, streaming one document at a time."""
+    """Rebuild every CSV from the store, reading and decoding each document's rows once.
+
+    A CSV's header must come first, yet its extra columns (keys beyond the contract's) are
+    known only once every row has been seen. So the store keeps, beside each document's
+    rows, their keys per table (`Store.columns`, written by `save`); the header is the
+    contract's columns then every extra key in order of first appearance across
+    `documents`, found from those small lists alone. Then one pass streams every row to
+    its CSV. Memory holds the column names and the merged bodies (`BodyMerger`: one entry
+    per distinct body, with its aliases and documents), never a table's rows."""
     columns: dict[str, list[str]] = {t: list(c) for t, c in CONTRACT_COLUMNS.items()}
-    for record in store.records(documents):  # first pass: the extra columns present
-        for table, rows in record["tables"].items():
-            for row in rows:
-                columns.setdefault(table, [])
-                columns[table] += [k for k in row if k not in columns[table]]
+    for document_columns in store.columns(documents):
+        for table, keys in document_columns.items():
+            seen = columns.setdefault(table, [])
+            seen += [key for key in keys if key not in seen]
     writers = {table: CsvStream(out / f"{table}.csv", cols, raw=raw_csv)
                for table, cols in columns.items() if table != "bodies"}
     errors = CsvStream(out / "errors.csv", list(ERROR_COLUMNS), raw=raw_csv)
-    bodies: list[dict] = []
+    bodies = BodyMerger()
     summary = RunSummary(out, 0, 0, 0, {t: 0 for t in columns}, 0.0)
     for record in store.records(documents):
         summary.documents += record["status"] != "skipped"
@@ -250,12 +258,13 @@ def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool) 
             summary.warnings += 1
         for table, rows in record["tables"].items():
             if table == "bodies":
-                bodies.extend({**row, "documents": record["document"]} for row in rows)
+                for row in rows:
+                    bodies.add({**row, "documents": record["document"]})
                 continue
             for row in rows:
                 writers[table].write(row)
             summary.counts[table] += len(rows)
-    merged = merge_bodies(bodies)
+    merged = bodies.rows()
     summary.counts["bodies"] = len(merged)
     body_columns = columns.get("bodies", list(CONTRACT_COLUMNS["bodies"]))
     write_csv(out / "bodies.csv", merged, body_columns + ["documents"], raw=raw_csv)
@@ -290,22 +299,85 @@ def _write_run_info(out: Path, paths: list[Path], settings: RunSettings, summary
     atomic_write_text(out / "run.json", json.dumps(info, indent=2, ensure_ascii=False) + "\n")
 
 
-def merge_bodies(rows: list[dict]) -> list[dict]:
+def merge_bodies(rows: Iterable[dict]) -> list[dict]:
     """One row per distinct body across the run, with its aliases and documents merged."""
-    merged: dict[str, dict] = {}
+    merger = BodyMerger()
     for row in rows:
+        merger.add(row)
+    return merger.rows()
+
+
+_SEP = " | "
+
+
+def _pieces(value: object) -> list[str]:
+    return [piece for piece in str(value).split(_SEP) if piece]
+
+
+class _Body:
+    __slots__ = ("aliases", "documents", "legacy", "row")
+
+    def __init__(self, row: dict) -> None:
+        self.row = {**row, "aliases": "", "documents": ""}
+        self.aliases: set[str] = set()
+        self.documents: set[str] = set()
+        self.legacy = False
+
+
+class BodyMerger:
+    """`merge_bodies`, one row at a time, in time and memory linear in the rows.
+
+    Bodies are keyed by their casefolded, space-normalised name; a body's first row gives
+    its other cells, and its aliases (less its own name) and documents are the sorted
+    " | "-joined union of every row's " | "-separated pieces, joined once in `rows()`.
+
+    Earlier versions re-split and re-joined the cells at every row (quadratic), and
+    `rows()` gives byte for byte what they gave: joining sorted pieces and splitting the
+    result again gives back the same pieces unless a piece ends with " |" (then the
+    joint reads " | | ", and the re-split cuts elsewhere). A body that ever meets such a
+    piece (never seen in practice) switches to that re-joining merge for its later rows,
+    so its result stays exactly the one of earlier versions too."""
+
+    def __init__(self) -> None:
+        self._bodies: dict[str, _Body] = {}
+
+    def add(self, row: dict) -> None:
         key = " ".join(row.get("body", "").casefold().split())
         if not key:
-            continue
-        target = merged.setdefault(key, {**row, "aliases": "", "documents": ""})
-        aliases = {a for a in target["aliases"].split(" | ") if a}
-        aliases |= {a for a in str(row.get("aliases", "")).split(" | ") if a}
-        target["aliases"] = " | ".join(sorted(aliases - {target["body"]}))
-        documents = {d for d in target["documents"].split(" | ") if d}
-        documents |= {d for d in str(row.get("documents", row.get("document", ""))).split(" | ")
-                      if d}
-        target["documents"] = " | ".join(sorted(documents))
-    return [merged[k] for k in sorted(merged)]
+            return
+        body = self._bodies.get(key)
+        if body is None:
+            body = self._bodies[key] = _Body(row)
+        aliases = _pieces(row.get("aliases", ""))
+        documents = _pieces(row.get("documents", row.get("document", "")))
+        if not body.legacy and any(p.endswith(" |") for p in (*aliases, *documents)):
+            body.row["aliases"], body.row["documents"] = self._joined(body)
+            body.legacy = True
+        if body.legacy:  # the merge of earlier versions, step by step
+            target = body.row
+            target["aliases"] = _SEP.join(sorted(
+                ({a for a in target["aliases"].split(_SEP) if a} | set(aliases))
+                - {target["body"]}))
+            target["documents"] = _SEP.join(sorted(
+                {d for d in target["documents"].split(_SEP) if d} | set(documents)))
+        else:
+            body.aliases.update(aliases)
+            body.documents.update(documents)
+
+    @staticmethod
+    def _joined(body: _Body) -> tuple[str, str]:
+        return (_SEP.join(sorted(body.aliases - {body.row["body"]})),
+                _SEP.join(sorted(body.documents)))
+
+    def rows(self) -> list[dict]:
+        """The merged rows, sorted by key."""
+        merged = []
+        for key in sorted(self._bodies):
+            body = self._bodies[key]
+            if not body.legacy:
+                body.row["aliases"], body.row["documents"] = self._joined(body)
+            merged.append(body.row)
+        return merged
 
 
 def default_workers() -> int:

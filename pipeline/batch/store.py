@@ -22,7 +22,10 @@ from pathlib import Path
 from pipeline import __version__, rules
 
 STORE_NAME = "state.sqlite"
-STORE_VERSION = 2  # bump when SCHEMA changes: an older store is then rebuilt from scratch
+# Bump when SCHEMA changes incompatibly: an older store is then rebuilt from scratch. A
+# column only added (`columns`) is filled in place instead (Store._add_columns), so that
+# upgrading minutebook does not re-extract a large archive.
+STORE_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     document TEXT PRIMARY KEY,
@@ -34,7 +37,8 @@ CREATE TABLE IF NOT EXISTS documents (
     warnings TEXT NOT NULL DEFAULT '[]',
     errors TEXT NOT NULL DEFAULT '[]',
     tables BLOB,                   -- zlib-compressed JSON: table name -> rows
-    text BLOB                      -- zlib-compressed plain text the spans index
+    text BLOB,                     -- zlib-compressed plain text the spans index
+    columns TEXT                   -- JSON: table name -> its rows' keys (see table_columns)
 );
 """
 
@@ -44,8 +48,8 @@ NOT_EXTRACTION_RULES = {"popolo"}  # export schemas: changing them changes no ex
 #: other exports, the graph, the review site), the front ends, and the machinery that only
 #: schedules `runner.process` or keeps its results (a failed document is always re-done;
 #: the store's layout has STORE_VERSION). Everything else, a new module too, is hashed.
-NOT_ROW_CODE = ("graph/", "export/", "review/", "cli.py", "bench.py", "api.py",
-                "batch/pool.py", "batch/dask_executor.py", "batch/store.py",
+NOT_ROW_CODE = ("graph/", "export/", "review/", "cli.py", "bench.py", "bench_archive.py",
+                "api.py", "batch/pool.py", "batch/dask_executor.py", "batch/store.py",
                 "tables.py", "fsio.py")  # the last two read and write finished rows
 RULES_SUBPACKAGE = "_rules/"  # the installed copy of models/: hashed as rules, not code
 
@@ -106,6 +110,22 @@ class Store:
             self.db.execute("DROP TABLE IF EXISTS documents")
             self.db.execute(f"PRAGMA user_version = {STORE_VERSION}")
         self.db.executescript(SCHEMA)
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        """Bring a store made before `columns` existed up to SCHEMA, in one transaction."""
+        present = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
+        if "columns" in present:
+            return
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute("ALTER TABLE documents ADD COLUMN columns TEXT")
+            for document, packed in self.db.execute(
+                    "SELECT document, tables FROM documents").fetchall():
+                tables = json.loads(zlib.decompress(packed)) if packed else {}
+                self.db.execute("UPDATE documents SET columns = ? WHERE document = ?",
+                                (json.dumps(table_columns(tables), ensure_ascii=False),
+                                 document))
 
     def close(self) -> None:
         self.db.close()
@@ -126,10 +146,13 @@ class Store:
              errors: list | None = None, tables: dict | None = None, text: str = "") -> None:
         packed = zlib.compress(json.dumps(tables or {}, ensure_ascii=False).encode(), 3)
         self.db.execute(
-            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO documents (document, content_hash, pipeline, status, pages, "
+            "seconds, warnings, errors, tables, text, columns) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (document, digest, pipeline, status, pages, json.dumps(seconds or {}),
              json.dumps(warnings or []), json.dumps(errors or []), packed,
-             zlib.compress(text.encode(), 3)))
+             zlib.compress(text.encode(), 3),
+             json.dumps(table_columns(tables or {}), ensure_ascii=False)))
 
     def text(self, document: str) -> str:
         """The plain text of a stored document, as its rows' spans index it."""
@@ -137,8 +160,18 @@ class Store:
                               (document,)).fetchone()
         return zlib.decompress(row[0]).decode() if row and row[0] else ""
 
+    def columns(self, documents: list[str]) -> Iterator[dict[str, list[str]]]:
+        """`table_columns` of each stored document of `documents`, in the order given,
+        without decoding any rows (one indexed look-up per document)."""
+        for document in documents:
+            row = self.db.execute("SELECT columns FROM documents WHERE document = ?",
+                                  (document,)).fetchone()
+            if row is not None:
+                yield json.loads(row[0]) if row[0] else {}
+
     def records(self, documents: list[str]) -> Iterator[dict]:
-        """Stored results of `documents`, one at a time and in the order given."""
+        """Stored results of `documents`, one at a time and in the order given (one
+        look-up by the primary key's index per document: linear in the archive)."""
         for document in documents:
             row = self.db.execute(
                 "SELECT status, pages, seconds, warnings, errors, tables FROM documents "
@@ -149,3 +182,14 @@ class Store:
                    "seconds": json.loads(row[2]), "warnings": json.loads(row[3]),
                    "errors": json.loads(row[4]),
                    "tables": json.loads(zlib.decompress(row[5])) if row[5] else {}}
+
+
+def table_columns(tables: dict[str, list[dict]]) -> dict[str, list[str]]:
+    """Per table that has rows, its rows' keys in order of first appearance: what
+    `write_outputs` needs to know of a document before writing any CSV header."""
+    columns: dict[str, list[str]] = {}
+    for table, rows in tables.items():
+        for row in rows:
+            seen = columns.setdefault(table, [])
+            seen += [key for key in row if key not in seen]
+    return columns
