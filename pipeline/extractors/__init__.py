@@ -7,6 +7,9 @@ provenance columns `page`, `start`, `end` (character span in `Document.text`) an
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from pipeline.extractors.attendance import extract_attendance
 from pipeline.extractors.items import extract_items
 from pipeline.extractors.metadata import extract_metadata
@@ -24,4 +27,36 @@ def extract_document(document: Document) -> dict[str, list[dict]]:
     result.update(extract_attendance(document))
     result.update(extract_items(document))
     result.update(extract_structure(document, result["documents"][0]))
+    for table in PEOPLE_TABLES:
+        result[table] = once_per_paper(result[table])
     return result
+
+
+#: Tables of people that list each person once per paper: a pack repeats its attendance
+#: list (the minutes of the meeting, then the note of a joint session with the same
+#: members), and a person is at a meeting once.
+PEOPLE_TABLES = ("attendees", "apologies")
+
+
+def person_key(name: str) -> str:
+    """A name folded for comparison: case, accents' forms, punctuation and spacing."""
+    name = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", name).split())
+
+
+def once_per_paper(rows: list[dict]) -> list[dict]:
+    """The rows with each person once, at their first mention; a later mention fills in
+    a role or organisation the first one lacked."""
+    kept: dict[str, dict] = {}
+    for row in rows:
+        key = person_key(row.get("name", ""))
+        if not key:
+            continue
+        first = kept.get(key)
+        if first is None:
+            kept[key] = row
+            continue
+        for column in ("role", "organisation"):
+            if not first.get(column) and row.get(column):
+                first[column] = row[column]
+    return list(kept.values())
