@@ -28,7 +28,7 @@ from pipeline.extractors.attendance_tables import (
     status,
 )
 from pipeline.extractors.metadata import classify_kind
-from pipeline.extractors.people import Person, clean_name, data, parse_list, vocab
+from pipeline.extractors.people import Person, clean_name, data, depths, parse_list, vocab
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
@@ -183,10 +183,15 @@ class Walk(TableReader):
         following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         if block.kind is BlockKind.TABLE_ROW or block.text.count("|") >= 2:
             return self.table(i)
+        found = cue(block.text)
+        if found and block.text[found[1]:].strip(" .:-–—"):
+            self.section, start = found  # "1) Apologies – Councillors A and B": label + list
+            self.content(block, start)
+            return i + 1
         if (title := item_title(block, following)) is not None:
             self.item(title)
             return i + (2 if following is not None and title == following.text else 1)
-        if found := cue(block.text):
+        if found:
             self.section, start = found
             self.content(block, start)
             return i + 1
@@ -255,23 +260,40 @@ def _sentence_end(text: str, start: int) -> int:
     return len(text)
 
 
+def _list_end(text: str, start: int, end: int) -> int:
+    """Where a list of names in a sentence stops: at the first lower-case word outside
+    brackets that is no name particle or post-nominal ('... and Hurst were noted'), or at a
+    capitalised word opening the next sentence ('Cllr Tennant With the absence of ...')."""
+    keep = {w.casefold() for w in vocab()["particles"] | vocab()["post"]} | {"and", "from"}
+    depth = depths(text)
+    for m in re.finditer(r"(?<=\s)([a-z][\w'’-]*)|(?<=[a-z])\s+(?:With|Whilst|While|It|This|"
+                         r"There|As|Following|The|In|On|At|Due)\s+(?=[a-z])", text[start:end]):
+        if depth[start + m.start()] == 0 and (m.group(1) or "") not in keep:
+            return start + m.start()
+    return end
+
+
 def _sentences(blocks: list[Block], register: Register) -> None:
     """Apologies, substitutions and the chair as stated in sentences anywhere in the paper."""
     apologies = Section("apologies", allow_single=True)
     for block in blocks:
         text = block.text
         for m in pattern("apology_sentence").finditer(text):
-            end = _sentence_end(text, m.end())
-            persons = parse_list(text, m.end(), end, allow_single=True)
-            if persons is None:  # "the apologies of Councillor X be accepted": stop at the verb
-                cut = re.search(r"\s(?!and\b|ap\b|de\b|van\b|von\b)[a-z]", text[m.end():end])
-                persons = parse_list(text, m.end(), m.end() + cut.start(), True) if cut else None
-            for person in persons or ():
+            # "the apologies of Councillors X, and Y were noted": the list stops at the verb.
+            end = _list_end(text, m.end(), _sentence_end(text, m.end()))
+            for person in parse_list(text, m.end(), end, allow_single=True) or ():
                 register.add("apologies", person, block, apologies)
         if re.search(r"apolog", text, re.I):  # "Councillor X sent apologies"
-            for start, end, name in name_spans(text):
+            spans = name_spans(text)
+            for k, (start, end, name) in enumerate(spans):
                 if pattern("sent_apologies").match(text[end:]):
                     register.add("apologies", Person(name, start, end), block, apologies)
+                    # "Cllr A & Cllr B sent apologies": the names joined to it sent them too.
+                    while k and re.fullmatch(r"\s*(?:,|&|and|,\s*and)\s*",
+                                             text[spans[k - 1][1]:spans[k][0]]):
+                        k -= 1
+                        register.add("apologies", Person(spans[k][2], *spans[k][:2]), block,
+                                     apologies)
         if block.kind is not BlockKind.TABLE_ROW and pattern("substitution_words").search(text):
             _substitution_sentences(block, register)
         if re.search(r"\bin the chair\b|\belected\b|\bappointed\b", text, re.I):

@@ -36,6 +36,7 @@ class Person:
     labels: list[str] = field(default_factory=list)  # group labels ("Independent Members")
     prefixed: bool = False  # an office or rank was written before the name
     councillor: bool = False  # written as Councillor/Cllr: never council staff
+    titled: bool = False  # written with an honorific ('Mr', 'Cllr'): a new person, not a note
     code: str = ""  # initials code such as (CL), used by P/A/D grids
     sub_for: str = ""  # this person attended in place of sub_for
     sub_by: str = ""  # this (absent) person was replaced by sub_by
@@ -90,7 +91,7 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
         if not piece or re.match(r"\s*\d+\s", text[s:e]):
             continue  # "4 members of the public" is a count, not a person or a role
         offset, roles, _, _, _ = prefix(piece + " X")  # a stand-in name after the piece
-        if offset > len(piece) and not roles:
+        if offset > len(piece) and not roles or _drop_post("X " + piece) == "X":
             continue  # only honorifics ("Councillors" before "Ms D Welwick"): no person
         found = [] if kind == "dash" and persons else _persons(text, s, e, single, substitutes)
         if found and attrs.get(len(persons) - 1) and not any(_strong(p) for p in found):
@@ -122,7 +123,7 @@ def _separator(sep: str) -> str:
 
 
 def _strong(person: Person) -> bool:
-    return bool(person.roles or person.labels or person.code or person.sub_for)
+    return bool(person.roles or person.labels or person.code or person.sub_for or person.titled)
 
 
 def _persons(text: str, s: int, e: int, single: bool, substitutes: bool = False) -> list[Person]:
@@ -218,7 +219,8 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
         _notes(person, notes[1:])
         return person
     person = Person(name, *span, roles=roles, labels=labels, prefixed=bool(roles or labels),
-                    councillor=bool(re.search(r"councillor|cllr|alderm", honorific, re.I)))
+                    councillor=bool(re.search(r"councillor|cllr|alderm", honorific, re.I)),
+                    titled=bool(honorific))
     _notes(person, notes)
     return person
 
