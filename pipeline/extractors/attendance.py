@@ -310,7 +310,10 @@ def _substitution_sentences(block: Block, register: Register) -> None:
                 orientation == "for" and re.match(subs["elliptic"], between)):
             orientation = "for"
             register.pair(Pair(b, a, "", block, a_start, b_end))
-        elif any(re.match(p, between, re.I) for p in subs["between_by"]):
+        elif any(re.match(p, between, re.I) for p in subs["between_by"]) or (
+                re.match(subs["with_by"], between) and re.match(subs["with_after"],
+                                                                block.text[b_end:])):
+            # "Apologies from Cllr A with Cllr B attending as his substitute"
             orientation = "by"
             register.pair(Pair(a, b, "", block, a_start, b_end))
 
