@@ -1,8 +1,10 @@
 """British dates as committee papers write them, to ISO `YYYY-MM-DD`.
 
 "Wednesday 13 March 2013", "13th March 2013", "Tuesday, 4th June, 2024", "13/03/2013",
-"13.03.13", "March 13, 2013" and "27th June 2013" after markup is removed.
-Day-first wherever it is ambiguous, as in the UK.
+"13.03.13", "March 13, 2013" and "27th June 2013" after markup is removed; an ordinal
+split from its day by text extraction ("12 th October 2016"), a date printed twice with
+no space between ("4 March 20254 March 2025": two dates) and Welsh month names ("5
+Chwefror 2019"). Day-first wherever it is ambiguous, as in the UK.
 """
 
 from __future__ import annotations
@@ -15,11 +17,20 @@ MONTHS = {name: n for n, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
      ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
      ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
+WELSH_MONTHS = {name: n for n, name in enumerate(
+    ["ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi",
+     "hydref", "tachwedd", "rhagfyr"], start=1)}
+MONTHS.update({name: n for name, n in WELSH_MONTHS.items() if name not in MONTHS})
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_ORDINAL = r"(?:\s?(?:st|nd|rd|th)\b|(?:st|nd|rd|th))?"
+_DAY = rf"(?P<day>[0-3]?\d){_ORDINAL}"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)
-MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)
+# a year glued to the next date ("20254 March 2025") still ends there, and that date starts
+_GLUED = r"(?=[0-3]?\d(?:st|nd|rd|th)?\s+[a-z]{3})"
+_START = r"(?:\b|(?<=19\d\d|20\d\d))"
+DAY_MONTH_YEAR = re.compile(
+    rf"{_START}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}(?:\b|{_GLUED})", re.I)
+MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?:\b|{_GLUED})", re.I)
 NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>(?:19|20)?\d\d)\b")
 
 

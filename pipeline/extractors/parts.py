@@ -1,0 +1,154 @@
+"""An agenda pack's parts: the papers one PDF holds, each with its kind, body and date.
+
+Real archives are mostly packs: an agenda front sheet, the minutes of the previous
+meeting, reports, a joint-session note, combined into one file. `segment` splits a
+document's blocks into parts. A new part starts at a page whose leading blocks begin
+a new paper:
+
+- a paper's opening cue: a minutes header that names its body ("Minutes of the
+  meeting of X held on ..."), a notice of meeting or agenda heading, a summons, "A
+  meeting of X will be held", a report cover ("Report to:", "Title of paper");
+- or a title block (a body's name, with or without a date, "AUDIT COMMITTEE 24
+  SEPTEMBER 2009") over a page that reads as a paper of its own (a kind cue such as
+  PRESENT) for another body or another date than the part it would continue.
+
+A page that leads with the same text as the page before (a running title) continues
+its part. Each part's kind, body and date come from the metadata rules
+(`metadata.metadata_of`) applied to that part's blocks. A single paper is one part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extractors.metadata import (
+    _clean_body,
+    classify_blocks,
+    cues,
+    is_body_name,
+    metadata_of,
+)
+from pipeline.model import Block, Document
+
+LEAD = 3  # how many blocks at the top of a page can open a new paper
+PAGE_CUES = {  # kind cues that open a paper wherever they lead a page
+    "notice-of-meeting", "agenda-heading", "meeting-will-be-held", "report-to",
+    "title-of-paper", "name-and-date", "cofnodion",
+}
+COVER_CUES = {"report-to", "title-of-paper", "name-and-date"}  # each report is its own part
+
+
+@dataclass(frozen=True)
+class Part:
+    """One paper of a pack: blocks `first_block`..`last_block` (inclusive, indexes into
+    `Document.blocks`) on pages `first_page`..`last_page`; `number` counts from 1."""
+
+    number: int
+    kind: str
+    body: str
+    date: str
+    first_page: int
+    last_page: int
+    first_block: int
+    last_block: int
+
+    def blocks(self, document: Document) -> list[Block]:
+        return document.blocks[self.first_block:self.last_block + 1]
+
+
+def _fold(text: str) -> str:
+    words = re.sub(r"[^\w\s]", " ", text.casefold()).split()
+    return " ".join(w for w in words if w != "the")
+
+
+def _page_starts(blocks: list[Block]) -> list[int]:
+    return [i for i, b in enumerate(blocks) if i == 0 or b.page != blocks[i - 1].page]
+
+
+def _lead(blocks: list[Block], start: int) -> list[Block]:
+    page = blocks[start].page
+    out = []
+    for block in blocks[start:]:
+        if block.page != page or len(out) == LEAD:
+            break
+        if len(block.text.strip()) > 2:  # a stray page number is not a lead
+            out.append(block)
+    return out
+
+
+def _opening_cue(lead: list[Block]) -> str:
+    """The id of a cue in a page's leading blocks that opens a new paper, or ''."""
+    for block in lead:
+        text = " ".join(block.text.replace("\t", " ").split())
+        for cue_id, _, _, pattern in cues().kind:
+            if cue_id in PAGE_CUES and pattern.search(text):
+                return cue_id
+        if re.match(r"^\W*\d", text):
+            continue  # a numbered item ("3. Minutes of the meeting of ...") opens nothing
+        for pattern in cues().minutes_of:
+            m = pattern.search(text)
+            if m and re.match(r"^\W*(minutes?|at a meeting|a meeting)\b", text[m.start():], re.I) \
+                    and is_body_name(_clean_body(m["body"])):
+                return "minutes-of"
+    return ""
+
+
+def _is_title(lead: list[Block]) -> bool:
+    if not lead:
+        return False
+    text = " ".join(lead[0].text.replace("\t", " ").split())
+    if re.match(r"^\W*\d+(?:[./]\d+)*\b(?!\s+(?:st|nd|rd|th)?\s*[a-z]{3})", text, re.I):
+        return False  # a numbered item heading at the top of a page ("29/24 Sub-Committee")
+    return len(text.split()) <= 16 and is_body_name(_clean_body(text))
+
+
+def _opens_part(blocks: list[Block], start: int, end: int, previous_lead: str,
+                current: dict) -> bool:
+    lead = _lead(blocks, start)
+    cue = _opening_cue(lead)
+    if cue in COVER_CUES:
+        return True  # a report's cover sheet, even one just like the report before it
+    text = " | ".join(_fold(b.text) for b in lead)
+    if not lead or text == previous_lead:
+        return False  # a blank page, or the same running title as the page before
+    page = blocks[start:end]
+    if cue:
+        found = metadata_of(page)
+        return (found["kind"], _fold(found["body"]), found["date"]) != (
+            current["kind"], _fold(current["body"]), current["date"])
+    if _is_title(lead):
+        kind, _ = classify_blocks(page)
+        if kind == "other":
+            return False
+        found = metadata_of(page)
+        return bool(found["body"]) and (_fold(found["body"]) != _fold(current["body"])
+                                        or found["date"] != current["date"])
+    return False
+
+
+def segment(document: Document) -> list[Part]:
+    """The parts of `document` in reading order (one part for a single paper; none for a
+    document without blocks)."""
+    blocks = document.blocks
+    if not blocks:
+        return []
+    pages = _page_starts(blocks)
+    ends = pages[1:] + [len(blocks)]
+    starts = [0]
+    current = metadata_of(blocks[0:ends[0]] if len(pages) > 1 else blocks)
+    previous_lead = " | ".join(_fold(b.text) for b in _lead(blocks, 0))
+    for start, end in zip(pages[1:], ends[1:], strict=True):
+        if _opens_part(blocks, start, end, previous_lead, current):
+            starts.append(start)
+            current = metadata_of(blocks[start:end])
+        previous_lead = " | ".join(_fold(b.text) for b in _lead(blocks, start))
+    parts = []
+    bounds = starts + [len(blocks)]
+    for number, (first, after) in enumerate(zip(bounds, bounds[1:], strict=False), 1):
+        found = metadata_of(blocks[first:after])
+        parts.append(Part(number=number, kind=found["kind"], body=found["body"],
+                          date=found["date"], first_page=blocks[first].page,
+                          last_page=blocks[after - 1].page, first_block=first,
+                          last_block=after - 1))
+    return parts
