@@ -28,7 +28,8 @@ from pipeline.extractors.attendance_tables import (
     status,
 )
 from pipeline.extractors.metadata import classify_kind
-from pipeline.extractors.people import Person, clean_name, data, depths, parse_list, vocab
+from pipeline.extractors.people import Person, clean_name, data, depths, vocab
+from pipeline.extractors.people_lists import parse_list
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 

@@ -24,11 +24,11 @@ from pipeline.extractors.people import (
     classify,
     clean_name,
     data,
-    parse_list,
     parse_person,
     prefix,
     vocab,
 )
+from pipeline.extractors.people_lists import parse_list
 from pipeline.model import Block, BlockKind
 
 LONE_WORD = re.compile(r"[A-Z][\w'’-]+")

@@ -1,0 +1,161 @@
+"""Lists of people: split 'Councillors A (Chair), B and C', 'X, Role, Organisation' or
+'X – Role, Y – Role' into persons.
+
+A list is cut at commas, 'and', '&' and dashes outside brackets; cuts are added where a
+column merged into one cell runs names together ('Councillor A (Chair) Councillor B',
+'A Bell (AB) C Dunn (CD)'), and undone where an 'and' joins words of one office. Each
+piece is a person (people.parse_person) or a note on the person before it (role,
+organisation, substitution). Persons and vocabularies are in people.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extractors.people import (
+    Person,
+    _drop_post,
+    _kind,
+    attributes,
+    classify,
+    clean_name,
+    depths,
+    is_name,
+    parse_person,
+    prefix,
+    substitution,
+    vocab,
+)
+
+SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+[–—]\s*|\s+-\s+")
+INITIALLED = re.compile(r"(?:[A-Z]\.?\s*){1,3}\s[A-Z][\w'’\-]+(?:\s+(?:MBE|OBE|CBE|JP|DL))?"
+                        r"(?:\s*\((?:[^()]|\([^()]*\))*\))*")
+
+
+def parse_list(text: str, start: int, end: int, allow_single: bool = False,
+               substitutes: bool = False) -> list[Person] | None:
+    """Persons in 'Councillors A (Chair), B and C', 'X, Role, Organisation' or 'X – Role';
+    None when the text does not open with a person (a sentence, a heading). Under a
+    Substitutes label 'X for Y' names the member X stood in for."""
+    depth = depths(text)
+    cuts = [(m.start(), m.end(), _separator(m.group()))
+            for m in SEPARATOR.finditer(text, start, end) if depth[m.start()] == 0]
+    cuts = sorted(cuts + _run_on(text, start, end, cuts, depth))
+    bounds = [(start, start, "comma"), *cuts, (end, end, "end")]
+    parts = [(kind, a, b) for (_, a, kind), (b, _, _) in zip(bounds, bounds[1:], strict=False)]
+    single = allow_single or prefix(text[start:end].lstrip(" :"))[4]
+    parts = _merge_ands(text, parts, single, substitutes)
+    persons: list[Person] = []
+    head = text[parts[0][1]:parts[0][2]].strip()
+    if len(parts) > 1 and parts[1][0] == "dash" and classify(head) == "role" \
+            and (person := parse_person(text, parts[1][1], parts[1][2], single)):
+        # "Chief Executive – Jane Smith": the office first, then the name.
+        person.roles.insert(0, head)
+        person.start, persons, parts = parts[0][1], [person], parts[2:]
+    attrs: dict[int, tuple[int, int]] = {}  # person index -> span of its plain notes
+    label: list[str] = []
+    for kind, s, e in parts:
+        piece = text[s:e].strip(" ,;:")
+        if not piece or re.match(r"\s*\d+\s", text[s:e]):
+            continue  # "4 members of the public" is a count, not a person or a role
+        offset, roles, _, _, _ = prefix(piece + " X")  # a stand-in name after the piece
+        if offset > len(piece) and not roles or _drop_post("X " + piece) == "X":
+            continue  # only honorifics ("Councillors" before "Ms D Welwick"): no person
+        found = [] if kind == "dash" and persons else _persons(text, s, e, single, substitutes)
+        if found and attrs.get(len(persons) - 1) and not any(_strong(p) for p in found):
+            found = []  # "Ms T Varga, Network Planning Manager, Kestrel Waterways"
+        for person in found:
+            label = person.labels or label
+            person.labels = person.labels if person.prefixed else list(label)
+        if found:
+            persons += found
+        elif persons:
+            attrs[len(persons) - 1] = (attrs.get(len(persons) - 1, (s, e))[0], e)
+        else:
+            return None
+    for index, (a, e) in attrs.items():
+        person, note = persons[index], text[a:e]
+        person.end = max(person.end, e)
+        if found := substitution(note):
+            setattr(person, *found)
+        else:
+            roles, orgs = attributes(note)
+            person.roles += roles
+            person.orgs += orgs
+    return persons
+
+
+def _separator(sep: str) -> str:
+    sep = sep.strip()
+    return "dash" if sep in ("–", "—", "-") else "and" if sep in ("and", "&") else "comma"
+
+
+def _strong(person: Person) -> bool:
+    return bool(person.roles or person.labels or person.code or person.sub_for or person.titled)
+
+
+def _persons(text: str, s: int, e: int, single: bool, substitutes: bool = False) -> list[Person]:
+    if person := parse_person(text, s, e, single):
+        return [person]
+    # "Councillor X as substitute for Councillor Y" inside a list entry.
+    for m in vocab()["inline"].finditer(text, s, e):
+        if m.group().strip().casefold() == "for" and not substitutes:
+            continue
+        person, absent = parse_person(text, s, m.start(), single), clean_name(text[m.end():e])
+        if person and absent:
+            person.sub_for, person.end = absent, e
+            return [person]
+    # "D Halloran (Chairman) K L Winslade (Vice-Chairman) A Oduwole-Marsh": a merged column.
+    offset = s + prefix(text[s:e])[0]
+    found = list(INITIALLED.finditer(text, offset, e))
+    if len(found) >= 2 and text[offset:e].strip() == " ".join(m.group() for m in found):
+        people = [parse_person(text, m.start(), m.end(), True) for m in found]
+        if all(people):
+            return people
+    return _pairs(text, s, e)
+
+
+def _pairs(text: str, s: int, e: int) -> list[Person]:
+    """'Alan Smith Bob Jones Carol White': a column of full names merged into one cell,
+    read as forename-surname pairs when nothing else is there."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    if not 4 <= len(words) <= 16 or len(words) % 2 or not all(
+            _kind(w.group()) == "word" and is_name(w.group(), True) for w in words):
+        return []
+    return [Person(f"{a.group()} {b.group()}", s + a.start(), s + b.end())
+            for a, b in zip(words[::2], words[1::2], strict=True)]
+
+
+def _run_on(text: str, start: int, end: int, cuts: list, depth: list[int]) -> list:
+    """Cuts before an honorific that follows a finished name without a separator:
+    'Councillor A (Chair) Councillor B' in a column merged into one cell."""
+    v, extra = vocab(), []
+    for m in v["hon_word"].finditer(text, start, end):
+        if m.start() == start or depth[m.start()] or any(a <= m.start() < b for a, b, _ in cuts):
+            continue
+        before = [c for c in cuts if c[1] <= m.start()]
+        words = text[max([start, *(c[1] for c in before)]):m.start()].split()
+        if not words or words[-1] in ("and", "of", "&"):
+            continue
+        tail = words[-1].strip(".,")
+        known = v["title_nouns"] | v["org_words"] | v["role_nouns"]
+        ended = tail.endswith(")") or (before and before[-1][2] == "dash") or (
+            _kind(tail) == "word" and tail not in known)
+        if ended:
+            extra.append((m.start(), m.start(), "comma"))
+    return extra
+
+
+def _merge_ands(text: str, parts: list, single: bool, substitutes: bool) -> list:
+    """Undo an 'and' split unless both sides are persons ('Town and Community Council Member
+    X' and 'Legal Manager and Clerk' stay whole)."""
+    merged: list = []
+    for kind, s, e in parts:
+        if kind == "and" and merged:
+            pkind, ps, pe = merged[-1]
+            if not (_persons(text, ps, pe, single, substitutes)
+                    and _persons(text, s, e, single, substitutes)):
+                merged[-1] = (pkind, ps, e)
+                continue
+        merged.append((kind, s, e))
+    return merged
