@@ -160,3 +160,23 @@ def test_decision_rows_carry_provenance_and_rule():
 ])
 def test_keyword_positions(text, kinds):
     assert [hit.label for hit in keyword_hits(text)] == kinds
+
+
+def test_title_case_agreed_that_glued_dash_and_otherwise_noted():
+    text = ("Minutes of the meeting held on 1 May 2024\n\n1. Minutes\n\n"
+            "Agreed that the minutes be signed.\n\n2. Budget\n\nResolved -That the report be noted."
+            "\n\n3. Audit\n\nThe Council otherwise NOTED the report.\n\n4. Fees\n\nNoted.\n")
+    rows = extract_items(parse_text(text, "t.txt"))["decisions"]
+    assert [(r["item"], r["kind"], r["text"]) for r in rows] == [
+        ("1", "AGREED", "that the minutes be signed."),
+        ("2", "RESOLVED", "That the report be noted."),
+        ("3", "NOTED", "the report."), ("4", "NOTED", "")]
+
+
+def test_resolution_of_two_that_paragraphs_under_a_bare_heading():
+    text = ("Minutes of the meeting held on 1 May 2024\n\n3. Budget\n\nRESOLVED:\n\n"
+            "That the revenue forecast be noted.\n\nThat the capital changes be agreed.\n\n"
+            "The meeting closed at 8pm.\n")
+    rows = extract_items(parse_text(text, "t.txt"))["decisions"]
+    assert [r["text"] for r in rows] == [
+        "That the revenue forecast be noted.\nThat the capital changes be agreed."]

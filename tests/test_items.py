@@ -159,3 +159,21 @@ def test_rows_carry_provenance_and_rule():
                                              ("DEV12/24", "DEV13/24"), ("2503.01", "2503.02")])
 def test_number_order(smaller, larger):
     assert number_key(smaller) < number_key(larger)
+
+
+def test_letter_coded_numbers_and_a_page_header_that_repeats_the_body():
+    text = ("AM57 APOLOGIES\n\nNone.\n\n12 FULL COUNCIL\n\nAM58 MINUTES\n\nSigned.\n\n"
+            "AM59 Budget Monitoring\n\nNoted.\n")
+    rows = extract_items(parse_text("Full Council\n" + MINUTES_HEAD + text, "t.txt"))["items"]
+    assert [(r["number"], r["title"]) for r in rows] == [
+        ("AM57", "APOLOGIES"), ("AM58", "MINUTES"), ("AM59", "Budget Monitoring")]
+
+
+def test_agenda_front_sheet_then_minutes_numbered_again():
+    text = ("1. Declarations of interest 1\n2. Apologies for absence\n3. Annual report 9\n"
+            "4. Work programme 21\n\n1 DECLARATIONS OF INTEREST\n\nNone.\n\n2 MINUTES\n\n"
+            "Agreed.\n\n3 ANNUAL REPORT\n\nNoted.\n")
+    assert items(text) == [("1", "Declarations of interest"), ("2", "Apologies for absence"),
+                           ("3", "Annual report"), ("4", "Work programme"),
+                           ("1", "DECLARATIONS OF INTEREST"), ("2", "MINUTES"),
+                           ("3", "ANNUAL REPORT")]

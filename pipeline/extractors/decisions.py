@@ -23,7 +23,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from pipeline.extractors.anchors import PatternGate
 from pipeline.extractors.provenance import provenance
@@ -64,6 +64,8 @@ class DecisionRules:
     short_list_words: int
     decision_label: re.Pattern[str]
     decision_like: tuple[re.Pattern[str], ...]
+    bare_sentence_words: frozenset[str]
+    resolution_paragraph: re.Pattern[str]
 
 
 @cache
@@ -96,6 +98,8 @@ def rules() -> DecisionRules:
         short_list_words=raw["short_list_words"],
         decision_label=re.compile(raw["decision_label"]),
         decision_like=tuple(re.compile(p) for p in raw["decision_like"]),
+        bare_sentence_words=frozenset(raw["bare_sentence_words"]),
+        resolution_paragraph=re.compile(raw["resolution_paragraph"]),
     )
 
 
@@ -107,6 +111,8 @@ def _tokenizer() -> Language:
     """
     nlp = spacy.blank("en")
     suffixes = [*nlp.Defaults.suffixes, r":-"]
+    prefixes = [*nlp.Defaults.prefixes, r"-(?=[A-Z])"]  # "Resolved -That"
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])(?::-|:|\.)(?=[A-Za-z(\"'\u2018\u201c])"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
@@ -183,7 +189,7 @@ def _case(token, after, leading: bool, info: PatternInfo) -> str | None:
     if token.text.isupper():
         return "upper"
     if token.text.istitle():
-        if leading and (after is None or after.text in KEYWORD_PUNCT or (
+        if leading and (after is None or after.text in KEYWORD_PUNCT or _whole_sentence(after) or (
                 after.lower_ == "that" and info.label in r.title_case_that)):
             return "title"
         return None
@@ -191,6 +197,15 @@ def _case(token, after, leading: bool, info: PatternInfo) -> str | None:
             after.text in (":", ":-") or after.lower_ in r.lower_formal.get(info.label, ())):
         return "lower"
     return None
+
+
+def _whole_sentence(after) -> bool:
+    """Whether the keyword ends its line as a sentence of its own: "Noted.", "Agreed
+    unanimously." (the tokens after it are a full stop, after words allowed there)."""
+    doc = after.doc
+    rest = [t for t in doc[after.i:] if not t.is_space]
+    return bool(rest) and rest[-1].text in SENTENCE_END and all(
+        t.lower_ in rules().bare_sentence_words for t in rest[:-1])
 
 
 def _all_caps(text: str) -> bool:
@@ -342,6 +357,8 @@ def _continuation(blocks: list[Block], hits: list[list[Hit]], headings: dict[int
             take = True  # the line under a bare "RESOLVED" / "RESOLVED THAT:" / "That the Board:"
         elif enumerated:
             take = list_mode or not previous.endswith(SENTENCE_END)
+        elif not first and r.resolution_paragraph.match(text):
+            take = True  # "RESOLVED:" / "That ..." / "That ...": each paragraph a part
         elif block.kind is BlockKind.TABLE_ROW:
             prior = taken[-1] if taken else None
             take = previous.endswith((":", ":-")) or (

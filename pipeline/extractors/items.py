@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.extractors.decisions import extract_decisions, keyword_hits
+from pipeline.extractors.item_order import drop_page_headers, sequences, strip_page_numbers
+from pipeline.extractors.item_order import number_key as _number_key
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.rules import read_json
@@ -63,6 +65,16 @@ class ItemRules:
     decisions_weight: int
     single_item_labels: tuple[re.Pattern[str], ...]
     single_item_skip: tuple[re.Pattern[str], ...]
+    sentence_starts: frozenset[str]
+    agenda_number: re.Pattern[str]
+    page_range: re.Pattern[str]
+    page_number: re.Pattern[str]
+    run_on_split: re.Pattern[str]
+    clock_time: re.Pattern[str]
+    clock_closing: re.Pattern[str]
+    item_labels: tuple[re.Pattern[str], ...]
+    extra_sequence_min: int
+    header_lines: int
 
 
 @cache
@@ -105,6 +117,16 @@ def rules() -> ItemRules:
         decisions_weight=raw["decisions_weight"],
         single_item_labels=many(raw["single_item_labels"]),
         single_item_skip=many(raw["single_item_skip"]),
+        sentence_starts=frozenset(title["sentence_starts"]),
+        agenda_number=re.compile(title["agenda_number"]),
+        page_range=re.compile(title["page_range"]),
+        page_number=re.compile(title["page_number"]),
+        run_on_split=re.compile(title["run_on_split"]),
+        clock_time=re.compile(raw["clock_time"]),
+        clock_closing=re.compile(title["clock_closing"], re.I),
+        item_labels=many(raw["item_labels"]),
+        extra_sequence_min=raw["extra_sequence_min"],
+        header_lines=raw["header_lines"],
     )
 
 
@@ -146,11 +168,16 @@ def find_items(document: Document) -> list[Item]:
         return []
     blocks = document.blocks
     candidates = [c for i in range(len(blocks)) if (c := _candidate(blocks, i)) is not None]
+    # a line that is a lone number's title is not a heading of its own ("4.1" / "Minute 6 - ...")
+    titles = {c.title_block for c in candidates if c.title_block != c.index}
+    candidates = [c for c in candidates if c.index not in titles]
+    candidates = drop_page_headers(candidates, blocks, rules())
     _damp_lists(blocks, candidates)
-    items = _rising(candidates)
+    items = sequences(candidates, blocks, rules())
     if not items:
         single = _single_item(blocks)
         return [single] if single else []
+    strip_page_numbers(items, rules())
     return items
 
 
@@ -201,16 +228,39 @@ def _candidate(blocks: list[Block], index: int) -> Item | None:
         found = pattern.match(text)
         if not found:
             continue
+        r = rules()
         number = found.group("num").rstrip(".")
-        if any(p.match(number) for p in rules().not_numbers):
+        if any(p.match(number) for p in r.not_numbers):
             return None
-        title = rules().run_on.split(found.group("title").strip(), maxsplit=1)[0]
-        if rule_id in rules().full_stop_patterns and title.endswith("."):
+        title = r.agenda_number.sub("", r.run_on.split(found.group("title").strip(), maxsplit=1)[0])
+        if r.clock_time.match(number) and (r.clock_closing.match(title) or not (
+                _upper(title) or _title_case(title))):
+            return None  # "19.30 The meeting closed" is a time, "19.27 PLANNING" an item
+        if rule_id == "letters-number" and re.match(r"\d[A-Z]{2}\b", title):
+            return None  # a postcode ("SA31 1JP")
+        agenda = bool(r.page_range.search(title))  # "CO-LEADERS' REPORT 13 - 15"
+        title = r.page_range.sub("", title)
+        title = _split_run_on(title)
+        if rule_id in r.full_stop_patterns and title.endswith(".") and not agenda:
             return None  # "1.1 There were no declarations." is a numbered paragraph
         if _after_colon(blocks, index) and title.endswith((".", ";")):
             return None  # a numbered part of the list the line above introduces
-        return _item(blocks, index, number, title, rule_id, strict)
+        return _item(blocks, index, number, title, rule_id, strict, relaxed=agenda)
     return None
+
+
+def _split_run_on(title: str) -> str:
+    """A heading run on into its text ("Street lighting  Reported – the Clerk had ..."):
+    the heading part, where the rest reads as a sentence and the whole is no title."""
+    r = rules()
+    found = r.run_on_split.search(title)
+    if not found or is_title(title):
+        return title
+    head, rest = title[:found.start()].strip(), title[found.end():]
+    words = {w.casefold().strip(",.;:()") for w in rest.split()}
+    if head and is_title(head) and len(words) >= 3 and words & r.verb_words:
+        return head
+    return title
 
 
 def _table_candidate(blocks: list[Block], index: int) -> Item | None:
@@ -225,16 +275,21 @@ def _table_candidate(blocks: list[Block], index: int) -> Item | None:
     rest = [c for c in cells[1:] if c]
     if len(cells) > 1 and not rest:
         return None
-    return _item(blocks, index, number, rest[0] if rest else "", "table-number", False)
+    return _item(blocks, index, number, rest[0] if rest else "", "table-number", False,
+                 relaxed=True)
 
 
 def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
-          strict: bool) -> Item | None:
-    """The item, if its title (on its line, or the next line when empty) is title-like."""
+          strict: bool, relaxed: bool = False) -> Item | None:
+    """The item, if its title (on its line, or the next line when empty) is title-like.
+
+    `relaxed`: the line is known to be a title (a number cell's neighbour, an agenda line
+    with its pages), so a full stop does not make it a sentence."""
     title_block = index
     if not title:
         title, title_block = _next_title(blocks, index)
-    if not is_title(title):
+        relaxed = relaxed or _labelled(blocks, title_block)
+    if not is_title(title, relaxed):
         return None
     title = clean_title(title)
     weight = _weight(blocks, index, title_block, title)
@@ -281,13 +336,22 @@ def clean_title(title: str) -> str:
     return title.strip()
 
 
-def is_title(title: str) -> bool:
+def _labelled(blocks: list[Block], index: int) -> bool:
+    """Whether a ModernGov label ("Minutes:", "Additional documents:") follows the line."""
+    return any(p.match(b.text.strip()) for b in blocks[index + 1:index + 4]
+               for p in rules().item_labels)
+
+
+def is_title(title: str, relaxed: bool = False) -> bool:
     """A heading-like line: short, capitalised, not a sentence, date, time or amount.
 
-    Give the line as printed: a closing full stop is what shows a sentence.
+    Give the line as printed: a closing full stop is what shows a sentence (unless
+    `relaxed`: the line is known to be a title, as in a "No. | Item" table).
     """
     r = rules()
     title = _head(title).rstrip(":-\u2013 ")
+    if relaxed:
+        title = title.rstrip(".;")
     if not title or len(title) > r.max_chars:
         return False
     words = title.split()
@@ -301,11 +365,15 @@ def is_title(title: str) -> bool:
         return False
     if first in r.decision_verbs and (len(words) == 1 or not words[1][:1].isupper()):
         return False  # "1. Noted the contents of the report." is a decision's part
+    # verbs of a sentence are written in lower case ("May" in a date is a month)
+    lowered = {w.casefold().strip(",.;:()") for n, w in enumerate(words)
+               if n == 0 or not w[:1].isupper()}
+    if first in r.sentence_starts and lowered & r.verb_words:
+        return False  # "1.1 It was" opens a numbered paragraph
     if r.agenda_wording.match(title):
         return True  # "5. To approve the minutes of the meeting held on 2 April 2024."
     if title.endswith(".") and len(words) > r.sentence_words:
         return False
-    lowered = {w.casefold().strip(",.;:()") for w in words}
     return not (len(words) > r.verb_min_words and lowered & r.verb_words)
 
 
@@ -363,32 +431,7 @@ def _damp_lists(blocks: list[Block], candidates: list[Item]) -> None:
 
 def number_key(number: str) -> tuple[int, ...]:
     """Sortable key: "5" < "5.1" < "5a" < "6"; "41/24", "DEV12/24" sort on 41 and 12."""
-    head = rules().year_suffix.sub("", number)
-    parts: list[int] = [int(p) for p in re.findall(r"\d+", head)]
-    letter = re.search(r"\d\s?\(?([a-z])\)?$", head, re.I)
-    if letter:
-        parts.append(ord(letter.group(1).lower()) - ord("a") + 1)
-    return tuple(parts) or (0,)
-
-
-def _rising(candidates: list[Item]) -> list[Item]:
-    """The heaviest subsequence of candidates whose numbers strictly rise (O(n^2), n small)."""
-    if not candidates:
-        return []
-    keys = [number_key(c.number) for c in candidates]
-    best = [c.weight for c in candidates]
-    previous = [-1] * len(candidates)
-    for i in range(len(candidates)):
-        for j in range(i):
-            if keys[j] < keys[i] and best[j] + candidates[i].weight > best[i]:
-                best[i] = best[j] + candidates[i].weight
-                previous[i] = j
-    end = max(range(len(candidates)), key=lambda i: (best[i], -i))
-    chain = []
-    while end != -1:
-        chain.append(candidates[end])
-        end = previous[end]
-    return chain[::-1]
+    return _number_key(number, rules())
 
 
 def _single_item(blocks: list[Block]) -> Item | None:

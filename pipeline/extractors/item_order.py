@@ -1,0 +1,106 @@
+"""Which item-heading candidates a paper's numbering keeps, and in what order.
+
+Item numbers rise through a paper, so the heaviest rising run of candidates is kept
+(`rising`). An agenda pack holds more than one numbering (a front sheet's items 1-8,
+then the previous meeting's minutes numbered again from 1): a further run before or
+after the main one is kept when it restarts at 1 (`sequences`). A running page header
+("412 The Council No. 5", "12 FULL COUNCIL") is not an item (`drop_page_headers`), and
+a front sheet's page numbers ("Work programme 169") are not part of its titles
+(`strip_page_numbers`). Rules are data in `models/items/items.json`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from pipeline.model import Block, BlockKind
+
+if TYPE_CHECKING:
+    from pipeline.extractors.items import Item, ItemRules
+
+
+def number_key(number: str, rules: ItemRules) -> tuple[int, ...]:
+    """Sortable key: "5" < "5.1" < "5a" < "6"; "41/24", "DEV12/24" sort on 41 and 12."""
+    head = rules.year_suffix.sub("", number)
+    if not re.search(r"\d", head):
+        head = number  # "RC/19": the number after the slash is the running number
+    parts: list[int] = [int(p) for p in re.findall(r"\d+", head)]
+    letter = re.search(r"\d\s?\(?([a-z])\)?$", head, re.I)
+    if letter:
+        parts.append(ord(letter.group(1).lower()) - ord("a") + 1)
+    return tuple(parts) or (0,)
+
+
+def rising(candidates: list[Item], rules: ItemRules) -> list[Item]:
+    """The heaviest subsequence of candidates whose numbers strictly rise (O(n^2), n small)."""
+    if not candidates:
+        return []
+    keys = [number_key(c.number, rules) for c in candidates]
+    best = [c.weight for c in candidates]
+    previous = [-1] * len(candidates)
+    for i in range(len(candidates)):
+        for j in range(i):
+            if keys[j] < keys[i] and best[j] + candidates[i].weight > best[i]:
+                best[i] = best[j] + candidates[i].weight
+                previous[i] = j
+    end = max(range(len(candidates)), key=lambda i: (best[i], -i))
+    chain = []
+    while end != -1:
+        chain.append(candidates[end])
+        end = previous[end]
+    return chain[::-1]
+
+
+def sequences(candidates: list[Item], blocks: list[Block], rules: ItemRules) -> list[Item]:
+    """The main rising run, with the further runs before and after it that restart at 1."""
+    chain = rising(candidates, rules)
+    if not chain:
+        return chain
+    before = [c for c in candidates if c.index < chain[0].index]
+    after = [c for c in candidates if c.index > chain[-1].index]
+    return (_restart(before, blocks, rules) + chain + _restart(after, blocks, rules))
+
+
+def _restart(candidates: list[Item], blocks: list[Block], rules: ItemRules) -> list[Item]:
+    """A numbering of its own outside the main run: kept when it starts at 1, holds enough
+    headings, and is not a table's numbered rows (an action log, a list of names)."""
+    chain = rising(candidates, rules)
+    if (len(chain) < rules.extra_sequence_min or number_key(chain[0].number, rules) != (1,)
+            or any(blocks[c.index].kind is BlockKind.TABLE_ROW for c in chain)
+            or any(c.weight < 1.0 for c in chain)):
+        return []
+    return sequences(candidates, blocks, rules)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def drop_page_headers(candidates: list[Item], blocks: list[Block],
+                      rules: ItemRules) -> list[Item]:
+    """Without running page headers: a title printed under two or more numbers, or one
+    that repeats one of the paper's first lines (its body or title)."""
+    numbers: dict[str, set[str]] = {}
+    for c in candidates:
+        numbers.setdefault(_fold(c.title), set()).add(c.number)
+    first = {_fold(b.text) for b in blocks[:rules.header_lines] if b.text.strip()}
+    return [c for c in candidates
+            if len(numbers[_fold(c.title)]) < 2
+            and not (c.index >= rules.header_lines and _fold(c.title) in first)]
+
+
+def strip_page_numbers(items: list[Item], rules: ItemRules) -> None:
+    """Drop the page numbers that end a front sheet's item lines ("Annual report 9"):
+    where two or more items end in a number and those numbers rise through the list."""
+    found = [(item, rules.page_number.search(item.title)) for item in items]
+    numbered = [(item, m) for item, m in found if m]
+    pages = [int(m.group("page")) for _, m in numbered]
+    if len(numbered) < 2 or pages != sorted(pages) or len(set(pages)) < len(pages):
+        return
+    for item, found_page in numbered:
+        head = item.title[:found_page.start()].rstrip()
+        if head:
+            item.title = head
