@@ -173,7 +173,7 @@ def find_body(source: Document | Blocks) -> tuple[str, Block | None]:
     for block, text in lines:
         if _not_body_line(text):
             continue
-        for pattern in cues().minutes_of:
+        for pattern in () if _earlier_minutes(text) else cues().minutes_of:
             m = pattern.search(text)
             if not m:
                 continue
@@ -190,7 +190,7 @@ def find_body(source: Document | Blocks) -> tuple[str, Block | None]:
         if re.match(r"^\W*minutes?\b", text, re.I) and headings:
             return headings[-1], block
         candidate = _clean_body(text)
-        if len(text.split()) <= 14 and is_body_name(candidate):
+        if len(text.split()) <= 24 and is_body_name(candidate):
             headings.append(candidate)
     return (headings[0], None) if headings else ("", None)
 
