@@ -9,6 +9,10 @@ each in its own process, and prints per N: fresh seconds per paper, re-run secon
 and per paper), the parent's peak RSS in each run (`ru_maxrss` of the run's own process;
 workers are not counted) and the sizes of state.sqlite and the CSVs. A linear pipeline
 shows flat per-paper figures and a peak RSS that hardly grows with N.
+
+`--rebuild 16000 100000` then times rebuilding the CSVs alone (`write_outputs`, what an
+unchanged re-run spends its time on) from stores of that many papers, made without
+extracting anything by copying the largest run's stored rows under new names.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import json
 import random
 import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -108,7 +113,10 @@ def measure(size: int, work: Path, workers: int) -> dict:
         generate(papers, size)
     fresh = _run_child(papers, out, workers)
     rerun = _run_child(papers, out, workers)
-    assert rerun["reused"] == size, rerun
+    if rerun["reused"] != size:  # the pipeline fingerprint changed in between
+        raise SystemExit(f"the re-run re-did {size - rerun['reused']} papers: was the "
+                         "source or a rule edited during the benchmark? Run it from a clean "
+                         "checkout (git worktree add)")
     csv_bytes = sum(p.stat().st_size for p in out.glob("*.csv"))
     store_bytes = sum(p.stat().st_size for p in out.glob("state.sqlite*"))
     return {"papers": size, "fresh_s_per_paper": fresh["seconds"] / size,
@@ -118,16 +126,60 @@ def measure(size: int, work: Path, workers: int) -> dict:
             "bodies": rerun["bodies"], "failed": fresh["failed"]}
 
 
+def _rebuild_child(store_from: Path, out: Path, size: int) -> dict:
+    from pipeline.batch.runner import write_outputs
+    from pipeline.batch.store import STORE_NAME, Store
+
+    Store(out).close()
+    with sqlite3.connect(out / STORE_NAME) as db:
+        db.execute("ATTACH ? AS src", (str(store_from),))
+        names = [row[1] for row in db.execute("PRAGMA main.table_info(documents)")]
+        for copy in range(-(-size // db.execute("SELECT count(*) FROM src.documents")
+                            .fetchone()[0])):
+            picked = ", ".join(f"'copy{copy}/' || document" if name == "document" else name
+                               for name in names)
+            db.execute(f"INSERT INTO documents ({', '.join(names)}) "
+                       f"SELECT {picked} FROM src.documents")
+        documents = [row[0] for row in
+                     db.execute("SELECT document FROM documents ORDER BY document LIMIT ?",
+                                (size,))]
+    started = time.perf_counter()
+    with Store(out) as store:
+        write_outputs(store, documents, out, raw_csv=False)
+    return {"seconds": time.perf_counter() - started,
+            "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def rebuild(size: int, store_from: Path, work: Path) -> None:
+    out = work / f"rebuild{size}"
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "pipeline.bench_archive", "--rebuild-child",
+               str(store_from), str(out), str(size)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    row = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"rebuild {size:>7} papers: {row['seconds']:.2f} s "
+          f"({1000 * row['seconds'] / size:.3f} ms/paper), peak RSS {row['maxrss_mb']:.0f} MB",
+          flush=True)
+    shutil.rmtree(out, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m pipeline.bench_archive")
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--work", type=Path, default=None, help="keep papers and runs here")
+    parser.add_argument("--rebuild", type=int, nargs="*", default=[],
+                        help="also time write_outputs alone on stores of these many papers")
     parser.add_argument("--child", nargs=2, type=Path, metavar=("PAPERS", "OUT"),
                         help=argparse.SUPPRESS)
+    parser.add_argument("--rebuild-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(_one_run(*args.child, args.workers)))
+        return
+    if args.rebuild_child:
+        store_from, out, size = args.rebuild_child
+        print(json.dumps(_rebuild_child(Path(store_from), Path(out), int(size))))
         return
     work = args.work or Path(tempfile.mkdtemp(prefix="minutebook-bench-"))
     print(f"{'papers':>7} {'fresh s/paper':>13} {'re-run s':>9} {'re-run ms/paper':>15} "
@@ -138,6 +190,8 @@ def main(argv: list[str] | None = None) -> None:
               f"{row['rerun_ms_per_paper']:>15.3f} {row['fresh_rss_mb']:>12.0f} "
               f"{row['rerun_rss_mb']:>13.0f} {row['store_mb']:>8.1f} {row['csv_mb']:>7.1f}",
               flush=True)
+    for size in args.rebuild:
+        rebuild(size, work / f"run{max(args.sizes)}" / "state.sqlite", work)
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 
