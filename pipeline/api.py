@@ -70,6 +70,7 @@ class Extraction:
     recommendations: pd.DataFrame
     bodies: pd.DataFrame
     relations: pd.DataFrame
+    parts: pd.DataFrame
     errors: pd.DataFrame
     #: The run folder the tables were read from (None when built from frames).
     run_dir: Path | None = None

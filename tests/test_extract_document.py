@@ -26,3 +26,29 @@ def test_a_later_mention_fills_what_the_first_lacked() -> None:
                            {"name": "sam o'neil", "role": "Clerk", "organisation": "Parish"},
                            {"name": "", "role": "x"}])
     assert rows == [{"name": "Sam O'Neil", "role": "Clerk", "organisation": "Parish"}]
+
+
+def test_every_row_says_which_part_of_a_pack_it_came_from() -> None:
+    agenda = ("LICENSING PANEL\n\nNOTICE OF MEETING\n\nA meeting of the Licensing Panel will "
+              "be held on 9 May 2022 at 7pm.\n\nAGENDA\n\n1. Apologies for absence\n\n"
+              "2. Minutes of the previous meeting\n")
+    tables = extract_document(parse_text(agenda + "\f" + PACK, "pack.txt"))
+    parts = tables["parts"]
+    assert [p["part"] for p in parts] == list(range(1, len(parts) + 1))
+    assert parts[0]["kind"] == "agenda" and parts[0]["date"] == "2022-05-09"
+    assert len(parts) >= 2 and parts[1]["kind"] == "minutes"
+    assert tables["documents"][0]["kind"] == "agenda"  # a pack is its cover
+    assert {row["part"] for row in tables["attendees"]} == {2}
+    assert {row["part"] for row in tables["decisions"]} == {2}
+    cover_end = len(agenda)
+    assert tables["items"] and all(row["part"] == (1 if row["start"] < cover_end else 2)
+                                   for row in tables["items"])
+    assert all("part" not in row for row in tables["bodies"])
+
+
+def test_a_single_paper_is_one_part() -> None:
+    tables = extract_document(parse_text(PACK.split("\f")[0], "one.txt"))
+    assert [(p["part"], p["kind"], p["first_page"], p["last_page"])
+            for p in tables["parts"]] == [(1, "minutes", 1, 1)]
+    assert {row["part"] for table in ("attendees", "items", "decisions")
+            for row in tables[table]} == {1}

@@ -39,7 +39,8 @@ INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
     "recommendations": (("document", "number"),),
     "bodies": (("body",),),
     "relations": (("source",), ("target",), ("relation",)),
-    "errors": (("error_type",), ("stage",)),
+    "parts": (("document", "part"), ("kind",), ("body",), ("date",)),
+    "errors": (("error_type",), ("stage",), ("severity",)),
 }
 FULL_TEXT: dict[str, tuple[str, ...]] = {
     "items": ("title",),

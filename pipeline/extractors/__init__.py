@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 
 from pipeline.extractors.attendance import extract_attendance
 from pipeline.extractors.items import extract_items
 from pipeline.extractors.metadata import extract_metadata
+from pipeline.extractors.parts import Part, segment
 from pipeline.extractors.structure import extract_structure
 from pipeline.model import Document
 
@@ -21,15 +23,41 @@ TABLES = ("attendees", "apologies", "substitutes", "items", "decisions", "recomm
 
 
 def extract_document(document: Document) -> dict[str, list[dict]]:
-    """Run every stage on one document; returns rows per table (documents has one row)."""
+    """Run every stage on one document; returns rows per table (documents has one row,
+    parts one per paper of a pack, and every row of the other tables but bodies says
+    which part it came from)."""
     result: dict[str, list[dict]] = {table: [] for table in TABLES}
-    result["documents"] = [extract_metadata(document)]
+    parts = segment(document)
+    cover = parts[0].blocks(document) if parts else document.blocks
+    result["documents"] = [extract_metadata(document, cover)]
     result.update(extract_attendance(document))
     result.update(extract_items(document))
     result.update(extract_structure(document, result["documents"][0]))
     for table in PEOPLE_TABLES:
         result[table] = once_per_paper(result[table])
+    result["parts"] = [part_row(part) for part in parts]
+    label_parts(document, parts, result)
     return result
+
+
+def part_row(part: Part) -> dict:
+    """The parts.csv row of one part (without the `document` column)."""
+    return {"part": part.number, "kind": part.kind, "body": part.body, "date": part.date,
+            "first_page": part.first_page, "last_page": part.last_page}
+
+
+def label_parts(document: Document, parts: list[Part], tables: dict[str, list[dict]]) -> None:
+    """Give each row of the per-paper tables the number of the part its span starts in."""
+    if not parts:
+        return
+    starts = [document.blocks[part.first_block].start for part in parts]
+    for table, rows in tables.items():
+        if table in ("documents", "parts", "bodies"):
+            continue
+        for row in rows:
+            offset = row.get("start")
+            index = bisect_right(starts, offset) - 1 if isinstance(offset, int) else 0
+            row["part"] = parts[max(0, index)].number
 
 
 #: Tables of people that list each person once per paper: a pack repeats its attendance

@@ -13,6 +13,8 @@ CONTRACT_COLUMNS: dict[str, tuple[str, ...]] = {
     "recommendations": ("document", "number", "text"),
     "bodies": ("body", "aliases"),
     "relations": ("document", "source", "relation", "target"),
+    # minutebook's own, beyond the contract: the papers of an agenda pack
+    "parts": ("document", "part", "kind", "body", "date", "first_page", "last_page"),
 }
 ERROR_COLUMNS = ("document", "severity", "stage", "error_type", "message")
 DOCUMENT_KINDS = ("minutes", "report", "agenda", "other")
