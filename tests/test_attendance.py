@@ -367,3 +367,86 @@ def test_plural_honorific_before_another_is_no_person():
     assert [p.name for p in parse_list(text, 0, len(text))] == ["D. J. Welwick", "R Amos"]
     text = "Messrs M Gideon and L Ibekwe"
     assert [p.name for p in parse_list(text, 0, len(text))] == ["M Gideon", "L Ibekwe"]
+
+
+# Shapes that real archives use and the rules first missed (issue 12): invented examples.
+HEAD = ("Audit Committee", "Minutes of the meeting held on 14 March 2024", "")
+
+
+def test_unlabelled_lists_under_the_header():
+    assert names(run(*HEAD, "Ann Rudd (AR), Ian Kerr (IK), Paul Dean (PD)", "1. Apologies",
+                     "None.")["attendees"]) == ["Ann Rudd", "Ian Kerr", "Paul Dean"]
+    rows = run(*HEAD, "Cllr Anne Hollis Chair", "Cllr Tom Baird Vice-Chair", "Cllr Rhys Owen",
+               "1. Apologies")["attendees"]
+    assert [(r["name"], r["role"]) for r in rows] == [
+        ("Anne Hollis", "Chair"), ("Tom Baird", "Vice-Chair"), ("Rhys Owen", "")]
+    result = run(*HEAD, "Councillor Reid, Convener, presided.", "1. Apologies")
+    assert [(r["name"], r["role"]) for r in result["attendees"]] == [("Reid", "Convener")]
+
+
+def test_codes_roles_and_run_on_names():
+    rows = run(*HEAD, "Present: Councillors A Bell (AB) Chair, C Dunn (CD) vice-chair, "
+               "E Fox (EF) G Hay (GH)", "1. Apologies")["attendees"]
+    assert [(r["name"], r["role"]) for r in rows] == [
+        ("A Bell", "Chair"), ("C Dunn", "vice-chair"), ("E Fox", ""), ("G Hay", "")]
+    assert names(run(*HEAD, "Present: Councillors R Moss (Chair), T Lane",
+                     "Other Members Present P J Bateson J Campbell K Doyle",
+                     "1. Apologies")["attendees"]) == [
+        "R Moss", "T Lane", "P J Bateson", "J Campbell", "K Doyle"]
+    rows = run(*HEAD, "In attendance: Mr T Lowe Clerk and Executive Officer to the Board",
+               "1. Apologies")["attendees"]
+    assert [(r["name"], r["role"], r["capacity"]) for r in rows] == [
+        ("T Lowe", "Clerk and Executive Officer to the Board", "officer")]
+
+
+def test_labels_in_other_shapes():
+    assert names(run(*HEAD, "THOSE ATTENDING: Cllr M Rowe (Mayor), Cllr S Pym",
+                     "1. Apologies")["attendees"]) == ["M Rowe", "S Pym"]
+    assert names(run(*HEAD, "City Cllrs: | Cllr Jo Hart, Cllr Ben Roe",
+                     "1. Apologies")["attendees"]) == ["Jo Hart", "Ben Roe"]
+    result = run(*HEAD, "4. Attendance",
+                 "4.1 Present at the meeting were Cllr D Wyn, Cllr E Parry and Cllr F Hughes.",
+                 "4.2 Apologies were received from Cllr G Lloyd.")
+    assert names(result["attendees"]) == ["D Wyn", "E Parry", "F Hughes"]
+    assert names(result["apologies"]) == ["G Lloyd"]
+
+
+def test_officer_lists_with_shared_brackets_dashes_and_double_barrels():
+    rows = run(*HEAD, "Officers: Jane Moss, Tom Ryan and Lee Park (all Finance)",
+               "1. Apologies")["attendees"]
+    assert [(r["name"], r["role"]) for r in rows] == [
+        ("Jane Moss", "Finance"), ("Tom Ryan", "Finance"), ("Lee Park", "Finance")]
+    rows = run(*HEAD, "Officers: Ann Bell – Head of Law, Carl Dee – Clerk",
+               "1. Apologies")["attendees"]
+    assert [(r["name"], r["role"]) for r in rows] == [("Ann Bell", "Head of Law"),
+                                                      ("Carl Dee", "Clerk")]
+    assert names(run(*HEAD, "Present: Cllr J Steed (Chair), Cllr Ela Morgan – Jones, Cllr K Oakes",
+                     "1. Apologies")["attendees"]) == ["J Steed", "Ela Morgan-Jones", "K Oakes"]
+    rows = run(*HEAD, "Officers: Ann Bell – Finance, Carl Dee – Legal", "1. Apologies")
+    assert names(rows["attendees"]) == ["Ann Bell", "Carl Dee"]
+
+
+def test_apologies_in_other_shapes():
+    result = run(*HEAD, "1. Apologies for absence",
+                 "These were received from Cllr A Dale and Cllr B Fenn.", "Cllr C Gale attended.")
+    assert names(result["apologies"]) == ["A Dale", "B Fenn"]
+    result = run(*HEAD, "1. Apologies", "Apologies were received from Cllr A Dale (work), "
+                 "Cllr B Fenn (joining the meeting virtually) and Cllr D Hume, who was "
+                 "joining the meeting virtually.")
+    assert names(result["apologies"]) == ["A Dale", "B Fenn", "D Hume"]
+    result = run(*HEAD, "1. Apologies", "Apologies were reported on behalf of the High "
+                 "Sheriff (Councillor Gray), Aldermen Bell, T. Orr and Kyle.")
+    assert names(result["apologies"]) == ["Gray", "Bell", "T. Orr", "Kyle"]
+
+
+def test_substitutes_in_other_shapes():
+    result = run(*HEAD, "1. Apologies", "Apologies were received from Councillor Dale. "
+                 "Councillor Ewing was attending in place of Councillor Dale.")
+    assert pairs(result) == [("Dale", "Ewing")]
+    assert [(r["name"], r["capacity"]) for r in result["attendees"]] == [("Ewing", "member")]
+    result = run(*HEAD, "1. Substitutes", "(i) Cllr A Frost for Cllr B Gill; and",
+                 "(ii) Cllr C Hart for Cllr D Ives.")
+    assert pairs(result) == [("B Gill", "A Frost"), ("D Ives", "C Hart")]
+    result = run(*HEAD, "1. Apologies", "Apologies were received from Councillor Mona Dale, "
+                 "Chair. Councillor Paul Ewing, Vice-Chair, attended in her absence.")
+    assert pairs(result) == [("Mona Dale", "Paul Ewing")]

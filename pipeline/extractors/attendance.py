@@ -41,7 +41,7 @@ def extract_attendance(document: Document) -> dict[str, list[dict]]:
     register = Register()
     if classify_kind(document)[0] == "agenda":
         return register.rows()  # an agenda lists the membership: nobody has attended yet
-    Walk(document.blocks, register).run()
+    Walk(document.blocks, register, opening=True).run()
     _sentences(document.blocks, register)
     return register.rows()
 
@@ -169,10 +169,11 @@ class Walk(TableReader):
     """Reads blocks in order, keeping the section the last label opened; tables are read by
     the TableReader of attendance_tables.py."""
 
-    def __init__(self, blocks: list[Block], register: Register) -> None:
+    def __init__(self, blocks: list[Block], register: Register, opening: bool = False) -> None:
         self.blocks, self.register = blocks, register
         self.section: Section | None = None
         self.legend = paper_legend(blocks)
+        self.opening = opening  # no label or item seen yet: an unlabelled list may open
 
     def run(self) -> None:
         i = 0
@@ -185,6 +186,10 @@ class Walk(TableReader):
         if block.kind is BlockKind.TABLE_ROW or block.text.count("|") >= 2:
             return self.table(i)
         found = cue(block.text)
+        if found or i >= 20:
+            self.opening = False
+        if self.opening and self.section is None and self.unlabelled(block):
+            return i + 1
         if found and block.text[found[1]:].strip(" .:-–—"):
             self.section, start = found  # "1) Apologies – Councillors A and B": label + list
             self.content(block, start)
@@ -211,7 +216,27 @@ class Walk(TableReader):
             self.section = None  # narrative: the attendance record is over
         return i + 1
 
+    def unlabelled(self, block: Block) -> bool:
+        """Members listed straight under the header with no 'Present' label: 'Ann Rudd (AR),
+        Ian Kerr (IK)', 'Cllr Ann Hollis Chair' (a column), 'Councillor X (in the Chair);
+        Councillors A, B'. Only before any label or item, and only names that carry an
+        initials code or an honorific."""
+        if block.kind is not BlockKind.PARAGRAPH:
+            return False
+        text = block.text
+        if _list_end(text, 0, len(text)) < len(text):
+            return False  # "Councillor Reid, Convener, presided.": a sentence
+        first = parse_list(text, 0, text.find(";") if ";" in text else len(text))
+        if not first or not all(p.code or p.titled for p in first) or (
+                len(first) == 1 and not first[0].titled):
+            return False
+        self.section = Section("attendees")
+        self.content(block, 0)
+        self.section = None
+        return True
+
     def item(self, title: str) -> None:
+        self.opening = False
         kind = item_kind(title)
         self.section = Section(kind) if kind else None
 
@@ -223,6 +248,15 @@ class Walk(TableReader):
         if section.kind == "absent":  # absent without apologies: neither present nor apologies
             return bool(parse_list(text, start, len(text) if end is None else end, True))
         end = len(text) if end is None else end
+        if start == 0 and (marker := re.match(r"\(\w{1,4}\)\s+", text)):
+            start = marker.end()  # "(i) Cllr A for Cllr B; and": a list marker
+        if section.kind == "apologies" and (m := pattern("received_from").match(text[start:end])):
+            start += m.end()  # "These were received from A and B.": a sentence ends the list
+            end = _list_end(text, start, min(end, _sentence_end(text, start)))
+            for person in parse_list(text, start, end, allow_single=True) or ():
+                self.register.add("apologies", person, block, section)
+            self.section = None
+            return True
         for m in re.finditer(r"[.;]\s+(?=[A-Z])", text[start:end]):
             if found := cue(text[start + m.end():end]):  # "Present: A, B. Also present: C"
                 listed = self.content(block, start, start + m.start())
@@ -297,7 +331,7 @@ def _sentences(blocks: list[Block], register: Register) -> None:
                                      apologies)
         if block.kind is not BlockKind.TABLE_ROW and pattern("substitution_words").search(text):
             _substitution_sentences(block, register)
-        if re.search(r"\bin the chair\b|\belected\b|\bappointed\b", text, re.I):
+        if re.search(r"\bin the chair\b|\belected\b|\bappointed\b|\bpresided\b", text, re.I):
             _chair(block, register)
 
 
@@ -305,6 +339,11 @@ def _substitution_sentences(block: Block, register: Register) -> None:
     """'X attended as substitute for Y', 'Y was represented by X', '... X for Y and Z for W'."""
     subs = data("substitution")
     spans, orientation = name_spans(block.text), None
+    for (a_start, _, a), (_, b_end, b) in zip(spans, spans[1:], strict=False):
+        # "Apologies from Councillor A, Chair. Councillor B, Vice-Chair, attended in her absence"
+        if re.match(subs["absence"], block.text[b_end:], re.I) and any(
+                same_person(e.person.name, a) for e in register.people["apologies"]):
+            register.pair(Pair(a, b, "", block, a_start, b_end))
     for (a_start, a_end, a), (b_start, b_end, b) in zip(spans, spans[1:], strict=False):
         between = block.text[a_end:b_start].strip(" ,").casefold()
         if any(re.match(p, between, re.I) for p in subs["between_for"]) or (
@@ -323,6 +362,16 @@ def _chair(block: Block, register: Register) -> None:
     """'Mr G Ballantyne in the Chair'; 'RESOLVED that Councillor X be elected Chair'."""
     text = block.text
     for start, end, name in name_spans(text):
+        if presided := pattern("presided").match(text[end:]):  # "Councillor X, Convener, presided"
+            role = presided.group(1) or "Chair"
+            entry = next((e for e in register.people["attendees"]
+                          if same_person(e.person.name, name)), None)
+            if entry:
+                entry.person.roles.insert(0, role)
+            else:
+                register.add("attendees", Person(name, start, end, roles=[role]), block,
+                             Section("attendees"))
+            continue
         short = len(text.split()) <= 10
         m = (short and pattern("chair_line").match(text[end:])) or \
             pattern("elected_chair").match(text[end:])

@@ -246,9 +246,12 @@ def cue(text: str) -> tuple[Section, int] | None:
     if not colon and " ".join(words) not in exact:
         # "PRESENT Councillor A (Chair), B": a label run into the list it opens.
         for phrase in sorted(exact, key=len, reverse=True):
-            if body[:len(phrase) + 1].casefold() == phrase + " " and \
-                    (parse_list(body, len(phrase), len(body)) or [None])[0]:
-                return _section(phrase.split()), offset + len(phrase)
+            if body[:len(phrase) + 1].casefold() != phrase + " ":
+                continue
+            verb = re.match(r"\s+(?:were|was|are)\b", body[len(phrase):])  # "Present were A, B"
+            after = len(phrase) + (verb.end() if verb else 0)
+            if (parse_list(body, after, len(body)) or [None])[0]:
+                return _section(phrase.split()), offset + after
         return None
     if not words or len(words) > 8 or any(w.isdigit() or w in data("cues")["exclude"]
                                           for w in words):

@@ -66,8 +66,8 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
     """One mention such as 'Cllr Jane Tindall (Chair) (Fernley Borough Council)'."""
     seg = text[start:end]
     # "... from X and from Y": the second 'from' belongs to the sentence, not the name.
-    lead = re.match(r"[\s,;:.–—-]*(?:from\s+)?", seg).end()
-    seg = seg[lead:].rstrip(" ,;:.–—-")
+    lead = re.match(r"[\s,;:.|–—-]*(?:from\s+)?", seg).end()  # '|': a label/value row
+    seg = seg[lead:].rstrip(" ,;:.|–—-")
     groups = _groups(seg)
     if groups and re.match(r"\s+[a-z]", seg[groups[-1][1]:]):
         seg = seg[:groups[-1][1]]  # "Brigid Lockyer (Chief Executive) for item 9": a qualifier
@@ -79,11 +79,19 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
     offset, roles, labels, honorific, _ = prefix(main)
     name, notes = main[offset:].strip(" ,"), [seg[a + 1:b - 1].strip() for a, b in groups]
     span = (start + lead, start + lead + len(seg))
+    if honorific and (after := _name_then_role(name)):
+        name, roles = after[0], [*roles, after[1]]  # "Mr T Lowe Clerk to the Board"
+    if not is_name(name, allow_single, bool(honorific)):
+        joined = re.sub(r"\s+[–—-]\s+(?=[A-Z])", "-", name)  # "Ela Morgan – Jones"
+        if joined != name and is_name(joined, allow_single, bool(honorific)):
+            name = joined
     if not is_name(name, allow_single, bool(honorific)):
         # "Monitoring Officer (Osian Treharne)": the office first, the name in brackets.
         inner = clean_name(notes[0], allow_single=False) if notes else ""
-        if not inner or classify(main) != "role":
+        office = re.sub(r"^the\s+", "", main, flags=re.I)  # "the High Sheriff (Councillor X)"
+        if not inner or classify(office) != "role":
             return None
+        main = office
         person = Person(inner, *span, roles=[main])
         _notes(person, notes[1:])
         return person
@@ -92,6 +100,19 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
                     titled=bool(honorific))
     _notes(person, notes)
     return person
+
+
+def _name_then_role(text: str) -> tuple[str, str] | None:
+    """('T Lowe', 'Clerk to the Board') for 'Mr T Lowe Clerk to the Board': a role written
+    straight after a titled name, with no bracket or comma (a column merged into one line).
+    Only after an honorific: 'Area Planning Manager' is no name and a role."""
+    tokens, v = text.split(), vocab()
+    heads = v["role_heads"] | v["title_nouns"] | {w.title() for w in v["chair"]}
+    for k in range(1, len(tokens)):
+        head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
+        if tokens[k] in heads and classify(tail) == "role" and is_name(head, False, True):
+            return head, tail
+    return None
 
 
 def _groups(seg: str) -> list[tuple[int, int]]:
@@ -342,6 +363,7 @@ def vocab() -> dict:
         "role_heads": set(roles["role_heads"]),
         "role_nouns": set(roles["role_nouns"]),
         "org_words": set(roles["org_words"]),
+        "departments": set(roles["departments"]),
         "chair": {r.casefold() for r in roles["chair_roles"]},
         "qualifiers": {q.casefold() for q in roles["qualifiers"]},
         "sub_for": [re.compile(p, re.I) for p in subs["for"]],

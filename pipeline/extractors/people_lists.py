@@ -44,7 +44,7 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     bounds = [(start, start, "comma"), *cuts, (end, end, "end")]
     parts = [(kind, a, b) for (_, a, kind), (b, _, _) in zip(bounds, bounds[1:], strict=False)]
     single = allow_single or prefix(text[start:end].lstrip(" :"))[4]
-    parts = _merge_ands(text, parts, single, substitutes)
+    parts = _merge_dashes(text, _merge_ands(text, parts, single, substitutes))
     persons: list[Person] = []
     head = text[parts[0][1]:parts[0][2]].strip()
     if len(parts) > 1 and parts[1][0] == "dash" and classify(head) == "role" \
@@ -54,7 +54,7 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
         person.start, persons, parts = parts[0][1], [person], parts[2:]
     attrs: dict[int, tuple[int, int]] = {}  # person index -> span of its plain notes
     label: list[str] = []
-    for kind, s, e in parts:
+    for n, (kind, s, e) in enumerate(parts):
         piece = text[s:e].strip(" ,;:")
         if not piece or re.match(r"\s*\d+\s", text[s:e]):
             continue  # "4 members of the public" is a count, not a person or a role
@@ -62,7 +62,9 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
         if offset > len(piece) and not roles or _drop_post("X " + piece) == "X":
             continue  # only honorifics ("Councillors" before "Ms D Welwick"): no person
         found = [] if kind == "dash" and persons else _persons(text, s, e, single, substitutes)
-        if found and attrs.get(len(persons) - 1) and not any(_strong(p) for p in found):
+        dash_next = n + 1 < len(parts) and parts[n + 1][0] == "dash"  # "A – Clerk, B – Head"
+        if found and attrs.get(len(persons) - 1) and not dash_next \
+                and not any(_strong(p) for p in found):
             found = []  # "Ms T Varga, Network Planning Manager, Kestrel Waterways"
         for person in found:
             label = person.labels or label
@@ -82,6 +84,12 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             roles, orgs = attributes(note)
             person.roles += roles
             person.orgs += orgs
+    last = text[persons[-1].start:persons[-1].end] if persons else ""
+    shared = re.search(r"\(all\s+([^()]+)\)\s*$", last)
+    for person in persons if shared else ():  # "A, B and C (all Finance)"
+        roles, orgs = attributes(shared.group(1))
+        person.roles += [r for r in roles if r not in person.roles]
+        person.orgs += [o for o in orgs if o not in person.orgs]
     return persons
 
 
@@ -143,7 +151,33 @@ def _run_on(text: str, start: int, end: int, cuts: list, depth: list[int]) -> li
             _kind(tail) == "word" and tail not in known)
         if ended:
             extra.append((m.start(), m.start(), "comma"))
+    # "A Bell (AB) Chair, E Fox (EF) G Hay (GH)": after an initials code a new piece starts.
+    for m in re.finditer(r"\([A-Z]{2,4}\)\s+(?=([\w-]+))", text[start:end]):
+        at, word = start + m.end(), m.group(1)
+        if depth[start + m.start()] == 0 and not any(a <= at < b for a, b, _ in cuts) and (
+                word[:1].isupper() or word.casefold() in v["chair"]) and word not in ("and",):
+            extra.append((at, at, "comma"))
     return extra
+
+
+def _merge_dashes(text: str, parts: list) -> list:
+    """Undo a dash split inside a double-barrelled surname ('Ela Morgan – Jones'): one
+    capitalised word after the dash that is no role, organisation or department, after a
+    forename and surname, and followed by no dash of its own."""
+    v, merged = vocab(), []
+    known = v["org_words"] | v["role_nouns"] | v["role_heads"] | v["title_nouns"] | v["departments"]
+    for n, (kind, s, e) in enumerate(parts):
+        word = text[s:e].strip(" ,;:.–—-")
+        after = parts[n + 1][0] if n + 1 < len(parts) else "end"
+        if kind == "dash" and merged and after != "dash" and re.fullmatch(r"[A-Z][a-z'’]+", word) \
+                and word not in known and word.casefold() not in v["not_names"]:
+            before = text[merged[-1][1]:merged[-1][2]]
+            name = before[prefix(before.strip(" ,;:"))[0]:].split("(")[0].split()
+            if len(name) >= 2 and "(" not in before and _kind(name[-1]) == "word":
+                merged[-1] = (merged[-1][0], merged[-1][1], e)
+                continue
+        merged.append((kind, s, e))
+    return merged
 
 
 def _merge_ands(text: str, parts: list, single: bool, substitutes: bool) -> list:
