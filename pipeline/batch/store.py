@@ -20,6 +20,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from pipeline import __version__, rules
+from pipeline.model.labels import CONTRACT_COLUMNS
 
 STORE_NAME = "state.sqlite"
 # Bump when SCHEMA changes incompatibly: an older store is then rebuilt from scratch. A
@@ -38,7 +39,7 @@ CREATE TABLE IF NOT EXISTS documents (
     errors TEXT NOT NULL DEFAULT '[]',
     tables BLOB,                   -- zlib-compressed JSON: table name -> rows
     text BLOB,                     -- zlib-compressed plain text the spans index
-    columns TEXT                   -- JSON: table name -> its rows' keys (see table_columns)
+    columns TEXT                   -- JSON: table name -> its rows' extra keys (table_columns)
 );
 """
 
@@ -185,11 +186,14 @@ class Store:
 
 
 def table_columns(tables: dict[str, list[dict]]) -> dict[str, list[str]]:
-    """Per table that has rows, its rows' keys in order of first appearance: what
-    `write_outputs` needs to know of a document before writing any CSV header."""
+    """Per table that has rows, its rows' keys beyond the table's contract columns, in
+    order of first appearance: what `write_outputs` needs to know of a document before
+    writing any CSV header (the contract's columns come first anyway, so leaving them
+    out keeps the stored lists short without changing any header)."""
     columns: dict[str, list[str]] = {}
     for table, rows in tables.items():
+        contract = CONTRACT_COLUMNS.get(table, ())
         for row in rows:
             seen = columns.setdefault(table, [])
-            seen += [key for key in row if key not in seen]
+            seen += [key for key in row if key not in seen and key not in contract]
     return columns
