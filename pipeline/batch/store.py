@@ -49,9 +49,11 @@ NOT_EXTRACTION_RULES = {"popolo"}  # export schemas: changing them changes no ex
 #: other exports, the graph, the review site), the front ends, and the machinery that only
 #: schedules `runner.process` or keeps its results (a failed document is always re-done;
 #: the store's layout has STORE_VERSION). Everything else, a new module too, is hashed.
+# Code that schedules papers or reads and writes finished rows; the per-paper task
+# (batch/task.py), the readers, the model and the extractors make rows and are hashed.
 NOT_ROW_CODE = ("graph/", "export/", "review/", "cli.py", "bench.py", "bench_archive.py",
                 "api.py", "batch/pool.py", "batch/dask_executor.py", "batch/store.py",
-                "tables.py", "fsio.py")  # the last two read and write finished rows
+                "batch/runner.py", "batch/walk.py", "tables.py", "fsio.py")
 RULES_SUBPACKAGE = "_rules/"  # the installed copy of models/: hashed as rules, not code
 
 
