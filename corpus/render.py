@@ -69,6 +69,15 @@ META = {
         "kind": "Minutes", "body": "Cabinet",
         "date": "Tuesday, 23rd January 2024", "created": (2024, 1, 25, 12, 0),
         "title": "Safer Fernley Partnership Annual Report 2022/23"},
+    # Agenda packs (corpus/packs/): the running header and page title are the cover's.
+    "fernley_planning_pack_2024-04-09": {
+        "kind": "Agenda", "body": "Planning Committee",
+        "date": "Tuesday, 9th April 2024", "created": (2024, 3, 28, 17, 0),
+        "title": "Agenda reports pack of the Planning Committee, 9 April 2024"},
+    "fernley_hwb_pack_2024-07-11": {
+        "kind": "Agenda", "body": "Fernley Health and Wellbeing Board",
+        "date": "Thursday, 11th July 2024", "created": (2024, 7, 3, 12, 0),
+        "title": "Agenda reports pack of the Fernley Health and Wellbeing Board, 11 July 2024"},
 }
 
 # Lines that the heading rules would catch but that are not headings (and the reverse).
@@ -95,7 +104,7 @@ ORDINAL = re.compile(r"\b(\d{1,2})(st|nd|rd|th)\b")
 
 @dataclass
 class Block:
-    kind: str                    # title, h1, h2, h3, para, bullet, table
+    kind: str                    # title, h1, h2, h3, para, bullet, table, pagebreak
     text: str = ""
     rows: list[list[str]] = field(default_factory=list)
     header: bool = False
@@ -158,8 +167,17 @@ def parse(text: str) -> list[Block]:
             blocks.append(Block("table", rows=rows, header=header))
             table.clear()
 
-    for raw in text.splitlines():
-        line = raw.rstrip()
+    first = True  # the next heading-like line opens a paper (its Title)
+    # split on newlines only: str.splitlines() would also split at the form feed
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        line = raw.rstrip()  # (this strips a form feed too: test `raw`)
+        if "\f" in raw:
+            if raw.replace("\f", "").strip():
+                raise ValueError(f"a form feed must stand on a line of its own: {raw!r}")
+            flush_table()
+            blocks.append(Block("pagebreak"))
+            first = True
+            continue
         if "\t" in line:
             table.append(line)
             continue
@@ -168,8 +186,10 @@ def parse(text: str) -> list[Block]:
             continue
         if line.startswith("- "):
             blocks.append(Block("bullet", line[2:].strip()))
+            first = False
             continue
-        level = heading_level(line, first=not blocks)
+        level = heading_level(line, first=first)
+        first = False
         if level is None:
             blocks.append(Block("para", line.strip()))
         else:
@@ -273,7 +293,9 @@ def write_docx(stem: str, blocks: list[Block], path: Path) -> None:
 
     styles = {"title": "Title", "h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3"}
     for block in blocks:
-        if block.kind in styles:
+        if block.kind == "pagebreak":
+            doc.add_page_break()  # a paragraph holding <w:br w:type="page"/>
+        elif block.kind in styles:
             doc.add_paragraph(block.text, style=styles[block.kind])
         elif block.kind == "bullet":
             add_runs(doc.add_paragraph(style="List Bullet"), block.text)
@@ -338,7 +360,14 @@ def write_pdf(stem: str, blocks: list[Block], path: Path) -> None:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
     from reportlab.pdfgen import canvas as pdfcanvas
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     meta = META[stem]
     running_header = header_text(stem)
@@ -401,7 +430,9 @@ def write_pdf(stem: str, blocks: list[Block], path: Path) -> None:
 
     usable = A4[0] - 4.4 * cm
     for block in blocks:
-        if block.kind in ("title", "h1", "h2", "h3"):
+        if block.kind == "pagebreak":
+            story.append(PageBreak())
+        elif block.kind in ("title", "h1", "h2", "h3"):
             story.append(Paragraph(html.escape(block.text, quote=False), styles[block.kind]))
         elif block.kind == "bullet":
             story.append(Paragraph(markup(block.text), bullet_style, bulletText="\u2022"))
@@ -485,6 +516,11 @@ def write_html(stem: str, blocks: list[Block], path: Path) -> None:
         '<div class="mgContent">',
         f'<h1 class="mgMainTitleTxt">{_inline_html(page_title)}</h1>',
     ]
+    # A pack: one HTML page cannot have pages, so each paper is a section of its own,
+    # with a CSS page break before it for printing.
+    pack = any(block.kind == "pagebreak" for block in blocks)
+    if pack:
+        lines.append('<div class="mgPackPaper">')
     in_list = False
     for block in blocks:
         if block.kind == "bullet" and not in_list:
@@ -493,7 +529,10 @@ def write_html(stem: str, blocks: list[Block], path: Path) -> None:
         elif block.kind != "bullet" and in_list:
             lines.append("</ul>")
             in_list = False
-        if block.kind in ("title", "h1"):
+        if block.kind == "pagebreak":
+            lines.append("</div>")
+            lines.append('<div class="mgPackPaper" style="page-break-before: always">')
+        elif block.kind in ("title", "h1"):
             lines.append(f'<h2 class="mgSubTitleTxt">{_inline_html(block.text)}</h2>')
         elif block.kind in ("h2", "h3"):
             lines.append(f'<h3 class="mgSectionTitle">{_inline_html(block.text)}</h3>')
@@ -510,6 +549,8 @@ def write_html(stem: str, blocks: list[Block], path: Path) -> None:
             lines.append("</table>")
     if in_list:
         lines.append("</ul>")
+    if pack:
+        lines.append("</div>")
     lines += [
         "</div>",
         "</div>",
@@ -533,25 +574,39 @@ def write_html(stem: str, blocks: list[Block], path: Path) -> None:
 
 # ---------------------------------------------------------------- main
 
-def render(stem: str) -> None:
-    text = (HERE / f"{stem}.txt").read_text(encoding="utf-8")
+PACKS = HERE / "packs"  # agenda packs: several papers in one file, with their own renderings
+
+
+def source(stem: str) -> Path:
+    """The .txt of a paper (corpus/NAME.txt) or of a pack (corpus/packs/NAME.txt)."""
+    pack = PACKS / f"{stem}.txt"
+    return pack if pack.exists() else HERE / f"{stem}.txt"
+
+
+def render(stem: str) -> str:
+    path = source(stem)
+    text = path.read_text(encoding="utf-8")
     blocks = parse(text)
-    for folder in ("docx", "pdf", "html"):
-        (HERE / folder).mkdir(exist_ok=True)
-    write_docx(stem, blocks, HERE / "docx" / f"{stem}.docx")
-    write_pdf(stem, blocks, HERE / "pdf" / f"{stem}.pdf")
-    write_html(stem, blocks, HERE / "html" / f"{stem}.html")
+    folder = path.parent
+    for name in ("docx", "pdf", "html"):
+        (folder / name).mkdir(exist_ok=True)
+    write_docx(stem, blocks, folder / "docx" / f"{stem}.docx")
+    write_pdf(stem, blocks, folder / "pdf" / f"{stem}.pdf")
+    write_html(stem, blocks, folder / "html" / f"{stem}.html")
+    return folder.relative_to(HERE).as_posix().replace(".", "").strip("/")
 
 
 def main(argv: list[str]) -> int:
-    stems = argv or sorted(p.stem for p in HERE.glob("*.txt"))
+    stems = argv or sorted(p.stem for p in [*HERE.glob("*.txt"), *PACKS.glob("*.txt")])
     unknown = [s for s in stems if s not in META]
     if unknown:
         print(f"no META entry for: {', '.join(unknown)}", file=sys.stderr)
         return 2
     for stem in stems:
-        render(stem)
-        print(f"rendered {stem}: docx/{stem}.docx pdf/{stem}.pdf html/{stem}.html")
+        prefix = render(stem)
+        prefix = f"{prefix}/" if prefix else ""
+        print(f"rendered {stem}: {prefix}docx/{stem}.docx {prefix}pdf/{stem}.pdf "
+              f"{prefix}html/{stem}.html")
     return 0
 
 

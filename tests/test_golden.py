@@ -2,6 +2,8 @@
 
 The answers in tests/data/corpus_gold/ follow the shared annotation guidelines. Each
 paper exists as .txt, .docx, .pdf and .html; every rendering must give the same answers.
+The agenda packs (corpus/packs/: several papers in one file) are checked the same way:
+the documents row is the cover's, and every other table holds the rows of all the papers.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "corpus_gold"
 PAPERS = sorted(p.stem for p in GOLD.glob("*.json"))
 RENDERINGS = ("{stem}.txt", "docx/{stem}.docx", "pdf/{stem}.pdf", "html/{stem}.html")
+PACKS = ROOT / "corpus" / "packs"  # agenda packs, rendered into packs/docx, packs/pdf, ...
 HONORIFICS = {"councillor", "councillors", "cllr", "dr", "mr", "mrs", "ms", "miss", "sir",
               "professor", "prof", "rev", "alderman"}
 # Relations are the hardest field; the others must be exact.
@@ -49,6 +52,12 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> dict:
                 RunSettings(workers=2, exclude=("README.md", "*.py"), timeout=120))
     tables = load_run(out)
     return {table: frame.to_dict("records") for table, frame in tables.items()}
+
+
+def document_of(stem: str, rendering: str) -> str:
+    """The `document` column of a rendering: relative to corpus/, packs under packs/."""
+    folder = "packs/" if (PACKS / f"{stem}.txt").exists() else ""
+    return folder + rendering.format(stem=stem)
 
 
 def rows_of(run: dict, table: str, document: str) -> list[dict]:
@@ -80,30 +89,79 @@ def relation_f1(gold: dict, found: list[dict]) -> float:
     return 2 * hits / (sum(expected.values()) + sum(got.values()))
 
 
+# Where the tool still misses a hand-made answer: (stem, format) -> {field: why}. Every
+# other field of that rendering must match, and a listed field must still differ (when the
+# tool is fixed the test fails and asks for the entry to go); the rendering is then
+# reported as xfail with the reasons. The answers are never bent to the tool.
+PACK_ITEMS = ("is_report() weighs the whole file: the pack's report part outweighs the "
+              "agenda and minutes, so the pack gets no items at all (and without the report, "
+              "items whose title the cover repeats, 'Apologies ...', 'Minutes of the "
+              "Previous Meeting', are dropped as running page headers)")
+PACK_DECISIONS = "decisions have no item number, as the pack has no items (see items)"
+RESERVES = ("the agenda cover's 'Reserve Members:' line is read as attendance once the pack "
+            "holds minutes (Rhodri Jones; Louise Kettering's row points at the cover)")
+HTML_ONE_PART = ("an HTML page has no pages, so the pack is one part whose kind is the "
+                 "cover's: an agenda, whose attendance is not read")
+KNOWN_MISSES: dict[tuple[str, str], dict[str, str]] = {
+    **{("fernley_planning_pack_2024-04-09", fmt): {
+        "items": PACK_ITEMS, "decisions": PACK_DECISIONS, "attendees": RESERVES}
+       for fmt in ("txt", "docx", "pdf")},
+    ("fernley_planning_pack_2024-04-09", "html"): {
+        "items": PACK_ITEMS, "decisions": PACK_DECISIONS, "attendees": HTML_ONE_PART,
+        "apologies": HTML_ONE_PART, "substitutes": HTML_ONE_PART},
+    **{("fernley_hwb_pack_2024-07-11", fmt): {
+        "items": PACK_ITEMS, "decisions": PACK_DECISIONS} for fmt in ("txt", "docx", "pdf")},
+    ("fernley_hwb_pack_2024-07-11", "html"): {
+        "items": PACK_ITEMS, "decisions": PACK_DECISIONS,
+        "documents": "an HTML page has no pages, so the pack is one part, and the metadata "
+                     "of the whole page reads it as the minutes it holds, not the agenda"},
+}
+
+
+def checks(run: dict, gold: dict, document: str) -> dict[str, tuple]:
+    """Each field of a rendering as (found, expected); `relations` compares an F1 floor."""
+    meta = rows_of(run, "documents", document)
+    assert len(meta) == 1, f"{document} was not extracted"
+    body = body_folder(gold)
+    out: dict[str, tuple] = {"documents": (
+        (meta[0]["kind"], body(meta[0]["body"]), meta[0]["date"]),
+        (gold["kind"], body(gold["body"]), gold["date"]))}
+    for table in ("attendees", "apologies"):
+        out[table] = (Counter(name(r["name"]) for r in rows_of(run, table, document)),
+                      Counter(name(r["name"]) for r in gold[table]))
+    out["substitutes"] = (
+        Counter((name(r["member"]), name(r["substitute"]))
+                for r in rows_of(run, "substitutes", document)),
+        Counter((name(r["member"]), name(r["substitute"])) for r in gold["substitutes"]))
+    out["items"] = ([(r["number"], fold(r["title"])) for r in rows_of(run, "items", document)],
+                    [(r["number"], fold(r["title"])) for r in gold["items"]])
+    decisions = rows_of(run, "decisions", document)
+    out["decisions"] = ([(r["item"], r["kind"]) for r in decisions],
+                        [(r["item"], r["kind"]) for r in gold["decisions"]])
+    texts = [fold(r["text"]) for r in decisions]
+    expected = [fold(r["text"]) for r in gold["decisions"]]
+    out["decision texts"] = (
+        len(texts) == len(expected) and all(
+            difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
+            for a, b in zip(texts, expected, strict=True)), True)
+    out["recommendations"] = (
+        sorted(fold(r["text"]) for r in rows_of(run, "recommendations", document)),
+        sorted(fold(r["text"]) for r in gold["recommendations"]))
+    out["relations"] = (relation_f1(gold, rows_of(run, "relations", document))
+                        >= MIN_RELATIONS_F1, True)
+    return out
+
+
 @pytest.mark.parametrize("rendering", RENDERINGS)
 @pytest.mark.parametrize("stem", PAPERS)
 def test_sample_paper_matches_its_answers(run: dict, stem: str, rendering: str) -> None:
     gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
-    document = rendering.format(stem=stem)
-    meta = rows_of(run, "documents", document)
-    assert len(meta) == 1, f"{document} was not extracted"
-    body = body_folder(gold)
-    assert (meta[0]["kind"], body(meta[0]["body"]), meta[0]["date"]) == (
-        gold["kind"], body(gold["body"]), gold["date"])
-    for table in ("attendees", "apologies"):
-        assert Counter(name(r["name"]) for r in rows_of(run, table, document)) == Counter(
-            name(r["name"]) for r in gold[table]), table
-    assert Counter((name(r["member"]), name(r["substitute"]))
-                   for r in rows_of(run, "substitutes", document)) == Counter(
-        (name(r["member"]), name(r["substitute"])) for r in gold["substitutes"])
-    assert [(r["number"], fold(r["title"])) for r in rows_of(run, "items", document)] == [
-        (r["number"], fold(r["title"])) for r in gold["items"]]
-    decisions = rows_of(run, "decisions", document)
-    assert [(r["item"], r["kind"]) for r in decisions] == [
-        (r["item"], r["kind"]) for r in gold["decisions"]]
-    for found, expected in zip(decisions, gold["decisions"], strict=True):
-        ratio = difflib.SequenceMatcher(None, fold(found["text"]), fold(expected["text"])).ratio()
-        assert ratio >= 0.9, (found["text"], expected["text"])
-    assert sorted(fold(r["text"]) for r in rows_of(run, "recommendations", document)) == sorted(
-        fold(r["text"]) for r in gold["recommendations"])
-    assert relation_f1(gold, rows_of(run, "relations", document)) >= MIN_RELATIONS_F1
+    document = document_of(stem, rendering)
+    misses = KNOWN_MISSES.get((stem, rendering.rsplit(".", 1)[1]), {})
+    for field, (found, expected) in checks(run, gold, document).items():
+        if field in misses:
+            assert found != expected, f"{field} now matches the answers: drop it from KNOWN_MISSES"
+        else:
+            assert found == expected, field
+    if misses:
+        pytest.xfail("; ".join(f"{field}: {why}" for field, why in misses.items()))

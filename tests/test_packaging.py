@@ -189,7 +189,7 @@ def test_a_wheel_runs_from_another_directory(tmp_path):
         cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     with (run / "documents.csv").open(encoding="utf-8-sig", newline="") as handle:
-        assert len(list(csv.DictReader(handle))) == 24
+        assert len(list(csv.DictReader(handle))) == 32  # 6 papers + 2 packs, 4 formats
     with (run / "errors.csv").open(encoding="utf-8-sig", newline="") as handle:
         assert list(csv.DictReader(handle)) == []
     assert json.loads((run / "run.json").read_text(encoding="utf-8"))["pipeline"] \

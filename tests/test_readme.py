@@ -25,7 +25,7 @@ from pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-CORPUS_PAPERS = 24  # six sample papers in four formats
+CORPUS_PAPERS = 32  # six sample papers and two agenda packs (corpus/packs/) in four formats
 
 
 def blocks(language: str) -> list[str]:
