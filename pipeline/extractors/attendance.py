@@ -191,6 +191,9 @@ class Walk(TableReader):
         if self.opening and self.section is None and self.unlabelled(block):
             return i + 1
         if found and block.text[found[1]:].strip(" .:-–—"):
+            if self.section and self.section.kind != "attendees" and \
+                    re.match(r"\s*(?:Councillors|Cllrs|Aldermen)\s*:", block.text):
+                found = (self.section, found[1])  # "APOLOGIES: Alderman A" / "Councillors: B, C"
             self.section, start = found  # "1) Apologies – Councillors A and B": label + list
             self.content(block, start)
             return i + 1
@@ -262,6 +265,9 @@ class Walk(TableReader):
                 listed = self.content(block, start, start + m.start())
                 self.section = found[0]
                 return self.content(block, start + m.end() + found[1], end) or listed
+        if m := re.match(r"\s*(?:Councillors|Cllrs|Aldermen)\s*:\s*(?=\S)", text[start:end]):
+            start += m.end()  # "Present: Councillors: A; B": the honorific as a sub-label
+            section = self.section = replace(section, allow_single=True)
         if re.fullmatch(r"\s*(?:Councillors|Cllrs|Members)\s*:?\s*", text[start:end]):
             self.section = replace(section, allow_single=True)  # "Present: Councillors" + list
             return True
@@ -275,6 +281,8 @@ class Walk(TableReader):
         bounds = [start - 1, *(start + c.start() for c in re.finditer(";", text[start:end])), end]
         substitutes = section.kind == "substitutes"
         for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+            if n and (m := re.match(r"\s*(?:and|&)\s+(?=[A-Z])", text[a + 1:b])):
+                a += m.end()  # "A, Role; B, Role; and C, Role"
             persons = parse_list(text, a + 1, b, section.allow_single, substitutes)
             if persons is None and n == 0:
                 return False

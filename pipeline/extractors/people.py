@@ -81,6 +81,10 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
     span = (start + lead, start + lead + len(seg))
     if honorific and (after := _name_then_role(name)):
         name, roles = after[0], [*roles, after[1]]  # "Mr T Lowe Clerk to the Board"
+    v = vocab()
+    ranked = bool(roles) and len(name.split()) == 1 and name not in (
+        v["role_nouns"] | v["role_heads"] | v["title_nouns"] | v["org_words"])  # "PC Gow"
+    honorific = honorific or ("rank" if ranked else "")
     if not is_name(name, allow_single, bool(honorific)):
         joined = re.sub(r"\s+[–—-]\s+(?=[A-Z])", "-", name)  # "Ela Morgan – Jones"
         if joined != name and is_name(joined, allow_single, bool(honorific)):
@@ -97,7 +101,7 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
         return person
     person = Person(name, *span, roles=roles, labels=labels, prefixed=bool(roles or labels),
                     councillor=bool(re.search(r"councillor|cllr|alderm", honorific, re.I)),
-                    titled=bool(honorific))
+                    titled=bool(honorific) and honorific != "rank")
     _notes(person, notes)
     return person
 
@@ -112,6 +116,10 @@ def _name_then_role(text: str) -> tuple[str, str] | None:
         head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
         if tokens[k] in heads and classify(tail) == "role" and is_name(head, False, True):
             return head, tail
+        if k == len(tokens) - 2 and tokens[k][:1].isupper() and tokens[-1] in v["role_nouns"] \
+                and re.fullmatch(r"(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+", head) \
+                and classify(tail) == "role":
+            return head, tail  # "Mrs P Kyle Committee Administrator": initials, surname, office
     return None
 
 

@@ -147,7 +147,7 @@ def _run_on(text: str, start: int, end: int, cuts: list, depth: list[int]) -> li
             continue
         tail = words[-1].strip(".,")
         known = v["title_nouns"] | v["org_words"] | v["role_nouns"]
-        ended = tail.endswith(")") or (before and before[-1][2] == "dash") or (
+        ended = tail.endswith(")") or (before and before[-1][2] == "dash") or tail in v["post"] or (
             _kind(tail) == "word" and tail not in known)
         if ended:
             extra.append((m.start(), m.start(), "comma"))
