@@ -19,7 +19,11 @@ Text conventions in the .txt files:
 - upper-case lines, numbered item headings (``23. Title:``, ``Item 1 – Title``,
   ``45/24 Title``, ``5a Title``, ``4.1 Title``) and short stand-alone lines
   are headings;
-- paragraphs are single lines separated by blank lines.
+- paragraphs are single lines separated by blank lines;
+- a line holding only a form feed (``\f``) is a page break: an agenda pack
+  (``corpus/packs/NAME.txt``, rendered into ``corpus/packs/docx/`` ...) puts one
+  between its papers. DOCX gets a Word page break, PDF a new page; HTML has no
+  pages, so each paper becomes a ``<div class="mgPackPaper">`` section.
 
 Output is deterministic as far as the libraries allow: DOCX core properties
 carry fixed dates and the DOCX zip is rewritten with fixed timestamps;
