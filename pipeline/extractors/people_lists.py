@@ -151,8 +151,10 @@ def _run_on(text: str, start: int, end: int, cuts: list, depth: list[int]) -> li
             _kind(tail) == "word" and tail not in known)
         if ended:
             extra.append((m.start(), m.start(), "comma"))
-    # "A Bell (AB) Chair, E Fox (EF) G Hay (GH)": after an initials code a new piece starts.
-    for m in re.finditer(r"\([A-Z]{2,4}\)\s+(?=([\w-]+))", text[start:end]):
+    # "A Bell (AB) Chair, E Fox (EF) G Hay (GH)": after an initials code a new piece starts;
+    # "Carys Price (Town Clerk) Delyth Morgan (Assistant Town Clerk)": after an office too.
+    for m in re.finditer(r"\((?:[A-Z]{2,4}|(?:[A-Z][\w'’-]*\s?){1,5})\)\s+(?=([\w-]+))",
+                         text[start:end]):
         at, word = start + m.end(), m.group(1)
         if depth[start + m.start()] == 0 and not any(a <= at < b for a, b, _ in cuts) and (
                 word[:1].isupper() or word.casefold() in v["chair"]) and word not in ("and",):
