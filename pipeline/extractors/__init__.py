@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 
 from pipeline.extractors.attendance import extract_attendance
 from pipeline.extractors.items import extract_items
@@ -25,39 +24,42 @@ TABLES = ("attendees", "apologies", "substitutes", "items", "decisions", "recomm
 def extract_document(document: Document) -> dict[str, list[dict]]:
     """Run every stage on one document; returns rows per table (documents has one row,
     parts one per paper of a pack, and every row of the other tables but bodies says
-    which part it came from)."""
+    which part it came from).
+
+    Each paper of a pack is extracted on its own, as the paper it is: the agenda's
+    membership list is not attendance, the minutes' items are numbered afresh, and "the
+    Board" of a report means that report's board."""
     result: dict[str, list[dict]] = {table: [] for table in TABLES}
     parts = segment(document)
     cover = parts[0].blocks(document) if parts else document.blocks
     result["documents"] = [extract_metadata(document, cover)]
-    result.update(extract_attendance(document))
-    result.update(extract_items(document))
-    result.update(extract_structure(document, result["documents"][0]))
+    papers = [document] if len(parts) <= 1 else [part_document(document, p) for p in parts]
+    for number, paper in enumerate(papers, 1):
+        meta = result["documents"][0] if paper is document else extract_metadata(paper)
+        found = {**extract_attendance(paper), **extract_items(paper),
+                 **extract_structure(paper, meta)}
+        for table, rows in found.items():
+            if table != "bodies":
+                for row in rows:
+                    row["part"] = number
+            result[table].extend(rows)
     for table in PEOPLE_TABLES:
         result[table] = once_per_paper(result[table])
     result["parts"] = [part_row(part) for part in parts]
-    label_parts(document, parts, result)
     return result
+
+
+def part_document(document: Document, part: Part) -> Document:
+    """One paper of a pack as a Document of its own: its blocks, with their pages and
+    spans into the whole file's text unchanged, so provenance still points into the file."""
+    return Document(document.source, document.format, document.pages, part.blocks(document),
+                    [], document.text)
 
 
 def part_row(part: Part) -> dict:
     """The parts.csv row of one part (without the `document` column)."""
     return {"part": part.number, "kind": part.kind, "body": part.body, "date": part.date,
             "first_page": part.first_page, "last_page": part.last_page}
-
-
-def label_parts(document: Document, parts: list[Part], tables: dict[str, list[dict]]) -> None:
-    """Give each row of the per-paper tables the number of the part its span starts in."""
-    if not parts:
-        return
-    starts = [document.blocks[part.first_block].start for part in parts]
-    for table, rows in tables.items():
-        if table in ("documents", "parts", "bodies"):
-            continue
-        for row in rows:
-            offset = row.get("start")
-            index = bisect_right(starts, offset) - 1 if isinstance(offset, int) else 0
-            row["part"] = parts[max(0, index)].number
 
 
 #: Tables of people that list each person once per paper: a pack repeats its attendance
