@@ -110,3 +110,18 @@ def test_docx_styles_lists_tables_and_no_header(tmp_path: Path) -> None:
     assert doc.blocks[2].cells == ("Name", "Role and organisation")
     assert doc.blocks[3].cells == ("Ann", "Chair", "Council")
     assert doc.blocks[4].text == "After the table."
+
+
+def test_html_page_breaks_start_new_pages(tmp_path: Path) -> None:
+    page = ('<html><body><p>Cover sheet</p>'
+            '<br style="page-break-before:always"><p>Minutes, first page</p>'
+            '<div style="margin:0; break-before: page"><p>Report</p></div>'
+            '<div style="page-break-after: always"><p>Appendix</p></div><p>Back page</p>'
+            '<p style="page-break-before: auto">Same page</p></body></html>')
+    path = tmp_path / "pack.html"
+    path.write_text(page, encoding="utf-8")
+    document = read(path)
+    assert [(b.text, b.page) for b in document.blocks] == [
+        ("Cover sheet", 1), ("Minutes, first page", 2), ("Report", 3), ("Appendix", 3),
+        ("Back page", 4), ("Same page", 4)]
+    assert document.pages == 4

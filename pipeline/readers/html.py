@@ -7,6 +7,7 @@ paragraph splits it, because minutes often put one attendee per line that way.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import lxml.etree
@@ -62,30 +63,52 @@ def _inline_lines(element: lxml.html.HtmlElement, skip_lists: bool = False) -> l
     return [line for line in lines if line.strip()]
 
 
+#: CSS that starts a new printed page: Word's "Save as Web Page" and ModernGov packs
+#: mark where one paper ends and the next begins this way.
+PAGE_BREAK = re.compile(r"(?:page-)?break-(before|after)\s*:\s*(?:always|page)", re.I)
+
+
 class _Walker:
     def __init__(self, builder: DocumentBuilder) -> None:
         self.builder = builder
         self.pending: list[str] = []
+        self.page = 1
+
+    def _add(self, kind: BlockKind, text: str, **layout: object) -> None:
+        self.builder.add(kind, text, page=self.page, **layout)
+
+    def _break(self, element: lxml.html.HtmlElement, where: str) -> None:
+        """Start a new page when the element's style asks for a page break `where`."""
+        style = element.get("style") or ""
+        if any(m.group(1).lower() == where for m in PAGE_BREAK.finditer(style)):
+            self.flush()
+            if self.builder.last is not None and self.builder.last.page == self.page:
+                self.page += 1
 
     def flush(self) -> None:
         text = "".join(self.pending)
         self.pending = []
         for line in text.split("\n"):
-            self.builder.add(BlockKind.PARAGRAPH, line)
+            self._add(BlockKind.PARAGRAPH, line)
 
     def walk(self, element: lxml.html.HtmlElement) -> None:
         tag = element.tag
         if not isinstance(tag, str) or tag in DROPPED_TAGS or _is_furniture(element):
             return
+        self._break(element, "before")
+        self._visit(element, tag)
+        self._break(element, "after")
+
+    def _visit(self, element: lxml.html.HtmlElement, tag: str) -> None:
         if tag in HEADINGS:
             self.flush()
             for line in _inline_lines(element):
-                self.builder.add(BlockKind.HEADING, line, level=HEADINGS[tag])
+                self._add(BlockKind.HEADING, line, level=HEADINGS[tag])
         elif tag in LEAF_BLOCKS:
             self.flush()
             bold = _all_bold(element)
             for line in _inline_lines(element):
-                self.builder.add(BlockKind.PARAGRAPH, line, bold=bold)
+                self._add(BlockKind.PARAGRAPH, line, bold=bold)
         elif tag in ("ul", "ol"):
             self.flush()
             self.list_items(element)
@@ -117,7 +140,7 @@ class _Walker:
             number += 1
             for i, line in enumerate(_inline_lines(child, skip_lists=True)):
                 kind = BlockKind.LIST_ITEM if i == 0 else BlockKind.PARAGRAPH
-                self.builder.add(kind, line, marker=marker if i == 0 else "")
+                self._add(kind, line, marker=marker if i == 0 else "")
             for nested in child:
                 if isinstance(nested.tag, str) and nested.tag in ("ul", "ol", "table"):
                     self.walk(nested)
@@ -129,7 +152,7 @@ class _Walker:
                 continue
             cells = [" ".join(_inline_lines(cell)) for cell in row if cell.tag in ("td", "th")]
             header = all(cell.tag == "th" for cell in row if isinstance(cell.tag, str))
-            self.builder.add(BlockKind.TABLE_ROW, "", cells=cells, table=index, bold=header)
+            self._add(BlockKind.TABLE_ROW, "", cells=cells, table=index, bold=header)
 
 
 INLINE_TAGS = {"a", "b", "strong", "i", "em", "u", "sup", "sub", "small", "abbr", "acronym",
@@ -163,8 +186,9 @@ def read_html(path: Path, source: str) -> Document:
         raise ReadError(f"cannot parse HTML: {error}") from None
     body = root.find("body")
     builder = DocumentBuilder(source, "html")
-    _Walker(builder).walk(body if body is not None else root)
-    document = builder.build(pages=1)
+    walker = _Walker(builder)
+    walker.walk(body if body is not None else root)
+    document = builder.build(pages=builder.last.page if builder.last else 1)
     if not document.blocks:
         raise EmptyDocument("no text in the page")
     return document
