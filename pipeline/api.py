@@ -70,7 +70,10 @@ class Extraction:
     recommendations: pd.DataFrame
     bodies: pd.DataFrame
     relations: pd.DataFrame
+    declarations: pd.DataFrame
     parts: pd.DataFrame
+    votes: pd.DataFrame
+    vote_members: pd.DataFrame
     errors: pd.DataFrame
     #: The run folder the tables were read from (None when built from frames).
     run_dir: Path | None = None

@@ -34,7 +34,8 @@ TABLES: tuple[str, ...] = (*CONTRACT_COLUMNS, "errors")
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {**CONTRACT_COLUMNS, "errors": ERROR_COLUMNS}
 #: Columns of whole numbers, in whichever table they appear; every other column is text.
 INTEGER_COLUMNS: frozenset[str] = frozenset({"page", "start", "end", "pages", "blocks", "part",
-                                             "first_page", "last_page"})
+                                             "first_page", "last_page", "vote", "for",
+                                             "against", "abstained"})
 INTEGER_DTYPE = "Int64"
 
 _WHOLE = re.compile(r"-?[0-9]+")

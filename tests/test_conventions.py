@@ -20,9 +20,10 @@ from pipeline.readers.text import parse_text
 
 FOLDER = Path(__file__).parent / "conventions"
 SECTIONS = ("meeting", "attendance", "apologies", "substitutes", "items", "decisions",
-            "declarations", "packs")
+            "declarations", "votes", "packs")
 NATIONS = ("England", "Wales", "Scotland", "Northern Ireland")
-CHECKED = {"attendees", "apologies", "substitutes", "items", "decisions", "documents"}
+CHECKED = {"attendees", "apologies", "substitutes", "items", "decisions", "documents",
+           "declarations", "votes", "vote_members"}
 
 HONORIFICS = {"councillor", "councillors", "cllr", "cllrs", "dr", "mr", "mrs", "ms", "miss",
               "sir", "dame", "professor", "prof", "rev", "revd", "lord", "lady", "alderman",
@@ -83,6 +84,19 @@ def keys(table: str, rows: list) -> list:
             item, kind, text = ((row["item"], row["kind"], row["text"]) if isinstance(row, dict)
                                 else row)
             out.append((fold_number(item), kind.upper(), fold(text)))
+        elif table == "declarations":  # [name, item, kind]: "The Chair" = "Chair"
+            name, item, kind = ((row["name"], row["item"], row["kind"]) if isinstance(row, dict)
+                                else row)
+            out.append((re.sub(r"^the ", "", fold_name(name)), fold_number(item), fold(kind)))
+        elif table == "votes":  # [item, motion, for, against, abstained, result]
+            values = ([row[c] for c in ("item", "motion", "for", "against", "abstained",
+                                        "result")] if isinstance(row, dict) else row)
+            item, motion, *counts, result = values
+            out.append((fold_number(item), fold(motion),
+                        *("" if c in (None, "") else str(int(c)) for c in counts), fold(result)))
+        elif table == "vote_members":  # [name, position]
+            name, position = (row["name"], row["position"]) if isinstance(row, dict) else row
+            out.append((fold_name(name), fold(position)))
     return sorted(out)
 
 

@@ -40,6 +40,9 @@ INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
     "bodies": (("body",),),
     "relations": (("source",), ("target",), ("relation",)),
     "parts": (("document", "part"), ("kind",), ("body",), ("date",)),
+    "declarations": (("name",), ("document", "item"), ("kind",)),
+    "votes": (("document", "item"), ("result",)),
+    "vote_members": (("document", "vote"), ("name",), ("position",)),
     "errors": (("error_type",), ("stage",), ("severity",)),
 }
 FULL_TEXT: dict[str, tuple[str, ...]] = {

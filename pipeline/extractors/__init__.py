@@ -11,14 +11,16 @@ import re
 import unicodedata
 
 from pipeline.extractors.attendance import extract_attendance
+from pipeline.extractors.declarations import extract_declarations
 from pipeline.extractors.items import extract_items
 from pipeline.extractors.metadata import extract_metadata
 from pipeline.extractors.parts import Part, segment
 from pipeline.extractors.structure import extract_structure
+from pipeline.extractors.votes import extract_votes
 from pipeline.model import Document
 
 TABLES = ("attendees", "apologies", "substitutes", "items", "decisions", "recommendations",
-          "relations", "bodies")
+          "relations", "bodies", "declarations", "votes", "vote_members")
 
 
 def extract_document(document: Document) -> dict[str, list[dict]]:
@@ -38,6 +40,8 @@ def extract_document(document: Document) -> dict[str, list[dict]]:
         meta = result["documents"][0] if paper is document else extract_metadata(paper)
         found = {**extract_attendance(paper), **extract_items(paper),
                  **extract_structure(paper, meta)}
+        found["declarations"] = extract_declarations(paper, found["items"])
+        found.update(extract_votes(paper, found["items"]))
         for table, rows in found.items():
             if table != "bodies":
                 for row in rows:
