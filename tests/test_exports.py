@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from pipeline import Extraction, extract, load
@@ -294,3 +295,47 @@ def test_export_command_errors(tmp_path: Path, capsys: pytest.CaptureFixture) ->
 def test_export_command_help_ends_with_an_example(capsys: pytest.CaptureFixture) -> None:
     assert main(["export", "--help"]) == 0
     assert "Example: minutebook export" in capsys.readouterr().out
+
+
+def _vote_tables() -> dict[str, pd.DataFrame]:
+    from pipeline.tables import TABLE_COLUMNS
+
+    tables = {name: pd.DataFrame(columns=list(cols)) for name, cols in TABLE_COLUMNS.items()}
+    tables["documents"] = pd.DataFrame([{"document": "c.txt", "kind": "minutes",
+                                         "body": "Full Council", "date": "2024-05-22"}])
+    tables["items"] = pd.DataFrame([{"document": "c.txt", "number": "9", "title": "Motions",
+                                     "page": 2}])
+    tables["votes"] = pd.DataFrame([
+        {"document": "c.txt", "vote": 1, "item": "9", "motion": "the amendment", "for": 11,
+         "against": 19, "abstained": 2, "result": "lost", "page": 2},
+        {"document": "c.txt", "vote": 2, "item": "9", "motion": "the motion", "for": None,
+         "against": None, "abstained": None, "result": "", "page": 2}])
+    tables["vote_members"] = pd.DataFrame([
+        {"document": "c.txt", "vote": 1, "item": "9", "name": "Ann Bell", "position": "for",
+         "page": 2},
+        {"document": "c.txt", "vote": 1, "item": "9", "name": "Carl Dee", "position": "against",
+         "page": 2},
+        {"document": "c.txt", "vote": 1, "item": "9", "name": "Eve Ford",
+         "position": "abstained", "page": 2}])
+    return tables
+
+
+def test_popolo_vote_events_carry_counts_results_and_named_votes() -> None:
+    data = build_popolo(_vote_tables())
+    validate_popolo(data)  # the schemas in models/popolo and the ids between records
+    first, second = data["vote_events"]
+    assert first["classification"] == "the amendment" and first["result"] == "lost"
+    assert first["counts"] == [{"option": "yes", "value": 11}, {"option": "no", "value": 19},
+                               {"option": "abstain", "value": 2}]
+    assert [(v["voter_id"], v["option"]) for v in first["votes"]] == [
+        ("person/ann-bell", "yes"), ("person/carl-dee", "no"), ("person/eve-ford", "abstain")]
+    assert first["legislative_session_id"] in {e["id"] for e in data["events"]}
+    # counts and a result the minutes do not state are left out, never derived
+    assert "counts" not in second and "result" not in second and "votes" not in second
+
+
+def test_popolo_schema_refuses_a_vote_option_popolo_does_not_know() -> None:
+    data = build_popolo(_vote_tables())
+    data["vote_events"][0]["votes"][0]["option"] = "maybe"
+    with pytest.raises(PopoloInvalid):
+        validate_popolo(data)

@@ -42,6 +42,9 @@ PAPER = ("Fernley <b>Test</b> Board\nMinutes of the meeting held on 1 March 2024
          f"{HOSTILE}\n{FILLER}"
          "7. Budget Monitoring\nRESOLVED: That the report be noted.\n"
          "Recommendation 1: That the Board reports to the Fernley Cabinet.\n"
+         "Councillor Omar Patel declared a personal interest in item 7.\n"
+         "On a recorded vote the amendment was lost (For 1, Against 2).\n"
+         "For: Councillor Jane Smith\n"
          "Also present: Dr Zoe Quinn\n")
 
 
@@ -72,6 +75,14 @@ def _tables() -> dict[str, list[dict]]:
                        "relation": "reports_to", "target": "Cabinet <i>x</i>"},
                       {"source": "A", "relation": "linked_to", "target": "B", "page": 1,
                        "start": 10**9, "end": 10**9 + 5, "evidence": "out of range"}],
+        "declarations": [_row("Councillor Omar Patel declared a personal interest in item 7.",
+                              name="Omar Patel", item="7", kind="personal",
+                              text="Councillor Omar Patel declared a personal interest in "
+                                   "item 7.")],
+        "votes": [_row("the amendment was lost (For 1, Against 2)", vote=1, item="7",
+                       motion="the amendment", result="lost", **{"for": 1, "against": 2})],
+        "vote_members": [_row("For: Councillor Jane Smith", vote=1, item="7",
+                              name="Jane Smith", position="for")],
         "bodies": [],
     }
 

@@ -12,7 +12,10 @@ The mapping (https://www.popoloproject.com/specs/):
   `member_of` a body as a membership with an Organization `member`;
 - events: one meeting per paper of kind minutes (attendees with status present or
   apologies) and its agenda items as sub-events;
-- motions: one per decision, in the item's event.
+- motions: one per decision, in the item's event;
+- vote_events: one per recorded vote (votes.csv), in the item's event, with its counts
+  (yes / no / abstain, as printed), its result as stated and, for a named vote, each
+  member's vote (vote_members.csv).
 
 `replaces` and `linked_to` relations have no Popolo field; they stay in relations.csv
 and the graph. Every record's `sources` point back to the papers (and pages) it came
@@ -50,6 +53,10 @@ class PopoloInvalid(MinutebookError):
 
     stage = "export"
     kind = "popolo_invalid"
+
+
+#: votes.csv count columns and vote_members.csv positions as Popolo vote options.
+VOTE_OPTIONS = {"for": "yes", "against": "no", "abstained": "abstain"}
 
 
 def _rows(tables: Mapping[str, pd.DataFrame], name: str) -> list[dict]:
@@ -110,6 +117,7 @@ class _Builder:
         self.memberships: dict[str, dict] = {}
         self.events: dict[str, dict] = {}
         self.motions: list[dict] = []
+        self.vote_events: list[dict] = []
         self.documents = {row["document"]: row for row in _rows(tables, "documents")}
 
     # organizations ---------------------------------------------------------------
@@ -295,6 +303,49 @@ class _Builder:
             motion["sources"] = [link]
             self.motions.append(motion)
 
+    def votes(self) -> None:
+        """One VoteEvent per recorded vote: counts as printed, the result as stated, and
+        each member's vote in a named vote."""
+        members: dict[tuple[str, str], list[dict]] = {}
+        for row in _rows(self.tables, "vote_members"):
+            members.setdefault((row["document"], row.get("vote", "")), []).append(row)
+        for row in _rows(self.tables, "votes"):
+            document, number = row["document"], row.get("vote", "")
+            link = _row_source(row)
+            event = {"id": f"vote_event/{document}#{number or len(self.vote_events) + 1}"}
+            body_id = self.body_of(document)
+            if body_id:
+                event["organization_id"] = body_id
+            session = self.item(document, row["item"], "", link) if row.get("item") else ""
+            if not session and self.meeting(document):
+                session = f"event/{document}"
+            if session:
+                event["legislative_session_id"] = session
+            if number:
+                event["identifier"] = number
+            if row.get("motion"):
+                event["classification"] = row["motion"]
+            date = self.documents.get(document, {}).get("date", "")
+            if DATE.match(date):
+                event["start_date"] = date
+            if row.get("result"):
+                event["result"] = row["result"]
+            counts = [{"option": option, "value": int(row[column])}
+                      for column, option in VOTE_OPTIONS.items() if row.get(column)]
+            if counts:
+                event["counts"] = counts
+            votes = []
+            for member in members.get((document, number), []):
+                voter = self.person(member.get("name", ""), _row_source(member))
+                option = VOTE_OPTIONS.get(member.get("position", ""))
+                if voter and option:
+                    votes.append({"vote_event_id": event["id"], "voter_id": voter,
+                                  "option": option})
+            if votes:
+                event["votes"] = votes
+            event["sources"] = [link]
+            self.vote_events.append(event)
+
     def build(self) -> dict:
         self.bodies()
         self.relations()
@@ -303,6 +354,7 @@ class _Builder:
         self.items()
         self.attendance()
         self.decisions()
+        self.votes()
         return {
             "meta": {"generator": f"minutebook {__version__}",
                      "schema": "models/popolo/popolo.json"},
@@ -311,12 +363,13 @@ class _Builder:
             "memberships": sorted(self.memberships.values(), key=lambda r: r["id"]),
             "events": list(self.events.values()),
             "motions": self.motions,
+            "vote_events": self.vote_events,
         }
 
 
 def build_popolo(tables: Mapping[str, pd.DataFrame]) -> dict:
-    """The Popolo collections (persons, organizations, memberships, events, motions)
-    of a run's tables, as a JSON-ready dict."""
+    """The Popolo collections (persons, organizations, memberships, events, motions,
+    vote_events) of a run's tables, as a JSON-ready dict."""
     return _Builder(tables).build()
 
 
@@ -349,7 +402,9 @@ def reference_problems(data: dict) -> list[str]:
               ("events", "organization_id", "organizations"),
               ("events", "parent_id", "events"),
               ("motions", "organization_id", "organizations"),
-              ("motions", "legislative_session_id", "events"))
+              ("motions", "legislative_session_id", "events"),
+              ("vote_events", "organization_id", "organizations"),
+              ("vote_events", "legislative_session_id", "events"))
     for kind, field, target in checks:
         for record in data.get(kind, []):
             if field in record and record[field] not in ids[target]:
@@ -363,7 +418,11 @@ def reference_problems(data: dict) -> list[str]:
         for attendee in event.get("attendees", []):
             if attendee["id"] not in ids["persons"]:
                 problems.append(f"{event['id']}: attendee {attendee['id']!r} is not in persons")
-    for kind in ("persons", "organizations", "memberships", "events", "motions"):
+    for event in data.get("vote_events", []):
+        for vote in event.get("votes", []):
+            if vote["voter_id"] not in ids["persons"]:
+                problems.append(f"{event['id']}: voter {vote['voter_id']!r} is not in persons")
+    for kind in ("persons", "organizations", "memberships", "events", "motions", "vote_events"):
         seen: set[str] = set()
         for record in data.get(kind, []):
             if record["id"] in seen:

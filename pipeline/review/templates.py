@@ -23,6 +23,9 @@ TABLE_COLOURS: dict[str, tuple[str, str]] = {
     "decisions": ("rgba(225, 60, 85, 0.24)", "#b8283f"),
     "recommendations": ("rgba(230, 200, 0, 0.34)", "#8a7000"),
     "relations": ("rgba(30, 170, 155, 0.26)", "#1d7f75"),
+    "declarations": ("rgba(255, 110, 40, 0.26)", "#a8431a"),
+    "votes": ("rgba(40, 80, 200, 0.24)", "#24408f"),
+    "vote_members": ("rgba(95, 135, 230, 0.22)", "#3c5aa8"),
     "documents": ("rgba(120, 120, 120, 0.22)", "#555555"),
     "bodies": ("rgba(200, 70, 170, 0.22)", "#8c2f7a"),
 }
