@@ -29,9 +29,10 @@ from pipeline.tables import TABLE_COLUMNS, csv_escaped, read_table, records
 # the tables with a span into a document's text, in the order their tabs are shown
 TABLES = ("attendees", "apologies", "substitutes", "items", "decisions", "recommendations",
           "relations", "declarations", "votes", "vote_members", "documents")
+# the counts on the index, with their short headers
 COUNTED = {"attendees": "attend.", "apologies": "apol.", "substitutes": "subst.",
            "items": "items", "decisions": "decis.", "recommendations": "recs",
-           "relations": "rels", "declarations": "decl.", "votes": "votes"}  # the counts on the index, with their short headers
+           "relations": "rels", "declarations": "decl.", "votes": "votes"}
 STRUCTURE = "structure.svg"
 
 
