@@ -1,13 +1,299 @@
 """Declarations of interest: who declared what interest in which item (issue 13).
 
-Placeholder while the extractor is written: finds nothing."""
+One row per (person, item). Three shapes are read, each a rule whose id goes into the
+`rule` column:
+
+- a sentence with a declaring verb after the declarers and an interest after it
+  ("Councillors Dee and Evans declared a prejudicial interest in item 5 ... and left the
+  room"), or a passive one ("A declaration of personal interest was made by Cllr X"): the
+  cues of models/declarations/cues.jsonl and passive.jsonl, anywhere in the paper;
+- a list entry under a declarations heading ("Item 5.2: Mr D MacAulay (non-financial)");
+- a table row of a declarations table ("Member | Item | Interest").
+
+What is no declaration (nothing declared, invitations, registers, lobbying, statements that
+a connection is no interest) is in models/declarations/filters.json; the categories and
+their normalisation in kinds.json, what followed a declaration in actions.json. The parts
+(declarers, items, kind, action) are read by declaration_parts.py.
+"""
 
 from __future__ import annotations
 
-from pipeline.model import Document
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extractors.declaration_parts import (
+    action_of,
+    cell_numbers,
+    declarers,
+    item_refs,
+    kind_of,
+    names_in,
+    resolve,
+    rules,
+)
+from pipeline.extractors.provenance import provenance
+from pipeline.model import Block, BlockKind, Document
+
+ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Prof|Rev|Revd|St|No|Nos|Min|Mins|"
+                           r"Ald|Co|Ltd|i\.e|e\.g|etc|approx|para|ref|Cty)|\b[A-Z]|\d)\.$")
+ITEM_ONLY = re.compile(r"^[\s•·\-–—]*(?:agenda\s+)?(?:item|minute)\s*(?:no\.?\s*)?(?P<num>\S+?)"
+                       r"[\s.:\-–—]*(?P<title>[^.]{0,80})?[.:]?$", re.I)
+
+
+@dataclass
+class Section:
+    """Where a block sits: its item, whether that item is the declarations item, and a
+    category a heading names for the entries under it."""
+
+    item: str = ""
+    declarations: bool = False
+    register: bool = False
+    kind: str = ""
+    context: str = ""  # an 'Item 6' line before the declarations that follow it
+    listed: bool = False  # "The following members declared ...:": the entries need no more
+    headers: list[str] = field(default_factory=list)
 
 
 def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
     """declarations.csv rows (name, item, kind, text, action + provenance) of one paper;
     `items` are the paper's items rows, whose numbers a declaration's item must use."""
+    starts = sorted((i["start"], i) for i in items if "start" in i)
+    rows: list[dict] = []
+    section, current, last_items = Section(), None, [""]
+    for block in document.blocks:
+        heading_item = None
+        for start, item in starts:
+            if start <= block.start:
+                heading_item = item
+        if heading_item is not current:
+            current = heading_item
+            title = current.get("title", "") if current else ""
+            section = Section(item=current.get("number", "") if current else "",
+                              declarations=bool(rules()["section"].search(title)))
+            if current and current["start"] == block.start:
+                continue  # the item heading itself
+        if block.kind is BlockKind.HEADING and rules()["section"].search(block.text) \
+                and not _sentences_with_cue(block.text):
+            section.declarations, section.kind, section.headers = True, kind_of(block.text), []
+            continue
+        found = _from_sentences(block, section, items, last_items)
+        if not found and section.declarations and not section.register:
+            found = (_from_row(block, section, items) if block.kind is BlockKind.TABLE_ROW
+                     else _from_entry(block, section, items))
+        if found:
+            rows.extend(found)
+            last_items = list(dict.fromkeys(r["item"] for r in found))
+        elif section.declarations:
+            _lead(block, section)
+    return _once(rows)
+
+
+def _lead(block: Block, section: Section) -> None:
+    """A line of the declarations section that is no declaration: an 'Item 6' line, a lead
+    naming the category of the entries under it, a register, a table header."""
+    text = block.text
+    if (m := ITEM_ONLY.match(text)) and re.search(r"\d", m.group("num")):
+        section.context = m.group("num").rstrip(".:")
+        return
+    refs = [n for n, _ in item_refs(text) if n]
+    if refs and (text.rstrip().endswith((":", ":-")) or re.search(r"\bfollowing\b", text, re.I)):
+        section.context = refs[0]  # "The following declared an interest in item 5b:"
+    if re.search(r"\bfollowing\b.*\b(?:declared|declarations?)\b", text, re.I):
+        section.listed = True
+    if block.kind is BlockKind.TABLE_ROW and not section.headers:
+        section.headers = [c.casefold() for c in block.cells]
+        return
+    if rules()["register"].search(text) and not rules()["invitation"].search(text):
+        section.register = True
+        return
+    if not rules()["invitation"].search(text) and (kind := kind_of(_kind_words(text))):
+        section.kind = kind
+
+
+def _kind_words(text: str) -> str:
+    """The words a lead line names interests with: 'the following personal interests'."""
+    m = re.search(r"([\w ,\-]{0,60}?)\binterests?\b", text, re.I)
+    return m.group(1) if m else ""
+
+
+# ---- sentences ---------------------------------------------------------------------------
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of a block (a full stop after an initial, an honorific or a
+    number ends none), and of '(1) ...; (2) ...' parts."""
+    spans, start = [], 0
+    for m in re.finditer(r"[.!?](?=\s+[(“\"‘'A-Z0-9•])|;\s*(?:and\s+)?(?=\(?[0-9ivx]{1,4}\)\s)",
+                         text):
+        if m.group().startswith(".") and ABBREVIATIONS.search(text[max(0, m.start() - 6):m.end()]):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans
+            if text[s:e].strip()]
+
+
+def _sentences_with_cue(text: str) -> bool:
+    return any(c.verb.search(text) for c in rules()["cues"])
+
+
+def _from_sentences(block: Block, section: Section, items: list[dict],
+                    last_items: list[str]) -> list[dict]:
+    text = block.text.replace("\t", " ")
+    spans = sentences(text)
+    found: list[tuple[int, list[dict]]] = []
+    for index, (s, e) in enumerate(spans):
+        sentence = text[s:e]
+        if (m := ITEM_ONLY.match(sentence)) and re.search(r"\d", m.group("num")) \
+                and len(sentence) < 40:
+            section.context = m.group("num").rstrip(".:")
+            continue
+        rows = _declaration(block, s, sentence, section, items, last_items)
+        if rows:
+            found.append((index, rows))
+            last_items = list(dict.fromkeys(r["item"] for r in rows))
+    out: list[dict] = []
+    for n, (index, rows) in enumerate(found):
+        stop = found[n + 1][0] if n + 1 < len(found) else len(spans)
+        stop = next((k for k in range(index + 1, stop)
+                     if re.match(r"\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)", text[spans[k][0]:])), stop)
+        after = " ".join(text[s:e] for s, e in spans[index + 1:stop])
+        if after and any(p.search(after) for p in rules()["not"][2:4]):
+            continue  # "... He did not consider this to be a disclosable interest."
+        for row in rows:
+            row["action"] = row["action"] or action_of(after)
+        out.extend(rows)
+    return out
+
+
+def _declaration(block: Block, offset: int, sentence: str, section: Section,
+                 items: list[dict], last_items: list[str]) -> list[dict]:
+    r = rules()
+    if any(p.search(sentence) for p in r["not"]):
+        return []
+    for cue in r["cues"]:
+        for verb in cue.verb.finditer(sentence):
+            obj = cue.object.match(sentence[verb.end():])
+            if not obj or r["reminder"].search(sentence[:verb.start()]):
+                continue
+            people = declarers(sentence[:verb.start()])
+            if not people:
+                continue
+            kind = kind_of(obj.group("kind")) or (
+                "other" if obj.group("noun").lower().startswith("close") else "")
+            if not kind and any(p.search(sentence) for p in r["weak"]):
+                return []
+            return _rows(block, offset, sentence, people, kind, cue.id,
+                         sentence[verb.end():], section, items, last_items)
+    for rule_id, pattern in r["passive"]:
+        if m := pattern.search(sentence):
+            people = [(n, m.start("who") + s, m.start("who") + e)
+                      for n, s, e in declarers(m.group("who"))] or names_in(m.group("who"))
+            if people:
+                return _rows(block, offset, sentence, people, kind_of(m.group("kind")), rule_id,
+                             sentence[m.end("kind"):], section, items, last_items)
     return []
+
+
+def _rows(block: Block, offset: int, sentence: str, people: list, kind: str, rule: str,
+          after: str, section: Section, items: list[dict], last_items: list[str]) -> list[dict]:
+    numbers = _items_of(sentence, after, section, items, last_items)
+    action = action_of(after)
+    return [{"name": name, "item": number, "kind": kind, "text": sentence.strip(),
+             "action": action, **provenance(block, offset, offset + len(sentence)), "rule": rule}
+            for name, _, _ in people for number in numbers]
+
+
+def _items_of(sentence: str, after: str, section: Section, items: list[dict],
+              last_items: list[str]) -> list[str]:
+    """The items a declaration names, in the items' numbering; the enclosing item when it
+    names none and sits in an item that is not the declarations item."""
+    refs = item_refs(sentence)
+    resolved = [resolve(n, t, items) for n, t in refs]
+    numbers = list(dict.fromkeys(n for n in resolved if n))
+    if numbers:
+        return numbers
+    if re.search(r"\b(?:the\s+same|that)\s+(?:item|matter|application)\b", sentence, re.I):
+        return last_items
+    if refs:
+        return [""]
+    if section.context:
+        return [resolve(section.context, "", items)]
+    if section.item and not section.declarations:
+        return [section.item]
+    return [""]
+
+
+# ---- list entries and table rows ---------------------------------------------------------
+
+def _from_entry(block: Block, section: Section, items: list[dict]) -> list[dict]:
+    """'Item 5.2: Mr D MacAulay (non-financial)', 'Cllr A Lee – item 7 – personal
+    (member of the bowls club)': a titled name with an item or a category, no verb."""
+    text = block.text
+    if len(text) > 300 or rules()["invitation"].search(text) or any(
+            p.search(text) for p in rules()["not"]):
+        return []
+    people = names_in(text)
+    refs = item_refs(text)
+    if (m := re.match(r"^\s*(?P<num>\d+(?:\.\d+)*[a-z]?)\s*[:.\-–—]\s+", text)) and not refs:
+        refs = [(m.group("num"), "")]
+    kind = kind_of(" ".join(re.findall(r"\(([^()]*)\)", text)) + " " + _kind_words(text))
+    if not people or not (refs or kind or section.listed or re.search(r"\binterest", text, re.I)):
+        return []
+    numbers = list(dict.fromkeys(resolve(n, t, items) for n, t in refs)) or (
+        [resolve(section.context, "", items)] if section.context else [""])
+    if len(numbers) > 1 and "" in numbers:
+        numbers.remove("")
+    rows = []
+    for index, (name, _, end) in enumerate(people):
+        upto = people[index + 1][1] if index + 1 < len(people) else len(text)
+        own = re.match(r"\s*\(([^()]*)\)", text[end:upto])  # "Mr A Lee (Financial) and ..."
+        rows.extend({"name": name, "item": number,
+                     "kind": (kind_of(own.group(1)) if own else "") or kind or section.kind,
+                     "text": text, "action": action_of(text), **provenance(block),
+                     "rule": "list-entry"} for number in numbers)
+    return rows
+
+
+def _from_row(block: Block, section: Section, items: list[dict]) -> list[dict]:
+    """A row of a declarations table: a member cell, item cells, the rest for the kind."""
+    cells = list(block.cells)
+    headers = section.headers if len(section.headers) == len(cells) else [""] * len(cells)
+    people, numbers, rest = [], [], []
+    for cell, header in zip(cells, headers, strict=True):
+        if not people and (found := names_in(cell)) and not re.search(r"item|minute", header):
+            people = found
+        elif not numbers and (nums := cell_numbers(cell)) and not re.search(
+                r"member|name|interest|nature|reason", header):
+            numbers = [resolve(n, "", items) for n in nums]
+        else:
+            rest.append(cell)
+    if not people:
+        return []
+    kind = kind_of(" ".join(rest))
+    numbers = list(dict.fromkeys(numbers)) or (
+        [resolve(section.context, "", items)] if section.context else [""])
+    text = " ".join(c for c in cells if c)
+    return [{"name": name, "item": number, "kind": kind or section.kind, "text": text,
+             "action": action_of(" ".join(rest)), **provenance(block), "rule": "table-row"}
+            for name, _, _ in people for number in numbers]
+
+
+def _key(name: str) -> list[str]:
+    return re.sub(r"[^\w\s]", " ", name.casefold()).split()
+
+
+def _once(rows: list[dict]) -> list[dict]:
+    """Each (person, item) once: a declaration repeated later (at the item itself) is the
+    same row; the fuller form of the name is kept."""
+    kept: list[dict] = []
+    for row in rows:
+        words = _key(row["name"])
+        same = next((k for k in kept if k["item"] == row["item"] and (
+            _key(k["name"])[-len(words):] == words or words[-len(_key(k["name"])):]
+            == _key(k["name"]))), None)
+        if same is None:
+            kept.append(row)
+        elif len(words) > len(_key(same["name"])):
+            same["name"] = row["name"]
+    return kept

@@ -1,0 +1,235 @@
+"""The pieces of a declaration of interest: who declared, on which item, what kind of
+interest, what followed (issue 13). The words live in models/declarations/*; the paper-level
+walk is in declarations.py."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.extractors.people import clean_name, is_name, prefix
+from pipeline.rules import read_json, read_jsonl
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A declaring verb with the object that must follow it (the interest)."""
+
+    id: str
+    verb: re.Pattern
+    object: re.Pattern
+
+
+@cache
+def rules() -> dict:
+    """Every vocabulary of models/declarations, compiled once per process."""
+    kinds, actions, filters = (read_json(f"declarations/{n}.json")
+                               for n in ("kinds", "actions", "filters"))
+    offices = sorted(filters["offices"], key=len, reverse=True)
+    quantifiers = "|".join(filters["quantifiers"])
+    return {
+        "cues": [Cue(c["id"], re.compile(rf"\b{c['verb']}\b", re.I), re.compile(c["object"], re.I))
+                 for c in read_jsonl("declarations/cues.jsonl")],
+        "passive": [(p["id"], re.compile(p["pattern"], re.I))
+                    for p in read_jsonl("declarations/passive.jsonl")],
+        "negated": [re.compile(p) for p in kinds["negated"]],
+        "categories": [(c["kind"], re.compile(c["pattern"])) for c in kinds["categories"]],
+        "strength": kinds["strength"],
+        "other": re.compile(r"\b(?:" + "|".join(map(re.escape, kinds["other"])) + r")\b"),
+        "other_alone": set(kinds["other_alone"]),
+        "actions": [(a["action"], re.compile(a["pattern"], re.I)) for a in actions["actions"]],
+        "not": [re.compile(p, re.I) for p in filters["not_declaration"]],
+        "weak": [re.compile(p, re.I) for p in filters["weak_only"]],
+        "reminder": re.compile(filters["reminder"], re.I),
+        "section": re.compile(filters["section"], re.I),
+        "register": re.compile(filters["register"], re.I),
+        "invitation": re.compile(filters["invitation"], re.I),
+        "office": re.compile(r"^(?:the\s+)?(?P<office>" + "|".join(
+            re.escape(o).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for o in offices)
+            + r")(?:\s+of\s+the\s+[A-Z][\w ]+)?$", re.I),
+        "trail": re.compile(rf"(?:[\s,]+|\b(?:{quantifiers})\b)+$", re.I),
+    }
+
+
+# ---- kind -------------------------------------------------------------------------------
+
+def kind_of(phrase: str) -> str:
+    """The category a phrase names, normalised ('a personal and prejudicial' gives
+    'prejudicial', 'personal but not prejudicial' 'personal'), '' when none."""
+    r = rules()
+    text = re.sub(r"[\-\u2010-\u2015/]", " ", phrase.casefold())
+    text = " ".join(text.replace("registerable", "registrable").split())
+    for pattern in r["negated"]:
+        text = pattern.sub(" ", text)
+    found = set()
+    for kind, pattern in r["categories"]:
+        text, hits = pattern.subn(" ", text)
+        if hits:
+            found.add(kind)
+    if not found and (m := r["other"].search(text)) and (
+            m.group() not in r["other_alone"] or text.strip() == m.group()):
+        found = {"other"}
+    return next((k for k in r["strength"] if k in found), "")
+
+
+# ---- action -----------------------------------------------------------------------------
+
+def action_of(text: str) -> str:
+    """What followed the declaration, by the first action pattern found in text."""
+    for action, pattern in rules()["actions"]:
+        if pattern.search(text):
+            return action
+    return ""
+
+
+# ---- declarers --------------------------------------------------------------------------
+
+SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+LEAD = re.compile(r"^[\s•·*\-–—]*(?:\(?[0-9ivxlc]{1,4}[.)]|\(?[a-z][.)])?\s*", re.I)
+
+
+def declarers(pre: str) -> list[tuple[str, int, int]]:
+    """The people (name, start, end in pre) written just before a declaring verb:
+    'Councillors Dee, Evans and Morgan', 'The Chair, Councillor Grewal,', 'Danny Connellan',
+    'the Vice Convener'. The longest run ending at the verb that reads wholly as people."""
+    r = rules()
+    end = len(pre)
+    if m := r["trail"].search(pre):
+        end = m.start()
+    lead = LEAD.match(pre).end()
+    starts = sorted({lead} | {m.end() for m in re.finditer(r"[,;:(]\s*|\s", pre[:end])
+                               if m.end() > lead})
+    for start in starts:
+        found = _names(pre, start, end, at_start=start == lead)
+        if found:
+            return found
+    return []
+
+
+def _names(text: str, start: int, end: int, at_start: bool) -> list[tuple[str, int, int]]:
+    segment = text[start:end]
+    if not segment.strip() or not (segment[0].isupper() or segment.lower().startswith("the ")):
+        return []
+    pieces, pos = [], 0
+    for m in SPLIT.finditer(segment):
+        pieces.append((segment[pos:m.start()], start + pos, m.group()))
+        pos = m.end()
+    pieces.append((segment[pos:], start + pos, ""))
+    out: list[tuple[str, int, int]] = []
+    plural = False
+    for index, (piece, s, joint) in enumerate(pieces):
+        piece = re.sub(r"\s+CC$", "", piece.strip())  # 'M E Preston CC': a county councillor
+        if not piece:
+            return []
+        if m := rules()["office"].match(piece):
+            nxt = pieces[index + 1] if index + 1 < len(pieces) else None
+            if nxt and "," in joint and prefix(nxt[0].strip())[3]:
+                continue  # "The Chair, Councillor Grewal," : the office names the person after it
+            office = " ".join(m.group("office").split())
+            out.append((office[:1].upper() + office[1:], s, s + len(piece)))
+            continue
+        offset, _, _, honorific, many = prefix(piece)
+        if honorific:
+            plural = plural or many
+            name = clean_name(piece, allow_single=True)
+        elif plural or (at_start and index == 0 and len(piece.split()) >= 2):
+            name = piece if is_name(piece, allow_single=plural) else ""
+        else:
+            name = ""
+        if not name:
+            return []
+        out.append((name, s, s + len(piece)))
+    return out
+
+
+def names_in(text: str) -> list[tuple[str, int, int]]:
+    """The people of a list entry or table cell ('Mr D MacAulay', 'Cllrs A Lee and B Roe',
+    'Mr A Lee (Financial) and Mrs B Roe (Non-Financial)'): runs of titled names or offices,
+    the later ones only when joined to the one before by 'and' or a comma."""
+    out: list[tuple[str, int, int]] = []
+    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(:;,–—-]))(?=[A-Z])", text):
+        if out and (m.start() < out[-1][2] or not re.fullmatch(
+                r"\s*(?:\([^()]*\))?\s*(?:,|and|&|;)\s*(?:and\s+)?", text[out[-1][2]:m.start()])):
+            continue
+        tail = text[m.start():]
+        stop = re.search(r"\s*(?:\(|[:;–—]|\s-\s|\s+(?:re|in|for|on|as|item|minute|agenda)\b|$)",
+                         tail)
+        segment = tail[:stop.start()] if stop else tail
+        if not segment:
+            continue
+        found = _names(text, m.start(), m.start() + len(segment), at_start=False)
+        if found and (prefix(segment)[3] or rules()["office"].match(segment.split(",")[0])):
+            out.extend(found)
+    return out
+
+
+# ---- items ------------------------------------------------------------------------------
+
+NUM = (r"(?-i:[A-Z]{1,4}\s?)?\d+(?:[./]\d+)*(?:[a-z]{1,3}(?![a-z]))?"
+       r"(?:\s?\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))?")
+TITLE = r"(?:\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|“[^”]*”|\"[^\"]*\"|‘[^’]*’|'[^']*'))?"
+REF = re.compile(rf"\b(?:agenda\s+)?(?:items?|minutes?|min\.|mins\.)\s*(?:nos?\.?|numbers?)?\s*"
+                 rf"(?P<list>{NUM}{TITLE}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)"
+                 rf"(?:(?:agenda\s+)?items?\s+)?{NUM}{TITLE})*)", re.I)
+ONE = re.compile(rf"(?P<num>{NUM})(?P<title>{TITLE})", re.I)
+QUOTED = re.compile(r"\b(?:agenda\s+)?items?\s+(?:entitled\s+|on\s+)?"
+                    r"(?P<title>“[^”]+”|\"[^\"]+\"|‘[^’]+’)", re.I)
+CELL_NUMS = re.compile(rf"^\s*(?:(?:agenda\s+)?(?:item|minute)s?\s*(?:no\.?)?\s*)?{NUM}"
+                       rf"(?:\s*(?:,|and|&)\s*{NUM})*\b", re.I)
+
+
+def item_refs(text: str) -> list[tuple[str, str]]:
+    """(number, title) of every item the text names: 'item 5.2', 'items 11.2 (Title) and
+    11.3', 'agenda item “Title”', 'Minute No. 84'."""
+    refs: list[tuple[str, str]] = []
+    for m in REF.finditer(text):
+        for one in ONE.finditer(m.group("list")):
+            title = one.group("title").strip().strip("()“”\"‘’'")
+            refs.append((one.group("num").strip(), title))
+    for m in QUOTED.finditer(text):
+        refs.append(("", m.group("title").strip("“”\"‘’")))
+    return refs
+
+
+def cell_numbers(cell: str) -> list[str]:
+    """The item numbers of a table cell that holds only numbers ('0654 & 0655')."""
+    m = CELL_NUMS.match(cell)
+    if not m or len(cell.strip()) > m.end() + 60:
+        return []
+    return [n.group().strip() for n in re.finditer(NUM, m.group())]
+
+
+def _fold(number: str) -> str:
+    return re.sub(r"\s+", "", number).rstrip(".:").casefold()
+
+
+def _title_fold(title: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", title.casefold()).split())
+
+
+def resolve(number: str, title: str, items: list[dict]) -> str:
+    """The number, in the items' numbering, of the item a reference names ('' when the page
+    does not tie it to one of its items)."""
+    numbered = [i for i in items if i.get("number")]
+    if number and not numbered:
+        return number
+    by_number = {_fold(i["number"]): i["number"] for i in numbered}
+    if number and _fold(number) in by_number:
+        return by_number[_fold(number)]
+    for i in numbered:  # a sub-reference in the items' own numbering: '6.2(b)'
+        if number and re.fullmatch(re.escape(_fold(i["number"])) + r"\(?[a-z0-9ivx]{1,4}\)?",
+                                   _fold(number)):
+            return number
+    m = re.match(r"(?:minute|min\.?)\s*(?:no\.?\s*)?(\S+)", title, re.I)
+    if m and _fold(m.group(1)) in by_number:
+        return by_number[_fold(m.group(1))]
+    wanted = _title_fold(title)
+    if len(wanted) > 3:
+        for i in numbered:
+            have = _title_fold(i.get("title", ""))
+            if have and (wanted == have or difflib.SequenceMatcher(None, wanted, have).ratio()
+                         >= 0.8 or (len(wanted) > 12 and (wanted in have or have in wanted))):
+                return i["number"]
+    return ""

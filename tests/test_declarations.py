@@ -1,0 +1,129 @@
+"""Declarations of interest (issue 13): categories, actions, declarers, items, and what is
+no declaration. Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extractors import extract_document
+from pipeline.extractors.declaration_parts import action_of, declarers, item_refs, kind_of, resolve
+from pipeline.model.labels import DECLARATION_ACTIONS, DECLARATION_KINDS
+from pipeline.readers.text import parse_text
+
+
+def rows(body: str) -> list[tuple[str, str, str]]:
+    text = "Committee\nMinutes of the meeting held on 2 May 2024\n\n" + body
+    found = extract_document(parse_text(text, "t.txt"))["declarations"]
+    return [(r["name"], r["item"], r["kind"]) for r in found]
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("a personal and prejudicial", "prejudicial"),
+    ("a personal but not prejudicial", "personal"),
+    ("a personal non prejudicial", "personal"),
+    ("Disclosable Pecuniary", "disclosable pecuniary"),
+    ("DPI", "disclosable pecuniary"),
+    ("an other registerable", "other registrable"),
+    ("a non-registerable", "non-registrable"),
+    ("a non-pecuniary, professional", "non-pecuniary"),
+    ("a local non pecuniary", "non-pecuniary"),
+    ("a pecuniary", "pecuniary"),
+    ("Non-Financial", "non-financial"),
+    ("a financial", "financial"),
+    ("an affected", "other"),
+    ("a Significant Other", "other"),
+    ("a close association", "other"),
+    ("an", ""),
+    ("a possible", ""),
+])
+def test_kinds_are_normalised(phrase: str, kind: str) -> None:
+    assert kind_of(phrase) == kind
+    assert kind in DECLARATION_KINDS
+
+
+@pytest.mark.parametrize(("text", "action"), [
+    ("and left the room during the discussion", "left the room"),
+    ("and withdrew from the meeting", "left the room"),
+    ("He did not speak or vote on the item", "took no part"),
+    ("She remained in the meeting", "remained"),
+    ("did not require him to leave the meeting and he chose to stay", "remained"),
+    ("A dispensation had been granted to speak and vote", "dispensation"),
+    ("as a member of the trust", ""),
+])
+def test_actions(text: str, action: str) -> None:
+    assert action_of(text) == action
+    assert action in DECLARATION_ACTIONS
+
+
+@pytest.mark.parametrize(("pre", "names"), [
+    ("Councillors Lamb, Osei and Pike ", ["Lamb", "Osei", "Pike"]),
+    ("The Chair, Councillor Voss, ", ["Voss"]),
+    ("The Vice Chair ", ["Vice Chair"]),
+    ("Alderman Quinn and Councillors Dale and Ó Briain ", ["Quinn", "Dale", "Ó Briain"]),
+    ("During consideration of application 24/0001/FUL Councillor T Ng ", ["T Ng"]),
+    ("Wilma Strang ", ["Wilma Strang"]),
+    ("Members ", []),
+    ("All members of the Board ", []),
+])
+def test_declarers(pre: str, names: list[str]) -> None:
+    assert [n for n, _, _ in declarers(pre)] == names
+
+
+def test_item_references_and_their_numbering() -> None:
+    items = [{"number": "5", "title": "Library Hours"}, {"number": "6.2", "title": "Fees"}]
+    assert [n for n, _ in item_refs("in items 5 (Library Hours) and 6.2 (Fees)")] == ["5", "6.2"]
+    assert resolve("5", "", items) == "5"
+    assert resolve("6.2(b)", "", items) == "6.2(b)"
+    assert resolve("12", "", items) == ""  # another numbering the page does not tie
+    assert resolve("", "Library Hours", items) == "5"
+    assert resolve("12", "", []) == "12"  # no numbered items: as printed
+
+
+def test_a_declaration_per_person_and_item() -> None:
+    got = rows("3. Declarations of Interest\n\nCouncillors Lamb and Pike declared personal "
+               "interests in items 5 and 6 as members of the library friends group.\n\n"
+               "5. Library Hours\n\nNoted.\n\n6. Library Fees\n\nNoted.\n")
+    assert sorted(got) == [("Lamb", "5", "personal"), ("Lamb", "6", "personal"),
+                           ("Pike", "5", "personal"), ("Pike", "6", "personal")]
+
+
+def test_the_chair_declared_gives_the_office() -> None:
+    got = rows("2. Declarations of Interest\n\nThe Chair declared a personal interest as a "
+               "trustee of the village hall.\n\n3. Minutes\n\nApproved.\n")
+    assert got == [("Chair", "", "personal")]
+
+
+@pytest.mark.parametrize("body", [
+    "There were no declarations of interest.",
+    "No declarations of interest were made.",
+    "None.",
+    "Members were reminded to declare any disclosable pecuniary interests.",
+    "Councillor Hale declared that she had been lobbied by the applicant and would approach "
+    "the application with an open mind.",
+    "Councillor Roe advised that he had a connection as a board member; having applied the "
+    "objective test he did not consider that he had an interest.",
+    "Councillor Ince explained that his son was a police officer. He did not consider this to "
+    "be a disclosable interest.",
+    "Members noted the register of interests.",
+    "Councillor Abel declared gifts and hospitality received from the contractor.",
+])
+def test_what_is_not_a_declaration(body: str) -> None:
+    assert rows(f"2. Declarations of Interest\n\n{body}\n\n3. Minutes\n\nApproved.\n") == []
+
+
+def test_a_reminder_at_the_item_is_not_another_row() -> None:
+    got = rows("2. Declarations of Interest\n\nCllr Dunn declared a pecuniary interest in item 4 "
+               "as the owner of an adjoining field.\n\n4. Land at Mill Lane\n\nHaving declared "
+               "an interest, Cllr Dunn left the room.\n\nRESOLVED: To object.\n")
+    assert got == [("Dunn", "4", "pecuniary")]
+
+
+def test_rows_carry_text_action_rule_and_provenance() -> None:
+    text = ("Committee\nMinutes of the meeting held on 2 May 2024\n\n2. Declarations of "
+            "Interest\n\nCouncillor Moss declared a prejudicial interest in item 4 and left the "
+            "room.\n\n4. Parking\n\nNoted.\n")
+    document = parse_text(text, "t.txt")
+    row = extract_document(document)["declarations"][0]
+    assert row["action"] == "left the room" and row["rule"] == "declared"
+    assert document.text[row["start"]:row["end"]] == row["text"]
+    assert row["text"].startswith("Councillor Moss declared")
