@@ -73,6 +73,10 @@ META = {
         "kind": "Minutes", "body": "Cabinet",
         "date": "Tuesday, 23rd January 2024", "created": (2024, 1, 25, 12, 0),
         "title": "Safer Fernley Partnership Annual Report 2022/23"},
+    "fernley_council_minutes_2024-05-22": {
+        "kind": "Minutes", "body": "Council",
+        "date": "Wednesday, 22nd May 2024", "created": (2024, 5, 28, 10, 30),
+        "title": "Minutes of the Council, 22 May 2024"},
     # Agenda packs (corpus/packs/): the running header and page title are the cover's.
     "fernley_planning_pack_2024-04-09": {
         "kind": "Agenda", "body": "Planning Committee",

@@ -4,6 +4,8 @@ The answers in tests/data/corpus_gold/ follow the shared annotation guidelines. 
 paper exists as .txt, .docx, .pdf and .html; every rendering must give the same answers.
 The agenda packs (corpus/packs/: several papers in one file) are checked the same way:
 the documents row is the cover's, and every other table holds the rows of all the papers.
+Recorded votes (`votes`, `vote_members`) are compared exactly for every paper (a gold file
+without the keys records none); declarations where the gold file has the key.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from pipeline.batch.runner import RunSettings, run_extract
@@ -127,7 +130,35 @@ def checks(run: dict, gold: dict, document: str) -> dict[str, tuple]:
         sorted(fold(r["text"]) for r in gold["recommendations"]))
     out["relations"] = (relation_f1(gold, rows_of(run, "relations", document))
                         >= MIN_RELATIONS_F1, True)
+    out["votes"] = ([vote_key(r) for r in rows_of(run, "votes", document)],
+                    [vote_key(r) for r in gold.get("votes", [])])
+    out["vote_members"] = (
+        Counter((int(r["vote"]), r["item"], name(r["name"]), r["position"])
+                for r in rows_of(run, "vote_members", document)),
+        Counter((int(r["vote"]), r["item"], name(r["name"]), r["position"])
+                for r in gold.get("vote_members", [])))
+    if "declarations" in gold:
+        found = rows_of(run, "declarations", document)
+        out["declarations"] = (
+            Counter((name(r["name"]), r["item"], r["kind"]) for r in found),
+            Counter((name(r["name"]), r["item"], r["kind"]) for r in gold["declarations"]))
+        texts = sorted(fold(r["text"]) for r in found)
+        expected = sorted(fold(r["text"]) for r in gold["declarations"])
+        out["declaration texts"] = (
+            len(texts) == len(expected) and all(
+                difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
+                for a, b in zip(texts, expected, strict=True)), True)
     return out
+
+
+def count(value: object) -> int | str:
+    """A vote count as compared: the integer, or "" when the minutes state none."""
+    return "" if value is None or value == "" or pd.isna(value) else int(value)
+
+
+def vote_key(row: dict) -> tuple:
+    return (int(row["vote"]), row["item"], fold(row["motion"]),
+            *(count(row[c]) for c in ("for", "against", "abstained")), row["result"])
 
 
 @pytest.mark.parametrize("rendering", RENDERINGS)

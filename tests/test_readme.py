@@ -25,7 +25,7 @@ from pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-CORPUS_PAPERS = 32  # six sample papers and two agenda packs (corpus/packs/) in four formats
+CORPUS_PAPERS = 36  # seven sample papers and two agenda packs (corpus/packs/) in four formats
 
 
 def blocks(language: str) -> list[str]:
@@ -148,7 +148,8 @@ def test_readme_dask_commands(sandbox: Path, monkeypatch: pytest.MonkeyPatch,
         line = line.replace("/shared/archive", str(tmp_path / "archive"))
         line = line.replace("--out run/", f"--out {tmp_path / 'run'}")
         assert main(shlex.split(line)[1:] + ["-q"]) == 0
-        assert len(rows(tmp_path / "run" / "documents.csv")) == 6
+        papers = len(list((sandbox / "archive").glob("*.pdf")))
+        assert len(rows(tmp_path / "run" / "documents.csv")) == papers
     finally:
         for process in (worker, scheduler):
             process.terminate()
