@@ -26,76 +26,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from pipeline.extractors.people_lists import parse_list
 from pipeline.extractors.provenance import provenance
+from pipeline.extractors.vote_rules import (
+    ARTICLES,
+    motion_of,
+    names_of,
+    number_of,
+    position_of,
+    result_of,
+    rules,
+)
 from pipeline.model import Block, BlockKind, Document
-from pipeline.rules import read_json
 
 COUNT_SLOTS = ("for", "against", "abstained")
-ARTICLES = ("the", "this", "that", "his", "her", "their")
-MOVER = re.compile(r"\s+(?:moved|proposed|standing\s+in\s+the\s+name\s+of|in\s+the\s+name\s+of)"
-                   r"\b", re.I)
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 STRONG_CONTEXT = re.compile(r"\b(?:vot\w*|division)\b", re.I)
 WEAK_RESULTS = frozenset({"agreed"})  # "the recommendations were agreed" is no vote alone
-
-
-@dataclass(frozen=True)
-class Cue:
-    id: str
-    pattern: re.Pattern[str]
-
-
-@dataclass(frozen=True)
-class VoteRules:
-    numbers: dict[str, int]
-    results: dict[str, str]
-    positions: dict[str, str]
-    context: re.Pattern[str]
-    count_items: tuple[Cue, ...]
-    count_pairs: tuple[Cue, ...]
-    result_cues: tuple[Cue, ...]
-    opens: tuple[Cue, ...]
-    label: Cue
-    skip: Cue
-    named: tuple[Cue, ...]
-    header_cells: frozenset[str]
-    no_names: frozenset[str]
-    trailing_count: re.Pattern[str]
-
-
-@cache
-def rules() -> VoteRules:
-    raw = read_json("votes/cues.json")
-    numbers = dict(raw["units"])
-    for ten, value in raw["tens"].items():
-        numbers[ten] = value
-        for unit, extra in raw["units"].items():
-            if 1 <= extra <= 9:
-                numbers[f"{ten}-{unit}"] = numbers[f"{ten} {unit}"] = value + extra
-    words = sorted(numbers, key=len, reverse=True)
-    number = r"\d+|" + "|".join(w.replace(" ", r"\s") for w in words)
-    results = raw["results"]
-    result = "|".join(sorted((r.replace(" ", r"\s+") for r in results), key=len, reverse=True))
-
-    def compile_(pattern: str) -> re.Pattern[str]:
-        pattern = (pattern.replace("{N}", f"(?:{number})").replace("{MOTION}", raw["motion"])
-                   .replace("{RESULT}", f"(?:{result})"))
-        return re.compile(pattern, re.I)
-
-    def cues(key: str) -> tuple[Cue, ...]:
-        return tuple(Cue(c["id"], compile_(c["pattern"])) for c in raw[key])
-
-    labels = cues("labels")
-    return VoteRules(
-        numbers=numbers, results=results, positions=raw["positions"],
-        context=re.compile(raw["context"], re.I), count_items=cues("count_items"),
-        count_pairs=cues("count_pairs"), result_cues=cues("results_patterns"),
-        opens=cues("opens"), label=labels[0], skip=labels[1], named=cues("named"),
-        header_cells=frozenset(raw["header_cells"]), no_names=frozenset(raw["no_names"]),
-        trailing_count=re.compile(raw["trailing_count"]))
 
 
 @dataclass
@@ -141,7 +88,7 @@ def extract_votes(document: Document, items: list[dict]) -> dict[str, list[dict]
         facts = _facts(block, open_vote)
         if pending and not facts and block.kind != BlockKind.HEADING and open_vote:
             position, rule = pending.split("|")
-            names = _names(block.text)
+            names = names_of(block.text)
             if names is not None:
                 _add_members(current, names, position, block, 0, len(block.text), rule)
                 pending = ""
@@ -236,25 +183,25 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
         for cue in r.opens:
             for m in cue.pattern.finditer(sentence):
                 found.append(Fact("open", m.start(), m.end(), cue.id,
-                                  motion=_motion(m.groupdict().get("mot"))))
+                                  motion=motion_of(m.groupdict().get("mot"))))
         for cue in r.result_cues:
             for m in cue.pattern.finditer(sentence):
-                result = _result(m.group("res"))
+                result = result_of(m.group("res"))
                 if cue.id in ("result-declared",) and not strong:
                     continue
                 if result in WEAK_RESULTS and not strong:
                     continue
                 found.append(Fact("result", m.start(), m.end(), cue.id, result=result,
-                                  motion=_motion(m.groupdict().get("mot"))))
+                                  motion=motion_of(m.groupdict().get("mot"))))
         counts = _counts(sentence)
         if counts:
             found.append(counts)
         for cue in r.named:
             for m in cue.pattern.finditer(sentence):
-                names = _names(m.group("names"))
+                names = names_of(m.group("names"))
                 if names:
                     found.append(Fact("members", m.start(), m.end(), cue.id,
-                                      position=_position(m.group("pos")), names=names))
+                                      position=position_of(m.group("pos")), names=names))
         for fact in _dedupe(found):
             fact.start += sentence_start
             fact.end += sentence_start
@@ -295,23 +242,24 @@ def _counts(sentence: str) -> Fact | None:
     motion, rule = "", ""
     for cue in r.count_pairs:
         for m in cue.pattern.finditer(sentence):
-            counts.setdefault("for", _number(m.group("for")))
-            counts.setdefault("against", _number(m.group("against")))
+            counts.setdefault("for", number_of(m.group("for")))
+            counts.setdefault("against", number_of(m.group("against")))
             spans.append(m.span())
             rule = rule or cue.id
     items = 0
-    for cue in r.count_items:
-        for m in cue.pattern.finditer(sentence):
-            if any(s <= m.start() < e for s, e in spans):
-                continue
-            slot = _position(m.group("pos"))
-            if slot in counts:
-                continue
-            counts[slot] = _number(m.group("n"))
-            spans.append(m.span())
-            items += 1
-            motion = motion or _motion(m.groupdict().get("mot"))
-            rule = rule or cue.id
+    matches = sorted(((m, cue) for cue in r.count_items for m in cue.pattern.finditer(sentence)),
+                     key=lambda pair: (pair[0].start(), -pair[0].end()))
+    for m, cue in matches:  # leftmost first; a match overlapping a taken one is not a count
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        slot = position_of(m.group("pos"))
+        if slot in counts:
+            continue
+        counts[slot] = number_of(m.group("n"))
+        spans.append(m.span())
+        items += 1
+        motion = motion or motion_of(m.groupdict().get("mot"))
+        rule = rule or cue.id
     if not counts:
         return None
     if items == 1 and len(counts) == 1:  # "5 for" alone: only where the sentence votes
@@ -333,10 +281,10 @@ def _label(text: str, open_vote: bool) -> Fact | None:
     m = r.label.pattern.match(text)
     if not m:
         return None
-    motion = _motion(m.group("mot"))
+    motion = motion_of(m.group("mot"))
     if not (open_vote or motion):
         return None
-    position = _position(m.group("pos"))
+    position = position_of(m.group("pos"))
     rest = text[m.end():].strip()
     count = m.group("n") or m.group("bare")
     if re.fullmatch(r"\d+\.?", rest):
@@ -346,7 +294,7 @@ def _label(text: str, open_vote: bool) -> Fact | None:
         trailing = r.trailing_count.search(rest)
         if trailing and not count:
             count = trailing.group("n") or trailing.group("m")
-        parsed = _names(rest)
+        parsed = names_of(rest)
         if parsed is None:
             return None
         names = parsed
@@ -365,65 +313,13 @@ def _table_row(cells: tuple[str, ...], open_vote: bool) -> Fact | None:
     m = r.label.pattern.fullmatch(head)
     if not m:
         return None
-    position = _position(m.group("pos"))
-    names = _names(cells[1]) or []
+    position = position_of(m.group("pos"))
+    names = names_of(cells[1]) or []
     fact = Fact("label", 0, 0, "members-table", position=position, names=names)
     count = next((c.strip() for c in cells[2:] if re.fullmatch(r"\s*\d+\s*", c)), "")
     if count:
         fact.counts = {position: int(count)}
     return fact
-
-
-def _names(text: str) -> list[str] | None:
-    """The names of a members list; [] for 'None'; None when the text is no list."""
-    r = rules()
-    text = r.trailing_count.sub("", text.strip()).strip(" .;:")
-    if text.casefold() in r.no_names:
-        return []
-    names: list[str] = []
-    for segment in re.split(r"\s*;\s*(?:and\s+)?", text):
-        segment = segment.strip(" ,.")
-        if not segment:
-            continue
-        persons = parse_list(segment, 0, len(segment), allow_single=True)
-        if persons:
-            names.extend(p.name for p in persons if p.name)
-            continue
-        office = re.sub(r"^(?:and\s+)?(?:the\s+)?", "", segment, flags=re.I)
-        words = office.split()
-        if 0 < len(words) <= 4 and all(w[0].isupper() for w in words if w.isalpha()):
-            names.append(office)  # an office standing for its holder: "Lord Provost"
-        else:
-            return None
-    return names
-
-
-def _motion(text: str | None) -> str:
-    if not text:
-        return ""
-    text = " ".join(text.split())
-    mover = MOVER.search(text)
-    head, tail = (text[:mover.start()], text[mover.start():]) if mover else (text, "")
-    if head.split()[0].casefold() in ARTICLES:
-        head = head.casefold()
-    if tail:
-        tail = re.sub(r"^\s+(\w+(?:\s+\w+)*?)(?=\s+(?:the\s+)?(?-i:[A-Z]))",
-                      lambda m: " " + m.group(1).casefold(), tail, flags=re.I)
-    return head + tail
-
-
-def _result(text: str) -> str:
-    return rules().results[" ".join(text.casefold().split())]
-
-
-def _position(text: str) -> str:
-    return rules().positions[" ".join(text.casefold().replace("voted ", "").replace(
-        "voting ", "").split())]
-
-
-def _number(text: str) -> int:
-    text = " ".join(text.casefold().split())
-    return int(text) if text.isdigit() else rules().numbers[text]
 
 
 def _rows(votes: list[Vote]) -> dict[str, list[dict]]:

@@ -1,0 +1,124 @@
+"""The rules of recorded votes (models/votes/cues.json), compiled, and the readers of
+what a cue captured: counts in digits or words, result and position words, the motion as
+the minutes name it, and the names of a members list."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.extractors.people_lists import parse_list
+from pipeline.rules import read_json
+
+ARTICLES = ("the", "this", "that", "his", "her", "their")
+MOVER = re.compile(r"\s+(?:moved|proposed|standing\s+in\s+the\s+name\s+of|in\s+the\s+name\s+of)"
+                   r"\b", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class VoteRules:
+    numbers: dict[str, int]
+    results: dict[str, str]
+    positions: dict[str, str]
+    context: re.Pattern[str]
+    count_items: tuple[Cue, ...]
+    count_pairs: tuple[Cue, ...]
+    result_cues: tuple[Cue, ...]
+    opens: tuple[Cue, ...]
+    label: Cue
+    skip: Cue
+    named: tuple[Cue, ...]
+    header_cells: frozenset[str]
+    no_names: frozenset[str]
+    trailing_count: re.Pattern[str]
+
+
+@cache
+def rules() -> VoteRules:
+    raw = read_json("votes/cues.json")
+    numbers = dict(raw["units"])
+    for ten, value in raw["tens"].items():
+        numbers[ten] = value
+        for unit, extra in raw["units"].items():
+            if 1 <= extra <= 9:
+                numbers[f"{ten}-{unit}"] = numbers[f"{ten} {unit}"] = value + extra
+    words = sorted(numbers, key=len, reverse=True)
+    number = r"\d+|" + "|".join(w.replace(" ", r"\s") for w in words)
+    results = raw["results"]
+    result = "|".join(sorted((r.replace(" ", r"\s+") for r in results), key=len, reverse=True))
+
+    def compile_(pattern: str) -> re.Pattern[str]:
+        pattern = (pattern.replace("{N}", f"(?:{number})").replace("{MOTION}", raw["motion"])
+                   .replace("{RESULT}", f"(?:{result})"))
+        return re.compile(pattern, re.I)
+
+    def cues(key: str) -> tuple[Cue, ...]:
+        return tuple(Cue(c["id"], compile_(c["pattern"])) for c in raw[key])
+
+    labels = cues("labels")
+    return VoteRules(
+        numbers=numbers, results=results, positions=raw["positions"],
+        context=re.compile(raw["context"], re.I), count_items=cues("count_items"),
+        count_pairs=cues("count_pairs"), result_cues=cues("results_patterns"),
+        opens=cues("opens"), label=labels[0], skip=labels[1], named=cues("named"),
+        header_cells=frozenset(raw["header_cells"]), no_names=frozenset(raw["no_names"]),
+        trailing_count=re.compile(raw["trailing_count"]))
+
+
+def names_of(text: str) -> list[str] | None:
+    """The names of a members list; [] for 'None'; None when the text is no list."""
+    r = rules()
+    text = r.trailing_count.sub("", text.strip()).strip(" .;:")
+    if text.casefold() in r.no_names:
+        return []
+    names: list[str] = []
+    for segment in re.split(r"\s*;\s*(?:and\s+)?", text):
+        segment = segment.strip(" ,.")
+        if not segment:
+            continue
+        persons = parse_list(segment, 0, len(segment), allow_single=True)
+        if persons:
+            names.extend(p.name for p in persons if p.name)
+            continue
+        office = re.sub(r"^(?:and\s+)?(?:the\s+)?", "", segment, flags=re.I)
+        words = office.split()
+        if 0 < len(words) <= 4 and all(w[0].isupper() for w in words if w.isalpha()):
+            names.append(office)  # an office standing for its holder: "Lord Provost"
+        else:
+            return None
+    return names
+
+
+def motion_of(text: str | None) -> str:
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    mover = MOVER.search(text)
+    head, tail = (text[:mover.start()], text[mover.start():]) if mover else (text, "")
+    if head.split()[0].casefold() in ARTICLES:
+        head = head.casefold()
+    if tail:
+        tail = re.sub(r"^\s+(\w+(?:\s+\w+)*?)(?=\s+(?:the\s+)?(?-i:[A-Z]))",
+                      lambda m: " " + m.group(1).casefold(), tail, flags=re.I)
+    return head + tail
+
+
+def result_of(text: str) -> str:
+    return rules().results[" ".join(text.casefold().split())]
+
+
+def position_of(text: str) -> str:
+    return rules().positions[" ".join(text.casefold().replace("voted ", "").replace(
+        "voting ", "").split())]
+
+
+def number_of(text: str) -> int:
+    text = " ".join(text.casefold().split())
+    return int(text) if text.isdigit() else rules().numbers[text]
