@@ -129,3 +129,24 @@ def test_readers_survive_mutated_real_files(tmp_path: Path, fmt: str,
     path = tmp_path / f"mutant.{fmt}"
     path.write_bytes(_mutate(SAMPLES[fmt].read_bytes(), edits, cut))
     read_or_error(path)
+
+
+@pytest.mark.parametrize(("method", "flag"), [(99, 0), (8, 1)])
+def test_a_docx_entry_with_an_unknown_method_or_encrypted_is_a_read_error(
+        tmp_path: Path, method: int, flag: int) -> None:
+    """zipfile raises NotImplementedError (unknown compression) and RuntimeError
+    (encrypted entry), not BadZipFile: a flipped header bit gives either."""
+    sample = next((Path(__file__).parents[1] / "corpus" / "docx").glob("*.docx"))
+    data = bytearray(sample.read_bytes())
+    name = b"word/document.xml"
+    central = data.find(b"PK\x01\x02")  # each central directory entry
+    while central != -1:
+        length = int.from_bytes(data[central + 28:central + 30], "little")
+        if data[central + 46:central + 46 + length] == name:
+            data[central + 10:central + 12] = method.to_bytes(2, "little")
+            flags = int.from_bytes(data[central + 8:central + 10], "little") | flag
+            data[central + 8:central + 10] = flags.to_bytes(2, "little")
+        central = data.find(b"PK\x01\x02", central + 4)
+    path = tmp_path / "flipped.docx"
+    path.write_bytes(bytes(data))
+    assert read_or_error(path) == "not_docx"

@@ -222,7 +222,10 @@ def read_docx(path: Path, source: str) -> Document:
         raise EmptyDocument("empty file")
     try:
         _check_package(path)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError) as error:
+    # zipfile raises NotImplementedError for an unknown compression method and
+    # RuntimeError for an encrypted entry: both are what a bit-flipped header gives.
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError,
+            NotImplementedError, RuntimeError) as error:
         raise ReadError(f"corrupt Word package: {type(error).__name__}: {error}",
                         kind="not_docx") from None
     try:
