@@ -136,8 +136,8 @@ def test_convention(case: dict) -> None:
 
 
 #: What the catalogue covers at least; raise these as cases are added, never lower them.
-MIN_COUNCILS = 150
-MIN_CASES = 190
+MIN_COUNCILS = 179
+MIN_CASES = 238
 
 
 def test_the_catalogue_covers_many_councils_in_every_nation() -> None:

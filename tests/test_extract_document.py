@@ -52,3 +52,15 @@ def test_a_single_paper_is_one_part() -> None:
             for p in tables["parts"]] == [(1, "minutes", 1, 1)]
     assert {row["part"] for table in ("attendees", "items", "decisions")
             for row in tables[table]} == {1}
+
+
+def test_votes_are_numbered_through_a_pack() -> None:
+    def minutes(day: int) -> str:
+        return (f"PLANNING COMMITTEE\n\nMinutes of the meeting held on {day} March 2023\n\n"
+                "PRESENT: Councillors Ann Brook and Raj Mehta\n\n"
+                "1. Land at Mill Lane\n\nOn being put to the vote the motion was carried "
+                "by 8 votes to 2.\n\nRESOLVED: That permission be granted.\n")
+    tables = extract_document(parse_text(minutes(1) + "\f" + minutes(29), "pack.txt"))
+    assert len(tables["parts"]) == 2
+    assert [(v["vote"], v["part"], v["for"], v["against"], v["result"])
+            for v in tables["votes"]] == [(1, 1, 8, 2, "carried"), (2, 2, 8, 2, "carried")]

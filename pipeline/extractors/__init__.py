@@ -42,6 +42,9 @@ def extract_document(document: Document) -> dict[str, list[dict]]:
                  **extract_structure(paper, meta)}
         found["declarations"] = extract_declarations(paper, found["items"])
         found.update(extract_votes(paper, found["items"]))
+        # votes are numbered through the file, not afresh in each paper of a pack
+        for row in (*found["votes"], *found["vote_members"]):
+            row["vote"] += len(result["votes"])
         for table, rows in found.items():
             if table != "bodies":
                 for row in rows:
