@@ -43,15 +43,25 @@ def escaping_name(raw: bool) -> str:
     return ESCAPING_NONE if raw else ESCAPING_FORMULA
 
 
+# The first characters a cell that needs escaping can have: most cells are decided on
+# their first character alone, without the regular expression (a large archive writes
+# tens of millions of cells).
+_RISKY_FIRST = frozenset("'=+-@\t\r")
+
+
 def raw_cell(value: object) -> str:
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    return value if type(value) is str else str(value)
 
 
 def safe_cell(value: object) -> str:
     """The cell as written to a CSV: one `'` before a (possibly already escaped)
     formula start, anything else untouched."""
     text = raw_cell(value)
-    return "'" + text if _NEEDS_ESCAPE.match(text) else text
+    if text and text[0] in _RISKY_FIRST and _NEEDS_ESCAPE.match(text):
+        return "'" + text
+    return text
 
 
 def unescape_cell(text: str) -> str:
