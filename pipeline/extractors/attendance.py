@@ -269,10 +269,10 @@ class Walk(TableReader):
                 listed = self.content(block, start, start + m.start())
                 self.section = found[0]
                 return self.content(block, start + m.end() + found[1], end) or listed
-        if m := re.match(r"\s*(?:Councillors|Cllrs|Aldermen)\s*:\s*(?=\S)", text[start:end]):
+        if m := re.match(rf"\s*(?:{_plural()})\.?\s*:\s*(?=\S)", text[start:end]):
             start += m.end()  # "Present: Councillors: A; B": the honorific as a sub-label
             section = self.section = replace(section, allow_single=True)
-        if re.fullmatch(r"\s*(?:Councillors|Cllrs|Members)\s*:?\s*", text[start:end]):
+        if re.fullmatch(rf"\s*(?:{_plural()}|Members)\.?\s*:?\s*", text[start:end]):
             self.section = replace(section, allow_single=True)  # "Present: Councillors" + list
             return True
         m = re.match(r"\s*([A-Z])\s+(?=[A-Z(])", text[start:end])
@@ -293,6 +293,13 @@ class Walk(TableReader):
             for person in persons or ():
                 self.register.add(section.kind, person, block, section)
         return True
+
+
+@cache
+def _plural() -> str:
+    """Plural honorifics used as a sub-label ('Councillors:', 'Cyng/Cllrs.:'), as a regex."""
+    words = {w.rstrip(".") for w in data("names")["plural_honorifics"]} - {"Messrs"}
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 # ---------------------------------------------------------------- sentences
