@@ -450,3 +450,17 @@ def test_substitutes_in_other_shapes():
     result = run(*HEAD, "1. Apologies", "Apologies were received from Councillor Mona Dale, "
                  "Chair. Councillor Paul Ewing, Vice-Chair, attended in her absence.")
     assert pairs(result) == [("Mona Dale", "Paul Ewing")]
+
+
+def test_labels_run_together_split_names_into_pairs_only_there():
+    result = run("PRESENT Ann Bell Carl Dee Mrs Eve Ford In Attendance: Gus Hale Apologies: "
+                 "Ian Jones Kim Lowe", "", "1. Minutes")
+    assert names(result["attendees"]) == ["Ann Bell", "Carl Dee", "Eve Ford", "Gus Hale"]
+    assert person(result["attendees"], "Gus Hale")["capacity"] == "officer"
+    assert names(result["apologies"]) == ["Ian Jones", "Kim Lowe"]
+    # On a line of its own a four-word name stays one person; 'Chair:' inside brackets
+    # and a 'Councillors:' sub-label open no section.
+    result = run("Apologies: Mary Anne Lloyd Jones", "", "1. Minutes")
+    assert names(result["apologies"]) == ["Mary Anne Lloyd Jones"]
+    result = run("Present: Councillors: Ann Bell (Chair: Audit), Carl Dee", "", "1. Minutes")
+    assert names(result["attendees"]) == ["Ann Bell", "Carl Dee"]

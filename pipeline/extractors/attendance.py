@@ -23,13 +23,14 @@ from pipeline.extractors.attendance_tables import (
     cue,
     item_kind,
     item_title,
+    next_label,
     paper_legend,
     pattern,
     status,
 )
 from pipeline.extractors.metadata import classify_kind
 from pipeline.extractors.people import Person, clean_name, data, depths, vocab
-from pipeline.extractors.people_lists import parse_list
+from pipeline.extractors.people_lists import parse_list, run_together
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
@@ -247,10 +248,17 @@ class Walk(TableReader):
         kind = item_kind(title)
         self.section = Section(kind) if kind else None
 
-    def content(self, block: Block, start: int, end: int | None = None) -> bool:
-        """Persons in a line under the current label; False for sentences and blanks."""
+    def content(self, block: Block, start: int, end: int | None = None,
+                run_on: bool = False) -> bool:
+        """Persons in a line under the current label; False for sentences and blanks.
+        run_on: the labels of this line run into their lists without punctuation."""
         if self.section is None:
             return False
+        if run_on and (pairs := run_together(block.text, start, len(block.text) if end is None
+                                             else end)):
+            for person in pairs:
+                self.register.add(self.section.kind, person, block, self.section)
+            return True
         text, section = block.text, self.section
         if section.kind == "absent":  # absent without apologies: neither present nor apologies
             return bool(parse_list(text, start, len(text) if end is None else end, True))
@@ -269,6 +277,10 @@ class Walk(TableReader):
                 listed = self.content(block, start, start + m.start())
                 self.section = found[0]
                 return self.content(block, start + m.end() + found[1], end) or listed
+        if (at := next_label(text, start, end)) < end and (found := cue(text[at:end])):
+            listed = self.content(block, start, at, True)  # "PRESENT A Bell C Dee Apologies: E"
+            self.section = found[0]
+            return self.content(block, at + found[1], end, True) or listed
         if m := re.match(rf"\s*(?:{_plural()})\.?\s*:\s*(?=\S)", text[start:end]):
             start += m.end()  # "Present: Councillors: A; B": the honorific as a sub-label
             section = self.section = replace(section, allow_single=True)

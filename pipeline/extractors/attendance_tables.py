@@ -24,6 +24,7 @@ from pipeline.extractors.people import (
     classify,
     clean_name,
     data,
+    depths,
     parse_person,
     prefix,
     vocab,
@@ -243,14 +244,16 @@ def cue(text: str) -> tuple[Section, int] | None:
     exact = data("cues")["exact"]
     if not colon and len(words) <= 6 and label.isupper() and _section(words):
         return _section(words), len(text)  # "ABSENT WITH APOLOGIES" on a line of its own
-    if not colon and " ".join(words) not in exact:
+    run_on = colon and len(words) > 8  # "PRESENT A Bell C Dee In Attendance: E Fox"
+    if (not colon or run_on) and " ".join(words) not in exact:
         # "PRESENT Councillor A (Chair), B": a label run into the list it opens.
         for phrase in sorted(exact, key=len, reverse=True):
             if body[:len(phrase) + 1].casefold() != phrase + " ":
                 continue
             verb = re.match(r"\s+(?:were|was|are)\b", body[len(phrase):])  # "Present were A, B"
             after = len(phrase) + (verb.end() if verb else 0)
-            if (parse_list(body, after, len(body)) or [None])[0]:
+            stop = next_label(body, after, len(body)) if run_on else len(body)
+            if (parse_list(body, after, stop) or [None])[0]:
                 return _section(phrase.split()), offset + after
         return None
     if not words or len(words) > 8 or any(w.isdigit() or w in data("cues")["exclude"]
@@ -258,6 +261,29 @@ def cue(text: str) -> tuple[Section, int] | None:
         return None
     section = _section(words)
     return (section, offset + (colon.end() if colon else len(body))) if section else None
+
+
+def next_label(text: str, start: int, end: int) -> int:
+    """Where a label with a colon run into a list without a full stop opens the next
+    section ('PRESENT A Bell C Dee In Attendance: E Fox Apologies: G Hay'), else end. A
+    plural honorific as a sub-label ('Councillors:') is none."""
+    plural = {p.casefold().rstrip(".") for p in data("names")["plural_honorifics"]}
+    depth = depths(text)
+    for m in re.finditer(r"(?<=\S)\s+(?=((?:[A-Z][\w/'’-]*\s+){0,3}[\w/'’-]+)\s*:)",
+                         text[start:end]):
+        at, label = start + m.end(), m.group(1).casefold()
+        if depth[at] == 0 and label not in plural and text[at:at + 1].isupper() and \
+                set(label.split()) <= _cue_words() and cue(text[at:end]):
+            return at
+    return end
+
+
+@cache
+def _cue_words() -> set[str]:
+    """Every word of a label phrase ('in', 'attendance', 'apologies')."""
+    cues = data("cues")
+    phrases = [r["phrase"] for r in cues["rules"]] + cues["exact"]
+    return {w for p in phrases for w in p.rstrip(":").split()}
 
 
 def _section(words: list[str]) -> Section | None:

@@ -123,15 +123,31 @@ def _persons(text: str, s: int, e: int, single: bool, substitutes: bool = False)
     return _pairs(text, s, e)
 
 
-def _pairs(text: str, s: int, e: int) -> list[Person]:
+def _pairs(text: str, s: int, e: int, most: int = 16) -> list[Person]:
     """'Alan Smith Bob Jones Carol White': a column of full names merged into one cell,
-    read as forename-surname pairs when nothing else is there."""
-    words = list(re.finditer(r"\S+", text[s:e]))
-    if not 4 <= len(words) <= 16 or len(words) % 2 or not all(
+    read as forename-surname pairs when nothing else is there; an honorific may open a
+    pair ('Eve Ford Mrs Gail Hale')."""
+    hon = vocab()["hon"]
+    words, titled = [], set()
+    for w in re.finditer(r"\S+", text[s:e]):
+        if (h := hon.match(w.group() + " X")) and h.end() == len(w.group()) + 1 \
+                and len(words) % 2 == 0:
+            titled.add(len(words))
+            continue
+        words.append(w)
+    if not 4 <= len(words) <= most or len(words) % 2 or not all(
             _kind(w.group()) == "word" and is_name(w.group(), True) for w in words):
         return []
-    return [Person(f"{a.group()} {b.group()}", s + a.start(), s + b.end())
-            for a, b in zip(words[::2], words[1::2], strict=True)]
+    return [Person(f"{a.group()} {b.group()}", s + a.start(), s + b.end(), titled=2 * n in titled)
+            for n, (a, b) in enumerate(zip(words[::2], words[1::2], strict=True))]
+
+
+def run_together(text: str, start: int, end: int) -> list[Person]:
+    """Full names with no separator at all ('Ann Bell Carl Dee Mrs Eve Ford') in a record
+    whose labels also run on without punctuation: forename-surname pairs."""
+    if re.search(r"[,;&()]|\s(?:and|-|–|—)\s", text[start:end]):
+        return []
+    return _pairs(text, start, end, most=60)
 
 
 def _run_on(text: str, start: int, end: int, cuts: list, depth: list[int]) -> list:
