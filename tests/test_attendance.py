@@ -464,3 +464,13 @@ def test_labels_run_together_split_names_into_pairs_only_there():
     assert names(result["apologies"]) == ["Mary Anne Lloyd Jones"]
     result = run("Present: Councillors: Ann Bell (Chair: Audit), Carl Dee", "", "1. Minutes")
     assert names(result["attendees"]) == ["Ann Bell", "Carl Dee"]
+
+
+def test_a_name_wrapped_after_an_honorific_or_initial_continues_on_the_next_line():
+    result = run("Present: Cllr A Bell (Chair), Cllr C Dee, Cllr Mrs V",
+                 "Penrose, Cllr E Ford and Cllr Mrs", "J Tonkin", "", "1. Apologies", "None.")
+    assert names(result["attendees"]) == ["A Bell", "C Dee", "V Penrose", "E Ford", "J Tonkin"]
+    # A line ending on an initial before a label or an item heading is not joined to it.
+    result = run("Present: Cllr A Bell, Cllr C Dee and Cllr V", "Apologies: Cllr E Ford",
+                 "", "1. Minutes")
+    assert names(result["apologies"]) == ["E Ford"]

@@ -171,7 +171,7 @@ class Walk(TableReader):
     the TableReader of attendance_tables.py."""
 
     def __init__(self, blocks: list[Block], register: Register, opening: bool = False) -> None:
-        self.blocks, self.register = blocks, register
+        self.blocks, self.register = list(blocks), register
         self.section: Section | None = None
         self.legend = paper_legend(blocks)
         self.opening = opening  # no label or item seen yet: an unlabelled list may open
@@ -184,6 +184,11 @@ class Walk(TableReader):
     def step(self, i: int) -> int:
         block = self.blocks[i]
         following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        if following is not None and _wrapped(block, following, self.section or cue(block.text)):
+            gap = " " * max(following.start - block.end, 1)  # "Cllr Mrs V" / "Penrose, ..."
+            self.blocks[i:i + 2] = [replace(block, text=block.text + gap + following.text,
+                                            end=following.end)]
+            return i
         if block.kind is BlockKind.TABLE_ROW or block.text.count("|") >= 2:
             return self.table(i)
         found = cue(block.text)
@@ -305,6 +310,21 @@ class Walk(TableReader):
             for person in persons or ():
                 self.register.add(section.kind, person, block, section)
         return True
+
+
+def _wrapped(block: Block, following: Block, section: object) -> bool:
+    """A list line under a label that ends inside a name, on an honorific or an initial
+    ('Cllr Mrs V' / 'Penrose, Cllr E Ford'): the next line continues it."""
+    kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+    if not section or block.kind not in kinds or following.kind not in kinds:
+        return False
+    tail = re.search(r"(?:^|[\s,(])(\S+)$", block.text.rstrip())
+    word = tail.group(1) if tail else ""
+    honorific = vocab()["hon"].match(word + " X")
+    if not (re.fullmatch(r"[A-Z]\.?", word) or (honorific and honorific.end() == len(word) + 1)):
+        return False
+    nxt = following.text.lstrip()
+    return bool(re.match(r"[A-Z]", nxt)) and not cue(nxt) and item_title(following, None) is None
 
 
 @cache

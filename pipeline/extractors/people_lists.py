@@ -162,6 +162,8 @@ def _run_on(text: str, start: int, end: int, cuts: list, depth: list[int]) -> li
         if not words or words[-1] in ("and", "of", "&"):
             continue
         tail = words[-1].strip(".,")
+        if (h := v["hon"].match(words[-1] + " X")) and h.end() == len(words[-1]) + 1:
+            continue  # "Cllr Mrs J Tonkin": honorifics in a row open one name
         known = v["title_nouns"] | v["org_words"] | v["role_nouns"]
         ended = tail.endswith(")") or (before and before[-1][2] == "dash") or tail in v["post"] or (
             _kind(tail) == "word" and tail not in known)
