@@ -136,8 +136,8 @@ def test_convention(case: dict) -> None:
 
 
 #: What the catalogue covers at least; raise these as cases are added, never lower them.
-MIN_COUNCILS = 179
-MIN_CASES = 238
+MIN_COUNCILS = 184
+MIN_CASES = 244
 
 
 def test_the_catalogue_covers_many_councils_in_every_nation() -> None:
