@@ -6,7 +6,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 import pytest
+
+from pipeline.tables import INTEGER_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -33,3 +36,14 @@ def bag_f1(reference: Counter, got: Counter) -> float:
         return 0.0
     precision, recall = common / sum(got.values()), common / sum(reference.values())
     return 2 * precision * recall / (precision + recall)
+
+
+def check_types(frame: pd.DataFrame, name: str = "") -> None:
+    """Every column has its one type: Int64 for the whole-number columns, text (never
+    NaN) for the rest."""
+    for column in frame.columns:
+        if column in INTEGER_COLUMNS:
+            assert frame[column].dtype == "Int64", (name, column)
+        else:
+            assert pd.api.types.is_string_dtype(frame[column]), (name, column)
+            assert not frame[column].isna().any(), (name, column)

@@ -15,7 +15,7 @@ import pytest
 import pipeline.api
 from pipeline import Extraction, extract, iter_documents, load
 from pipeline.model.labels import CONTRACT_COLUMNS, ERROR_COLUMNS
-from pipeline.tables import INTEGER_COLUMNS
+from tests.conftest import check_types
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SUBSET = ("fernley_hwb_minutes_2024-03-14.txt", "fernley_csp_minutes_2024-03-13.txt",
@@ -53,12 +53,7 @@ def test_extract_gives_one_typed_frame_per_table(run: Extraction) -> None:
     for name, frame in run.tables.items():
         required = CONTRACT_COLUMNS.get(name, ERROR_COLUMNS)
         assert list(frame.columns[: len(required)]) == list(required), name
-        for column in frame.columns:
-            if column in INTEGER_COLUMNS:
-                assert frame[column].dtype == "Int64", (name, column)
-            else:
-                assert pd.api.types.is_string_dtype(frame[column]), (name, column)
-                assert not frame[column].isna().any(), (name, column)
+        check_types(frame, name)
     assert {"page", "start", "end"} <= set(run.decisions.columns)
     assert {"pages", "blocks"} <= set(run.documents.columns)
     assert not run.attendees["start"].isna().any()

@@ -21,7 +21,6 @@ from pipeline import Extraction, extract, load
 from pipeline.export.csv import write_csv
 from pipeline.graph import build_graph, load_run
 from pipeline.tables import (
-    INTEGER_COLUMNS,
     TABLES,
     csv_escaped,
     frame_of,
@@ -30,6 +29,7 @@ from pipeline.tables import (
     records,
     typed,
 )
+from tests.conftest import check_types
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 NAMES = {"-x.txt": "fernley_hwb_minutes_2024-03-14.txt",
@@ -47,15 +47,6 @@ def papers(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def run(papers: Path, tmp_path_factory: pytest.TempPathFactory) -> Extraction:
     return extract(papers, out=tmp_path_factory.mktemp("run"), workers=0)
-
-
-def check_types(frame: pd.DataFrame, name: str = "") -> None:
-    for column in frame.columns:
-        if column in INTEGER_COLUMNS:
-            assert frame[column].dtype == "Int64", (name, column)
-        else:
-            assert pd.api.types.is_string_dtype(frame[column]), (name, column)
-            assert not frame[column].isna().any(), (name, column)
 
 
 # --- the API ------------------------------------------------------------------------------
