@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.extractors.anchors import PatternGate
-from pipeline.extractors.bodies import nlp
-from pipeline.extractors.decisions import rules
-from pipeline.extractors.relations import cue_gate, cues
+from pipeline.extractors.bodies.names import nlp
+from pipeline.extractors.bodies.relations import cue_gate, cues
+from pipeline.extractors.items.decisions import rules
 from pipeline.readers import read
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extractors.decisions import keyword_hits
-from pipeline.extractors.items import extract_items
+from pipeline.extractors.items.decisions import keyword_hits
+from pipeline.extractors.items.headings import extract_items
 from pipeline.readers.text import parse_text
 
 HEAD = "Minutes of the meeting held on 1 May 2024\n\nPresent: Councillors A Smith and B Jones\n\n"

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extractors import extract_document
-from pipeline.extractors.declaration_parts import action_of, declarers, item_refs, kind_of, resolve
+from pipeline.extractors.people.declaration_parts import (
+    action_of,
+    declarers,
+    item_refs,
+    kind_of,
+    resolve,
+)
 from pipeline.model.labels import DECLARATION_ACTIONS, DECLARATION_KINDS
 from pipeline.readers.text import parse_text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extractors.items import extract_items, number_key
+from pipeline.extractors.items.headings import extract_items, number_key
 from pipeline.readers.text import parse_text
 
 MINUTES_HEAD = ("Minutes of the meeting held on 1 May 2024\n\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extractors.dates import find_dates
-from pipeline.extractors.metadata import classify_kind, extract_metadata
+from pipeline.extractors.sections.dates import find_dates
+from pipeline.extractors.sections.metadata import classify_kind, extract_metadata
 from pipeline.readers.text import parse_text
 
 

@@ -98,13 +98,13 @@ def test_the_fingerprint_is_computed_once_per_process():
 
 def test_the_fingerprint_changes_with_extraction_code(checkout):
     before = _fingerprint(checkout)
-    _append(checkout / "pipeline" / "extractors" / "items.py", "\n# changed\n")
+    _append(checkout / "pipeline" / "extractors" / "items" / "headings.py", "\n# changed\n")
     assert _fingerprint(checkout) != before
 
 
 def test_the_fingerprint_changes_with_a_new_module(checkout):
     before = _fingerprint(checkout)
-    (checkout / "pipeline" / "extractors" / "votes.py").write_text("X = 1\n", encoding="utf-8")
+    (checkout / "pipeline" / "extractors" / "items" / "new_stage.py").write_text("X = 1\n")
     assert _fingerprint(checkout) != before
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.extractors import extract_document
-from pipeline.extractors.metadata import extract_metadata
-from pipeline.extractors.parts import Part, segment
+from pipeline.extractors.sections.metadata import extract_metadata
+from pipeline.extractors.sections.parts import Part, segment
 from pipeline.readers import read
 from pipeline.readers.text import parse_text
 

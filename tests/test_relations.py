@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.extractors.structure import extract_structure
+from pipeline.extractors.bodies.structure import extract_structure
 from pipeline.readers.text import parse_text
 
 

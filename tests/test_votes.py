@@ -1,4 +1,4 @@
-"""Recorded votes (pipeline/extractors/votes.py): counts, results, motions and named votes.
+"""Recorded votes (pipeline/extractors/items/votes.py): counts, results, motions and named votes.
 
 The shapes real councils use are the catalogue's (tests/conventions/votes.jsonl); these
 tests pin the details: number words, result words, traps, motion names, provenance.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extractors.items import extract_items
-from pipeline.extractors.votes import extract_votes, rules
+from pipeline.extractors.items.headings import extract_items
+from pipeline.extractors.items.votes import extract_votes, rules
 from pipeline.readers.text import parse_text
 
 HEADER = "Council\nMinutes of the meeting held on 5 March 2025\n\n"

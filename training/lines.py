@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pipeline.extractors.attendance import ABBREVIATIONS
-from pipeline.extractors.attendance_tables import cue, pattern
-from pipeline.extractors.people import data, parse_person
+from pipeline.extractors.people.attendance import ABBREVIATIONS
+from pipeline.extractors.people.attendance_tables import cue, pattern
+from pipeline.extractors.people.names import data, parse_person
 
 CELL = re.compile(r"\t+|\s*\|\s*|\s{2,}")
 LABEL = re.compile(r"^([A-Z][A-Za-z'’ -]{1,40}):\s*")

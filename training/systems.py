@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from pipeline.extractors.people import Person, data, parse_list, parse_person
+from pipeline.extractors.people.names import Person, data, parse_list, parse_person
 
 HONORIFIC = "|".join(re.escape(h) for h in sorted(data("names")["honorifics"], key=len,
                                                    reverse=True))

@@ -81,7 +81,7 @@ def fingerprint(package: Traversable, rule_folder: Traversable) -> str:
 
 
 def _row_code(relative: str) -> bool:
-    """Whether the package file at `relative` ('extractors/items.py') can change a row."""
+    """Whether the package file at `relative` ('extractors/items/headings.py') can change a row."""
     if not relative.endswith(".py") or relative.startswith(RULES_SUBPACKAGE):
         return False
     return not any(relative.startswith(skip) if skip.endswith("/") else relative == skip

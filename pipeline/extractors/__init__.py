@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.extractors.attendance import extract_attendance
-from pipeline.extractors.declarations import extract_declarations
-from pipeline.extractors.items import extract_items
-from pipeline.extractors.metadata import extract_metadata
-from pipeline.extractors.parts import Part, segment
-from pipeline.extractors.structure import extract_structure
-from pipeline.extractors.votes import extract_votes
+from pipeline.extractors.bodies.structure import extract_structure
+from pipeline.extractors.items.headings import extract_items
+from pipeline.extractors.items.votes import extract_votes
+from pipeline.extractors.people.attendance import extract_attendance
+from pipeline.extractors.people.declarations import extract_declarations
+from pipeline.extractors.sections.metadata import extract_metadata
+from pipeline.extractors.sections.parts import Part, segment
 from pipeline.model import Document
 
 TABLES = ("attendees", "apologies", "substitutes", "items", "decisions", "recommendations",

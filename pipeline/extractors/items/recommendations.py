@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.bodies import fold
+from pipeline.extractors.bodies.names import fold
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.rules import read_json

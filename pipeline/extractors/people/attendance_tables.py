@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from pipeline.extractors.people import (
+from pipeline.extractors.people.lists import parse_list
+from pipeline.extractors.people.names import (
     Person,
     classify,
     clean_name,
@@ -29,7 +30,6 @@ from pipeline.extractors.people import (
     prefix,
     vocab,
 )
-from pipeline.extractors.people_lists import parse_list
 from pipeline.model import Block, BlockKind
 
 LONE_WORD = re.compile(r"[A-Z][\w'’-]+")

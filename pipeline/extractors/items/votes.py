@@ -27,8 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.extractors.provenance import provenance
-from pipeline.extractors.vote_rules import (
+from pipeline.extractors.items.vote_rules import (
     ARTICLES,
     motion_of,
     names_of,
@@ -37,6 +36,7 @@ from pipeline.extractors.vote_rules import (
     result_of,
     rules,
 )
+from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
 COUNT_SLOTS = ("for", "against", "abstained")

@@ -20,12 +20,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from pipeline.extractors.anchors import PatternGate
-from pipeline.extractors.bodies import Mention, fold, nlp, vocabulary
+from pipeline.extractors.bodies.names import Mention, fold, nlp, vocabulary
 from pipeline.model import Block
 from pipeline.rules import read_json, read_jsonl
 
 if TYPE_CHECKING:
-    from pipeline.extractors.structure import Discourse
+    from pipeline.extractors.bodies.structure import Discourse
 
 
 class _Words:

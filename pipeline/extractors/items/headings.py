@@ -17,7 +17,7 @@ numbered text that is not an item out:
 
 A page with no numbered heading but one "Minutes:" label is a single agenda-item
 page: its title line gives one item numbered "". Rules are data in
-`models/items/items.json`; decisions are found by `pipeline.extractors.decisions`.
+`models/items/items.json`; decisions are found by `pipeline.extractors.items.decisions`.
 """
 
 from __future__ import annotations
@@ -26,9 +26,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extractors.decisions import extract_decisions, keyword_hits
-from pipeline.extractors.item_order import drop_page_headers, sequences, strip_page_numbers
-from pipeline.extractors.item_order import number_key as _number_key
+from pipeline.extractors.items.decisions import extract_decisions, keyword_hits
+from pipeline.extractors.items.numbering import (
+    drop_page_headers,
+    sequences,
+    strip_page_numbers,
+)
+from pipeline.extractors.items.numbering import number_key as _number_key
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.rules import read_json

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extractors.people import (
+from pipeline.extractors.people.names import (
     Person,
     _drop_post,
     _kind,

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extractors.people import clean_name, is_name, prefix
+from pipeline.extractors.people.names import clean_name, is_name, prefix
 from pipeline.rules import read_json, read_jsonl
 
 

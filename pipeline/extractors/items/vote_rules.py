@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extractors.people_lists import parse_list
+from pipeline.extractors.people.lists import parse_list
 from pipeline.rules import read_json
 
 ARTICLES = ("the", "this", "that", "his", "her", "their")

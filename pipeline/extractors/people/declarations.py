@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.extractors.declaration_parts import (
+from pipeline.extractors.people.declaration_parts import (
     action_of,
     cell_numbers,
     declarers,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.bodies import (
+from pipeline.extractors.bodies.names import (
     Mention,
     acronym_like,
     body_type,
@@ -29,9 +29,9 @@ from pipeline.extractors.bodies import (
     nlp,
     vocabulary,
 )
+from pipeline.extractors.bodies.relations import WORDS, RelationReader, cue_gate, cues
+from pipeline.extractors.items.recommendations import extract_recommendations
 from pipeline.extractors.provenance import provenance
-from pipeline.extractors.recommendations import extract_recommendations
-from pipeline.extractors.relations import WORDS, RelationReader, cue_gate, cues
 from pipeline.model import Block, BlockKind, Document
 
 __all__ = ["BodyIndex", "Discourse", "extract_structure", "nlp", "reading_units"]

@@ -9,7 +9,7 @@ a meeting of X", "A meeting of the X will be held"). Cue phrases are data in
 `models/metadata/cues.json`.
 
 Every function reads a run of blocks, so the same rules give the metadata of a whole
-paper or of one part of an agenda pack (`pipeline.extractors.parts.segment`). A pack's
+paper or of one part of an agenda pack (`pipeline.extractors.sections.parts.segment`). A pack's
 documents row is that of its first part, the cover.
 """
 
@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extractors.dates import find_dates, first_date
 from pipeline.extractors.provenance import provenance
+from pipeline.extractors.sections.dates import find_dates, first_date
 from pipeline.model import Block, BlockKind, Document
 from pipeline.rules import read_json
 
@@ -108,7 +108,7 @@ def classify_kind(source: Document | Blocks) -> tuple[str, str]:
     """
     if not isinstance(source, Document):
         return classify_blocks(source)
-    from pipeline.extractors.parts import segment
+    from pipeline.extractors.sections.parts import segment
 
     parts = segment(source)
     if len(parts) > 1:
@@ -234,7 +234,7 @@ def extract_metadata(document: Document, blocks: Blocks | None = None) -> dict:
     default a pack is read from its cover part (`parts.segment`), a single paper whole.
     """
     if blocks is None:
-        from pipeline.extractors.parts import segment
+        from pipeline.extractors.sections.parts import segment
 
         parts = segment(document)
         blocks = parts[0].blocks(document) if parts else document.blocks

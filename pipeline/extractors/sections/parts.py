@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extractors.metadata import (
+from pipeline.extractors.sections.metadata import (
     _clean_body,
     classify_blocks,
     cues,

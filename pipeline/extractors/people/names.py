@@ -342,7 +342,7 @@ def data(name: str) -> dict:
 def __getattr__(name: str):
     """`people.parse_list` still works: list parsing lives in people_lists.py."""
     if name == "parse_list":
-        from pipeline.extractors.people_lists import parse_list
+        from pipeline.extractors.people.lists import parse_list
         return parse_list
     raise AttributeError(name)
 

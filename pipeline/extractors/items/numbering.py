@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from pipeline.model import Block, BlockKind
 
 if TYPE_CHECKING:
-    from pipeline.extractors.items import Item, ItemRules
+    from pipeline.extractors.items.headings import Item, ItemRules
 
 
 def number_key(number: str, rules: ItemRules) -> tuple[int, ...]:

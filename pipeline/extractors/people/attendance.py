@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from pipeline.extractors.attendance_tables import (
+from pipeline.extractors.people.attendance_tables import (
     Pair,
     Section,
     TableReader,
@@ -28,10 +28,10 @@ from pipeline.extractors.attendance_tables import (
     pattern,
     status,
 )
-from pipeline.extractors.metadata import classify_kind
-from pipeline.extractors.people import Person, clean_name, data, depths, vocab
-from pipeline.extractors.people_lists import parse_list, run_together
+from pipeline.extractors.people.lists import parse_list, run_together
+from pipeline.extractors.people.names import Person, clean_name, data, depths, vocab
 from pipeline.extractors.provenance import provenance
+from pipeline.extractors.sections.metadata import classify_kind
 from pipeline.model import Block, BlockKind, Document
 
 ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "cllr", "no", "rev", "revd", "cty"}

@@ -1,0 +1,1 @@
+"""Bodies and the relations a paper states between them."""

@@ -1,0 +1,1 @@
+"""Items and what was done under them: headings, decisions, recommendations, votes."""

@@ -1,0 +1,1 @@
+"""People: attendance, apologies, substitutes and declarations of interest."""
