@@ -13,6 +13,7 @@ import unicodedata
 from pipeline.extractors.bodies.structure import extract_structure
 from pipeline.extractors.items.headings import extract_items
 from pipeline.extractors.items.votes import extract_votes
+from pipeline.extractors.language import doc_of
 from pipeline.extractors.people.attendance import extract_attendance
 from pipeline.extractors.people.declarations import extract_declarations
 from pipeline.extractors.sections.metadata import extract_metadata
@@ -58,9 +59,10 @@ def extract_document(document: Document) -> dict[str, list[dict]]:
 
 def part_document(document: Document, part: Part) -> Document:
     """One paper of a pack as a Document of its own: its blocks, with their pages and
-    spans into the whole file's text unchanged, so provenance still points into the file."""
+    spans into the whole file's text unchanged, so provenance still points into the file.
+    It shares the file's one Doc: the file is tokenised once, not once per part."""
     return Document(document.source, document.format, document.pages, part.blocks(document),
-                    [], document.text)
+                    [], document.text, doc_of(document))
 
 
 def part_row(part: Part) -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from typing import Any
 
 SCHEMA_VERSION = "1"
 
@@ -58,6 +59,19 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     text: str = ""
+    #: the paper's one spaCy Doc, made on first use by `pipeline.extractors.language.doc_of`
+    #: (typed loosely so that this model imports no spaCy); never compared nor serialised
+    spacy_doc: Any = field(default=None, compare=False, repr=False)
+
+    def __getstate__(self) -> dict:
+        # a pickled Document (sent to another process) leaves its Doc behind: it is rebuilt
+        # there on use, cheaper than pickling the tokens
+        return {name: getattr(self, name) for name in _PICKLED}
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self.spacy_doc = None
 
     def to_json(self) -> str:
         return json.dumps(
@@ -90,6 +104,9 @@ class Document:
         doc = builder.build(pages=raw["pages"])
         doc.warnings = list(raw["warnings"])
         return doc
+
+
+_PICKLED = ("source", "format", "pages", "blocks", "warnings", "text")
 
 
 def clean_inline(text: str) -> str:

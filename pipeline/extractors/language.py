@@ -1,0 +1,165 @@
+"""One spaCy Doc per paper: the tokenizer every extractor shares, and the Doc of a Document.
+
+A paper is tokenised once. `language()` is the one blank English pipeline (no statistical
+model) whose tokenizer adds the splits of `models/language/tokenizer.json` to spaCy's rules;
+every Matcher and PhraseMatcher is built on its vocab. `doc_of(document)` gives the paper's
+Doc, made on first use and cached on the Document (a part of a pack shares its file's Doc:
+offsets are into the whole file's text, and so are token offsets).
+
+    doc = doc_of(document)
+    doc.spans["blocks"]            # one span per block of the file, in reading order
+    span._.block                   # that block (kind, level, marker, cells, page, bold, table)
+    span._.kind / ._.level / ._.marker / ._.cells / ._.page / ._.bold / ._.table
+    block_span(document, block)    # the span of one block
+    span_of(document, block, start, end)  # the tokens over chars start..end of the block
+                                   # (offsets into block.text; expanded to whole tokens)
+    cell_spans(document, block)    # a table row's cells as spans (cells are tab-separated)
+    sentences(span)                # the sentencizer's sentences of a span, as spans
+    doc._.rows                     # rows per table, filled by the extraction components
+
+Blocks are joined by newlines and a newline is a token of its own, so a block's tokens are
+exactly those of its text tokenised alone: slicing the one Doc changes no match.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from pipeline.rules import read_json
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+    from pipeline.model import Block, Document
+
+BLOCKS = "blocks"  # the doc.spans group of the blocks
+LAYOUT = ("kind", "level", "marker", "cells", "page", "bold", "table")
+
+
+@cache
+def language() -> Language:
+    """The one blank English pipeline: tokens only; the extraction components are added by
+    `pipeline.extractors.components`, not here."""
+    import spacy
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    register_extensions()
+    nlp = spacy.blank("en")
+    extra = read_json("language/tokenizer.json")
+    defaults = nlp.Defaults
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    tokenizer.prefix_search = compile_prefix_regex(
+        [*(defaults.prefixes or ()), *(r["pattern"] for r in extra["prefixes"])]).search
+    tokenizer.suffix_search = compile_suffix_regex(
+        [*(defaults.suffixes or ()), *(r["pattern"] for r in extra["suffixes"])]).search
+    tokenizer.infix_finditer = compile_infix_regex(
+        [*(defaults.infixes or ()), *(r["pattern"] for r in extra["infixes"])]).finditer
+    return nlp
+
+
+@cache
+def register_extensions() -> None:
+    """The Doc and Span attributes the extractors share (registered once per process)."""
+    from spacy.tokens import Doc, Span
+
+    Doc.set_extension("rows", default=None, force=True)
+    Doc.set_extension("document", default=None, force=True)
+    Span.set_extension("block", default=None, force=True)
+    for name in LAYOUT:
+        Span.set_extension(name, getter=_layout(name), force=True)
+
+
+def _layout(name: str) -> Any:
+    def get(span: Span) -> Any:
+        block = span._.block
+        return getattr(block, name) if block is not None else None
+    return get
+
+
+def doc_of(document: Document) -> Doc:
+    """The paper's one Doc (tokenised on first use, then cached on the Document)."""
+    doc = document.spacy_doc
+    if doc is None:
+        doc = make_doc(document)
+        document.spacy_doc = doc
+    return doc
+
+
+def make_doc(document: Document) -> Doc:
+    """Tokenise the paper's text and mark its blocks as spans carrying their layout."""
+    from spacy.tokens import SpanGroup
+
+    doc = language().make_doc(document.text)
+    doc._.document = document
+    spans = []
+    for block in document.blocks:
+        span = doc.char_span(block.start, block.end, alignment_mode="expand")
+        if span is None:
+            continue
+        span._.block = block
+        spans.append(span)
+    doc.spans[BLOCKS] = SpanGroup(doc, name=BLOCKS, spans=spans)
+    return doc
+
+
+def block_span(document: Document, block: Block) -> Span:
+    """The tokens of one block of the document."""
+    return span_of(document, block, 0, len(block.text))
+
+
+def span_of(document: Document, block: Block, start: int = 0, end: int | None = None) -> Span:
+    """The tokens over chars `start`..`end` of a block's text, widened to whole tokens.
+
+    An empty stretch gives an empty span at its place."""
+    doc = doc_of(document)
+    begin = block.start + start
+    finish = block.start + (len(block.text) if end is None else end)
+    span = doc.char_span(begin, finish, alignment_mode="expand")
+    if span is None:  # nothing but white space: an empty span where it would start
+        at = _token_at(doc, begin)
+        return doc[at:at]
+    return span
+
+
+def cell_spans(document: Document, block: Block) -> list[Span]:
+    """A table row's cells as spans, in order (a row's text is its cells joined by tabs)."""
+    spans, offset = [], 0
+    for cell in block.cells:
+        spans.append(span_of(document, block, offset, offset + len(cell)))
+        offset += len(cell) + 1
+    return spans
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    for token in doc:
+        if token.idx >= char:
+            return token.i
+    return len(doc)
+
+
+@cache
+def _sentence_punct() -> frozenset[str]:
+    from spacy.pipeline import Sentencizer
+
+    return frozenset(Sentencizer.default_punct_chars)
+
+
+def sentences(span: Span) -> list[Span]:
+    """The span's sentences as spaCy's sentencizer would find them in the span alone: a new
+    sentence at the first token after sentence-final punctuation that is not punctuation."""
+    punct = _sentence_punct()
+    starts, seen = [0], False
+    for i, token in enumerate(span):
+        final = token.text in punct
+        if seen and not token.is_punct and not final:
+            starts.append(i)
+            seen = False
+        elif final:
+            seen = True
+    if not len(span):
+        return []
+    return [span[a:b] for a, b in zip(starts, [*starts[1:], len(span)], strict=True)]

@@ -1,0 +1,48 @@
+"""The one Doc of a paper: blocks as spans with their layout, shared by the parts of a pack."""
+
+import pickle
+
+from pipeline.extractors.language import block_span, cell_spans, doc_of, sentences, span_of
+from pipeline.model import BlockKind, DocumentBuilder
+
+
+def _document():
+    builder = DocumentBuilder("paper.pdf", "pdf")
+    builder.add(BlockKind.HEADING, "Minutes", level=1, bold=True)
+    builder.add(BlockKind.PARAGRAPH, "RESOLVED:-That the Board noted.The report", page=2)
+    builder.add(BlockKind.TABLE_ROW, "", cells=["Cllr A Smith", "Present"],
+                table=builder.new_table())
+    return builder.build(pages=2)
+
+
+def test_blocks_are_spans_with_their_layout():
+    document = _document()
+    doc = doc_of(document)
+    assert doc_of(document) is doc
+    spans = list(doc.spans["blocks"])
+    assert [s.text for s in spans] == [b.text for b in document.blocks]
+    assert spans[0]._.kind is BlockKind.HEADING and spans[0]._.level == 1 and spans[0]._.bold
+    assert spans[1]._.page == 2
+    assert spans[2]._.cells == ("Cllr A Smith", "Present") and spans[2]._.table == 0
+
+
+def test_glued_punctuation_is_split():
+    document = _document()
+    words = [t.text for t in block_span(document, document.blocks[1])]
+    assert words[:3] == ["RESOLVED", ":-", "That"]
+    assert [s.text for s in sentences(block_span(document, document.blocks[1]))] == [
+        "RESOLVED:-That the Board noted.", "The report"]
+
+
+def test_spans_of_parts_of_a_block():
+    document = _document()
+    block = document.blocks[1]
+    assert span_of(document, block, 3, 12).text == "RESOLVED:-That"
+    assert [c.text for c in cell_spans(document, document.blocks[2])] == ["Cllr A Smith", "Present"]
+
+
+def test_the_doc_is_not_pickled_nor_compared():
+    document = _document()
+    doc_of(document)
+    copy = pickle.loads(pickle.dumps(document))
+    assert copy.spacy_doc is None and copy == document
