@@ -24,8 +24,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from pipeline.errors import EmptyDocument, EncryptedDocument, NeedsOCR, ReadError
 from pipeline.model.document import BlockKind, Document
-from pipeline.readers import pdf as pdf_reader
-from pipeline.readers import pdf_fast
+from pipeline.readers import pdf_chars, pdf_fast
 from pipeline.readers.pdf import join_wrapped, read_pdf
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -39,18 +38,13 @@ ENGINES = ["pdfium", "pdfplumber"]
 
 
 @pytest.fixture(params=ENGINES)
-def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def engine(request: pytest.FixtureRequest) -> Iterator[str]:
     """Run a test once with PDFium (the default) and once with the pdfplumber path."""
-    monkeypatch.setattr(pdf_reader, "ENGINE", request.param)
     yield request.param
 
 
 def read_with(engine: str, path: Path) -> Document:
-    previous, pdf_reader.ENGINE = pdf_reader.ENGINE, engine
-    try:
-        return read_pdf(path, path.name)
-    finally:
-        pdf_reader.ENGINE = previous
+    return read_pdf(path, path.name, engine=engine)
 
 
 def kinds_and_texts(doc: Document) -> list[tuple[BlockKind, str]]:
@@ -215,7 +209,7 @@ def test_fast_path_words_without_bulk_text(monkeypatch: pytest.MonkeyPatch) -> N
     """Characters are read one by one when the page text does not line up with them."""
     path = corpus_pdf("001")  # has a hyphen at a line end, which PDFium marks specially
     bulk = [page.words() for page in pdf_fast.pages(path)]
-    monkeypatch.setattr(pdf_fast, "_page_text", lambda textpage, count: None)
+    monkeypatch.setattr(pdf_chars, "_page_text", lambda textpage, count: None)
     assert [page.words() for page in pdf_fast.pages(path)] == bulk
 
 
@@ -260,7 +254,7 @@ def test_rect_table_in_a_form_and_scaled_text(tmp_path: Path, engine: str) -> No
     pdf.setFont("Helvetica", 11)
     pdf.drawString(72, A4[1] - 130, "Body text long enough to set the body size of the page.")
     pdf.save()
-    doc = read_pdf(path, "form.pdf")
+    doc = read_pdf(path, "form.pdf", engine=engine)
     assert (doc.blocks[0].kind, doc.blocks[0].text, doc.blocks[0].level) == (
         BlockKind.HEADING,
         "Scaled Heading",
@@ -281,7 +275,7 @@ def test_words_set_apart_without_spaces(tmp_path: Path, engine: str) -> None:
         pdf.drawString(x, A4[1] - 100, word)
         x += stringWidth(word, "Times-Italic", 11) + 3.2
     pdf.save()
-    assert read_pdf(path, "nospaces.pdf").text == line
+    assert read_pdf(path, "nospaces.pdf", engine=engine).text == line
 
 
 # --- generated PDFs --------------------------------------------------------------------
@@ -312,7 +306,7 @@ def test_two_columns_are_read_left_then_right(tmp_path: Path, engine: str) -> No
     for x, text in ((72, left), (320, right)):
         for n, line in enumerate(simpleSplit(text, "Helvetica", 11, 200)):
             strings.append((x, 110 + 14 * n, line))
-    doc = read_pdf(make_pdf(tmp_path / "cols.pdf", [strings]), "cols.pdf")
+    doc = read_pdf(make_pdf(tmp_path / "cols.pdf", [strings]), "cols.pdf", engine=engine)
     text = doc.text
     assert text.index("left29") < text.index("right0")
     assert text.index("Title") < text.index("left0")
@@ -328,14 +322,14 @@ def test_running_header_and_page_numbers_are_dropped(tmp_path: Path, engine: str
         ]
         for n in (1, 2, 3)
     ]
-    doc = read_pdf(make_pdf(tmp_path / "furniture.pdf", pages), "furniture.pdf")
+    doc = read_pdf(make_pdf(tmp_path / "furniture.pdf", pages), "furniture.pdf", engine=engine)
     assert [b.text for b in doc.blocks] == ["Body text 1.", "Body text 2.", "Body text 3."]
     assert doc.pages == 3
 
 
 def test_single_page_keeps_header_but_drops_page_number(tmp_path: Path, engine: str) -> None:
     pages = [[(72, 40, "Borough Council"), (72, 100, "Body text."), (280, 810, "Page 1")]]
-    doc = read_pdf(make_pdf(tmp_path / "one.pdf", pages), "one.pdf")
+    doc = read_pdf(make_pdf(tmp_path / "one.pdf", pages), "one.pdf", engine=engine)
     assert [b.text for b in doc.blocks] == ["Borough Council", "Body text."]
 
 
@@ -350,7 +344,7 @@ def test_paragraphs_lists_and_numbers(tmp_path: Path, engine: str) -> None:
         (72, 196, "A new sentence after de-"),
         (72, 210, "commission here."),
     ]
-    doc = read_pdf(make_pdf(tmp_path / "para.pdf", [lines]), "para.pdf")
+    doc = read_pdf(make_pdf(tmp_path / "para.pdf", [lines]), "para.pdf", engine=engine)
     got = [(b.kind, b.text, b.marker) for b in doc.blocks]
     assert got == [
         (
@@ -373,7 +367,7 @@ def test_bold_short_line_is_heading(tmp_path: Path, engine: str) -> None:
     pdf.setFont("Helvetica", 11)
     pdf.drawString(72, A4[1] - 125, "Some body text that is long enough to be the body size.")
     pdf.save()
-    doc = read_pdf(path, "bold.pdf")
+    doc = read_pdf(path, "bold.pdf", engine=engine)
     assert (doc.blocks[0].kind, doc.blocks[0].level, doc.blocks[0].bold) == (
         BlockKind.HEADING,
         2,
@@ -396,7 +390,7 @@ def test_ruled_table_from_reportlab(tmp_path: Path, engine: str) -> None:
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
     path = tmp_path / "table.pdf"
     SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("Members present:", style), table])
-    doc = read_pdf(path, "table.pdf")
+    doc = read_pdf(path, "table.pdf", engine=engine)
     table_rows = [b for b in doc.blocks if b.kind is BlockKind.TABLE_ROW]
     assert doc.pages >= 2 and {b.page for b in table_rows} == set(range(1, doc.pages + 1))
     assert len(table_rows) == 81  # the empty row is skipped
@@ -414,7 +408,7 @@ def test_row_broken_by_page_is_joined(engine: str) -> None:
     path = SHARED / "devset" / "docs" / "pdf" / "C05_licensing_subcommittee.pdf"
     if not path.exists():
         pytest.skip("devset not available")
-    doc = read_pdf(path, path.name)
+    doc = read_pdf(path, path.name, engine=engine)
     rows = [b for b in doc.blocks if b.kind is BlockKind.TABLE_ROW and b.cells[0] == "19."]
     assert len(rows) == 1
     assert rows[0].cells[1] == (
@@ -440,14 +434,14 @@ def test_empty_file(tmp_path: Path, engine: str) -> None:
     path = tmp_path / "empty.pdf"
     path.write_bytes(b"")
     with pytest.raises(EmptyDocument, match="empty file"):
-        read_pdf(path, "empty.pdf")
+        read_pdf(path, "empty.pdf", engine=engine)
 
 
 def test_random_bytes(tmp_path: Path, engine: str) -> None:
     path = tmp_path / "noise.pdf"
     path.write_bytes(bytes(range(256)) * 40)
     with pytest.raises(ReadError) as info:
-        read_pdf(path, "noise.pdf")
+        read_pdf(path, "noise.pdf", engine=engine)
     assert "Traceback" not in str(info.value)
     assert "PDF" in str(info.value)
 
@@ -461,7 +455,7 @@ def test_truncated_pdf(tmp_path: Path, engine: str) -> None:
     path = tmp_path / "truncated.pdf"
     path.write_bytes(data[: int(len(data) * 0.4)])
     try:
-        doc = read_pdf(path, "truncated.pdf")
+        doc = read_pdf(path, "truncated.pdf", engine=engine)
     except ReadError as exc:
         assert "Traceback" not in str(exc)
     else:
@@ -471,7 +465,7 @@ def test_truncated_pdf(tmp_path: Path, engine: str) -> None:
 def test_encrypted_pdf(tmp_path: Path, engine: str) -> None:
     path = make_pdf(tmp_path / "locked.pdf", [[(72, 100, "Secret minutes.")]], encrypt="secret")
     with pytest.raises(EncryptedDocument, match="encrypted PDF: needs a password"):
-        read_pdf(path, "locked.pdf")
+        read_pdf(path, "locked.pdf", engine=engine)
 
 
 def test_image_only_pdf_needs_ocr(tmp_path: Path, engine: str) -> None:
@@ -486,7 +480,7 @@ def test_image_only_pdf_needs_ocr(tmp_path: Path, engine: str) -> None:
         pdf.showPage()
     pdf.save()
     with pytest.raises(NeedsOCR, match=r"no text layer, needs OCR \(2 pages of images\)"):
-        read_pdf(path, "scan.pdf")
+        read_pdf(path, "scan.pdf", engine=engine)
 
 
 def test_blank_pdf_is_empty(tmp_path: Path, engine: str) -> None:
@@ -495,4 +489,4 @@ def test_blank_pdf_is_empty(tmp_path: Path, engine: str) -> None:
     pdf.showPage()
     pdf.save()
     with pytest.raises(EmptyDocument):
-        read_pdf(path, "blank.pdf")
+        read_pdf(path, "blank.pdf", engine=engine)

@@ -8,6 +8,7 @@ garbage.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from pipeline.errors import EmptyDocument, ReadError, TooLarge, UnsupportedFormat, warning
@@ -32,6 +33,9 @@ KNOWN_UNSUPPORTED = {
     ".xlsx": "spreadsheets are not committee papers",
 }
 MAX_BYTES = 512 * 1024 * 1024
+#: How PDF pages are read: "pdfium" (pdf_fast, the default) or "pdfplumber" (the slower
+#: reference the tests compare it with).
+PDF_ENGINES = ("pdfium", "pdfplumber")
 
 
 def supported(path: Path) -> bool:
@@ -50,12 +54,12 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def _reader(fmt: str) -> Callable[[Path, str], Document]:
+def _reader(fmt: str, engine: str = "pdfium") -> Callable[[Path, str], Document]:
     # Imported here so that one broken parser library cannot stop the other formats.
     if fmt == "pdf":
         from pipeline.readers.pdf import read_pdf
 
-        return read_pdf
+        return partial(read_pdf, engine=engine)
     if fmt == "docx":
         from pipeline.readers.docx import read_docx
 
@@ -95,12 +99,14 @@ def detect_format(path: Path) -> tuple[str, list[str]]:
                           f"{path.name}: named {suffix} but holds {seen.upper()}; read as {seen}")]
 
 
-def read(path: str | Path, source: str | None = None) -> Document:
-    """Read one paper into the document model.
+def read(path: str | Path, source: str | None = None, *, engine: str = "pdfium") -> Document:
+    """Read one paper into the document model; `engine` (of PDF_ENGINES) reads PDFs.
 
     Raises a `pipeline.errors.ReadError` subclass with a one-line message for anything
     that cannot be read (empty, encrypted, scanned, corrupt, unsupported ...).
     """
+    if engine not in PDF_ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(PDF_ENGINES)}, not {engine!r}")
     path = Path(path)
     source = source or path.name
     try:
@@ -108,7 +114,7 @@ def read(path: str | Path, source: str | None = None) -> Document:
     except OSError as error:
         raise ReadError(f"cannot open file: {error.strerror or error}", kind="unreadable") from None
     try:
-        document = _reader(fmt)(path, source)
+        document = _reader(fmt, engine)(path, source)
     except OSError as error:
         raise ReadError(f"cannot read file: {error.strerror or error}", kind="unreadable") from None
     document.warnings[:0] = warnings

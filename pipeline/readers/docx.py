@@ -14,6 +14,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.oxml.ns import qn
@@ -165,7 +166,7 @@ class _Reader:
             level = int(heading.group(1)) if heading else 1
             self.builder.add(BlockKind.HEADING, text, level=level, page=self.page, bold=bold)
             return
-        num_pr = element.pPr.numPr if element.pPr is not None else None
+        num_pr: Any = element.pPr.numPr if element.pPr is not None else None
         if num_pr is not None and num_pr.numId is not None:
             level = num_pr.ilvl.val if num_pr.ilvl is not None else 0
             label = self.numbering.label(str(num_pr.numId.val), level)
@@ -200,7 +201,7 @@ class _Reader:
         index = self.builder.new_table()
         seen: dict[int, object] = {}  # holding the elements keeps their ids unique
         for row in table.rows:
-            cells = []
+            cells: list[tuple[int, str]] = []
             for cell in row.cells:
                 key = id(cell._tc)
                 if key in seen:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import lxml.etree
 import lxml.html
@@ -74,7 +75,7 @@ class _Walker:
         self.pending: list[str] = []
         self.page = 1
 
-    def _add(self, kind: BlockKind, text: str, **layout: object) -> None:
+    def _add(self, kind: BlockKind, text: str, **layout: Any) -> None:
         self.builder.add(kind, text, page=self.page, **layout)
 
     def _break(self, element: lxml.html.HtmlElement, where: str) -> None:
