@@ -9,6 +9,7 @@ offsets are into the whole file's text, and so are token offsets).
     doc = doc_of(document)
     doc.spans["blocks"]            # one span per block of the file, in reading order
     span._.block                   # that block (kind, level, marker, cells, page, bold, table)
+    span._.labels / labels(document, block)  # what the block was found to be, by label name
     span._.kind / ._.level / ._.marker / ._.cells / ._.page / ._.bold / ._.table
     block_span(document, block)    # the span of one block
     span_of(document, block, start, end)  # the tokens over chars start..end of the block
@@ -69,6 +70,7 @@ def register_extensions() -> None:
     Doc.set_extension("rows", default=None, force=True)
     Doc.set_extension("document", default=None, force=True)
     Span.set_extension("block", default=None, force=True)
+    Span.set_extension("labels", default=None, force=True)
     for name in LAYOUT:
         Span.set_extension(name, getter=_layout(name), force=True)
 
@@ -123,6 +125,16 @@ def span_of(document: Document, block: Block, start: int = 0, end: int | None = 
         at = _token_at(doc, begin)
         return doc[at:at]
     return span
+
+
+def labels(document: Document, block: Block) -> dict[str, Any]:
+    """What the sections component found a block to be, by label name, kept on the block's
+    span so that each is worked out once per paper and read by every extractor."""
+    span = block_span(document, block)
+    found = span._.labels
+    if found is None:
+        found = span._.labels = {}
+    return found
 
 
 def cell_spans(document: Document, block: Block) -> list[Span]:

@@ -1,7 +1,7 @@
 """Formal decisions: RESOLVED, AGREED, DECIDED, NOTED ... and bare "Decision" headings.
 
-A keyword is found with a spaCy `Matcher` over a blank English tokenizer, so every
-row can name the pattern that produced it (`models/items/decision_patterns.jsonl`).
+A keyword is found with a spaCy `Matcher` over the paper's one Doc (`language.py`), so
+every row can name the pattern that produced it (`models/items/decision_patterns.jsonl`).
 It counts when it leads its sentence ("RESOLVED:", "Resolved", "NOTED -") or follows
 a lead-in ("It was RESOLVED that", "The Sub-Committee RESOLVED to", "By affirmation
 of the meeting it was"); mid-sentence it must be upper case, because minutes write
@@ -20,12 +20,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import spacy
-from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.tokens import Span, Token
 
 from pipeline.extractors.anchors import PatternGate
+from pipeline.extractors.language import cell_spans, labels, language, span_of
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.rules import read_json, read_jsonl
@@ -35,6 +34,7 @@ BOUNDARIES = frozenset({".", ";", ":", "?", "!", "\u2013", "\u2014", "-", ":-"})
 KEYWORD_PUNCT = frozenset({":", "-", "\u2013", "\u2014", ":-", "\u2012"})
 LEADING_PUNCT = re.compile(r"^[\s:;,.\-\u2012\u2013\u2014]*")
 SENTENCE_END = (".", "!", "?")
+DECISION_HITS = "decision_hits"  # the label a block's keyword hits are kept under
 DANGLING_THAT = re.compile(r"that\s*:-?", re.I)
 
 
@@ -50,7 +50,6 @@ class PatternInfo:
 
 @dataclass(frozen=True)
 class DecisionRules:
-    nlp: Language
     matcher: Matcher
     info: dict[str, PatternInfo]
     title_case_that: frozenset[str]
@@ -71,8 +70,7 @@ class DecisionRules:
 @cache
 def rules() -> DecisionRules:
     raw = read_json("items/decisions.json")
-    nlp = _tokenizer()
-    matcher = Matcher(nlp.vocab)
+    matcher = Matcher(language().vocab)
     info: dict[str, PatternInfo] = {}
     keyword_patterns = []
     for entry in read_jsonl("items/decision_patterns.jsonl"):
@@ -83,7 +81,6 @@ def rules() -> DecisionRules:
                                         bool(entry.get("leading_only")),
                                         bool(entry.get("anywhere")), bool(entry.get("generic")))
     return DecisionRules(
-        nlp=nlp,
         matcher=matcher,
         info=info,
         # a decision needs a keyword; lead-ins alone match nothing
@@ -103,22 +100,6 @@ def rules() -> DecisionRules:
     )
 
 
-def _tokenizer() -> Language:
-    """A blank English pipeline that also splits "RESOLVED:-That" and "NOTED.The".
-
-    Minutes glue a keyword to its punctuation and to the next word; the default rules
-    keep "RESOLVED:-" or "RESOLVED:-That" as one token, which no pattern would match.
-    """
-    nlp = spacy.blank("en")
-    suffixes = [*nlp.Defaults.suffixes, r":-"]
-    prefixes = [*nlp.Defaults.prefixes, r"-(?=[A-Z])"]  # "Resolved -That"
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])(?::-|:|\.)(?=[A-Za-z(\"'\u2018\u201c])"]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    return nlp
-
-
 @dataclass(slots=True)
 class Hit:
     """A keyword occurrence in one block; offsets are into the block's text."""
@@ -131,15 +112,25 @@ class Hit:
 
 
 def keyword_hits(text: str) -> list[Hit]:
-    """Decision keywords in one line of text that count as decisions, in order."""
+    """Decision keywords in one line of text that count as decisions, in order (a text
+    that is not a paper's: the paper's lines are read from its Doc by `span_hits`)."""
+    if not rules().keyword_gate.might_match(text):
+        return []
+    return span_hits(language().make_doc(text)[:])
+
+
+def span_hits(doc: Span) -> list[Hit]:
+    """Decision keywords in one line (a span of the paper's Doc) that count as decisions, in
+    order; offsets are into the span's text."""
     r = rules()
+    text = doc.text
     if not r.keyword_gate.might_match(text):
         return []
-    doc = r.nlp.make_doc(text)
+    base = doc.start_char
     keywords = []
     lead_ins: dict[int, list[tuple[int, PatternInfo]]] = {}
     for match_id, start, end in r.matcher(doc):
-        info = r.info[r.nlp.vocab.strings[match_id]]
+        info = r.info[doc.vocab.strings[match_id]]
         if info.role == "keyword":
             keywords.append((start, end, info))
         else:
@@ -151,7 +142,7 @@ def keyword_hits(text: str) -> list[Hit]:
     for start, end, info in sorted(keywords, key=lambda k: k[0]):
         token = doc[start]
         after = doc[end] if end < len(doc) else None
-        case = _case(token, after, _sentence_start(doc, start, first), info)
+        case = _case(token, after, _sentence_start(doc, start, first), info, doc)
         if case is None:
             continue
         clause, rule = None, info.id
@@ -170,15 +161,16 @@ def keyword_hits(text: str) -> list[Hit]:
             continue
         if previous is not None and not any(t.text in BOUNDARIES for t in doc[previous:clause]):
             continue  # same sentence as the keyword before: "RESOLVED: that the Board AGREED"
-        hits.append(Hit(info.label, rule, doc[clause].idx, token.idx,
-                        token.idx + len(token.text)))
+        hits.append(Hit(info.label, rule, doc[clause].idx - base, token.idx - base,
+                        token.idx - base + len(token.text)))
         previous = end
         while previous < len(doc) and doc[previous].text in KEYWORD_PUNCT:
             previous += 1  # the keyword's own colon or dash does not end its sentence
     return hits
 
 
-def _case(token, after, leading: bool, info: PatternInfo) -> str | None:
+def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
+          line: Span) -> str | None:
     """How the keyword is written, if that spelling can record a decision here.
 
     Upper case anywhere; title case only leading its sentence alone or before a colon or
@@ -189,7 +181,7 @@ def _case(token, after, leading: bool, info: PatternInfo) -> str | None:
     if token.text.isupper():
         return "upper"
     if token.text.istitle():
-        if leading and (after is None or after.text in KEYWORD_PUNCT or _whole_sentence(after) or (
+        if leading and (after is None or after.text in KEYWORD_PUNCT or _whole_sentence(after, line) or (
                 after.lower_ == "that" and info.label in r.title_case_that)):
             return "title"
         return None
@@ -199,11 +191,10 @@ def _case(token, after, leading: bool, info: PatternInfo) -> str | None:
     return None
 
 
-def _whole_sentence(after) -> bool:
+def _whole_sentence(after: Token, line: Span) -> bool:
     """Whether the keyword ends its line as a sentence of its own: "Noted.", "Agreed
     unanimously." (the tokens after it are a full stop, after words allowed there)."""
-    doc = after.doc
-    rest = [t for t in doc[after.i:] if not t.is_space]
+    rest = [t for t in after.doc[after.i:line.end] if not t.is_space]
     return bool(rest) and rest[-1].text in SENTENCE_END and all(
         t.lower_ in rules().bare_sentence_words for t in rest[:-1])
 
@@ -213,25 +204,27 @@ def _all_caps(text: str) -> bool:
     return len(letters) > 12 and all(c.isupper() for c in letters)
 
 
-def _first_content_token(doc) -> int:
-    """Index of the first token after a leading part or paragraph number ("(a)", "1.4")."""
+def _first_content_token(doc: Span) -> int:
+    """Index (in the line) of the first token after a leading part or paragraph number
+    ("(a)", "1.4")."""
     found = rules().line_number.match(doc.text)
     if not found:
         return 0
+    end = doc.start_char + found.end()
     for token in doc:
-        if token.idx >= found.end() or token.idx + len(token.text) > found.end():
-            return token.i
+        if token.idx >= end or token.idx + len(token.text) > end:
+            return token.i - doc.start
     return len(doc)
 
 
-def _sentence_start(doc, index: int, first: int) -> bool:
+def _sentence_start(doc: Span, index: int, first: int) -> bool:
     return index <= first or doc[index - 1].text in BOUNDARIES
 
 
 def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict]:
     """Decision rows; `headings` maps the block index of each item heading to its number."""
     blocks = document.blocks
-    found = [_block_hits(b) for b in blocks]
+    found = [block_hits(document, b) for b in blocks]
     hits = [[hit for hit, _ in pairs] for pairs in found]
     rows: list[dict] = []
     item = ""
@@ -256,15 +249,26 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
     return rows
 
 
-def _block_hits(block: Block) -> list[tuple[Hit, int | None]]:
-    """A block's keyword hits; in a table row each cell is read as its own line, and the
-    hit carries the end of its cell (the decision's text stops there)."""
+def block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]]:
+    """A block's keyword hits, found once per paper (items, decisions and votes read them);
+    in a table row each cell is read as its own line, and the hit carries the end of its
+    cell (the decision's text stops there)."""
+    found = labels(document, block)
+    if DECISION_HITS not in found:
+        found[DECISION_HITS] = _block_hits(document, block)
+    hits: list[tuple[Hit, int | None]] = found[DECISION_HITS]
+    return hits
+
+
+def _block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]]:
+    if not rules().keyword_gate.might_match(block.text):
+        return []
     if block.kind is not BlockKind.TABLE_ROW:
-        return [(hit, None) for hit in keyword_hits(block.text)]
+        return [(hit, None) for hit in span_hits(span_of(document, block))]
     out = []
     offset = 0
-    for cell in block.cells:
-        for hit in keyword_hits(cell):
+    for cell, span in zip(block.cells, cell_spans(document, block), strict=True):
+        for hit in span_hits(span):
             out.append((Hit(hit.label, hit.rule, hit.clause_start + offset, hit.start + offset,
                             hit.end + offset), offset + len(cell)))
         offset += len(cell) + 1  # the tab between cells

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extractors.items.decisions import extract_decisions, keyword_hits
+from pipeline.extractors.items.decisions import block_hits, extract_decisions
 from pipeline.extractors.items.numbering import (
     drop_page_headers,
     sequences,
@@ -204,7 +204,7 @@ def kind_cues(document: Document) -> tuple[dict[str, int], dict[str, int]]:
         if words >= min_words and numbered.match(text):
             paragraphs += 1
         if "decisions" not in minutes and block.kind is not BlockKind.TABLE_ROW and (
-                keyword_hits(block.text)):
+                block_hits(document, block)):
             minutes["decisions"] = r.decisions_weight
         # Section labels are short lines; only "the meeting closed" is read in body text.
         short = words <= 16
