@@ -181,8 +181,9 @@ def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
     if token.text.isupper():
         return "upper"
     if token.text.istitle():
-        if leading and (after is None or after.text in KEYWORD_PUNCT or _whole_sentence(after, line) or (
-                after.lower_ == "that" and info.label in r.title_case_that)):
+        if leading and (after is None or after.text in KEYWORD_PUNCT
+                        or _whole_sentence(after, line)
+                        or (after.lower_ == "that" and info.label in r.title_case_that)):
             return "title"
         return None
     if token.text.islower() and after is not None and (
@@ -265,7 +266,7 @@ def _block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]
         return []
     if block.kind is not BlockKind.TABLE_ROW:
         return [(hit, None) for hit in span_hits(span_of(document, block))]
-    out = []
+    out: list[tuple[Hit, int | None]] = []
     offset = 0
     for cell, span in zip(block.cells, cell_spans(document, block), strict=True):
         for hit in span_hits(span):
@@ -307,7 +308,7 @@ def _decision(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, st
     r = rules()
     block = blocks[index]
     tail = block.text[end:stop]
-    rest = tail[LEADING_PUNCT.match(tail).end():]
+    rest = LEADING_PUNCT.sub("", tail, count=1)
     # "NOTED" alone (no colon or dash) records the text above it and takes nothing below.
     bare = not rest.strip() and not KEYWORD_PUNCT.intersection(tail)
     cut = r.inline_stop.search(rest)
