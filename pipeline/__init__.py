@@ -8,23 +8,26 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from pipeline.model import Block, BlockKind, Document
+from pipeline.readers import read
+from pipeline.version import __version__
 
-from pipeline.model import Block, BlockKind, Document  # noqa: E402
-from pipeline.readers import read  # noqa: E402
-
-# The API (pandas, the runner) loads on first use, so `import pipeline` stays light for
-# the CLI and the worker processes.
+# The API (pandas, the runner) and the settings load on first use, so `import pipeline`
+# stays light for the CLI and the worker processes.
 _API = ("DocumentExtraction", "Extraction", "extract", "iter_documents", "load")
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _API:
-        from pipeline import api
+        import pipeline.api
 
-        return getattr(api, name)
+        return getattr(pipeline.api, name)
+    if name == "Settings":
+        from pipeline.settings import Settings
+
+        return Settings
     raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
 
 
-__all__ = ["Block", "BlockKind", "Document", "DocumentExtraction", "Extraction", "__version__",
-           "extract", "iter_documents", "load", "read"]
+__all__ = ["Block", "BlockKind", "Document", "DocumentExtraction", "Extraction", "Settings",
+           "__version__", "extract", "iter_documents", "load", "read"]

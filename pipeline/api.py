@@ -8,13 +8,13 @@
     >>> for result in iter_documents("archive/"):                # doctest: +SKIP
     ...     print(result.document, len(result.tables["decisions"]))
 
-`extract` and the `minutebook extract` command share one runner (`RunSettings`), so a
-run folder written by either can be read with `load`. The tables are typed
-(`pipeline.tables`): `page`, `start`, `end` (and `pages`, `blocks` of documents) are
-integers of pandas' nullable `Int64` (an empty cell is <NA>), every other column is
-text, "" for an empty cell (never NaN). The text is the paper's: the apostrophe the
-CSVs put before a cell a spreadsheet would run as a formula is taken off again, so a
-paper named `-budget.txt` is `-budget.txt` here.
+`extract` and the `minutebook extract` command build the same settings
+(`pipeline.settings.Settings`) and share one runner, so a run folder written by either
+can be read with `load`. The tables are typed (`pipeline.tables`): `page`, `start`,
+`end` (and `pages`, `blocks` of documents) are integers of pandas' nullable `Int64` (an
+empty cell is <NA>), every other column is text, "" for an empty cell (never NaN). The
+text is the paper's: the apostrophe the CSVs put before a cell a spreadsheet would run
+as a formula is taken off again, so a paper named `-budget.txt` is `-budget.txt` here.
 """
 
 from __future__ import annotations
@@ -24,16 +24,18 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pandas as pd
 
-from pipeline.batch.runner import RunSettings, RunSummary, process, run_extract
-from pipeline.batch.walk import DEFAULT_FORMATS, walk
+from pipeline.batch.runner import RunSummary, process, run_extract
+from pipeline.batch.walk import walk
 from pipeline.model.labels import CONTRACT_COLUMNS
+from pipeline.settings import Settings
 from pipeline.tables import TABLE_COLUMNS, TABLES, frame_of, read_run, read_table, records, typed
 
-__all__ = ["TABLES", "TABLE_COLUMNS", "DocumentExtraction", "Extraction", "extract",
+__all__ = ["TABLES", "TABLE_COLUMNS", "DocumentExtraction", "Extraction", "Settings", "extract",
            "iter_documents", "load", "read_table"]
 
 PathLike = str | Path
@@ -45,8 +47,10 @@ def _paths(paths: PathLike | Iterable[PathLike]) -> list[Path]:
     return [Path(p) for p in paths]
 
 
-def _patterns(exclude: str | Iterable[str]) -> tuple[str, ...]:
-    return (exclude,) if isinstance(exclude, str) else tuple(exclude)
+def settings_of(settings: Settings | None = None, **overrides: Any) -> Settings:
+    """`settings` (default: `Settings()`) with `overrides` (setting names as keywords),
+    checked: ValueError for a bad value, TypeError for an unknown name."""
+    return (settings or Settings()).with_(**overrides) if overrides else (settings or Settings())
 
 
 @dataclass(eq=False, repr=False)
@@ -187,23 +191,28 @@ def load(run_dir: PathLike) -> Extraction:
     return Extraction(**tables, run_dir=run_dir, info=info)
 
 
-def extract(paths: PathLike | Iterable[PathLike], *, out: PathLike | None = None,
-            workers: int = 1, glob: str | None = None, exclude: str | Iterable[str] = (),
-            formats: Iterable[str] = DEFAULT_FORMATS, force: bool = False) -> Extraction:
+def extract(paths: PathLike | Iterable[PathLike], settings: Settings | None = None, *,
+            out: PathLike | None = None, **overrides: Any) -> Extraction:
     """Extract every paper under `paths` (files or folders) and return the tables.
+
+    How the run goes is a `Settings` (the one `minutebook extract` builds from its
+    options), given whole as `settings` and/or as keywords that override its fields:
+    `workers` processes read the papers, each with a time limit (`timeout`) and memory
+    ceiling (`memory_mb`), `workers=0` in this process (default: the machine's cores);
+    `glob` keeps the files whose name (or relative path) matches, `exclude` drops
+    matching ones (both ignore case); `formats` are the formats read (Markdown only when
+    named); `pdf_engine`, `raw_csv`, `force`, `scheduler` as in `Settings`.
 
     The run folder is `out` (resumed as `minutebook extract` resumes it: unchanged papers
     are not read again unless `force`), or a temporary folder that lives as long as the
-    returned Extraction. `workers` processes read the papers, each with a time limit and
-    memory ceiling; `workers=0` reads them in this process. `glob` keeps the files whose
-    name (or relative path) matches, `exclude` drops matching ones (both ignore case);
-    `formats` are the formats read (Markdown only when named: see
-    `pipeline.batch.walk`). A paper that cannot be read is a row of `errors`, not an
+    returned Extraction. A paper that cannot be read is a row of `errors`, not an
     exception.
 
-    Raises FileNotFoundError when a path does not exist, ValueError for bad settings,
-    and `pipeline.errors.RunError` when no paper is found or `out` is a file.
+    Raises FileNotFoundError when a path does not exist, ValueError for a bad setting,
+    TypeError for an unknown one, and `pipeline.errors.RunError` when no paper is found
+    or `out` is a file.
     """
+    settings = settings_of(settings, **overrides)
     inputs = _paths(paths)
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
@@ -212,8 +221,6 @@ def extract(paths: PathLike | Iterable[PathLike], *, out: PathLike | None = None
     if out is None:
         tmp = tempfile.TemporaryDirectory(prefix="minutebook-run-")
         out = tmp.name
-    settings = RunSettings(workers=workers, pattern=glob, exclude=_patterns(exclude),
-                           formats=tuple(formats), force=force)
     summary = run_extract(inputs, Path(out), settings)
     extraction = load(out)
     extraction.summary = summary
@@ -251,20 +258,27 @@ class DocumentExtraction:
         return f"DocumentExtraction({self.document!r}, {status}: {counts or 'no rows'})"
 
 
-def iter_documents(paths: PathLike | Iterable[PathLike], glob: str | None = None,
-                   exclude: str | Iterable[str] = (),
-                   formats: Iterable[str] = DEFAULT_FORMATS) -> Iterator[DocumentExtraction]:
+def iter_documents(paths: PathLike | Iterable[PathLike], settings: Settings | None = None,
+                   **overrides: Any) -> Iterator[DocumentExtraction]:
     """Read and extract the papers under `paths` one at a time, in this process, yielding
     each paper's result as soon as it is done; nothing is written and only one paper is
-    held in memory. `glob`, `exclude` and `formats` filter as in `extract`.
+    held in memory. Of the settings (`extract`'s), `glob`, `exclude` and `formats` filter
+    the files and `pdf_engine` reads PDFs; the others are for runs.
 
-    Raises FileNotFoundError when a path does not exist.
+    Raises FileNotFoundError when a path does not exist, ValueError or TypeError for a
+    bad setting (when called, before the first paper).
     """
+    return _iter_documents(paths, settings_of(settings, **overrides))
+
+
+def _iter_documents(paths: PathLike | Iterable[PathLike],
+                    settings: Settings) -> Iterator[DocumentExtraction]:
     inputs = _paths(paths)
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
-    for item in walk(inputs, glob, _patterns(exclude), formats):
+    for item in walk(inputs, settings.glob, settings.exclude, settings.formats,
+                     engine=settings.pdf_engine):
         result = process(item)
         tables = {}
         for name, columns in CONTRACT_COLUMNS.items():

@@ -90,10 +90,11 @@ def generate(folder: Path, count: int, seed: int = 2026) -> None:
 
 
 def _one_run(papers: Path, out: Path, workers: int) -> dict:
-    from pipeline.batch.runner import RunSettings, run_extract
+    from pipeline.batch.runner import run_extract
+    from pipeline.settings import Settings
 
     started = time.perf_counter()
-    summary = run_extract([papers], out, RunSettings(workers=workers))
+    summary = run_extract([papers], out, Settings(workers=workers))
     return {"seconds": time.perf_counter() - started, "reused": summary.reused,
             "failed": summary.failed, "bodies": summary.counts.get("bodies", 0),
             "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
@@ -175,7 +176,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rebuild-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(_one_run(*args.child, args.workers)))
+        papers, out = args.child
+        print(json.dumps(_one_run(papers, out, args.workers)))
         return
     if args.rebuild_child:
         store_from, out, size = args.rebuild_child

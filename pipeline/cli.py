@@ -7,20 +7,17 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
-from pipeline import __version__
-from pipeline.batch.runner import (
-    DocumentResult,
-    RunSettings,
-    RunSummary,
-    default_workers,
-    run_extract,
-)
+from pipeline.batch.runner import DocumentResult, RunSummary, run_extract
 from pipeline.batch.walk import DEFAULT_FORMATS, FORMAT_SUFFIXES, mark_output_folder
 from pipeline.errors import MinutebookError
+from pipeline.settings import MIN_MEMORY_MB, PDF_ENGINES, Settings
+from pipeline.version import __version__
 
 
 class CommandError(click.ClickException):
@@ -60,23 +57,26 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @click.option("--formats", default=",".join(DEFAULT_FORMATS), show_default=True,
               callback=_formats,
               help=f"Formats to read, comma-separated, of: {', '.join(FORMAT_SUFFIXES)}.")
-@click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
-              help="Worker processes (default: the machine's cores).")
+@click.option("--workers", "-j", type=click.IntRange(0, 64), default=None,
+              help="Worker processes (default: the machine's cores; 0 reads in this process).")
 @click.option("--raw-csv", is_flag=True,
               help="Do not neutralise cells that a spreadsheet would run as formulas.")
 @click.option("--force", is_flag=True, help="Re-do every document, even unchanged ones.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=600.0,
               show_default=True,
               help="Seconds one document may take before its worker is stopped.")
-@click.option("--max-memory", type=click.IntRange(min=64), default=4096, show_default=True,
-              help="Memory ceiling per worker process, in MiB.")
+@click.option("--max-memory", type=click.IntRange(min=MIN_MEMORY_MB), default=4096,
+              show_default=True, help="Memory ceiling per worker process, in MiB.")
 @click.option("--scheduler", help="Run on a Dask cluster, e.g. tcp://HOST:8786.")
+@click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default=PDF_ENGINES[0],
+              show_default=True,
+              help="How PDF pages are read: PDFium (fast) or pdfplumber (the reference).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str | None,
             exclude: tuple[str, ...], formats: tuple[str, ...], workers: int | None,
             raw_csv: bool, force: bool, timeout: float, max_memory: int,
-            scheduler: str | None, quiet: bool) -> None:
+            scheduler: str | None, pdf_engine: str, quiet: bool) -> None:
     """Extract every paper under PATHS into the run folder OUT.
 
     Reads PDF, DOCX, HTML and .txt papers (Markdown only with --formats); the run
@@ -91,10 +91,10 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str
     if missing:
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
     try:
-        settings = RunSettings(workers=workers or default_workers(), pattern=pattern,
-                               exclude=exclude, formats=formats, raw_csv=raw_csv,
-                               debug=debug, force=force, timeout=timeout,
-                               memory_mb=max_memory, scheduler=scheduler)
+        # The same object `pipeline.extract` builds from its keywords.
+        settings = Settings(workers=workers, glob=pattern, exclude=exclude, formats=formats,
+                            raw_csv=raw_csv, debug=debug, force=force, timeout=timeout,
+                            memory_mb=max_memory, scheduler=scheduler, pdf_engine=pdf_engine)
     except ValueError as error:
         raise CommandError(str(error)) from None
     summary = run_extract(list(paths), out, settings, progress=_progress(quiet))
@@ -130,7 +130,7 @@ class _Bar:
     The bar is cleared when the run ends, before the summary is printed."""
 
     def __init__(self, mininterval: float = 0.1) -> None:
-        self.bar = None
+        self.bar: Any = None  # a tqdm bar between start() and finish()
         self.mininterval = mininterval
         self.pages = self.errors = 0
 
@@ -333,8 +333,10 @@ def export_command(ctx: click.Context, run_dir: Path, fmt: str, out: Path | None
         raise CommandError(f"--out {out} is a folder; give a file name for the {fmt} file")
     try:
         extraction = load(run_dir)
-        written = {"parquet": extraction.to_parquet, "popolo": extraction.to_popolo,
-                   "sqlite": extraction.to_sqlite}[fmt](out)
+        writers: dict[str, Callable[[Path], Path | list[Path]]] = {
+            "parquet": extraction.to_parquet, "popolo": extraction.to_popolo,
+            "sqlite": extraction.to_sqlite}
+        written = writers[fmt](out)
     except (FileNotFoundError, ImportError, MinutebookError) as error:
         if ctx.obj["debug"]:
             raise

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+import pipeline
 from pipeline.batch.runner import RunSettings, run_extract
 from pipeline.batch.walk import walk
 from pipeline.cli import _Bar, _Lines, main
+from pipeline.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
 
 PAPER = ("WESTBRIDGE LICENSING COMMITTEE\n\nMinutes of the meeting held on 4 June 2024\n\n"
          "Present: Councillor Ruth Okafor (Chair), Councillor Sam Ley\n\n"
@@ -198,11 +203,113 @@ def test_changing_formats_re_does_the_files_concerned(papers: Path, tmp_path: Pa
     assert len(rows(out / "documents.csv")) == 1
 
 
-def test_settings_are_checked_when_made() -> None:
-    for bad in ({"workers": -1}, {"timeout": 0}, {"memory_mb": 0}, {"formats": ("odt",)},
-                {"scheduler": "not an address"}):
-        with pytest.raises(ValueError):
-            RunSettings(**bad)
+@pytest.mark.parametrize(("bad", "says"), [
+    ({"workers": -1}, "workers must be a whole number, 0 or more"),
+    ({"workers": "2"}, "workers must be a whole number"),
+    ({"workers": True}, "workers must be a whole number"),
+    ({"timeout": 0}, "timeout must be a positive number of seconds"),
+    ({"timeout": "10"}, "timeout must be a positive number of seconds"),
+    ({"memory_mb": 0}, "memory_mb must be a whole number of MiB, at least 64"),
+    ({"memory_mb": 2.5}, "memory_mb must be a whole number of MiB"),
+    ({"formats": ("odt",)}, "unknown format(s) odt"),
+    ({"formats": ()}, "unknown format(s) (none)"),
+    ({"exclude": ["*.md", 3]}, "exclude must be strings"),
+    ({"glob": 3}, "glob must be a pattern"),
+    ({"raw_csv": "yes"}, "raw_csv must be True or False"),
+    ({"scheduler": "not an address"}, "is not a Dask scheduler address"),
+    ({"pdf_engine": "xpdf"}, "pdf_engine must be one of pdfium, pdfplumber, not 'xpdf'"),
+])
+def test_settings_are_checked_when_made(bad: dict, says: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        Settings(**bad)
+    assert says in str(raised.value)
+    with pytest.raises(ValueError):  # a changed copy is checked again
+        Settings().with_(**bad)
+
+
+def test_settings_normalise_and_refuse_unknown_names() -> None:
+    settings = Settings(workers=None, exclude="*.md", formats=["PDF", " text "], timeout=5)
+    assert settings.workers >= 1 and settings.exclude == ("*.md",)
+    assert settings.formats == ("pdf", "text") and settings.timeout == 5.0
+    assert RunSettings is Settings
+    with pytest.raises(TypeError, match="unknown setting.*wokers"):
+        Settings().with_(wokers=2)
+    with pytest.raises(TypeError, match="unknown setting"):
+        pipeline.extract(".", wokers=2)
+
+
+class _Captured(Exception):
+    """Raised by a stand-in runner to hand back the settings a run was given."""
+
+
+def _capture(monkeypatch: pytest.MonkeyPatch, module: object) -> list[Settings]:
+    seen: list[Settings] = []
+
+    def fake_run(paths: list[Path], out: Path, settings: Settings, **_: object) -> None:
+        seen.append(settings)
+        raise _Captured
+
+    monkeypatch.setattr(module, "run_extract", fake_run)
+    return seen
+
+
+@pytest.mark.parametrize(("argv", "keywords"), [
+    ([], {}),
+    (["--workers", "3", "--glob", "*.PDF", "--exclude", "a*", "--exclude", "b*",
+      "--formats", "pdf,markdown", "--raw-csv", "--force", "--timeout", "30",
+      "--max-memory", "512", "--pdf-engine", "pdfplumber", "--scheduler", "tcp://h:8786"],
+     {"workers": 3, "glob": "*.PDF", "exclude": ["a*", "b*"], "formats": ["pdf", "markdown"],
+      "raw_csv": True, "force": True, "timeout": 30, "memory_mb": 512,
+      "pdf_engine": "pdfplumber", "scheduler": "tcp://h:8786"}),
+    (["-j", "0"], {"workers": 0}),
+])
+def test_cli_and_api_build_equal_settings(papers: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch, argv: list[str],
+                                          keywords: dict) -> None:
+    import pipeline.api
+    import pipeline.cli
+
+    from_cli = _capture(monkeypatch, pipeline.cli)
+    from_api = _capture(monkeypatch, pipeline.api)
+    with pytest.raises(_Captured):
+        main(["extract", str(papers), "--out", str(tmp_path / "run"), "-q", *argv])
+    with pytest.raises(_Captured):
+        pipeline.extract(papers, out=tmp_path / "run", **keywords)
+    with pytest.raises(_Captured):  # the whole object, or a part of it and the rest as keywords
+        pipeline.extract(papers, Settings(**keywords), out=tmp_path / "run")
+    assert from_cli[0] == from_api[0] == from_api[1]
+    assert isinstance(from_cli[0], pipeline.Settings)
+
+
+def _pdf_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    shutil.copy(ROOT / "corpus" / "pdf" / "fernley_csp_minutes_2024-03-13.pdf", folder)
+    return folder
+
+
+def test_pdf_engine_setting_reaches_the_reader_in_a_worker(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine travels with each paper to the worker process that reads it: with
+    PDFium made to fail (before the workers fork), only a pdfplumber run succeeds."""
+    import pipeline.readers.pdf
+
+    def no_pdfium(path: Path) -> None:
+        raise RuntimeError("PDFium was used")
+
+    monkeypatch.setattr(pipeline.readers.pdf, "fast_pages", no_pdfium)
+    folder = _pdf_folder(tmp_path)
+    plumbed = run_extract([folder], tmp_path / "plumber", Settings(workers=2,
+                                                                   pdf_engine="pdfplumber"))
+    assert (plumbed.failed, plumbed.processed) == (0, 1)
+    info = json.loads((tmp_path / "plumber" / "run.json").read_text(encoding="utf-8"))
+    assert info["pdf_engine"] == "pdfplumber"
+    fast = run_extract([folder], tmp_path / "pdfium", Settings(workers=2))
+    assert fast.failed == 1
+    assert "PDFium was used" in rows(tmp_path / "pdfium" / "errors.csv")[0]["message"]
+    # Switching engine re-reads the PDF instead of reusing the other engine's result.
+    again = run_extract([folder], tmp_path / "plumber", Settings(workers=2))
+    assert (again.processed, again.failed) == (1, 1)
 
 
 def test_progress_lines_count_to_the_total_the_summary_gives(

@@ -37,7 +37,7 @@ def _worker(conn: Connection, process: Callable, memory_mb: int | None) -> None:
 
 
 class _Slot:
-    def __init__(self, context: multiprocessing.context.BaseContext, process: Callable,
+    def __init__(self, context: multiprocessing.context.ForkContext, process: Callable,
                  memory_mb: int | None) -> None:
         parent, child = context.Pipe()
         self.conn = parent

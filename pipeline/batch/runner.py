@@ -9,23 +9,23 @@ an interrupted run leaves the previous outputs whole.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from pipeline import __version__
 from pipeline.batch.pool import run_pool
 from pipeline.batch.store import Store, content_hash, pipeline_fingerprint
 from pipeline.batch.task import DocumentResult, error_row, failed_result, process, warning_rows
-from pipeline.batch.walk import DEFAULT_FORMATS, Input, Walker, check_formats
+from pipeline.batch.walk import Input, Walker
 from pipeline.errors import RunError
 from pipeline.export.csv import CsvStream, atomic_write_text, write_csv
 from pipeline.model.labels import CONTRACT_COLUMNS, ERROR_COLUMNS
+from pipeline.settings import RunSettings, Settings, default_workers
+from pipeline.version import __version__
 
-__all__ = ["BodyMerger", "DocumentResult", "Progress", "RunSettings", "RunSummary",
+__all__ = ["BodyMerger", "DocumentResult", "Progress", "RunSettings", "RunSummary", "Settings",
            "default_workers", "error_row", "merge_bodies", "process", "run_extract",
            "write_outputs"]
 
@@ -65,7 +65,7 @@ class Progress(Protocol):
         """All done: clear whatever was drawn."""
 
 
-def _results(inputs: list[Input], settings: RunSettings,
+def _results(inputs: list[Input], settings: Settings,
              client: Any | None) -> Iterator[DocumentResult]:
     if not inputs:  # nothing changed since the last run: no workers to start
         return
@@ -73,13 +73,15 @@ def _results(inputs: list[Input], settings: RunSettings,
         from pipeline.batch.dask_executor import run_dask
 
         yield from run_dask(inputs, client, settings.debug)
-    elif settings.workers == 0 or settings.debug:
+    elif settings.in_process:
         for item in inputs:  # in-process: tracebacks reach the user with --debug
             yield process(item, settings.debug)
     else:
         _preload()
-        yield from run_pool(inputs, process, failed_result, workers=settings.workers,
-                            timeout=settings.timeout, memory_mb=settings.memory_mb)
+        for result in run_pool(inputs, process, failed_result, workers=settings.workers or 1,
+                               timeout=settings.timeout, memory_mb=settings.memory_mb):
+            assert isinstance(result, DocumentResult)
+            yield result
 
 
 def _preload() -> None:
@@ -99,42 +101,18 @@ WARM_UP = ("BOARD\n\nMinutes of the meeting held on 1 May 2024\n\nPresent: Counc
            "The Group reports to the Board. It is recommended that the report be noted.\n")
 
 
-@dataclass
-class RunSettings:
-    """How a run goes; shared by the CLI and the Python API, checked when made.
+def _digest(item: Input) -> str:
+    """What a stored result is keyed by beside the pipeline's fingerprint: the content,
+    and for a PDF read by the other engine that engine, so switching re-reads it.
 
-    `workers=0` reads the papers in this process. `formats` are those of
-    `pipeline.batch.walk.FORMAT_SUFFIXES` (Markdown is not read unless named).
-    `scheduler` is a Dask address, Client or LocalCluster."""
-
-    workers: int = 1
-    pattern: str | None = None
-    exclude: tuple[str, ...] = ()
-    formats: tuple[str, ...] = DEFAULT_FORMATS
-    raw_csv: bool = False
-    debug: bool = False
-    force: bool = False
-    timeout: float | None = 600.0
-    memory_mb: int | None = 4096
-    scheduler: str | object | None = None
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.workers, int) or self.workers < 0:
-            raise ValueError(f"workers must be 0 or more, not {self.workers!r}")
-        if self.timeout is not None and self.timeout <= 0:
-            raise ValueError(f"timeout must be positive, not {self.timeout!r}")
-        if self.memory_mb is not None and self.memory_mb <= 0:
-            raise ValueError(f"memory_mb must be positive, not {self.memory_mb!r}")
-        self.exclude = (self.exclude,) if isinstance(self.exclude, str) else tuple(self.exclude)
-        self.formats = check_formats((self.formats,) if isinstance(self.formats, str)
-                                     else self.formats)
-        if isinstance(self.scheduler, str):
-            from pipeline.batch.dask_executor import check_address
-
-            try:
-                self.scheduler = check_address(self.scheduler)
-            except RunError as error:
-                raise ValueError(str(error)) from None
+    A file that is not read is keyed by why, so that asking for its format (or no
+    longer asking) re-does it."""
+    if not item.supported:
+        return f"skipped: {item.skip}"
+    digest = content_hash(item.path)
+    if item.engine != "pdfium" and item.path.suffix.lower() == ".pdf":
+        digest += f" engine={item.engine}"
+    return digest
 
 
 def check_out(out: Path) -> None:
@@ -147,12 +125,12 @@ def check_out(out: Path) -> None:
             return
 
 
-def _no_papers(paths: list[Path], settings: RunSettings, inputs: list[Input],
+def _no_papers(paths: list[Path], settings: Settings, inputs: list[Input],
                left_out: list[Path]) -> RunError:
     where = ", ".join(str(p) for p in paths)
     looked = [f"formats {', '.join(settings.formats)}"]
-    if settings.pattern:
-        looked.append(f"--glob {settings.pattern!r}")
+    if settings.glob:
+        looked.append(f"--glob {settings.glob!r}")
     if settings.exclude:
         looked.append(f"--exclude {' '.join(repr(x) for x in settings.exclude)}")
     notes = []
@@ -166,7 +144,7 @@ def _no_papers(paths: list[Path], settings: RunSettings, inputs: list[Input],
                     + (f"; {'; '.join(notes)}" if notes else ""))
 
 
-def run_extract(paths: list[Path], out: Path, settings: RunSettings | None = None,
+def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
                 progress: Progress | None = None) -> RunSummary:
     """Extract every paper under `paths` into the run folder `out`, resuming earlier work.
 
@@ -174,10 +152,10 @@ def run_extract(paths: list[Path], out: Path, settings: RunSettings | None = Non
     succeeded are not processed again (`settings.force` re-does them all). Raises
     RunError, before writing anything, when no paper is found, `out` is a file or the
     scheduler does not answer."""
-    settings = settings or RunSettings()
+    settings = settings or Settings()
     started = time.time()
     check_out(out)
-    walker = Walker(settings.pattern, settings.exclude, settings.formats, out)
+    walker = Walker(settings.glob, settings.exclude, settings.formats, out, settings.pdf_engine)
     inputs = list(walker.walk(paths))
     if not any(item.supported for item in inputs):
         raise _no_papers(paths, settings, inputs, walker.left_out)
@@ -190,10 +168,7 @@ def run_extract(paths: list[Path], out: Path, settings: RunSettings | None = Non
     try:
         with Store(out) as store:
             known = store.known()
-            # A file that is not read is keyed by why, so that asking for its format
-            # (or no longer asking) re-does it.
-            digests = {item.document: content_hash(item.path) if item.supported
-                       else f"skipped: {item.skip}" for item in inputs}
+            digests = {item.document: _digest(item) for item in inputs}
             todo = [item for item in inputs if settings.force or known.get(item.document) not in {
                 (digests[item.document], fingerprint, "ok"),
                 (digests[item.document], fingerprint, "skipped")}]
@@ -215,7 +190,7 @@ def run_extract(paths: list[Path], out: Path, settings: RunSettings | None = Non
             summary = write_outputs(store, [item.document for item in inputs], out,
                                     settings.raw_csv)
     finally:
-        if owned:
+        if owned and client is not None:
             client.close()
     summary.reused = len(inputs) - len(todo)
     summary.processed = len(todo)
@@ -273,18 +248,19 @@ def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool) 
     return summary
 
 
-def _write_run_info(out: Path, paths: list[Path], settings: RunSettings, summary: RunSummary,
+def _write_run_info(out: Path, paths: list[Path], settings: Settings, summary: RunSummary,
                     started: float, left_out: list[Path]) -> None:
     info = {
         "minutebook": __version__,
         "pipeline": pipeline_fingerprint(),
         "inputs": [str(p) for p in paths],
-        "glob": settings.pattern,
+        "glob": settings.glob,
         "exclude": list(settings.exclude),
         "formats": list(settings.formats),
         "left_out": [str(p) for p in left_out],
         "csv_escaping": "none" if settings.raw_csv else "formula-apostrophe",
         "workers": settings.workers,
+        "pdf_engine": settings.pdf_engine,
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
         "seconds": round(summary.seconds, 3),
         "documents": summary.documents,
@@ -379,6 +355,3 @@ class BodyMerger:
             merged.append(body.row)
         return merged
 
-
-def default_workers() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))

@@ -19,8 +19,9 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from pipeline import __version__, rules
+import pipeline.rules as rules
 from pipeline.model.labels import CONTRACT_COLUMNS
+from pipeline.version import __version__
 
 STORE_NAME = "state.sqlite"
 # Bump when SCHEMA changes incompatibly: an older store is then rebuilt from scratch. A

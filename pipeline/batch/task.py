@@ -76,7 +76,7 @@ def process(item: Input, debug: bool = False) -> DocumentResult:
     stage = "read"
     try:
         started = time.perf_counter()
-        document = read(item.path, item.document)
+        document = read(item.path, item.document, engine=item.engine)
         result.seconds["read"] = time.perf_counter() - started
         result.pages = document.pages
         result.warnings = list(document.warnings)

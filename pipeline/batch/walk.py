@@ -41,12 +41,14 @@ class Input:
     """One file to process: where it is and the name it has in every output table.
 
     `skip` says why a file that is not processed is skipped (it then gets one
-    `skipped` row in errors.csv); it is empty for a paper to read."""
+    `skipped` row in errors.csv); it is empty for a paper to read. `engine` is the
+    run's PDF engine: it travels with the paper to whichever process reads it."""
 
     path: Path
     document: str  # path relative to the folder given, with forward slashes
     supported: bool
     skip: str = ""
+    engine: str = "pdfium"
 
 
 def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
@@ -110,8 +112,10 @@ class Walker:
     """Walks the paths a user gave; remembers the output folders it left out."""
 
     def __init__(self, pattern: str | None = None, exclude: tuple[str, ...] = (),
-                 formats: Iterable[str] = DEFAULT_FORMATS, out: Path | None = None) -> None:
+                 formats: Iterable[str] = DEFAULT_FORMATS, out: Path | None = None,
+                 engine: str = "pdfium") -> None:
         self.pattern = pattern
+        self.engine = engine
         self.exclude = tuple(exclude)
         self.formats = check_formats(formats)
         self.suffixes = {s for f in self.formats for s in FORMAT_SUFFIXES[f]}
@@ -134,7 +138,7 @@ class Walker:
 
     def _input(self, path: Path, relative: str) -> Input:
         reason = _skip_reason(path)
-        return Input(path, relative, not reason, reason)
+        return Input(path, relative, not reason, reason, self.engine)
 
     def walk(self, paths: list[Path]) -> Iterator[Input]:
         """Files under `paths` in a stable order; symlinked folders are followed once
@@ -165,6 +169,7 @@ class Walker:
 
 
 def walk(paths: list[Path], pattern: str | None = None, exclude: tuple[str, ...] = (),
-         formats: Iterable[str] = DEFAULT_FORMATS, out: Path | None = None) -> Iterator[Input]:
+         formats: Iterable[str] = DEFAULT_FORMATS, out: Path | None = None,
+         engine: str = "pdfium") -> Iterator[Input]:
     """Files under `paths` in a stable order (see `Walker.walk`)."""
-    return Walker(pattern, exclude, formats, out).walk(paths)
+    return Walker(pattern, exclude, formats, out, engine).walk(paths)

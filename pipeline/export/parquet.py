@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import __version__
 from pipeline.fsio import atomic_path
 from pipeline.tables import TABLE_COLUMNS, is_integer_column, typed
+from pipeline.version import __version__
 
 
 def _pyarrow():

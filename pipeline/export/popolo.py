@@ -34,12 +34,12 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from pipeline import __version__
 from pipeline.errors import MinutebookError
 from pipeline.fsio import atomic_write_text
 from pipeline.graph.keys import HONORIFICS, BodyResolver, body_key, fold, person_key
 from pipeline.rules import read_json, rule_file
 from pipeline.tables import TABLE_COLUMNS, records, typed
+from pipeline.version import __version__
 
 SCHEMA_FOLDER = "popolo"  # under models/, read through pipeline.rules
 ROOT_SCHEMA = "popolo.json"

@@ -18,11 +18,11 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pipeline.review.templates as t
 from pipeline.batch.store import STORE_NAME, STORE_VERSION, Store
 from pipeline.errors import MinutebookError
 from pipeline.fsio import atomic_write_text
 from pipeline.model.labels import CONTRACT_COLUMNS, ERROR_COLUMNS
-from pipeline.review import templates as t
 from pipeline.review.templates import Mark, highlight
 from pipeline.tables import TABLE_COLUMNS, csv_escaped, read_table, records
 
