@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.extractors.people.attendance import extract_attendance, same_person
-from pipeline.extractors.people.names import parse_list
+from pipeline.extractors.people.lists import parse_list
 from pipeline.readers.text import parse_text
 
 

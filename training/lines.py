@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pipeline.extractors.people.attendance import ABBREVIATIONS
-from pipeline.extractors.people.attendance_tables import cue, pattern
+from pipeline.extractors.people.attendance_sentences import ABBREVIATIONS
+from pipeline.extractors.people.labels import cue
 from pipeline.extractors.people.names import data, parse_person
+from pipeline.extractors.people.vocabulary import pattern
 
 CELL = re.compile(r"\t+|\s*\|\s*|\s{2,}")
 LABEL = re.compile(r"^([A-Z][A-Za-z'’ -]{1,40}):\s*")

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from pipeline.extractors.people.names import Person, data, parse_list, parse_person
+from pipeline.extractors.people.lists import parse_list
+from pipeline.extractors.people.names import Person, data, parse_person
 
 HONORIFIC = "|".join(re.escape(h) for h in sorted(data("names")["honorifics"], key=len,
                                                    reverse=True))

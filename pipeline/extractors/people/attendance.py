@@ -5,37 +5,35 @@ The attendance record of UK minutes is a run of labelled sections before the fir
 label/content tables, name/role/organisation grids or P/A/D grids, then an apologies item
 and sentences such as "X attended as substitute for Y" further down. The walk only trusts
 names under such a label; anyone else a paper mentions is discussion, not attendance.
-Vocabularies and patterns are in models/attendance/; parsing one person is in people.py,
-reading tables and labels in attendance_tables.py.
+Vocabularies and patterns are in models/attendance/ (vocabulary.py); parsing one person is
+names.py, a list lists.py; labels and item headings labels.py; tables attendance_tables.py;
+sentences attendance_sentences.py; merging the mentions into rows register.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cache
 
-from pipeline.extractors.people.attendance_tables import (
-    Pair,
+from pipeline.extractors.people.attendance_sentences import list_end, sentence_end, sentences
+from pipeline.extractors.people.attendance_tables import TableReader, collapsed_header
+from pipeline.extractors.people.labels import (
     Section,
-    TableReader,
-    collapsed_header,
     cue,
     item_kind,
     item_title,
     next_label,
     paper_legend,
-    pattern,
     status,
 )
 from pipeline.extractors.people.lists import parse_list, run_together
-from pipeline.extractors.people.names import Person, clean_name, data, depths, vocab
-from pipeline.extractors.provenance import provenance
+from pipeline.extractors.people.register import Register, same_person
+from pipeline.extractors.people.vocabulary import data, pattern, vocab
 from pipeline.extractors.sections.metadata import classify_kind
 from pipeline.model import Block, BlockKind, Document
 
-ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "cllr", "no", "rev", "revd", "cty"}
-
+__all__ = ["extract_attendance", "same_person"]  # same_person: callers match names with it
 
 def extract_attendance(document: Document) -> dict[str, list[dict]]:
     """Attendees, apologies and substitutes of one paper, each row with its provenance."""
@@ -43,124 +41,8 @@ def extract_attendance(document: Document) -> dict[str, list[dict]]:
     if classify_kind(document)[0] == "agenda":
         return register.rows()  # an agenda lists the membership: nobody has attended yet
     Walk(document.blocks, register, opening=True).run()
-    _sentences(document.blocks, register)
+    sentences(document.blocks, register)
     return register.rows()
-
-
-# ---------------------------------------------------------------- the register
-
-
-@dataclass
-class Entry:
-    person: Person
-    block: Block
-    capacity: str = "member"
-
-
-@dataclass
-class Register:
-    """Everyone found so far; a repeated mention merges into the first ('Kilbride' into
-    'P Kilbride'), keeping the fuller name."""
-
-    people: dict[str, list[Entry]] = field(
-        default_factory=lambda: {"attendees": [], "apologies": []})
-    pairs: list[Pair] = field(default_factory=list)
-
-    def add(self, kind: str, person: Person, block: Block, section: Section) -> None:
-        if kind == "absent":
-            return
-        here = (person.organisation, block, person.start, person.end)
-        if person.sub_for:
-            self.pair(Pair(person.sub_for, person.name, *here))
-        if person.sub_by:
-            self.pair(Pair(person.name, person.sub_by, *here))
-        if kind == "substitutes":
-            kind = "apologies" if person.sub_by else "attendees"
-            if kind == "attendees" and not person.sub_for:
-                person.labels = person.labels or ["Substitute"]
-        if section.role and not person.labels and not person.prefixed:
-            person.labels = [section.role]
-        capacity = section.capacity
-        if person.sub_for:
-            capacity = "member"  # a substitute sits as the member they replace
-        elif capacity == "officer" and person.councillor:
-            capacity = "other"  # a councillor "in attendance" is not council staff
-        elif section.staff_check and not person.councillor and not person.orgs and any(
-                s in person.role.casefold() for s in data("roles")["staff_roles"]):
-            capacity = "officer"
-        for entry in self.people[kind]:
-            # One list never names a person twice, and a councillor Jones "present" is not
-            # the PCSO Jones "also present": those stay apart.
-            if same_person(entry.person.name, person.name) and entry.block is not block \
-                    and entry.capacity == capacity:
-                old = entry.person
-                old.name = _fuller(old.name, person.name)
-                old.roles += person.roles
-                old.orgs += person.orgs
-                old.labels = old.labels or person.labels
-                return
-        self.people[kind].append(Entry(person, block, capacity))
-
-    def pair(self, new: Pair) -> None:
-        for old in self.pairs:
-            if same_person(old.member, new.member) and same_person(old.substitute, new.substitute):
-                old.member, old.substitute = (_fuller(old.member, new.member),
-                                              _fuller(old.substitute, new.substitute))
-                old.organisation = old.organisation or new.organisation
-                return
-        self.pairs.append(new)
-
-    def rows(self) -> dict[str, list[dict]]:
-        attendees, apologies = self.people["attendees"], self.people["apologies"]
-        subs = []
-        for pair in self.pairs:
-            member, substitute = pair.member, pair.substitute
-            for entry in attendees + apologies:
-                member = _fuller(member, entry.person.name, same_person(member, entry.person.name))
-                substitute = _fuller(substitute, entry.person.name,
-                                     same_person(substitute, entry.person.name))
-            absent = next((e.person for e in apologies if same_person(e.person.name, member)), None)
-            present = next((e.person for e in attendees if same_person(e.person.name, substitute)),
-                           None)
-            org = pair.organisation or (absent and absent.organisation) or (
-                present and present.organisation) or ""
-            if present is None:  # a substitute who attended is an attendee
-                present = Person(substitute, pair.start, pair.end, orgs=[org] if org else [])
-                attendees.append(Entry(present, pair.block, "member"))
-            if not present.role:
-                present.labels = [pair.label]
-            subs.append({"member": member, "substitute": substitute, "organisation": org,
-                         **provenance(pair.block, pair.start, pair.end)})
-        out: dict[str, list[dict]] = {"attendees": [], "apologies": [], "substitutes": subs}
-        for kind, entries in (("attendees", attendees), ("apologies", apologies)):
-            for e in entries:
-                p = e.person
-                row = {"name": p.name, "role": p.role, "organisation": p.organisation}
-                row.update({"capacity": e.capacity} if kind == "attendees" else {})
-                out[kind].append({**row, **provenance(e.block, p.start, p.end)})
-        return out
-
-
-def _fuller(name: str, other: str, same: bool = True) -> str:
-    return other if same and len(fold(other)) > len(fold(name)) else name
-
-
-def fold(name: str) -> list[str]:
-    """Name words without honorifics, case or punctuation, for matching mentions."""
-    hon = {h.casefold().rstrip(".") for h in data("names")["honorifics"]}
-    post = {p.casefold() for p in vocab()["post"]}
-    words = [re.sub(r"[^\w\-]", "", w).casefold() for w in name.replace("’", "'").split()]
-    return [w for w in words if w and w not in hon and w not in post]
-
-
-def same_person(a: str, b: str) -> bool:
-    """'Kilbride' and 'P Kilbride', 'Councillor Sowerby' and 'Imelda Sowerby' are the same
-    person."""
-    fa, fb = fold(a), fold(b)
-    if not fa or not fb or fa[-1] != fb[-1]:
-        return False
-    short, long = sorted((fa, fb), key=len)
-    return len(short) == 1 or short == long[-len(short):] or fa[0][0] == fb[0][0]
 
 
 # ---------------------------------------------------------------- the walk
@@ -237,7 +119,7 @@ class Walk(TableReader):
         if block.kind is not BlockKind.PARAGRAPH:
             return False
         text = block.text
-        if _list_end(text, 0, len(text)) < len(text):
+        if list_end(text, 0, len(text)) < len(text):
             return False  # "Councillor Reid, Convener, presided.": a sentence
         first = parse_list(text, 0, text.find(";") if ";" in text else len(text))
         if not first or not all(p.code or p.titled for p in first) or (
@@ -272,7 +154,7 @@ class Walk(TableReader):
             start = marker.end()  # "(i) Cllr A for Cllr B; and": a list marker
         if section.kind == "apologies" and (m := pattern("received_from").match(text[start:end])):
             start += m.end()  # "These were received from A and B.": a sentence ends the list
-            end = _list_end(text, start, min(end, _sentence_end(text, start)))
+            end = list_end(text, start, min(end, sentence_end(text, start)))
             for person in parse_list(text, start, end, allow_single=True) or ():
                 self.register.add("apologies", person, block, section)
             self.section = None
@@ -295,10 +177,11 @@ class Walk(TableReader):
         m = re.match(r"\s*([A-Z])\s+(?=[A-Z(])", text[start:end])
         if self.legend and m and m.group(1) in self.legend and \
                 len(text[start + m.end():end].split("(")[0].split()) >= 2:
-            section = status(section, self.legend[m.group(1)])  # "A  Tomas Eriksen"
+            marked = status(section, self.legend[m.group(1)])  # "A  Tomas Eriksen"
             start += m.end()
-            if section is None:
+            if marked is None:
                 return True
+            section = marked
         bounds = [start - 1, *(start + c.start() for c in re.finditer(";", text[start:end])), end]
         substitutes = section.kind == "substitutes"
         for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
@@ -332,139 +215,3 @@ def _plural() -> str:
     """Plural honorifics used as a sub-label ('Councillors:', 'Cyng/Cllrs.:'), as a regex."""
     words = {w.rstrip(".") for w in data("names")["plural_honorifics"]} - {"Messrs"}
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-# ---------------------------------------------------------------- sentences
-
-
-def _sentence_end(text: str, start: int) -> int:
-    for m in re.finditer(r"\.(?=\s|$)", text[start:]):
-        before = re.search(r"(\w+)$", text[:start + m.start()])
-        word = before.group(1) if before else ""
-        if not (len(word) == 1 and word.isupper() or word.casefold() in ABBREVIATIONS):
-            return start + m.start()
-    return len(text)
-
-
-def _list_end(text: str, start: int, end: int) -> int:
-    """Where a list of names in a sentence stops: at the first lower-case word outside
-    brackets that is no name particle or post-nominal ('... and Hurst were noted'), or at a
-    capitalised word opening the next sentence ('Cllr Tennant With the absence of ...')."""
-    keep = {w.casefold() for w in vocab()["particles"] | vocab()["post"]} | {"and", "from"}
-    depth = depths(text)
-    for m in re.finditer(r"(?<=\s)([a-z][\w'’-]*)|(?<=[a-z])\s+(?:With|Whilst|While|It|This|"
-                         r"There|As|Following|The|In|On|At|Due)\s+(?=[a-z])", text[start:end]):
-        if depth[start + m.start()] == 0 and (m.group(1) or "") not in keep:
-            return start + m.start()
-    return end
-
-
-def _sentences(blocks: list[Block], register: Register) -> None:
-    """Apologies, substitutions and the chair as stated in sentences anywhere in the paper."""
-    apologies = Section("apologies", allow_single=True)
-    for block in blocks:
-        text = block.text
-        for m in pattern("apology_sentence").finditer(text):
-            # "the apologies of Councillors X, and Y were noted": the list stops at the verb.
-            end = _list_end(text, m.end(), _sentence_end(text, m.end()))
-            for person in parse_list(text, m.end(), end, allow_single=True) or ():
-                register.add("apologies", person, block, apologies)
-        if re.search(r"apolog", text, re.I):  # "Councillor X sent apologies"
-            spans = name_spans(text)
-            for k, (start, end, name) in enumerate(spans):
-                if pattern("sent_apologies").match(text[end:]):
-                    register.add("apologies", Person(name, start, end), block, apologies)
-                    # "Cllr A & Cllr B sent apologies": the names joined to it sent them too.
-                    while k and re.fullmatch(r"\s*(?:,|&|and|,\s*and)\s*",
-                                             text[spans[k - 1][1]:spans[k][0]]):
-                        k -= 1
-                        register.add("apologies", Person(spans[k][2], *spans[k][:2]), block,
-                                     apologies)
-        if block.kind is not BlockKind.TABLE_ROW and pattern("substitution_words").search(text):
-            _substitution_sentences(block, register)
-        if re.search(r"\bin the chair\b|\belected\b|\bappointed\b|\bpresided\b", text, re.I):
-            _chair(block, register)
-
-
-def _substitution_sentences(block: Block, register: Register) -> None:
-    """'X attended as substitute for Y', 'Y was represented by X', '... X for Y and Z for W'."""
-    subs = data("substitution")
-    spans, orientation = name_spans(block.text), None
-    for (a_start, _, a), (_, b_end, b) in zip(spans, spans[1:], strict=False):
-        # "Apologies from Councillor A, Chair. Councillor B, Vice-Chair, attended in her absence"
-        if re.match(subs["absence"], block.text[b_end:], re.I) and any(
-                same_person(e.person.name, a) for e in register.people["apologies"]):
-            register.pair(Pair(a, b, "", block, a_start, b_end))
-    for (a_start, a_end, a), (b_start, b_end, b) in zip(spans, spans[1:], strict=False):
-        between = block.text[a_end:b_start].strip(" ,").casefold()
-        if any(re.match(p, between, re.I) for p in subs["between_for"]) or (
-                orientation == "for" and re.match(subs["elliptic"], between)):
-            orientation = "for"
-            register.pair(Pair(b, a, "", block, a_start, b_end))
-        elif any(re.match(p, between, re.I) for p in subs["between_by"]) or (
-                re.match(subs["with_by"], between) and re.match(subs["with_after"],
-                                                                block.text[b_end:])):
-            # "Apologies from Cllr A with Cllr B attending as his substitute"
-            orientation = "by"
-            register.pair(Pair(a, b, "", block, a_start, b_end))
-
-
-def _chair(block: Block, register: Register) -> None:
-    """'Mr G Ballantyne in the Chair'; 'RESOLVED that Councillor X be elected Chair'."""
-    text = block.text
-    for start, end, name in name_spans(text):
-        if presided := pattern("presided").match(text[end:]):  # "Councillor X, Convener, presided"
-            role = presided.group(1) or "Chair"
-            entry = next((e for e in register.people["attendees"]
-                          if same_person(e.person.name, name)), None)
-            if entry:
-                entry.person.roles.insert(0, role)
-            else:
-                register.add("attendees", Person(name, start, end, roles=[role]), block,
-                             Section("attendees"))
-            continue
-        short = len(text.split()) <= 10
-        m = (short and pattern("chair_line").match(text[end:])) or \
-            pattern("elected_chair").match(text[end:])
-        if not m or (m.groups() and text[end:].split()[0] == "be"
-                     and not re.search(r"\b(?:RESOLVED|AGREED|DECIDED)\b", text[:start])):
-            continue  # "proposed that X be appointed Vice-Chair" is no appointment
-        role = m.group(1) if m.groups() else "Chair"
-        entry = next((e for e in register.people["attendees"]
-                      if same_person(e.person.name, name)), None)
-        if entry:
-            entry.person.roles.insert(0, role)
-        elif not m.groups():  # the person in the chair attended, listed or not
-            register.add("attendees", Person(name, start, end, roles=[role]), block,
-                         Section("attendees"))
-
-
-@cache
-def _matcher():
-    """A blank English tokenizer and a Matcher over the honorific vocabulary, to find the
-    people a free sentence names ('Councillor X attended as substitute for Councillor Y')."""
-    import spacy
-    from spacy.matcher import Matcher
-    from spacy.util import filter_spans
-
-    nlp = spacy.blank("en")
-    hon = [h.casefold().rstrip(".") for h in data("names")["honorifics"] if " " not in h]
-    word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’]*\.?|-)$"}, "OP": "+"}
-    matcher = Matcher(nlp.vocab)
-    matcher.add("HONORIFIC_NAME", [[{"LOWER": {"IN": hon}}, {"ORTH": ".", "OP": "?"}, word]])
-    matcher.add("NAME", [[{"TEXT": {"REGEX": r"^[A-Z][\w'’]*$"}, "IS_STOP": False}, word]])
-    return nlp, matcher, filter_spans
-
-
-def name_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, bare name) of each person a sentence names, in order."""
-    nlp, matcher, filter_spans = _matcher()
-    doc = nlp(text)
-    out = []
-    for span in sorted(filter_spans([doc[a:b] for _, a, b in matcher(doc)]), key=lambda s: s.start):
-        end = span.end_char
-        if span.text.endswith(("-", ".")) and not re.search(r"\b[A-Z]\.$", span.text):
-            end -= 1  # a sentence's full stop, not an initial's
-        if name := clean_name(text[span.start_char:end], span.label_ == "HONORIFIC_NAME"):
-            out.append((span.start_char, end, name))
-    return out

@@ -8,28 +8,19 @@ space-aligned tables whose spacing a reader collapsed into single spaces.
 
 `TableReader` reads those: `attendance.Walk` mixes it in and hands over at the first table
 row; the reader adds what it finds to the walk's register and hands label cells back to the
-walk's `content`. What tables share with lines lives here too (`Section` and `cue`, what a
-label opens; `item_title`, an item heading; `Pair`, a member and their substitute), so the
-imports run one way: people.py, then this module, then attendance.py.
+walk's `content`. What tables share with lines (labels, item headings, legends) is
+labels.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cache
 
+from pipeline.extractors.people.labels import Pair, Section, cue, item_title, mark_code, status
 from pipeline.extractors.people.lists import parse_list
-from pipeline.extractors.people.names import (
-    Person,
-    classify,
-    clean_name,
-    data,
-    depths,
-    parse_person,
-    prefix,
-    vocab,
-)
+from pipeline.extractors.people.names import Person, classify, clean_name, parse_person, prefix
+from pipeline.extractors.people.register import Register
+from pipeline.extractors.people.vocabulary import data, vocab
 from pipeline.model import Block, BlockKind
 
 LONE_WORD = re.compile(r"[A-Z][\w'’-]+")
@@ -39,6 +30,18 @@ class TableReader:
     """The table half of `attendance.Walk`, which supplies `blocks`, `register`, `section`,
     `legend`, `content` (persons in a line under the open label) and `item` (an item
     heading opens or closes a section)."""
+
+    blocks: list[Block]
+    register: Register
+    section: Section | None
+    legend: dict[str, str]
+
+    def content(self, block: Block, start: int, end: int | None = None,
+                run_on: bool = False) -> bool:
+        raise NotImplementedError
+
+    def item(self, title: str) -> None:
+        raise NotImplementedError
 
     def table(self, i: int) -> int:
         """A run of table rows (or '|' rows): header grid, label/content rows, or a
@@ -71,9 +74,10 @@ class TableReader:
         self.grid(pending, None)
         return j
 
-    def rows(self, i: int) -> tuple[list, int]:
+    def rows(self, i: int) -> tuple[list[tuple[Block, list[tuple[str, int]]]], int]:
         """The blocks of one table from block i, with their cells."""
-        first, rows, j, wrapped = self.blocks[i], [], i, False
+        rows: list[tuple[Block, list[tuple[str, int]]]] = []
+        first, j, wrapped = self.blocks[i], i, False
         table = first.table
         while j < len(self.blocks):
             b = self.blocks[j]
@@ -163,161 +167,15 @@ class TableReader:
             following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
             if block.kind is BlockKind.HEADING or cue(block.text) or item_title(block, following):
                 break
-            lone = following is not None and LONE_WORD.fullmatch(following.text) is not None
-            person = _split_collapsed(block.text, header, following.text if lone else "")
+            tail = following.text if following is not None and LONE_WORD.fullmatch(
+                following.text) else ""
+            lone = bool(tail)
+            person = _split_collapsed(block.text, header, tail)
             if person is None:
                 break
             self.register.add(self.section.kind, person, block, self.section)
             i += 2 if lone else 1
         return i
-
-
-# ---------------------------------------------------------------- sections and pairs
-
-
-@dataclass
-class Section:
-    kind: str  # attendees, apologies, substitutes or absent
-    capacity: str = "member"
-    role: str = ""
-    staff_check: bool = False  # "Also present": council staff among guests are officers
-    allow_single: bool = False  # under "Councillors" a lone surname is a name
-
-
-@dataclass
-class Pair:
-    member: str
-    substitute: str
-    organisation: str
-    block: Block
-    start: int
-    end: int
-    label: str = "Substitute"
-
-
-# ---------------------------------------------------------------- P/A/D legends and marks
-
-
-def paper_legend(blocks: list[Block]) -> dict[str, str]:
-    """The letters a paper's legend explains ('P = Present   A = Apologies'), each with its
-    code; empty unless two letters are explained (one "A: Present" is no legend)."""
-    found = {m.group(1): mark_code(m.group(2), {}) for b in blocks[:300]
-             for m in pattern("legend").finditer(b.text)}
-    return found if len(found) >= 2 else {}
-
-
-def mark_code(mark: str, legend: dict[str, str]) -> str:
-    """P (present), A (apologies), D (deputy who attended) or X (absent) for a grid mark."""
-    mark = mark.strip()
-    for word, code in data("cues")["legend_statuses"].items():
-        if mark.casefold().startswith(word):
-            return code
-    return legend.get(mark[:1].upper()) or data("cues")["marks"].get(mark[:1].upper(), "X")
-
-
-def status(section: Section, mark: str) -> Section | None:
-    """The section a person marked P, A or D belongs to; None for X (absent: recorded nowhere)."""
-    if mark == "X":
-        return None
-    return replace(section, kind="apologies" if mark == "A" else "attendees")
-
-
-# ---------------------------------------------------------------- labels and items
-
-
-@cache
-def pattern(name: str) -> re.Pattern:
-    """A regular expression of models/attendance/cues.json, compiled once."""
-    flags = 0 if name in ("legend", "elected_chair") else re.I
-    return re.compile(data("cues")["patterns"][name], flags | re.S)
-
-
-def cue(text: str) -> tuple[Section, int] | None:
-    """The section a label opens ('Officers in attendance:' -> officers) and where the text
-    after the label starts; None when the text is no attendance label."""
-    lead = pattern("numbering").match(text)
-    offset = lead.end() if lead else 0
-    body = text[offset:]
-    colon = re.search(r":-?|\s[–—]\s|\t", body)
-    label = body[:colon.start()] if colon else body.rstrip(" :-–")
-    words = re.findall(r"[\w'’/-]+", label.casefold())
-    exact = data("cues")["exact"]
-    if not colon and len(words) <= 6 and label.isupper() and _section(words):
-        return _section(words), len(text)  # "ABSENT WITH APOLOGIES" on a line of its own
-    run_on = colon and len(words) > 8  # "PRESENT A Bell C Dee In Attendance: E Fox"
-    if (not colon or run_on) and " ".join(words) not in exact:
-        # "PRESENT Councillor A (Chair), B": a label run into the list it opens.
-        for phrase in sorted(exact, key=len, reverse=True):
-            if body[:len(phrase) + 1].casefold() != phrase + " ":
-                continue
-            verb = re.match(r"\s+(?:were|was|are)\b", body[len(phrase):])  # "Present were A, B"
-            after = len(phrase) + (verb.end() if verb else 0)
-            stop = next_label(body, after, len(body)) if run_on else len(body)
-            if (parse_list(body, after, stop) or [None])[0]:
-                return _section(phrase.split()), offset + after
-        return None
-    if not words or len(words) > 8 or any(w.isdigit() or w in data("cues")["exclude"]
-                                          for w in words):
-        return None
-    section = _section(words)
-    return (section, offset + (colon.end() if colon else len(body))) if section else None
-
-
-def next_label(text: str, start: int, end: int) -> int:
-    """Where a label with a colon run into a list without a full stop opens the next
-    section ('PRESENT A Bell C Dee In Attendance: E Fox Apologies: G Hay'), else end. A
-    plural honorific as a sub-label ('Councillors:') is none."""
-    plural = {p.casefold().rstrip(".") for p in data("names")["plural_honorifics"]}
-    depth = depths(text)
-    for m in re.finditer(r"(?<=\S)\s+(?=((?:[A-Z][\w/'’-]*\s+){0,3}[\w/'’-]+)\s*:)",
-                         text[start:end]):
-        at, label = start + m.end(), m.group(1).casefold()
-        if depth[at] == 0 and label not in plural and text[at:at + 1].isupper() and \
-                set(label.split()) <= _cue_words() and cue(text[at:end]):
-            return at
-    return end
-
-
-@cache
-def _cue_words() -> set[str]:
-    """Every word of a label phrase ('in', 'attendance', 'apologies')."""
-    cues = data("cues")
-    phrases = [r["phrase"] for r in cues["rules"]] + cues["exact"]
-    return {w for p in phrases for w in p.rstrip(":").split()}
-
-
-def _section(words: list[str]) -> Section | None:
-    """The longest cue phrase among the label's words decides ('Officers in attendance')."""
-    joined = f" {' '.join(words)} "
-    rules = [r for r in data("cues")["rules"] if f" {r['phrase']} " in joined]
-    if not rules:
-        return None
-    best = max(rules, key=lambda r: len(r["phrase"]))
-    return Section(best["kind"], best.get("capacity", "member"), best.get("role", ""),
-                   best["phrase"].startswith("also"))
-
-
-def item_title(block: Block, following: Block | None) -> str | None:
-    """The title of a numbered item heading ('161. MINUTES', '41/24<tab>APOLOGIES',
-    'DEV12/24' over its title line), or None."""
-    m = pattern("item").match(block.text.replace("\t", " ").strip())
-    if not m:
-        return None
-    number, title = m.group(1), m.group(2).strip()
-    if not title:
-        if not re.search(r"[A-Za-z/]", number) or following is None:
-            return None
-        title = following.text
-    if not title[:1].isupper() or (parse_list(title, 0, len(title)) or [None])[0]:
-        return None  # "1. Councillor A Smith" numbers a person, not an item
-    return title
-
-
-def item_kind(title: str) -> str | None:
-    for kind, patterns in data("cues")["item_titles"].items():
-        if any(re.search(p, title.strip(" :").casefold()) for p in patterns):
-            return kind
-    return None
 
 
 # ---------------------------------------------------------------- table helpers
@@ -328,7 +186,7 @@ def collapsed_header(text: str) -> list[str] | None:
     header = [_column(w) for w in text.casefold().split()]
     if 2 <= len(header) <= 5 and all(header) and header[0] == "name" \
             and len(set(header)) == len(header):
-        return header
+        return [h for h in header if h]
     return None
 
 

@@ -98,7 +98,7 @@ def declarers(pre: str) -> list[tuple[str, int, int]]:
     end = len(pre)
     if m := r["trail"].search(pre):
         end = m.start()
-    lead = LEAD.match(pre).end()
+    lead = m.end() if (m := LEAD.match(pre)) else 0
     starts = sorted({lead} | {m.end() for m in re.finditer(r"[,;:(]\s*|\s", pre[:end])
                                if m.end() > lead})
     for start in starts:

@@ -244,7 +244,7 @@ def _from_entry(block: Block, section: Section, items: list[dict]) -> list[dict]
         [resolve(section.context, "", items)] if section.context else [""])
     if len(numbers) > 1 and "" in numbers:
         numbers.remove("")
-    rows = []
+    rows: list[dict] = []
     for index, (name, _, end) in enumerate(people):
         upto = people[index + 1][1] if index + 1 < len(people) else len(text)
         own = re.match(r"\s*\(([^()]*)\)", text[end:upto])  # "Mr A Lee (Financial) and ..."
@@ -259,7 +259,9 @@ def _from_row(block: Block, section: Section, items: list[dict]) -> list[dict]:
     """A row of a declarations table: a member cell, item cells, the rest for the kind."""
     cells = list(block.cells)
     headers = section.headers if len(section.headers) == len(cells) else [""] * len(cells)
-    people, numbers, rest = [], [], []
+    people: list[tuple[str, int, int]] = []
+    numbers: list[str] = []
+    rest: list[str] = []
     for cell, header in zip(cells, headers, strict=True):
         if not people and (found := names_in(cell)) and not re.search(r"item|minute", header):
             people = found

@@ -5,7 +5,7 @@ A list is cut at commas, 'and', '&' and dashes outside brackets; cuts are added 
 column merged into one cell runs names together ('Councillor A (Chair) Councillor B',
 'A Bell (AB) C Dunn (CD)'), and undone where an 'and' joins words of one office. Each
 piece is a person (people.parse_person) or a note on the person before it (role,
-organisation, substitution). Persons and vocabularies are in people.py.
+organisation, substitution). Persons are in names.py, vocabularies in vocabulary.py.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from pipeline.extractors.people.names import (
     parse_person,
     prefix,
     substitution,
-    vocab,
 )
+from pipeline.extractors.people.vocabulary import vocab
 
 SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+[–—]\s*|\s+-\s+")
 INITIALLED = re.compile(r"(?:[A-Z]\.?\s*){1,3}\s[A-Z][\w'’\-]+(?:\s+(?:MBE|OBE|CBE|JP|DL))?"
@@ -78,18 +78,18 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     for index, (a, e) in attrs.items():
         person, note = persons[index], text[a:e]
         person.end = max(person.end, e)
-        if found := substitution(note):
-            setattr(person, *found)
+        if sub := substitution(note):
+            setattr(person, *sub)
         else:
             roles, orgs = attributes(note)
             person.roles += roles
             person.orgs += orgs
     last = text[persons[-1].start:persons[-1].end] if persons else ""
-    shared = re.search(r"\(all\s+([^()]+)\)\s*$", last)
-    for person in persons if shared else ():  # "A, B and C (all Finance)"
+    if shared := re.search(r"\(all\s+([^()]+)\)\s*$", last):  # "A, B and C (all Finance)"
         roles, orgs = attributes(shared.group(1))
-        person.roles += [r for r in roles if r not in person.roles]
-        person.orgs += [o for o in orgs if o not in person.orgs]
+        for person in persons:
+            person.roles += [r for r in roles if r not in person.roles]
+            person.orgs += [o for o in orgs if o not in person.orgs]
     return persons
 
 
@@ -117,8 +117,8 @@ def _persons(text: str, s: int, e: int, single: bool, substitutes: bool = False)
     offset = s + prefix(text[s:e])[0]
     found = list(INITIALLED.finditer(text, offset, e))
     if len(found) >= 2 and text[offset:e].strip() == " ".join(m.group() for m in found):
-        people = [parse_person(text, m.start(), m.end(), True) for m in found]
-        if all(people):
+        people = [p for m in found if (p := parse_person(text, m.start(), m.end(), True))]
+        if len(people) == len(found):
             return people
     return _pairs(text, s, e)
 
@@ -128,7 +128,8 @@ def _pairs(text: str, s: int, e: int, most: int = 16) -> list[Person]:
     read as forename-surname pairs when nothing else is there; an honorific may open a
     pair ('Eve Ford Mrs Gail Hale')."""
     hon = vocab()["hon"]
-    words, titled = [], set()
+    words: list[re.Match[str]] = []
+    titled: set[int] = set()
     for w in re.finditer(r"\S+", text[s:e]):
         if (h := hon.match(w.group() + " X")) and h.end() == len(w.group()) + 1 \
                 and len(words) % 2 == 0:
@@ -184,7 +185,8 @@ def _merge_dashes(text: str, parts: list) -> list:
     """Undo a dash split inside a double-barrelled surname ('Ela Morgan – Jones'): one
     capitalised word after the dash that is no role, organisation or department, after a
     forename and surname, and followed by no dash of its own."""
-    v, merged = vocab(), []
+    v = vocab()
+    merged: list[tuple[str, int, int]] = []
     known = v["org_words"] | v["role_nouns"] | v["role_heads"] | v["title_nouns"] | v["departments"]
     for n, (kind, s, e) in enumerate(parts):
         word = text[s:e].strip(" ,;:.–—-")

@@ -1,13 +1,13 @@
-"""People in attendance lists: one person into name, role, organisation (lists: people_lists.py).
+"""People in attendance lists: one person into name, role, organisation (lists: lists.py).
 
 Minutes write one person many ways: "Councillors Smith (Chair), Jones and Brown",
 "Borough Commander Kofi Ferrante", "Monitoring Officer (Osian Treharne)",
 "Maya Quarrie – Corporate Director, Place, Fernley Borough Council", or a column of names
 merged into one cell ("D Halloran (Chairman) K L Winslade"). Everything works on a string
 plus offsets, so the caller can point each row back at its block. The words that drive
-the decisions live in models/attendance/*.json. `parse_person` comes first, then what
-it shares with people_lists.py: prefixes, name shapes, roles against organisations,
-vocabularies.
+the decisions live in models/attendance/*.json (read by vocabulary.py). `parse_person`
+comes first, then what it shares with lists.py: prefixes, name shapes, roles against
+organisations.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from pipeline.rules import read_json
+from pipeline.extractors.people.vocabulary import vocab
 
 OPEN, CLOSE = "([", ")]"
+LEAD = re.compile(r"[\s,;:.|–—-]*(?:from\s+)?")  # '|': a label/value row
 
 
 @dataclass
@@ -66,7 +66,7 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
     """One mention such as 'Cllr Jane Tindall (Chair) (Fernley Borough Council)'."""
     seg = text[start:end]
     # "... from X and from Y": the second 'from' belongs to the sentence, not the name.
-    lead = re.match(r"[\s,;:.|–—-]*(?:from\s+)?", seg).end()  # '|': a label/value row
+    lead = m.end() if (m := LEAD.match(seg)) else 0
     seg = seg[lead:].rstrip(" ,;:.|–—-")
     groups = _groups(seg)
     if groups and re.match(r"\s+[a-z]", seg[groups[-1][1]:]):
@@ -183,7 +183,9 @@ def prefix(text: str) -> tuple[int, list[str], list[str], str, bool]:
     """Leading honorifics, council tiers and ranks: (name offset, roles, plural group labels,
     honorific words, plural honorific seen)."""
     v = vocab()
-    pos, roles, labels, honorific, plural = 0, [], [], "", False
+    roles: list[str] = []
+    labels: list[str] = []
+    pos, honorific, plural = 0, "", False
     while pos < len(text):
         rest = text[pos:]
         if m := v["tier"].match(rest) or v["hon"].match(rest):
@@ -331,50 +333,3 @@ def depths(text: str) -> list[int]:
         out.append(depth)
         depth += char in OPEN
     return out
-
-
-@cache
-def data(name: str) -> dict:
-    """One vocabulary file of models/attendance, read once per process."""
-    return read_json(f"attendance/{name}.json")
-
-
-def __getattr__(name: str):
-    """`people.parse_list` still works: list parsing lives in people_lists.py."""
-    if name == "parse_list":
-        from pipeline.extractors.people.lists import parse_list
-        return parse_list
-    raise AttributeError(name)
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@cache
-def vocab() -> dict:
-    """The vocabularies as sets and compiled patterns."""
-    names, ranks, roles, subs = data("names"), data("ranks"), data("roles"), data("substitution")
-    honorifics, tiers = _alt(names["honorifics"]), _alt(names["tier_honorifics"])
-    plural = names["plural_honorifics"] + [t for t in names["tier_honorifics"] if t.endswith("s")]
-    return {
-        "tier": re.compile(rf"({tiers})\.?\s+(?=\S)", re.I),
-        "hon": re.compile(rf"({honorifics})\.?\s+(?=\S)", re.I),
-        "hon_word": re.compile(rf"(?<!\S)(?:{tiers}|{honorifics})\.?\s+(?=[A-Z])"),
-        "plural": {p.casefold() for p in plural},
-        "rank": re.compile(rf"((?:(?:{_alt(ranks['modifiers'])})\s+)*(?:{_alt(ranks['ranks'])}))"
-                           rf"\s+(?=[A-Z])"),
-        "title_nouns": set(ranks["title_nouns"]),
-        "post": set(names["post_nominals"]),
-        "particles": set(names["particles"]),
-        "not_names": {w.casefold() for w in names["not_names"]},
-        "role_heads": set(roles["role_heads"]),
-        "role_nouns": set(roles["role_nouns"]),
-        "org_words": set(roles["org_words"]),
-        "departments": set(roles["departments"]),
-        "chair": {r.casefold() for r in roles["chair_roles"]},
-        "qualifiers": {q.casefold() for q in roles["qualifiers"]},
-        "sub_for": [re.compile(p, re.I) for p in subs["for"]],
-        "sub_by": [re.compile(p, re.I) for p in subs["by"]],
-        "inline": re.compile(subs["inline"], re.I),
-    }

@@ -1,0 +1,153 @@
+"""Attendance stated in sentences anywhere in a paper: 'Apologies were received from
+Councillors A and B', 'Councillor X sent apologies', 'X attended as substitute for Y',
+'Councillor Z in the Chair', 'RESOLVED that Councillor Z be elected Chair'. Also where a
+list of names inside a sentence ends (`list_end`, `sentence_end`), which the walk of
+attendance.py uses for lists written as sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.extractors.people.labels import Pair, Section
+from pipeline.extractors.people.lists import parse_list
+from pipeline.extractors.people.names import Person, clean_name, depths
+from pipeline.extractors.people.register import Register, same_person
+from pipeline.extractors.people.vocabulary import data, pattern, vocab
+from pipeline.model import Block, BlockKind
+
+ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "cllr", "no", "rev", "revd", "cty"}
+
+
+def sentence_end(text: str, start: int) -> int:
+    for m in re.finditer(r"\.(?=\s|$)", text[start:]):
+        before = re.search(r"(\w+)$", text[:start + m.start()])
+        word = before.group(1) if before else ""
+        if not (len(word) == 1 and word.isupper() or word.casefold() in ABBREVIATIONS):
+            return start + m.start()
+    return len(text)
+
+
+def list_end(text: str, start: int, end: int) -> int:
+    """Where a list of names in a sentence stops: at the first lower-case word outside
+    brackets that is no name particle or post-nominal ('... and Hurst were noted'), or at a
+    capitalised word opening the next sentence ('Cllr Tennant With the absence of ...')."""
+    keep = {w.casefold() for w in vocab()["particles"] | vocab()["post"]} | {"and", "from"}
+    depth = depths(text)
+    for m in re.finditer(r"(?<=\s)([a-z][\w'’-]*)|(?<=[a-z])\s+(?:With|Whilst|While|It|This|"
+                         r"There|As|Following|The|In|On|At|Due)\s+(?=[a-z])", text[start:end]):
+        if depth[start + m.start()] == 0 and (m.group(1) or "") not in keep:
+            return start + m.start()
+    return end
+
+
+def sentences(blocks: list[Block], register: Register) -> None:
+    """Apologies, substitutions and the chair as stated in sentences anywhere in the paper."""
+    apologies = Section("apologies", allow_single=True)
+    for block in blocks:
+        text = block.text
+        for m in pattern("apology_sentence").finditer(text):
+            # "the apologies of Councillors X, and Y were noted": the list stops at the verb.
+            end = list_end(text, m.end(), sentence_end(text, m.end()))
+            for person in parse_list(text, m.end(), end, allow_single=True) or ():
+                register.add("apologies", person, block, apologies)
+        if re.search(r"apolog", text, re.I):  # "Councillor X sent apologies"
+            spans = name_spans(text)
+            for k, (start, end, name) in enumerate(spans):
+                if pattern("sent_apologies").match(text[end:]):
+                    register.add("apologies", Person(name, start, end), block, apologies)
+                    # "Cllr A & Cllr B sent apologies": the names joined to it sent them too.
+                    while k and re.fullmatch(r"\s*(?:,|&|and|,\s*and)\s*",
+                                             text[spans[k - 1][1]:spans[k][0]]):
+                        k -= 1
+                        register.add("apologies", Person(spans[k][2], *spans[k][:2]), block,
+                                     apologies)
+        if block.kind is not BlockKind.TABLE_ROW and pattern("substitution_words").search(text):
+            _substitution_sentences(block, register)
+        if re.search(r"\bin the chair\b|\belected\b|\bappointed\b|\bpresided\b", text, re.I):
+            _chair(block, register)
+
+
+def _substitution_sentences(block: Block, register: Register) -> None:
+    """'X attended as substitute for Y', 'Y was represented by X', '... X for Y and Z for W'."""
+    subs = data("substitution")
+    spans, orientation = name_spans(block.text), None
+    for (a_start, _, a), (_, b_end, b) in zip(spans, spans[1:], strict=False):
+        # "Apologies from Councillor A, Chair. Councillor B, Vice-Chair, attended in her absence"
+        if re.match(subs["absence"], block.text[b_end:], re.I) and any(
+                same_person(e.person.name, a) for e in register.people["apologies"]):
+            register.pair(Pair(a, b, "", block, a_start, b_end))
+    for (a_start, a_end, a), (b_start, b_end, b) in zip(spans, spans[1:], strict=False):
+        between = block.text[a_end:b_start].strip(" ,").casefold()
+        if any(re.match(p, between, re.I) for p in subs["between_for"]) or (
+                orientation == "for" and re.match(subs["elliptic"], between)):
+            orientation = "for"
+            register.pair(Pair(b, a, "", block, a_start, b_end))
+        elif any(re.match(p, between, re.I) for p in subs["between_by"]) or (
+                re.match(subs["with_by"], between) and re.match(subs["with_after"],
+                                                                block.text[b_end:])):
+            # "Apologies from Cllr A with Cllr B attending as his substitute"
+            orientation = "by"
+            register.pair(Pair(a, b, "", block, a_start, b_end))
+
+
+def _chair(block: Block, register: Register) -> None:
+    """'Mr G Ballantyne in the Chair'; 'RESOLVED that Councillor X be elected Chair'."""
+    text = block.text
+    for start, end, name in name_spans(text):
+        if presided := pattern("presided").match(text[end:]):  # "Councillor X, Convener, presided"
+            role = presided.group(1) or "Chair"
+            entry = next((e for e in register.people["attendees"]
+                          if same_person(e.person.name, name)), None)
+            if entry:
+                entry.person.roles.insert(0, role)
+            else:
+                register.add("attendees", Person(name, start, end, roles=[role]), block,
+                             Section("attendees"))
+            continue
+        short = len(text.split()) <= 10
+        m = (short and pattern("chair_line").match(text[end:])) or \
+            pattern("elected_chair").match(text[end:])
+        if not m or (m.groups() and text[end:].split()[0] == "be"
+                     and not re.search(r"\b(?:RESOLVED|AGREED|DECIDED)\b", text[:start])):
+            continue  # "proposed that X be appointed Vice-Chair" is no appointment
+        role = m.group(1) if m.groups() else "Chair"
+        entry = next((e for e in register.people["attendees"]
+                      if same_person(e.person.name, name)), None)
+        if entry:
+            entry.person.roles.insert(0, role)
+        elif not m.groups():  # the person in the chair attended, listed or not
+            register.add("attendees", Person(name, start, end, roles=[role]), block,
+                         Section("attendees"))
+
+
+@cache
+def _matcher():
+    """A blank English tokenizer and a Matcher over the honorific vocabulary, to find the
+    people a free sentence names ('Councillor X attended as substitute for Councillor Y')."""
+    import spacy
+    from spacy.matcher import Matcher
+    from spacy.util import filter_spans
+
+    nlp = spacy.blank("en")
+    hon = [h.casefold().rstrip(".") for h in data("names")["honorifics"] if " " not in h]
+    word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’]*\.?|-)$"}, "OP": "+"}
+    matcher = Matcher(nlp.vocab)
+    matcher.add("HONORIFIC_NAME", [[{"LOWER": {"IN": hon}}, {"ORTH": ".", "OP": "?"}, word]])
+    matcher.add("NAME", [[{"TEXT": {"REGEX": r"^[A-Z][\w'’]*$"}, "IS_STOP": False}, word]])
+    return nlp, matcher, filter_spans
+
+
+def name_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, bare name) of each person a sentence names, in order."""
+    nlp, matcher, filter_spans = _matcher()
+    doc = nlp(text)
+    out = []
+    for span in sorted(filter_spans([doc[a:b] for _, a, b in matcher(doc)]), key=lambda s: s.start):
+        end = span.end_char
+        if span.text.endswith(("-", ".")) and not re.search(r"\b[A-Z]\.$", span.text):
+            end -= 1  # a sentence's full stop, not an initial's
+        if name := clean_name(text[span.start_char:end], span.label_ == "HONORIFIC_NAME"):
+            out.append((span.start_char, end, name))
+    return out

@@ -1,0 +1,162 @@
+"""What a line of the attendance record says it opens, shared by lines and tables.
+
+A label ('Present:', 'Officers in attendance:', 'ALSO PRESENT', 'Apologies – ') opens a
+`Section` (its kind, the capacity and default role of the people under it); a numbered item
+heading ('41/24 APOLOGIES') opens or closes one; a P/A/D legend ('P = Present   A =
+Apologies') says what a grid's marks mean; a `Pair` is a member and their substitute. The
+phrases are models/attendance/cues.json; this module keeps the mechanics of reading them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from pipeline.extractors.people.lists import parse_list
+from pipeline.extractors.people.names import depths
+from pipeline.extractors.people.vocabulary import data, pattern
+from pipeline.model import Block
+
+# ---------------------------------------------------------------- sections and pairs
+
+
+@dataclass
+class Section:
+    kind: str  # attendees, apologies, substitutes or absent
+    capacity: str = "member"
+    role: str = ""
+    staff_check: bool = False  # "Also present": council staff among guests are officers
+    allow_single: bool = False  # under "Councillors" a lone surname is a name
+
+
+@dataclass
+class Pair:
+    member: str
+    substitute: str
+    organisation: str
+    block: Block
+    start: int
+    end: int
+    label: str = "Substitute"
+
+
+# ---------------------------------------------------------------- P/A/D legends and marks
+
+
+def paper_legend(blocks: list[Block]) -> dict[str, str]:
+    """The letters a paper's legend explains ('P = Present   A = Apologies'), each with its
+    code; empty unless two letters are explained (one "A: Present" is no legend)."""
+    found = {m.group(1): mark_code(m.group(2), {}) for b in blocks[:300]
+             for m in pattern("legend").finditer(b.text)}
+    return found if len(found) >= 2 else {}
+
+
+def mark_code(mark: str, legend: dict[str, str]) -> str:
+    """P (present), A (apologies), D (deputy who attended) or X (absent) for a grid mark."""
+    mark = mark.strip()
+    for word, code in data("cues")["legend_statuses"].items():
+        if mark.casefold().startswith(word):
+            return code
+    return legend.get(mark[:1].upper()) or data("cues")["marks"].get(mark[:1].upper(), "X")
+
+
+def status(section: Section, mark: str) -> Section | None:
+    """The section a person marked P, A or D belongs to; None for X (absent: recorded nowhere)."""
+    if mark == "X":
+        return None
+    return replace(section, kind="apologies" if mark == "A" else "attendees")
+
+
+# ---------------------------------------------------------------- labels and items
+
+
+
+def cue(text: str) -> tuple[Section, int] | None:
+    """The section a label opens ('Officers in attendance:' -> officers) and where the text
+    after the label starts; None when the text is no attendance label."""
+    lead = pattern("numbering").match(text)
+    offset = lead.end() if lead else 0
+    body = text[offset:]
+    colon = re.search(r":-?|\s[–—]\s|\t", body)
+    label = body[:colon.start()] if colon else body.rstrip(" :-–")
+    words = re.findall(r"[\w'’/-]+", label.casefold())
+    exact = data("cues")["exact"]
+    if not colon and len(words) <= 6 and label.isupper() and (section := _section(words)):
+        return section, len(text)  # "ABSENT WITH APOLOGIES" on a line of its own
+    run_on = colon and len(words) > 8  # "PRESENT A Bell C Dee In Attendance: E Fox"
+    if (not colon or run_on) and " ".join(words) not in exact:
+        # "PRESENT Councillor A (Chair), B": a label run into the list it opens.
+        for phrase in sorted(exact, key=len, reverse=True):
+            if body[:len(phrase) + 1].casefold() != phrase + " ":
+                continue
+            verb = re.match(r"\s+(?:were|was|are)\b", body[len(phrase):])  # "Present were A, B"
+            after = len(phrase) + (verb.end() if verb else 0)
+            stop = next_label(body, after, len(body)) if run_on else len(body)
+            if parse_list(body, after, stop) and (section := _section(phrase.split())):
+                return section, offset + after
+        return None
+    if not words or len(words) > 8 or any(w.isdigit() or w in data("cues")["exclude"]
+                                          for w in words):
+        return None
+    section = _section(words)
+    return (section, offset + (colon.end() if colon else len(body))) if section else None
+
+
+def next_label(text: str, start: int, end: int) -> int:
+    """Where a label with a colon run into a list without a full stop opens the next
+    section ('PRESENT A Bell C Dee In Attendance: E Fox Apologies: G Hay'), else end. A
+    plural honorific as a sub-label ('Councillors:') is none."""
+    plural = {p.casefold().rstrip(".") for p in data("names")["plural_honorifics"]}
+    depth = depths(text)
+    for m in re.finditer(r"(?<=\S)\s+(?=((?:[A-Z][\w/'’-]*\s+){0,3}[\w/'’-]+)\s*:)",
+                         text[start:end]):
+        at, label = start + m.end(), m.group(1).casefold()
+        if depth[at] == 0 and label not in plural and text[at:at + 1].isupper() and \
+                set(label.split()) <= _cue_words() and cue(text[at:end]):
+            return at
+    return end
+
+
+@cache
+def _cue_words() -> set[str]:
+    """Every word of a label phrase ('in', 'attendance', 'apologies')."""
+    cues = data("cues")
+    phrases = [r["phrase"] for r in cues["rules"]] + cues["exact"]
+    return {w for p in phrases for w in p.rstrip(":").split()}
+
+
+def _section(words: list[str]) -> Section | None:
+    """The longest cue phrase among the label's words decides ('Officers in attendance')."""
+    joined = f" {' '.join(words)} "
+    rules = [r for r in data("cues")["rules"] if f" {r['phrase']} " in joined]
+    if not rules:
+        return None
+    best = max(rules, key=lambda r: len(r["phrase"]))
+    return Section(best["kind"], best.get("capacity", "member"), best.get("role", ""),
+                   best["phrase"].startswith("also"))
+
+
+def item_title(block: Block, following: Block | None) -> str | None:
+    """The title of a numbered item heading ('161. MINUTES', '41/24<tab>APOLOGIES',
+    'DEV12/24' over its title line), or None."""
+    m = pattern("item").match(block.text.replace("\t", " ").strip())
+    if not m:
+        return None
+    number, title = m.group(1), m.group(2).strip()
+    if not title:
+        if not re.search(r"[A-Za-z/]", number) or following is None:
+            return None
+        title = following.text
+    if not title[:1].isupper() or parse_list(title, 0, len(title)):
+        return None  # "1. Councillor A Smith" numbers a person, not an item
+    return title
+
+
+def item_kind(title: str) -> str | None:
+    for kind, patterns in data("cues")["item_titles"].items():
+        if any(re.search(p, title.strip(" :").casefold()) for p in patterns):
+            return kind
+    return None
+
+

@@ -1,0 +1,129 @@
+"""The register of one paper's attendance: everyone found so far, by list, and the
+member/substitute pairs. A person named twice (a list, then a sentence) is one row, with
+the fuller name; the rows of attendees, apologies and substitutes come out of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extractors.people.labels import Pair, Section
+from pipeline.extractors.people.names import Person
+from pipeline.extractors.people.vocabulary import data, vocab
+from pipeline.extractors.provenance import provenance
+from pipeline.model import Block
+
+
+@dataclass
+class Entry:
+    person: Person
+    block: Block
+    capacity: str = "member"
+
+
+@dataclass
+class Register:
+    """Everyone found so far; a repeated mention merges into the first ('Kilbride' into
+    'P Kilbride'), keeping the fuller name."""
+
+    people: dict[str, list[Entry]] = field(
+        default_factory=lambda: {"attendees": [], "apologies": []})
+    pairs: list[Pair] = field(default_factory=list)
+
+    def add(self, kind: str, person: Person, block: Block, section: Section) -> None:
+        if kind == "absent":
+            return
+        here = (person.organisation, block, person.start, person.end)
+        if person.sub_for:
+            self.pair(Pair(person.sub_for, person.name, *here))
+        if person.sub_by:
+            self.pair(Pair(person.name, person.sub_by, *here))
+        if kind == "substitutes":
+            kind = "apologies" if person.sub_by else "attendees"
+            if kind == "attendees" and not person.sub_for:
+                person.labels = person.labels or ["Substitute"]
+        if section.role and not person.labels and not person.prefixed:
+            person.labels = [section.role]
+        capacity = section.capacity
+        if person.sub_for:
+            capacity = "member"  # a substitute sits as the member they replace
+        elif capacity == "officer" and person.councillor:
+            capacity = "other"  # a councillor "in attendance" is not council staff
+        elif section.staff_check and not person.councillor and not person.orgs and any(
+                s in person.role.casefold() for s in data("roles")["staff_roles"]):
+            capacity = "officer"
+        for entry in self.people[kind]:
+            # One list never names a person twice, and a councillor Jones "present" is not
+            # the PCSO Jones "also present": those stay apart.
+            if same_person(entry.person.name, person.name) and entry.block is not block \
+                    and entry.capacity == capacity:
+                old = entry.person
+                old.name = _fuller(old.name, person.name)
+                old.roles += person.roles
+                old.orgs += person.orgs
+                old.labels = old.labels or person.labels
+                return
+        self.people[kind].append(Entry(person, block, capacity))
+
+    def pair(self, new: Pair) -> None:
+        for old in self.pairs:
+            if same_person(old.member, new.member) and same_person(old.substitute, new.substitute):
+                old.member, old.substitute = (_fuller(old.member, new.member),
+                                              _fuller(old.substitute, new.substitute))
+                old.organisation = old.organisation or new.organisation
+                return
+        self.pairs.append(new)
+
+    def rows(self) -> dict[str, list[dict]]:
+        attendees, apologies = self.people["attendees"], self.people["apologies"]
+        subs = []
+        for pair in self.pairs:
+            member, substitute = pair.member, pair.substitute
+            for entry in attendees + apologies:
+                member = _fuller(member, entry.person.name, same_person(member, entry.person.name))
+                substitute = _fuller(substitute, entry.person.name,
+                                     same_person(substitute, entry.person.name))
+            absent = next((e.person for e in apologies if same_person(e.person.name, member)), None)
+            present = next((e.person for e in attendees if same_person(e.person.name, substitute)),
+                           None)
+            org = pair.organisation or (absent and absent.organisation) or (
+                present and present.organisation) or ""
+            if present is None:  # a substitute who attended is an attendee
+                present = Person(substitute, pair.start, pair.end, orgs=[org] if org else [])
+                attendees.append(Entry(present, pair.block, "member"))
+            if not present.role:
+                present.labels = [pair.label]
+            subs.append({"member": member, "substitute": substitute, "organisation": org,
+                         **provenance(pair.block, pair.start, pair.end)})
+        out: dict[str, list[dict]] = {"attendees": [], "apologies": [], "substitutes": subs}
+        for kind, entries in (("attendees", attendees), ("apologies", apologies)):
+            for e in entries:
+                p = e.person
+                row = {"name": p.name, "role": p.role, "organisation": p.organisation}
+                row.update({"capacity": e.capacity} if kind == "attendees" else {})
+                out[kind].append({**row, **provenance(e.block, p.start, p.end)})
+        return out
+
+
+def _fuller(name: str, other: str, same: bool = True) -> str:
+    return other if same and len(fold(other)) > len(fold(name)) else name
+
+
+def fold(name: str) -> list[str]:
+    """Name words without honorifics, case or punctuation, for matching mentions."""
+    hon = {h.casefold().rstrip(".") for h in data("names")["honorifics"]}
+    post = {p.casefold() for p in vocab()["post"]}
+    words = [re.sub(r"[^\w\-]", "", w).casefold() for w in name.replace("’", "'").split()]
+    return [w for w in words if w and w not in hon and w not in post]
+
+
+def same_person(a: str, b: str) -> bool:
+    """'Kilbride' and 'P Kilbride', 'Councillor Sowerby' and 'Imelda Sowerby' are the same
+    person."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb or fa[-1] != fb[-1]:
+        return False
+    short, long = sorted((fa, fb), key=len)
+    return len(short) == 1 or short == long[-len(short):] or fa[0][0] == fb[0][0]
+

@@ -1,0 +1,60 @@
+"""The vocabularies of models/attendance/, read once per process: the words (`data`), the
+sets and patterns built from them (`vocab`), and the id'd regular expressions (`pattern`).
+Every people module reads its conventions through this one, so none imports another just
+for a word list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from pipeline.rules import read_json
+
+
+@cache
+def data(name: str) -> dict:
+    """One vocabulary file of models/attendance, read once per process."""
+    return read_json(f"attendance/{name}.json")
+
+
+@cache
+def pattern(name: str) -> re.Pattern:
+    """A regular expression of models/attendance/cues.json, by its id, compiled once."""
+    flags = 0 if name in ("legend", "elected_chair") else re.I
+    return re.compile(data("cues")["patterns"][name], flags | re.S)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Words as one regex alternation, longest first (so 'Cllrs' wins over 'Cllr')."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def vocab() -> dict:
+    """The vocabularies as sets and compiled patterns."""
+    names, ranks, roles, subs = data("names"), data("ranks"), data("roles"), data("substitution")
+    honorifics, tiers = alternation(names["honorifics"]), alternation(names["tier_honorifics"])
+    modifiers, ranked = alternation(ranks["modifiers"]), alternation(ranks["ranks"])
+    plural = names["plural_honorifics"] + [t for t in names["tier_honorifics"] if t.endswith("s")]
+    return {
+        "tier": re.compile(rf"({tiers})\.?\s+(?=\S)", re.I),
+        "hon": re.compile(rf"({honorifics})\.?\s+(?=\S)", re.I),
+        "hon_word": re.compile(rf"(?<!\S)(?:{tiers}|{honorifics})\.?\s+(?=[A-Z])"),
+        "plural": {p.casefold() for p in plural},
+        "rank": re.compile(rf"((?:(?:{modifiers})\s+)*(?:{ranked}))\s+(?=[A-Z])"),
+        "title_nouns": set(ranks["title_nouns"]),
+        "post": set(names["post_nominals"]),
+        "particles": set(names["particles"]),
+        "not_names": {w.casefold() for w in names["not_names"]},
+        "role_heads": set(roles["role_heads"]),
+        "role_nouns": set(roles["role_nouns"]),
+        "org_words": set(roles["org_words"]),
+        "departments": set(roles["departments"]),
+        "chair": {r.casefold() for r in roles["chair_roles"]},
+        "qualifiers": {q.casefold() for q in roles["qualifiers"]},
+        "sub_for": [re.compile(p, re.I) for p in subs["for"]],
+        "sub_by": [re.compile(p, re.I) for p in subs["by"]],
+        "inline": re.compile(subs["inline"], re.I),
+    }
