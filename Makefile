@@ -41,6 +41,9 @@ bench: $(DEV_STAMP)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check pipeline tests training
+# Issue 11: mypy joins lint (and so CI, which runs `make lint`) once `$(BIN)/mypy` is clean;
+# it still reports errors in extractors/ and export/, so it is not run here yet.
+#	$(BIN)/mypy
 
 # Everything a run, a build or an install leaves; outputs/ keeps only its .gitkeep.
 clean:
