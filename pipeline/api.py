@@ -30,8 +30,11 @@ import networkx as nx
 import pandas as pd
 
 from pipeline.batch.runner import RunSummary, process, run_extract
+from pipeline.batch.task import DocumentResult
 from pipeline.batch.walk import walk
+from pipeline.model.bodies import BodyRegistry, mentions
 from pipeline.model.labels import CONTRACT_COLUMNS
+from pipeline.model.records import row_of
 from pipeline.settings import Settings
 from pipeline.tables import TABLE_COLUMNS, TABLES, frame_of, read_run, read_table, records, typed
 
@@ -280,11 +283,20 @@ def _iter_documents(paths: PathLike | Iterable[PathLike],
     for item in walk(inputs, settings.glob, settings.exclude, settings.formats,
                      engine=settings.pdf_engine):
         result = process(item)
-        tables = {}
-        for name, columns in CONTRACT_COLUMNS.items():
-            rows = result.tables.get(name, [])
-            if name == "bodies":
-                rows = [{**row, "documents": result.document} for row in rows]
-            tables[name] = frame_of(rows, columns)
-        yield DocumentExtraction(result.document, item.path, tables, list(result.errors),
-                                 list(result.warnings), result.pages, result.text)
+        yield _document_extraction(result, item.path)
+
+
+def _document_extraction(result: DocumentResult, path: Path) -> DocumentExtraction:
+    """One paper's records as typed frames of every table but errors, its bodies keyed
+    within the paper as a run keys them (`pipeline.model.bodies`)."""
+    rows = {name: [row_of(name, record) for record in records_]
+            for name, records_ in result.tables.items()}
+    registry = BodyRegistry()
+    registry.add(result.document, mentions(rows))
+    rows["bodies"] = registry.rows()
+    tables = {}
+    for name in CONTRACT_COLUMNS:
+        table = [registry.fill(name, row) for row in rows.get(name, [])]
+        tables[name] = frame_of(table, TABLE_COLUMNS[name])
+    return DocumentExtraction(result.document, path, tables, list(result.errors),
+                              list(result.warnings), result.pages, result.text)

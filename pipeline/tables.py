@@ -1,11 +1,13 @@
-"""The tables of a run: their columns and types, defined once, and the one loader.
+"""The tables of a run as pandas frames: the one loader, typed by the one schema.
 
-Every table has its contract columns first (`pipeline.model.labels`), then extra columns
-such as the provenance `page`, `start`, `end`, `evidence`. The types are the same in
-every table:
+The tables, their columns and types are defined once, in `pipeline.model.records`
+(`SCHEMA`): every table has its contract columns first, then its own extras, the
+provenance (`page`, `start`, `end`, `evidence`, `rule`, `part`) and the body keys. A
+column has the same type in every table that has it:
 
-- `page`, `start`, `end` (and `pages`, `blocks` of documents) are integers, as pandas'
-  nullable `Int64` (an empty cell is `<NA>`);
+- `page`, `start`, `end`, `part` (and the other whole numbers of `SCHEMA`: `pages`,
+  `blocks`, `vote`, ...) are integers, as pandas' nullable `Int64` (an empty cell is
+  `<NA>`);
 - every other column is text: strings, "" for an empty cell, never NaN.
 
 `read_table` and `read_run` read a run folder's CSVs with these types and with the
@@ -26,16 +28,15 @@ import numpy as np
 import pandas as pd
 
 from pipeline.export.csv import CSV_ESCAPING_KEY, ESCAPING_FORMULA, ESCAPING_NONE
-from pipeline.model.labels import CONTRACT_COLUMNS, ERROR_COLUMNS
+from pipeline.model.records import SCHEMA
 
-#: The tables of a run, in output order: the contract tables, then errors.
-TABLES: tuple[str, ...] = (*CONTRACT_COLUMNS, "errors")
-#: The columns each table always has (extra columns such as provenance follow them).
-TABLE_COLUMNS: dict[str, tuple[str, ...]] = {**CONTRACT_COLUMNS, "errors": ERROR_COLUMNS}
+#: The tables of a run, in output order: the contract tables, minutebook's own, errors.
+TABLES: tuple[str, ...] = tuple(SCHEMA)
+#: Every column of each table, in output order (a CSV of an older run may lack some:
+#: they are read as empty).
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {name: t.columns for name, t in SCHEMA.items()}
 #: Columns of whole numbers, in whichever table they appear; every other column is text.
-INTEGER_COLUMNS: frozenset[str] = frozenset({"page", "start", "end", "pages", "blocks", "part",
-                                             "first_page", "last_page", "vote", "for",
-                                             "against", "abstained"})
+INTEGER_COLUMNS: frozenset[str] = frozenset(c for t in SCHEMA.values() for c in t.integers)
 INTEGER_DTYPE = "Int64"
 
 _WHOLE = re.compile(r"-?[0-9]+")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,12 +21,13 @@ from pipeline.batch.task import DocumentResult, error_row, failed_result, proces
 from pipeline.batch.walk import Input, Walker
 from pipeline.errors import RunError
 from pipeline.export.csv import CsvStream, atomic_write_text, write_csv
-from pipeline.model.labels import CONTRACT_COLUMNS, ERROR_COLUMNS
+from pipeline.model.bodies import BodyRegistry
+from pipeline.model.records import SCHEMA
 from pipeline.settings import RunSettings, Settings, default_workers
 from pipeline.version import __version__
 
-__all__ = ["BodyMerger", "DocumentResult", "Progress", "RunSettings", "RunSummary", "Settings",
-           "default_workers", "error_row", "merge_bodies", "process", "run_extract",
+__all__ = ["BodyRegistry", "DocumentResult", "Progress", "RunSettings", "RunSummary", "Settings",
+           "default_workers", "error_row", "process", "run_extract",
            "write_outputs"]
 
 
@@ -203,23 +204,21 @@ def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
 def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool) -> RunSummary:
     """Rebuild every CSV from the store, reading and decoding each document's rows once.
 
-    A CSV's header must come first, yet its extra columns (keys beyond the contract's) are
-    known only once every row has been seen. So the store keeps, beside each document's
-    rows, their keys per table (`Store.columns`, written by `save`); the header is the
-    contract's columns then every extra key in order of first appearance across
-    `documents`, found from those small lists alone. Then one pass streams every row to
-    its CSV. Memory holds the column names and the merged bodies (`BodyMerger`: one entry
-    per distinct body, with its aliases and documents), never a table's rows."""
-    columns: dict[str, list[str]] = {t: list(c) for t, c in CONTRACT_COLUMNS.items()}
-    for document_columns in store.columns(documents):
-        for table, keys in document_columns.items():
-            seen = columns.setdefault(table, [])
-            seen += [key for key in keys if key not in seen]
-    writers = {table: CsvStream(out / f"{table}.csv", cols, raw=raw_csv)
-               for table, cols in columns.items() if table != "bodies"}
-    errors = CsvStream(out / "errors.csv", list(ERROR_COLUMNS), raw=raw_csv)
-    bodies = BodyMerger()
-    summary = RunSummary(out, 0, 0, 0, {t: 0 for t in columns}, 0.0)
+    Every table's header is its columns in the one schema (`pipeline.model.records`).
+    The rows of documents, parts and relations carry the keys of the bodies they name,
+    and a body's key may depend on a paper read later (an alias that joins two names):
+    so the bodies are resolved first (`BodyRegistry`), from the small lists of what each
+    paper says of bodies that the store keeps beside its rows (`Store.mentions`), and
+    then one pass streams every row to its CSV. Memory holds the registry (one entry per
+    distinct body and one per name a paper refers to), never a table's rows."""
+    registry = BodyRegistry()
+    for document, found in store.mentions(documents):
+        registry.add(document, found)
+    registry.resolve()
+    writers = {name: CsvStream(out / f"{name}.csv", table.columns, raw=raw_csv)
+               for name, table in SCHEMA.items() if name not in ("bodies", "errors")}
+    errors = CsvStream(out / "errors.csv", SCHEMA["errors"].columns, raw=raw_csv)
+    summary = RunSummary(out, 0, 0, 0, {name: 0 for name in SCHEMA if name != "errors"}, 0.0)
     for record in store.records(documents):
         summary.documents += record["status"] != "skipped"
         summary.failed += record["status"] == "failed"
@@ -232,17 +231,14 @@ def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool) 
             errors.write(warning)
             summary.warnings += 1
         for table, rows in record["tables"].items():
-            if table == "bodies":
-                for row in rows:
-                    bodies.add({**row, "documents": record["document"]})
+            if table == "bodies" or table not in writers:
                 continue
             for row in rows:
-                writers[table].write(row)
+                writers[table].write(registry.fill(table, row))
             summary.counts[table] += len(rows)
-    merged = bodies.rows()
+    merged = registry.rows()
     summary.counts["bodies"] = len(merged)
-    body_columns = columns.get("bodies", list(CONTRACT_COLUMNS["bodies"]))
-    write_csv(out / "bodies.csv", merged, body_columns + ["documents"], raw=raw_csv)
+    write_csv(out / "bodies.csv", merged, SCHEMA["bodies"].columns, raw=raw_csv)
     for stream in [*writers.values(), errors]:
         stream.close()
     return summary
@@ -273,85 +269,4 @@ def _write_run_info(out: Path, paths: list[Path], settings: Settings, summary: R
         "rows": summary.counts,
     }
     atomic_write_text(out / "run.json", json.dumps(info, indent=2, ensure_ascii=False) + "\n")
-
-
-def merge_bodies(rows: Iterable[dict]) -> list[dict]:
-    """One row per distinct body across the run, with its aliases and documents merged."""
-    merger = BodyMerger()
-    for row in rows:
-        merger.add(row)
-    return merger.rows()
-
-
-_SEP = " | "
-
-
-def _pieces(value: object) -> list[str]:
-    return [piece for piece in str(value).split(_SEP) if piece]
-
-
-class _Body:
-    __slots__ = ("aliases", "documents", "legacy", "row")
-
-    def __init__(self, row: dict) -> None:
-        self.row = {**row, "aliases": "", "documents": ""}
-        self.aliases: set[str] = set()
-        self.documents: set[str] = set()
-        self.legacy = False
-
-
-class BodyMerger:
-    """`merge_bodies`, one row at a time, in time and memory linear in the rows.
-
-    Bodies are keyed by their casefolded, space-normalised name; a body's first row gives
-    its other cells, and its aliases (less its own name) and documents are the sorted
-    " | "-joined union of every row's " | "-separated pieces, joined once in `rows()`.
-
-    Earlier versions re-split and re-joined the cells at every row (quadratic), and
-    `rows()` gives byte for byte what they gave: joining sorted pieces and splitting the
-    result again gives back the same pieces unless a piece ends with " |" (then the
-    joint reads " | | ", and the re-split cuts elsewhere). A body that ever meets such a
-    piece (never seen in practice) switches to that re-joining merge for its later rows,
-    so its result stays exactly the one of earlier versions too."""
-
-    def __init__(self) -> None:
-        self._bodies: dict[str, _Body] = {}
-
-    def add(self, row: dict) -> None:
-        key = " ".join(row.get("body", "").casefold().split())
-        if not key:
-            return
-        body = self._bodies.get(key)
-        if body is None:
-            body = self._bodies[key] = _Body(row)
-        aliases = _pieces(row.get("aliases", ""))
-        documents = _pieces(row.get("documents", row.get("document", "")))
-        if not body.legacy and any(p.endswith(" |") for p in (*aliases, *documents)):
-            body.row["aliases"], body.row["documents"] = self._joined(body)
-            body.legacy = True
-        if body.legacy:  # the merge of earlier versions, step by step
-            target = body.row
-            target["aliases"] = _SEP.join(sorted(
-                ({a for a in target["aliases"].split(_SEP) if a} | set(aliases))
-                - {target["body"]}))
-            target["documents"] = _SEP.join(sorted(
-                {d for d in target["documents"].split(_SEP) if d} | set(documents)))
-        else:
-            body.aliases.update(aliases)
-            body.documents.update(documents)
-
-    @staticmethod
-    def _joined(body: _Body) -> tuple[str, str]:
-        return (_SEP.join(sorted(body.aliases - {body.row["body"]})),
-                _SEP.join(sorted(body.documents)))
-
-    def rows(self) -> list[dict]:
-        """The merged rows, sorted by key."""
-        merged = []
-        for key in sorted(self._bodies):
-            body = self._bodies[key]
-            if not body.legacy:
-                body.row["aliases"], body.row["documents"] = self._joined(body)
-            merged.append(body.row)
-        return merged
 

@@ -13,21 +13,21 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pipeline.rules as rules
-from pipeline.model.labels import CONTRACT_COLUMNS
+from pipeline.model.bodies import mentions
+from pipeline.model.records import Record, row_of
 from pipeline.version import __version__
 
 STORE_NAME = "state.sqlite"
-# Bump when SCHEMA changes incompatibly: an older store is then rebuilt from scratch. A
-# column only added (`columns`) is filled in place instead (Store._add_columns), so that
-# upgrading minutebook does not re-extract a large archive.
-STORE_VERSION = 2
+# Bump when SCHEMA changes incompatibly: an older store is then rebuilt from scratch (3:
+# rows hold every column of the one schema, and `bodies` replaced the rows' extra keys).
+STORE_VERSION = 3
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     document TEXT PRIMARY KEY,
@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS documents (
     errors TEXT NOT NULL DEFAULT '[]',
     tables BLOB,                   -- zlib-compressed JSON: table name -> rows
     text BLOB,                     -- zlib-compressed plain text the spans index
-    columns TEXT                   -- JSON: table name -> its rows' extra keys (table_columns)
+    bodies TEXT                    -- JSON: what the rows say of bodies (model.bodies.mentions)
 );
 """
 
@@ -114,22 +114,6 @@ class Store:
             self.db.execute("DROP TABLE IF EXISTS documents")
             self.db.execute(f"PRAGMA user_version = {STORE_VERSION}")
         self.db.executescript(SCHEMA)
-        self._add_columns()
-
-    def _add_columns(self) -> None:
-        """Bring a store made before `columns` existed up to SCHEMA, in one transaction."""
-        present = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
-        if "columns" in present:
-            return
-        with self.db:
-            self.db.execute("BEGIN")
-            self.db.execute("ALTER TABLE documents ADD COLUMN columns TEXT")
-            for document, packed in self.db.execute(
-                    "SELECT document, tables FROM documents").fetchall():
-                tables = json.loads(zlib.decompress(packed)) if packed else {}
-                self.db.execute("UPDATE documents SET columns = ? WHERE document = ?",
-                                (json.dumps(table_columns(tables), ensure_ascii=False),
-                                 document))
 
     def close(self) -> None:
         self.db.close()
@@ -147,16 +131,21 @@ class Store:
 
     def save(self, document: str, digest: str, pipeline: str, status: str, *, pages: int = 0,
              seconds: dict | None = None, warnings: list | None = None,
-             errors: list | None = None, tables: dict | None = None, text: str = "") -> None:
-        packed = zlib.compress(json.dumps(tables or {}, ensure_ascii=False).encode(), 3)
+             errors: list | None = None,
+             tables: Mapping[str, Sequence[Record | dict]] | None = None,
+             text: str = "") -> None:
+        """Keep one document's result; `tables` are its records (or rows of every column)."""
+        rows = {table: [row if isinstance(row, dict) else row_of(table, row) for row in found]
+                for table, found in (tables or {}).items()}
+        packed = zlib.compress(json.dumps(rows, ensure_ascii=False).encode(), 3)
         self.db.execute(
             "INSERT OR REPLACE INTO documents (document, content_hash, pipeline, status, pages, "
-            "seconds, warnings, errors, tables, text, columns) "
+            "seconds, warnings, errors, tables, text, bodies) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (document, digest, pipeline, status, pages, json.dumps(seconds or {}),
              json.dumps(warnings or []), json.dumps(errors or []), packed,
              zlib.compress(text.encode(), 3),
-             json.dumps(table_columns(tables or {}), ensure_ascii=False)))
+             json.dumps(mentions(rows), ensure_ascii=False)))
 
     def text(self, document: str) -> str:
         """The plain text of a stored document, as its rows' spans index it."""
@@ -164,14 +153,14 @@ class Store:
                               (document,)).fetchone()
         return zlib.decompress(row[0]).decode() if row and row[0] else ""
 
-    def columns(self, documents: list[str]) -> Iterator[dict[str, list[str]]]:
-        """`table_columns` of each stored document of `documents`, in the order given,
-        without decoding any rows (one indexed look-up per document)."""
+    def mentions(self, documents: list[str]) -> Iterator[tuple[str, dict[str, list]]]:
+        """(document, `mentions`) of each stored document of `documents`, in the order
+        given, without decoding any rows (one indexed look-up per document)."""
         for document in documents:
-            row = self.db.execute("SELECT columns FROM documents WHERE document = ?",
+            row = self.db.execute("SELECT bodies FROM documents WHERE document = ?",
                                   (document,)).fetchone()
             if row is not None:
-                yield json.loads(row[0]) if row[0] else {}
+                yield document, json.loads(row[0]) if row[0] else {}
 
     def records(self, documents: list[str]) -> Iterator[dict]:
         """Stored results of `documents`, one at a time and in the order given (one
@@ -187,16 +176,3 @@ class Store:
                    "errors": json.loads(row[4]),
                    "tables": json.loads(zlib.decompress(row[5])) if row[5] else {}}
 
-
-def table_columns(tables: dict[str, list[dict]]) -> dict[str, list[str]]:
-    """Per table that has rows, its rows' keys beyond the table's contract columns, in
-    order of first appearance: what `write_outputs` needs to know of a document before
-    writing any CSV header (the contract's columns come first anyway, so leaving them
-    out keeps the stored lists short without changing any header)."""
-    columns: dict[str, list[str]] = {}
-    for table, rows in tables.items():
-        contract = CONTRACT_COLUMNS.get(table, ())
-        for row in rows:
-            seen = columns.setdefault(table, [])
-            seen += [key for key in row if key not in seen and key not in contract]
-    return columns

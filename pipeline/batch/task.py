@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from pipeline.batch.walk import Input
 from pipeline.errors import MinutebookError, warning_kind
+from pipeline.model.records import Record, record_of
 
 log = logging.getLogger("minutebook")
 
@@ -23,10 +24,10 @@ SEVERITIES = ("error", "warning", "skipped")
 
 @dataclass
 class DocumentResult:
-    """What one document gave: rows per table, or the error that stopped it."""
+    """What one document gave: records per table, or the error that stopped it."""
 
     document: str
-    tables: dict[str, list[dict]] = field(default_factory=dict)
+    tables: dict[str, list[Record]] = field(default_factory=dict)
     errors: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
@@ -83,7 +84,7 @@ def process(item: Input, debug: bool = False) -> DocumentResult:
         result.text = document.text
         stage = "extract"
         started = time.perf_counter()
-        tables = extract_document(document)
+        result.tables = typed_tables(extract_document(document), item.document)
         result.seconds["extract"] = time.perf_counter() - started
     except MemoryError:
         result.errors.append(error_row(item.document, stage, "out_of_memory",
@@ -99,11 +100,18 @@ def process(item: Input, debug: bool = False) -> DocumentResult:
         result.errors.append(error_row(item.document, stage, "internal_error",
                                        f"{type(error).__name__}: {error}"))
         return result
-    for table, rows in tables.items():
-        if table != "bodies":
-            rows = [{"document": item.document, **row} for row in rows]
-        result.tables[table] = rows
     return result
+
+
+def typed_tables(tables: dict[str, list[dict]], document: str) -> dict[str, list[Record]]:
+    """An extractor's rows of one paper as records of their tables, each row given its
+    `document` (bodies rows are the run's, merged later, and carry it in provenance only).
+
+    Raises `pipeline.model.records.RecordError` for a key no column has (a misspelt key
+    would otherwise become a CSV column) or a missing contract column."""
+    return {table: [record_of(table, row if table == "bodies" else {"document": document, **row},
+                              document) for row in rows]
+            for table, rows in tables.items()}
 
 
 def failed_result(item: Input, kind: str, message: str) -> DocumentResult:

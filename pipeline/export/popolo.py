@@ -28,31 +28,29 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
 import pandas as pd
 
-from pipeline.errors import MinutebookError
+from pipeline.export.popolo_schema import (
+    ROOT_SCHEMA,
+    SCHEMA_FOLDER,
+    PopoloInvalid,
+    reference_problems,
+    validate_popolo,
+)
 from pipeline.fsio import atomic_write_text
-from pipeline.graph.keys import HONORIFICS, BodyResolver, body_key, fold, person_key
-from pipeline.rules import read_json, rule_file
+from pipeline.graph.keys import HONORIFICS, fold, keyed, person_key
 from pipeline.tables import TABLE_COLUMNS, records, typed
 from pipeline.version import __version__
 
-SCHEMA_FOLDER = "popolo"  # under models/, read through pipeline.rules
-ROOT_SCHEMA = "popolo.json"
+__all__ = ["ROOT_SCHEMA", "SCHEMA_FOLDER", "PopoloInvalid", "build_popolo",
+           "reference_problems", "source", "validate_popolo", "write_popolo"]
+
 DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}){0,2}$")
 # People listed with these capacities sit on the body; guests ("other") do not.
 MEMBERSHIP_DEFAULT_ROLE = {"member": "member", "": "member", "officer": "officer"}
-
-
-class PopoloInvalid(MinutebookError):
-    """The Popolo data does not meet the schemas in models/popolo/ (a minutebook bug)."""
-
-    stage = "export"
-    kind = "popolo_invalid"
 
 
 #: votes.csv count columns and vote_members.csv positions as Popolo vote options.
@@ -110,23 +108,25 @@ def _person_name(written: str) -> tuple[str, str]:
 
 class _Builder:
     def __init__(self, tables: Mapping[str, pd.DataFrame]) -> None:
-        self.tables = tables
-        self.resolver = BodyResolver()
+        self.run = keyed({name: _rows(tables, name) for name in tables})
+        self.tables = self.run.rows
         self.organizations: dict[str, dict] = {}
         self.persons: dict[str, dict] = {}
         self.memberships: dict[str, dict] = {}
         self.events: dict[str, dict] = {}
         self.motions: list[dict] = []
         self.vote_events: list[dict] = []
-        self.documents = {row["document"]: row for row in _rows(tables, "documents")}
+        self.documents = {row["document"]: row for row in self.tables.get("documents", [])}
+
+    def _table(self, name: str) -> list[dict]:
+        return self.tables.get(name, [])
 
     # organizations ---------------------------------------------------------------
     def bodies(self) -> None:
-        for row in _rows(self.tables, "bodies"):
+        """One organization per body of the run (a key of bodies.csv)."""
+        for row in self.run.bodies:
             aliases = _split(row.get("aliases", ""))
-            key = self.resolver.add(row["body"], aliases)
-            if not key:
-                continue
+            key = row["key"]
             record = self.organizations.setdefault(f"body/{_slug(key)}", {
                 "id": f"body/{_slug(key)}", "name": row["body"]})
             names = [{"name": a} for a in aliases if a != record["name"]]
@@ -138,26 +138,23 @@ class _Builder:
                 record.setdefault("classification", row["body_type"])
             _add_sources(record, (source(d) for d in _split(row.get("documents", ""))))
 
-    def organization(self, name: str, link: dict, may_be_org: bool) -> str:
-        """The id of the body (or, when `may_be_org`, organisation) called `name`."""
-        key = self.resolver.resolve(name)
+    def organization(self, key: str, name: str, link: dict) -> str:
+        """The id of the body keyed `key` (the run's key), or of the organisation called
+        `name` when no body has that key."""
         if not key:
             return ""
-        body = f"body/{_slug(key)}"
-        if body in self.organizations or not may_be_org:
-            record = self.organizations.setdefault(body, {"id": body, "name": name})
-        else:
-            org = f"org/{_slug(body_key(name))}"
-            record = self.organizations.setdefault(org, {"id": org, "name": name})
+        kind = "body" if self.run.is_body(key) else "org"
+        record = self.organizations.setdefault(f"{kind}/{_slug(key)}", {
+            "id": f"{kind}/{_slug(key)}", "name": name})
         _add_sources(record, [link])
-        return record["id"]
+        return str(record["id"])
 
     def relations(self) -> None:
-        for row in _rows(self.tables, "relations"):
+        for row in self.tables.get("relations", []):
             link = _row_source(row)
             relation = row.get("relation", "")
-            source_id = self.organization(row["source"], link, relation == "member_of")
-            target_id = self.organization(row["target"], link, False)
+            source_id = self.organization(row["source_key"], row["source"], link)
+            target_id = self.organization(row["target_key"], row["target"], link)
             if not source_id or not target_id or source_id == target_id:
                 continue
             if relation == "reports_to":
@@ -168,9 +165,9 @@ class _Builder:
 
     def body_of(self, document: str) -> str:
         row = self.documents.get(document)
-        if not row or not row.get("body"):
+        if not row or not row.get("body_key"):
             return ""
-        return self.organization(row["body"], source(document), False)
+        return self.organization(row["body_key"], row["body"], source(document))
 
     # people ----------------------------------------------------------------------
     def person(self, written: str, link: dict) -> str:
@@ -199,7 +196,7 @@ class _Builder:
 
     def attendance(self) -> None:
         for table, status in (("attendees", "present"), ("apologies", "apologies")):
-            for row in _rows(self.tables, table):
+            for row in self._table(table):
                 link = _row_source(row)
                 person_id = self.person(row.get("name", ""), link)
                 if not person_id:
@@ -208,7 +205,7 @@ class _Builder:
                 capacity = row.get("capacity", "")
                 if body_id and capacity in MEMBERSHIP_DEFAULT_ROLE:
                     represents = row.get("organisation", "")
-                    on_behalf = self.organization(represents, link, True) if represents else ""
+                    on_behalf = self.organization(self.run.key(represents), represents, link)
                     self._membership({"person_id": person_id, "organization_id": body_id,
                                       "role": row.get("role") or MEMBERSHIP_DEFAULT_ROLE[capacity],
                                       "on_behalf_of_id": on_behalf}, link)
@@ -221,7 +218,7 @@ class _Builder:
                     seen = {(a["id"], a["status"]) for a in event["attendees"]}
                     if (person_id, status) not in seen:
                         event["attendees"].append(attendee)
-        for row in _rows(self.tables, "substitutes"):
+        for row in self._table("substitutes"):
             for column in ("member", "substitute"):
                 if row.get(column):
                     self.person(row[column], _row_source(row))
@@ -271,13 +268,13 @@ class _Builder:
         return event_id
 
     def items(self) -> None:
-        for row in _rows(self.tables, "items"):
+        for row in self._table("items"):
             self.item(row["document"], row.get("number", ""), row.get("title", ""),
                       _row_source(row))
 
     def decisions(self) -> None:
         counts: dict[str, int] = {}
-        for row in _rows(self.tables, "decisions"):
+        for row in self._table("decisions"):
             if not row.get("text", "").strip():
                 continue
             document = row["document"]
@@ -307,9 +304,9 @@ class _Builder:
         """One VoteEvent per recorded vote: counts as printed, the result as stated, and
         each member's vote in a named vote."""
         members: dict[tuple[str, str], list[dict]] = {}
-        for row in _rows(self.tables, "vote_members"):
+        for row in self._table("vote_members"):
             members.setdefault((row["document"], row.get("vote", "")), []).append(row)
-        for row in _rows(self.tables, "votes"):
+        for row in self._table("votes"):
             document, number = row["document"], row.get("vote", "")
             link = _row_source(row)
             event = {"id": f"vote_event/{document}#{number or len(self.vote_events) + 1}"}
@@ -371,75 +368,6 @@ def build_popolo(tables: Mapping[str, pd.DataFrame]) -> dict:
     """The Popolo collections (persons, organizations, memberships, events, motions,
     vote_events) of a run's tables, as a JSON-ready dict."""
     return _Builder(tables).build()
-
-
-@lru_cache(maxsize=1)
-def _validator():
-    try:
-        from jsonschema import Draft202012Validator
-        from referencing import Registry, Resource
-    except ImportError as error:
-        raise ImportError("Popolo validation needs jsonschema: pip install jsonschema") from error
-    schemas = {name: read_json(f"{SCHEMA_FOLDER}/{name}")
-               for name in sorted(p.name for p in rule_file(SCHEMA_FOLDER).iterdir()
-                                  if p.name.endswith(".json"))}
-    registry = Registry().with_resources(
-        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values())
-    root = schemas[ROOT_SCHEMA]
-    Draft202012Validator.check_schema(root)
-    return Draft202012Validator(root, registry=registry)
-
-
-def reference_problems(data: dict) -> list[str]:
-    """Ids that records point to but that are not in the file (JSON Schema cannot see these)."""
-    ids = {kind: {r["id"] for r in data.get(kind, [])}
-           for kind in ("persons", "organizations", "events")}
-    problems = []
-    checks = (("organizations", "parent_id", "organizations"),
-              ("memberships", "person_id", "persons"),
-              ("memberships", "organization_id", "organizations"),
-              ("memberships", "on_behalf_of_id", "organizations"),
-              ("events", "organization_id", "organizations"),
-              ("events", "parent_id", "events"),
-              ("motions", "organization_id", "organizations"),
-              ("motions", "legislative_session_id", "events"),
-              ("vote_events", "organization_id", "organizations"),
-              ("vote_events", "legislative_session_id", "events"))
-    for kind, field, target in checks:
-        for record in data.get(kind, []):
-            if field in record and record[field] not in ids[target]:
-                problems.append(f"{record['id']}: {field} {record[field]!r} is not in {target}")
-    for record in data.get("memberships", []):
-        member = record.get("member")
-        if member and member["id"] not in ids["organizations" if member["@type"] ==
-                                                  "Organization" else "persons"]:
-            problems.append(f"{record['id']}: member {member['id']!r} is not in the file")
-    for event in data.get("events", []):
-        for attendee in event.get("attendees", []):
-            if attendee["id"] not in ids["persons"]:
-                problems.append(f"{event['id']}: attendee {attendee['id']!r} is not in persons")
-    for event in data.get("vote_events", []):
-        for vote in event.get("votes", []):
-            if vote["voter_id"] not in ids["persons"]:
-                problems.append(f"{event['id']}: voter {vote['voter_id']!r} is not in persons")
-    for kind in ("persons", "organizations", "memberships", "events", "motions", "vote_events"):
-        seen: set[str] = set()
-        for record in data.get(kind, []):
-            if record["id"] in seen:
-                problems.append(f"{record['id']}: more than one {kind[:-1]} with this id")
-            seen.add(record["id"])
-    return problems
-
-
-def validate_popolo(data: dict) -> None:
-    """Check `data` against the schemas in models/popolo/ and its ids against each other;
-    raises PopoloInvalid listing the first problems."""
-    problems = [f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"
-                for error in _validator().iter_errors(data)]
-    problems += reference_problems(data)
-    if problems:
-        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise PopoloInvalid("Popolo export does not validate: " + "; ".join(problems[:5]) + more)
 
 
 def write_popolo(tables: Mapping[str, pd.DataFrame], path: Path | str, *,

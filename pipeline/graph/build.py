@@ -13,11 +13,11 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from pipeline.graph.keys import BodyResolver, person_key
-from pipeline.model.labels import CONTRACT_COLUMNS
-from pipeline.tables import read_run
+from pipeline.graph.keys import KeyedTables, keyed, person_key
+from pipeline.model.labels import CONTRACT_COLUMNS, RELATIONS
+from pipeline.tables import read_run, records
 
-BODY_RELATIONS = ("reports_to", "replaces", "member_of", "linked_to")
+BODY_RELATIONS = RELATIONS
 
 
 def load_run(run_dir: Path) -> dict[str, pd.DataFrame]:
@@ -26,40 +26,32 @@ def load_run(run_dir: Path) -> dict[str, pd.DataFrame]:
     return read_run(run_dir, CONTRACT_COLUMNS)
 
 
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in str(value).split(" | ") if part.strip()]
-
-
 def build_graph(run_dir: Path | str) -> nx.MultiDiGraph:
-    """The run's bodies, organisations, people and meetings with typed edges."""
-    tables = load_run(Path(run_dir))
+    """The run's bodies, organisations, people and meetings with typed edges.
+
+    A body is a node per key of bodies.csv (`body:<key>`), and meetings and relations
+    reach bodies by the keys their rows carry, so the graph has exactly the run's
+    bodies; the source of `member_of` that is no body is an organisation (`org:<key>`)."""
+    frames = load_run(Path(run_dir))
+    run = keyed({name: records(frame) for name, frame in frames.items()})
     graph = nx.MultiDiGraph(run=str(run_dir))
-    resolver = BodyResolver()
-    for row in tables["bodies"].to_dict("records"):
-        key = resolver.add(row["body"], _split(row.get("aliases", "")))
-        node = f"body:{key}"
-        if node in graph:  # another name of a body already seen: merge, keep its label
-            data = graph.nodes[node]
-            names = set(_split(data["aliases"])) | set(_split(row.get("aliases", "")))
-            names |= {row["body"]}
-            data["aliases"] = " | ".join(sorted(names - {data["label"]}))
-            docs = set(_split(data["documents"])) | set(_split(row.get("documents", "")))
-            data["documents"] = " | ".join(sorted(docs))
+    for row in run.bodies:
+        graph.add_node(f"body:{row['key']}", kind="body", label=row["body"],
+                       aliases=row.get("aliases", ""), body_type=row.get("body_type", ""),
+                       borough=row.get("borough", ""), documents=row.get("documents", ""))
+    dates = {row["document"]: row["date"] for row in run.rows["documents"]}
+    for row in run.rows["documents"]:
+        _add_meeting(graph, run, row)
+    for row in run.rows["relations"]:
+        source = _node(graph, run, row["source_key"], row["source"])
+        target = _node(graph, run, row["target_key"], row["target"])
+        if not source or not target:
             continue
-        graph.add_node(node, kind="body", label=row["body"], aliases=row.get("aliases", ""),
-                       body_type=row.get("body_type", ""), borough=row.get("borough", ""),
-                       documents=row.get("documents", ""))
-    dates = dict(zip(tables["documents"]["document"], tables["documents"]["date"], strict=False))
-    for row in tables["documents"].to_dict("records"):
-        _add_meeting(graph, resolver, row)
-    for row in tables["relations"].to_dict("records"):
-        source = _body_or_org(graph, resolver, row["source"], row["relation"] == "member_of")
-        target = _body_or_org(graph, resolver, row["target"], False)
         graph.add_edge(source, target, key=f"{row['relation']}:{row['document']}",
                        kind=row["relation"], document=row["document"],
                        date=dates.get(row["document"], ""), evidence=row.get("evidence", ""))
     for table, kind in (("attendees", "attended"), ("apologies", "sent_apologies")):
-        for row in tables[table].to_dict("records"):
+        for row in run.rows[table]:
             _add_person_edge(graph, row, kind)
     for node, data in graph.nodes(data=True):
         if data.get("kind") == "person":
@@ -70,29 +62,26 @@ def build_graph(run_dir: Path | str) -> nx.MultiDiGraph:
     return graph
 
 
-def _add_meeting(graph: nx.MultiDiGraph, resolver: BodyResolver, row: dict) -> None:
+def _add_meeting(graph: nx.MultiDiGraph, run: KeyedTables, row: dict) -> None:
     node = f"meeting:{row['document']}"
     graph.add_node(node, kind="meeting", label=f"{row['body'] or 'meeting'} {row['date']}".strip(),
                    document=row["document"], date=row["date"], paper_kind=row["kind"],
                    body=row["body"])
-    if row["body"]:
-        body = _body_or_org(graph, resolver, row["body"], False)
+    body = _node(graph, run, row["body_key"], row["body"])
+    if body:
         graph.add_edge(node, body, key=f"meeting_of:{row['document']}", kind="meeting_of",
                        document=row["document"], date=row["date"], evidence="")
 
 
-def _body_or_org(graph: nx.MultiDiGraph, resolver: BodyResolver, name: str,
-                 may_be_org: bool) -> str:
-    key = resolver.resolve(name)
-    if f"body:{key}" in graph:
+def _node(graph: nx.MultiDiGraph, run: KeyedTables, key: str, name: str) -> str:
+    """The node of the body keyed `key`, or of the organisation when no body has it."""
+    if not key:
+        return ""
+    if run.is_body(key):
         return f"body:{key}"
-    if may_be_org:
-        node = f"org:{key}"
+    node = f"org:{key}"
+    if node not in graph:
         graph.add_node(node, kind="organisation", label=name)
-        return node
-    node = f"body:{key}"
-    graph.add_node(node, kind="body", label=name, aliases="", body_type="", borough="",
-                   documents="")
     return node
 
 

@@ -1,63 +1,71 @@
-"""Stable keys for names, so that "the Community Safety Partnership (CSP)", "CSP" and
-"Community Safety Partnership" become one node."""
+"""Stable keys for names: the run's body keys as its CSVs store them, and people's keys.
+
+Bodies are resolved once, when a run is written (`pipeline.model.bodies`): bodies.csv has
+a `key` per body and documents, parts and relations the keys of the bodies they name.
+The graph and Popolo use those keys as they are; `keyed` resolves them with the same
+`BodyRegistry` only for tables that lack them (a run folder of an older minutebook,
+tables made by hand), so every reader counts the same bodies.
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
-HONORIFICS = {"councillor", "councillors", "cllr", "cllrs", "dr", "mr", "mrs", "ms", "miss",
-              "sir", "dame", "professor", "prof", "rev", "revd", "lord", "lady", "alderman"}
+from pipeline.model.bodies import (
+    HONORIFICS,
+    KEY_COLUMNS,
+    BodyRegistry,
+    BodyResolver,
+    body_key,
+    fold,
+    person_key,
+    registry_of,
+    split_names,
+)
 
-
-def fold(text: str) -> str:
-    """Case, accents' compatibility forms, punctuation and white space folded."""
-    text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
-    text = re.sub("['\u2019]", "", text)
-    text = "".join(" " if unicodedata.category(c).startswith("P") else c for c in text)
-    return " ".join(text.split())
-
-
-def body_key(name: str) -> str:
-    words = fold(re.sub(r"\s*\([^()]*\)\s*$", "", name) or name).split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
+__all__ = ["HONORIFICS", "BodyResolver", "KeyedTables", "body_key", "fold", "keyed",
+           "person_key"]
 
 
-def person_key(name: str) -> str:
-    words = fold(name).split()
-    while len(words) > 1 and words[0] in HONORIFICS:
-        words = words[1:]
-    return " ".join(words)
+@dataclass
+class KeyedTables:
+    """A run's rows with every body key filled, its bodies (one row per key) and the
+    registry, for names no row keys (an attendee's organisation)."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    bodies: list[dict[str, Any]]
+    registry: BodyRegistry
+
+    def is_body(self, key: str) -> bool:
+        return self.registry.is_body(key)
+
+    def key(self, name: str) -> str:
+        return self.registry.key(name)
 
 
-class BodyResolver:
-    """Maps every name and alias of a body to one canonical key."""
+def _stored(rows: Mapping[str, list[dict[str, Any]]]) -> bool:
+    """Whether the rows carry the keys a run resolved when it was written."""
+    if not all(row.get("key") for row in rows.get("bodies", ())):
+        return False
+    return all(row.get(key_column) or not row.get(column)
+               for table, columns in KEY_COLUMNS.items() for row in rows.get(table, ())
+               for column, key_column in columns.items())
 
-    def __init__(self) -> None:
-        self.canonical: dict[str, str] = {}
-        self.labels: dict[str, str] = {}
 
-    def add(self, name: str, aliases: list[str]) -> str:
-        key = self.canonical.get(body_key(name), body_key(name))
-        self.labels.setdefault(key, name)
-        self.canonical.setdefault(body_key(name), key)
-        for alias in aliases:
-            alias_key = body_key(alias)
-            # A one-word alias ("the Board") means a different body in each paper.
-            if alias_key and (len(alias_key.split()) > 1 or alias.strip().isupper()):
-                self.canonical.setdefault(alias_key, key)
-        return key
-
-    def resolve(self, name: str) -> str:
-        key = body_key(name)
-        if key in self.canonical:
-            return self.canonical[key]
-        inner = re.search(r"\(([^()]*)\)\s*$", name)
-        if inner and body_key(inner.group(1)) in self.canonical:
-            return self.canonical[body_key(inner.group(1))]
-        return key
-
-    def label(self, key: str) -> str:
-        return self.labels.get(key, key)
+def keyed(rows: Mapping[str, list[dict[str, Any]]]) -> KeyedTables:
+    """`rows` (a run's tables as dicts) with their body keys: those stored when there
+    are, else resolved now as `write_outputs` resolves them."""
+    tables = {name: [dict(row) for row in table] for name, table in rows.items()}
+    if _stored(tables):
+        registry = BodyRegistry()
+        for row in tables.get("bodies", ()):
+            registry.add_body(row, split_names(row.get("documents", "")))
+        registry.resolve()
+        return KeyedTables(tables, tables.get("bodies", []), registry)
+    registry = registry_of(tables)
+    for name in KEY_COLUMNS:
+        for row in tables.get(name, ()):
+            registry.fill(name, row)
+    return KeyedTables(tables, registry.rows(), registry)

@@ -1,0 +1,235 @@
+"""Bodies resolved once per run: every name and alias of a body becomes one stable key.
+
+The extractors name bodies in four places: the `bodies` rows they list (a name and its
+aliases), a paper's own body (`documents.body`, `parts.body`) and both ends of a
+relation. When a run is written (`pipeline.batch.runner.write_outputs`) a `BodyRegistry`
+sees every one of them, in the order of the papers, and gives each body a key:
+
+- a listed body's key is its folded name (`body_key`), unless that name is already the
+  name or a specific alias of a body seen before, whose key it then takes;
+- a specific alias (more than one word, or an acronym: "CSP") names its body wherever
+  it appears; a one-word alias ("the Board") means a different body in each paper and
+  names nothing;
+- a paper's body and a relation's ends that no listed body has are bodies of their own,
+  except the source of `member_of`, which is an organisation ("the Police") unless a
+  body has that name.
+
+`bodies.csv` then has one row per key, and `documents.csv`, `parts.csv` and
+`relations.csv` carry the keys of the bodies they name (`body_key`, `source_key`,
+`target_key`), so the graph, Popolo, compare and the review site count and join bodies
+the same way without matching names again.
+
+Keys are scoped by an authority (`""` for every body today): when papers get their
+council (issue 14), two councils' "Cabinet" become two keys while a body's other names
+within one council still fold into one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.model.records import BODY_REFERENCES as KEY_COLUMNS
+
+HONORIFICS = {"councillor", "councillors", "cllr", "cllrs", "dr", "mr", "mrs", "ms", "miss",
+              "sir", "dame", "professor", "prof", "rev", "revd", "lord", "lady", "alderman"}
+SEPARATOR = " | "
+#: The relation whose source may be an organisation rather than a body.
+MAY_BE_ORGANISATION = "member_of"
+
+
+def fold(text: str) -> str:
+    """Case, accents' compatibility forms, punctuation and white space folded."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
+    text = re.sub("['\u2019]", "", text)
+    text = "".join(" " if unicodedata.category(c).startswith("P") else c for c in text)
+    return " ".join(text.split())
+
+
+def body_key(name: str) -> str:
+    """A body's name folded, without a trailing bracketed acronym or a leading 'the'."""
+    words = fold(re.sub(r"\s*\([^()]*\)\s*$", "", name) or name).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def person_key(name: str) -> str:
+    words = fold(name).split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def scoped(key: str, authority: str = "") -> str:
+    """The run's key of a body whose folded name is `key`, within `authority`.
+
+    Folded names hold no '/' (punctuation is folded away), so 'authority/name' cannot
+    meet a key of another authority."""
+    return f"{fold(authority)}/{key}" if authority and key else key
+
+
+def split_names(value: object) -> list[str]:
+    """The ' | '-separated pieces of a cell (aliases, documents)."""
+    return [piece.strip() for piece in str(value or "").split(SEPARATOR) if piece.strip()]
+
+
+def specific(alias: str) -> bool:
+    """Whether an alias names one body wherever it appears: more than one word, or an
+    acronym ('CSP'); not a one-word reference such as 'the Board'."""
+    folded = body_key(alias)
+    return bool(folded) and (len(folded.split()) > 1 or alias.strip().isupper())
+
+
+class BodyResolver:
+    """Maps every name and specific alias of a body to one key, first come first kept."""
+
+    def __init__(self) -> None:
+        self.canonical: dict[tuple[str, str], str] = {}
+        self.labels: dict[str, str] = {}
+
+    def add(self, name: str, aliases: Iterable[str], authority: str = "",
+            key: str = "") -> str:
+        """Register a body: its key (`key` when given, as stored by a run; else its
+        name's, or that of the body already known by this name)."""
+        own = body_key(name)
+        if not own:
+            return ""
+        key = key or self.canonical.get((authority, own), scoped(own, authority))
+        self.labels.setdefault(key, name)
+        self.canonical.setdefault((authority, own), key)
+        for alias in aliases:
+            if specific(alias):
+                self.canonical.setdefault((authority, body_key(alias)), key)
+        return key
+
+    def resolve(self, name: str, authority: str = "") -> str:
+        """The key of the body called `name`: a known one's, or the name folded."""
+        own = body_key(name)
+        if (authority, own) in self.canonical:
+            return self.canonical[(authority, own)]
+        inner = re.search(r"\(([^()]*)\)\s*$", name)
+        if inner and (authority, body_key(inner.group(1))) in self.canonical:
+            return self.canonical[(authority, body_key(inner.group(1)))]
+        return scoped(own, authority)
+
+    def label(self, key: str) -> str:
+        return self.labels.get(key, key)
+
+
+@dataclass
+class _Body:
+    key: str
+    first: dict[str, Any]
+    aliases: dict[str, None] = field(default_factory=dict)
+    documents: set[str] = field(default_factory=set)
+
+
+def mentions(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> dict[str, list]:
+    """What one paper's rows say about bodies: its `bodies` rows, and the names it refers
+    to as [name, may_be_organisation]: small enough to keep beside the paper's rows, so
+    that resolving the run's bodies never decodes the rows themselves."""
+    names: list[list] = []
+    for table in ("documents", "parts"):
+        names += [[row["body"], False] for row in tables.get(table, ()) if row.get("body")]
+    for row in tables.get("relations", ()):
+        names += [[row[end], end == "source" and row.get("relation") == MAY_BE_ORGANISATION]
+                  for end in ("source", "target") if row.get(end)]
+    return {"bodies": [dict(row) for row in tables.get("bodies", ())], "names": names}
+
+
+class BodyRegistry:
+    """The bodies of one run: `add` every paper's `mentions`, then `resolve` once; then
+    `key` gives any name's key and `rows` the bodies.csv rows."""
+
+    def __init__(self) -> None:
+        self.resolver = BodyResolver()
+        self._bodies: dict[str, _Body] = {}
+        self._names: list[tuple[str, bool, str]] = []
+        self._resolved = False
+
+    def add(self, document: str, found: Mapping[str, list]) -> None:
+        """One paper's `mentions` (`document` is where they are)."""
+        for row in found.get("bodies", ()):
+            self.add_body(row, [document] if document else
+                          split_names(row.get("documents", "")))
+        self._names += [(str(name), bool(may_be_org), document)
+                        for name, may_be_org in found.get("names", ())]
+        self._resolved = False
+
+    def add_body(self, row: Mapping[str, Any], documents: Iterable[str]) -> str:
+        name = str(row.get("body", ""))
+        aliases = split_names(row.get("aliases", ""))
+        key = self.resolver.add(name, aliases, key=str(row.get("key") or ""))
+        if not key:
+            return ""
+        body = self._bodies.get(key)
+        if body is None:
+            body = self._bodies[key] = _Body(key, dict(row))
+        label = str(body.first.get("body", ""))
+        extra = [name] if body_key(name) != body_key(label) else []
+        body.aliases.update(dict.fromkeys(a for a in (*aliases, *extra) if a != label))
+        body.documents.update(documents)
+        return key
+
+    def resolve(self) -> None:
+        """Give the names the papers refer to their bodies: listed bodies first, then the
+        papers' own bodies and relations' ends, then the sources that may be
+        organisations (bodies only if some paper makes them one)."""
+        for may_be_org in (False, True):
+            for name, org, document in self._names:
+                if org != may_be_org:
+                    continue
+                key = self.resolver.resolve(name)
+                if key in self._bodies:
+                    self._bodies[key].documents.add(document)
+                elif not org:
+                    self.add_body({"body": name, "aliases": ""}, [document])
+        self._resolved = True
+
+    def key(self, name: str) -> str:
+        """The key of the body (or organisation) called `name`; "" for no name."""
+        if not self._resolved:
+            self.resolve()
+        return self.resolver.resolve(name) if name and body_key(name) else ""
+
+    def is_body(self, key: str) -> bool:
+        return key in self._bodies
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One bodies.csv row per key, sorted by key: the first row's cells, every other
+        name and alias met (' | '-joined in order of appearance) and its papers."""
+        if not self._resolved:
+            self.resolve()
+        rows = []
+        for key in sorted(self._bodies):
+            body = self._bodies[key]
+            rows.append({**body.first, "aliases": SEPARATOR.join(body.aliases),
+                         "documents": SEPARATOR.join(sorted(body.documents)), "key": key})
+        return rows
+
+    def fill(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
+        """`row` of `table` with the key of each body it names (in place)."""
+        for column, key_column in KEY_COLUMNS.get(table, {}).items():
+            row[key_column] = self.key(str(row.get(column) or ""))
+        return row
+
+
+def registry_of(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> BodyRegistry:
+    """The registry of a whole run's rows (each row with its `document`; bodies rows with
+    their `documents`), as `write_outputs` would build it from the store."""
+    registry = BodyRegistry()
+    for row in tables.get("bodies", ()):
+        registry.add_body(row, split_names(row.get("documents", "")))
+    by_document: dict[str, dict[str, list]] = {}
+    for table in ("documents", "parts", "relations"):
+        for row in tables.get(table, ()):
+            by_document.setdefault(str(row.get("document", "")), {}).setdefault(
+                table, []).append(row)
+    for document, rows in by_document.items():
+        registry.add(document, {"names": mentions(rows)["names"]})
+    registry.resolve()
+    return registry
