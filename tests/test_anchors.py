@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.extractors.anchors import PatternGate
-from pipeline.extractors.bodies.names import nlp
 from pipeline.extractors.bodies.relations import cue_gate, cues
 from pipeline.extractors.items.decisions import rules
+from pipeline.extractors.language import language
 from pipeline.readers import read
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,15 +21,15 @@ def test_gate_never_skips_a_relation_cue() -> None:
     matcher = cues()[1]
     for text in TEXTS:
         if not cue_gate().might_match(text):
-            assert not matcher(nlp()(text)), text
+            assert not matcher(language().make_doc(text)), text
 
 
 def test_gate_never_skips_a_decision_keyword() -> None:
     r = rules()
     for text in TEXTS:
         if not r.keyword_gate.might_match(text):
-            assert not [m for m in r.matcher(r.nlp.make_doc(text))
-                        if r.info[r.nlp.vocab.strings[m[0]]].role == "keyword"], text
+            assert not [m for m in r.matcher(language().make_doc(text))
+                        if r.info[language().vocab.strings[m[0]]].role == "keyword"], text
 
 
 @pytest.mark.parametrize("text, expected", [

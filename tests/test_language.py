@@ -2,7 +2,14 @@
 
 import pickle
 
-from pipeline.extractors.language import block_span, cell_spans, doc_of, sentences, span_of
+from pipeline.extractors.language import (
+    block_span,
+    cell_spans,
+    doc_of,
+    language,
+    sentences,
+    span_of,
+)
 from pipeline.model import BlockKind, DocumentBuilder
 
 
@@ -46,3 +53,15 @@ def test_the_doc_is_not_pickled_nor_compared():
     doc_of(document)
     copy = pickle.loads(pickle.dumps(document))
     assert copy.spacy_doc is None and copy == document
+
+
+def test_a_block_has_the_tokens_of_its_text_alone():
+    builder = DocumentBuilder("paper.pdf", "pdf")
+    table = builder.new_table()
+    builder.add(BlockKind.TABLE_ROW, "", cells=["Item", "Locality", ""], table=table)
+    builder.add(BlockKind.TABLE_ROW, "", cells=["", "Locality", "Care Board"], table=table)
+    document = builder.build()
+    for block in document.blocks:
+        span = block_span(document, block)
+        assert span.text == block.text
+        assert [t.text for t in span] == [t.text for t in language().make_doc(block.text)]

@@ -16,6 +16,7 @@ offsets are into the whole file's text, and so are token offsets).
                                    # (offsets into block.text; expanded to whole tokens)
     cell_spans(document, block)    # a table row's cells as spans (cells are tab-separated)
     sentences(span)                # the sentencizer's sentences of a span, as spans
+    standalone(span)               # a span as a Doc of its own (tokens copied, sentences set)
     doc._.rows                     # rows per table, filled by the extraction components
 
 Blocks are joined by newlines and a newline is a token of its own, so a block's tokens are
@@ -24,6 +25,7 @@ exactly those of its text tokenised alone: slicing the one Doc changes no match.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
 
 BLOCKS = "blocks"  # the doc.spans group of the blocks
 LAYOUT = ("kind", "level", "marker", "cells", "page", "bold", "table")
+NEWLINE_RUN = re.compile(r"\s*\n\s*")
+NEWLINE = re.compile(r"(\n)")
 
 
 @cache
@@ -96,6 +100,7 @@ def make_doc(document: Document) -> Doc:
     from spacy.tokens import SpanGroup
 
     doc = language().make_doc(document.text)
+    _split_at_newlines(doc, document.text)
     doc._.document = document
     spans = []
     for block in document.blocks:
@@ -106,6 +111,22 @@ def make_doc(document: Document) -> Doc:
         spans.append(span)
     doc.spans[BLOCKS] = SpanGroup(doc, name=BLOCKS, spans=spans)
     return doc
+
+
+def _split_at_newlines(doc: Doc, text: str) -> None:
+    """Give the newline between two blocks a token of its own where white space touches it
+    (a table row ending or starting with an empty cell: "\t\n" would be one token), so a
+    block's tokens are always exactly those of its text alone."""
+    runs = [m for m in NEWLINE_RUN.finditer(text) if m.end() - m.start() > 1]
+    if not runs:
+        return
+    with doc.retokenize() as retokenizer:
+        for run in runs:
+            span = doc.char_span(run.start(), run.end(), alignment_mode="expand")
+            for token in span if span is not None else ():
+                if token.is_space and "\n" in token.text and token.text != "\n":
+                    parts = [p for p in NEWLINE.split(token.text) if p]
+                    retokenizer.split(token, parts, heads=[(token, 0)] * len(parts))
 
 
 def block_span(document: Document, block: Block) -> Span:
@@ -144,6 +165,17 @@ def cell_spans(document: Document, block: Block) -> list[Span]:
         spans.append(span_of(document, block, offset, offset + len(cell)))
         offset += len(cell) + 1
     return spans
+
+
+def standalone(span: Span) -> Doc:
+    """A span as a Doc of its own, its sentences marked as spaCy's sentencizer would: the
+    span's tokens copied, not the text tokenised again, for readers that index tokens from
+    the start of what they read (bodies and relations read a sentence run-on as one unit)."""
+    doc = span.as_doc()
+    starts = {sent.start - span.start for sent in sentences(span)}
+    for token in doc:
+        token.is_sent_start = token.i in starts
+    return doc
 
 
 def _token_at(doc: Doc, char: int) -> int:

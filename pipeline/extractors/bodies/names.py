@@ -15,9 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.rules import read_json
@@ -44,14 +42,6 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     return Vocabulary(read_json("structure/vocabulary.json"))
-
-
-@cache
-def nlp() -> Language:
-    """A blank English pipeline with a sentencizer: tokens and sentences, nothing learnt."""
-    pipeline = spacy.blank("en")
-    pipeline.add_pipe("sentencizer")
-    return pipeline
 
 
 @lru_cache(maxsize=65536)

@@ -20,7 +20,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from pipeline.extractors.anchors import PatternGate
-from pipeline.extractors.bodies.names import Mention, fold, nlp, vocabulary
+from pipeline.extractors.bodies.names import Mention, fold, vocabulary
+from pipeline.extractors.language import language
 from pipeline.model import Block
 from pipeline.rules import read_json, read_jsonl
 
@@ -58,7 +59,7 @@ class Cue:
 @cache
 def cues() -> tuple[dict[str, Cue], Matcher]:
     """The cue patterns, loaded once: by id, and as one Matcher."""
-    matcher, found = Matcher(nlp().vocab), {}
+    matcher, found = Matcher(language().vocab), {}
     for raw in read_jsonl("structure/relation_cues.jsonl"):
         found[raw["id"]] = Cue(raw["id"], raw["relation"], raw["kind"],
                                raw.get("first_only", False),

@@ -1,12 +1,12 @@
 """Recommendations, bodies and relations: the structure a paper states.
 
-The paper is tokenised once with a blank English spaCy pipeline (a sentencizer, no statistical
-model). `bodies.py` finds the names in each block; this module collects the aliases the paper
-defines into a `BodyIndex` (acronyms, former names, "Safer Fernley, the local Community Safety
-Partnership"), keeps what a reader remembers between sentences (`Discourse`), runs the
-`relations.py` sentence reader over the paper for its reporting lines, replacements,
-memberships and links, and writes the bodies rows; `recommendations.py` reads the
-recommendations.
+The paper's one Doc (`language.py`) is read in units (a block, or blocks a sentence runs on
+over), each a standalone copy of its tokens. `names.py` finds the names in each unit; this
+module collects the aliases the paper defines into a `BodyIndex` (acronyms, former names,
+"Safer Fernley, the local Community Safety Partnership"), keeps what a reader remembers between
+sentences (`Discourse`), runs the `relations.py` sentence reader over the paper for its
+reporting lines, replacements, memberships and links, and writes the bodies rows;
+`recommendations.py` reads the recommendations.
 """
 
 from __future__ import annotations
@@ -26,15 +26,15 @@ from pipeline.extractors.bodies.names import (
     head_of,
     initials,
     is_head,
-    nlp,
     vocabulary,
 )
 from pipeline.extractors.bodies.relations import WORDS, RelationReader, cue_gate, cues
 from pipeline.extractors.items.recommendations import extract_recommendations
+from pipeline.extractors.language import doc_of, standalone
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
-__all__ = ["BodyIndex", "Discourse", "extract_structure", "nlp", "reading_units"]
+__all__ = ["BodyIndex", "Discourse", "extract_structure", "reading_units"]
 
 HEADER_BLOCKS = 12  # where a paper names the body it belongs to
 BODY_LABEL = re.compile(r"^\W*(report to|meeting|committee|name and date of committee)\s*[:\-]\s*"
@@ -49,14 +49,13 @@ def extract_structure(document: Document, meta: dict) -> dict[str, list[dict]]:
     "the Board" refers back to.
     """
     units = reading_units(document)
-    docs = list(nlp().pipe(text for _, text in units))
+    docs = [_unit_doc(document, block, text) for block, text in units]
     mentions = [find_mentions(doc, n) for n, doc in enumerate(docs)]
     index = build_index(docs, mentions, _paper_body(document, mentions, (meta or {}).get("body")))
     blocks = [block for block, _ in units]
     relations = _relation_rows(blocks, docs, mentions, Discourse(index))
-    block_docs = list(nlp().pipe(b.text for b in document.blocks))
     return {
-        "recommendations": extract_recommendations(document, block_docs),
+        "recommendations": extract_recommendations(document),
         "bodies": _body_rows(blocks, docs, mentions, index, relations),
         "relations": relations,
     }
@@ -80,6 +79,14 @@ def reading_units(document: Document) -> list[tuple[Block, str]]:
             last, k = nxt, k + 1
         units.append((first, document.text[first.start: last.end] if document.text else first.text))
     return units
+
+
+def _unit_doc(document: Document, first: Block, text: str) -> Doc:
+    """A reading unit's tokens, from the paper's one Doc."""
+    span = doc_of(document).char_span(first.start, first.start + len(text),
+                                      alignment_mode="expand")
+    assert span is not None
+    return standalone(span)
 
 
 def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Mention]],

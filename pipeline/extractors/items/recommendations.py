@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Span
 
 from pipeline.extractors.bodies.names import fold
+from pipeline.extractors.language import block_span, sentences
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.rules import read_json
@@ -276,7 +277,7 @@ def _section(lines: list[Line], k: int) -> tuple[list[tuple[Line, str]], int, se
     return paragraphs, k, used
 
 
-def extract_recommendations(document: Document, docs: list[Doc]) -> list[dict]:
+def extract_recommendations(document: Document) -> list[dict]:
     """Recommendation rows: number as printed ('' for a bullet), text without its number."""
     lines = _lines(document)
     found: list[tuple[Line, str]] = []
@@ -314,20 +315,21 @@ def extract_recommendations(document: Document, docs: list[Doc]) -> list[dict]:
         k += 1
     for line in lines:
         if line.index not in used:
-            found += _inline(line, docs[line.index])
+            found += _inline(line, block_span(document, line.block))
     return _rows(found)
 
 
-def _inline(line: Line, doc: Doc) -> list[tuple[Line, str]]:
+def _inline(line: Line, block: Span) -> list[tuple[Line, str]]:
     """'It is recommended that ...' / 'we recommend that ...' / 'RECOMMENDED that ...': the
     rest of the sentence (a sentence ending in a colon introduces a list instead)."""
     out = []
-    for sent in doc.sents:
+    for sent in sentences(block):
         found = next((m for p in cues().inline if (m := p.search(sent.text))), None)
         if found and not found.group("text").rstrip().endswith((":", ":-")):
             text = found.group("text").strip()
             out.append((Line(line.index, line.block, text,
-                             offset=sent.start_char + found.start("text")), text))
+                             offset=sent.start_char - block.start_char + found.start("text")),
+                        text))
     return out
 
 
