@@ -474,3 +474,23 @@ def test_a_name_wrapped_after_an_honorific_or_initial_continues_on_the_next_line
     result = run("Present: Cllr A Bell, Cllr C Dee and Cllr V", "Apologies: Cllr E Ford",
                  "", "1. Minutes")
     assert names(result["apologies"]) == ["E Ford"]
+
+
+def test_sentences_read_the_papers_one_doc(monkeypatch):
+    """Names in sentences come from the paper's one Doc: attendance tokenises nothing
+    itself, so the paper is tokenised once however many sentences name people."""
+    import spacy
+
+    from pipeline.extractors.language import language
+
+    nlp, made = language(), []
+    make_doc = nlp.make_doc
+    monkeypatch.setattr(nlp, "make_doc", lambda text: made.append(text) or make_doc(text))
+    monkeypatch.setattr(spacy, "blank", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    result = run("Present: Councillors A Bell and C Dee", "",
+                 "Councillor Eve Ford sent apologies.",
+                 "Councillor Gail Hale attended as substitute for Councillor Eve Ford.",
+                 "Councillor A Bell in the Chair.", "", "1. Minutes")
+    assert names(result["apologies"]) == ["Eve Ford"]
+    assert pairs(result) == [("Eve Ford", "Gail Hale")]
+    assert len(made) == 1

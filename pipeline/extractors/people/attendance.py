@@ -41,7 +41,7 @@ def extract_attendance(document: Document) -> dict[str, list[dict]]:
     if classify_kind(document)[0] == "agenda":
         return register.rows()  # an agenda lists the membership: nobody has attended yet
     Walk(document.blocks, register, opening=True).run()
-    sentences(document.blocks, register)
+    sentences(document, register)
     return register.rows()
 
 

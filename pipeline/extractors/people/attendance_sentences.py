@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
+from pipeline.extractors.language import block_span, language
 from pipeline.extractors.people.labels import Pair, Section
 from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.names import Person, clean_name, depths
 from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.vocabulary import data, pattern, vocab
-from pipeline.model import Block, BlockKind
+from pipeline.model import Block, BlockKind, Document
+from pipeline.rules import read_jsonl
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
 
 ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "cllr", "no", "rev", "revd", "cty"}
 
@@ -42,10 +48,10 @@ def list_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def sentences(blocks: list[Block], register: Register) -> None:
+def sentences(document: Document, register: Register) -> None:
     """Apologies, substitutions and the chair as stated in sentences anywhere in the paper."""
     apologies = Section("apologies", allow_single=True)
-    for block in blocks:
+    for block in document.blocks:
         text = block.text
         for m in pattern("apology_sentence").finditer(text):
             # "the apologies of Councillors X, and Y were noted": the list stops at the verb.
@@ -53,7 +59,7 @@ def sentences(blocks: list[Block], register: Register) -> None:
             for person in parse_list(text, m.end(), end, allow_single=True) or ():
                 register.add("apologies", person, block, apologies)
         if re.search(r"apolog", text, re.I):  # "Councillor X sent apologies"
-            spans = name_spans(text)
+            spans = name_spans(document, block)
             for k, (start, end, name) in enumerate(spans):
                 if pattern("sent_apologies").match(text[end:]):
                     register.add("apologies", Person(name, start, end), block, apologies)
@@ -64,15 +70,15 @@ def sentences(blocks: list[Block], register: Register) -> None:
                         register.add("apologies", Person(spans[k][2], *spans[k][:2]), block,
                                      apologies)
         if block.kind is not BlockKind.TABLE_ROW and pattern("substitution_words").search(text):
-            _substitution_sentences(block, register)
+            _substitution_sentences(document, block, register)
         if re.search(r"\bin the chair\b|\belected\b|\bappointed\b|\bpresided\b", text, re.I):
-            _chair(block, register)
+            _chair(document, block, register)
 
 
-def _substitution_sentences(block: Block, register: Register) -> None:
+def _substitution_sentences(document: Document, block: Block, register: Register) -> None:
     """'X attended as substitute for Y', 'Y was represented by X', '... X for Y and Z for W'."""
     subs = data("substitution")
-    spans, orientation = name_spans(block.text), None
+    spans, orientation = name_spans(document, block), None
     for (a_start, _, a), (_, b_end, b) in zip(spans, spans[1:], strict=False):
         # "Apologies from Councillor A, Chair. Councillor B, Vice-Chair, attended in her absence"
         if re.match(subs["absence"], block.text[b_end:], re.I) and any(
@@ -92,10 +98,10 @@ def _substitution_sentences(block: Block, register: Register) -> None:
             register.pair(Pair(a, b, "", block, a_start, b_end))
 
 
-def _chair(block: Block, register: Register) -> None:
+def _chair(document: Document, block: Block, register: Register) -> None:
     """'Mr G Ballantyne in the Chair'; 'RESOLVED that Councillor X be elected Chair'."""
     text = block.text
-    for start, end, name in name_spans(text):
+    for start, end, name in name_spans(document, block):
         if presided := pattern("presided").match(text[end:]):  # "Councillor X, Convener, presided"
             role = presided.group(1) or "Chair"
             entry = next((e for e in register.people["attendees"]
@@ -123,31 +129,33 @@ def _chair(block: Block, register: Register) -> None:
 
 
 @cache
-def _matcher():
-    """A blank English tokenizer and a Matcher over the honorific vocabulary, to find the
-    people a free sentence names ('Councillor X attended as substitute for Councillor Y')."""
-    import spacy
+def _matcher() -> Matcher:
+    """A Matcher on the shared vocab over the name shapes of models/attendance/
+    name_patterns.jsonl, to find the people a free sentence names ('Councillor X attended
+    as substitute for Councillor Y')."""
     from spacy.matcher import Matcher
+
+    honorifics = [h.casefold().rstrip(".") for h in data("names")["honorifics"] if " " not in h]
+    matcher = Matcher(language().vocab)
+    for rule in read_jsonl("attendance/name_patterns.jsonl"):
+        tokens = [{key: {"IN": honorifics} if value == {"IN": "@honorifics"} else value
+                   for key, value in token.items()} for token in rule["pattern"]]
+        matcher.add(rule["label"], [tokens])
+    return matcher
+
+
+def name_spans(document: Document, block: Block) -> list[tuple[int, int, str]]:
+    """(start, end in block.text, bare name) of each person a block names, in order: the
+    tokens of the paper's one Doc, not the text tokenised again."""
     from spacy.util import filter_spans
 
-    nlp = spacy.blank("en")
-    hon = [h.casefold().rstrip(".") for h in data("names")["honorifics"] if " " not in h]
-    word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’]*\.?|-)$"}, "OP": "+"}
-    matcher = Matcher(nlp.vocab)
-    matcher.add("HONORIFIC_NAME", [[{"LOWER": {"IN": hon}}, {"ORTH": ".", "OP": "?"}, word]])
-    matcher.add("NAME", [[{"TEXT": {"REGEX": r"^[A-Z][\w'’]*$"}, "IS_STOP": False}, word]])
-    return nlp, matcher, filter_spans
-
-
-def name_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, bare name) of each person a sentence names, in order."""
-    nlp, matcher, filter_spans = _matcher()
-    doc = nlp(text)
+    text = block.text
     out = []
-    for span in sorted(filter_spans([doc[a:b] for _, a, b in matcher(doc)]), key=lambda s: s.start):
-        end = span.end_char
+    found = _matcher()(block_span(document, block), as_spans=True)
+    for span in sorted(filter_spans(found), key=lambda s: s.start):
+        start, end = span.start_char - block.start, span.end_char - block.start
         if span.text.endswith(("-", ".")) and not re.search(r"\b[A-Z]\.$", span.text):
             end -= 1  # a sentence's full stop, not an initial's
-        if name := clean_name(text[span.start_char:end], span.label_ == "HONORIFIC_NAME"):
-            out.append((span.start_char, end, name))
+        if name := clean_name(text[start:end], span.label_ == "HONORIFIC_NAME"):
+            out.append((start, end, name))
     return out
