@@ -29,6 +29,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pandas as pd
@@ -233,7 +234,7 @@ class _Builder:
             body = row.get("body", "")
             date = row.get("date", "")
             name = f"{body or document} meeting" + (f", {date}" if date else "")
-            event = {"id": event_id, "name": name, "classification": "meeting"}
+            event: dict[str, Any] = {"id": event_id, "name": name, "classification": "meeting"}
             if DATE.match(date):
                 event["start_date"] = date
             body_id = self.body_of(document)
@@ -256,8 +257,9 @@ class _Builder:
         while event_id in self.events:
             n += 1
             event_id = f"{base}-{n}"
-        event = {"id": event_id, "name": ". ".join(p for p in (number, title) if p) or "Item",
-                 "classification": "agenda item", "parent_id": meeting["id"]}
+        event: dict[str, Any] = {
+            "id": event_id, "name": ". ".join(p for p in (number, title) if p) or "Item",
+            "classification": "agenda item", "parent_id": meeting["id"]}
         for field in ("start_date", "organization_id"):
             if field in meeting:
                 event[field] = meeting[field]
@@ -280,7 +282,7 @@ class _Builder:
             document = row["document"]
             counts[document] = counts.get(document, 0) + 1
             link = _row_source(row)
-            motion = {"id": f"motion/{document}#{counts[document]}"}
+            motion: dict[str, Any] = {"id": f"motion/{document}#{counts[document]}"}
             body_id = self.body_of(document)
             if body_id:
                 motion["organization_id"] = body_id
@@ -309,7 +311,8 @@ class _Builder:
         for row in self._table("votes"):
             document, number = row["document"], row.get("vote", "")
             link = _row_source(row)
-            event = {"id": f"vote_event/{document}#{number or len(self.vote_events) + 1}"}
+            event: dict[str, Any] = {
+                "id": f"vote_event/{document}#{number or len(self.vote_events) + 1}"}
             body_id = self.body_of(document)
             if body_id:
                 event["organization_id"] = body_id

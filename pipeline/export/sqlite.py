@@ -2,10 +2,10 @@
 
 The database opens in the `sqlite3` shell and in Datasette as it is: text columns as
 the paper has them (the CSVs' spreadsheet escaping undone), provenance numbers (`page`,
-`start`, `end`, `pages`, `blocks`) as INTEGER columns (NULL when empty), an index on
-`document` and on each table's key columns, full-text search on the wording of items,
-decisions and recommendations (FTS5, in the `<table>_fts` form Datasette detects), and a
-`run_info` table with the run's run.json.
+`start`, `end`, `pages`, `blocks`, ...) as INTEGER columns (NULL when empty), an index on
+`document` and on each table's key columns (the body keys among them), full-text search
+on the wording of items, decisions and recommendations (FTS5, in the `<table>_fts` form
+Datasette detects), and a `run_info` table with the run's run.json.
 
     sqlite3 run/minutebook.db "select body, count(*) from decisions
         join documents using (document) group by body"
@@ -22,34 +22,19 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.fsio import atomic_path
+from pipeline.model.records import SCHEMA
 from pipeline.tables import INTEGER_COLUMNS, TABLE_COLUMNS, records, typed
 
 log = logging.getLogger("minutebook")
 
 __all__ = ["FULL_TEXT", "INDEXES", "INTEGER_COLUMNS", "write_sqlite"]
 
-# Besides `document` (indexed wherever it is a column): the columns people filter on.
+# Besides `document` (indexed wherever it is a column): the columns people filter on and
+# the words searched, as the one schema (`pipeline.model.records`) names them.
 INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "documents": (("kind",), ("body",), ("date",)),
-    "attendees": (("name",), ("organisation",), ("capacity",)),
-    "apologies": (("name",), ("organisation",)),
-    "substitutes": (("member",), ("substitute",)),
-    "items": (("document", "number"),),
-    "decisions": (("document", "item"), ("kind",)),
-    "recommendations": (("document", "number"),),
-    "bodies": (("body",),),
-    "relations": (("source",), ("target",), ("relation",)),
-    "parts": (("document", "part"), ("kind",), ("body",), ("date",)),
-    "declarations": (("name",), ("document", "item"), ("kind",)),
-    "votes": (("document", "item"), ("result",)),
-    "vote_members": (("document", "vote"), ("name",), ("position",)),
-    "errors": (("error_type",), ("stage",), ("severity",)),
-}
+    name: table.indexes for name, table in SCHEMA.items()}
 FULL_TEXT: dict[str, tuple[str, ...]] = {
-    "items": ("title",),
-    "decisions": ("text",),
-    "recommendations": ("text",),
-}
+    name: table.full_text for name, table in SCHEMA.items() if table.full_text}
 
 
 def _quote(name: str) -> str:
@@ -69,7 +54,7 @@ def _create_table(db: sqlite3.Connection, name: str, frame: pd.DataFrame) -> Non
 
 
 def _create_indexes(db: sqlite3.Connection, name: str, columns: list[str]) -> list[str]:
-    wanted = [("document",)] if "document" in columns else []
+    wanted: list[tuple[str, ...]] = [("document",)] if "document" in columns else []
     wanted += [key for key in INDEXES.get(name, ()) if key not in wanted]
     made = []
     for key in wanted:

@@ -1,6 +1,7 @@
 """Compare two body structures: two boroughs, or one borough at two dates.
 
-Bodies are matched by name or alias (folded), and, failing that, by body type when
+Bodies are matched by the key each run resolved for them (the node is `body:<key>`),
+then by name or specific alias (folded), and, failing that, by body type when
 each side has exactly one body of that type ("the Health and Wellbeing Board" of two
 boroughs is the same kind of thing even when the names differ). Edges are compared on
 (source, relation, target) of the matched bodies.
@@ -45,9 +46,12 @@ def _names(data: dict) -> set[str]:
 
 def match_bodies(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> dict[str, str]:
     """Node of A -> node of B for the bodies that are the same."""
-    matches: dict[str, str] = {}
+    # the same key in both runs is the same body: no names to match again
+    matches: dict[str, str] = {node: node for node in a.nodes if node in b.nodes}
     b_names = {node: _names(data) for node, data in b.nodes(data=True)}
     for node, data in a.nodes(data=True):
+        if node in matches:
+            continue
         names = _names(data)
         for other, other_names in b_names.items():
             if other not in matches.values() and names & other_names:
@@ -72,10 +76,10 @@ def _single_by_type(graph: nx.MultiDiGraph, taken: set[str]) -> dict[str, str]:
 def compare(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> Comparison:
     a, b = body_structure(a), body_structure(b)
     matches = match_bodies(a, b)
-    label_a = {n: d.get("label", n) for n, d in a.nodes(data=True)}
-    label_b = {n: d.get("label", n) for n, d in b.nodes(data=True)}
+    label_a: dict[str, str] = {n: d.get("label", n) for n, d in a.nodes(data=True)}
+    label_b: dict[str, str] = {n: d.get("label", n) for n, d in b.nodes(data=True)}
     rows = []
-    for node in sorted(a.nodes, key=label_a.get):
+    for node in sorted(a.nodes, key=lambda n: label_a[n]):
         if node not in matches:
             rows.append({"change": "only in A", "what": "body", "a": label_a[node], "b": "",
                          "detail": label_a[node]})
@@ -83,7 +87,7 @@ def compare(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> Comparison:
             rows.append({"change": "matched", "what": "body", "a": label_a[node],
                          "b": label_b[matches[node]],
                          "detail": f"{label_a[node]} = {label_b[matches[node]]}"})
-    for node in sorted(set(b.nodes) - set(matches.values()), key=label_b.get):
+    for node in sorted(set(b.nodes) - set(matches.values()), key=lambda n: label_b[n]):
         rows.append({"change": "only in B", "what": "body", "a": "", "b": label_b[node],
                      "detail": label_b[node]})
     edges_a = {(matches.get(u, f"A:{u}"), k, matches.get(v, f"A:{v}")): (u, v)

@@ -95,7 +95,7 @@ class BodyResolver:
             key: str = "") -> str:
         """Register a body: its key (`key` when given, as stored by a run; else its
         name's, or that of the body already known by this name)."""
-        own = body_key(name)
+        own, authority = body_key(name), fold(authority)
         if not own:
             return ""
         key = key or self.canonical.get((authority, own), scoped(own, authority))
@@ -108,7 +108,7 @@ class BodyResolver:
 
     def resolve(self, name: str, authority: str = "") -> str:
         """The key of the body called `name`: a known one's, or the name folded."""
-        own = body_key(name)
+        own, authority = body_key(name), fold(authority)
         if (authority, own) in self.canonical:
             return self.canonical[(authority, own)]
         inner = re.search(r"\(([^()]*)\)\s*$", name)

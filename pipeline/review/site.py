@@ -23,12 +23,14 @@ from pipeline.batch.store import STORE_NAME, STORE_VERSION, Store
 from pipeline.errors import MinutebookError
 from pipeline.fsio import atomic_write_text
 from pipeline.model.labels import CONTRACT_COLUMNS, ERROR_COLUMNS
+from pipeline.model.records import SCHEMA
 from pipeline.review.templates import Mark, highlight
 from pipeline.tables import TABLE_COLUMNS, csv_escaped, read_table, records
 
-# the tables with a span into a document's text, in the order their tabs are shown
-TABLES = ("attendees", "apologies", "substitutes", "items", "decisions", "recommendations",
-          "relations", "declarations", "votes", "vote_members", "documents")
+# the tables with a span into a document's text, in the order their tabs are shown: the
+# schema's, with the paper's own row last (bodies are the run's, not one paper's)
+TABLES = (*(name for name, table in SCHEMA.items()
+            if table.has_spans and name not in ("documents", "bodies")), "documents")
 # the counts on the index, with their short headers
 COUNTED = {"attendees": "attend.", "apologies": "apol.", "substitutes": "subst.",
            "items": "items", "decisions": "decis.", "recommendations": "recs",
@@ -100,7 +102,8 @@ def load_documents(run_dir: Path) -> list[DocumentView]:
         for document, row in listed.items():
             record = records.get(document)
             tables = record["tables"] if record else {}
-            meta = (tables.get("documents") or [row])[0]
+            # the body's key is the run's (resolved when the CSVs were written)
+            meta = {**(tables.get("documents") or [row])[0], "body_key": row.get("body_key", "")}
             views.append(DocumentView(document, slugify(document), meta,
                                       store.text(document) if record else "", tables,
                                       record is not None))
@@ -209,9 +212,32 @@ def render_document(view: DocumentView, run_name: str, structure: bool = True) -
                   body_class="doc")
 
 
+def _bodies(bodies: list[dict], views: list[DocumentView]) -> str:
+    """The run's bodies (bodies.csv, one row per key) and the papers that are theirs,
+    joined by the key each documents row carries: the bodies the graph and Popolo have."""
+    if not bodies:
+        return '<p class="empty">No bodies in this run.</p>'
+    papers: dict[str, list[DocumentView]] = {}
+    for view in views:
+        papers.setdefault(str(view.meta.get("body_key") or ""), []).append(view)
+    rows = []
+    for body in bodies:
+        own = papers.get(body.get("key", ""), [])
+        links = ", ".join(f'<a href="{t.esc(v.filename)}">{t.esc(v.document)}</a>' for v in own)
+        named = len([d for d in str(body.get("documents", "")).split(" | ") if d])
+        rows.append(f'<tr><td>{t.esc(body.get("body", ""))}</td>'
+                    f'<td>{t.esc(body.get("aliases", ""))}</td>'
+                    f'<td class="nowrap"><code>{t.esc(body.get("key", ""))}</code></td>'
+                    f'<td class="num">{named}</td><td>{links}</td></tr>')
+    return ("<table><thead><tr><th>body</th><th>other names</th><th>key</th>"
+            '<th class="num"><abbr title="papers naming it">named</abbr></th>'
+            f"<th>its papers</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
 def render_index(views: list[DocumentView], errors: list[dict], info: dict, run_name: str,
-                 structure: bool = True) -> str:
-    """The index: run summary, the structure picture, documents with counts, errors."""
+                 structure: bool = True, bodies: list[dict] | None = None) -> str:
+    """The index: run summary, the structure picture, documents with counts, the run's
+    bodies, errors."""
     head = "".join(f'<th class="num"><abbr title="{x}">{short}</abbr></th>'
                    for x, short in COUNTED.items())
     rows = []
@@ -219,9 +245,10 @@ def render_index(views: list[DocumentView], errors: list[dict], info: dict, run_
         meta = view.meta
         counts = "".join(f'<td class="num{"" if view.count(x) else " zero"}">{view.count(x)}</td>'
                          for x in COUNTED)
+        key = t.esc(f"key: {meta['body_key']}") if meta.get("body_key") else ""
         rows.append(f'<tr><td><a href="{t.esc(view.filename)}">{t.esc(view.document)}</a></td>'
-                    + "".join(f'<td{"" if c == "body" else " class=nowrap"}>'
-                              f"{t.esc(meta.get(c, ''))}</td>"
+                    + "".join((f'<td title="{key}">' if c == "body" else "<td class=nowrap>")
+                              + f"{t.esc(meta.get(c, ''))}</td>"
                               for c in ("kind", "body", "date", "format"))
                     + f"{counts}</tr>")
     documents = (f"<table><thead><tr><th>document</th><th>kind</th><th>body</th><th>date</th>"
@@ -246,6 +273,7 @@ def render_index(views: list[DocumentView], errors: list[dict], info: dict, run_
     body = (f"<header><h1>Review of {t.esc(run_name)}</h1>"
             f'<p class="meta">{" · ".join(t.esc(f) for f in facts if f)}</p></header>'
             f'<div class="wrap">{_structure(True, structure)}<h2>Documents</h2>{documents}'
+            f"<h2>Bodies (bodies.csv)</h2>{_bodies(bodies or [], views)}"
             f"<h2>Errors (errors.csv)</h2>{failures}</div>")
     return t.page(f"{run_name} - minutebook review", body)
 
@@ -305,5 +333,6 @@ def build_review(run_dir: Path, out: Path | None = None) -> ReviewSite:
         atomic_write_text(path, render_document(view, run_name, drawn))
         pages.append(path)
     index = out / "index.html"
-    atomic_write_text(index, render_index(views, errors, info, run_name, drawn))
+    atomic_write_text(index, render_index(views, errors, info, run_name, drawn,
+                                          _read_csv(run_dir, "bodies")))
     return ReviewSite(out, index, pages, len(errors))
