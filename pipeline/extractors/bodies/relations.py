@@ -13,68 +13,15 @@ lists. `structure.py` runs the reader over a paper's sentences and writes the ro
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, cached_property
-from typing import TYPE_CHECKING
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from pipeline.extractors.anchors import PatternGate
+from pipeline.extractors.bodies.discourse import Discourse
 from pipeline.extractors.bodies.names import Mention, fold, vocabulary
-from pipeline.extractors.language import language
+from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cues
 from pipeline.model import Block
-from pipeline.rules import read_json, read_jsonl
 
-if TYPE_CHECKING:
-    from pipeline.extractors.bodies.structure import Discourse
-
-
-class _Words:
-    """The grammar word lists of relation_words.json as attributes, read on first use."""
-
-    @cached_property
-    def _lists(self) -> dict[str, frozenset[str]]:
-        raw = read_json("structure/relation_words.json")
-        return {key: frozenset(value["words"]) for key, value in raw.items() if key != "_about"}
-
-    def __getattr__(self, key: str) -> frozenset[str]:
-        return self._lists[key]
-
-
-WORDS = _Words()
-
-
-@dataclass(frozen=True)
-class Cue:
-    id: str
-    relation: str
-    kind: str  # forward | reverse | membership | represents | link | subgroups | has_subgroups
-    first_only: bool = False
-    not_followed_by: tuple[str, ...] = ()
-    requires: str = ""
-    not_preceded_by: tuple[str, ...] = ()  # "was reported to": a passive, not a line
-    not_after_object: tuple[str, ...] = ()  # "reported to the Board that ...": speech
-
-
-@cache
-def cues() -> tuple[dict[str, Cue], Matcher]:
-    """The cue patterns, loaded once: by id, and as one Matcher."""
-    matcher, found = Matcher(language().vocab), {}
-    for raw in read_jsonl("structure/relation_cues.jsonl"):
-        found[raw["id"]] = Cue(raw["id"], raw["relation"], raw["kind"],
-                               raw.get("first_only", False),
-                               tuple(raw.get("not_followed_by", ())), raw.get("requires", ""),
-                               tuple(raw.get("not_preceded_by", ())),
-                               tuple(raw.get("not_after_object", ())))
-        matcher.add(raw["id"], [raw["pattern"]])
-    return found, matcher
-
-
-@cache
-def cue_gate() -> PatternGate:
-    """Passes every text that could hold a cue; most sentences need no matching at all."""
-    return PatternGate(raw["pattern"] for raw in read_jsonl("structure/relation_cues.jsonl"))
-
+__all__ = ["WORDS", "Cue", "RelationReader", "cue_gate", "cues"]
 
 @dataclass
 class _Context:

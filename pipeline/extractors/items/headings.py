@@ -23,10 +23,9 @@ page: its title line gives one item numbered "". Rules are data in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 
 from pipeline.extractors.items.decisions import block_hits, extract_decisions
+from pipeline.extractors.items.item_rules import Item, ItemRules, rules
 from pipeline.extractors.items.numbering import (
     drop_page_headers,
     sequences,
@@ -35,115 +34,13 @@ from pipeline.extractors.items.numbering import (
 from pipeline.extractors.items.numbering import number_key as _number_key
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
-from pipeline.rules import read_json
 
 # Weight of a numbered row inside a run of numbered rows: kept when nothing else is
 # numbered (an agenda laid out as one table), outweighed by any run of real headings.
 LIST_WEIGHT = 0.2
 SHORT_TITLE = 8  # words: longer sentence-case lines after a bare number read as text
 
-
-@dataclass(frozen=True)
-class ItemRules:
-    patterns: tuple[tuple[str, re.Pattern[str], bool], ...]  # (id, regex, strict)
-    cell_number: re.Pattern[str]
-    max_words: int
-    max_chars: int
-    sentence_words: int
-    verb_words: frozenset[str]
-    verb_min_words: int
-    bad_first_words: frozenset[str]
-    decision_verbs: frozenset[str]
-    agenda_wording: re.Pattern[str]
-    year_suffix: re.Pattern[str]
-    not_numbers: tuple[re.Pattern[str], ...]
-    full_stop_patterns: frozenset[str]
-    skip_lines: tuple[re.Pattern[str], ...]
-    run_on: re.Pattern[str]
-    strip: re.Pattern[str]
-    title_case_share: float
-    minor_words: frozenset[str]
-    report_cues: tuple[tuple[str, int, re.Pattern[str]], ...]
-    minutes_cues: tuple[tuple[str, int, re.Pattern[str]], ...]
-    numbered_paragraphs: tuple[re.Pattern[str], int, int, int]  # (regex, words, count, weight)
-    decisions_weight: int
-    single_item_labels: tuple[re.Pattern[str], ...]
-    single_item_skip: tuple[re.Pattern[str], ...]
-    sentence_starts: frozenset[str]
-    agenda_number: re.Pattern[str]
-    page_range: re.Pattern[str]
-    page_number: re.Pattern[str]
-    run_on_split: re.Pattern[str]
-    clock_time: re.Pattern[str]
-    clock_closing: re.Pattern[str]
-    item_labels: tuple[re.Pattern[str], ...]
-    extra_sequence_min: int
-    header_lines: int
-
-
-@cache
-def rules() -> ItemRules:
-    raw = read_json("items/items.json")
-    title = raw["title"]
-
-    def cues(key: str) -> tuple[tuple[str, int, re.Pattern[str]], ...]:
-        return tuple((c["id"], c["weight"], re.compile(c["pattern"], re.I)) for c in raw[key])
-
-    def many(values: list[str]) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(v, re.I) for v in values)
-
-    return ItemRules(
-        patterns=tuple((p["id"], re.compile(p["regex"], re.I if "i" in p.get("flags", "") else 0),
-                        bool(p.get("strict"))) for p in raw["number_patterns"]),
-        cell_number=re.compile(raw["cell_number"], re.I),
-        max_words=title["max_words"],
-        max_chars=title["max_chars"],
-        sentence_words=title["sentence_words"],
-        verb_words=frozenset(title["verb_words"]),
-        verb_min_words=title["verb_min_words"],
-        bad_first_words=frozenset(title["bad_first_words"]),
-        decision_verbs=frozenset(title["decision_verbs"]),
-        agenda_wording=re.compile(title["agenda_wording"]),
-        year_suffix=re.compile(title["year_suffix"]),
-        not_numbers=many(raw["not_numbers"]),
-        full_stop_patterns=frozenset(title["full_stop_patterns"]),
-        skip_lines=many(title["skip_lines"]),
-        run_on=re.compile(title["run_on"]),
-        strip=re.compile(title["strip"], re.I),
-        title_case_share=title["title_case_share"],
-        minor_words=frozenset(title["minor_words"]),
-        report_cues=cues("report_cues"),
-        minutes_cues=cues("minutes_cues"),
-        numbered_paragraphs=(re.compile(raw["numbered_paragraphs"]["pattern"]),
-                             raw["numbered_paragraphs"]["min_words"],
-                             raw["numbered_paragraphs"]["count"],
-                             raw["numbered_paragraphs"]["weight"]),
-        decisions_weight=raw["decisions_weight"],
-        single_item_labels=many(raw["single_item_labels"]),
-        single_item_skip=many(raw["single_item_skip"]),
-        sentence_starts=frozenset(title["sentence_starts"]),
-        agenda_number=re.compile(title["agenda_number"]),
-        page_range=re.compile(title["page_range"]),
-        page_number=re.compile(title["page_number"]),
-        run_on_split=re.compile(title["run_on_split"]),
-        clock_time=re.compile(raw["clock_time"]),
-        clock_closing=re.compile(title["clock_closing"], re.I),
-        item_labels=many(raw["item_labels"]),
-        extra_sequence_min=raw["extra_sequence_min"],
-        header_lines=raw["header_lines"],
-    )
-
-
-@dataclass(slots=True)
-class Item:
-    """One item heading: where it is (`index` into the blocks) and what it says."""
-
-    index: int
-    number: str
-    title: str
-    rule: str
-    weight: float
-    title_block: int  # the block the title came from (the next one for a lone number)
+__all__ = ["Item", "ItemRules", "extract_items", "find_items", "number_key", "rules"]
 
 
 def extract_items(document: Document) -> dict[str, list[dict]]:

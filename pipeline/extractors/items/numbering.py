@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
 
+from pipeline.extractors.items.item_rules import Item, ItemRules
 from pipeline.model import Block, BlockKind
-
-if TYPE_CHECKING:
-    from pipeline.extractors.items.headings import Item, ItemRules
 
 
 def number_key(number: str, rules: ItemRules) -> tuple[int, ...]:

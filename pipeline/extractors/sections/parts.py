@@ -14,7 +14,7 @@ a new paper:
 
 A page that leads with the same text as the page before (a running title) continues
 its part. Each part's kind, body and date come from the metadata rules
-(`metadata.metadata_of`) applied to that part's blocks. A single paper is one part.
+(`header.metadata_of`) applied to that part's blocks. A single paper is one part.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extractors.sections.metadata import (
+from pipeline.extractors.sections.header import (
     _clean_body,
     classify_blocks,
     cues,

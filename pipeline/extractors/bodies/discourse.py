@@ -1,0 +1,145 @@
+"""What the paper's reader knows of its bodies: the names and aliases the paper gives
+(`BodyIndex`) and what it remembers between sentences (`Discourse`), to tell which body
+"the Board", "It" and "the two standing partnerships" point back to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from pipeline.extractors.bodies.names import Mention, body_type, clean_name, fold, head_of, initials
+from pipeline.extractors.bodies.relation_cues import WORDS
+
+
+@dataclass
+class BodyIndex:
+    """The paper's names: aliases (folded) -> canonical name, and the paper's own body."""
+
+    paper: str = ""
+    aliases: dict[str, str] = field(default_factory=dict)
+    known: dict[str, str] = field(default_factory=dict)  # full names by folded name
+    spelled: dict[str, str] = field(default_factory=dict)  # folded alias -> as written
+    named: set[str] = field(default_factory=set)  # folded names that aliases point to
+    _memo: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def defines(self, name: str) -> bool:
+        """Whether the paper gives the name as an alias or names something by it."""
+        return fold(name) in self.aliases or fold(name) in self.named
+
+    def add_alias(self, alias: str, name: str) -> None:
+        key = fold(alias)
+        if key and key != fold(name) and key not in self.aliases:
+            self.aliases[key] = name
+            self.spelled[key] = alias
+            self.named.add(fold(name))
+
+    def canonical(self, mention: Mention) -> str:
+        """The fullest name the paper gives the mentioned body."""
+        memo = (mention.text, mention.kind)
+        if memo not in self._memo:
+            text, seen = clean_name(mention.text), set()
+            while fold(text) in self.aliases and fold(text) not in seen:
+                seen.add(fold(text))
+                text = self.aliases[fold(text)]
+            if not seen and mention.kind in ("body", "phrase", "org") and len(text.split()) > 1:
+                text = self._by_suffix(text) or text
+            elif mention.kind == "acronym" and not seen:
+                text = self._by_initials(text) or text
+            self._memo[memo] = text
+        return self._memo[memo]
+
+    def _by_suffix(self, text: str) -> str | None:
+        """'Leadership Board' -> 'Fernley Leadership Board' when only one name ends so."""
+        key = " " + fold(text)
+        if self.paper and (" " + fold(self.paper)).endswith(key):
+            return self.paper
+        if key[1:] == body_type(text):
+            return None  # "the statutory Community Safety Partnership" may be anyone's
+        found = {n for k, n in self.known.items() if (" " + k).endswith(key) and k != key[1:]}
+        return found.pop() if len(found) == 1 else None
+
+    def _by_initials(self, text: str) -> str | None:
+        """An undefined acronym ('CSP') that the initials of one known name end with."""
+        letters = re.sub(r"[^A-Z]", "", text.split()[-1])
+        if len(letters) < 2:
+            return None
+        names = ([self.paper] if self.paper else []) + list(self.known.values())
+        found = {n for n in names if initials(n).upper().endswith(letters)
+                 and len(initials(n)) - len(letters) <= 2}
+        return found.pop() if len(found) == 1 else None
+
+
+@dataclass
+class Discourse:
+    """What a reader remembers between sentences, to tell which body 'the Board', 'It' and
+    'the two standing partnerships' point back to."""
+
+    index: BodyIndex
+    groups: dict[str, list[str]] = field(default_factory=dict)  # "constituent council" -> ...
+    coordinated: list[list[str]] = field(default_factory=list)  # bodies named together
+    previous: list[tuple[Mention, list[str]]] = field(default_factory=list)  # last sentence
+    block_names: list[tuple[str, str]] = field(default_factory=list)  # (head noun, name)
+    last_block: list[tuple[str, str]] = field(default_factory=list)
+    topic: list[str] = field(default_factory=list)  # the body the block's last subject named
+
+    def generic(self, m: Mention, here: list[str]) -> str:
+        """'the Board': the paper's own body when it is a board, else the board just named
+        (`here`: same-head names earlier in the sentence); 'the group': the group just named."""
+        paper_head = head_of(self.index.paper.split()[-1]) if self.index.paper else ""
+        recent = here[::-1] + [n for h, n in self.block_names[::-1] + self.last_block[::-1]
+                               if h == m.head]
+        if paper_head == m.head and not (m.text[:1].islower() and recent):
+            return self.index.paper
+        return recent[0] if recent else ""
+
+    def listed_before(self, m: Mention) -> list[str]:
+        """'each constituent council' (a group the paper listed), 'the remaining boards' and
+        'the two standing partnerships' (the last bodies named together, two of them)."""
+        if m.key in self.groups:
+            return self.groups[m.key]
+        words = m.text.lower().split()
+        if words[0] in ("the", "both", "these", "those") and (m.count or "remaining" in words):
+            for group in reversed(self.coordinated):
+                if len(group) == m.count or (m.count is None and len(group) >= 2):
+                    return group
+        return []
+
+    def antecedent(self, skip: tuple[str, ...] = ("plural",)) -> list[str]:
+        """'It' at the start of a sentence: the first single body the last sentence named
+        (of a kind not in `skip`)."""
+        return next((names for m, names in self.previous
+                     if m.kind not in skip and len(names) == 1), [])
+
+    def remember(self, doc: Doc, named: list[tuple[Mention, list[str]]]) -> None:
+        """Keep a read sentence's names: for pronouns, 'the Board', and lists named together."""
+        self.previous = named
+        self.block_names += [(head_of(names[0].split()[-1]), names[0]) for m, names in named
+                             if names and m.kind in ("body", "generic", "acronym")]
+        linking = WORDS.separators | WORDS.linking
+        group: list[str] = []
+        last_end = None
+        for m, names in named:
+            if not names or m.possessive:
+                continue
+            between = {t.lower_ for t in doc[last_end: m.start]} if last_end else set()
+            if between and between <= linking:
+                group += [n for n in names if n not in group]
+            else:
+                if len(group) > 1:
+                    self.coordinated.append(group)
+                group = list(names)
+            last_end = m.end
+        if len(group) > 1:
+            self.coordinated.append(group)
+
+    def subject(self, names: list[str]) -> None:
+        """A sentence of the block opened with the body `names` ([]: with none, or with 'It'):
+        what a bare 'Membership includes ...' later in the block is about."""
+        if names:
+            self.topic = names
+
+    def new_block(self) -> None:
+        self.last_block, self.block_names = self.block_names, []
+        self.topic = []
