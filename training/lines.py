@@ -17,8 +17,8 @@ from pathlib import Path
 
 from pipeline.extractors.people.attendance_sentences import ABBREVIATIONS
 from pipeline.extractors.people.labels import cue
-from pipeline.extractors.people.names import data, parse_person
-from pipeline.extractors.people.vocabulary import pattern
+from pipeline.extractors.people.names import parse_person
+from pipeline.extractors.people.vocabulary import data, pattern
 
 CELL = re.compile(r"\t+|\s*\|\s*|\s{2,}")
 LABEL = re.compile(r"^([A-Z][A-Za-z'’ -]{1,40}):\s*")

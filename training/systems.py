@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 
 from pipeline.extractors.people.lists import parse_list
-from pipeline.extractors.people.names import Person, data, parse_person
+from pipeline.extractors.people.names import Person, parse_person
+from pipeline.extractors.people.vocabulary import data
 
 HONORIFIC = "|".join(re.escape(h) for h in sorted(data("names")["honorifics"], key=len,
                                                    reverse=True))

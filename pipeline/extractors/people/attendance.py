@@ -80,7 +80,7 @@ class Walk(TableReader):
             return i + 1
         if found and block.text[found[1]:].strip(" .:-–—"):
             if self.section and self.section.kind != "attendees" and \
-                    re.match(r"\s*(?:Councillors|Cllrs|Aldermen)\b\s*:?", block.text):
+                    pattern("councillors_label").match(block.text):
                 # "APOLOGIES: Alderman A" / "Councillors: B, C", "received from:" / "Councillors A"
                 found = (replace(self.section, allow_single=True), found[1])
             self.section, start = found  # "1) Apologies – Councillors A and B": label + list
@@ -88,7 +88,7 @@ class Walk(TableReader):
             return i + 1
         if (title := item_title(block, following)) is not None:
             self.item(title)
-            run_on = re.match(r"\s*apolog\w*(?:\s+for\s+absence)?\s*[.:]\s+(?=\S)", title, re.I)
+            run_on = pattern("apologies_run_on").match(title)
             if self.section and run_on and title in block.text:  # "141) Apologies. Cllrs A, B"
                 self.content(block, block.text.index(title) + run_on.end())
             return i + (2 if following is not None and title == following.text else 1)

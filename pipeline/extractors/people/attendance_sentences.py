@@ -16,14 +16,14 @@ from pipeline.extractors.people.labels import Pair, Section
 from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.names import Person, clean_name, depths
 from pipeline.extractors.people.register import Register, same_person
-from pipeline.extractors.people.vocabulary import data, pattern, vocab
+from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.model import Block, BlockKind, Document
 from pipeline.rules import read_jsonl
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
 
-ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "cllr", "no", "rev", "revd", "cty"}
+ABBREVIATIONS = set(data("cues")["abbreviations"])
 
 
 def sentence_end(text: str, start: int) -> int:
@@ -41,11 +41,17 @@ def list_end(text: str, start: int, end: int) -> int:
     capitalised word opening the next sentence ('Cllr Tennant With the absence of ...')."""
     keep = {w.casefold() for w in vocab()["particles"] | vocab()["post"]} | {"and", "from"}
     depth = depths(text)
-    for m in re.finditer(r"(?<=\s)([a-z][\w'’-]*)|(?<=[a-z])\s+(?:With|Whilst|While|It|This|"
-                         r"There|As|Following|The|In|On|At|Due)\s+(?=[a-z])", text[start:end]):
+    for m in _list_stop().finditer(text[start:end]):
         if depth[start + m.start()] == 0 and (m.group(1) or "") not in keep:
             return start + m.start()
     return end
+
+
+@cache
+def _list_stop() -> re.Pattern:
+    """A lower-case word (group 1), or a capitalised word that opens the next sentence."""
+    openers = alternation(data("cues")["sentence_openers"])
+    return re.compile(rf"(?<=\s)([a-z][\w'’-]*)|(?<=[a-z])\s+(?:{openers})\s+(?=[a-z])")
 
 
 def sentences(document: Document, register: Register) -> None:
@@ -58,7 +64,7 @@ def sentences(document: Document, register: Register) -> None:
             end = list_end(text, m.end(), sentence_end(text, m.end()))
             for person in parse_list(text, m.end(), end, allow_single=True) or ():
                 register.add("apologies", person, block, apologies)
-        if re.search(r"apolog", text, re.I):  # "Councillor X sent apologies"
+        if pattern("apology_word").search(text):  # "Councillor X sent apologies"
             spans = name_spans(document, block)
             for k, (start, end, name) in enumerate(spans):
                 if pattern("sent_apologies").match(text[end:]):
@@ -71,7 +77,7 @@ def sentences(document: Document, register: Register) -> None:
                                      apologies)
         if block.kind is not BlockKind.TABLE_ROW and pattern("substitution_words").search(text):
             _substitution_sentences(document, block, register)
-        if re.search(r"\bin the chair\b|\belected\b|\bappointed\b|\bpresided\b", text, re.I):
+        if pattern("chair_words").search(text):
             _chair(document, block, register)
 
 
@@ -116,7 +122,7 @@ def _chair(document: Document, block: Block, register: Register) -> None:
         m = (short and pattern("chair_line").match(text[end:])) or \
             pattern("elected_chair").match(text[end:])
         if not m or (m.groups() and text[end:].split()[0] == "be"
-                     and not re.search(r"\b(?:RESOLVED|AGREED|DECIDED)\b", text[:start])):
+                     and not pattern("resolution").search(text[:start])):
             continue  # "proposed that X be appointed Vice-Chair" is no appointment
         role = m.group(1) if m.groups() else "Chair"
         entry = next((e for e in register.people["attendees"]

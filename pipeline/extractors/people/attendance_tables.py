@@ -20,7 +20,7 @@ from pipeline.extractors.people.labels import Pair, Section, cue, item_title, ma
 from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.names import Person, classify, clean_name, parse_person, prefix
 from pipeline.extractors.people.register import Register
-from pipeline.extractors.people.vocabulary import data, vocab
+from pipeline.extractors.people.vocabulary import data, pattern, vocab
 from pipeline.model import Block, BlockKind
 
 LONE_WORD = re.compile(r"[A-Z][\w'’-]+")
@@ -154,7 +154,7 @@ class TableReader:
         if not mark:
             return section
         status_code = mark_code(mark, self.legend)
-        target = re.search(r"\((?:for\s+)?([^()]+)\)", mark)
+        target = pattern("deputy_for").search(mark)
         if status_code == "D" and target:  # "D (for TA)": a deputy for the member coded TA
             person.sub_for = person.sub_for or codes.get(target.group(1).strip(),
                                                          clean_name(target.group(1)))

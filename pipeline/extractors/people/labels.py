@@ -90,7 +90,7 @@ def cue(text: str) -> tuple[Section, int] | None:
         for phrase in sorted(exact, key=len, reverse=True):
             if body[:len(phrase) + 1].casefold() != phrase + " ":
                 continue
-            verb = re.match(r"\s+(?:were|was|are)\b", body[len(phrase):])  # "Present were A, B"
+            verb = pattern("label_verb").match(body[len(phrase):])  # "Present were A, B"
             after = len(phrase) + (verb.end() if verb else 0)
             stop = next_label(body, after, len(body)) if run_on else len(body)
             if parse_list(body, after, stop) and (section := _section(phrase.split())):

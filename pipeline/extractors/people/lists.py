@@ -25,11 +25,9 @@ from pipeline.extractors.people.names import (
     prefix,
     substitution,
 )
-from pipeline.extractors.people.vocabulary import vocab
+from pipeline.extractors.people.vocabulary import pattern, vocab
 
 SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+[–—]\s*|\s+-\s+")
-INITIALLED = re.compile(r"(?:[A-Z]\.?\s*){1,3}\s[A-Z][\w'’\-]+(?:\s+(?:MBE|OBE|CBE|JP|DL))?"
-                        r"(?:\s*\((?:[^()]|\([^()]*\))*\))*")
 
 
 def parse_list(text: str, start: int, end: int, allow_single: bool = False,
@@ -85,7 +83,7 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             person.roles += roles
             person.orgs += orgs
     last = text[persons[-1].start:persons[-1].end] if persons else ""
-    if shared := re.search(r"\(all\s+([^()]+)\)\s*$", last):  # "A, B and C (all Finance)"
+    if shared := pattern("shared_note").search(last):  # "A, B and C (all Finance)"
         roles, orgs = attributes(shared.group(1))
         for person in persons:
             person.roles += [r for r in roles if r not in person.roles]
@@ -115,7 +113,7 @@ def _persons(text: str, s: int, e: int, single: bool, substitutes: bool = False)
             return [person]
     # "D Halloran (Chairman) K L Winslade (Vice-Chairman) A Oduwole-Marsh": a merged column.
     offset = s + prefix(text[s:e])[0]
-    found = list(INITIALLED.finditer(text, offset, e))
+    found = list(pattern("initialled_name").finditer(text, offset, e))
     if len(found) >= 2 and text[offset:e].strip() == " ".join(m.group() for m in found):
         people = [p for m in found if (p := parse_person(text, m.start(), m.end(), True))]
         if len(people) == len(found):

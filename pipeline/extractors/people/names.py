@@ -16,7 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from pipeline.extractors.people.vocabulary import vocab
+from pipeline.extractors.people.vocabulary import pattern, vocab
 
 OPEN, CLOSE = "([", ")]"
 LEAD = re.compile(r"[\s,;:.|–—-]*(?:from\s+)?")  # '|': a label/value row
@@ -100,7 +100,7 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
         _notes(person, notes[1:])
         return person
     person = Person(name, *span, roles=roles, labels=labels, prefixed=bool(roles or labels),
-                    councillor=bool(re.search(r"councillor|cllr|alderm", honorific, re.I)),
+                    councillor=bool(pattern("councillor_honorific").search(honorific)),
                     titled=bool(honorific) and honorific != "rank")
     _notes(person, notes)
     return person
@@ -157,8 +157,8 @@ def _notes(person: Person, notes: list[str]) -> None:
 def substitution(note: str) -> tuple[str, str] | None:
     """('sub_for', name) for '(substitute for X)', ('sub_by', name) for '(X substituting)'."""
     for key in ("sub_by", "sub_for"):
-        for pattern in vocab()[key]:
-            m = pattern.match(note.strip(" .–—-"))
+        for regex in vocab()[key]:
+            m = regex.match(note.strip(" .–—-"))
             if m and (name := clean_name(m.group("name"))):
                 return key, name
     return None
@@ -283,7 +283,7 @@ def attributes(text: str) -> tuple[list[str], list[str]]:
     A piece no word explains takes its neighbour's side ('Place' continues the role); an
     unexplained name of capitalised words is an organisation ('Kestrel Waterways')."""
     text = text.strip(" ,;.")
-    if re.fullmatch(r"(?:–\s*)?in the chair", text, re.I):
+    if pattern("chair_note").fullmatch(text):
         return ["Chair"], []
     pieces = []
     for piece in _split_top(text, ","):

@@ -22,7 +22,7 @@ def data(name: str) -> dict:
 @cache
 def pattern(name: str) -> re.Pattern:
     """A regular expression of models/attendance/cues.json, by its id, compiled once."""
-    flags = 0 if name in ("legend", "elected_chair") else re.I
+    flags = 0 if name in data("cues")["case_sensitive"] else re.I
     return re.compile(data("cues")["patterns"][name], flags | re.S)
 
 
