@@ -26,7 +26,7 @@ def _allowed(spec: dict) -> frozenset[str] | None:
             # a text holding "sub-groups" holds the word "sub": the first word of a value
             # stands for it; a value with no word (":") could be anything
             firsts = [PLAIN.search(str(v).lower()) for v in values]
-            return frozenset(f.group() for f in firsts) if all(firsts) else None
+            return frozenset(f.group() for f in firsts if f) if all(firsts) else None
     return None
 
 

@@ -123,7 +123,7 @@ class Discourse:
         for m, names in named:
             if not names or m.possessive:
                 continue
-            between = {t.lower_ for t in doc[last_end: m.start]} if last_end else set()
+            between: set[str] = {t.lower_ for t in doc[last_end: m.start]} if last_end else set()
             if between and between <= linking:
                 group += [n for n in names if n not in group]
             else:

@@ -38,6 +38,10 @@ class Vocabulary:
         self.body_types = tuple((re.compile(t["pattern"]), t["body_type"])
                                 for t in raw["body_types"])
 
+    def __getattr__(self, key: str) -> frozenset[str]:
+        # the word lists are set from the file's keys; this tells the type checker so
+        raise AttributeError(key)
+
 
 @cache
 def vocabulary() -> Vocabulary:
@@ -342,7 +346,7 @@ def _lower_references(doc: Doc, words: list[_Word], block: int,
         if not plural and not (singular_each and (head_of(lower) in vocab.heads
                                                   or lower in ("council", "authority", "partner"))):
             continue
-        j, count, adjectives = i - 1, None, []
+        j, count, adjectives = i - 1, None, list[str]()
         while j >= 0 and i - j <= 4:
             w = words[j].lower
             if w in DETERMINERS:

@@ -89,7 +89,7 @@ def extract_votes(document: Document, items: list[dict]) -> dict[str, list[dict]
         if pending and not facts and block.kind != BlockKind.HEADING and open_vote:
             position, rule = pending.split("|")
             names = names_of(block.text)
-            if names is not None:
+            if names is not None and current is not None:
                 _add_members(current, names, position, block, 0, len(block.text), rule)
                 pending = ""
                 continue

@@ -68,7 +68,7 @@ def _page_starts(blocks: list[Block]) -> list[int]:
 
 def _lead(blocks: list[Block], start: int) -> list[Block]:
     page = blocks[start].page
-    out = []
+    out: list[Block] = []
     for block in blocks[start:]:
         if block.page != page or len(out) == LEAD:
             break
