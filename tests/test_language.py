@@ -1,6 +1,7 @@
 """The one Doc of a paper: blocks as spans with their layout, shared by the parts of a pack."""
 
 import pickle
+from pathlib import Path
 
 from pipeline.extractors.language import (
     block_span,
@@ -65,3 +66,23 @@ def test_a_block_has_the_tokens_of_its_text_alone():
         span = block_span(document, block)
         assert span.text == block.text
         assert [t.text for t in span] == [t.text for t in language().make_doc(block.text)]
+
+
+def test_extraction_is_a_pipeline_of_components_over_the_one_doc():
+    from pipeline.extractors import extract_document
+    from pipeline.extractors.components import STAGES, extraction
+    from pipeline.readers import read
+
+    nlp = extraction()
+    assert nlp.pipe_names == list(STAGES) and nlp.vocab is language().vocab
+    assert not any(nlp.analyze_pipes(pretty=False)["problems"].values())
+    document = read(Path(__file__).resolve().parents[1] / "corpus"
+                    / "fernley_hwb_minutes_2024-03-14.txt")
+    result = extract_document(document)
+    doc = document.spacy_doc
+    assert doc._.rows is result
+    headings = [span.text for span in doc.spans["item_headings"]]
+    assert len(headings) == len(result["items"]) and headings
+    assert len(doc.spans["decision_keywords"]) >= len(result["decisions"]) // 2
+    assert extract_document(document) == result  # labels of the first run are not doubled
+    assert len(doc.spans["item_headings"]) == len(headings)

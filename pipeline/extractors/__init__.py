@@ -10,12 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.extractors.bodies.structure import extract_structure
-from pipeline.extractors.items.headings import extract_items
-from pipeline.extractors.items.votes import extract_votes
+from pipeline.extractors.components import Paper, extraction, start
 from pipeline.extractors.language import doc_of
-from pipeline.extractors.people.attendance import extract_attendance
-from pipeline.extractors.people.declarations import extract_declarations
 from pipeline.extractors.sections.metadata import extract_metadata
 from pipeline.extractors.sections.parts import Part, segment
 from pipeline.model import Document
@@ -31,26 +27,20 @@ def extract_document(document: Document) -> dict[str, list[dict]]:
 
     Each paper of a pack is extracted on its own, as the paper it is: the agenda's
     membership list is not attendance, the minutes' items are numbered afresh, and "the
-    Board" of a report means that report's board."""
-    result: dict[str, list[dict]] = {table: [] for table in TABLES}
+    Board" of a report means that report's board. The stages are the components of
+    `components.extraction()`, run over the file's one Doc once per paper."""
+    doc = doc_of(document)
+    result = start(doc, TABLES)
     parts = segment(document)
     cover = parts[0].blocks(document) if parts else document.blocks
     result["documents"] = [extract_metadata(document, cover)]
     papers = [document] if len(parts) <= 1 else [part_document(document, p) for p in parts]
+    nlp = extraction()
     for number, paper in enumerate(papers, 1):
-        meta = result["documents"][0] if paper is document else extract_metadata(paper)
-        found = {**extract_attendance(paper), **extract_items(paper),
-                 **extract_structure(paper, meta)}
-        found["declarations"] = extract_declarations(paper, found["items"])
-        found.update(extract_votes(paper, found["items"]))
-        # votes are numbered through the file, not afresh in each paper of a pack
-        for row in (*found["votes"], *found["vote_members"]):
-            row["vote"] += len(result["votes"])
-        for table, rows in found.items():
-            if table != "bodies":
-                for row in rows:
-                    row["part"] = number
-            result[table].extend(rows)
+        doc._.paper = Paper(paper, number, result["documents"][0] if paper is document else None)
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+    doc._.paper = None
     for table in PEOPLE_TABLES:
         result[table] = once_per_paper(result[table])
     result["parts"] = [part_row(part) for part in parts]

@@ -43,12 +43,15 @@ SHORT_TITLE = 8  # words: longer sentence-case lines after a bare number read as
 __all__ = ["Item", "ItemRules", "extract_items", "find_items", "number_key", "rules"]
 
 
-def extract_items(document: Document) -> dict[str, list[dict]]:
+def extract_items(document: Document, items: list[Item] | None = None
+                  ) -> dict[str, list[dict]]:
     """Items (number, title) and decisions (item, kind, text), each with provenance.
 
+    `items` are the paper's item headings when the sections component has found them.
     Extra columns: `rule` names the pattern that found the row.
     """
-    items = find_items(document)
+    if items is None:
+        items = find_items(document)
     blocks = document.blocks
     item_rows = []
     for item in items:
