@@ -83,3 +83,11 @@ def test_every_table_is_defined_once() -> None:
     assert {n: t.contract for n, t in SCHEMA.items() if n != "errors"} == CONTRACT_COLUMNS
     # the tables each paper's stages fill (documents and parts are the file's)
     assert set(SCHEMA) - {"documents", "parts", "errors"} == set(pipeline.extractors.TABLES)
+
+
+def test_the_api_has_a_frame_per_table() -> None:
+    from dataclasses import fields
+
+    from pipeline.api import Extraction
+
+    assert tuple(f.name for f in fields(Extraction))[:len(TABLES)] == TABLES

@@ -2,9 +2,11 @@
 
 The mapping (https://www.popoloproject.com/specs/):
 
-- organizations: every body (`body/...`: name, its aliases as other_names, body_type as
-  classification, the body it `reports_to` as parent_id) and every other organisation
-  named in relations or attendance (`org/...`);
+- organizations: every body, one per key of bodies.csv (`body/<key>`: name, its aliases
+  as other_names, body_type as classification, the body it `reports_to` as parent_id),
+  reached from documents and relations by the keys their rows carry (the run resolved
+  them once: `pipeline.model.bodies`), and every other organisation named in relations
+  or attendance (`org/...`);
 - persons: attendees, apologies and substitutes, one per folded name (honorifics, case
   and punctuation folded, as the graph keys them);
 - memberships: a person on the body of the paper that lists them, with their role and
