@@ -15,9 +15,7 @@ from pipeline.extractors.language import doc_of
 from pipeline.extractors.sections.metadata import extract_metadata
 from pipeline.extractors.sections.parts import Part, segment
 from pipeline.model import Document
-
-TABLES = ("attendees", "apologies", "substitutes", "items", "decisions", "recommendations",
-          "relations", "bodies", "declarations", "votes", "vote_members")
+from pipeline.model.records import PAPER_TABLES as TABLES
 
 
 def extract_document(document: Document) -> dict[str, list[dict]]:

@@ -272,6 +272,8 @@ SCHEMA: dict[str, Table] = {t.name: t for t in (
 )}
 #: The tables extract_document gives rows of (errors are the run's, not the extractors').
 EXTRACTED = tuple(name for name in SCHEMA if name != "errors")
+#: The tables each paper of a file fills (documents and parts are the file's).
+PAPER_TABLES = tuple(name for name in EXTRACTED if name not in ("documents", "parts"))
 #: The tables whose rows resolve body names to the run's keys: column -> its key column.
 BODY_REFERENCES: dict[str, dict[str, str]] = {
     "documents": {"body": "body_key"},
