@@ -34,9 +34,18 @@ from pipeline.batch.task import DocumentResult
 from pipeline.batch.walk import walk
 from pipeline.model.bodies import BodyRegistry, mentions
 from pipeline.model.labels import CONTRACT_COLUMNS
-from pipeline.model.records import row_of
+from pipeline.model.records import Record, row_of
 from pipeline.settings import Settings
-from pipeline.tables import TABLE_COLUMNS, TABLES, frame_of, read_run, read_table, records, typed
+from pipeline.tables import (
+    TABLE_COLUMNS,
+    TABLES,
+    frame_of,
+    read_run,
+    read_table,
+    records,
+    typed,
+    typed_records,
+)
 
 __all__ = ["TABLES", "TABLE_COLUMNS", "DocumentExtraction", "Extraction", "Settings", "extract",
            "iter_documents", "load", "read_table"]
@@ -100,6 +109,11 @@ class Extraction:
         if table not in TABLES:
             raise KeyError(f"no table {table!r}; the tables are {', '.join(TABLES)}")
         return getattr(self, table)
+
+    def records(self, table: str) -> list[Record]:
+        """The rows of `table` as typed records (`pipeline.model.records`: a dataclass
+        per table, with the row's `provenance`), e.g. `run.records("decisions")[0].text`."""
+        return typed_records(self[table], table)
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items())

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.export.csv import CSV_ESCAPING_KEY, ESCAPING_FORMULA, ESCAPING_NONE
-from pipeline.model.records import SCHEMA
+from pipeline.model.records import SCHEMA, Record, record_of
 
 #: The tables of a run, in output order: the contract tables, minutebook's own, errors.
 TABLES: tuple[str, ...] = tuple(SCHEMA)
@@ -129,6 +129,14 @@ def records(frame: pd.DataFrame) -> list[dict]:
 
     return [dict(zip(columns, map(plain, row), strict=True))
             for row in frame.itertuples(index=False, name=None)]
+
+
+def typed_records(frame: pd.DataFrame, table: str) -> list[Record]:
+    """The rows of a frame of `table` as its typed records (`pipeline.model.records`);
+    columns the schema does not have (a run of another version) are left out."""
+    columns = set(SCHEMA[table].columns)
+    return [record_of(table, {k: v for k, v in row.items() if k in columns})
+            for row in records(typed(frame, SCHEMA[table].columns))]
 
 
 def csv_escaped(run_dir: Path | str) -> bool:

@@ -147,3 +147,16 @@ def test_keys_are_scoped_by_authority() -> None:
     assert registry.resolver.resolve("Cabinet", "Hollins Vale") == "hollins vale/cabinet"
     registry.add("x.txt", mentions({"bodies": [{"body": "Cabinet", "aliases": ""}]}))
     assert registry.key("Cabinet") == "cabinet"
+
+
+def test_the_api_gives_typed_records(alias_run: Path) -> None:
+    from pipeline.model.records import Body, Relation
+
+    run = load(alias_run)
+    relations = run.records("relations")
+    assert all(isinstance(r, Relation) for r in relations) and len(relations) == len(
+        run.relations)
+    assert relations[0].provenance.document == "a.txt"
+    assert relations[0].target_key == "community safety partnership"
+    assert {b.key for b in run.records("bodies") if isinstance(b, Body)} == set(
+        run.bodies["key"])
