@@ -494,3 +494,15 @@ def test_sentences_read_the_papers_one_doc(monkeypatch):
     assert names(result["apologies"]) == ["Eve Ford"]
     assert pairs(result) == [("Eve Ford", "Gail Hale")]
     assert len(made) == 1
+
+
+def test_rows_carry_the_id_of_the_rule_that_found_them():
+    result = run("Present: Councillors A Bell and C Dee", "", "1. Minutes", "",
+                 "Apologies were received from Councillor Eve Ford.",
+                 "Councillor Hal Ince sent apologies.",
+                 "Councillor Gail Hale attended as substitute for Councillor Eve Ford.")
+    assert {row["name"]: row["rule"] for row in result["attendees"]} == {
+        "A Bell": "label-present", "C Dee": "label-present", "Gail Hale": "between_for"}
+    assert {row["name"]: row["rule"] for row in result["apologies"]} == {
+        "Eve Ford": "apology_sentence", "Hal Ince": "sent_apologies"}
+    assert [row["rule"] for row in result["substitutes"]] == ["between_for"]

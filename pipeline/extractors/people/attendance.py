@@ -98,7 +98,8 @@ class Walk(TableReader):
             return i + 1
         apology = pattern("apology_sentence").search(block.text)
         if apology and not block.text[apology.end():].strip(" .:"):
-            self.section = Section("apologies")  # "Apologies were received from:" + a list
+            # "Apologies were received from:" + a list
+            self.section = Section("apologies", rule="apology_sentence")
             return i + 1
         if self.section and (header := collapsed_header(block.text)):
             return self.collapsed(i + 1, header)
@@ -125,7 +126,7 @@ class Walk(TableReader):
         if not first or not all(p.code or p.titled for p in first) or (
                 len(first) == 1 and not first[0].titled):
             return False
-        self.section = Section("attendees")
+        self.section = Section("attendees", rule="unlabelled-list")
         self.content(block, 0)
         self.section = None
         return True
@@ -133,7 +134,7 @@ class Walk(TableReader):
     def item(self, title: str) -> None:
         self.opening = False
         kind = item_kind(title)
-        self.section = Section(kind) if kind else None
+        self.section = Section(kind, rule=f"item-{kind}") if kind else None
 
     def content(self, block: Block, start: int, end: int | None = None,
                 run_on: bool = False) -> bool:
@@ -155,8 +156,9 @@ class Walk(TableReader):
         if section.kind == "apologies" and (m := pattern("received_from").match(text[start:end])):
             start += m.end()  # "These were received from A and B.": a sentence ends the list
             end = list_end(text, start, min(end, sentence_end(text, start)))
+            received = replace(section, rule="received_from")
             for person in parse_list(text, start, end, allow_single=True) or ():
-                self.register.add("apologies", person, block, section)
+                self.register.add("apologies", person, block, received)
             self.section = None
             return True
         for m in re.finditer(r"[.;]\s+(?=[A-Z])", text[start:end]):

@@ -8,6 +8,7 @@ attendance.py uses for lists written as sentences.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -56,7 +57,8 @@ def _list_stop() -> re.Pattern:
 
 def sentences(document: Document, register: Register) -> None:
     """Apologies, substitutions and the chair as stated in sentences anywhere in the paper."""
-    apologies = Section("apologies", allow_single=True)
+    apologies = Section("apologies", allow_single=True, rule="apology_sentence")
+    sent = replace(apologies, rule="sent_apologies")
     for block in document.blocks:
         text = block.text
         for m in pattern("apology_sentence").finditer(text):
@@ -68,13 +70,13 @@ def sentences(document: Document, register: Register) -> None:
             spans = name_spans(document, block)
             for k, (start, end, name) in enumerate(spans):
                 if pattern("sent_apologies").match(text[end:]):
-                    register.add("apologies", Person(name, start, end), block, apologies)
+                    register.add("apologies", Person(name, start, end), block, sent)
                     # "Cllr A & Cllr B sent apologies": the names joined to it sent them too.
                     while k and re.fullmatch(r"\s*(?:,|&|and|,\s*and)\s*",
                                              text[spans[k - 1][1]:spans[k][0]]):
                         k -= 1
                         register.add("apologies", Person(spans[k][2], *spans[k][:2]), block,
-                                     apologies)
+                                     sent)
         if block.kind is not BlockKind.TABLE_ROW and pattern("substitution_words").search(text):
             _substitution_sentences(document, block, register)
         if pattern("chair_words").search(text):
@@ -89,19 +91,22 @@ def _substitution_sentences(document: Document, block: Block, register: Register
         # "Apologies from Councillor A, Chair. Councillor B, Vice-Chair, attended in her absence"
         if re.match(subs["absence"], block.text[b_end:], re.I) and any(
                 same_person(e.person.name, a) for e in register.people["apologies"]):
-            register.pair(Pair(a, b, "", block, a_start, b_end))
+            register.pair(Pair(a, b, "", block, a_start, b_end, rule="absence"))
     for (a_start, a_end, a), (b_start, b_end, b) in zip(spans, spans[1:], strict=False):
         between = block.text[a_end:b_start].strip(" ,").casefold()
-        if any(re.match(p, between, re.I) for p in subs["between_for"]) or (
-                orientation == "for" and re.match(subs["elliptic"], between)):
+        if any(re.match(p, between, re.I) for p in subs["between_for"]):
             orientation = "for"
-            register.pair(Pair(b, a, "", block, a_start, b_end))
+            register.pair(Pair(b, a, "", block, a_start, b_end, rule="between_for"))
+        elif orientation == "for" and re.match(subs["elliptic"], between):
+            register.pair(Pair(b, a, "", block, a_start, b_end, rule="elliptic"))
         elif any(re.match(p, between, re.I) for p in subs["between_by"]) or (
                 re.match(subs["with_by"], between) and re.match(subs["with_after"],
                                                                 block.text[b_end:])):
             # "Apologies from Cllr A with Cllr B attending as his substitute"
             orientation = "by"
-            register.pair(Pair(a, b, "", block, a_start, b_end))
+            rule = "between_by" if any(re.match(p, between, re.I) for p in subs["between_by"]) \
+                else "with_by"
+            register.pair(Pair(a, b, "", block, a_start, b_end, rule=rule))
 
 
 def _chair(document: Document, block: Block, register: Register) -> None:
@@ -116,7 +121,7 @@ def _chair(document: Document, block: Block, register: Register) -> None:
                 entry.person.roles.insert(0, role)
             else:
                 register.add("attendees", Person(name, start, end, roles=[role]), block,
-                             Section("attendees"))
+                             Section("attendees", rule="presided"))
             continue
         short = len(text.split()) <= 10
         m = (short and pattern("chair_line").match(text[end:])) or \
@@ -131,7 +136,7 @@ def _chair(document: Document, block: Block, register: Register) -> None:
             entry.person.roles.insert(0, role)
         elif not m.groups():  # the person in the chair attended, listed or not
             register.add("attendees", Person(name, start, end, roles=[role]), block,
-                         Section("attendees"))
+                         Section("attendees", rule="chair_line"))
 
 
 @cache

@@ -127,14 +127,14 @@ class TableReader:
 
     def grid_row(self, block: Block, row: dict, codes: dict, label: str) -> None:
         text = {h: cell[0] for h, cell in row.items() if h}
-        section = self.section or Section("attendees")
+        section = self.section or Section("attendees", rule="table-grid")
         span = {h: (cell[1], min(cell[1] + len(cell[0]), len(block.text)))
                 for h, cell in row.items()}
         if text.get("substitute") and text.get("member"):
             member, substitute = clean_name(text["member"]), clean_name(text["substitute"])
             if member and substitute:
                 self.register.pair(Pair(member, substitute, text.get("organisation", ""), block,
-                                        *span["substitute"], label))
+                                        *span["substitute"], label, "substitutes-table"))
             return
         for kind in ("apologies", "name"):  # a "Present | Apologies" grid has both
             value = text.get(kind, "")

@@ -28,6 +28,7 @@ class Section:
     role: str = ""
     staff_check: bool = False  # "Also present": council staff among guests are officers
     allow_single: bool = False  # under "Councillors" a lone surname is a name
+    rule: str = ""  # the id of the label rule or pattern that opened it: its rows' `rule`
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Pair:
     start: int
     end: int
     label: str = "Substitute"
+    rule: str = ""
 
 
 # ---------------------------------------------------------------- P/A/D legends and marks
@@ -134,7 +136,7 @@ def _section(words: list[str]) -> Section | None:
         return None
     best = max(rules, key=lambda r: len(r["phrase"]))
     return Section(best["kind"], best.get("capacity", "member"), best.get("role", ""),
-                   best["phrase"].startswith("also"))
+                   best["phrase"].startswith("also"), rule=best["id"])
 
 
 def item_title(block: Block, following: Block | None) -> str | None:

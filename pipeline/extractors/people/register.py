@@ -20,6 +20,7 @@ class Entry:
     person: Person
     block: Block
     capacity: str = "member"
+    rule: str = ""  # the id of the label or pattern it was found under
 
 
 @dataclass
@@ -36,9 +37,9 @@ class Register:
             return
         here = (person.organisation, block, person.start, person.end)
         if person.sub_for:
-            self.pair(Pair(person.sub_for, person.name, *here))
+            self.pair(Pair(person.sub_for, person.name, *here, rule=section.rule))
         if person.sub_by:
-            self.pair(Pair(person.name, person.sub_by, *here))
+            self.pair(Pair(person.name, person.sub_by, *here, rule=section.rule))
         if kind == "substitutes":
             kind = "apologies" if person.sub_by else "attendees"
             if kind == "attendees" and not person.sub_for:
@@ -64,7 +65,7 @@ class Register:
                 old.orgs += person.orgs
                 old.labels = old.labels or person.labels
                 return
-        self.people[kind].append(Entry(person, block, capacity))
+        self.people[kind].append(Entry(person, block, capacity, section.rule))
 
     def pair(self, new: Pair) -> None:
         for old in self.pairs:
@@ -91,18 +92,18 @@ class Register:
                 present and present.organisation) or ""
             if present is None:  # a substitute who attended is an attendee
                 present = Person(substitute, pair.start, pair.end, orgs=[org] if org else [])
-                attendees.append(Entry(present, pair.block, "member"))
+                attendees.append(Entry(present, pair.block, "member", pair.rule))
             if not present.role:
                 present.labels = [pair.label]
             subs.append({"member": member, "substitute": substitute, "organisation": org,
-                         **provenance(pair.block, pair.start, pair.end)})
+                         **provenance(pair.block, pair.start, pair.end), "rule": pair.rule})
         out: dict[str, list[dict]] = {"attendees": [], "apologies": [], "substitutes": subs}
         for kind, entries in (("attendees", attendees), ("apologies", apologies)):
             for e in entries:
                 p = e.person
                 row = {"name": p.name, "role": p.role, "organisation": p.organisation}
                 row.update({"capacity": e.capacity} if kind == "attendees" else {})
-                out[kind].append({**row, **provenance(e.block, p.start, p.end)})
+                out[kind].append({**row, **provenance(e.block, p.start, p.end), "rule": e.rule})
         return out
 
 
