@@ -160,3 +160,14 @@ def test_the_api_gives_typed_records(alias_run: Path) -> None:
     assert relations[0].target_key == "community safety partnership"
     assert {b.key for b in run.records("bodies") if isinstance(b, Body)} == set(
         run.bodies["key"])
+
+
+def test_a_body_named_by_its_acronym_first_joins_the_body_spelt_out_later() -> None:
+    registry = BodyRegistry()
+    registry.add("a.txt", mentions({"bodies": [{"body": "CSP", "aliases": ""}]}))
+    registry.add("b.txt", mentions({"bodies": [{"body": "Community Safety Partnership",
+                                                "aliases": "CSP"}]}))
+    rows = registry.rows()
+    assert [(r["body"], r["aliases"], r["key"], r["documents"]) for r in rows] == [
+        ("Community Safety Partnership", "CSP", "community safety partnership",
+         "a.txt | b.txt")]

@@ -120,6 +120,11 @@ class BodyResolver:
         return self.labels.get(key, key)
 
 
+def _acronym(name: str) -> bool:
+    words = name.split()
+    return len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+
+
 @dataclass
 class _Body:
     key: str
@@ -148,14 +153,14 @@ class BodyRegistry:
     def __init__(self) -> None:
         self.resolver = BodyResolver()
         self._bodies: dict[str, _Body] = {}
+        self._listed: list[tuple[Mapping[str, Any], list[str]]] = []
         self._names: list[tuple[str, bool, str]] = []
         self._resolved = False
 
     def add(self, document: str, found: Mapping[str, list]) -> None:
-        """One paper's `mentions` (`document` is where they are)."""
-        for row in found.get("bodies", ()):
-            self.add_body(row, [document] if document else
-                          split_names(row.get("documents", "")))
+        """One paper's `mentions` (`document` is where they are); kept until `resolve`."""
+        self._listed += [(row, [document] if document else split_names(row.get("documents")))
+                         for row in found.get("bodies", ())]
         self._names += [(str(name), bool(may_be_org), document)
                         for name, may_be_org in found.get("names", ())]
         self._resolved = False
@@ -176,11 +181,19 @@ class BodyRegistry:
         return key
 
     def resolve(self) -> None:
-        """Give the names the papers refer to their bodies: listed bodies first, then the
-        papers' own bodies and relations' ends, then the sources that may be
+        """Key the bodies added since the last call: listed bodies first, those named by
+        an acronym alone ("CSP") after the others, so that a paper read early that
+        names a body only by its acronym joins the body another paper spells out; then
+        the papers' own bodies and relations' ends; then the sources that may be
         organisations (bodies only if some paper makes them one)."""
+        listed, self._listed = self._listed, []
+        for acronyms in (False, True):
+            for row, documents in listed:
+                if _acronym(str(row.get("body", ""))) == acronyms:
+                    self.add_body(row, documents)
+        names, self._names = self._names, []
         for may_be_org in (False, True):
-            for name, org, document in self._names:
+            for name, org, document in names:
                 if org != may_be_org:
                     continue
                 key = self.resolver.resolve(name)
