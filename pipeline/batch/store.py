@@ -1,7 +1,8 @@
 """The run's state: an SQLite database in the run folder (WAL mode).
 
 Per document it keeps the content hash and pipeline version it was processed with,
-its status, timings, error rows and extracted rows. A run skips a document whose
+its status, timings, error rows, extracted rows (every column of the one schema,
+`pipeline.model.records`) and what those rows say of bodies. A run skips a document whose
 content and pipeline version are unchanged, so re-running an archive costs only the
 hashing; the CSVs are rebuilt from here. Each document is committed in its own
 transaction, so a run killed at any point keeps everything it finished.
@@ -52,7 +53,11 @@ NOT_EXTRACTION_RULES = {"popolo"}  # export schemas: changing them changes no ex
 #: the store's layout has STORE_VERSION). Everything else, a new module too, is hashed.
 # Code that schedules papers or reads and writes finished rows; the per-paper task
 # (batch/task.py), the readers, the model and the extractors make rows and are hashed.
+# Bodies are resolved when the CSVs are written, from what the store keeps of them
+# (`model.bodies.mentions`, part of the store's layout: a change to it bumps STORE_VERSION),
+# so a change to how bodies are keyed re-extracts nothing.
 NOT_ROW_CODE = ("graph/", "export/", "review/", "cli.py", "bench.py", "bench_archive.py",
+                "model/bodies.py",
                 "api.py", "batch/pool.py", "batch/dask_executor.py", "batch/store.py",
                 "batch/runner.py", "batch/walk.py", "tables.py", "fsio.py")
 RULES_SUBPACKAGE = "_rules/"  # the installed copy of models/: hashed as rules, not code

@@ -136,7 +136,11 @@ class _Body:
 def mentions(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> dict[str, list]:
     """What one paper's rows say about bodies: its `bodies` rows, and the names it refers
     to as [name, may_be_organisation]: small enough to keep beside the paper's rows, so
-    that resolving the run's bodies never decodes the rows themselves."""
+    that resolving the run's bodies never decodes the rows themselves.
+
+    The store keeps this as it is: a change to what it holds bumps the store's
+    STORE_VERSION (the rest of this module runs when a run is written, and is not part
+    of the fingerprint that decides whether a paper is extracted again)."""
     names: list[list] = []
     for table in ("documents", "parts"):
         names += [[row["body"], False] for row in tables.get(table, ()) if row.get("body")]
