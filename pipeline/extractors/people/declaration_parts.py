@@ -23,6 +23,27 @@ class Cue:
 
 
 @cache
+def _patterns() -> dict:
+    return read_json("declarations/patterns.json")
+
+
+@cache
+def pattern(name: str) -> re.Pattern:
+    """A regular expression of models/declarations/patterns.json, by its id, compiled once
+    ({NUM} and {TITLE} filled in)."""
+    found = _patterns()
+    entry = found["patterns"][name]
+    regex = entry["regex"].replace("{NUM}", found["num"]).replace("{TITLE}", found["title"])
+    return re.compile(regex, re.I if entry.get("flags") == "i" else 0)
+
+
+@cache
+def _number() -> re.Pattern:
+    """One item number as minutes print it, matched as written."""
+    return re.compile(_patterns()["num"])
+
+
+@cache
 def rules() -> dict:
     """Every vocabulary of models/declarations, compiled once per process."""
     kinds, actions, filters = (read_json(f"declarations/{n}.json")
@@ -34,6 +55,7 @@ def rules() -> dict:
                  for c in read_jsonl("declarations/cues.jsonl")],
         "passive": [(p["id"], re.compile(p["pattern"], re.I))
                     for p in read_jsonl("declarations/passive.jsonl")],
+        "spellings": kinds["spellings"],
         "negated": [re.compile(p) for p in kinds["negated"]],
         "categories": [(c["kind"], re.compile(c["pattern"])) for c in kinds["categories"]],
         "strength": kinds["strength"],
@@ -60,7 +82,9 @@ def kind_of(phrase: str) -> str:
     'prejudicial', 'personal but not prejudicial' 'personal'), '' when none."""
     r = rules()
     text = re.sub(r"[\-\u2010-\u2015/]", " ", phrase.casefold())
-    text = " ".join(text.replace("registerable", "registrable").split())
+    for variant, usual in r["spellings"].items():
+        text = text.replace(variant, usual)
+    text = " ".join(text.split())
     for pattern in r["negated"]:
         text = pattern.sub(" ", text)
     found = set()
@@ -120,7 +144,7 @@ def _names(text: str, start: int, end: int, at_start: bool) -> list[tuple[str, i
     out: list[tuple[str, int, int]] = []
     plural = False
     for index, (piece, s, joint) in enumerate(pieces):
-        piece = re.sub(r"\s+CC$", "", piece.strip())  # 'M E Preston CC': a county councillor
+        piece = pattern("county_councillor").sub("", piece.strip())
         if not piece:
             return []
         if m := rules()["office"].match(piece):
@@ -154,8 +178,7 @@ def names_in(text: str) -> list[tuple[str, int, int]]:
                 r"\s*(?:\([^()]*\))?\s*(?:,|and|&|;)\s*(?:and\s+)?", text[out[-1][2]:m.start()])):
             continue
         tail = text[m.start():]
-        stop = re.search(r"\s*(?:\(|[:;–—]|\s-\s|\s+(?:re|in|for|on|as|item|minute|agenda)\b|$)",
-                         tail)
+        stop = pattern("name_stop").search(tail)
         segment = tail[:stop.start()] if stop else tail
         if not segment:
             continue
@@ -167,38 +190,25 @@ def names_in(text: str) -> list[tuple[str, int, int]]:
 
 # ---- items ------------------------------------------------------------------------------
 
-NUM = (r"(?-i:[A-Z]{1,4}\s?)?\d+(?:[./]\d+)*(?:[a-z]{1,3}(?![a-z]))?"
-       r"(?:\s?\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))?")
-TITLE = r"(?:\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|“[^”]*”|\"[^\"]*\"|‘[^’]*’|'[^']*'))?"
-REF = re.compile(rf"\b(?:agenda\s+)?(?:items?|minutes?|min\.|mins\.)\s*(?:nos?\.?|numbers?)?\s*"
-                 rf"(?P<list>{NUM}{TITLE}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)"
-                 rf"(?:(?:agenda\s+)?items?\s+)?{NUM}{TITLE})*)", re.I)
-ONE = re.compile(rf"(?P<num>{NUM})(?P<title>{TITLE})", re.I)
-QUOTED = re.compile(r"\b(?:agenda\s+)?items?\s+(?:entitled\s+|on\s+)?"
-                    r"(?P<title>“[^”]+”|\"[^\"]+\"|‘[^’]+’)", re.I)
-CELL_NUMS = re.compile(rf"^\s*(?:(?:agenda\s+)?(?:item|minute)s?\s*(?:no\.?)?\s*)?{NUM}"
-                       rf"(?:\s*(?:,|and|&)\s*{NUM})*\b", re.I)
-
-
 def item_refs(text: str) -> list[tuple[str, str]]:
     """(number, title) of every item the text names: 'item 5.2', 'items 11.2 (Title) and
     11.3', 'agenda item “Title”', 'Minute No. 84'."""
     refs: list[tuple[str, str]] = []
-    for m in REF.finditer(text):
-        for one in ONE.finditer(m.group("list")):
+    for m in pattern("item_ref").finditer(text):
+        for one in pattern("item_number").finditer(m.group("list")):
             title = one.group("title").strip().strip("()“”\"‘’'")
             refs.append((one.group("num").strip(), title))
-    for m in QUOTED.finditer(text):
+    for m in pattern("quoted_item").finditer(text):
         refs.append(("", m.group("title").strip("“”\"‘’")))
     return refs
 
 
 def cell_numbers(cell: str) -> list[str]:
     """The item numbers of a table cell that holds only numbers ('0654 & 0655')."""
-    m = CELL_NUMS.match(cell)
+    m = pattern("cell_numbers").match(cell)
     if not m or len(cell.strip()) > m.end() + 60:
         return []
-    return [n.group().strip() for n in re.finditer(NUM, m.group())]
+    return [n.group().strip() for n in _number().finditer(m.group())]
 
 
 def _fold(number: str) -> str:
@@ -222,7 +232,7 @@ def resolve(number: str, title: str, items: list[dict]) -> str:
         if number and re.fullmatch(re.escape(_fold(i["number"])) + r"\(?[a-z0-9ivx]{1,4}\)?",
                                    _fold(number)):
             return number
-    m = re.match(r"(?:minute|min\.?)\s*(?:no\.?\s*)?(\S+)", title, re.I)
+    m = pattern("minute_title").match(title)
     if m and _fold(m.group(1)) in by_number:
         return by_number[_fold(m.group(1))]
     wanted = _title_fold(title)

@@ -28,16 +28,12 @@ from pipeline.extractors.people.declaration_parts import (
     item_refs,
     kind_of,
     names_in,
+    pattern,
     resolve,
     rules,
 )
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
-
-ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Prof|Rev|Revd|St|No|Nos|Min|Mins|"
-                           r"Ald|Co|Ltd|i\.e|e\.g|etc|approx|para|ref|Cty)|\b[A-Z]|\d)\.$")
-ITEM_ONLY = re.compile(r"^[\s•·\-–—]*(?:agenda\s+)?(?:item|minute)\s*(?:no\.?\s*)?(?P<num>\S+?)"
-                       r"[\s.:\-–—]*(?P<title>[^.]{0,80})?[.:]?$", re.I)
 
 
 @dataclass
@@ -92,13 +88,13 @@ def _lead(block: Block, section: Section) -> None:
     """A line of the declarations section that is no declaration: an 'Item 6' line, a lead
     naming the category of the entries under it, a register, a table header."""
     text = block.text
-    if (m := ITEM_ONLY.match(text)) and re.search(r"\d", m.group("num")):
+    if (m := pattern("item_only").match(text)) and re.search(r"\d", m.group("num")):
         section.context = m.group("num").rstrip(".:")
         return
     refs = [n for n, _ in item_refs(text) if n]
-    if refs and (text.rstrip().endswith((":", ":-")) or re.search(r"\bfollowing\b", text, re.I)):
+    if refs and (text.rstrip().endswith((":", ":-")) or pattern("following").search(text)):
         section.context = refs[0]  # "The following declared an interest in item 5b:"
-    if re.search(r"\bfollowing\b.*\b(?:declared|declarations?)\b", text, re.I):
+    if pattern("following_declared").search(text):
         section.listed = True
     if block.kind is BlockKind.TABLE_ROW and not section.headers:
         section.headers = [c.casefold() for c in block.cells]
@@ -112,7 +108,7 @@ def _lead(block: Block, section: Section) -> None:
 
 def _kind_words(text: str) -> str:
     """The words a lead line names interests with: 'the following personal interests'."""
-    m = re.search(r"([\w ,\-]{0,60}?)\binterests?\b", text, re.I)
+    m = pattern("kind_words").search(text)
     return m.group(1) if m else ""
 
 
@@ -124,7 +120,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in re.finditer(r"[.!?](?=\s+[(“\"‘'A-Z0-9•])|;\s*(?:and\s+)?(?=\(?[0-9ivx]{1,4}\)\s)",
                          text):
-        if m.group().startswith(".") and ABBREVIATIONS.search(text[max(0, m.start() - 6):m.end()]):
+        if m.group().startswith(".") and \
+                pattern("abbreviation_stop").search(text[max(0, m.start() - 6):m.end()]):
             continue
         spans.append((start, m.end()))
         start = m.end()
@@ -144,7 +141,7 @@ def _from_sentences(block: Block, section: Section, items: list[dict],
     found: list[tuple[int, list[dict]]] = []
     for index, (s, e) in enumerate(spans):
         sentence = text[s:e]
-        if (m := ITEM_ONLY.match(sentence)) and re.search(r"\d", m.group("num")) \
+        if (m := pattern("item_only").match(sentence)) and re.search(r"\d", m.group("num")) \
                 and len(sentence) < 40:
             section.context = m.group("num").rstrip(".:")
             continue
@@ -185,8 +182,8 @@ def _declaration(block: Block, offset: int, sentence: str, section: Section,
                 return []
             return _rows(block, offset, sentence, people, kind, cue.id,
                          sentence[verb.end():], section, items, last_items)
-    for rule_id, pattern in r["passive"]:
-        if m := pattern.search(sentence):
+    for rule_id, passive in r["passive"]:
+        if m := passive.search(sentence):
             people = [(n, m.start("who") + s, m.start("who") + e)
                       for n, s, e in declarers(m.group("who"))] or names_in(m.group("who"))
             if people:
@@ -213,7 +210,7 @@ def _items_of(sentence: str, after: str, section: Section, items: list[dict],
     numbers = list(dict.fromkeys(n for n in resolved if n))
     if numbers:
         return numbers
-    if re.search(r"\b(?:the\s+same|that)\s+(?:item|matter|application)\b", sentence, re.I):
+    if pattern("same_item").search(sentence):
         return last_items
     if refs:
         return [""]
@@ -235,10 +232,10 @@ def _from_entry(block: Block, section: Section, items: list[dict]) -> list[dict]
         return []
     people = names_in(text)
     refs = item_refs(text)
-    if (m := re.match(r"^\s*(?P<num>\d+(?:\.\d+)*[a-z]?)\s*[:.\-–—]\s+", text)) and not refs:
+    if (m := pattern("entry_number").match(text)) and not refs:
         refs = [(m.group("num"), "")]
     kind = kind_of(" ".join(re.findall(r"\(([^()]*)\)", text)) + " " + _kind_words(text))
-    if not people or not (refs or kind or section.listed or re.search(r"\binterest", text, re.I)):
+    if not people or not (refs or kind or section.listed or pattern("interest_word").search(text)):
         return []
     numbers = list(dict.fromkeys(resolve(n, t, items) for n, t in refs)) or (
         [resolve(section.context, "", items)] if section.context else [""])
@@ -263,10 +260,10 @@ def _from_row(block: Block, section: Section, items: list[dict]) -> list[dict]:
     numbers: list[str] = []
     rest: list[str] = []
     for cell, header in zip(cells, headers, strict=True):
-        if not people and (found := names_in(cell)) and not re.search(r"item|minute", header):
+        if not people and (found := names_in(cell)) and not pattern("item_header").search(header):
             people = found
-        elif not numbers and (nums := cell_numbers(cell)) and not re.search(
-                r"member|name|interest|nature|reason", header):
+        elif not numbers and (nums := cell_numbers(cell)) and not pattern(
+                "not_item_header").search(header):
             numbers = [resolve(n, "", items) for n in nums]
         else:
             rest.append(cell)
