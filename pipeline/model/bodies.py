@@ -129,7 +129,7 @@ def _acronym(name: str) -> bool:
 class _Body:
     key: str
     first: dict[str, Any]
-    aliases: dict[str, None] = field(default_factory=dict)
+    aliases: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
 
 
@@ -180,7 +180,7 @@ class BodyRegistry:
             body = self._bodies[key] = _Body(key, dict(row))
         label = str(body.first.get("body", ""))
         extra = [name] if body_key(name) != body_key(label) else []
-        body.aliases.update(dict.fromkeys(a for a in (*aliases, *extra) if a != label))
+        body.aliases.update(a for a in (*aliases, *extra) if a != label)
         body.documents.update(documents)
         return key
 
@@ -218,13 +218,14 @@ class BodyRegistry:
 
     def rows(self) -> list[dict[str, Any]]:
         """One bodies.csv row per key, sorted by key: the first row's cells, every other
-        name and alias met (' | '-joined in order of appearance) and its papers."""
+        name and alias met and its papers (each sorted and ' | '-joined, so that adding
+        a paper moves nothing it does not change)."""
         if not self._resolved:
             self.resolve()
         rows = []
         for key in sorted(self._bodies):
             body = self._bodies[key]
-            rows.append({**body.first, "aliases": SEPARATOR.join(body.aliases),
+            rows.append({**body.first, "aliases": SEPARATOR.join(sorted(body.aliases)),
                          "documents": SEPARATOR.join(sorted(body.documents)), "key": key})
         return rows
 
