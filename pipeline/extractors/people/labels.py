@@ -28,7 +28,10 @@ class Section:
     role: str = ""
     staff_check: bool = False  # "Also present": council staff among guests are officers
     allow_single: bool = False  # under "Councillors" a lone surname is a name
-    rule: str = ""  # the id of the label rule or pattern that opened it: its rows' `rule`
+    # its rows' `rule`: the id of the cues.json label rule or pattern that opened it
+    # ('label-present', 'apology_sentence'), else of the reading that needs no rule file
+    # ('table-grid', 'unlabelled-list', 'item-apologies': an item titled by item_titles)
+    rule: str = ""
 
 
 @dataclass
