@@ -171,11 +171,14 @@ def standalone(span: Span) -> Doc:
     """A span as a Doc of its own, its sentences marked as spaCy's sentencizer would: the
     span's tokens copied, not the text tokenised again, for readers that index tokens from
     the start of what they read (bodies and relations read a sentence run-on as one unit)."""
-    doc = span.as_doc()
+    from spacy.tokens import Doc
+
+    # Doc(words, spaces) costs the span's length; Span.as_doc copies arrays of the whole Doc
+    tokens = list(span)
     starts = {sent.start - span.start for sent in sentences(span)}
-    for token in doc:
-        token.is_sent_start = token.i in starts
-    return doc
+    return Doc(span.doc.vocab, words=[t.text for t in tokens],
+               spaces=[bool(t.whitespace_) for t in tokens],
+               sent_starts=[i in starts for i in range(len(tokens))])
 
 
 def _token_at(doc: Doc, char: int) -> int:

@@ -129,10 +129,24 @@ def _opens_part(blocks: list[Block], start: int, end: int, previous_lead: str,
 
 def segment(document: Document) -> list[Part]:
     """The parts of `document` in reading order (one part for a single paper; none for a
-    document without blocks)."""
+    document without blocks).
+
+    Found once per run of blocks when the paper has its Doc (`language.doc_of`): the file,
+    the metadata of each part and the attendance reader all ask."""
     blocks = document.blocks
     if not blocks:
         return []
+    doc = document.spacy_doc
+    key = ("parts", blocks[0].start, blocks[-1].end, len(blocks))
+    if doc is not None and key in doc.user_data:
+        return list(doc.user_data[key])
+    parts = _segment(blocks)
+    if doc is not None:
+        doc.user_data[key] = tuple(parts)
+    return parts
+
+
+def _segment(blocks: list[Block]) -> list[Part]:
     pages = _page_starts(blocks)
     ends = pages[1:] + [len(blocks)]
     starts = [0]
