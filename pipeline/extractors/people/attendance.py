@@ -29,7 +29,7 @@ from pipeline.extractors.people.labels import (
 )
 from pipeline.extractors.people.lists import parse_list, run_together
 from pipeline.extractors.people.register import Register, same_person
-from pipeline.extractors.people.vocabulary import data, pattern, vocab
+from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.extractors.sections.metadata import classify_kind
 from pipeline.model import Block, BlockKind, Document
 
@@ -105,7 +105,7 @@ class Walk(TableReader):
             return self.collapsed(i + 1, header)
         low = block.text.casefold().strip(" :")
         if block.kind is BlockKind.HEADING and low not in data("cues")["sublabels"] \
-                and "in the chair" not in low:
+                and not any(words in low for words in data("cues")["heading_sublabels"]):
             self.section = None
         elif self.section and not self.content(block, 0) and len(block.text.split()) >= 8 \
                 and block.text.rstrip().endswith("."):
@@ -173,7 +173,7 @@ class Walk(TableReader):
         if m := re.match(rf"\s*(?:{_plural()})\.?\s*:\s*(?=\S)", text[start:end]):
             start += m.end()  # "Present: Councillors: A; B": the honorific as a sub-label
             section = self.section = replace(section, allow_single=True)
-        if re.fullmatch(rf"\s*(?:{_plural()}|Members)\.?\s*:?\s*", text[start:end]):
+        if re.fullmatch(rf"\s*(?:{_plural()}|{_members()})\.?\s*:?\s*", text[start:end]):
             self.section = replace(section, allow_single=True)  # "Present: Councillors" + list
             return True
         m = re.match(r"\s*([A-Z])\s+(?=[A-Z(])", text[start:end])
@@ -210,6 +210,12 @@ def _wrapped(block: Block, following: Block, section: object) -> bool:
         return False
     nxt = following.text.lstrip()
     return bool(re.match(r"[A-Z]", nxt)) and not cue(nxt) and item_title(following, None) is None
+
+
+@cache
+def _members() -> str:
+    """Words that, like a plural honorific, head a list of lone surnames ('Members:')."""
+    return alternation(data("cues")["member_sublabels"])
 
 
 @cache

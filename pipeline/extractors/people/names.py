@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pipeline.extractors.people.vocabulary import pattern, vocab
 
 OPEN, CLOSE = "([", ")]"
-LEAD = re.compile(r"[\s,;:.|–—-]*(?:from\s+)?")  # '|': a label/value row
 
 
 @dataclass
@@ -66,7 +65,7 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
     """One mention such as 'Cllr Jane Tindall (Chair) (Fernley Borough Council)'."""
     seg = text[start:end]
     # "... from X and from Y": the second 'from' belongs to the sentence, not the name.
-    lead = m.end() if (m := LEAD.match(seg)) else 0
+    lead = m.end() if (m := pattern("person_lead").match(seg)) else 0  # '|': a label/value row
     seg = seg[lead:].rstrip(" ,;:.|–—-")
     groups = _groups(seg)
     if groups and re.match(r"\s+[a-z]", seg[groups[-1][1]:]):
