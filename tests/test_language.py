@@ -76,6 +76,7 @@ def test_extraction_is_a_pipeline_of_components_over_the_one_doc():
     nlp = extraction()
     assert nlp.pipe_names == list(STAGES) and nlp.vocab is language().vocab
     assert not any(nlp.analyze_pipes(pretty=False)["problems"].values())
+    assert nlp.get_pipe_config("minutebook_structure")["paper_body"] == "structure/paper_body.json"
     document = read(Path(__file__).resolve().parents[1] / "corpus"
                     / "fernley_hwb_minutes_2024-03-14.txt")
     result = extract_document(document)

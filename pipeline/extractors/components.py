@@ -31,7 +31,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
-from pipeline.extractors.bodies.structure import extract_structure
+from pipeline.extractors.bodies.structure import PAPER_BODY, extract_structure, paper_body_rules
 from pipeline.extractors.items.decisions import block_hits
 from pipeline.extractors.items.headings import Item, extract_items, find_items
 from pipeline.extractors.items.votes import extract_votes
@@ -143,11 +143,15 @@ def make_people(nlp: Language, name: str) -> Any:
     return people
 
 
-@Language.factory("minutebook_structure", requires=["doc._.paper"], assigns=["doc._.paper"])
-def make_structure(nlp: Language, name: str) -> Any:
+@Language.factory("minutebook_structure", requires=["doc._.paper"], assigns=["doc._.paper"],
+                  default_config={"paper_body": PAPER_BODY})
+def make_structure(nlp: Language, name: str, paper_body: str) -> Any:
+    """`paper_body`: the rule file (under models/) saying where a paper names its body."""
+    rules = paper_body_rules(paper_body)
+
     def structure(doc: Doc) -> Doc:
         paper = paper_of(doc)
-        paper.found.update(extract_structure(paper.document, paper.meta or {}))
+        paper.found.update(extract_structure(paper.document, paper.meta or {}, rules))
         return doc
     return structure
 

@@ -12,6 +12,8 @@ reporting lines, replacements, memberships and links, and writes the bodies rows
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -33,25 +35,43 @@ from pipeline.extractors.items.recommendations import extract_recommendations
 from pipeline.extractors.language import doc_of, standalone
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
+from pipeline.rules import read_json
 
 __all__ = ["BodyIndex", "Discourse", "extract_structure", "reading_units"]
 
-HEADER_BLOCKS = 12  # where a paper names the body it belongs to
-BODY_LABEL = re.compile(r"^\W*(report to|meeting|committee|name and date of committee)\s*[:\-]\s*"
-                        r"(?P<body>[^:]+?)(\s+-\s+\d.*)?$", re.I)
+PAPER_BODY = "structure/paper_body.json"
 RUN_ON = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
 
-def extract_structure(document: Document, meta: dict) -> dict[str, list[dict]]:
+@dataclass(frozen=True)
+class PaperBodyRules:
+    """Where a paper names the body it belongs to (`models/structure/paper_body.json`)."""
+
+    header_blocks: int
+    labels: tuple[tuple[str, re.Pattern[str]], ...]  # (id, pattern with a `body` group)
+
+
+@cache
+def paper_body_rules(path: str = PAPER_BODY) -> PaperBodyRules:
+    raw = read_json(path)
+    return PaperBodyRules(raw["header_blocks"], tuple(
+        (r["id"], re.compile(r["pattern"], re.I if "i" in r.get("flags", "") else 0))
+        for r in raw["body_labels"]))
+
+
+def extract_structure(document: Document, meta: dict, rules: PaperBodyRules | None = None
+                      ) -> dict[str, list[dict]]:
     """Rows for the recommendations, bodies and relations tables of one paper.
 
     `meta` is the paper's documents row (kind, body, date; any may be empty): its body is what
-    "the Board" refers back to.
+    "the Board" refers back to. `rules` say where the paper names its body (by default those
+    of `models/structure/paper_body.json`).
     """
     units = reading_units(document)
     docs = [_unit_doc(document, block, text) for block, text in units]
     mentions = [find_mentions(doc, n) for n, doc in enumerate(docs)]
-    index = build_index(docs, mentions, _paper_body(document, mentions, (meta or {}).get("body")))
+    index = build_index(docs, mentions, _paper_body(document, mentions, (meta or {}).get("body"),
+                                                    rules or paper_body_rules()))
     blocks = [block for block, _ in units]
     relations = _relation_rows(blocks, docs, mentions, Discourse(index))
     return {
@@ -127,20 +147,22 @@ def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return kept
 
 
-def _paper_body(document: Document, mentions: list[list[Mention]], given: str | None) -> str:
+def _paper_body(document: Document, mentions: list[list[Mention]], given: str | None,
+                rules: PaperBodyRules) -> str:
     """The body the paper is about: the caller's, else its header's; in the paper's own case."""
     given = given or ""
     vocab = vocabulary()
     if not any(head_of(w) in vocab.heads or w.lower() in vocab.org_heads for w in given.split()):
         given = ""  # not a body's name: read the paper's header instead
     if not given:
-        for block in document.blocks[:HEADER_BLOCKS]:
-            label = BODY_LABEL.match(block.text.replace("\t", " "))
+        for block in document.blocks[:rules.header_blocks]:
+            label = next((found for _, p in rules.labels
+                          if (found := p.match(block.text.replace("\t", " ")))), None)
             if label:
                 given = label.group("body")
                 break
         else:
-            first = [m.text for found in mentions[:HEADER_BLOCKS] for m in found
+            first = [m.text for found in mentions[:rules.header_blocks] for m in found
                      if m.kind == "body" and len(m.text.split()) > 1]
             given = first[0] if first else ""
     given = clean_name(given.strip())
