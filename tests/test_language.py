@@ -85,5 +85,18 @@ def test_extraction_is_a_pipeline_of_components_over_the_one_doc():
     headings = [span.text for span in doc.spans["item_headings"]]
     assert len(headings) == len(result["items"]) and headings
     assert len(doc.spans["decision_keywords"]) >= len(result["decisions"]) // 2
+    assert [span.text for span in doc.spans["recommendation_sections"]] == []  # minutes
     assert extract_document(document) == result  # labels of the first run are not doubled
     assert len(doc.spans["item_headings"]) == len(headings)
+
+
+def test_a_report_s_recommendations_section_is_labelled_once():
+    from pipeline.extractors import extract_document
+    from pipeline.readers import read
+
+    document = read(Path(__file__).resolve().parents[1] / "corpus"
+                    / "fernley_hwb_report_2024-03-14.txt")
+    result = extract_document(document)
+    sections = list(document.spacy_doc.spans["recommendation_sections"])
+    assert result["recommendations"] and sections
+    assert all(span._.labels["recommendations_section"] for span in sections)

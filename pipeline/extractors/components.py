@@ -8,7 +8,8 @@ caller sets it, and the stages add the paper's rows to it). Each stage declares 
 
     minutebook_sections   labels the paper's blocks once: decision keyword hits on every block
                           (`span._.labels`, `doc.spans["decision_keywords"]`), item headings
-                          (`doc.spans["item_headings"]`), the meeting header
+                          (`doc.spans["item_headings"]`), the blocks opening a recommendations
+                          section, the meeting header
     minutebook_items      items and decisions, from those labels
     minutebook_people     attendees, apologies, substitutes and declarations (the people/
                           extractors, as they are)
@@ -34,6 +35,7 @@ from spacy.tokens import Doc, SpanGroup
 from pipeline.extractors.bodies.structure import PAPER_BODY, extract_structure, paper_body_rules
 from pipeline.extractors.items.decisions import block_hits
 from pipeline.extractors.items.headings import Item, extract_items, find_items
+from pipeline.extractors.items.recommendations import label_sections
 from pipeline.extractors.items.votes import extract_votes
 from pipeline.extractors.language import labels, language, span_of
 from pipeline.extractors.people.attendance import extract_attendance
@@ -44,7 +46,8 @@ from pipeline.model import Document
 STAGES = ("minutebook_sections", "minutebook_items", "minutebook_people",
           "minutebook_structure", "minutebook_votes", "minutebook_collect")
 ITEM_HEADING = "item_heading"  # the label of an item's heading block: its number
-GROUPS = ("decision_keywords", "item_headings", "meeting_header")  # doc.spans the labels fill
+#: the doc.spans groups the sections component fills
+GROUPS = ("decision_keywords", "item_headings", "meeting_header", "recommendation_sections")
 
 
 @dataclass
@@ -114,6 +117,9 @@ def make_sections(nlp: Language, name: str) -> Any:
             block = document.blocks[item.index]
             labels(document, block)[ITEM_HEADING] = item.number
             headings.append(span_of(document, block))
+        sections = _group(doc, "recommendation_sections")
+        for block in label_sections(document):
+            sections.append(span_of(document, block))
         start, end = paper.meta.get("start"), paper.meta.get("end")
         if isinstance(start, int) and isinstance(end, int):
             header = doc.char_span(start, end, alignment_mode="expand")

@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from pipeline.extractors.bodies.names import fold
-from pipeline.extractors.language import block_span, sentences
+from pipeline.extractors.language import block_span, labels, sentences
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.rules import read_json
@@ -31,6 +31,7 @@ TERMINAL = ".;!?"
 ROMANS = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 MIN_DEDUP_WORDS = 4  # "Grant." twice in planning minutes is two recommendations
+SECTION = "recommendations_section"  # the label of a block: whether it opens that section
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,23 @@ def _section(lines: list[Line], k: int) -> tuple[list[tuple[Line, str]], int, se
     return paragraphs, k, used
 
 
+def label_sections(document: Document) -> list[Block]:
+    """Label the blocks that open a recommendations section ("Recommendations", "RECOMMENDED:",
+    a cover sheet's "Recommendation(s)" row) on the paper's Doc; returns them."""
+    heads = []
+    for line in _lines(document):
+        opens = _is_section(line)
+        labels(document, line.block)[SECTION] = opens
+        if opens:
+            heads.append(line.block)
+    return heads
+
+
+def _opens_section(document: Document, line: Line) -> bool:
+    found = labels(document, line.block).get(SECTION)
+    return _is_section(line) if found is None else bool(found)
+
+
 def extract_recommendations(document: Document) -> list[dict]:
     """Recommendation rows: number as printed ('' for a bullet), text without its number."""
     lines = _lines(document)
@@ -288,7 +306,7 @@ def extract_recommendations(document: Document) -> list[dict]:
         label = cues().label.match(line.text)
         if label and label.groupdict().get("number"):
             line.number = label.group("number")
-        if _is_section(line):
+        if _opens_section(document, line):
             recs, k, taken = _section(lines, k + 1)
             found += recs
             used |= taken | {line.index}
