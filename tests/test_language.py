@@ -100,3 +100,19 @@ def test_a_report_s_recommendations_section_is_labelled_once():
     sections = list(document.spacy_doc.spans["recommendation_sections"])
     assert result["recommendations"] and sections
     assert all(span._.labels["recommendations_section"] for span in sections)
+
+
+def test_the_parts_of_a_pack_share_the_file_s_doc():
+    from pipeline.extractors import part_document
+    from pipeline.extractors.sections.parts import segment
+    from pipeline.readers import read
+
+    document = read(Path(__file__).resolve().parents[1] / "corpus" / "packs"
+                    / "fernley_hwb_pack_2024-07-11.txt")
+    parts = segment(document)
+    assert len(parts) > 1
+    for part in parts:
+        paper = part_document(document, part)
+        assert paper.spacy_doc is doc_of(document)
+        first = paper.blocks[0]
+        assert block_span(paper, first).text == first.text

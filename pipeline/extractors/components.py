@@ -6,6 +6,7 @@ paper: the whole file, or one part of a pack, whose blocks are spans of the same
 caller sets it, and the stages add the paper's rows to it). Each stage declares what it reads
 (`requires`) and what it sets (`assigns`):
 
+    minutebook_metadata   the paper's documents row (kind, body, date), unless the caller gave it
     minutebook_sections   labels the paper's blocks once: decision keyword hits on every block
                           (`span._.labels`, `doc.spans["decision_keywords"]`), item headings
                           (`doc.spans["item_headings"]`), the blocks opening a recommendations
@@ -43,7 +44,7 @@ from pipeline.extractors.people.declarations import extract_declarations
 from pipeline.extractors.sections.metadata import extract_metadata
 from pipeline.model import Document
 
-STAGES = ("minutebook_sections", "minutebook_items", "minutebook_people",
+STAGES = ("minutebook_metadata", "minutebook_sections", "minutebook_items", "minutebook_people",
           "minutebook_structure", "minutebook_votes", "minutebook_collect")
 ITEM_HEADING = "item_heading"  # the label of an item's heading block: its number
 #: the doc.spans groups the sections component fills
@@ -100,13 +101,22 @@ def _group(doc: Doc, name: str) -> SpanGroup:
     return group
 
 
-@Language.factory("minutebook_sections", assigns=["span._.labels", "doc.spans"])
+@Language.factory("minutebook_metadata", assigns=["doc._.paper"])
+def make_metadata(nlp: Language, name: str) -> Any:
+    def metadata(doc: Doc) -> Doc:
+        paper = paper_of(doc)
+        if paper.meta is None:
+            paper.meta = extract_metadata(paper.document)
+        return doc
+    return metadata
+
+
+@Language.factory("minutebook_sections", requires=["doc._.paper"],
+                  assigns=["span._.labels", "doc.spans"])
 def make_sections(nlp: Language, name: str) -> Any:
     def sections(doc: Doc) -> Doc:
         paper = paper_of(doc)
         document = paper.document
-        if paper.meta is None:
-            paper.meta = extract_metadata(document)
         keywords = _group(doc, "decision_keywords")
         for block in document.blocks:
             for hit, _ in block_hits(document, block):
@@ -120,7 +130,8 @@ def make_sections(nlp: Language, name: str) -> Any:
         sections = _group(doc, "recommendation_sections")
         for block in label_sections(document):
             sections.append(span_of(document, block))
-        start, end = paper.meta.get("start"), paper.meta.get("end")
+        meta = paper.meta or {}
+        start, end = meta.get("start"), meta.get("end")
         if isinstance(start, int) and isinstance(end, int):
             header = doc.char_span(start, end, alignment_mode="expand")
             if header is not None:
