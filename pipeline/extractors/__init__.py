@@ -1,4 +1,7 @@
-"""Extraction stages: each takes a `Document` and returns contract rows with provenance.
+"""Extraction: the paper's one spaCy Doc (`language.py`, tokenised once) run through a
+pipeline of registered components (`components.py`: metadata, sections, items, people,
+structure, votes), once per paper of the file; each stage returns contract rows with
+provenance.
 
 Every row is a dict holding the contract columns of its table (CONTRACT.md) plus the
 provenance columns `page`, `start`, `end` (character span in `Document.text`) and
