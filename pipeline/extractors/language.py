@@ -72,7 +72,6 @@ def register_extensions() -> None:
     from spacy.tokens import Doc, Span
 
     Doc.set_extension("rows", default=None, force=True)
-    Doc.set_extension("document", default=None, force=True)
     Span.set_extension("block", default=None, force=True)
     Span.set_extension("labels", default=None, force=True)
     for name in LAYOUT:
@@ -101,7 +100,6 @@ def make_doc(document: Document) -> Doc:
 
     doc = language().make_doc(document.text)
     _split_at_newlines(doc, document.text)
-    doc._.document = document
     spans = []
     for block in document.blocks:
         span = doc.char_span(block.start, block.end, alignment_mode="expand")
