@@ -66,8 +66,13 @@ def sentences(document: Document, register: Register) -> None:
             end = list_end(text, m.end(), sentence_end(text, m.end()))
             for person in parse_list(text, m.end(), end, allow_single=True) or ():
                 register.add("apologies", person, block, apologies)
-        if pattern("apology_word").search(text):  # "Councillor X sent apologies"
-            spans = name_spans(document, block)
+        sent_cue = pattern("apology_word").search(text)  # "Councillor X sent apologies"
+        substitution = block.kind is not BlockKind.TABLE_ROW and \
+            pattern("substitution_words").search(text)
+        chair = pattern("chair_words").search(text)
+        # the block's names are matched once, and only where a sentence may need them
+        spans = name_spans(document, block) if sent_cue or substitution or chair else []
+        if sent_cue:
             for k, (start, end, name) in enumerate(spans):
                 if pattern("sent_apologies").match(text[end:]):
                     register.add("apologies", Person(name, start, end), block, sent)
@@ -77,16 +82,18 @@ def sentences(document: Document, register: Register) -> None:
                         k -= 1
                         register.add("apologies", Person(spans[k][2], *spans[k][:2]), block,
                                      sent)
-        if block.kind is not BlockKind.TABLE_ROW and pattern("substitution_words").search(text):
-            _substitution_sentences(document, block, register)
-        if pattern("chair_words").search(text):
-            _chair(document, block, register)
+        if substitution:
+            _substitution_sentences(block, spans, register)
+        if chair:
+            _chair(block, spans, register)
 
 
-def _substitution_sentences(document: Document, block: Block, register: Register) -> None:
-    """'X attended as substitute for Y', 'Y was represented by X', '... X for Y and Z for W'."""
+def _substitution_sentences(block: Block, spans: list[tuple[int, int, str]],
+                            register: Register) -> None:
+    """'X attended as substitute for Y', 'Y was represented by X', '... X for Y and Z for W'
+    (`spans`: the block's names, from name_spans)."""
     subs = data("substitution")
-    spans, orientation = name_spans(document, block), None
+    orientation = None
     for (a_start, _, a), (_, b_end, b) in zip(spans, spans[1:], strict=False):
         # "Apologies from Councillor A, Chair. Councillor B, Vice-Chair, attended in her absence"
         if re.match(subs["absence"], block.text[b_end:], re.I) and any(
@@ -109,10 +116,10 @@ def _substitution_sentences(document: Document, block: Block, register: Register
             register.pair(Pair(a, b, "", block, a_start, b_end, rule=rule))
 
 
-def _chair(document: Document, block: Block, register: Register) -> None:
+def _chair(block: Block, spans: list[tuple[int, int, str]], register: Register) -> None:
     """'Mr G Ballantyne in the Chair'; 'RESOLVED that Councillor X be elected Chair'."""
     text = block.text
-    for start, end, name in name_spans(document, block):
+    for start, end, name in spans:
         if presided := pattern("presided").match(text[end:]):  # "Councillor X, Convener, presided"
             role = presided.group(1) or "Chair"
             entry = next((e for e in register.people["attendees"]
