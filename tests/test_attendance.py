@@ -506,3 +506,20 @@ def test_rows_carry_the_id_of_the_rule_that_found_them():
     assert {row["name"]: row["rule"] for row in result["apologies"]} == {
         "Eve Ford": "apology_sentence", "Hal Ince": "sent_apologies"}
     assert [row["rule"] for row in result["substitutes"]] == ["between_for"]
+
+
+def test_rule_ids_name_an_entry_of_the_rule_files():
+    from pipeline.extractors.people.vocabulary import data
+
+    cues = data("cues")
+    labels = [rule["id"] for rule in cues["rules"]]
+    assert len(labels) == len(set(labels))
+    known = {*labels, *cues["patterns"], *data("substitution"),
+             *(f"item-{kind}" for kind in cues["item_titles"]),
+             "table-grid", "substitutes-table", "unlabelled-list"}
+    result = run("Present: Councillors A Bell and C Dee", "Officers: E Fox (Clerk)", "",
+                 "1. Apologies", "", "Apologies were received from Councillor Gail Hale.",
+                 "Councillor Ian Jones attended as substitute for Councillor Gail Hale.",
+                 "Councillor A Bell in the Chair.")
+    rules = {row["rule"] for rows in result.values() for row in rows}
+    assert rules and rules <= known
