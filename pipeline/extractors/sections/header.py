@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.extractors.sections.dates import find_dates, first_date
 from pipeline.model import Block, BlockKind, Document
@@ -99,6 +99,7 @@ def classify_blocks(blocks: Blocks) -> tuple[str, str]:
     return best, reasons[best]
 
 
+@lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
 def is_body_name(text: str) -> bool:
     words = re.findall(r"[\w'-]+", text.lower())
     if not words or len(words) > 14:
@@ -111,10 +112,12 @@ def is_body_name(text: str) -> bool:
                                              and words[-1] in ("board", "meeting"))
 
 
+@lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
 def _not_body_line(text: str) -> bool:
     return any(p.search(text) for p in cues().not_body_lines)
 
 
+@lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
 def _clean_body(text: str) -> str:
     text = text.strip(" :-\u2013,.#*")
     # a leading date ("07/03/2022 - Planning Committee", "Tuesday 4 May 2021: Cabinet")
@@ -175,6 +178,7 @@ def find_body(source: Document | Blocks) -> tuple[str, Block | None]:
     return (headings[0], None) if headings else ("", None)
 
 
+@lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
 def _earlier_minutes(text: str) -> bool:
     return any(p.search(text) for p in cues().earlier_minutes)
 
