@@ -102,3 +102,21 @@ def test_the_rules_load_from_models() -> None:
     assert r.numbers["thirty-nine"] == 39 and r.numbers["none"] == 0
     assert set(r.results.values()) == {"carried", "lost", "agreed", "fell"}
     assert set(r.positions.values()) == {"for", "against", "abstained"}
+
+
+def test_the_motion_word_gate_never_skips_a_match() -> None:
+    from pathlib import Path
+
+    from pipeline.extractors.items.vote_rules import rules
+    from pipeline.readers import read
+
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [b.text for path in sorted(root.glob("*.txt")) for b in read(path).blocks]
+    texts += ["The motion was put to the vote and was carried.", "AMENDMENT 2 was lost.",
+              "The recommendations, which were CARRIED", "Proposal fell"]
+    gated = [cue for cue in (*rules().opens, *rules().result_cues) if cue.needs is not None]
+    assert gated
+    for cue in gated:
+        for text in texts:
+            if not cue.needs.search(text):
+                assert not cue.pattern.search(text), (cue.id, text)

@@ -20,6 +20,12 @@ MOVER = re.compile(r"\s+(?:moved|proposed|standing\s+in\s+the\s+name\s+of|in\s+t
 class Cue:
     id: str
     pattern: re.Pattern[str]
+    needs: re.Pattern[str] | None = None  # a text this misses cannot match `pattern`
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        if self.needs is not None and not self.needs.search(text):
+            return []
+        return list(self.pattern.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -59,8 +65,13 @@ def rules() -> VoteRules:
                    .replace("{RESULT}", f"(?:{result})"))
         return re.compile(pattern, re.I)
 
+    # a pattern opening with the motion is tried at every character: first ask for its word
+    motion_words = re.compile("|".join(map(re.escape, raw["motion_words"]["words"])), re.I)
+
     def cues(key: str) -> tuple[Cue, ...]:
-        return tuple(Cue(c["id"], compile_(c["pattern"])) for c in raw[key])
+        return tuple(Cue(c["id"], compile_(c["pattern"]),
+                         motion_words if c["pattern"].startswith("(?P<mot>{MOTION})") else None)
+                     for c in raw[key])
 
     labels = cues("labels")
     return VoteRules(

@@ -181,11 +181,11 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
         found: list[Fact] = []
         strong = bool(STRONG_CONTEXT.search(sentence))
         for cue in r.opens:
-            for m in cue.pattern.finditer(sentence):
+            for m in cue.finditer(sentence):
                 found.append(Fact("open", m.start(), m.end(), cue.id,
                                   motion=motion_of(m.groupdict().get("mot"))))
         for cue in r.result_cues:
-            for m in cue.pattern.finditer(sentence):
+            for m in cue.finditer(sentence):
                 result = result_of(m.group("res"))
                 if cue.id in ("result-declared",) and not strong:
                     continue
