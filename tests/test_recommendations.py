@@ -206,3 +206,11 @@ def test_provenance_points_at_the_text():
     row = extract_structure(document, {})["recommendations"][0]
     assert document.text[row["start"]:row["end"]] == "Grant planning permission."
     assert row["page"] == 1 and "Recommendation" in row["evidence"]
+
+
+def test_every_inline_pattern_holds_the_inline_word() -> None:
+    from pipeline.rules import read_json
+
+    raw = read_json("structure/recommendation_cues.json")
+    word = raw["inline_word"]["word"]
+    assert all(word in entry["pattern"].lower() for entry in raw["inline"])

@@ -337,9 +337,17 @@ def extract_recommendations(document: Document) -> list[dict]:
     return _rows(found)
 
 
+@cache
+def _inline_word() -> str:
+    word: str = read_json("structure/recommendation_cues.json")["inline_word"]["word"]
+    return word.casefold()
+
+
 def _inline(line: Line, block: Span) -> list[tuple[Line, str]]:
     """'It is recommended that ...' / 'we recommend that ...' / 'RECOMMENDED that ...': the
     rest of the sentence (a sentence ending in a colon introduces a list instead)."""
+    if _inline_word() not in line.block.text.casefold():
+        return []
     out = []
     for sent in sentences(block):
         found = next((m for p in cues().inline if (m := p.search(sent.text))), None)
