@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from pipeline.extractors.people.labels import Pair, Section
 from pipeline.extractors.people.names import Person
@@ -111,14 +112,23 @@ def _fuller(name: str, other: str, same: bool = True) -> str:
     return other if same and len(fold(other)) > len(fold(name)) else name
 
 
-def fold(name: str) -> list[str]:
-    """Name words without honorifics, case or punctuation, for matching mentions."""
+@cache
+def _ignored() -> frozenset[str]:
+    """Honorifics and post-nominals, which say nothing about who a mention is."""
     hon = {h.casefold().rstrip(".") for h in data("names")["honorifics"]}
-    post = {p.casefold() for p in vocab()["post"]}
+    return frozenset(hon | {p.casefold() for p in vocab()["post"]})
+
+
+@lru_cache(maxsize=8192)
+def fold(name: str) -> tuple[str, ...]:
+    """Name words without honorifics, case or punctuation, for matching mentions. Cached:
+    the register folds every earlier entry again for each new mention."""
+    ignored = _ignored()
     words = [re.sub(r"[^\w\-]", "", w).casefold() for w in name.replace("’", "'").split()]
-    return [w for w in words if w and w not in hon and w not in post]
+    return tuple(w for w in words if w and w not in ignored)
 
 
+@lru_cache(maxsize=16384)
 def same_person(a: str, b: str) -> bool:
     """'Kilbride' and 'P Kilbride', 'Councillor Sowerby' and 'Imelda Sowerby' are the same
     person."""
@@ -127,4 +137,3 @@ def same_person(a: str, b: str) -> bool:
         return False
     short, long = sorted((fa, fb), key=len)
     return len(short) == 1 or short == long[-len(short):] or fa[0][0] == fb[0][0]
-
