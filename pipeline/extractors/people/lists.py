@@ -149,7 +149,7 @@ def run_together(text: str, start: int, end: int) -> list[Person]:
     return _pairs(text, start, end, most=60)
 
 
-def _run_on(text: str, start: int, end: int, cuts: list, depth: list[int]) -> list:
+def _run_on(text: str, start: int, end: int, cuts: list, depth: tuple[int, ...]) -> list:
     """Cuts before an honorific that follows a finished name without a separator:
     'Councillor A (Chair) Councillor B' in a column merged into one cell."""
     v, extra = vocab(), []

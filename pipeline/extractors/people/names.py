@@ -15,10 +15,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.extractors.people.vocabulary import pattern, vocab
 
 OPEN, CLOSE = "([", ")]"
+_BRACKET = re.compile(r"[()\[\]]")
 
 
 @dataclass
@@ -124,6 +126,8 @@ def _name_then_role(text: str) -> tuple[str, str] | None:
 
 def _groups(seg: str) -> list[tuple[int, int]]:
     """Spans of the top-level bracket groups, brackets included."""
+    if "(" not in seg and "[" not in seg:
+        return []
     depth, groups, start = depths(seg), [], None
     for i, char in enumerate(seg):
         if char in OPEN and depth[i] == 0 and start is None:
@@ -213,10 +217,13 @@ def _office(text: str) -> re.Match | None:
     """'Town and Community Council Member Councillor Bryn Treharne': an office ending in a
     title noun and followed by a name, though the office is in no list."""
     tokens = list(re.finditer(r"\S+", text))
-    for k in range(len(tokens) - 1, 0, -1):
-        head = [t.group() for t in tokens[:k]]
-        if head[-1] not in vocab()["title_nouns"] or not all(
-                w[:1].isupper() or w in ("and", "of", "for", "&") for w in head):
+    words = [t.group() for t in tokens]
+    # the office is capitalised words (and joining words) up to the first other word
+    office = next((i for i, w in enumerate(words)
+                   if not (w[:1].isupper() or w in ("and", "of", "for", "&"))), len(words))
+    title_nouns = vocab()["title_nouns"]
+    for k in range(min(len(tokens) - 1, office), 0, -1):
+        if words[k - 1] not in title_nouns:
             continue
         offset, _, _, honorific, _ = prefix(text[tokens[k].start():])
         rest = text[tokens[k].start() + offset:].split("(")[0].strip(" ,")
@@ -324,11 +331,21 @@ def _split_top(text: str, separator: str) -> list[str]:
     return [p.strip() for p in [*pieces, text[last:]] if p.strip()]
 
 
-def depths(text: str) -> list[int]:
-    """Bracket depth of each character (brackets themselves at the outer depth)."""
-    out, depth = [], 0
-    for char in text:
-        depth = max(depth - (char in CLOSE), 0)
+@lru_cache(maxsize=256)
+def depths(text: str) -> tuple[int, ...]:
+    """Bracket depth of each character (brackets themselves at the outer depth). Cached,
+    and stepped from bracket to bracket: a list, its pieces and its labels ask again for
+    the same line, which mostly has no bracket at all."""
+    if "(" not in text and "[" not in text:
+        return (0,) * len(text)
+    out: list[int] = []
+    depth, last = 0, 0
+    for m in _BRACKET.finditer(text):
+        at = m.start()
+        out += [depth] * (at - last)
+        depth = max(depth - (text[at] in CLOSE), 0)
         out.append(depth)
-        depth += char in OPEN
-    return out
+        depth += text[at] in OPEN
+        last = at + 1
+    out += [depth] * (len(text) - last)
+    return tuple(out)
