@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.names import depths
@@ -21,8 +21,10 @@ from pipeline.model import Block
 # ---------------------------------------------------------------- sections and pairs
 
 
-@dataclass
+@dataclass(frozen=True)
 class Section:
+    """Frozen: `cue` hands out the same Section for the same label text."""
+
     kind: str  # attendees, apologies, substitutes or absent
     capacity: str = "member"
     role: str = ""
@@ -77,9 +79,11 @@ def status(section: Section, mark: str) -> Section | None:
 
 
 
+@lru_cache(maxsize=4096)
 def cue(text: str) -> tuple[Section, int] | None:
     """The section a label opens ('Officers in attendance:' -> officers) and where the text
-    after the label starts; None when the text is no attendance label."""
+    after the label starts; None when the text is no attendance label. Cached: the walk asks
+    of each line more than once (is the line above wrapped into it, is it a label)."""
     lead = pattern("numbering").match(text)
     offset = lead.end() if lead else 0
     body = text[offset:]
@@ -145,17 +149,30 @@ def _section(words: list[str]) -> Section | None:
 def item_title(block: Block, following: Block | None) -> str | None:
     """The title of a numbered item heading ('161. MINUTES', '41/24<tab>APOLOGIES',
     'DEV12/24' over its title line), or None."""
-    m = pattern("item").match(block.text.replace("\t", " ").strip())
-    if not m:
+    found = _numbered(block.text)
+    if found is None:
         return None
-    number, title = m.group(1), m.group(2).strip()
+    number, title = found
     if not title:
         if not re.search(r"[A-Za-z/]", number) or following is None:
             return None
         title = following.text
-    if not title[:1].isupper() or parse_list(title, 0, len(title)):
-        return None  # "1. Councillor A Smith" numbers a person, not an item
-    return title
+    return title if _titled(title) else None
+
+
+@lru_cache(maxsize=4096)
+def _numbered(text: str) -> tuple[str, str] | None:
+    """(number, title) of a line shaped as a numbered item heading; cached, as the walk
+    asks of each line more than once."""
+    m = pattern("item").match(text.replace("\t", " ").strip())
+    return (m.group(1), m.group(2).strip()) if m else None
+
+
+@lru_cache(maxsize=4096)
+def _titled(title: str) -> bool:
+    """Whether a heading's text reads as an item title: "1. Councillor A Smith" numbers a
+    person, not an item."""
+    return title[:1].isupper() and not parse_list(title, 0, len(title))
 
 
 def item_kind(title: str) -> str | None:
