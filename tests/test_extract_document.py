@@ -64,3 +64,16 @@ def test_votes_are_numbered_through_a_pack() -> None:
     assert len(tables["parts"]) == 2
     assert [(v["vote"], v["part"], v["for"], v["against"], v["result"])
             for v in tables["votes"]] == [(1, 1, 8, 2, "carried"), (2, 2, 8, 2, "carried")]
+
+
+def test_a_paper_over_a_million_characters_is_extracted() -> None:
+    # spaCy refuses a text over nlp.max_length (a million characters) unless told otherwise;
+    # an agenda pack of a few hundred pages is longer than that
+    # long words rather than sentences: the test is about length, and stays a few seconds
+    filler = "The appendix lists " + "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz " * 24000
+    text = PACK.split("\f")[0] + "\n\n" + filler
+    assert len(text) > 1_200_000
+    tables = extract_document(parse_text(text, "long.txt"))
+    assert sorted(row["name"] for row in tables["attendees"]) == [
+        "Ann Brook", "Raj Mehta", "Tom Ives"]
+    assert [row["number"] for row in tables["items"]] == ["1"]

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import spacy
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
@@ -88,7 +88,8 @@ def paper_of(doc: Doc) -> Paper:
 def extraction() -> Language:
     """The extraction pipeline (on the one vocab; its own tokenizer is never used)."""
     register()
-    nlp = spacy.blank("en", vocab=language().vocab)
+    # on the tokenizer's vocab, sharing the tokenizer: a second would load its rules again
+    nlp = English(vocab=language().vocab, create_tokenizer=lambda _: language().tokenizer)
     for stage in STAGES:
         nlp.add_pipe(stage)
     return nlp

@@ -26,6 +26,7 @@ exactly those of its text tokenised alone: slicing the one Doc changes no match.
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,7 @@ from pipeline.rules import read_json
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc, Span
 
     from pipeline.model import Block, Document
@@ -47,23 +49,38 @@ NEWLINE = re.compile(r"(\n)")
 def language() -> Language:
     """The one blank English pipeline: tokens only; the extraction components are added by
     `pipeline.extractors.components`, not here."""
-    import spacy
+    from spacy.lang.en import English
+
+    register_extensions()
+    # The tokenizer is made once with every rule in place: spacy.blank's would load its
+    # thousands of special cases, then load them again each time an affix rule is set.
+    nlp = English(create_tokenizer=_tokenizer)
+    # spaCy's max_length guards the parser's and NER's memory; this pipeline only tokenises,
+    # and an agenda pack of a few hundred pages is well over the default million characters
+    nlp.max_length = sys.maxsize
+    return nlp
+
+
+def _tokenizer(nlp: Language) -> Tokenizer:
+    """spaCy's English tokenizer (as `spacy.blank("en")` makes it) with the prefixes, suffixes
+    and infixes of `models/language/tokenizer.json` added to its own."""
     from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-    register_extensions()
-    nlp = spacy.blank("en")
     extra = read_json("language/tokenizer.json")
     defaults = nlp.Defaults
-    tokenizer = nlp.tokenizer
-    assert isinstance(tokenizer, Tokenizer)
-    tokenizer.prefix_search = compile_prefix_regex(
-        [*(defaults.prefixes or ()), *(r["pattern"] for r in extra["prefixes"])]).search
-    tokenizer.suffix_search = compile_suffix_regex(
-        [*(defaults.suffixes or ()), *(r["pattern"] for r in extra["suffixes"])]).search
-    tokenizer.infix_finditer = compile_infix_regex(
-        [*(defaults.infixes or ()), *(r["pattern"] for r in extra["infixes"])]).finditer
-    return nlp
+    return Tokenizer(
+        nlp.vocab,
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=compile_prefix_regex(
+            [*(defaults.prefixes or ()), *(r["pattern"] for r in extra["prefixes"])]).search,
+        suffix_search=compile_suffix_regex(
+            [*(defaults.suffixes or ()), *(r["pattern"] for r in extra["suffixes"])]).search,
+        infix_finditer=compile_infix_regex(
+            [*(defaults.infixes or ()), *(r["pattern"] for r in extra["infixes"])]).finditer,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
 
 
 @cache
