@@ -83,8 +83,7 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
     if honorific and (after := _name_then_role(name)):
         name, roles = after[0], [*roles, after[1]]  # "Mr T Lowe Clerk to the Board"
     v = vocab()
-    ranked = bool(roles) and len(name.split()) == 1 and name not in (
-        v["role_nouns"] | v["role_heads"] | v["title_nouns"] | v["org_words"])  # "PC Gow"
+    ranked = bool(roles) and len(name.split()) == 1 and name not in v["known"]  # "PC Gow"
     honorific = honorific or ("rank" if ranked else "")
     if not is_name(name, allow_single, bool(honorific)):
         joined = re.sub(r"\s+[–—-]\s+(?=[A-Z])", "-", name)  # "Ela Morgan – Jones"
@@ -232,8 +231,10 @@ def _office(text: str) -> re.Match | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> bool:
-    """Whether text (honorifics already removed) reads as a person's name."""
+    """Whether text (honorifics already removed) reads as a person's name. Cached: a list's
+    pieces are tried as names again when its 'and' cuts are undone."""
     tokens, v = text.split(), vocab()
     if not 1 <= len(tokens) <= 5 or (len(tokens) == 1 and not (allow_single or honorific)):
         return False
@@ -245,13 +246,13 @@ def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> b
     if tokens[0].casefold() in v["not_names"]:
         return False
     words = [t.strip(".") for t, k in zip(tokens, kinds, strict=True) if k in ("word", "caps")]
-    known = v["org_words"] | v["role_nouns"] | v["role_heads"] | v["title_nouns"]
-    hits = sum(w in known for w in words)
+    hits = sum(w in v["known"] for w in words)
     if hits and (not honorific or hits == len(words)):
         return False
     return "word" in kinds or honorific
 
 
+@lru_cache(maxsize=8192)
 def _kind(token: str) -> str:
     if token in vocab()["particles"]:
         return "particle"

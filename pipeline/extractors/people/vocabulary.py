@@ -52,6 +52,9 @@ def vocab() -> dict:
         "role_nouns": set(roles["role_nouns"]),
         "org_words": set(roles["org_words"]),
         "departments": set(roles["departments"]),
+        # words of offices and organisations, which no name is made of
+        "known": set(roles["org_words"]) | set(roles["role_nouns"]) | set(roles["role_heads"])
+        | set(ranks["title_nouns"]),
         "chair": {r.casefold() for r in roles["chair_roles"]},
         "qualifiers": {q.casefold() for q in roles["qualifiers"]},
         "sub_for": [re.compile(p, re.I) for p in subs["for"]],
