@@ -133,3 +133,27 @@ def test_rows_carry_text_action_rule_and_provenance() -> None:
     assert row["action"] == "left the room" and row["rule"] == "declared"
     assert document.text[row["start"]:row["end"]] == row["text"]
     assert row["text"].startswith("Councillor Moss declared")
+
+
+def test_the_declaration_noun_gate_never_skips_a_match() -> None:
+    from pathlib import Path
+
+    from pipeline.extractors.people.declaration_parts import pattern, rules
+    from pipeline.readers import read
+
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [b.text for path in sorted(root.glob("*.txt")) for b in read(path).blocks]
+    texts += ["Councillor Dee declared a personal interest in item 5.",
+              "Cllr A declared a close association with the applicant.",
+              "A declaration of a personal interest was made by Councillor X.",
+              "A non-pecuniary interest in item 6 was declared by Cllr Y."]
+    gate = pattern("declaration_noun")
+    matched = 0
+    for text in texts:
+        hits = any(cue.verb.search(text) and any(
+            cue.object.match(text[v.end():]) for v in cue.verb.finditer(text))
+            for cue in rules()["cues"]) or any(p.search(text) for _, p in rules()["passive"])
+        matched += bool(hits)
+        if not gate.search(text):
+            assert not hits, text
+    assert matched >= 4

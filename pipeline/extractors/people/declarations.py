@@ -166,7 +166,9 @@ def _from_sentences(block: Block, section: Section, items: list[dict],
 def _declaration(block: Block, offset: int, sentence: str, section: Section,
                  items: list[dict], last_items: list[str]) -> list[dict]:
     r = rules()
-    if any(p.search(sentence) for p in r["not"]):
+    # Most sentences name no interest: one search spares the filters and the cues.
+    if not pattern("declaration_noun").search(sentence) or any(
+            p.search(sentence) for p in r["not"]):
         return []
     for cue in r["cues"]:
         for verb in cue.verb.finditer(sentence):
