@@ -11,6 +11,7 @@ organisation, substitution). Persons are in names.py, vocabularies in vocabulary
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pipeline.extractors.people.names import (
     Person,
@@ -163,9 +164,8 @@ def _run_on(text: str, start: int, end: int, cuts: list, depth: tuple[int, ...])
         tail = words[-1].strip(".,")
         if (h := v["hon"].match(words[-1] + " X")) and h.end() == len(words[-1]) + 1:
             continue  # "Cllr Mrs J Tonkin": honorifics in a row open one name
-        known = v["title_nouns"] | v["org_words"] | v["role_nouns"]
         ended = tail.endswith(")") or (before and before[-1][2] == "dash") or tail in v["post"] or (
-            _kind(tail) == "word" and tail not in known)
+            _kind(tail) == "word" and tail not in _ending_words())
         if ended:
             extra.append((m.start(), m.start(), "comma"))
     # "A Bell (AB) Chair, E Fox (EF) G Hay (GH)": after an initials code a new piece starts;
@@ -179,13 +179,26 @@ def _run_on(text: str, start: int, end: int, cuts: list, depth: tuple[int, ...])
     return extra
 
 
+@cache
+def _ending_words() -> set[str]:
+    """Words that leave an office or organisation open before an honorific (not a name)."""
+    v = vocab()
+    return v["title_nouns"] | v["org_words"] | v["role_nouns"]
+
+
+@cache
+def _office_words() -> set[str]:
+    """Words of offices, organisations and departments: no surname after a dash."""
+    return vocab()["known"] | vocab()["departments"]
+
+
 def _merge_dashes(text: str, parts: list) -> list:
     """Undo a dash split inside a double-barrelled surname ('Ela Morgan – Jones'): one
     capitalised word after the dash that is no role, organisation or department, after a
     forename and surname, and followed by no dash of its own."""
     v = vocab()
     merged: list[tuple[str, int, int]] = []
-    known = v["org_words"] | v["role_nouns"] | v["role_heads"] | v["title_nouns"] | v["departments"]
+    known = _office_words()
     for n, (kind, s, e) in enumerate(parts):
         word = text[s:e].strip(" ,;:.–—-")
         after = parts[n + 1][0] if n + 1 < len(parts) else "end"

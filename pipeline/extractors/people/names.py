@@ -184,6 +184,14 @@ def _drop_post(name: str) -> str:
 def prefix(text: str) -> tuple[int, list[str], list[str], str, bool]:
     """Leading honorifics, council tiers and ranks: (name offset, roles, plural group labels,
     honorific words, plural honorific seen)."""
+    pos, roles, labels, honorific, plural = _prefix(text)
+    return pos, list(roles), list(labels), honorific, plural  # callers extend their lists
+
+
+@lru_cache(maxsize=8192)
+def _prefix(text: str) -> tuple[int, tuple[str, ...], tuple[str, ...], str, bool]:
+    """`prefix`, remembered per text: a list's pieces, their names and offices are asked
+    about again by the walk, the list and the person."""
     v = vocab()
     roles: list[str] = []
     labels: list[str] = []
@@ -202,7 +210,7 @@ def prefix(text: str) -> tuple[int, list[str], list[str], str, bool]:
         else:
             break
         pos += m.end()
-    return pos, roles, labels, honorific, plural
+    return pos, tuple(roles), tuple(labels), honorific, plural
 
 
 def _singular(label: str) -> str:
