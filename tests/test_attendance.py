@@ -523,3 +523,21 @@ def test_rule_ids_name_an_entry_of_the_rule_files():
                  "Councillor A Bell in the Chair.")
     rules = {row["rule"] for rows in result.values() for row in rows}
     assert rules and rules <= known
+
+
+def test_the_apology_word_gate_never_skips_an_apology_sentence():
+    from pathlib import Path
+
+    from pipeline.extractors.people.vocabulary import pattern
+    from pipeline.readers import read
+
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [b.text for path in sorted(root.glob("*.txt")) for b in read(path).blocks]
+    texts += ["Apologies were received from Councillors A and B.", "APOLOGY from Cllr C"]
+    found = 0
+    for text in texts:
+        hit = pattern("apology_sentence").search(text)
+        found += bool(hit)
+        if not pattern("apology_word").search(text):
+            assert not hit, text
+    assert found >= 2

@@ -61,12 +61,13 @@ def sentences(document: Document, register: Register) -> None:
     sent = replace(apologies, rule="sent_apologies")
     for block in document.blocks:
         text = block.text
-        for m in pattern("apology_sentence").finditer(text):
+        sent_cue = pattern("apology_word").search(text)  # "Councillor X sent apologies"
+        # an apology sentence holds the apology word: without it the block is not searched
+        for m in pattern("apology_sentence").finditer(text) if sent_cue else ():
             # "the apologies of Councillors X, and Y were noted": the list stops at the verb.
             end = list_end(text, m.end(), sentence_end(text, m.end()))
             for person in parse_list(text, m.end(), end, allow_single=True) or ():
                 register.add("apologies", person, block, apologies)
-        sent_cue = pattern("apology_word").search(text)  # "Councillor X sent apologies"
         substitution = block.kind is not BlockKind.TABLE_ROW and \
             pattern("substitution_words").search(text)
         chair = pattern("chair_words").search(text)
