@@ -156,4 +156,6 @@ def test_the_declaration_noun_gate_never_skips_a_match() -> None:
         matched += bool(hits)
         if not gate.search(text):
             assert not hits, text
+        if not pattern("interest_word").search(text):
+            assert not pattern("kind_words").search(text), text
     assert matched >= 4

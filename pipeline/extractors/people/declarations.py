@@ -108,7 +108,8 @@ def _lead(block: Block, section: Section) -> None:
 
 def _kind_words(text: str) -> str:
     """The words a lead line names interests with: 'the following personal interests'."""
-    m = pattern("kind_words").search(text)
+    # kind_words tries up to 60 characters at every position: only where 'interest' is
+    m = pattern("kind_words").search(text) if pattern("interest_word").search(text) else None
     return m.group(1) if m else ""
 
 
