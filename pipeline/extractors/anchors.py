@@ -50,3 +50,46 @@ class PatternGate:
         words = set(WORDS.findall(text.lower()))
         return any(all(not allowed.isdisjoint(words) for allowed in required)
                    for required in self.requirements)
+
+
+SEP = "\x1f"  # between tokens' lower forms: no token holds it
+_ANY = f"[^{SEP}]*{SEP}"
+_OPS = {None: "", "?": "?", "*": "*", "+": "+"}
+
+
+def _token_regex(spec: dict) -> str:
+    """A regex over one token's lower form and the separator after it, accepting every token
+    the spec accepts (and maybe more: attributes other than the words are not tested)."""
+    for key in ("LOWER", "ORTH", "TEXT"):
+        value = spec.get(key)
+        values = [value] if isinstance(value, str) else (
+            value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None)
+        if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
+            words = sorted({v.lower() for v in values}, key=len, reverse=True)
+            return f"(?:{'|'.join(map(re.escape, words))}){SEP}"
+    return _ANY
+
+
+class TokenGate:
+    """Where in a Doc a set of token patterns could first match (never later than the first
+    match): the patterns as one regex over the tokens' lower forms. A Doc the regex misses
+    needs no Matcher, and one it finds needs matching only from there on."""
+
+    def __init__(self, patterns: Iterable[list[dict]]) -> None:
+        parts = []
+        for pattern in patterns:
+            tokens = []
+            for spec in pattern:
+                op = spec.get("OP")
+                if op == "!" or op not in _OPS:  # a negated or counted token: any tokens
+                    tokens.append(f"(?:{_ANY})*")
+                else:
+                    tokens.append(f"(?:{_token_regex(spec)}){_OPS[op]}")
+            parts.append("".join(tokens))
+        self.regex = re.compile(f"{SEP}(?:{'|'.join(parts)})")
+
+    def first(self, lowers: list[str]) -> int | None:
+        """The first token at which a pattern could match, given the tokens' lower forms."""
+        text = SEP + SEP.join(lowers) + SEP
+        found = self.regex.search(text)
+        return None if found is None else text.count(SEP, 0, found.start())

@@ -9,7 +9,7 @@ from functools import cache, cached_property
 
 from spacy.matcher import Matcher
 
-from pipeline.extractors.anchors import PatternGate
+from pipeline.extractors.anchors import PatternGate, TokenGate
 from pipeline.extractors.language import language
 from pipeline.rules import read_json, read_jsonl
 
@@ -59,3 +59,9 @@ def cues() -> tuple[dict[str, Cue], Matcher]:
 def cue_gate() -> PatternGate:
     """Passes every text that could hold a cue; most sentences need no matching at all."""
     return PatternGate(raw["pattern"] for raw in read_jsonl("structure/relation_cues.jsonl"))
+
+
+@cache
+def cue_start() -> TokenGate:
+    """The first token of a Doc where a cue could match: the Matcher runs from there only."""
+    return TokenGate(raw["pattern"] for raw in read_jsonl("structure/relation_cues.jsonl"))

@@ -29,7 +29,7 @@ from pipeline.extractors.bodies.names import (
     is_head,
     vocabulary,
 )
-from pipeline.extractors.bodies.relation_cues import cue_gate, cues
+from pipeline.extractors.bodies.relation_cues import cue_gate, cue_start, cues
 from pipeline.extractors.bodies.relations import RelationReader
 from pipeline.extractors.items.recommendations import extract_recommendations
 from pipeline.extractors.language import doc_of, standalone
@@ -118,7 +118,7 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
         if block.kind is BlockKind.HEADING:
             continue
         reader.new_block(found)
-        matches = sorted(_longest(cues()[1](doc)), key=lambda m: m[1]) \
+        matches = sorted(_longest(_cue_matches(doc)), key=lambda m: m[1]) \
             if cue_gate().might_match(doc.text) else []
         sentences = list(doc.sents)
         for n, sent in enumerate(sentences):
@@ -136,6 +136,15 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
                          **provenance(block, sent.start_char, sent.end_char),
                          "evidence": " ".join(sent.text.split())})
     return rows
+
+
+def _cue_matches(doc: Doc) -> list[tuple[int, int, int]]:
+    """The relation cues in a unit, as the Matcher finds them over the whole unit; it costs a
+    Python call per token and cue, so it starts at the first token where one could match."""
+    first = cue_start().first([t.lower_ for t in doc])
+    if first is None:
+        return []
+    return [(key, start + first, end + first) for key, start, end in cues()[1](doc[first:])]
 
 
 def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
