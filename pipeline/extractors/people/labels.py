@@ -175,7 +175,10 @@ def _titled(title: str) -> bool:
     return title[:1].isupper() and not parse_list(title, 0, len(title))
 
 
+@lru_cache(maxsize=4096)
 def item_kind(title: str) -> str | None:
+    """The section an item title opens (apologies, substitutes), None for any other item;
+    cached per title, as its patterns are tried one by one."""
     for kind, patterns in data("cues")["item_titles"].items():
         if any(re.search(p, title.strip(" :").casefold()) for p in patterns):
             return kind

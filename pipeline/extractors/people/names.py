@@ -42,17 +42,19 @@ class Person:
 
     @property
     def role(self) -> str:
-        return "; ".join(_unique(self.roles + self.labels))
+        return "; ".join(_unique((*self.roles, *self.labels)))
 
     @property
     def organisation(self) -> str:
-        return ", ".join(_unique(self.orgs))
+        return ", ".join(_unique(tuple(self.orgs)))
 
 
-def _unique(values: list[str]) -> list[str]:
+@lru_cache(maxsize=4096)
+def _unique(given: tuple[str, ...]) -> tuple[str, ...]:
     """Values once each: a typo'd repeat ('Chiar' after 'Chair') or a value that a
-    fuller one starts with ('Station Manager' beside 'Station Manager, Fernley') goes."""
-    values = [v.strip(" ,;") for v in values if v.strip(" ,;")]
+    fuller one starts with ('Station Manager' beside 'Station Manager, Fernley') goes.
+    Cached: the register reads a person's role more than once, each a fuzzy comparison."""
+    values = [v.strip(" ,;") for v in given if v.strip(" ,;")]
     kept: list[str] = []
     for i, value in enumerate(values):
         low = value.casefold()
@@ -60,7 +62,7 @@ def _unique(values: list[str]) -> list[str]:
             continue
         if not any(o.casefold().startswith(low + ",") for j, o in enumerate(values) if j != i):
             kept.append(value)
-    return kept
+    return tuple(kept)
 
 
 def parse_person(text: str, start: int, end: int, allow_single: bool = False) -> Person | None:
