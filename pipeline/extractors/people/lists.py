@@ -43,7 +43,8 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     bounds = [(start, start, "comma"), *cuts, (end, end, "end")]
     parts = [(kind, a, b) for (_, a, kind), (b, _, _) in zip(bounds, bounds[1:], strict=False)]
     single = allow_single or prefix(text[start:end].lstrip(" :"))[4]
-    parts = _merge_dashes(text, _merge_ands(text, parts, single, substitutes))
+    tried: dict[tuple[int, int], list[Person]] = {}  # pieces read while undoing 'and' cuts
+    parts = _merge_dashes(text, _merge_ands(text, parts, single, substitutes, tried))
     persons: list[Person] = []
     head = text[parts[0][1]:parts[0][2]].strip()
     if len(parts) > 1 and parts[1][0] == "dash" and classify(head) == "role" \
@@ -60,7 +61,9 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
         offset, roles, _, _, _ = prefix(piece + " X")  # a stand-in name after the piece
         if offset > len(piece) and not roles or _drop_post("X " + piece) == "X":
             continue  # only honorifics ("Councillors" before "Ms D Welwick"): no person
-        found = [] if kind == "dash" and persons else _persons(text, s, e, single, substitutes)
+        found = [] if kind == "dash" and persons else tried.pop((s, e), None)
+        if found is None:
+            found = _persons(text, s, e, single, substitutes)
         dash_next = n + 1 < len(parts) and parts[n + 1][0] == "dash"  # "A – Clerk, B – Head"
         if found and attrs.get(len(persons) - 1) and not dash_next \
                 and not any(_strong(p) for p in found):
@@ -213,15 +216,22 @@ def _merge_dashes(text: str, parts: list) -> list:
     return merged
 
 
-def _merge_ands(text: str, parts: list, single: bool, substitutes: bool) -> list:
+def _merge_ands(text: str, parts: list, single: bool, substitutes: bool,
+                tried: dict[tuple[int, int], list[Person]]) -> list:
     """Undo an 'and' split unless both sides are persons ('Town and Community Council Member
-    X' and 'Legal Manager and Clerk' stay whole)."""
+    X' and 'Legal Manager and Clerk' stay whole). The persons read are kept in `tried`
+    by span, so that parse_list does not read the pieces it keeps again."""
+
+    def persons(s: int, e: int) -> list[Person]:
+        if (s, e) not in tried:
+            tried[s, e] = _persons(text, s, e, single, substitutes)
+        return tried[s, e]
+
     merged: list = []
     for kind, s, e in parts:
         if kind == "and" and merged:
             pkind, ps, pe = merged[-1]
-            if not (_persons(text, ps, pe, single, substitutes)
-                    and _persons(text, s, e, single, substitutes)):
+            if not (persons(ps, pe) and persons(s, e)):
                 merged[-1] = (pkind, ps, e)
                 continue
         merged.append((kind, s, e))
