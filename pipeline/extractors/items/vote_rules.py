@@ -55,8 +55,7 @@ def rules() -> VoteRules:
         for unit, extra in raw["units"].items():
             if 1 <= extra <= 9:
                 numbers[f"{ten}-{unit}"] = numbers[f"{ten} {unit}"] = value + extra
-    words = sorted(numbers, key=len, reverse=True)
-    number = r"\d+|" + "|".join(w.replace(" ", r"\s") for w in words)
+    number = r"\d+|" + _by_first_letter(sorted(numbers, key=len, reverse=True))
     results = raw["results"]
     result = "|".join(sorted((r.replace(" ", r"\s+") for r in results), key=len, reverse=True))
 
@@ -81,6 +80,21 @@ def rules() -> VoteRules:
         opens=cues("opens"), label=labels[0], skip=labels[1], named=cues("named"),
         header_cells=frozenset(raw["header_cells"]), no_names=frozenset(raw["no_names"]),
         trailing_count=re.compile(raw["trailing_count"]))
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """The words as one alternation, longest first, grouped under their first letter.
+
+    The regex engine tries an alternation's branches one by one at every place a count could
+    start; words with different first letters cannot both match at one place, so grouping
+    them keeps what matches (and in which order it backtracks) while a place is rejected after
+    one test per letter instead of one per word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0].casefold(), []).append(word)
+    space = r"\s"
+    return "|".join(f"{letter}(?:{'|'.join(w[1:].replace(' ', space) for w in group)})"
+                    for letter, group in groups.items())
 
 
 def names_of(text: str) -> list[str] | None:

@@ -263,8 +263,9 @@ def _counts(sentence: str) -> Fact | None:
     if not counts:
         return None
     if items == 1 and len(counts) == 1:  # "5 for" alone: only where the sentence votes
-        rest = "".join(" " if any(s <= i < e for s, e in spans) else c
-                       for i, c in enumerate(sentence))
+        rest = sentence
+        for s, e in spans:
+            rest = f"{rest[:s]}{' ' * (e - s)}{rest[e:]}"
         if not r.context.search(rest):
             return None
     start = min(s for s, _ in spans)
