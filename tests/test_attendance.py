@@ -541,3 +541,22 @@ def test_the_apology_word_gate_never_skips_an_apology_sentence():
         if not pattern("apology_word").search(text):
             assert not hit, text
     assert found >= 2
+
+
+def test_a_first_letter_lookahead_changes_no_match():
+    import re
+    from pathlib import Path
+
+    from pipeline.extractors.people.vocabulary import data, pattern
+    from pipeline.readers import read
+
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [b.text for path in sorted(root.glob("*.txt")) for b in read(path).blocks]
+    texts += ["Cllr A attended as substitute for Cllr B", "Cllr C (Sub)", "RESERVE: D"]
+    patterns = data("cues")["patterns"]
+    ahead = [n for n, p in patterns.items() if re.match(r"\(\?=\[\w+\]\)", p)]
+    assert "substitution_words" in ahead
+    for name in ahead:
+        bare = re.compile(re.sub(r"^\(\?=\[\w+\]\)", "", patterns[name]), pattern(name).flags)
+        for text in texts:
+            assert bool(pattern(name).search(text)) == bool(bare.search(text)), (name, text)
