@@ -29,7 +29,7 @@ from pipeline.extractors.bodies.names import (
     is_head,
     vocabulary,
 )
-from pipeline.extractors.bodies.relation_cues import cue_gate, cue_start, cues
+from pipeline.extractors.bodies.relation_cues import cue_start, cues
 from pipeline.extractors.bodies.relations import RelationReader
 from pipeline.extractors.items.recommendations import extract_recommendations
 from pipeline.extractors.language import doc_of, standalone
@@ -118,8 +118,7 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
         if block.kind is BlockKind.HEADING:
             continue
         reader.new_block(found)
-        matches = sorted(_longest(_cue_matches(doc)), key=lambda m: m[1]) \
-            if cue_gate().might_match(doc.text) else []
+        matches = sorted(_longest(_cue_matches(doc)), key=lambda m: m[1])
         sentences = list(doc.sents)
         for n, sent in enumerate(sentences):
             reader.read_sentence(block, sent, [(doc.vocab.strings[k], s, e) for k, s, e in matches
@@ -140,7 +139,9 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
 
 def _cue_matches(doc: Doc) -> list[tuple[int, int, int]]:
     """The relation cues in a unit, as the Matcher finds them over the whole unit; it costs a
-    Python call per token and cue, so it starts at the first token where one could match."""
+    Python call per token and cue, so it starts at the first token where one could match
+    (found by one regex search over the tokens' lower forms: cheaper than a test of the text's
+    words, and it passes only the units the Matcher finds a cue in)."""
     first = cue_start().first([t.lower_ for t in doc])
     if first is None:
         return []
