@@ -78,23 +78,41 @@ def _results(inputs: list[Input], settings: Settings,
         for item in inputs:  # in-process: tracebacks reach the user with --debug
             yield process(item, settings.debug)
     else:
-        _preload()
-        for result in run_pool(inputs, process, failed_result, workers=settings.workers or 1,
-                               timeout=settings.timeout, memory_mb=settings.memory_mb):
+        _preload(inputs)
+        for result in run_pool(_largest_first(inputs), process, failed_result,
+                               workers=settings.workers or 1, timeout=settings.timeout,
+                               memory_mb=settings.memory_mb):
             assert isinstance(result, DocumentResult)
             yield result
 
 
-def _preload() -> None:
+def _preload(inputs: list[Input]) -> None:
     """Import the readers and build the extractors' pipelines and matchers once, in the
-    parent, so that forked workers start warm instead of each building its own."""
+    parent, so that forked workers start warm instead of each building its own.
+
+    Only the readers the papers' names call for: the parent does this alone while the
+    workers wait, and pdfplumber's, PDFium's and python-docx's imports cost an HTML run
+    time for nothing (a paper whose content is another format loads its reader itself)."""
     from pipeline.extractors import extract_document
-    from pipeline.readers import _reader
+    from pipeline.readers import SUFFIX_FORMATS, _reader
     from pipeline.readers.text import parse_text
 
-    for fmt in ("pdf", "docx", "html", "text"):
+    for fmt in sorted({SUFFIX_FORMATS[item.path.suffix.lower()] for item in inputs
+                       if item.supported and item.path.suffix.lower() in SUFFIX_FORMATS}):
         _reader(fmt)
     extract_document(parse_text(WARM_UP, "warm-up.txt"))
+
+
+def _largest_first(inputs: list[Input]) -> list[Input]:
+    """The papers, biggest file first: the pool hands them out in this order, and a long
+    paper started last would keep one worker busy while the others sit idle at the end.
+    Outputs do not depend on the order (the CSVs follow the walk's order, not this)."""
+    def size(item: Input) -> int:
+        try:
+            return item.path.stat().st_size
+        except OSError:
+            return 0
+    return sorted(inputs, key=size, reverse=True)
 
 
 WARM_UP = ("BOARD\n\nMinutes of the meeting held on 1 May 2024\n\nPresent: Councillor A Smith\n\n"
