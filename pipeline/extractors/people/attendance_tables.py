@@ -15,6 +15,7 @@ labels.py.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pipeline.extractors.people.labels import Pair, Section, cue, item_title, mark_code, status
 from pipeline.extractors.people.lists import parse_list
@@ -183,9 +184,11 @@ class TableReader:
 
 def collapsed_header(text: str) -> list[str] | None:
     """'Name Organisation Role' on a line of its own: the header of a space-aligned table."""
-    header = [_column(w) for w in text.casefold().split()]
-    if 2 <= len(header) <= 5 and all(header) and header[0] == "name" \
-            and len(set(header)) == len(header):
+    words = text.casefold().split()
+    if not 2 <= len(words) <= 5:
+        return None  # a paragraph under a label: not looked up word by word
+    header = [_column(w) for w in words]
+    if all(header) and header[0] == "name" and len(set(header)) == len(header):
         return [h for h in header if h]
     return None
 
@@ -202,8 +205,18 @@ def _cells(block: Block) -> list[tuple[str, int]]:
 
 
 def _column(word: str) -> str | None:
-    word = word.strip(" :*").casefold()
-    return next((kind for kind, words in data("tables")["columns"].items() if word in words), None)
+    return _columns().get(word.strip(" :*").casefold())
+
+
+@cache
+def _columns() -> dict[str, str]:
+    """Each header word of models/attendance/tables.json with its column (the first that
+    lists it)."""
+    found: dict[str, str] = {}
+    for kind, words in data("tables")["columns"].items():
+        for word in words:
+            found.setdefault(word, kind)
+    return found
 
 
 def _header(cells: list[tuple[str, int]]) -> list[str | None] | None:
