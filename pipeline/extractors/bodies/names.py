@@ -12,7 +12,7 @@ aliases by `structure.BodyIndex`, references by `structure.Discourse` and `relat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -79,14 +79,13 @@ class _Word:
     start: int
     end: int
     possessive: bool = False
+    # set once: a word's text never changes, and the name readers ask these many times
+    lower: str = field(init=False, repr=False, compare=False)
+    cap: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper() and any(c.isalpha() for c in self.text)
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
+        self.cap = self.text[:1].isupper() and any(c.isalpha() for c in self.text)
 
     @property
     def upper(self) -> bool:
@@ -103,20 +102,23 @@ def acronym_like(word: str) -> bool:
 def _words(doc: Doc) -> list[_Word]:
     """Tokens regrouped as the words a reader sees: 'Sub-Committee', 'Behaviour/Harassment'."""
     words: list[_Word] = []
+    # each doc[i] makes a Token: read the texts and spacing once
+    texts = [t.text for t in doc]
+    spaced = [bool(t.whitespace_) for t in doc]
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        if (token.text in APOSTROPHES and words and i and not doc[i - 1].whitespace_
+    while i < len(texts):
+        token = texts[i]
+        if (token in APOSTROPHES and words and i and not spaced[i - 1]
                 and words[-1].text[-1:].isalpha()
-                and (token.text.endswith("s") or words[-1].text.endswith("s"))):
+                and (token.endswith("s") or words[-1].text.endswith("s"))):
             words[-1].possessive = True
             words[-1].end = i + 1
             i += 1
             continue
-        j, text = i + 1, token.text
-        while (j + 1 < len(doc) and not doc[j - 1].whitespace_ and doc[j].text in "-/"
-               and not doc[j].whitespace_ and doc[j + 1].text[:1].isalpha()):
-            text += doc[j].text + doc[j + 1].text
+        j, text = i + 1, token
+        while (j + 1 < len(texts) and not spaced[j - 1] and texts[j] in "-/"
+               and not spaced[j] and texts[j + 1][:1].isalpha()):
+            text += texts[j] + texts[j + 1]
             j += 2
         words.append(_Word(text, i, j))
         i = j
