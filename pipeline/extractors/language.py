@@ -188,12 +188,12 @@ def standalone(span: Span) -> Doc:
     the start of what they read (bodies and relations read a sentence run-on as one unit)."""
     from spacy.tokens import Doc
 
-    # Doc(words, spaces) costs the span's length; Span.as_doc copies arrays of the whole Doc
-    tokens = list(span)
-    starts = {sent.start - span.start for sent in sentences(span)}
-    return Doc(span.doc.vocab, words=[t.text for t in tokens],
-               spaces=[bool(t.whitespace_) for t in tokens],
-               sent_starts=[i in starts for i in range(len(tokens))])
+    # Doc(words, spaces) costs the span's length; Span.as_doc copies arrays of the whole Doc.
+    # The words, spaces and sentence starts are read in one pass over the tokens.
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[bool | int | None] = [*_sentence_starts(span, words, spaces)]
+    return Doc(span.doc.vocab, words=words, spaces=spaces, sent_starts=starts)
 
 
 def _token_at(doc: Doc, char: int) -> int:
@@ -213,15 +213,32 @@ def _sentence_punct() -> frozenset[str]:
 def sentences(span: Span) -> list[Span]:
     """The span's sentences as spaCy's sentencizer would find them in the span alone: a new
     sentence at the first token after sentence-final punctuation that is not punctuation."""
-    punct = _sentence_punct()
-    starts, seen = [0], False
-    for i, token in enumerate(span):
-        final = token.text in punct
-        if seen and not token.is_punct and not final:
-            starts.append(i)
-            seen = False
-        elif final:
-            seen = True
+    starts = [i for i, start in enumerate(_sentence_starts(span)) if start]
     if not len(span):
         return []
     return [span[a:b] for a, b in zip(starts, [*starts[1:], len(span)], strict=True)]
+
+
+def _sentence_starts(span: Span, words: list[str] | None = None,
+                     spaces: list[bool] | None = None) -> list[bool]:
+    """Whether each token of the span starts a sentence (the first one does); `words` and
+    `spaces`, when given, are filled with the tokens' texts and trailing spaces on the way."""
+    punct = _sentence_punct()
+    starts: list[bool] = []
+    seen = False
+    for token in span:
+        text = token.text
+        if words is not None and spaces is not None:
+            words.append(text)
+            spaces.append(bool(token.whitespace_))
+        final = text in punct
+        if not starts:
+            starts.append(True)
+            seen = final
+        elif seen and not token.is_punct and not final:
+            starts.append(True)
+            seen = False
+        else:
+            starts.append(False)
+            seen = seen or final
+    return starts
