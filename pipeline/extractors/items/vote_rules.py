@@ -22,9 +22,18 @@ class Cue:
     pattern: re.Pattern[str]
     needs: re.Pattern[str] | None = None  # a text this misses cannot match `pattern`
 
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        if self.needs is not None and not self.needs.search(text):
-            return []
+    def finditer(self, text: str, needed: dict[re.Pattern[str], bool] | None = None
+                 ) -> list[re.Match[str]]:
+        """The matches in `text`; `needed` remembers, for one text, which `needs` it passed
+        (most cues share one, and a sentence is tried with all of them)."""
+        if self.needs is not None:
+            passed = None if needed is None else needed.get(self.needs)
+            if passed is None:
+                passed = bool(self.needs.search(text))
+                if needed is not None:
+                    needed[self.needs] = passed
+            if not passed:
+                return []
         return list(self.pattern.finditer(text))
 
 

@@ -180,12 +180,13 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
     for sentence_start, sentence in _sentences(text):
         found: list[Fact] = []
         strong = bool(STRONG_CONTEXT.search(sentence))
+        needed: dict[re.Pattern[str], bool] = {}
         for cue in r.opens:
-            for m in cue.finditer(sentence):
+            for m in cue.finditer(sentence, needed):
                 found.append(Fact("open", m.start(), m.end(), cue.id,
                                   motion=motion_of(m.groupdict().get("mot"))))
         for cue in r.result_cues:
-            for m in cue.finditer(sentence):
+            for m in cue.finditer(sentence, needed):
                 result = result_of(m.group("res"))
                 if cue.id in ("result-declared",) and not strong:
                     continue
