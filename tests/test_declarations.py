@@ -135,10 +135,11 @@ def test_rows_carry_text_action_rule_and_provenance() -> None:
     assert row["text"].startswith("Councillor Moss declared")
 
 
-def test_the_declaration_noun_gate_never_skips_a_match() -> None:
+def test_the_word_gates_never_skip_a_match() -> None:
     from pathlib import Path
 
     from pipeline.extractors.people.declaration_parts import pattern, rules
+    from pipeline.extractors.people.declarations import sentences
     from pipeline.readers import read
 
     root = Path(__file__).resolve().parents[1] / "corpus"
@@ -146,7 +147,8 @@ def test_the_declaration_noun_gate_never_skips_a_match() -> None:
     texts += ["Councillor Dee declared a personal interest in item 5.",
               "Cllr A declared a close association with the applicant.",
               "A declaration of a personal interest was made by Councillor X.",
-              "A non-pecuniary interest in item 6 was declared by Cllr Y."]
+              "A non-pecuniary interest in item 6 was declared by Cllr Y.", "Item 6.",
+              "Minute 84: Councillor Z."]
     gate = pattern("declaration_noun")
     matched = 0
     for text in texts:
@@ -158,4 +160,7 @@ def test_the_declaration_noun_gate_never_skips_a_match() -> None:
             assert not hits, text
         if not pattern("interest_word").search(text):
             assert not pattern("kind_words").search(text), text
+        if not pattern("item_word").search(text):
+            for s, e in sentences(text):
+                assert not pattern("item_only").match(text[s:e]), text
     assert matched >= 4

@@ -138,6 +138,8 @@ def _sentences_with_cue(text: str) -> bool:
 def _from_sentences(block: Block, section: Section, items: list[dict],
                     last_items: list[str]) -> list[dict]:
     text = block.text.replace("\t", " ")
+    if not pattern("declaration_noun").search(text) and not pattern("item_word").search(text):
+        return []  # no sentence of it can declare, nor name the item of those that follow
     spans = sentences(text)
     found: list[tuple[int, list[dict]]] = []
     for index, (s, e) in enumerate(spans):
