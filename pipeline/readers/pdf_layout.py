@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
+from operator import itemgetter
 
 from pdfplumber.table import Table
 
@@ -22,6 +23,9 @@ MIN_COLUMN_LINES = 5  # lines each column needs before a page counts as two-colu
 GLUE_GAP = 1.0  # pt: closer words are one word split by a font change ("27" + "th")
 PAGE_NUMBER_RE = re.compile(r"(?i)(page\s*)?\d+(\s*(of|/)\s*\d+)?|-\s*\d+\s*-|\[\s*\d+\s*\]")
 PAGE_OF_RE = re.compile(r"(?i)page\s+\d+\s+of\s+\d+")
+_ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() holds for (sre's test is the same)
+_TOP, _BOTTOM, _X0 = itemgetter("top"), itemgetter("bottom"), itemgetter("x0")
+_TOP_X0, _COUNT = itemgetter("top", "x0"), itemgetter(1)
 
 
 @dataclass(slots=True)
@@ -54,7 +58,8 @@ def layout_page(
 ) -> list[Item]:
     """Lines and table rows of one page in reading order, from either engine's words."""
     boxes = [t.bbox for t in tables]
-    words = [w for w in words if not _inside(w, boxes)]
+    if boxes:
+        words = [w for w in words if not _inside(w, boxes)]
     rows = _cluster_rows(words)
     gutter = _find_gutter(rows, width, height)
     pieces: list[tuple[int, float, Item]] = []  # (column: 0 spans, 1 left, 2 right), top, item
@@ -77,15 +82,21 @@ def _cluster_rows(words: list[dict]) -> list[list[dict]]:
     """Group words whose vertical extents overlap by half into rows, top to bottom."""
     rows: list[list[dict]] = []
     top = bottom = 0.0
-    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        overlap = min(bottom, w["bottom"]) - max(top, w["top"])
-        if rows and overlap > 0.5 * min(bottom - top, w["bottom"] - w["top"]):
+    # min() and max() written out: this runs for every word of every page
+    for w in sorted(words, key=_TOP_X0):
+        w_top, w_bottom = w["top"], w["bottom"]
+        overlap = (w_bottom if w_bottom < bottom else bottom) - (w_top if w_top > top else top)
+        height, w_height = bottom - top, w_bottom - w_top
+        if rows and overlap > 0.5 * (w_height if w_height < height else height):
             rows[-1].append(w)
-            top, bottom = min(top, w["top"]), max(bottom, w["bottom"])
+            if w_top < top:
+                top = w_top
+            if w_bottom > bottom:
+                bottom = w_bottom
         else:
             rows.append([w])
-            top, bottom = w["top"], w["bottom"]
-    return [sorted(r, key=lambda w: w["x0"]) for r in rows]
+            top, bottom = w_top, w_bottom
+    return [sorted(r, key=_X0) for r in rows]
 
 
 def _find_gutter(rows: list[list[dict]], width: float, height: float) -> float | None:
@@ -142,15 +153,17 @@ def _make_line(words: list[dict], page: int, height: float) -> Line:
     text = words[0]["text"]
     for prev, w in pairwise(words):
         text += ("" if w["x0"] - prev["x1"] < GLUE_GAP else " ") + w["text"]
-    sizes: Counter[float] = Counter()
+    # A plain dict and max() pick the size Counter.most_common(1) picks (the first of equals)
+    sizes: dict[float, int] = {}
     for w in words:
-        sizes[round(w["size"] * 2) / 2] += len(w["text"])
-    inked = [w for w in words if any(c.isalnum() for c in w["text"])] or words  # not the bullet
-    top, bottom = min(w["top"] for w in words), max(w["bottom"] for w in words)
+        key = round(w["size"] * 2) / 2
+        sizes[key] = sizes.get(key, 0) + len(w["text"])
+    inked = [w for w in words if _ALNUM.search(w["text"])] or words  # not the bullet
+    top, bottom = min(map(_TOP, words)), max(map(_BOTTOM, words))
     second = words[1] if len(words) > 1 else words[0]
     bold = all("bold" in w["fontname"].lower() for w in inked)
     band = bottom <= height * FURNITURE_BAND or top >= height * (1 - FURNITURE_BAND)
-    size, x0, x2 = sizes.most_common(1)[0][0], words[0]["x0"], second["x0"]
+    size, x0, x2 = max(sizes.items(), key=_COUNT)[0], words[0]["x0"], second["x0"]
     return Line(text, page, x0, top, bottom, size, bold, x2, x2 - words[0]["x1"], band)
 
 
