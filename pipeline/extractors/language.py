@@ -166,10 +166,19 @@ def span_of(document: Document, block: Block, start: int = 0, end: int | None = 
 def labels(document: Document, block: Block) -> dict[str, Any]:
     """What the sections component found a block to be, by label name, kept on the block's
     span so that each is worked out once per paper and read by every extractor."""
-    span = block_span(document, block)
-    found = span._.labels
+    # asked for each block by every stage: a span's extension costs more than the dict lookup
+    # that remembers its labels here (a miss reads the span, so blocks that share a span
+    # still share its labels)
+    doc = doc_of(document)
+    key = ("minutebook.labels", block.start, len(block.text))
+    remembered: dict[Any, Any] = doc.user_data
+    found = remembered.get(key)
     if found is None:
-        found = span._.labels = {}
+        span = block_span(document, block)
+        found = span._.labels
+        if found is None:
+            found = span._.labels = {}
+        remembered[key] = found
     return found
 
 
