@@ -85,7 +85,9 @@ class _Word:
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
-        self.cap = self.text[:1].isupper() and any(c.isalpha() for c in self.text)
+        first = self.text[:1]
+        # a first capital that is a letter settles it; the search is for those that are not (Ⅻ)
+        self.cap = first.isupper() and (first.isalpha() or any(c.isalpha() for c in self.text))
 
     @property
     def upper(self) -> bool:
@@ -103,8 +105,9 @@ def _words(doc: Doc) -> list[_Word]:
     """Tokens regrouped as the words a reader sees: 'Sub-Committee', 'Behaviour/Harassment'."""
     words: list[_Word] = []
     # each doc[i] makes a Token: read the texts and spacing once
-    texts = [t.text for t in doc]
-    spaced = [bool(t.whitespace_) for t in doc]
+    tokens = list(doc)
+    texts = [t.text for t in tokens]
+    spaced = [bool(t.whitespace_) for t in tokens]
     i = 0
     while i < len(texts):
         token = texts[i]
