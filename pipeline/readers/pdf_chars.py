@@ -86,21 +86,28 @@ class CharReader:
         self.box, self.width = pdfium_c.FS_RECTF(), ctypes.c_float()
         self.ink = (ctypes.c_double * 4)()  # left, right, bottom, top
         self.fonts: dict[int, tuple[str, float]] = {}  # handle -> name, descent per size
-        # (font, size, character) -> (advance in text space, whether the loose box agrees)
-        self.advances: dict[tuple[int, float, str], tuple[float, bool]] = {}
+        # (font, size) -> character -> (advance in text space, whether the loose box agrees)
+        self.advances: dict[tuple[int, float], dict[str, tuple[float, bool]]] = {}
 
     def read(self) -> list[Char]:
-        handle, advances, box, page_top = self.handle, self.advances, self.box, self.page_top
+        handle, box, page_top = self.handle, self.box, self.page_top
         box_at = ctypes.addressof(box)
         x, y = ctypes.c_double(), ctypes.c_double()
         x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
         count = pdfium_c.FPDFText_CountChars(self.textpage.raw)
         text = _page_text(self.textpage, count)
+        letters = text if text is not None else [
+            chr(_unicode(handle, index)).translate(_HYPHEN_MARKS) for index in range(count)]
         chars: list[Char] = []
+        append = chars.append
         current: int | None = None
         style = _Style("", 0, 0.0, 0.0, True, True)
-        for index in range(count):
-            char = text[index] if text else chr(_unicode(handle, index)).translate(_HYPHEN_MARKS)
+        # The style's fields as locals, and its font's advances by character: this loop runs
+        # once per character, and attribute and tuple-key look-ups were a third of its time
+        top = bottom = size = scale = 0.0
+        font, upright = "", True
+        widths: dict[str, tuple[float, bool]] = {}
+        for index, char in enumerate(letters):
             if char.isspace() and _is_generated(handle, index):
                 continue  # PDFium's inferred spaces and line breaks are not in the file
             obj = _text_object(handle, index)
@@ -109,26 +116,31 @@ class CharReader:
             same_object = obj == current
             if not same_object:
                 current, style = obj, self._style(index, obj)
+                top, bottom, size, scale = style.top, style.bottom, style.size, style.x_scale
+                font, upright, widths = style.font, style.upright, self._widths(style)
             if style.rotated:  # pdfminer's size is then the box's height too
                 _loose_box(handle, index, box_at)
-                top, bottom = page_top - box.top, page_top - box.bottom
-                fields = (char, box.left, box.right, top, bottom, bottom - top, style.font)
-                chars.append(_new_tuple(Char, (*fields, style.upright)))
+                c_top, c_bottom = page_top - box.top, page_top - box.bottom
+                append(_new_tuple(Char, (char, box.left, box.right, c_top, c_bottom,
+                                         c_bottom - c_top, font, upright)))
                 continue
             _origin(handle, index, x_at, y_at)
             x0 = x.value
-            known = advances.get((style.font_handle, style.font_size, char))
+            known = widths.get(char)
             if same_object and x0 == chars[-1].x0:  # one glyph, two characters ("ffi")
                 _loose_box(handle, index, box_at)
                 x1 = box.right
                 chars[-1] = chars[-1]._replace(x1=max(x1, chars[-1].x1))
             elif known is not None and known[1]:
-                x1 = x0 + known[0] * style.x_scale
+                x1 = x0 + known[0] * scale
             else:
                 x1 = self._right(index, char, x0, style)
-            fields = (char, x0, x1, style.top, style.bottom, style.size, style.font)
-            chars.append(_new_tuple(Char, (*fields, style.upright)))
+            append(_new_tuple(Char, (char, x0, x1, top, bottom, size, font, upright)))
         return chars
+
+    def _widths(self, style: _Style) -> dict[str, tuple[float, bool]]:
+        """The advances known for the style's font at its size, by character."""
+        return self.advances.setdefault((style.font_handle, style.font_size), {})
 
     def _style(self, index: int, obj: int) -> _Style:
         """Font, size and vertical extent of the text object holding character `index`.
@@ -180,14 +192,14 @@ class CharReader:
         """
         _loose_box(self.handle, index, ctypes.addressof(self.box))
         right = self.box.right
-        key = (style.font_handle, style.font_size, char)
-        if key not in self.advances:
+        widths = self._widths(style)
+        if char not in widths:
             width_at = ctypes.addressof(self.width)
             found = _glyph_width(style.font_handle, ord(char), style.font_size, width_at)
             advance = self.width.value if found else -1.0
             agrees = bool(found) and abs(x0 + advance * style.x_scale - right) <= EDGE
-            self.advances[key] = (advance, agrees)
-        advance = self.advances[key][0]
+            widths[char] = (advance, agrees)
+        advance = widths[char][0]
         end = x0 + advance * style.x_scale
         if advance >= 0 and end < right - EDGE:
             at = ctypes.addressof(self.ink)
