@@ -264,9 +264,9 @@ class RelationReader:
     def _opening(self, ctx: _Context) -> list[str]:
         """The one body a sentence opens with ('4.4 The Joint Group will ...'), else []."""
         i, relational = ctx.sent.start, vocabulary().relational_nouns
-        while i < ctx.sent.end and (ctx.doc[i].like_num or ctx.doc[i].text[:1].isdigit()
-                                    or ctx.doc[i].is_punct or ctx.doc[i].is_space
-                                    or ctx.doc[i].lower_ == "the"):
+        while i < ctx.sent.end and ((token := ctx.doc[i]).like_num or token.text[:1].isdigit()
+                                    or token.is_punct or token.is_space
+                                    or token.lower_ == "the"):
             i += 1
         if i + 1 < ctx.sent.end and ctx.doc[i].lower_ in relational and \
                 ctx.doc[i + 1].lower_ == "of":  # "The Chair of the Forum is ..."
