@@ -20,18 +20,18 @@ MOVER = re.compile(r"\s+(?:moved|proposed|standing\s+in\s+the\s+name\s+of|in\s+t
 class Cue:
     id: str
     pattern: re.Pattern[str]
-    needs: re.Pattern[str] | None = None  # a text this misses cannot match `pattern`
+    needs: tuple[re.Pattern[str], ...] = ()  # a text one of these misses cannot match
 
     def finditer(self, text: str, needed: dict[re.Pattern[str], bool] | None = None
                  ) -> list[re.Match[str]]:
         """The matches in `text`; `needed` remembers, for one text, which `needs` it passed
-        (most cues share one, and a sentence is tried with all of them)."""
-        if self.needs is not None:
-            passed = None if needed is None else needed.get(self.needs)
+        (cues share them, and a sentence is tried with all of them)."""
+        for need in self.needs:
+            passed = None if needed is None else needed.get(need)
             if passed is None:
-                passed = bool(self.needs.search(text))
+                passed = bool(need.search(text))
                 if needed is not None:
-                    needed[self.needs] = passed
+                    needed[need] = passed
             if not passed:
                 return []
         return list(self.pattern.finditer(text))
@@ -53,6 +53,7 @@ class VoteRules:
     header_cells: frozenset[str]
     no_names: frozenset[str]
     trailing_count: re.Pattern[str]
+    number: re.Pattern[str]  # a count: every count cue reads one (number_of(m.group(...)))
 
 
 @cache
@@ -76,10 +77,15 @@ def rules() -> VoteRules:
     # a pattern opening with the motion is tried at every character: first ask for its word
     motion_words = re.compile("|".join(map(re.escape, raw["motion_words"]["words"])), re.I)
 
+    # a result cue reads its result word (result_of(m.group("res"))): it has one to match
+    result_word = re.compile(f"(?:{result})", re.I)
+
+    def needs(pattern: str) -> tuple[re.Pattern[str], ...]:
+        return (*((motion_words,) if pattern.startswith("(?P<mot>{MOTION})") else ()),
+                *((result_word,) if "(?P<res>{RESULT})" in pattern else ()))
+
     def cues(key: str) -> tuple[Cue, ...]:
-        return tuple(Cue(c["id"], compile_(c["pattern"]),
-                         motion_words if c["pattern"].startswith("(?P<mot>{MOTION})") else None)
-                     for c in raw[key])
+        return tuple(Cue(c["id"], compile_(c["pattern"]), needs(c["pattern"])) for c in raw[key])
 
     labels = cues("labels")
     return VoteRules(
@@ -88,7 +94,7 @@ def rules() -> VoteRules:
         count_pairs=cues("count_pairs"), result_cues=cues("results_patterns"),
         opens=cues("opens"), label=labels[0], skip=labels[1], named=cues("named"),
         header_cells=frozenset(raw["header_cells"]), no_names=frozenset(raw["no_names"]),
-        trailing_count=re.compile(raw["trailing_count"]))
+        trailing_count=re.compile(raw["trailing_count"]), number=compile_("{N}"))
 
 
 def _by_first_letter(words: list[str]) -> str:

@@ -238,6 +238,8 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
 
 def _counts(sentence: str) -> Fact | None:
     r = rules()
+    if not r.number.search(sentence):
+        return None  # every count cue reads a number
     counts: dict[str, int] = {}
     spans: list[tuple[int, int]] = []
     motion, rule = "", ""
