@@ -276,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="DOCX and HTML papers each")
     parser.add_argument("--work", type=Path, default=ROOT / "outputs" / "bench")
     parser.add_argument("--report", type=Path, default=ROOT / "outputs" / "bench.json")
+    parser.add_argument("--no-readme", action="store_true",
+                        help="leave README's table alone (figures from a busy shared machine)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
@@ -292,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     report = run(args.work, args.pages, args.docs)
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    update_readme(ROOT / "README.md", report)
+    if not args.no_readme:
+        update_readme(ROOT / "README.md", report)
     print(table(report))
     return 0
 
