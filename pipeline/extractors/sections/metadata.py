@@ -17,7 +17,7 @@ from pipeline.extractors.sections.header import (
     is_body_name,
     metadata_of,
 )
-from pipeline.extractors.sections.parts import segment
+from pipeline.extractors.sections.parts import metadata_key, segment
 from pipeline.model import Document
 
 __all__ = ["classify_blocks", "classify_kind", "cues", "extract_metadata", "find_body",
@@ -51,7 +51,9 @@ def extract_metadata(document: Document, blocks: Blocks | None = None) -> dict:
     if blocks is None:
         parts = segment(document)
         blocks = parts[0].blocks(document) if parts else document.blocks
-    found = metadata_of(blocks)
+    doc = document.spacy_doc
+    remembered = doc.user_data.get(metadata_key(blocks)) if doc is not None and blocks else None
+    found = remembered if remembered is not None else metadata_of(blocks)
     row = {"kind": found["kind"], "body": found["body"], "date": found["date"],
            "format": document.format, "pages": document.pages,
            "blocks": len(document.blocks), "kind_cue": found["kind_cue"]}

@@ -20,6 +20,7 @@ its part. Each part's kind, body and date come from the metadata rules
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.extractors.sections.header import (
@@ -140,29 +141,46 @@ def segment(document: Document) -> list[Part]:
     key = ("parts", blocks[0].start, blocks[-1].end, len(blocks))
     if doc is not None and key in doc.user_data:
         return list(doc.user_data[key])
-    parts = _segment(blocks)
+    parts, found = _segment(blocks)
     if doc is not None:
         doc.user_data[key] = tuple(parts)
+        for part, meta in zip(parts, found, strict=True):
+            doc.user_data[metadata_key(blocks[part.first_block:part.last_block + 1])] = meta
     return parts
 
 
-def _segment(blocks: list[Block]) -> list[Part]:
+def metadata_key(blocks: Sequence[Block]) -> tuple:
+    """Where the Doc keeps `metadata_of` a part's blocks, found while segmenting: the
+    documents row of the file's cover asks for the same blocks again."""
+    return ("metadata", blocks[0].start, blocks[-1].end, len(blocks))
+
+
+def _segment(blocks: list[Block]) -> tuple[list[Part], list[dict]]:
+    """The parts, and `metadata_of` each part's blocks."""
     pages = _page_starts(blocks)
     ends = pages[1:] + [len(blocks)]
     starts = [0]
-    current = metadata_of(blocks[0:ends[0]] if len(pages) > 1 else blocks)
+    found_at: dict[tuple[int, int], dict] = {}  # a single page is read as the first and whole
+
+    def meta(first: int, after: int) -> dict:
+        if (first, after) not in found_at:
+            found_at[(first, after)] = metadata_of(blocks[first:after])
+        return found_at[(first, after)]
+
+    current = meta(0, ends[0] if len(pages) > 1 else len(blocks))
     previous_lead = " | ".join(_fold(b.text) for b in _lead(blocks, 0))
     for start, end in zip(pages[1:], ends[1:], strict=True):
         if _opens_part(blocks, start, end, previous_lead, current):
             starts.append(start)
-            current = metadata_of(blocks[start:end])
+            current = meta(start, end)
         previous_lead = " | ".join(_fold(b.text) for b in _lead(blocks, start))
-    parts = []
+    parts, founds = [], []
     bounds = starts + [len(blocks)]
     for number, (first, after) in enumerate(zip(bounds, bounds[1:], strict=False), 1):
-        found = metadata_of(blocks[first:after])
+        found = meta(first, after)
+        founds.append(found)
         parts.append(Part(number=number, kind=found["kind"], body=found["body"],
                           date=found["date"], first_page=blocks[first].page,
                           last_page=blocks[after - 1].page, first_block=first,
                           last_block=after - 1))
-    return parts
+    return parts, founds
