@@ -104,7 +104,7 @@ def test_the_rules_load_from_models() -> None:
     assert set(r.positions.values()) == {"for", "against", "abstained"}
 
 
-def test_the_motion_word_gate_never_skips_a_match() -> None:
+def test_the_motion_result_and_number_gates_never_skip_a_match() -> None:
     from pathlib import Path
 
     from pipeline.extractors.items.vote_rules import rules
@@ -113,10 +113,18 @@ def test_the_motion_word_gate_never_skips_a_match() -> None:
     root = Path(__file__).resolve().parents[1] / "corpus"
     texts = [b.text for path in sorted(root.glob("*.txt")) for b in read(path).blocks]
     texts += ["The motion was put to the vote and was carried.", "AMENDMENT 2 was lost.",
-              "The recommendations, which were CARRIED", "Proposal fell"]
-    gated = [cue for cue in (*rules().opens, *rules().result_cues) if cue.needs is not None]
+              "The recommendations, which were CARRIED", "Proposal fell",
+              "carried by twenty-one votes to Seventeen", "Votes for: 5, against: nil"]
+    r = rules()
+    gated = [cue for cue in (*r.opens, *r.result_cues) if cue.needs]
     assert gated
+    assert any(r.number.search(t) for t in texts)
     for cue in gated:
         for text in texts:
-            if not cue.needs.search(text):
+            if not all(need.search(text) for need in cue.needs):
+                assert not cue.pattern.search(text), (cue.id, text)
+                assert not cue.finditer(text, {}), (cue.id, text)
+    for cue in (*r.count_items, *r.count_pairs):
+        for text in texts:
+            if not r.number.search(text):
                 assert not cue.pattern.search(text), (cue.id, text)
