@@ -8,6 +8,7 @@ an interrupted run leaves the previous outputs whole.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pipeline.batch.pool import run_pool
-from pipeline.batch.store import Store, content_hash, pipeline_fingerprint
+from pipeline.batch.store import Store, code_fingerprint, content_hash, pipeline_fingerprint
 from pipeline.batch.task import DocumentResult, error_row, failed_result, process, warning_rows
 from pipeline.batch.walk import Input, Walker
 from pipeline.errors import RunError
@@ -120,18 +121,55 @@ WARM_UP = ("BOARD\n\nMinutes of the meeting held on 1 May 2024\n\nPresent: Counc
            "The Group reports to the Board. It is recommended that the report be noted.\n")
 
 
-def _digest(item: Input) -> str:
-    """What a stored result is keyed by beside the pipeline's fingerprint: the content,
-    and for a PDF read by the other engine that engine, so switching re-reads it.
+#: A file modified this close to when it was looked at may change again within the same
+#: mtime tick unseen (git's "racy clean" files): its stat is not kept, so it is hashed again.
+RACY_SECONDS = 2.0
+
+
+def _file_stat(item: Input, now: float) -> str:
+    """"size:mtime_ns" of a paper's file, or '' when it cannot be trusted to mark the content."""
+    try:
+        stat = item.path.stat()
+    except OSError:
+        return ""
+    if now - stat.st_mtime < RACY_SECONDS:
+        return ""
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _digest(item: Input, content: str) -> str:
+    """What a stored result is keyed by beside the pipeline's fingerprint: the content
+    hash, and for a PDF read by the other engine that engine, so switching re-reads it.
 
     A file that is not read is keyed by why, so that asking for its format (or no
     longer asking) re-does it."""
     if not item.supported:
         return f"skipped: {item.skip}"
-    digest = content_hash(item.path)
+    digest = content
     if item.engine != "pdfium" and item.path.suffix.lower() == ".pdf":
         digest += f" engine={item.engine}"
     return digest
+
+
+def _contents(inputs: list[Input], cached: dict[str, str]
+              ) -> tuple[dict[str, str], dict[str, str]]:
+    """The content hash of each paper and the file stat to keep with it. A file whose size
+    and modification time are those stored with its hash is not read again, so an
+    unchanged re-run of a large archive reads no paper (`cached`: `Store.file_stats`)."""
+    now = time.time()
+    hashes: dict[str, str] = {}
+    stats: dict[str, str] = {}
+    for item in inputs:
+        if not item.supported:
+            continue
+        stat = _file_stat(item, now)
+        kept_stat, _, kept_hash = cached.get(item.document, "").partition(" ")
+        if stat and kept_hash and kept_stat == stat:
+            hashes[item.document] = kept_hash
+        else:
+            hashes[item.document] = content_hash(item.path)
+        stats[item.document] = stat
+    return hashes, stats
 
 
 def check_out(out: Path) -> None:
@@ -187,10 +225,18 @@ def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
     try:
         with Store(out) as store:
             known = store.known()
-            digests = {item.document: _digest(item) for item in inputs}
+            cached = store.file_stats()
+            hashes, stats = _contents(inputs, cached)
+            digests = {item.document: _digest(item, hashes.get(item.document, ""))
+                       for item in inputs}
             todo = [item for item in inputs if settings.force or known.get(item.document) not in {
                 (digests[item.document], fingerprint, "ok"),
                 (digests[item.document], fingerprint, "skipped")}]
+            redo = {item.document for item in todo}
+            store.keep_file_stats({  # papers reused whose stat was not kept (or changed)
+                document: kept for document in hashes if document not in redo
+                and (kept := _kept_stat(stats, hashes, document))
+                and cached.get(document) != kept})
             pages_read = 0
             if progress:
                 progress.start(len(inputs), len(inputs) - len(todo))
@@ -199,15 +245,20 @@ def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
                     store.save(result.document, digests[result.document], fingerprint,
                                result.status, pages=result.pages, seconds=result.seconds,
                                warnings=result.warnings, errors=result.errors,
-                               tables=result.tables, text=result.text)
+                               tables=result.tables, text=result.text,
+                               file_stat=_kept_stat(stats, hashes, result.document))
                     pages_read += result.pages
                     if progress:
                         progress.advance(result)
             finally:
                 if progress:
                     progress.finish()
-            summary = write_outputs(store, [item.document for item in inputs], out,
-                                    settings.raw_csv)
+            documents = [item.document for item in inputs]
+            summary = (_unchanged_outputs(store, documents, known, out, settings.raw_csv)
+                       if not todo else None)
+            if summary is None:
+                summary = write_outputs(store, documents, out, settings.raw_csv)
+                _keep_outputs_stamp(store, documents, out, settings.raw_csv, summary)
     finally:
         if owned and client is not None:
             client.close()
@@ -217,6 +268,67 @@ def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
     summary.seconds = time.time() - started
     _write_run_info(out, paths, settings, summary, started, walker.left_out)
     return summary
+
+
+def _kept_stat(stats: dict[str, str], hashes: dict[str, str], document: str) -> str:
+    """What the store keeps to skip hashing the file next time: "size:mtime_ns hash"
+    (the raw content hash: the stored digest may carry the PDF engine too)."""
+    stat = stats.get(document, "")
+    return f"{stat} {hashes[document]}" if stat and hashes.get(document) else ""
+
+
+OUTPUTS_KEY = "outputs"
+
+
+def _outputs_stamp(known: dict[str, tuple[str, str, str]], documents: list[str],
+                   raw_csv: bool) -> str:
+    """What a run folder's CSVs follow from: the code that wrote them, the escaping, and
+    each document in order with the content, pipeline and status of its stored result
+    (`known`: `Store.known`)."""
+    digest = hashlib.sha256(f"{code_fingerprint()}:{raw_csv}".encode())
+    for document in documents:
+        digest.update(f"{document}\0{known.get(document)}\0".encode())
+    return digest.hexdigest()
+
+
+def _output_files(out: Path) -> dict[str, str]:
+    files = {}
+    for name in [*SCHEMA]:
+        try:
+            stat = (out / f"{name}.csv").stat()
+        except OSError:
+            continue
+        files[name] = f"{stat.st_size}:{stat.st_mtime_ns}"
+    return files
+
+
+def _keep_outputs_stamp(store: Store, documents: list[str], out: Path, raw_csv: bool,
+                        summary: RunSummary) -> None:
+    figures = {"documents": summary.documents, "failed": summary.failed,
+               "skipped": summary.skipped, "pages": summary.pages,
+               "warnings": summary.warnings, "counts": summary.counts}
+    store.set_meta(OUTPUTS_KEY, json.dumps({
+        "stamp": _outputs_stamp(store.known(), documents, raw_csv), "files": _output_files(out),
+        "summary": figures}))
+
+
+def _unchanged_outputs(store: Store, documents: list[str],
+                       known: dict[str, tuple[str, str, str]], out: Path,
+                       raw_csv: bool) -> RunSummary | None:
+    """The summary of the CSVs already in `out` when nothing they follow from has changed
+    and no one has touched them since they were written (None: write them again). An
+    unchanged re-run of an archive then costs a walk, a stat per file and one query."""
+    kept = store.get_meta(OUTPUTS_KEY)
+    if kept is None:
+        return None
+    written = json.loads(kept)
+    if written["files"] != _output_files(out) or \
+            written["stamp"] != _outputs_stamp(known, documents, raw_csv):
+        return None
+    figures = written["summary"]
+    return RunSummary(out, figures["documents"], figures["failed"], figures["skipped"],
+                      figures["counts"], 0.0, pages=figures["pages"],
+                      warnings=figures["warnings"])
 
 
 def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool) -> RunSummary:

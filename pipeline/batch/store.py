@@ -41,9 +41,14 @@ CREATE TABLE IF NOT EXISTS documents (
     errors TEXT NOT NULL DEFAULT '[]',
     tables BLOB,                   -- zlib-compressed JSON: table name -> rows
     text BLOB,                     -- zlib-compressed plain text the spans index
-    bodies TEXT                    -- JSON: what the rows say of bodies (model.bodies.mentions)
+    bodies TEXT,                   -- JSON: what the rows say of bodies (model.bodies.mentions)
+    file_stat TEXT NOT NULL DEFAULT ''  -- "size:mtime_ns hash" of the file ('' = hash again)
 );
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+#: Columns added since a store of this STORE_VERSION was first made: added in place, so an
+#: older store keeps its rows (name -> column definition).
+ADDED_COLUMNS = {"file_stat": "TEXT NOT NULL DEFAULT ''"}
 
 
 NOT_EXTRACTION_RULES = {"popolo"}  # export schemas: changing them changes no extracted row
@@ -86,6 +91,18 @@ def fingerprint(package: Traversable, rule_folder: Traversable) -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
+@cache
+def code_fingerprint() -> str:
+    """A hash of every module of the package and the store's layout: what the CSVs of a
+    run folder were written by (an unchanged re-run keeps them only if this is unchanged)."""
+    digest = hashlib.sha256(f"{__version__}:{STORE_VERSION}".encode())
+    for relative, file in rules.iter_files(resources.files("pipeline")):
+        if relative.endswith(".py"):
+            digest.update(f"{relative}\0".encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _row_code(relative: str) -> bool:
     """Whether the package file at `relative` ('extractors/items/headings.py') can change a row."""
     if not relative.endswith(".py") or relative.startswith(RULES_SUBPACKAGE):
@@ -119,6 +136,10 @@ class Store:
             self.db.execute("DROP TABLE IF EXISTS documents")
             self.db.execute(f"PRAGMA user_version = {STORE_VERSION}")
         self.db.executescript(SCHEMA)
+        have = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
+        for name, definition in ADDED_COLUMNS.items():
+            if name not in have:
+                self.db.execute(f"ALTER TABLE documents ADD COLUMN {name} {definition}")
 
     def close(self) -> None:
         self.db.close()
@@ -134,23 +155,46 @@ class Store:
         cursor = self.db.execute("SELECT document, content_hash, pipeline, status FROM documents")
         return {row[0]: (row[1], row[2], row[3]) for row in cursor}
 
+    def file_stats(self) -> dict[str, str]:
+        """document -> "size:mtime_ns hash" of its file when last hashed, for the documents
+        whose stat was kept: a file whose size and modification time are unchanged need not
+        be read again."""
+        cursor = self.db.execute("SELECT document, file_stat FROM documents WHERE file_stat != ''")
+        return {row[0]: row[1] for row in cursor}
+
+    def keep_file_stats(self, stats: dict[str, str]) -> None:
+        """Set documents' "size:mtime_ns hash" without touching their rows."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("UPDATE documents SET file_stat = ? WHERE document = ?",
+                                [(stat, document) for document, stat in stats.items()])
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
     def save(self, document: str, digest: str, pipeline: str, status: str, *, pages: int = 0,
              seconds: dict | None = None, warnings: list | None = None,
              errors: list | None = None,
              tables: Mapping[str, Sequence[Record | dict]] | None = None,
-             text: str = "") -> None:
-        """Keep one document's result; `tables` are its records (or rows of every column)."""
+             text: str = "", file_stat: str = "") -> None:
+        """Keep one document's result; `tables` are its records (or rows of every column).
+        `file_stat` is the file's "size:mtime_ns content-hash" when `digest` was taken ('' to
+        hash it again next time)."""
         rows = {table: [row if isinstance(row, dict) else row_of(table, row) for row in found]
                 for table, found in (tables or {}).items()}
         packed = zlib.compress(json.dumps(rows, ensure_ascii=False).encode(), 3)
         self.db.execute(
             "INSERT OR REPLACE INTO documents (document, content_hash, pipeline, status, pages, "
-            "seconds, warnings, errors, tables, text, bodies) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "seconds, warnings, errors, tables, text, bodies, file_stat) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (document, digest, pipeline, status, pages, json.dumps(seconds or {}),
              json.dumps(warnings or []), json.dumps(errors or []), packed,
              zlib.compress(text.encode(), 3),
-             json.dumps(mentions(rows), ensure_ascii=False)))
+             json.dumps(mentions(rows), ensure_ascii=False), file_stat))
 
     def text(self, document: str) -> str:
         """The plain text of a stored document, as its rows' spans index it."""
