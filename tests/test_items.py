@@ -177,3 +177,42 @@ def test_agenda_front_sheet_then_minutes_numbered_again():
                            ("3", "Annual report"), ("4", "Work programme"),
                            ("1", "DECLARATIONS OF INTEREST"), ("2", "MINUTES"),
                            ("3", "ANNUAL REPORT")]
+
+
+def test_a_long_title_fills_a_gap_in_the_numbering():
+    text = ("41. Apologies for Absence\n\nNone.\n\n"
+            "42. Declarations of Disclosable Pecuniary Interest under the Localism Act 2011 "
+            "not already entered in the register and any written requests for a "
+            "Dispensation\n\nThere were none.\n\n"
+            "43. Notes of the meeting of the Council held on Tuesday 4 June 2024 to be "
+            "approved as Minutes and signed by the Chair\n\nRESOLVED - That the notes be "
+            "approved.\n\n44. Village Hall Lease\n\nDeferred.\n")
+    assert [n for n, _ in items(text)] == ["41", "42", "43", "44"]
+    assert items(text)[2][1].endswith("signed by the Chair")
+
+
+def test_a_sentence_or_a_paragraph_number_does_not_fill_a_gap():
+    text = ("5. Apologies for Absence\n\nNone.\n\n6. Finance\n\nThe Clerk reported.\n\n"
+            "7.2 The invoices for the footpath works and for the bus shelter repairs would "
+            "be paid by the Clerk this month\n\n"
+            "8. The Clerk reported that the footpath gate had been replaced by the "
+            "contractor at no cost to the Council.\n\n9. Date of Next Meeting\n\n3 June.\n")
+    assert [n for n, _ in items(text)] == ["5", "6", "9"]
+
+
+def test_a_front_sheet_title_wrapped_round_its_page_number():
+    text = ("AGENDA\n\n1. Apologies for absence 1\n\n"
+            "2. Minutes of the meeting held on 4 March 2024 and notes of 3 the informal "
+            "session with the Standards Committee held on 4 March 2024\n\n"
+            "3. Treasury management update 9\n\n4. Work programme 21\n")
+    assert items(text)[1] == ("2", "Minutes of the meeting held on 4 March 2024 and notes "
+                              "of the informal session with the Standards Committee held "
+                              "on 4 March 2024")
+
+
+def test_a_number_that_reads_as_a_date_stays_in_a_wrapped_title():
+    text = ("AGENDA\n\n1. Apologies for absence 1\n\n"
+            "2. Minutes of the meeting held on 4 March and of the budget session held on "
+            "May 5 and the members' seminar held later that week\n\n"
+            "3. Treasury management update 9\n\n4. Work programme 21\n")
+    assert "May 5 and" in items(text)[1][1]

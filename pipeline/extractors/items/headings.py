@@ -81,8 +81,43 @@ def find_items(document: Document) -> list[Item]:
     if not items:
         single = _single_item(blocks)
         return [single] if single else []
+    items = _fill_gaps(blocks, items)
     strip_page_numbers(items, rules())
     return items
+
+
+def _fill_gaps(blocks: list[Block], items: list[Item]) -> list[Item]:
+    """Headings the title checks missed where the numbering has a gap: between items 55
+    and 57, a line numbered 56 in the same style is item 56 however long its title (up to
+    `gap_title` words) and even when it holds a verb ("56. Notes of the meeting held on
+    ... to be approved and signed by the Chair"); it must still not read as a sentence."""
+    taken = {i for item in items for i in (item.index, item.title_block)}
+    out: list[Item] = []
+    for before, after in zip(items, items[1:] + [None], strict=True):
+        out.append(before)
+        if after is None:
+            continue
+        low, high = number_key(before.number), number_key(after.number)
+        if not low < high or len(low) != len(high) or high[-1] - low[-1] < 2:
+            continue
+        shapes = {_shape(before.number), _shape(after.number)}
+        found: list[Item] = []
+        for index in range(before.title_block + 1, after.index):
+            if index in taken:
+                continue
+            candidate = _candidate(blocks, index, loose=True)
+            if (candidate is None or _shape(candidate.number) not in shapes
+                    or not low < number_key(candidate.number) < high
+                    or (found and number_key(candidate.number) <= number_key(found[-1].number))):
+                continue
+            found.append(candidate)
+            taken.update((candidate.index, candidate.title_block))
+        out.extend(found)
+    return out
+
+
+def _shape(number: str) -> str:
+    return re.sub(r"\d+", "0", number)
 
 
 def is_report(document: Document) -> bool:
@@ -123,10 +158,12 @@ def _plain(block: Block) -> str:
     return " ".join(block.text.replace("\t", " ").split())
 
 
-def _candidate(blocks: list[Block], index: int) -> Item | None:
+def _candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | None:
+    """The item heading the block opens, if any; `loose`: a line where the numbering has
+    a gap, whose title may be longer and hold a verb (see `is_title`)."""
     block = blocks[index]
     if block.kind is BlockKind.TABLE_ROW:
-        return _table_candidate(blocks, index)
+        return _table_candidate(blocks, index, loose)
     text = block.text.strip().strip("*").strip()
     for rule_id, pattern, strict in rules().patterns:
         found = pattern.match(text)
@@ -149,7 +186,8 @@ def _candidate(blocks: list[Block], index: int) -> Item | None:
             return None  # "1.1 There were no declarations." is a numbered paragraph
         if _after_colon(blocks, index) and title.endswith((".", ";")):
             return None  # a numbered part of the list the line above introduces
-        return _item(blocks, index, number, title, rule_id, strict, relaxed=agenda)
+        return _item(blocks, index, number, title, rule_id, strict, relaxed=agenda,
+                     loose=loose)
     return None
 
 
@@ -167,7 +205,7 @@ def _split_run_on(title: str) -> str:
     return title
 
 
-def _table_candidate(blocks: list[Block], index: int) -> Item | None:
+def _table_candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | None:
     """A row whose first filled cell is a number and whose next filled cell is a title
     (a lone number cell takes the next line as its title, like "PLA46/23" alone)."""
     cells = [c.strip() for c in blocks[index].cells]
@@ -180,11 +218,11 @@ def _table_candidate(blocks: list[Block], index: int) -> Item | None:
     if len(cells) > 1 and not rest:
         return None
     return _item(blocks, index, number, rest[0] if rest else "", "table-number", False,
-                 relaxed=True)
+                 relaxed=True, loose=loose)
 
 
 def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
-          strict: bool, relaxed: bool = False) -> Item | None:
+          strict: bool, relaxed: bool = False, loose: bool = False) -> Item | None:
     """The item, if its title (on its line, or the next line when empty) is title-like.
 
     `relaxed`: the line is known to be a title (a number cell's neighbour, an agenda line
@@ -193,14 +231,14 @@ def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
     if not title:
         title, title_block = _next_title(blocks, index)
         relaxed = relaxed or _labelled(blocks, title_block)
-    if not is_title(title, relaxed):
+    if not is_title(title, relaxed, loose):
         return None
     title = clean_title(title)
     weight = _weight(blocks, index, title_block, title)
     if strict and not (_emphasised(blocks[index]) or _upper(title) or _title_case(title)):
         # "1 Welcome and apologies": no full stop, tab or emphasis to mark the number, and
         # a sentence-case title; kept only where no better-marked candidate competes.
-        if len(title.split()) > SHORT_TITLE:
+        if len(title.split()) > SHORT_TITLE and not loose:
             return None
         weight /= 2
     return Item(index, number, title, rule, weight, title_block)
@@ -246,20 +284,23 @@ def _labelled(blocks: list[Block], index: int) -> bool:
                for p in rules().item_labels)
 
 
-def is_title(title: str, relaxed: bool = False) -> bool:
+def is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
     """A heading-like line: short, capitalised, not a sentence, date, time or amount.
 
     Give the line as printed: a closing full stop is what shows a sentence (unless
-    `relaxed`: the line is known to be a title, as in a "No. | Item" table).
+    `relaxed`: the line is known to be a title, as in a "No. | Item" table). `loose`: the
+    line's number fills a gap in the paper's numbering, so the title may be as long as
+    `gap_title` allows and hold a verb ("... to be approved"), but not end as a sentence.
     """
     r = rules()
     title = _head(title).rstrip(":-\u2013 ")
     if relaxed:
         title = title.rstrip(".;")
-    if not title or len(title) > r.max_chars:
+    max_words, max_chars = r.gap_title if loose else (r.max_words, r.max_chars)
+    if not title or len(title) > max_chars:
         return False
     words = title.split()
-    if len(words) > r.max_words:
+    if len(words) > max_words:
         return False
     first = words[0].casefold().strip(",.;:()")
     if first in r.bad_first_words or not (title[0].isupper() or title[0].isdigit()
@@ -278,7 +319,7 @@ def is_title(title: str, relaxed: bool = False) -> bool:
         return True  # "5. To approve the minutes of the meeting held on 2 April 2024."
     if title.endswith(".") and len(words) > r.sentence_words:
         return False
-    return not (len(words) > r.verb_min_words and lowered & r.verb_words)
+    return loose or not (len(words) > r.verb_min_words and lowered & r.verb_words)
 
 
 def _after_colon(blocks: list[Block], index: int) -> bool:

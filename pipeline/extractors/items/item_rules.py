@@ -43,12 +43,14 @@ class ItemRules:
     agenda_number: re.Pattern[str]
     page_range: re.Pattern[str]
     page_number: re.Pattern[str]
+    wrapped_page: re.Pattern[str]
     run_on_split: re.Pattern[str]
     clock_time: re.Pattern[str]
     clock_closing: re.Pattern[str]
     item_labels: tuple[re.Pattern[str], ...]
     extra_sequence_min: int
     header_lines: int
+    gap_title: tuple[int, int]  # (words, characters) of a title that fills a numbering gap
 
 
 @cache
@@ -95,12 +97,14 @@ def rules() -> ItemRules:
         agenda_number=re.compile(title["agenda_number"]),
         page_range=re.compile(title["page_range"]),
         page_number=re.compile(title["page_number"]),
+        wrapped_page=re.compile(title["wrapped_page"], re.I),
         run_on_split=re.compile(title["run_on_split"]),
         clock_time=re.compile(raw["clock_time"]),
         clock_closing=re.compile(title["clock_closing"], re.I),
         item_labels=many(raw["item_labels"]),
         extra_sequence_min=raw["extra_sequence_min"],
         header_lines=raw["header_lines"],
+        gap_title=(raw["gap_title"]["max_words"], raw["gap_title"]["max_chars"]),
     )
 
 

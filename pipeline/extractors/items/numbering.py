@@ -101,3 +101,31 @@ def strip_page_numbers(items: list[Item], rules: ItemRules) -> None:
         head = item.title[:found_page.start()].rstrip()
         if head:
             item.title = head
+    _strip_wrapped_page_numbers([(item, m) for item, m in found], rules)
+
+
+def _dated(title: str, found: re.Match[str], rules: ItemRules) -> bool:
+    """Whether the words around a number read it as a date or quantity ("May 3", "3 per")."""
+    words = title[:found.start()].split()[-1:] + title[found.end():].split()[:1]
+    return any(w.casefold().strip(",.;:()") in rules.bad_first_words for w in words)
+
+
+def _strip_wrapped_page_numbers(found: list[tuple[Item, re.Match[str] | None]],
+                                rules: ItemRules) -> None:
+    """A front-sheet title that wrapped onto a second line carries its page number at the
+    end of its first line, so in the middle of the joined title ("Minutes of the meeting
+    held on ... and notes of 3 the joint session ..."): a lone number between the pages of
+    the items before and after it, not part of a date, is dropped."""
+    for n, (item, page) in enumerate(found):
+        if page is not None:
+            continue
+        before = [int(m.group("page")) for _, m in found[:n] if m]
+        after = [int(m.group("page")) for _, m in found[n + 1:] if m]
+        if not before or not after:
+            continue
+        inside = [m for m in rules.wrapped_page.finditer(item.title)
+                  if before[-1] <= int(m.group("page")) <= after[0]
+                  and not _dated(item.title, m, rules)]
+        if len(inside) == 1:
+            m = inside[0]
+            item.title = item.title[:m.start()] + " " + item.title[m.end():]
