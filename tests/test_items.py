@@ -216,3 +216,20 @@ def test_a_number_that_reads_as_a_date_stays_in_a_wrapped_title():
             "May 5 and the members' seminar held later that week\n\n"
             "3. Treasury management update 9\n\n4. Work programme 21\n")
     assert "May 5 and" in items(text)[1][1]
+
+
+def test_bracketed_numbers_number_items_only_where_they_are_the_papers_style():
+    text = ("(1) Present:\n\nCouncillors A Hale and B Dunn.\n\n"
+            "(2) The following officers attended:\n\nJ Pike (Clerk).\n\n"
+            "110. Apologies for Absence\n\nNone.\n\n111. Minutes\n\nAgreed.\n\n"
+            "112. Budget Monitoring\n\nNoted.\n")
+    assert [n for n, _ in items(text)] == ["110", "111", "112"]
+
+
+def test_bracketed_parts_of_a_resolution_are_not_items():
+    text = ("Agenda item\nBudget Setting 2025/26\nMinutes:\nThe Cabinet considered the report.\n"
+            "RESOLVED:\n(1) Agree the revenue budget\n(2) Approve the capital programme\n"
+            "(3) Note the risks\n")
+    rows = extract_items(parse_text(text, "t.txt"))
+    assert [(r["number"], r["title"]) for r in rows["items"]] == [("", "Budget Setting 2025/26")]
+    assert rows["decisions"][0]["text"].startswith("(1) Agree the revenue budget")

@@ -78,6 +78,11 @@ def find_items(document: Document) -> list[Item]:
     candidates = drop_page_headers(candidates, blocks, rules())
     _damp_lists(blocks, candidates)
     items = sequences(candidates, blocks, rules())
+    minor = [c for c in items if c.rule in rules().minor_styles]
+    if minor and 2 * len(minor) < len(items):
+        # "(1) Present:" above minutes numbered 110, 111 ...: a list, not the paper's items
+        candidates = [c for c in candidates if c.rule not in rules().minor_styles]
+        items = sequences(candidates, blocks, rules())
     if not items:
         single = _single_item(blocks)
         return [single] if single else []
@@ -186,6 +191,10 @@ def _candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | N
             return None  # "1.1 There were no declarations." is a numbered paragraph
         if _after_colon(blocks, index) and title.endswith((".", ";")):
             return None  # a numbered part of the list the line above introduces
+        if rule_id in r.minor_styles and (_after_colon(blocks, index) or any(
+                pattern.match(blocks[j].text.strip()) for j in (index - 1, index + 1)
+                if 0 <= j < len(blocks))):
+            return None  # "RESOLVED:" / "(1) Agree ..." / "(2) Approve ...": a list
         return _item(blocks, index, number, title, rule_id, strict, relaxed=agenda,
                      loose=loose)
     return None
@@ -387,8 +396,14 @@ def _single_item(blocks: list[Block]) -> Item | None:
                                                            for p in r.single_item_labels)]
     if len(labels) != 1:
         return None
-    for j in range(labels[0] - 1, max(-1, labels[0] - 6), -1):
+    floor = max(-1, labels[0] - 6)
+    for j in range(labels[0] - 1, -1, -1):
+        if j <= floor:
+            break
         text = blocks[j].text.strip()
+        if any(p.match(text) for p in r.item_labels):
+            floor = max(-1, j - 6)  # "Decision:" / "Agreed." above "Minutes:": look above it
+            continue
         if any(p.match(text) for p in r.single_item_skip) or text.endswith("."):
             continue
         title = clean_title(text)
