@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from pipeline.extractors.language import block_span, language
 from pipeline.extractors.people.labels import Pair, Section
 from pipeline.extractors.people.lists import parse_list
-from pipeline.extractors.people.names import Person, clean_name, depths
+from pipeline.extractors.people.names import Person, classify, clean_name, depths
 from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.model import Block, BlockKind, Document
@@ -91,30 +91,88 @@ def sentences(document: Document, register: Register) -> None:
 
 def _substitution_sentences(block: Block, spans: list[tuple[int, int, str]],
                             register: Register) -> None:
-    """'X attended as substitute for Y', 'Y was represented by X', '... X for Y and Z for W'
-    (`spans`: the block's names, from name_spans)."""
-    subs = data("substitution")
+    """'X attended as substitute for Y', 'Y was represented by X', '... X for Y and Z for W',
+    'A and B attended as substitutes for C and D respectively', 'apologies from Y, for whom X
+    was substituting', 'X was also present as a substitute' (`spans`: the block's names, from
+    name_spans). A note between the substitute and the verb ('X, Fernley Police, attended
+    ...', 'X from Fernley Council substituted for Y') is the substitute's organisation."""
+    subs, text = data("substitution"), block.text
     orientation = None
     for (a_start, _, a), (_, b_end, b) in zip(spans, spans[1:], strict=False):
         # "Apologies from Councillor A, Chair. Councillor B, Vice-Chair, attended in her absence"
-        if re.match(subs["absence"], block.text[b_end:], re.I) and any(
+        if re.match(subs["absence"], text[b_end:], re.I) and any(
                 same_person(e.person.name, a) for e in register.people["apologies"]):
             register.pair(Pair(a, b, "", block, a_start, b_end, rule="absence"))
-    for (a_start, a_end, a), (b_start, b_end, b) in zip(spans, spans[1:], strict=False):
-        between = block.text[a_end:b_start].strip(" ,").casefold()
-        if any(re.match(p, between, re.I) for p in subs["between_for"]):
+    for k, ((a_start, a_end, a), (b_start, b_end, b)) in enumerate(zip(spans, spans[1:],
+                                                                       strict=False)):
+        org, between = _between(text[a_end:b_start])
+        if _matches(subs["between_for"], between):
             orientation = "for"
-            register.pair(Pair(b, a, "", block, a_start, b_end, rule="between_for"))
+            for (s_start, _, s), (_, m_end, m) in _respectively(text, spans, k):
+                register.pair(Pair(m, s, "", block, s_start, m_end, rule="respectively"))
+            if not _respectively(text, spans, k):
+                register.pair(Pair(b, a, org, block, a_start, b_end, rule="between_for"))
         elif orientation == "for" and re.match(subs["elliptic"], between):
             register.pair(Pair(b, a, "", block, a_start, b_end, rule="elliptic"))
-        elif any(re.match(p, between, re.I) for p in subs["between_by"]) or (
-                re.match(subs["with_by"], between) and re.match(subs["with_after"],
-                                                                block.text[b_end:])):
+        elif re.search(subs["whom"], between) and re.match(subs["whom_after"], text[b_end:], re.I):
+            # "apologies from Councillor A, for whom Councillor B was substituting"
+            register.pair(Pair(a, b, "", block, a_start, b_end, rule="whom"))
+        elif _matches(subs["between_by"], between) or (
+                re.match(subs["with_by"], between) and re.match(subs["with_after"], text[b_end:])):
             # "Apologies from Cllr A with Cllr B attending as his substitute"
             orientation = "by"
-            rule = "between_by" if any(re.match(p, between, re.I) for p in subs["between_by"]) \
-                else "with_by"
-            register.pair(Pair(a, b, "", block, a_start, b_end, rule=rule))
+            rule = "between_by" if _matches(subs["between_by"], between) else "with_by"
+            register.pair(Pair(a, b, org, block, a_start, b_end, rule=rule))
+    for k, (start, end, name) in enumerate(spans):
+        # "Councillor X was also present as a substitute.": no member named, an attendee
+        nxt = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        if re.match(subs["present_as_substitute"], text[end:nxt], re.I):
+            for s_start, s_end, s in [*reversed(_joined(text, spans, k, -1)), (start, end, name)]:
+                if not any(same_person(p.substitute, s) for p in register.pairs):
+                    register.add("attendees", Person(s, s_start, s_end, labels=["Substitute"]),
+                                 block, Section("attendees", rule="present_as_substitute"))
+
+
+def _between(raw: str) -> tuple[str, str]:
+    """The organisation noted after a name, and the words that join it to the next name,
+    folded: ', Fernley Police, attended as a substitute for' gives ('Fernley Police',
+    'attended as a substitute for')."""
+    note = pattern("between_note").match(raw)
+    if note and (rest := raw[note.end():].strip(" ,").casefold()) and any(
+            _matches(data("substitution")[key], rest) for key in ("between_for", "between_by")):
+        org = note.group(1).strip(" ,")
+        return ("" if classify(org) == "role" else org), rest
+    return "", raw.strip(" ,").casefold()
+
+
+def _matches(patterns: list[str], between: str) -> bool:
+    return any(re.match(p, between, re.I) for p in patterns)
+
+
+def _joined(text: str, spans: list[tuple[int, int, str]], k: int,
+            step: int) -> list[tuple[int, int, str]]:
+    """The names joined to spans[k] by commas and 'and' (before it for step -1, after it for
+    step 1), nearest first: 'Councillors A, B and C'."""
+    out, j = [], k
+    while 0 <= j + step < len(spans):
+        left, right = sorted((j, j + step))
+        if not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[spans[left][1]:spans[right][0]]):
+            break
+        j += step
+        out.append(spans[j])
+    return out
+
+
+def _respectively(text: str, spans: list[tuple[int, int, str]],
+                  k: int) -> list[tuple[tuple[int, int, str], tuple[int, int, str]]]:
+    """'Councillors A and B attended as substitutes for Councillors C and D respectively':
+    the (substitute, member) pairs in order, when both lists are as long; else none."""
+    subs = [*reversed(_joined(text, spans, k, -1)), spans[k]]
+    members = [spans[k + 1], *_joined(text, spans, k + 1, 1)]
+    if len(subs) < 2 or len(subs) != len(members) or \
+            not re.match(r"\s*,?\s*respectively\b", text[members[-1][1]:]):
+        return []
+    return list(zip(subs, members, strict=True))
 
 
 def _chair(block: Block, spans: list[tuple[int, int, str]], register: Register) -> None:
@@ -175,6 +233,9 @@ def name_spans(document: Document, block: Block) -> list[tuple[int, int, str]]:
         start, end = span.start_char - block.start, span.end_char - block.start
         if span.text.endswith(("-", ".")) and not re.search(r"\b[A-Z]\.$", span.text):
             end -= 1  # a sentence's full stop, not an initial's
-        if name := clean_name(text[start:end], span.label_ == "HONORIFIC_NAME"):
+        titled = span.label_ == "HONORIFIC_NAME"
+        if not titled and re.search(r"\b[Tt]he\s+$", text[:start]):
+            continue  # "from the Fernley Corporation": a body, not a person
+        if name := clean_name(text[start:end], titled):
             out.append((start, end, name))
     return out

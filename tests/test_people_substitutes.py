@@ -1,0 +1,63 @@
+"""Substitutions stated in sentences: the shapes of the substitutes catalogue and what must
+stay out of them (a substitute for a group, a body named like a person, unequal lists)."""
+
+from __future__ import annotations
+
+from pipeline.extractors.people.attendance import extract_attendance
+from pipeline.readers.text import parse_text
+
+
+def run(*paragraphs: str) -> dict[str, list[dict]]:
+    text = "Board\n\nMinutes of the meeting held on 3 May 2024\n\n" + "\n\n".join(paragraphs)
+    return extract_attendance(parse_text(text + "\n", "t.txt"))
+
+
+def pairs(result: dict) -> list[tuple[str, str]]:
+    return [(row["member"], row["substitute"]) for row in result["substitutes"]]
+
+
+def test_a_substitute_for_a_group_or_a_body_is_no_pair():
+    result = run("1. Apologies",
+                 "Mayor Sir Colin Weekes acted as substitute for the Independent group. "
+                 "Alderman Fay Oduya from the Portbury Corporation acted as substitute for "
+                 "Mayor Ruth Tennant.")
+    assert pairs(result) == [("Ruth Tennant", "Fay Oduya")]
+    assert result["substitutes"][0]["organisation"] == "Portbury Corporation"
+
+
+def test_an_office_after_the_substitute_is_no_organisation():
+    result = run("1. Apologies", "Councillor Ann Bell, Vice-Chair, attended as substitute for "
+                 "Councillor Carl Dee.")
+    assert pairs(result) == [("Carl Dee", "Ann Bell")]
+    assert result["substitutes"][0]["organisation"] == ""
+
+
+def test_respectively_needs_lists_of_the_same_length():
+    result = run("1. Substitutes", "Councillors Ann Bell and Carl Dee attended as substitutes for "
+                 "Councillor Eve Ford.")
+    assert ("Eve Ford", "Ann Bell") not in pairs(result)
+    result = run("1. Substitutes", "Councillors Ann Bell and Carl Dee attended as substitutes for "
+                 "Councillors Eve Ford and Gus Hale respectively.")
+    assert pairs(result) == [("Eve Ford", "Ann Bell"), ("Gus Hale", "Carl Dee")]
+
+
+def test_for_whom_needs_a_substituting_verb():
+    result = run("1. Apologies", "Apologies were received from Councillor Ann Bell, for whom "
+                 "Councillor Carl Dee had voted.")
+    assert pairs(result) == []
+    assert [row["name"] for row in result["attendees"]] == []
+
+
+def test_present_as_a_substitute_with_no_member_is_an_attendee_only():
+    result = run("2. Membership", "Councillors Ann Bell and Carl Dee were present as substitutes.")
+    assert pairs(result) == []
+    assert [(row["name"], row["role"], row["capacity"]) for row in result["attendees"]] == [
+        ("Ann Bell", "Substitute", "member"), ("Carl Dee", "Substitute", "member")]
+    assert {row["rule"] for row in result["attendees"]} == {"present_as_substitute"}
+
+
+def test_substitution_words_without_a_for_make_no_pair():
+    result = run("3. Membership", "Councillor Ann Bell thanked Councillor Carl Dee for acting as "
+                 "a substitute at the last meeting.",
+                 "Councillor Eve Ford proposed that a substitute be found for Councillor Gus Hale.")
+    assert pairs(result) == []
