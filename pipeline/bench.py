@@ -40,18 +40,21 @@ def _renderer():
     return module
 
 
-def generate(work: Path, pdf_pages: int, docs_per_format: int) -> dict[str, Path]:
-    """Long and short papers made by repeating and shuffling the sample papers' sections."""
+def generate(work: Path, pdf_pages: int, docs_per_format: int, *, pdf_docs: int = 0,
+             formats: tuple[str, ...] = FORMATS) -> dict[str, Path]:
+    """Long and short papers made by repeating and shuffling the sample papers' sections:
+    PDFs until there are `pdf_pages` pages and `pdf_docs` papers, `docs_per_format` DOCX
+    and HTML papers (of `formats` only)."""
     render = _renderer()
     papers = sorted((ROOT / "corpus").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in papers]
     rng = random.Random(2026)
-    folders = {fmt: work / fmt for fmt in FORMATS}
+    folders = {fmt: work / fmt for fmt in formats}
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
     pages = 0
     n = 0
-    while pages < pdf_pages or n < docs_per_format:
+    while pages < pdf_pages or n < max(docs_per_format, pdf_docs):
         base = texts[n % len(texts)]
         sections = base.split("\n\n")
         extra = [rng.choice(sections) for _ in range(rng.randint(10, 60))]
@@ -59,12 +62,13 @@ def generate(work: Path, pdf_pages: int, docs_per_format: int) -> dict[str, Path
         blocks = render.parse(text)
         stem = f"paper{n:04}"
         render.META[stem] = render.META[papers[n % len(papers)].stem]  # body, date, title
-        if pages < pdf_pages:
+        if "pdf" in formats and (pages < pdf_pages or n < pdf_docs):
             path = folders["pdf"] / f"{stem}.pdf"
             render.write_pdf(stem, blocks, path)
             pages += _pdf_pages(path)
-        if n < docs_per_format:
+        if n < docs_per_format and "docx" in formats:
             render.write_docx(stem, blocks, folders["docx"] / f"{stem}.docx")
+        if n < docs_per_format and "html" in formats:
             render.write_html(stem, blocks, folders["html"] / f"{stem}.html")
         n += 1
     return folders

@@ -1,18 +1,25 @@
 """Benchmark: how a large archive's fresh run and unchanged re-run scale with its size.
 
-    python -m pipeline.bench_archive [--sizes 250 1000 4000] [--workers 2] [--work DIR]
+    python -m pipeline.bench_archive [--sizes 1000 10000 100000] [--format-size 1000]
+        [--workers 2] [--work DIR] [--readme]
 
 For each size N it generates N synthetic text papers (3-6 KB each: varied councils,
-bodies, people and items; bodies repeat across papers, as in a real archive), runs a
-fresh `minutebook extract` on them and then an unchanged re-run into the same run folder,
-each in its own process, and prints per N: fresh seconds per paper, re-run seconds (total
-and per paper), the parent's peak RSS in each run (`ru_maxrss` of the run's own process;
-workers are not counted) and the sizes of state.sqlite and the CSVs. A linear pipeline
-shows flat per-paper figures and a peak RSS that hardly grows with N.
+bodies, people and items; bodies repeat across papers, as in a real archive), and
+`--format-size` PDF, DOCX and HTML papers of realistic sizes (made as `make bench` makes
+them), runs a fresh `minutebook extract` on each archive and then an unchanged re-run into
+the same run folder, each in its own process, and prints per archive: fresh milliseconds
+per paper, re-run seconds (total and per paper), the parent's peak RSS in each run
+(`ru_maxrss` of the run's own process), the largest worker's peak RSS, and the sizes of
+state.sqlite and the CSVs; then the wall time of `minutebook extract` of one small paper
+beside `python -c pass`, and the targets of issue 16 (growth of the per-paper figures
+from the smallest to the largest text archive within x1.3, parent peak RSS under 300 MB,
+an unchanged re-run of 100,000 papers under 30 s, one small paper under 1 s).
+`--readme` writes the table into README.md. A linear pipeline shows flat per-paper
+figures and a peak RSS that hardly grows with N.
 
-`--rebuild 16000 100000` then times rebuilding the CSVs alone (`write_outputs`, what an
-unchanged re-run spends its time on) from stores of that many papers, made without
-extracting anything by copying the largest run's stored rows under new names.
+`--rebuild 16000 100000` then times rebuilding the CSVs alone (`write_outputs`, what a
+re-run after a change spends most of its time on) from stores of that many papers, made
+without extracting anything by copying the largest run's stored rows under new names.
 """
 
 from __future__ import annotations
@@ -97,7 +104,10 @@ def _one_run(papers: Path, out: Path, workers: int) -> dict:
     summary = run_extract([papers], out, Settings(workers=workers))
     return {"seconds": time.perf_counter() - started, "reused": summary.reused,
             "failed": summary.failed, "bodies": summary.counts.get("bodies", 0),
-            "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "pages": summary.pages,
+            "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            # the largest of the workers this run started and waited for (0: none started)
+            "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
 def _run_child(papers: Path, out: Path, workers: int) -> dict:
@@ -107,11 +117,24 @@ def _run_child(papers: Path, out: Path, workers: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def measure(size: int, work: Path, workers: int) -> dict:
-    papers, out = work / f"papers{size}", work / f"run{size}"
+def generate_format(folder: Path, fmt: str, count: int) -> None:
+    """`count` papers in one format, of realistic sizes (the sample papers' sections
+    repeated and shuffled, as `make bench` makes them: PDFs of 1-10 pages)."""
+    from pipeline.bench import generate as generate_papers
+
+    generate_papers(folder, 0, 0 if fmt == "pdf" else count,
+                    pdf_docs=count if fmt == "pdf" else 0, formats=(fmt,))
+
+
+def measure(size: int, work: Path, workers: int, fmt: str = "txt") -> dict:
+    papers, out = work / f"papers-{fmt}-{size}", work / f"run-{fmt}-{size}"
     shutil.rmtree(out, ignore_errors=True)
     if not papers.is_dir():
-        generate(papers, size)
+        if fmt == "txt":
+            generate(papers, size)
+        else:
+            papers.mkdir(parents=True)
+            generate_format(papers, fmt, size)
     fresh = _run_child(papers, out, workers)
     rerun = _run_child(papers, out, workers)
     if rerun["reused"] != size:  # the pipeline fingerprint changed in between
@@ -120,7 +143,9 @@ def measure(size: int, work: Path, workers: int) -> dict:
                          "checkout (git worktree add)")
     csv_bytes = sum(p.stat().st_size for p in out.glob("*.csv"))
     store_bytes = sum(p.stat().st_size for p in out.glob("state.sqlite*"))
-    return {"papers": size, "fresh_s_per_paper": fresh["seconds"] / size,
+    return {"format": fmt, "papers": size, "pages": fresh["pages"],
+            "fresh_s_per_paper": fresh["seconds"] / size,
+            "worker_rss_mb": fresh["worker_rss_mb"],
             "rerun_s": rerun["seconds"], "rerun_ms_per_paper": 1000 * rerun["seconds"] / size,
             "fresh_rss_mb": fresh["maxrss_mb"], "rerun_rss_mb": rerun["maxrss_mb"],
             "store_mb": store_bytes / 2**20, "csv_mb": csv_bytes / 2**20,
@@ -164,11 +189,109 @@ def rebuild(size: int, store_from: Path, work: Path) -> None:
     shutil.rmtree(out, ignore_errors=True)
 
 
+def startup(work: Path, repeats: int = 5) -> dict:
+    """Wall seconds of `minutebook extract` of one small paper (a fresh run folder each
+    time) and of `python -c pass`, the median of `repeats` runs of each, in this run."""
+    paper = work / "startup" / "one.txt"
+    paper.parent.mkdir(parents=True, exist_ok=True)
+    paper.write_text(paper_text(1), encoding="utf-8")
+
+    def median_wall(command: list[str]) -> float:
+        times = []
+        for _ in range(repeats):
+            shutil.rmtree(work / "startup" / "out", ignore_errors=True)
+            started = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            times.append(time.perf_counter() - started)
+        return sorted(times)[len(times) // 2]
+
+    extract = [sys.executable, "-c", "from pipeline.cli import entry; entry()", "extract",
+               str(paper), "--out", str(work / "startup" / "out"), "-q"]
+    return {"extract_one_s": median_wall(extract),
+            "python_pass_s": median_wall([sys.executable, "-c", "pass"])}
+
+
+def paper_text(n: int) -> str:
+    return paper(n, random.Random(n))
+
+
+TARGETS = {"growth_fresh": 1.3, "growth_rerun": 1.3, "parent_rss_mb": 300.0,
+           "rerun_100k_s": 30.0, "extract_one_s": 1.0}
+
+
+def verdicts(rows: list[dict], start: dict) -> list[str]:
+    """The issue's targets, each with the figures it is judged on."""
+    text = sorted((r for r in rows if r["format"] == "txt"), key=lambda r: r["papers"])
+    lines = []
+    if len(text) >= 2:
+        small, large = text[0], text[-1]
+        for key, name in (("fresh_s_per_paper", "growth_fresh"),
+                          ("rerun_ms_per_paper", "growth_rerun")):
+            ratio = large[key] / max(small[key], 1e-9)
+            lines.append(f"- {key.replace('_', ' ')}, {large['papers']:,} over "
+                         f"{small['papers']:,} papers: x{ratio:.2f} (target <= "
+                         f"{TARGETS[name]}: {'met' if ratio <= TARGETS[name] else 'NOT met'})")
+        peak = max(max(r["fresh_rss_mb"], r["rerun_rss_mb"]) for r in text)
+        lines.append(f"- parent peak RSS at {large['papers']:,} papers: {peak:.0f} MB (target < "
+                     f"{TARGETS['parent_rss_mb']:.0f}: "
+                     f"{'met' if peak < TARGETS['parent_rss_mb'] else 'NOT met'})")
+        if large["papers"] >= 100_000:
+            ok = large["rerun_s"] < TARGETS["rerun_100k_s"]
+            lines.append(f"- unchanged re-run of {large['papers']:,} papers: "
+                         f"{large['rerun_s']:.1f} s (target < {TARGETS['rerun_100k_s']:.0f} s: "
+                         f"{'met' if ok else 'NOT met'})")
+    if start:
+        ok = start["extract_one_s"] < TARGETS["extract_one_s"]
+        lines.append(f"- `minutebook extract` of one small paper: {start['extract_one_s']:.2f} s "
+                     f"wall (`python -c pass`: {start['python_pass_s']:.3f} s; target < 1 s: "
+                     f"{'met' if ok else 'NOT met'})")
+    return lines
+
+
+def table(rows: list[dict], start: dict, workers: int) -> str:
+    lines = ["| format | papers | pages | fresh ms/paper | re-run s | re-run ms/paper | "
+             "parent RSS MB (fresh / re-run) | worker RSS MB | store MB | CSV MB |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r['format']} | {r['papers']:,} | {r['pages']:,} | "
+                     f"{1000 * r['fresh_s_per_paper']:.1f} | {r['rerun_s']:.2f} | "
+                     f"{r['rerun_ms_per_paper']:.3f} | {r['fresh_rss_mb']:.0f} / "
+                     f"{r['rerun_rss_mb']:.0f} | {r['worker_rss_mb']:.0f} | "
+                     f"{r['store_mb']:.1f} | {r['csv_mb']:.1f} |")
+    lines.append("")
+    lines.append(f"{workers} workers.")
+    lines.append("")
+    lines += verdicts(rows, start)
+    return "\n".join(lines)
+
+
+README_START, README_END = "<!-- archive:start -->", "<!-- archive:end -->"
+
+
+def update_readme(readme: Path, text: str, how: str) -> None:
+    """Put the growth table between the archive markers of the README (left alone without)."""
+    if not readme.exists():
+        return
+    content = readme.read_text(encoding="utf-8")
+    if README_START not in content or README_END not in content:
+        return
+    head, rest = content.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    body = f"\n_Measured {time.strftime('%Y-%m-%d')} by `{how}` on this project's machine._\n\n"
+    readme.write_text(head + README_START + body + text + "\n" + README_END + tail,
+                      encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m pipeline.bench_archive")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000],
+                        help="text archives of these many papers")
+    parser.add_argument("--format-size", type=int, default=1000,
+                        help="papers in each of the PDF, DOCX and HTML archives (0: none)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--work", type=Path, default=None, help="keep papers and runs here")
+    parser.add_argument("--readme", action="store_true",
+                        help="write the table into README.md (a quiet machine's figures only)")
     parser.add_argument("--rebuild", type=int, nargs="*", default=[],
                         help="also time write_outputs alone on stores of these many papers")
     parser.add_argument("--child", nargs=2, type=Path, metavar=("PAPERS", "OUT"),
@@ -184,16 +307,26 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(_rebuild_child(Path(store_from), Path(out), int(size))))
         return
     work = args.work or Path(tempfile.mkdtemp(prefix="minutebook-bench-"))
-    print(f"{'papers':>7} {'fresh s/paper':>13} {'re-run s':>9} {'re-run ms/paper':>15} "
-          f"{'fresh RSS MB':>12} {'re-run RSS MB':>13} {'store MB':>8} {'CSV MB':>7}")
-    for size in args.sizes:
-        row = measure(size, work, args.workers)
-        print(f"{row['papers']:>7} {row['fresh_s_per_paper']:>13.4f} {row['rerun_s']:>9.2f} "
-              f"{row['rerun_ms_per_paper']:>15.3f} {row['fresh_rss_mb']:>12.0f} "
-              f"{row['rerun_rss_mb']:>13.0f} {row['store_mb']:>8.1f} {row['csv_mb']:>7.1f}",
-              flush=True)
+    rows = []
+    plan = [("txt", size) for size in args.sizes]
+    plan += [(fmt, args.format_size) for fmt in ("pdf", "docx", "html") if args.format_size]
+    for fmt, size in plan:
+        rows.append(measure(size, work, args.workers, fmt))
+        r = rows[-1]
+        print(f"{fmt} {size:>7}: fresh {1000 * r['fresh_s_per_paper']:.1f} ms/paper, re-run "
+              f"{r['rerun_s']:.2f} s, parent RSS {r['fresh_rss_mb']:.0f}/{r['rerun_rss_mb']:.0f}"
+              f" MB, worker RSS {r['worker_rss_mb']:.0f} MB", file=sys.stderr, flush=True)
+    start = startup(work)
+    text = table(rows, start, args.workers)
+    print(text)
+    if args.readme:
+        sizes = " ".join(str(s) for s in args.sizes)
+        how = ("python -m pipeline.bench_archive" + (f" --sizes {sizes}" if args.sizes !=
+               [1000, 10000, 100000] else "") + (f" --format-size {args.format_size}"
+                                                  if args.format_size != 1000 else ""))
+        update_readme(Path(__file__).resolve().parents[1] / "README.md", text, how)
     for size in args.rebuild:
-        rebuild(size, work / f"run{max(args.sizes)}" / "state.sqlite", work)
+        rebuild(size, work / f"run-txt-{max(args.sizes)}" / "state.sqlite", work)
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 
