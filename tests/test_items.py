@@ -233,3 +233,13 @@ def test_bracketed_parts_of_a_resolution_are_not_items():
     rows = extract_items(parse_text(text, "t.txt"))
     assert [(r["number"], r["title"]) for r in rows["items"]] == [("", "Budget Setting 2025/26")]
     assert rows["decisions"][0]["text"].startswith("(1) Agree the revenue budget")
+
+
+@pytest.mark.parametrize(("number", "key"), [
+    ("01/25/03", (1, 25, 3)),  # item 3 of meeting 01 in 2025
+    ("10531/04/25", (10531, 4, 25)),  # a running number, month and year
+    ("268/24/25", (268, 24)),  # minute 268 of 2024/25
+    ("41/24", (41,)),
+])
+def test_number_keys_of_three_part_numbers(number, key):
+    assert number_key(number) == key

@@ -23,11 +23,24 @@ def number_key(number: str, rules: ItemRules) -> tuple[int, ...]:
     head = rules.year_suffix.sub("", number)
     if not re.search(r"\d", head):
         head = number  # "RC/19": the number after the slash is the running number
+    elif head != number and _runs_last(head, number[len(head):]):
+        head = number  # "01/25/03": item 3 of meeting 01 in 2025, not a year
     parts: list[int] = [int(p) for p in re.findall(r"\d+", head)]
     letter = re.search(r"\d\s?\(?([a-z])\)?$", head, re.I)
     if letter:
         parts.append(ord(letter.group(1).lower()) - ord("a") + 1)
     return tuple(parts) or (0,)
+
+
+def _runs_last(head: str, suffix: str) -> bool:
+    """Whether the number after the last slash runs, though shaped like a year: after two
+    numbers ("01/25/03", "10531/04/25"), where it does not carry on a year range
+    ("268/24/25": minute 268 of 2024/25)."""
+    numbers = re.findall(r"\d+", head)
+    tail = re.findall(r"\d+", suffix)
+    if len(numbers) < 2 or len(tail) != 1 or len(numbers[-1]) != len(tail[0]):
+        return False
+    return int(tail[0]) != int(numbers[-1]) + 1
 
 
 def rising(candidates: list[Item], rules: ItemRules) -> list[Item]:
@@ -52,12 +65,31 @@ def rising(candidates: list[Item], rules: ItemRules) -> list[Item]:
 
 def sequences(candidates: list[Item], blocks: list[Block], rules: ItemRules) -> list[Item]:
     """The main rising run, with the further runs before and after it that restart at 1."""
-    chain = rising(candidates, rules)
+    chain = _main_style(rising(candidates, rules), candidates, rules)
     if not chain:
         return chain
     before = [c for c in candidates if c.index < chain[0].index]
     after = [c for c in candidates if c.index > chain[-1].index]
     return (_restart(before, blocks, rules) + chain + _restart(after, blocks, rules))
+
+
+def _family(item: Item, rules: ItemRules) -> str:
+    return rules.families.get(item.rule, item.rule)
+
+
+def _main_style(chain: list[Item], candidates: list[Item], rules: ItemRules) -> list[Item]:
+    """The run in the paper's own numbering style where headings of another style broke
+    into it and pushed some of its headings out: "4. UPDATES" / "Minute 110 – Defib ..." /
+    "Minute 115 – Bench ..." / "5. PLANNING" (references to earlier minutes are not items,
+    and item 5 is)."""
+    if not chain:
+        return chain
+    styles = [_family(c, rules) for c in chain]
+    main = max(set(styles), key=lambda f: (styles.count(f), -styles.index(f)))
+    if styles.count(main) == len(chain):
+        return chain
+    own = rising([c for c in candidates if _family(c, rules) == main], rules)
+    return own if len(own) > styles.count(main) else chain
 
 
 def _restart(candidates: list[Item], blocks: list[Block], rules: ItemRules) -> list[Item]:
