@@ -57,6 +57,9 @@ class Walk(TableReader):
         self.section: Section | None = None
         self.legend = paper_legend(blocks)
         self.opening = opening  # no label or item seen yet: an unlabelled list may open
+        # the section a narrative paragraph closed: a ModernGov page gives an item's agenda
+        # text, then 'Minutes:' and what the meeting recorded under the same item
+        self.paused: Section | None = None
 
     def run(self) -> None:
         i = 0
@@ -73,6 +76,11 @@ class Walk(TableReader):
             return i
         if block.kind is BlockKind.TABLE_ROW or block.text.count("|") >= 2:
             return self.table(i)
+        if self.paused and pattern("minutes_marker").match(block.text):
+            self.section, self.paused = self.paused, None  # "Apologies" / agenda / "Minutes:"
+            return i + 1
+        if block.text.rstrip()[-1:] not in (".", ":"):
+            self.paused = None  # a title line: the next item's "Minutes:" are not this one's
         found = cue(block.text)
         if found or i >= 20:
             self.opening = False
@@ -109,7 +117,7 @@ class Walk(TableReader):
             self.section = None
         elif self.section and not self.content(block, 0) and len(block.text.split()) >= 8 \
                 and block.text.rstrip().endswith("."):
-            self.section = None  # narrative: the attendance record is over
+            self.section, self.paused = None, self.section  # narrative: the record is over
         return i + 1
 
     def unlabelled(self, block: Block) -> bool:
