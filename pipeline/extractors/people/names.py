@@ -163,7 +163,9 @@ def substitution(note: str) -> tuple[str, str] | None:
     for key in ("sub_by", "sub_for"):
         for regex in vocab()[key]:
             m = regex.match(note.strip(" .–—-"))
-            if m and (name := clean_name(m.group("name"))):
+            # "(Mr D Walsh, Medical Director attended in his absence)": the name before its office
+            if m and (name := clean_name(m.group("name")) or clean_name(
+                    m.group("name").split(",")[0], False)):
                 return key, name
     return None
 
