@@ -243,3 +243,30 @@ def test_bracketed_parts_of_a_resolution_are_not_items():
 ])
 def test_number_keys_of_three_part_numbers(number, key):
     assert number_key(number) == key
+
+
+def test_a_title_wrapped_after_a_dangling_word_is_joined():
+    text = ("AGENDA\n\n4 Consideration of the Purchase of Play Equipment for the Playing Field\n"
+            "See report from playing fields committee\n"
+            "5 To Consider a Petition from 30 Young People in the Parish asking for the\n"
+            "Formation of a Youth Club\n6 Planning\n")
+    assert items(text) == [
+        ("4", "Consideration of the Purchase of Play Equipment for the Playing Field"),
+        ("5", "To Consider a Petition from 30 Young People in the Parish asking for the "
+              "Formation of a Youth Club"),
+        ("6", "Planning")]
+
+
+def test_a_heading_ending_in_a_dash_takes_no_line_below():
+    text = ("51        MINUTES -\n\nRECOMMENDED - THAT the minutes of the meeting held on "
+            "8th May be approved.\n\n52        DECLARATIONS OF INTEREST -\n\nNone.\n")
+    assert items(text) == [("51", "MINUTES"), ("52", "DECLARATIONS OF INTEREST")]
+
+
+def test_dot_leaders_and_pages_end_an_agenda_title():
+    text = ("AGENDA\n\n1. Apologies for absence ................................ 1\n"
+            "2. Minutes of the meeting held on 3 February 2025 ................ 3 - 8\n"
+            "3. Any other business\n")
+    assert items(text) == [("1", "Apologies for absence"),
+                           ("2", "Minutes of the meeting held on 3 February 2025"),
+                           ("3", "Any other business")]

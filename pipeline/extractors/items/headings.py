@@ -242,6 +242,7 @@ def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
         relaxed = relaxed or _labelled(blocks, title_block)
     if not is_title(title, relaxed, loose):
         return None
+    title, title_block = _wrapped(blocks, title_block, title)
     title = clean_title(title)
     weight = _weight(blocks, index, title_block, title)
     if strict and not (_emphasised(blocks[index]) or _upper(title) or _title_case(title)):
@@ -251,6 +252,26 @@ def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
             return None
         weight /= 2
     return Item(index, number, title, rule, weight, title_block)
+
+
+def _wrapped(blocks: list[Block], index: int, title: str) -> tuple[str, int]:
+    """A title that wrapped onto the next line, as a line ending in "the", "of", "and" ...
+    shows ("9 To consider a petition from residents asking for the" / "Formation of a
+    Youth Club"): the title joined with that line, and the line it ends on."""
+    r = rules()
+    words = clean_title(title).split()
+    after = index + 1
+    if not words or words[-1].casefold() not in r.dangling_words or after >= len(blocks):
+        return title, index
+    block = blocks[after]
+    text = block.text.strip()
+    if (block.kind is BlockKind.TABLE_ROW or not text[:1].isalpha()
+            or len(text.split()) > r.wrap_words
+            or any(p.match(text) for p in r.skip_lines + r.item_labels)
+            or any(p.match(text) for _, p, _ in r.patterns)):
+        return title, index
+    joined = f"{clean_title(title)} {text}"
+    return (joined, after) if is_title(joined, relaxed=True, loose=True) else (title, index)
 
 
 def _cell_number(text: str) -> str | None:

@@ -50,6 +50,8 @@ class ItemRules:
     item_labels: tuple[re.Pattern[str], ...]
     extra_sequence_min: int
     header_lines: int
+    dangling_words: frozenset[str]  # a title line ending in one of these wrapped
+    wrap_words: int  # the longest line that can finish a wrapped title
     families: dict[str, str]  # number rule -> numbering style ("plain-dot" -> "plain")
     minor_styles: frozenset[str]  # number styles that count only where most items use them
     gap_title: tuple[int, int]  # (words, characters) of a title that fills a numbering gap
@@ -106,6 +108,8 @@ def rules() -> ItemRules:
         item_labels=many(raw["item_labels"]),
         extra_sequence_min=raw["extra_sequence_min"],
         header_lines=raw["header_lines"],
+        dangling_words=frozenset(title["dangling_words"]),
+        wrap_words=title["wrap_words"],
         families=dict(raw["families"]),
         minor_styles=frozenset(raw["minor_styles"]),
         gap_title=(raw["gap_title"]["max_words"], raw["gap_title"]["max_chars"]),
