@@ -2,9 +2,11 @@
 
 "Wednesday 13 March 2013", "13th March 2013", "Tuesday, 4th June, 2024", "13/03/2013",
 "13.03.13", "March 13, 2013" and "27th June 2013" after markup is removed; an ordinal
-split from its day by text extraction ("12 th October 2016"), a date printed twice with
-no space between ("4 March 20254 March 2025": two dates) and Welsh month names ("5
-Chwefror 2019"). Day-first wherever it is ambiguous, as in the UK.
+split from its day by text extraction ("12 th October 2016"), the formal "14th day of March
+2024", a date printed twice with no space between ("4 March 20254 March 2025": two dates)
+and Welsh dates ("5 Chwefror 2019", "11eg Ebrill 2019", "5ed o Dachwedd 2013": Welsh
+ordinals, "o" for "of", and the months' mutated forms). Day-first wherever it is
+ambiguous, as in the UK.
 """
 
 from __future__ import annotations
@@ -20,16 +22,22 @@ MONTHS = {name: n for n, names in enumerate(
 WELSH_MONTHS = {name: n for n, name in enumerate(
     ["ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi",
      "hydref", "tachwedd", "rhagfyr"], start=1)}
+# after "o" ("of") or a weekday a Welsh month's first letter mutates ("5ed o Dachwedd")
+WELSH_MUTATED = {"fawrth": 3, "fai": 5, "fehefin": 6, "orffennaf": 7, "fedi": 9,
+                 "dachwedd": 11, "ragfyr": 12}
 MONTHS.update({name: n for name, n in WELSH_MONTHS.items() if name not in MONTHS})
+MONTHS.update(WELSH_MUTATED)
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_ORDINAL = r"(?:\s?(?:st|nd|rd|th)\b|(?:st|nd|rd|th))?"
+# English and Welsh ordinals (1af, 2il, 3ydd, 5ed, 11eg, 20fed, 21ain), split from the day or not
+_SUFFIX = r"(?:st|nd|rd|th|af|il|ydd|ed|eg|fed|ain)"
+_ORDINAL = rf"(?:\s?{_SUFFIX}\b|{_SUFFIX})?"
 _DAY = rf"(?P<day>[0-3]?\d){_ORDINAL}"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # a year glued to the next date ("20254 March 2025") still ends there, and that date starts
 _GLUED = r"(?=[0-3]?\d(?:st|nd|rd|th)?\s+[a-z]{3})"
 _START = r"(?:\b|(?<=19\d\d|20\d\d))"
 DAY_MONTH_YEAR = re.compile(
-    rf"{_START}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}(?:\b|{_GLUED})", re.I)
+    rf"{_START}{_DAY}(?:\s+day)?(?:\s+(?:of|o))?\s+{_MONTH},?\s+{_YEAR}(?:\b|{_GLUED})", re.I)
 MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?:\b|{_GLUED})", re.I)
 NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>(?:19|20)?\d\d)\b")
 

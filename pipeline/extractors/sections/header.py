@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipeline.extractors.sections.dates import find_dates, first_date
+from pipeline.extractors.sections.dates import MONTHS, FoundDate, find_dates, first_date
 from pipeline.model import Block, BlockKind, Document
 from pipeline.rules import read_json
 
@@ -38,6 +38,7 @@ class Cues:
     not_body: tuple[str, ...]
     not_body_lines: tuple[re.Pattern[str], ...]
     council_prefix: re.Pattern[str]
+    council_name: re.Pattern[str]
     meeting_prefix: re.Pattern[str]
     meeting_suffix: re.Pattern[str]
     kind: tuple[tuple[str, str, int, re.Pattern[str]], ...]
@@ -45,6 +46,23 @@ class Cues:
     date_labels: tuple[re.Pattern[str], ...]
     minutes_of: tuple[re.Pattern[str], ...]
     earlier_minutes: tuple[re.Pattern[str], ...]
+    specific_date_label: re.Pattern[str]
+    meeting_type_prefix: re.Pattern[str]
+    welsh_council_prefix: re.Pattern[str]
+    welsh_words: re.Pattern[str]
+    notice_sentence: re.Pattern[str]
+    later_meeting: re.Pattern[str]
+    body_patterns: tuple[re.Pattern[str], ...]
+    row_labels: re.Pattern[str]
+    meeting_words: frozenset[str]
+    single_word_bodies: frozenset[str]
+
+
+def _council_name(prefix: str) -> str:
+    """The council prefix's pattern for a whole council name (its rest dropped)."""
+    rest = r"[.,:]?\s+(?P<rest>.+)$"
+    assert prefix.endswith(rest)
+    return prefix[:-len(rest)] + r"[.,:]?$"
 
 
 @cache
@@ -60,6 +78,7 @@ def cues() -> Cues:
         not_body=tuple(raw["not_body_words"]),
         not_body_lines=compiled("not_body_lines"),
         council_prefix=re.compile(raw["council_prefix"], re.I),
+        council_name=re.compile(_council_name(raw["council_prefix"]), re.I),
         meeting_prefix=re.compile(raw["meeting_prefix"], re.I),
         meeting_suffix=re.compile(raw["meeting_suffix"], re.I),
         kind=tuple((c["id"], c["kind"], c["weight"], re.compile(c["pattern"], re.I))
@@ -68,6 +87,16 @@ def cues() -> Cues:
         date_labels=compiled("date_labels"),
         minutes_of=compiled("minutes_of"),
         earlier_minutes=compiled("earlier_minutes"),
+        specific_date_label=re.compile(raw["specific_date_label"], re.I),
+        meeting_type_prefix=re.compile(raw["meeting_type_prefix"], re.I),
+        welsh_council_prefix=re.compile(raw["welsh_council_prefix"], re.I),
+        welsh_words=re.compile(raw["welsh_words"], re.I),
+        notice_sentence=re.compile(raw["notice_sentence"], re.I),
+        later_meeting=re.compile(raw["later_meeting"], re.I),
+        body_patterns=compiled("body_patterns"),
+        row_labels=re.compile(raw["row_labels"], re.I),
+        meeting_words=frozenset(raw["meeting_words"]),
+        single_word_bodies=frozenset(raw["single_word_bodies"]),
     )
 
 
@@ -75,11 +104,20 @@ def _blocks(source: Document | Blocks) -> Blocks:
     return source.blocks if isinstance(source, Document) else source
 
 
+def _row_text(block: Block) -> str:
+    """A table row's cells as one line; a two-cell row whose first cell is a header label
+    without its colon ("Meeting | Cabinet", "Date | 14/03/2024") reads as "Label: Value"."""
+    cells = [" ".join(c.split()) for c in block.cells if c.strip()]
+    if len(cells) == 2 and cues().row_labels.match(cells[0]):
+        return f"{cells[0]}: {cells[1]}"
+    return block.text.replace("\t", " ")
+
+
 def _lines(blocks: Blocks) -> list[tuple[Block, str]]:
     """The header's lines: a table row's cells count as one line ("Label:\tValue")."""
     out = []
     for block in blocks[:HEADER_BLOCKS * 2]:
-        text = block.text.replace("\t", " ") if block.kind is BlockKind.TABLE_ROW else block.text
+        text = _row_text(block) if block.kind is BlockKind.TABLE_ROW else block.text
         out.append((block, " ".join(text.split())))
     return out
 
@@ -108,6 +146,8 @@ def is_body_name(text: str) -> bool:
         return False
     if any(" ".join(words).endswith(phrase) for phrase in cues().head_phrases):
         return True
+    if any(p.match(text) for p in cues().body_patterns):  # "Parish Council of Ashford"
+        return True
     return words[-1] in cues().head_nouns or (len(words) > 1 and words[-2] in cues().head_nouns
                                              and words[-1] in ("board", "meeting"))
 
@@ -117,9 +157,65 @@ def _not_body_line(text: str) -> bool:
     return any(p.search(text) for p in cues().not_body_lines)
 
 
+_ENGLISH_MONTHS = "|".join(name for name in MONTHS if len(name) > 3 and name.isascii()
+                           and name not in ("mawrth", "ebrill", "medi", "hydref", "awst"))
+_TRAILING_MONTH = re.compile(rf"\s+(?:{_ENGLISH_MONTHS})(?:\s+(?:19|20)\d\d)?$", re.I)
+
+
+def _bilingual(text: str) -> str:
+    """The English side of a Welsh / English heading ("Cyngor Cymuned X / X Community
+    Council", "Cyngor Cymuned X Community Council")."""
+    if cues().welsh_words.search(text):
+        sides = re.split(r"\s+/\s+|\s+\|\s+", text)
+        english = [side for side in sides[1:] + sides[:1] if not cues().welsh_words.search(side)
+                   and is_body_name(_clean_body(side))]
+        if len(sides) > 1 and english:
+            text = english[0]
+        m = cues().welsh_council_prefix.match(text)
+        if m and m["rest"].strip():
+            text = m["rest"]
+    return text
+
+
+def _before_meeting_words(text: str) -> str:
+    """"X Parish Council Special Planning Meeting", "X PARISH COUNCIL ANNUAL PARISH
+    COUNCIL MEETING": the body named before the words that say which of its meetings;
+    those words may repeat the body's own head noun but name no other body."""
+    words = text.split()
+    if len(words) < 3 or words[-1].lower() != "meeting":
+        return text
+    for end in range(1, len(words) - 1):
+        named = " ".join(words[:end])
+        between = [w.lower() for w in words[end:-1]]
+        head = words[end - 1].lower()
+        if head in cues().head_nouns and len(between) <= 4 and is_body_name(named) and all(
+                w == head or w in cues().meeting_words for w in between):
+            return named
+    return text
+
+
+def _without_council_prefix(text: str) -> str:
+    """"X BOROUGH COUNCIL CABINET", "ROYAL BOROUGH OF X & Y PLANNING COMMITTEE": the body
+    after the council's name, trying the longest council name first ("London Borough of
+    Tower Hamlets Cabinet") but not leaving a bare "Committee" ("Borough of Poole Planning
+    Committee" is Poole's Planning Committee)."""
+    words = text.split()
+    for end in range(len(words) - 1, 1, -1):
+        if end == len(words) - 1 and words[end].lower() not in cues().single_word_bodies:
+            continue
+        if words[end - 1].lower() in ("and", "&", "of") or words[end].lower() in ("and", "&"):
+            continue
+        rest = " ".join(words[end:]).strip(" :-\u2013,.#*")
+        if cues().council_name.match(" ".join(words[:end])) and is_body_name(rest):
+            return rest
+    return text
+
+
 @lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
 def _clean_body(text: str) -> str:
     text = text.strip(" :-\u2013,.#*")
+    text = cues().meeting_type_prefix.sub("", text)
+    text = _bilingual(text)
     # a leading date ("07/03/2022 - Planning Committee", "Tuesday 4 May 2021: Cabinet")
     dates = find_dates(text)
     if dates and re.fullmatch(rf"\W*(?:{WEEKDAY}\W*)?", text[:dates[0].start], re.I):
@@ -134,10 +230,10 @@ def _clean_body(text: str) -> str:
     for _ in range(2):
         text = re.sub(r"\s*\((?:[^()]*)\)\s*$", "", text.strip(" :-\u2013,.#*"))
     text = cues().meeting_prefix.sub("", text.strip(" :-\u2013,.#*"))
+    text = _TRAILING_MONTH.sub("", text)
+    text = _before_meeting_words(text)
     text = cues().meeting_suffix.sub("", text)
-    m = cues().council_prefix.match(text)
-    if m and is_body_name(m["rest"].strip(" :-\u2013,.#*")):
-        text = m["rest"]
+    text = _without_council_prefix(text)
     return text.strip(" :-\u2013,.#*")
 
 
@@ -147,11 +243,25 @@ def _same_head(earlier: str, named: str) -> bool:
 
 def find_body(source: Document | Blocks) -> tuple[str, Block | None]:
     lines = _lines(_blocks(source))
+    addressed: tuple[str, Block | None] = ("", None)
     for block, text in lines:
         for pattern in cues().body_labels:
             m = pattern.match(text)
             if m and is_body_name(_clean_body(m["body"])):
+                if _ADDRESSEE.match(text) and len(_clean_body(m["body"]).split()) == 1:
+                    # "To: All Members of the Council": a letter's addressee, named in full
+                    # by the summons below it if at all
+                    addressed = addressed if addressed[0] else (_clean_body(m["body"]), block)
+                    continue
                 return _clean_body(m["body"]), block
+    found = _find_heading_body(lines)
+    return found if found[0] or not addressed[0] else addressed
+
+
+_ADDRESSEE = re.compile(r"^\W*to\s*[:\-\u2013]", re.I)
+
+
+def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | None]:
     headings: list[str] = []
     for block, text in lines:
         if _not_body_line(text):
@@ -183,29 +293,78 @@ def _earlier_minutes(text: str) -> bool:
     return any(p.search(text) for p in cues().earlier_minutes)
 
 
-def find_date(source: Document | Blocks) -> tuple[str, Block | None]:
+def find_date(source: Document | Blocks, kind: str = "") -> tuple[str, Block | None]:
+    """The meeting date: a "Date of meeting:" label's, else a "Date:" label's, else the
+    first date on a header line that names the meeting or is short. In an agenda a date
+    that says nothing of the meeting (a summons letter's "Date: 25 September 2020", a
+    letter's own date line) gives way to a later one that the notice gives the meeting
+    ("you are summoned to attend ... on 1 October 2020")."""
     lines = _lines(_blocks(source))
+    labelled: list[tuple[FoundDate, Block, bool]] = []
     for block, text in lines:
         for pattern in cues().date_labels:
             m = pattern.match(text)
             found = first_date(m["rest"]) if m else None
-            if found:
-                return found.iso, block
-    for block, text in lines[:HEADER_BLOCKS]:
-        if _earlier_minutes(text):
+            if m and found:
+                labelled.append((found, block, bool(cues().specific_date_label.match(
+                    m["label"]))))
+    chosen: tuple[FoundDate, Block] | None = None
+    weak = False
+    if labelled:
+        specific = [entry for entry in labelled if entry[2]]
+        found, block, is_specific = specific[0] if specific else labelled[0]
+        chosen, weak = (found, block), not is_specific
+    else:
+        for block, text in lines[:HEADER_BLOCKS]:
+            if _earlier_minutes(text):
+                continue
+            describes = _names_meeting(text)
+            if describes or len(text) < 80:
+                found = first_date(text)
+                if found:
+                    chosen, weak = (found, block), not describes
+                    break
+    if chosen and weak and kind == "agenda":
+        chosen = _notice_date(lines, chosen[0]) or chosen
+    return (chosen[0].iso, chosen[1]) if chosen else ("", None)
+
+
+def _names_meeting(text: str) -> bool:
+    return bool(re.search(r"\bminutes? of\b|\bheld\b|\bmeeting\b|\bcofnodion\b", text, re.I)
+                or is_body_name(_clean_body(text)))
+
+
+def _notice_date(lines: list[tuple[Block, str]],
+                 weak: FoundDate) -> tuple[FoundDate, Block] | None:
+    """The first date later than `weak` that a notice line gives ("summoned to attend ...
+    on", "to be held on"), or a date label after a notice line ("will be held as follows:
+    / Date: ...")."""
+    noticed = False
+    for block, text in lines:
+        if _earlier_minutes(text) or cues().later_meeting.search(text):
             continue
-        if re.search(r"\bminutes? of\b|\bheld\b|\bmeeting\b|\bcofnodion\b", text, re.I) \
-                or len(text) < 80 or is_body_name(_clean_body(text)):
-            found = first_date(text)
-            if found:
-                return found.iso, block
-    return "", None
+        notice = bool(cues().notice_sentence.search(text))
+        found = None
+        if notice:
+            found = next((d for d in find_dates(text) if d.value > weak.value), None)
+        elif noticed:
+            for pattern in cues().date_labels:
+                m = pattern.match(text)
+                found = first_date(m["rest"]) if m else None
+                if found and found.value <= weak.value:
+                    found = None
+                if found:
+                    break
+        if found:
+            return found, block
+        noticed = noticed or notice
+    return None
 
 
 def metadata_of(blocks: Blocks) -> dict:
     """kind, body, date (and the deciding cue and anchor blocks) of a run of blocks."""
     kind, cue = classify_blocks(blocks)
     body, body_block = find_body(blocks)
-    when, date_block = find_date(blocks)
+    when, date_block = find_date(blocks, kind)
     return {"kind": kind, "body": body, "date": when, "kind_cue": cue,
             "anchor": body_block or date_block}
