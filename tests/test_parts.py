@@ -211,3 +211,27 @@ def test_every_row_of_a_pack_points_into_its_paper(stem: str, fmt: str) -> None:
             # line gives attendees in part 1
             found.discard(1)
         assert found == allowed, table
+
+
+def test_a_paper_whose_title_sits_under_the_publishers_furniture_opens_a_part() -> None:
+    # A ModernGov page saved to PDF: a line of the site's furniture, then the committee's
+    # name and the date, then the minutes; joined after another council's minutes.
+    web_minutes = (
+        "Agendas, reports and minutes\n\nRiverside Licensing Sub-Committee\n\n"
+        "Date: Monday, 3 June 2024\n\n"
+        "Minute of the meeting of the Riverside Licensing Sub-Committee held in Committee "
+        "Room 2 on Monday, 3 June 2024 at 2.00 pm.\n\nPresent:\n\n"
+        "Mr T Aldane (Chair), Mrs P Okoro and Ms J Wren\n\n1. Apologies for Absence\n\n"
+        "There were no apologies.\n")
+    text = paper("fernley_osc_minutes_2024-02-06.txt") + "\f" + web_minutes
+    parts = segment(parse_text(text, "pack.txt"))
+    got = [(p.number, p.kind, fold(p.body), p.date, p.first_page) for p in parts]
+    assert got == [(1, "minutes", "overview and scrutiny committee", "2024-02-06", 1),
+                   (2, "minutes", "riverside licensing sub-committee", "2024-06-03", 2)]
+
+
+def test_a_page_that_leads_with_a_body_named_in_the_paper_it_continues_does_not() -> None:
+    # page two of a paper leads with a sub-heading naming its own body: one paper
+    pages = [paper("fernley_osc_minutes_2024-02-06.txt"),
+             "Overview and Scrutiny Committee\n\nContinued discussion of the budget.\n"]
+    assert len(segment(parse_text("\f".join(pages), "two-pages.txt"))) == 1

@@ -96,12 +96,15 @@ def _opening_cue(lead: list[Block]) -> str:
 
 
 def _is_title(lead: list[Block]) -> bool:
-    if not lead:
-        return False
-    text = " ".join(lead[0].text.replace("\t", " ").split())
-    if re.match(r"^\W*\d+(?:[./]\d+)*\b(?!\s+(?:st|nd|rd|th)?\s*[a-z]{3})", text, re.I):
-        return False  # a numbered item heading at the top of a page ("29/24 Sub-Committee")
-    return len(text.split()) <= 16 and is_body_name(_clean_body(text))
+    """Whether a page's leading blocks hold a title: a body's name, first or under a line
+    of the publisher's furniture ("Agendas, reports and minutes", the council's name)."""
+    for block in lead:
+        text = " ".join(block.text.replace("\t", " ").split())
+        if re.match(r"^\W*\d+(?:[./]\d+)*\b(?!\s+(?:st|nd|rd|th)?\s*[a-z]{3})", text, re.I):
+            return False  # a numbered item heading at the top of a page ("29/24 Sub-Committee")
+        if len(text.split()) <= 16 and is_body_name(_clean_body(text)):
+            return True
+    return False
 
 
 def _opens_part(blocks: list[Block], start: int, end: int, previous_lead: str,
