@@ -28,3 +28,11 @@ def test_minutes_marker_of_the_next_item_opens_nothing():
     result = run("84.", "Apologies", AGENDA_NOTE, "85.", "Chair's Announcements", "Minutes:",
                  "Cllr D Renshaw.")
     assert names(result["apologies"]) == []
+
+
+def test_apologised_after_the_names_is_an_apology_and_lateness_is_not():
+    result = run("1. Apologies", "Councillors Ann Bell and Carl Dee apologised for their "
+                 "inability to attend the meeting.",
+                 "Councillor Eve Ford apologised for arriving late.")
+    assert names(result["apologies"]) == ["Ann Bell", "Carl Dee"]
+    assert names(result["attendees"]) == []

@@ -76,13 +76,9 @@ def sentences(document: Document, register: Register) -> None:
         if sent_cue:
             for k, (start, end, name) in enumerate(spans):
                 if pattern("sent_apologies").match(text[end:]):
-                    register.add("apologies", Person(name, start, end), block, sent)
                     # "Cllr A & Cllr B sent apologies": the names joined to it sent them too.
-                    while k and re.fullmatch(r"\s*(?:,|&|and|,\s*and)\s*",
-                                             text[spans[k - 1][1]:spans[k][0]]):
-                        k -= 1
-                        register.add("apologies", Person(spans[k][2], *spans[k][:2]), block,
-                                     sent)
+                    for a, b, joined in [*reversed(_joined(text, spans, k, -1)), spans[k]]:
+                        register.add("apologies", Person(joined, a, b), block, sent)
         if substitution:
             _substitution_sentences(block, spans, register)
         if chair:
