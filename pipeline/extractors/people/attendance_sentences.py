@@ -74,7 +74,7 @@ def sentences(document: Document, register: Register) -> None:
         # the block's names are matched once, and only where a sentence may need them
         spans = name_spans(document, block) if sent_cue or substitution or chair else []
         if sent_cue:
-            for k, (start, end, name) in enumerate(spans):
+            for k, (_, end, _) in enumerate(spans):
                 if pattern("sent_apologies").match(text[end:]):
                     # "Cllr A & Cllr B sent apologies": the names joined to it sent them too.
                     for a, b, joined in [*reversed(_joined(text, spans, k, -1)), spans[k]]:
