@@ -113,12 +113,18 @@ def _row_text(block: Block) -> str:
     return block.text.replace("\t", " ")
 
 
+_LEADING_NOTE = re.compile(r"^\([^()]{20,400}\)\s+(?=\S)")
+
+
 def _lines(blocks: Blocks) -> list[tuple[Block, str]]:
     """The header's lines: a table row's cells count as one line ("Label:\tValue")."""
     out = []
     for block in blocks[:HEADER_BLOCKS * 2]:
         text = _row_text(block) if block.kind is BlockKind.TABLE_ROW else block.text
-        out.append((block, " ".join(text.split())))
+        # a leading note in brackets ("(These minutes are subject to approval ...) X Parish
+        # Council Minutes of ...") is not the line's heading
+        text = _LEADING_NOTE.sub("", " ".join(text.split()))
+        out.append((block, text))
     return out
 
 
@@ -329,8 +335,15 @@ def find_date(source: Document | Blocks, kind: str = "") -> tuple[str, Block | N
     return (chosen[0].iso, chosen[1]) if chosen else ("", None)
 
 
+_TIME = re.compile(r"\b\d{1,2}[.:]\d\d\s?(?:am|pm|a\.m\.|p\.m\.|yh|yb)|\b\d{1,2}\s?(?:am|pm)\b",
+                   re.I)
+
+
 def _names_meeting(text: str) -> bool:
+    """A line that names the meeting: its title, "held", or its time ("<venue> 7.30pm
+    5th of November 2013")."""
     return bool(re.search(r"\bminutes? of\b|\bheld\b|\bmeeting\b|\bcofnodion\b", text, re.I)
+                or (len(text) <= 200 and _TIME.search(text))
                 or is_body_name(_clean_body(text)))
 
 
