@@ -265,7 +265,7 @@ def _wrapped(blocks: list[Block], index: int, title: str) -> tuple[str, int]:
         return title, index
     block = blocks[after]
     text = block.text.strip()
-    if (block.kind is BlockKind.TABLE_ROW or not text[:1].isalpha()
+    if (block.kind is BlockKind.TABLE_ROW or not text[:1].isalnum()
             or len(text.split()) > r.wrap_words
             or any(p.match(text) for p in r.skip_lines + r.item_labels)
             or any(p.match(text) for _, p, _ in r.patterns)):
@@ -347,9 +347,13 @@ def is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
         return False  # "1.1 It was" opens a numbered paragraph
     if r.agenda_wording.match(title):
         return True  # "5. To approve the minutes of the meeting held on 2 April 2024."
+    if loose:
+        # a title ending in a full stop is still a numbered sentence if a verb shows it
+        return not (title.endswith(".") and len(words) > r.sentence_words
+                    and lowered & r.verb_words)
     if title.endswith(".") and len(words) > r.sentence_words:
         return False
-    return loose or not (len(words) > r.verb_min_words and lowered & r.verb_words)
+    return not (len(words) > r.verb_min_words and lowered & r.verb_words)
 
 
 def _after_colon(blocks: list[Block], index: int) -> bool:
