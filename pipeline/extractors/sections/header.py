@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from pipeline.extractors.sections import dates
 from pipeline.extractors.sections.dates import MONTHS, FoundDate, find_dates, first_date
 from pipeline.model import Block, BlockKind, Document
 from pipeline.rules import read_json
@@ -163,8 +164,9 @@ def _not_body_line(text: str) -> bool:
     return any(p.search(text) for p in cues().not_body_lines)
 
 
-_ENGLISH_MONTHS = "|".join(name for name in MONTHS if len(name) > 3 and name.isascii()
-                           and name not in ("mawrth", "ebrill", "medi", "hydref", "awst"))
+_ENGLISH_MONTHS = "|".join(name for name in MONTHS if (len(name) > 3 or name == "may")
+                           and name.isascii() and name not in dates.WELSH_MONTHS
+                           and name not in dates.WELSH_MUTATED)
 _TRAILING_MONTH = re.compile(rf"\s+(?:{_ENGLISH_MONTHS})(?:\s+(?:19|20)\d\d)?$", re.I)
 
 
