@@ -1,0 +1,99 @@
+"""Meeting details from headers the catalogue cannot hold as one council's shape: dates in
+their formal and Welsh forms, which of several dates is the meeting's, a council's name
+before the body's, and what must not become the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extractors.sections.dates import find_dates
+from pipeline.extractors.sections.metadata import extract_metadata
+from pipeline.readers.text import parse_text
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("held on the 14th day of March 2024 at 6.00 pm", ["2024-03-14"]),
+    ("am 7.30yh 5ed o Dachwedd 2013", ["2013-11-05"]),
+    ("COFNODION 11eg EBRILL 2019", ["2019-04-11"]),
+    ("COFNODION 11 eg EBRILL 2019", ["2019-04-11"]),
+    ("a gynhaliwyd nos Fawrth Tachwedd 17, 2020", ["2020-11-17"]),
+    ("1af Fehefin 2021, 3ydd Fedi 2021", ["2021-06-01", "2021-09-03"]),
+    ("item 5 and May 2020", []),
+])
+def test_dates(text: str, dates: list[str]) -> None:
+    assert [d.iso for d in find_dates(text)] == dates
+
+
+def meta(text: str) -> tuple[str, str, str]:
+    row = extract_metadata(parse_text(text, "paper.txt"))
+    return row["kind"], row["body"], row["date"]
+
+
+def test_a_plain_date_label_gives_way_to_date_of_meeting() -> None:
+    # a report's own date first, the meeting's below it
+    assert meta("Report\n\nDate: 1 March 2024\n\nReport to: Cabinet\n\n"
+                "Date of meeting: 14 March 2024\n\n1. Purpose")[1:] == ("Cabinet", "2024-03-14")
+
+
+def test_label_and_value_cells_without_colons() -> None:
+    assert meta("Meeting\tAudit and Governance Committee\nDate\t14/03/2024\n"
+                "Report title\tInternal Audit Plan\n\n1. Purpose of the report") == (
+        "report", "Audit and Governance Committee", "2024-03-14")
+
+
+def test_a_letters_own_date_line_before_the_summons() -> None:
+    assert meta("Dear Councillor\n\n14 March 2024\n\nYou are hereby summoned to attend a meeting "
+                "of Oakley Town Council to be held at the Town Hall on Monday 18 March 2024 at "
+                "7pm.\n\nAGENDA\n\n1. Apologies") == ("agenda", "Oakley Town Council", "2024-03-18")
+
+
+def test_the_next_meeting_is_not_the_meeting() -> None:
+    # a dated letter whose agenda names the next meeting: the letter's date stays
+    assert meta("Date: 4 March 2024\n\nAGENDA\n\n1. Apologies\n\n2. The next meeting will be "
+                "held on 9 April 2024")[2] == "2024-03-04"
+
+
+def test_minutes_keep_their_date_label_whatever_the_notice_says() -> None:
+    assert meta("Minutes\n\nDate: 4 March 2024\n\nPresent: Cllr A Bee\n\n1. Next meeting\n\n"
+                "The next meeting will be held on 9 April 2024")[2] == "2024-03-04"
+
+
+def test_i_hereby_summons_you_and_an_agenda_title_with_its_date() -> None:
+    assert meta("I hereby summons you to the following meeting of Brackley Town Council to be "
+                "held at the Town Hall\n\nCOUNCIL AGENDA TUESDAY July 19th 2022\n\n"
+                "1. Apologies")[0] == "agenda"
+
+
+@pytest.mark.parametrize("heading, body", [
+    ("LONDON BOROUGH OF TOWER HAMLETS CABINET", "CABINET"),
+    ("London Borough of Barking and Dagenham Health and Wellbeing Board",
+     "Health and Wellbeing Board"),
+    ("BOROUGH OF POOLE PLANNING COMMITTEE", "PLANNING COMMITTEE"),
+    ("Cheshire East Council Cabinet", "Cabinet"),
+    ("Royal Borough of Greenwich Planning Board", "Planning Board"),
+    ("Delmere & Oakfield Parish Council Meeting", "Delmere & Oakfield Parish Council"),
+    ("Full Council Meeting", "Full Council"),
+])
+def test_council_name_before_the_body(heading: str, body: str) -> None:
+    assert meta(f"{heading}\n\nMinutes of the meeting held on 4 March 2024\n\n"
+                "Present: Cllr A Bee")[1] == body
+
+
+@pytest.mark.parametrize("heading, body", [
+    ("Cabinet Member Decision Meeting", ""),  # not the Cabinet's meeting
+    ("To: All Members of the Council", "Council"),  # the addressee, with nothing fuller below
+])
+def test_bare_headings(heading: str, body: str) -> None:
+    assert meta(f"{heading}\n\nDate: 4 March 2024\n\nPresent: Cllr A Bee")[1] == body
+
+
+def test_addressee_named_in_full_by_the_summons() -> None:
+    assert meta("To: All Members of the Council\n\nYou are hereby summoned to attend a meeting "
+                "of Hollybank Parish Council to be held on Thursday 2nd March 2023 at 7.30pm."
+                "\n\nAGENDA")[1] == "Hollybank Parish Council"
+
+
+def test_welsh_heading_without_an_english_side_is_left_alone() -> None:
+    # no English side to take: the Welsh heading is not cut
+    assert meta("Pwyllgor Cynllunio\n\nCofnodion 5 Chwefror 2019\n\nPresennol: Cyng A Bee")[2] \
+        == "2019-02-05"
