@@ -36,3 +36,46 @@ def test_apologised_after_the_names_is_an_apology_and_lateness_is_not():
                  "Councillor Eve Ford apologised for arriving late.")
     assert names(result["apologies"]) == ["Ann Bell", "Carl Dee"]
     assert names(result["attendees"]) == []
+
+
+def test_parish_councillors_sublabel_with_a_comma_and_also_label():
+    result = run("Present: Councillors, Mr A Hurst (Chair), Mrs B Lowe & Mr C Dyer (Clerk). "
+                 "Also: District Councillor P Marsh and 3 members of the public.", "1. Minutes")
+    assert names(result["attendees"]) == ["A Hurst", "B Lowe", "C Dyer", "P Marsh"]
+    marsh = result["attendees"][-1]
+    assert (marsh["role"], marsh["capacity"]) == ("District Councillor", "other")
+
+
+def test_names_separated_by_slashes():
+    result = run("Present: Cllrs A Bright / T Carver / J Dunmore", "Apologies: Cllrs Fenn/Grey",
+                 "Also present: Mrs K Ellis (Chair/RFO)", "1. Minutes")
+    assert names(result["attendees"]) == ["A Bright", "T Carver", "J Dunmore", "K Ellis"]
+    assert names(result["apologies"]) == ["Fenn", "Grey"]
+
+
+def test_a_ward_after_each_member_is_no_part_of_the_name():
+    result = run("Present:", "Councillor Anne Bright - Hillside",
+                 "Councillor Tom Carver - Northgate", "Councillor Jill Dunmore - Abbey",
+                 "Apologies:", "Councillor Lee Fenn - Riverside", "1. Minutes")
+    assert names(result["attendees"]) == ["Anne Bright", "Tom Carver", "Jill Dunmore"]
+    assert names(result["apologies"]) == ["Lee Fenn"]
+    result = run("Present: Cllr Anne Bright - Hillside, Cllr Tom Carver - Northgate and "
+                 "Cllr Jill Dunmore - Abbey", "1. Minutes")
+    assert names(result["attendees"]) == ["Anne Bright", "Tom Carver", "Jill Dunmore"]
+
+
+def test_a_double_barrelled_name_with_a_spaced_dash_stays_whole():
+    result = run("Present: Cllr Wendy Morris – Twiddy", "Cllr Brenda Haynes",
+                 "Cllr Sue Jones – Davies", "Cllr Kevin Pryce", "1. Minutes")
+    assert names(result["attendees"]) == ["Wendy Morris-Twiddy", "Brenda Haynes",
+                                          "Sue Jones-Davies", "Kevin Pryce"]
+    result = run("Present: Cllr Wendy Morris – Twiddy, Cllr Tom Carver and Cllr Sue Jones – "
+                 "Davies", "1. Minutes")
+    assert names(result["attendees"]) == ["Wendy Morris-Twiddy", "Tom Carver", "Sue Jones-Davies"]
+
+
+def test_an_office_after_the_dash_stays_the_role():
+    result = run("Present:", "Anne Bright - Chair", "Tom Carver - Clerk",
+                 "Jill Dunmore - Treasurer", "1. Minutes")
+    assert [(r["name"], r["role"]) for r in result["attendees"]] == [
+        ("Anne Bright", "Chair"), ("Tom Carver", "Clerk"), ("Jill Dunmore", "Treasurer")]

@@ -28,6 +28,7 @@ from pipeline.extractors.people.labels import (
     status,
 )
 from pipeline.extractors.people.lists import parse_list, run_together
+from pipeline.extractors.people.names import classify
 from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.extractors.sections.metadata import classify_kind
@@ -56,6 +57,7 @@ class Walk(TableReader):
         self.blocks, self.register = list(blocks), register
         self.section: Section | None = None
         self.legend = paper_legend(blocks)
+        self.wards = ward_column(blocks)
         self.opening = opening  # no label or item seen yet: an unlabelled list may open
         # the section a narrative paragraph closed: a ModernGov page gives an item's agenda
         # text, then 'Minutes:' and what the meeting recorded under the same item
@@ -156,6 +158,8 @@ class Walk(TableReader):
                 self.register.add(self.section.kind, person, block, self.section)
             return True
         text, section = block.text, self.section
+        if self.wards and (dash := _ward(text, start, len(text) if end is None else end)):
+            end = dash  # "Councillor Anne Bright - Hillside": the ward is no name
         if section.kind == "absent":  # absent without apologies: neither present nor apologies
             return bool(parse_list(text, start, len(text) if end is None else end, True))
         end = len(text) if end is None else end
@@ -181,8 +185,8 @@ class Walk(TableReader):
             listed = self.content(block, start, at, True)  # "PRESENT A Bell C Dee Apologies: E"
             self.section = found[0]
             return self.content(block, at + found[1], end, True) or listed
-        if m := re.match(rf"\s*(?:{_plural()})\.?\s*:\s*(?=\S)", text[start:end]):
-            start += m.end()  # "Present: Councillors: A; B": the honorific as a sub-label
+        if m := re.match(rf"\s*(?:{_plural()})\.?\s*[:,]\s*(?=\S)", text[start:end]):
+            start += m.end()  # "Present: Councillors: A; B", "Councillors, Mr A": a sub-label
             section = self.section = replace(section, allow_single=True)
         if re.fullmatch(rf"\s*(?:{_plural()}|{_members()})\.?\s*:?\s*", text[start:end]):
             self.section = replace(section, allow_single=True)  # "Present: Councillors" + list
@@ -206,6 +210,43 @@ class Walk(TableReader):
             for person in persons or ():
                 self.register.add(section.kind, person, block, section)
         return True
+
+
+def ward_column(blocks: list[Block]) -> bool:
+    """Whether a paper lists its members one a line with their ward after a dash
+    ('Councillor Anne Bright - Hillside'): three such lines at least, and most of the
+    one-person lines, so that a double-barrelled name written 'Wendy Morris – Twiddy'
+    among plain ones stays whole."""
+    dashed = plain = 0
+    for block in blocks[:300]:
+        if _ward(block.text, 0, len(block.text)):
+            dashed += 1
+        elif _person_line().fullmatch(block.text):
+            plain += 1
+    return dashed >= 3 and dashed >= 3 * plain
+
+
+def _ward(text: str, start: int, end: int) -> int | None:
+    """Where the dash before a place opens in a line 'Councillor Anne Bright - Hillside';
+    None when there is none, or what follows the dash is an office or a body ('- Clerk')."""
+    m = _ward_line().fullmatch(text, start, end)
+    return m.start(1) if m and classify(m.group(1).strip(" -–—")) is None else None
+
+
+@cache
+def _ward_line() -> re.Pattern:
+    """A person line with a dash and a place after it; group 1 from the dash on."""
+    return re.compile(rf"\s*{_PERSON}(\s+[-–—]\s+[A-Z][\w'’.]*(?:\s+(?:[A-Z][\w'’.]*|&|and|"
+                      r"with|on|upon|of|the|in))*)\s*")
+
+
+@cache
+def _person_line() -> re.Pattern:
+    return re.compile(rf"\s*{_PERSON}\s*")
+
+
+_PERSON = (r"(?:(?:Councillor|Cllr\.?|County\s+Councillor|Mr|Mrs|Ms|Miss|Dr|Alderman)\s+)?"
+           r"(?:[A-Z][\w'’.]*\s+){1,3}[A-Z][\w'’]+")
 
 
 def _wrapped(block: Block, following: Block, section: object) -> bool:

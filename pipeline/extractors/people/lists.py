@@ -28,7 +28,9 @@ from pipeline.extractors.people.names import (
 )
 from pipeline.extractors.people.vocabulary import pattern, vocab
 
-SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+[–—]\s*|\s+-\s+")
+# "A Bright / T Carver" and "Bright/Carver": a slash between names, not inside "Cyng/Cllr"
+SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+[–—]\s*|\s+-\s+"
+                       r"|\s+/\s+|(?<=[a-z])/(?=[A-Z][a-z])(?!Cllr|Councillor|Cynghorydd)")
 
 
 def parse_list(text: str, start: int, end: int, allow_single: bool = False,
@@ -198,9 +200,11 @@ def _office_words() -> set[str]:
 def _merge_dashes(text: str, parts: list) -> list:
     """Undo a dash split inside a double-barrelled surname ('Ela Morgan – Jones'): one
     capitalised word after the dash that is no role, organisation or department, after a
-    forename and surname, and followed by no dash of its own."""
+    forename and surname, and followed by no dash of its own. When every name of a list
+    has one, they are wards, not surnames ('Cllr A Bright - Hillside, Cllr T Carver - Abbey')."""
     v = vocab()
     merged: list[tuple[str, int, int]] = []
+    joins = 0
     known = _office_words()
     for n, (kind, s, e) in enumerate(parts):
         word = text[s:e].strip(" ,;:.–—-")
@@ -211,9 +215,10 @@ def _merge_dashes(text: str, parts: list) -> list:
             name = before[prefix(before.strip(" ,;:"))[0]:].split("(")[0].split()
             if len(name) >= 2 and "(" not in before and _kind(name[-1]) == "word":
                 merged[-1] = (merged[-1][0], merged[-1][1], e)
+                joins += 1
                 continue
         merged.append((kind, s, e))
-    return merged
+    return parts if joins >= 2 and joins == len(merged) else merged
 
 
 def _merge_ands(text: str, parts: list, single: bool, substitutes: bool,
@@ -229,8 +234,12 @@ def _merge_ands(text: str, parts: list, single: bool, substitutes: bool,
 
     merged: list = []
     for kind, s, e in parts:
-        if kind == "and" and merged:
+        if kind == "and" and merged and not re.match(r"\s*\d+\s", text[s:e]):
+            # "P Marsh and 3 members of the public": a count stays apart (and is skipped)
             pkind, ps, pe = merged[-1]
+            if pkind == "dash" and any(p.titled for p in persons(s, e)):
+                merged.append((kind, s, e))  # "A Bell - Abbey and Cllr C Dee": a new person
+                continue
             if not (persons(ps, pe) and persons(s, e)):
                 merged[-1] = (pkind, ps, e)
                 continue
