@@ -97,3 +97,20 @@ def test_welsh_heading_without_an_english_side_is_left_alone() -> None:
     # no English side to take: the Welsh heading is not cut
     assert meta("Pwyllgor Cynllunio\n\nCofnodion 5 Chwefror 2019\n\nPresennol: Cyng A Bee")[2] \
         == "2019-02-05"
+
+
+@pytest.mark.parametrize("heading", [
+    "Council Chamber, Civic Centre, Kelby Borough Council",  # a venue line
+    "Held at: The Jubilee Room, Kelby Town Council",
+])
+def test_a_venue_naming_a_council_is_not_the_body(heading: str) -> None:
+    assert meta(f"Minutes\n\n{heading}\n\nTuesday 5 March 2024 at 7.00 pm\n\n"
+                "Present: Councillor A Bee (Chair)")[1:] == ("", "2024-03-05")
+
+
+@pytest.mark.parametrize("heading", [
+    "Minutes of the Licensing Sub-Committee hearing held on 5 March 2024",
+    "Minutes of a hearing of the Licensing Sub-Committee held on 5 March 2024",
+])
+def test_a_hearing_of_a_sub_committee(heading: str) -> None:
+    assert meta(f"{heading}\n\nPresent: Councillor A Bee (Chair)")[1] == "Licensing Sub-Committee"
