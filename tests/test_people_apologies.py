@@ -79,3 +79,19 @@ def test_an_office_after_the_dash_stays_the_role():
                  "Jill Dunmore - Treasurer", "1. Minutes")
     assert [(r["name"], r["role"]) for r in result["attendees"]] == [
         ("Anne Bright", "Chair"), ("Tom Carver", "Clerk"), ("Jill Dunmore", "Treasurer")]
+
+
+def test_a_surname_printed_in_lower_case_ends_an_apologies_line():
+    result = run("2. Apologies for absence",
+                 "Apologies for absence were received from Councillors Rod Scott and Diane Neil "
+                 "mills")
+    assert names(result["apologies"]) == ["Rod Scott", "Diane Neil mills"]
+
+
+def test_a_verb_or_adverb_after_the_last_name_is_no_surname():
+    for tail in ("received", "respectively", "earlier", "also", "today", "tendered"):
+        result = run("2. Apologies", "Apologies were received from Councillors Rod Scott and "
+                     f"Diane Neil {tail}")
+        assert names(result["apologies"]) == ["Rod Scott", "Diane Neil"], tail
+    result = run("2. Apologies", "Apologies were received from Councillor Scott and Neil mills")
+    assert names(result["apologies"]) == ["Scott", "Neil"]  # no forename and surname before it

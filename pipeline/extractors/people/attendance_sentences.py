@@ -66,7 +66,11 @@ def sentences(document: Document, register: Register) -> None:
         for m in pattern("apology_sentence").finditer(text) if sent_cue else ():
             # "the apologies of Councillors X, and Y were noted": the list stops at the verb.
             end = list_end(text, m.end(), sentence_end(text, m.end()))
-            for person in parse_list(text, m.end(), end, allow_single=True) or ():
+            persons = parse_list(text, m.end(), end, allow_single=True) or []
+            if persons and (tail := _lower_surname(text, end)):
+                persons[-1].name += " " + text[end:tail]  # "... and Diane Neil mills"
+                persons[-1].end = tail
+            for person in persons:
                 register.add("apologies", person, block, apologies)
         substitution = block.kind is not BlockKind.TABLE_ROW and \
             pattern("substitution_words").search(text)
@@ -83,6 +87,18 @@ def sentences(document: Document, register: Register) -> None:
             _substitution_sentences(block, spans, register)
         if chair:
             _chair(block, spans, register)
+
+
+def _lower_surname(text: str, at: int) -> int | None:
+    """Where a surname printed in lower case ends, when the one word a list of names stopped
+    at ends the paper's line after a forename and a surname ('... Rod Scott and Diane Neil
+    mills'); None for a verb or an adverb ('... Councillor Ford received')."""
+    m = re.compile(r"([a-z][a-z'’-]+)\.?\s*$").match(text, at)
+    word, stop = (m.group(1), data("cues")["not_lower_surnames"]) if m else ("", {})
+    if not m or not re.search(r"[A-Z][a-z]+ [A-Z][a-z]+ $", text[max(0, at - 80):at]) or \
+            re.search(stop["endings"], word) or word in stop["words"]:
+        return None
+    return m.end(1)
 
 
 def _substitution_sentences(block: Block, spans: list[tuple[int, int, str]],
