@@ -114,3 +114,11 @@ def test_a_venue_naming_a_council_is_not_the_body(heading: str) -> None:
 ])
 def test_a_hearing_of_a_sub_committee(heading: str) -> None:
     assert meta(f"{heading}\n\nPresent: Councillor A Bee (Chair)")[1] == "Licensing Sub-Committee"
+
+
+def test_an_agenda_listing_the_previous_minutes_stays_an_agenda() -> None:
+    # ModernGov agenda page: a title with a note holding another date, and a minutes item
+    assert meta("Agenda\n\nCabinet - for meetings after 09/05/11, please see 'Mayor & Cabinet' - "
+                "Monday, 29 October 2007 1:00 pm\n\nItems\n\n1.\n\nAPOLOGIES FOR ABSENCE\n\n2.\n\n"
+                "MINUTES OF PREVIOUS MEETING\n\nThe minutes of the meeting held on 15 October "
+                "2007, have been circulated to Members.") == ("agenda", "Cabinet", "2007-10-29")

@@ -133,11 +133,17 @@ def classify_blocks(blocks: Blocks) -> tuple[str, str]:
     """(kind, id of the deciding cue) of a run of blocks: the heaviest cue family wins."""
     scores: dict[str, int] = {}
     reasons: dict[str, str] = {}
-    for _, text in _lines(blocks):
-        for cue_id, kind, weight, pattern in cues().kind:
-            if pattern.search(text) and cue_id not in reasons.values():
-                scores[kind] = scores.get(kind, 0) + weight
-                reasons.setdefault(kind, cue_id)
+    found = [(cue_id, kind, weight, _earlier_minutes(text))
+             for _, text in _lines(blocks)
+             for cue_id, kind, weight, pattern in cues().kind if pattern.search(text)]
+    # an agenda's or report's "Minutes of previous meeting" item does not make it minutes
+    other = any(kind != "minutes" for _, kind, _, _ in found)
+    for cue_id, kind, weight, earlier in found:
+        if other and earlier and kind == "minutes":
+            continue
+        if cue_id not in reasons.values():
+            scores[kind] = scores.get(kind, 0) + weight
+            reasons.setdefault(kind, cue_id)
     if not scores:
         return "other", ""
     best = max(scores, key=lambda k: (scores[k], k == "minutes"))
@@ -328,7 +334,7 @@ def find_date(source: Document | Blocks, kind: str = "") -> tuple[str, Block | N
                 continue
             describes = _names_meeting(text)
             if describes or len(text) < 80:
-                found = first_date(text)
+                found = _meeting_date(text)
                 if found:
                     chosen, weak = (found, block), not describes
                     break
@@ -339,6 +345,16 @@ def find_date(source: Document | Blocks, kind: str = "") -> tuple[str, Block | N
 
 _TIME = re.compile(r"\b\d{1,2}[.:]\d\d\s?(?:am|pm|a\.m\.|p\.m\.|yh|yb)|\b\d{1,2}\s?(?:am|pm)\b",
                    re.I)
+
+
+def _meeting_date(text: str) -> FoundDate | None:
+    """A line's meeting date: the first date its weekday introduces ("Cabinet - for meetings
+    after 09/05/11 see ... - Monday, 29 October 2007"), else its first date."""
+    found = find_dates(text)
+    for date in found:
+        if re.search(rf"\b{WEEKDAY}\W{{0,3}}$", text[:date.start], re.I):
+            return date
+    return found[0] if found else None
 
 
 def _names_meeting(text: str) -> bool:
