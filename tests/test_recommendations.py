@@ -214,3 +214,25 @@ def test_every_inline_pattern_holds_the_inline_word() -> None:
     raw = read_json("structure/recommendation_cues.json")
     word = raw["inline_word"]["word"]
     assert all(word in entry["pattern"].lower() for entry in raw["inline"])
+
+
+def test_a_report_that_makes_the_following_recommendations_to_a_committee():
+    text = """LICENSING COMMITTEE
+
+Review of Street Trading Fees
+
+This report makes the following recommendations to the Committee:
+
+1. That the street trading fees for 2026/27 be approved.
+
+2. That the Head of Regulatory Services review the fees annually.
+
+Background
+
+1.1 The fees were last reviewed in 2022.
+"""
+    assert recs(text) == [("1", "That the street trading fees for 2026/27 be approved."),
+                          ("2", "That the Head of Regulatory Services review the fees annually.")]
+    # a sentence that only names recommendations to a body introduces nothing
+    assert recs("The recommendations to the Board were discussed. It was agreed:\n\n"
+                "1. That the item be deferred.\n") == []
