@@ -270,3 +270,18 @@ def test_dot_leaders_and_pages_end_an_agenda_title():
     assert items(text) == [("1", "Apologies for absence"),
                            ("2", "Minutes of the meeting held on 3 February 2025"),
                            ("3", "Any other business")]
+
+
+def test_addresses_after_a_number_are_not_items():
+    text = ("1. Apologies\n\nNone.\n\n2. Planning Applications\n\n24/00123/FUL\n"
+            "14 Market Street, Oakham\nErection of a single storey rear extension.\n"
+            "RESOLVED: That permission be granted.\n\n22 Church Lane\nReplacement windows.\n\n"
+            "3. Appeals\n\n7 Station Approach - allowed\n\n4. Date of Next Meeting\n\n"
+            "1 July 2025 at 7.00 pm\n")
+    assert [n for n, _ in items(text)] == ["1", "2", "3", "4"]
+
+
+def test_a_short_sentence_under_a_lone_number_is_not_its_title():
+    text = ("APOLOGIES\nPLA146/25\nApologies for absence were recorded from Councillor Ames.\n"
+            "LOBBYING\nPLA147/25\nNo declarations of lobbying were made.\n")
+    assert items(text) == [("PLA146/25", "APOLOGIES"), ("PLA147/25", "LOBBYING")]

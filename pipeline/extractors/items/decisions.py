@@ -182,6 +182,7 @@ def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
         return "upper"
     if token.text.istitle():
         if leading and (after is None or after.text in KEYWORD_PUNCT
+                        or after.text == "("  # "Resolved (by 6 votes to 1) to grant ..."
                         or _whole_sentence(after, line)
                         or (after.lower_ == "that" and info.label in r.title_case_that)):
             return "title"

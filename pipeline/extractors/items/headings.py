@@ -184,6 +184,8 @@ def _candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | N
             return None  # "19.30 The meeting closed" is a time, "19.27 PLANNING" an item
         if rule_id == "letters-number" and re.match(r"\d[A-Z]{2}\b", title):
             return None  # a postcode ("SA31 1JP")
+        if strict and _address(title):
+            return None  # "14 Market Street, Oakham"
         agenda = bool(r.page_range.search(title))  # "CO-LEADERS' REPORT 13 - 15"
         title = r.page_range.sub("", title)
         title = _split_run_on(title)
@@ -198,6 +200,15 @@ def _candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | N
         return _item(blocks, index, number, title, rule_id, strict, relaxed=agenda,
                      loose=loose)
     return None
+
+
+def _address(title: str) -> bool:
+    """Whether a line after a bare number reads as a street address ("Market Street",
+    "Church Lane, Oakham", "Mill Road - dismissed"): its name, before any comma or
+    spaced dash, ends in a street word."""
+    name = re.split(r",|\s[-\u2013\u2014]\s", title)[0].strip().rstrip(".")
+    words = name.split()
+    return 2 <= len(words) <= 5 and words[-1].casefold() in rules().address_words
 
 
 def _split_run_on(title: str) -> str:
@@ -240,6 +251,13 @@ def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
     if not title:
         title, title_block = _next_title(blocks, index)
         relaxed = relaxed or _labelled(blocks, title_block)
+        if not is_title(title, relaxed, loose):
+            above = _title_above(blocks, index)
+            if above is None:
+                return None
+            title, title_block = above
+            return Item(index, number, title, rule, _weight(blocks, index, index, title),
+                        title_block)
     if not is_title(title, relaxed, loose):
         return None
     title, title_block = _wrapped(blocks, title_block, title)
@@ -255,23 +273,34 @@ def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
 
 
 def _wrapped(blocks: list[Block], index: int, title: str) -> tuple[str, int]:
-    """A title that wrapped onto the next line, as a line ending in "the", "of", "and" ...
-    shows ("9 To consider a petition from residents asking for the" / "Formation of a
-    Youth Club"): the title joined with that line, and the line it ends on."""
+    """A title that wrapped onto the next lines, as a line ending in "the", "of", "and" ...
+    or a next line starting in lower case shows ("9 To consider a petition from residents
+    asking for the" / "Formation of a Youth Club"): the title joined with those lines, and
+    the line it ends on."""
     r = rules()
-    words = clean_title(title).split()
-    after = index + 1
-    if not words or words[-1].casefold() not in r.dangling_words or after >= len(blocks):
-        return title, index
-    block = blocks[after]
-    text = block.text.strip()
-    if (block.kind is BlockKind.TABLE_ROW or not text[:1].isalnum()
-            or len(text.split()) > r.wrap_words
-            or any(p.match(text) for p in r.skip_lines + r.item_labels)
-            or any(p.match(text) for _, p, _ in r.patterns)):
-        return title, index
-    joined = f"{clean_title(title)} {text}"
-    return (joined, after) if is_title(joined, relaxed=True, loose=True) else (title, index)
+    for _ in range(r.wrap_lines):
+        words = clean_title(title).split()
+        after = index + 1
+        if not words or after >= len(blocks) or title.rstrip().endswith((".", ":", ";")):
+            break
+        block = blocks[after]
+        text = block.text.strip()
+        # "... accept apologies and" / "the reasons ...", "... Act 2011" / "and consider ..."
+        # (not a description under a linked title: "Minutes PDF 138 KB" / "of the ... .")
+        if not (words[-1].casefold() in r.dangling_words or (
+                text[:1].islower() and not text.endswith(".") and _head(title) == " ".join(
+                    title.replace("\t", " ").split()).strip("*").strip())):
+            break
+        if (block.kind is BlockKind.TABLE_ROW or not text[:1].isalnum()
+                or len(text.split()) > r.wrap_words
+                or any(p.match(text) for p in r.skip_lines + r.item_labels)
+                or any(p.match(text) for _, p, _ in r.patterns)):
+            break
+        joined = f"{clean_title(title)} {text}"
+        if not is_title(joined, relaxed=True, loose=True):
+            break
+        title, index = joined, after
+    return title, index
 
 
 def _cell_number(text: str) -> str | None:
@@ -279,6 +308,30 @@ def _cell_number(text: str) -> str | None:
     if not found or any(p.match(found.group("num")) for p in rules().not_numbers):
         return None
     return found.group("num")
+
+
+def _title_above(blocks: list[Block], index: int) -> tuple[str, int] | None:
+    """The title printed above a lone number whose next line is text, not a title
+    ("APOLOGIES" / "PLA146/25" / "Apologies were recorded from ..."): a capitalised
+    heading line, joined with the line above it where that one ends in "of", "for" ...
+    (a heading that wrapped). The title block returned is the first line of the title."""
+    r = rules()
+    j = index - 1
+    if j < 0 or blocks[j].kind is BlockKind.TABLE_ROW:
+        return None
+    text = blocks[j].text.strip().strip("*").strip()
+    if (not is_title(text) or text.endswith(".") or any(p.match(text) for _, p, _ in r.patterns)
+            or any(p.match(text) for p in r.skip_lines + r.item_labels)
+            or not (_emphasised(blocks[j]) or _upper(text) or _title_case(text))):
+        return None
+    if j > 0 and blocks[j - 1].kind is not BlockKind.TABLE_ROW:
+        before = blocks[j - 1].text.strip()
+        words = before.split()
+        if (words and words[-1].casefold() in r.dangling_words
+                and not any(p.match(before) for _, p, _ in r.patterns)
+                and is_title(f"{before} {text}", relaxed=True, loose=True)):
+            return clean_title(f"{before} {text}"), j - 1
+    return clean_title(text), j
 
 
 def _next_title(blocks: list[Block], index: int) -> tuple[str, int]:
@@ -347,6 +400,8 @@ def is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
         return False  # "1.1 It was" opens a numbered paragraph
     if r.agenda_wording.match(title):
         return True  # "5. To approve the minutes of the meeting held on 2 April 2024."
+    if title.endswith(".") and len(words) >= 3 and lowered & r.verb_words:
+        return False  # "No declarations of lobbying were made."
     if loose:
         # a title ending in a full stop is still a numbered sentence if a verb shows it
         return not (title.endswith(".") and len(words) > r.sentence_words

@@ -52,6 +52,10 @@ class ItemRules:
     header_lines: int
     dangling_words: frozenset[str]  # a title line ending in one of these wrapped
     wrap_words: int  # the longest line that can finish a wrapped title
+    wrap_lines: int  # the most lines a wrapped title runs on to
+    leap_size: int  # a rise in the leading number above this is a leap ...
+    leap_penalty: float  # ... and costs the chain this much weight
+    address_words: frozenset[str]  # "14 Market Street": an address, not item 14
     families: dict[str, str]  # number rule -> numbering style ("plain-dot" -> "plain")
     minor_styles: frozenset[str]  # number styles that count only where most items use them
     gap_title: tuple[int, int]  # (words, characters) of a title that fills a numbering gap
@@ -110,6 +114,10 @@ def rules() -> ItemRules:
         header_lines=raw["header_lines"],
         dangling_words=frozenset(title["dangling_words"]),
         wrap_words=title["wrap_words"],
+        wrap_lines=title["wrap_lines"],
+        leap_size=raw["leap"]["size"],
+        leap_penalty=raw["leap"]["penalty"],
+        address_words=frozenset(title["address_words"]),
         families=dict(raw["families"]),
         minor_styles=frozenset(raw["minor_styles"]),
         gap_title=(raw["gap_title"]["max_words"], raw["gap_title"]["max_chars"]),

@@ -52,8 +52,12 @@ def rising(candidates: list[Item], rules: ItemRules) -> list[Item]:
     previous = [-1] * len(candidates)
     for i in range(len(candidates)):
         for j in range(i):
-            if keys[j] < keys[i] and best[j] + candidates[i].weight > best[i]:
-                best[i] = best[j] + candidates[i].weight
+            if not keys[j] < keys[i]:
+                continue
+            # a leap in the numbering ("2. Planning" then "14 Market Street") weighs less
+            leap = rules.leap_penalty if keys[i][0] - keys[j][0] > rules.leap_size else 0.0
+            if best[j] + candidates[i].weight - leap > best[i]:
+                best[i] = best[j] + candidates[i].weight - leap
                 previous[i] = j
     end = max(range(len(candidates)), key=lambda i: (best[i], -i))
     chain = []
@@ -118,7 +122,8 @@ def drop_page_headers(candidates: list[Item], blocks: list[Block],
     first = {_fold(b.text) for b in blocks[:rules.header_lines] if b.text.strip()}
     return [c for c in candidates
             if len(numbers[_fold(c.title)]) < 2
-            and not (c.index >= rules.header_lines and _fold(c.title) in first)]
+            and not (min(c.index, c.title_block) >= rules.header_lines
+                     and _fold(c.title) in first)]
 
 
 def strip_page_numbers(items: list[Item], rules: ItemRules) -> None:
