@@ -122,3 +122,15 @@ def test_an_agenda_listing_the_previous_minutes_stays_an_agenda() -> None:
                 "Monday, 29 October 2007 1:00 pm\n\nItems\n\n1.\n\nAPOLOGIES FOR ABSENCE\n\n2.\n\n"
                 "MINUTES OF PREVIOUS MEETING\n\nThe minutes of the meeting held on 15 October "
                 "2007, have been circulated to Members.") == ("agenda", "Cabinet", "2007-10-29")
+
+
+def test_sederunt_records_a_meeting() -> None:
+    # Scottish minutes list who attended under "Sederunt"
+    assert meta("EASTFIELD AREA COMMITTEE\n\nWednesday 6 March 2024\n\nSEDERUNT\n\n"
+                "Councillor A Bee (Chair)\n\n1. DECLARATIONS OF INTEREST") == (
+        "minutes", "EASTFIELD AREA COMMITTEE", "2024-03-06")
+
+
+def test_minute_of_a_committee_title() -> None:
+    assert meta("Minute of Planning Committee\n\nWednesday 6 March 2024\n\n"
+                "Present: Councillor A Bee (Convener)")[1] == "Planning Committee"

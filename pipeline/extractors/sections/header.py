@@ -244,6 +244,7 @@ def _clean_body(text: str) -> str:
     for _ in range(2):
         text = re.sub(r"\s*\((?:[^()]*)\)\s*$", "", text.strip(" :-\u2013,.#*"))
     text = cues().meeting_prefix.sub("", text.strip(" :-\u2013,.#*"))
+    text = cues().meeting_type_prefix.sub("", text)  # "Meeting of Adjourned Meeting, Council"
     text = _TRAILING_MONTH.sub("", text)
     text = _before_meeting_words(text)
     text = cues().meeting_suffix.sub("", text)
