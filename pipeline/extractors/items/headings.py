@@ -32,6 +32,21 @@ from pipeline.extractors.items.numbering import (
     strip_page_numbers,
 )
 from pipeline.extractors.items.numbering import number_key as _number_key
+from pipeline.extractors.items.titles import (
+    after_colon,
+    clean_title,
+    emphasised,
+    heading_part,
+    is_address,
+    is_title,
+    labelled,
+    next_title,
+    split_run_on,
+    title_above,
+    title_case,
+    upper_case,
+    wrapped,
+)
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
@@ -180,49 +195,26 @@ def _candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | N
             return None
         title = r.agenda_number.sub("", r.run_on.split(found.group("title").strip(), maxsplit=1)[0])
         if r.clock_time.match(number) and (r.clock_closing.match(title) or not (
-                _upper(title) or _title_case(title))):
+                upper_case(title) or title_case(title))):
             return None  # "19.30 The meeting closed" is a time, "19.27 PLANNING" an item
         if rule_id == "letters-number" and re.match(r"\d[A-Z]{2}\b", title):
             return None  # a postcode ("SA31 1JP")
-        if strict and _address(title):
+        if strict and is_address(title):
             return None  # "14 Market Street, Oakham"
         agenda = bool(r.page_range.search(title))  # "CO-LEADERS' REPORT 13 - 15"
         title = r.page_range.sub("", title)
-        title = _split_run_on(title)
+        title = split_run_on(title)
         if rule_id in r.full_stop_patterns and title.endswith(".") and not agenda:
             return None  # "1.1 There were no declarations." is a numbered paragraph
-        if _after_colon(blocks, index) and title.endswith((".", ";")):
+        if after_colon(blocks, index) and title.endswith((".", ";")):
             return None  # a numbered part of the list the line above introduces
-        if rule_id in r.minor_styles and (_after_colon(blocks, index) or any(
+        if rule_id in r.minor_styles and (after_colon(blocks, index) or any(
                 pattern.match(blocks[j].text.strip()) for j in (index - 1, index + 1)
                 if 0 <= j < len(blocks))):
             return None  # "RESOLVED:" / "(1) Agree ..." / "(2) Approve ...": a list
         return _item(blocks, index, number, title, rule_id, strict, relaxed=agenda,
                      loose=loose)
     return None
-
-
-def _address(title: str) -> bool:
-    """Whether a line after a bare number reads as a street address ("Market Street",
-    "Church Lane, Oakham", "Mill Road - dismissed"): its name, before any comma or
-    spaced dash, ends in a street word."""
-    name = re.split(r",|\s[-\u2013\u2014]\s", title)[0].strip().rstrip(".")
-    words = name.split()
-    return 2 <= len(words) <= 5 and words[-1].casefold() in rules().address_words
-
-
-def _split_run_on(title: str) -> str:
-    """A heading run on into its text ("Street lighting  Reported – the Clerk had ..."):
-    the heading part, where the rest reads as a sentence and the whole is no title."""
-    r = rules()
-    found = r.run_on_split.search(title)
-    if not found or is_title(title):
-        return title
-    head, rest = title[:found.start()].strip(), title[found.end():]
-    words = {w.casefold().strip(",.;:()") for w in rest.split()}
-    if head and is_title(head) and len(words) >= 3 and words & r.verb_words:
-        return head
-    return title
 
 
 def _table_candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | None:
@@ -249,10 +241,10 @@ def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
     with its pages), so a full stop does not make it a sentence."""
     title_block = index
     if not title:
-        title, title_block = _next_title(blocks, index)
-        relaxed = relaxed or _labelled(blocks, title_block)
+        title, title_block = next_title(blocks, index)
+        relaxed = relaxed or labelled(blocks, title_block)
         if not is_title(title, relaxed, loose):
-            above = _title_above(blocks, index)
+            above = title_above(blocks, index)
             if above is None:
                 return None
             title, title_block = above
@@ -260,47 +252,16 @@ def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
                         title_block)
     if not is_title(title, relaxed, loose):
         return None
-    title, title_block = _wrapped(blocks, title_block, title)
+    title, title_block = wrapped(blocks, title_block, title)
     title = clean_title(title)
     weight = _weight(blocks, index, title_block, title)
-    if strict and not (_emphasised(blocks[index]) or _upper(title) or _title_case(title)):
+    if strict and not (emphasised(blocks[index]) or upper_case(title) or title_case(title)):
         # "1 Welcome and apologies": no full stop, tab or emphasis to mark the number, and
         # a sentence-case title; kept only where no better-marked candidate competes.
         if len(title.split()) > SHORT_TITLE and not loose:
             return None
         weight /= 2
     return Item(index, number, title, rule, weight, title_block)
-
-
-def _wrapped(blocks: list[Block], index: int, title: str) -> tuple[str, int]:
-    """A title that wrapped onto the next lines, as a line ending in "the", "of", "and" ...
-    or a next line starting in lower case shows ("9 To consider a petition from residents
-    asking for the" / "Formation of a Youth Club"): the title joined with those lines, and
-    the line it ends on."""
-    r = rules()
-    for _ in range(r.wrap_lines):
-        words = clean_title(title).split()
-        after = index + 1
-        if not words or after >= len(blocks) or title.rstrip().endswith((".", ":", ";")):
-            break
-        block = blocks[after]
-        text = block.text.strip()
-        # "... accept apologies and" / "the reasons ...", "... Act 2011" / "and consider ..."
-        # (not a description under a linked title: "Minutes PDF 138 KB" / "of the ... .")
-        if not (words[-1].casefold() in r.dangling_words or (
-                text[:1].islower() and not text.endswith(".") and _head(title) == " ".join(
-                    title.replace("\t", " ").split()).strip("*").strip())):
-            break
-        if (block.kind is BlockKind.TABLE_ROW or not text[:1].isalnum()
-                or len(text.split()) > r.wrap_words
-                or any(p.match(text) for p in r.skip_lines + r.item_labels)
-                or any(p.match(text) for _, p, _ in r.patterns)):
-            break
-        joined = f"{clean_title(title)} {text}"
-        if not is_title(joined, relaxed=True, loose=True):
-            break
-        title, index = joined, after
-    return title, index
 
 
 def _cell_number(text: str) -> str | None:
@@ -310,140 +271,19 @@ def _cell_number(text: str) -> str | None:
     return found.group("num")
 
 
-def _title_above(blocks: list[Block], index: int) -> tuple[str, int] | None:
-    """The title printed above a lone number whose next line is text, not a title
-    ("APOLOGIES" / "PLA146/25" / "Apologies were recorded from ..."): a capitalised
-    heading line, joined with the line above it where that one ends in "of", "for" ...
-    (a heading that wrapped). The title block returned is the first line of the title."""
-    r = rules()
-    j = index - 1
-    if j < 0 or blocks[j].kind is BlockKind.TABLE_ROW:
-        return None
-    text = blocks[j].text.strip().strip("*").strip()
-    if (not is_title(text) or text.endswith(".") or any(p.match(text) for _, p, _ in r.patterns)
-            or any(p.match(text) for p in r.skip_lines + r.item_labels)
-            or not (_emphasised(blocks[j]) or _upper(text) or _title_case(text))):
-        return None
-    if j > 0 and blocks[j - 1].kind is not BlockKind.TABLE_ROW:
-        before = blocks[j - 1].text.strip()
-        words = before.split()
-        if (words and words[-1].casefold() in r.dangling_words
-                and not any(p.match(before) for _, p, _ in r.patterns)
-                and is_title(f"{before} {text}", relaxed=True, loose=True)):
-            return clean_title(f"{before} {text}"), j - 1
-    return clean_title(text), j
-
-
-def _next_title(blocks: list[Block], index: int) -> tuple[str, int]:
-    for j in range(index + 1, min(index + 3, len(blocks))):
-        text = blocks[j].text.strip().strip("*").strip()
-        if blocks[j].kind is BlockKind.TABLE_ROW:
-            text = " ".join(c for c in blocks[j].cells if c.strip())
-        if any(p.match(text) for p in rules().skip_lines):
-            continue
-        return text, j
-    return "", index
-
-
-def _head(title: str) -> str:
-    """The heading part of a line: without a run-on first part or link furniture."""
-    title = " ".join(title.replace("\t", " ").split()).strip("*").strip()
-    title = rules().run_on.split(title, maxsplit=1)[0]
-    for _ in range(2):  # "Title (Agenda Item 1) PDF 12 KB": each ends the line in turn
-        title = rules().strip.sub("", title)
-    return title
-
-
-def clean_title(title: str) -> str:
-    """The title as printed, without the trailing colon or full stop of a heading."""
-    title = _head(title)
-    title = re.sub(r"\s*(:-|:|\.|;|\s[-\u2013\u2014])\s*$", "", title)
-    return title.strip()
-
-
-def _labelled(blocks: list[Block], index: int) -> bool:
-    """Whether a ModernGov label ("Minutes:", "Additional documents:") follows the line."""
-    return any(p.match(b.text.strip()) for b in blocks[index + 1:index + 4]
-               for p in rules().item_labels)
-
-
-def is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
-    """A heading-like line: short, capitalised, not a sentence, date, time or amount.
-
-    Give the line as printed: a closing full stop is what shows a sentence (unless
-    `relaxed`: the line is known to be a title, as in a "No. | Item" table). `loose`: the
-    line's number fills a gap in the paper's numbering, so the title may be as long as
-    `gap_title` allows and hold a verb ("... to be approved"), but not end as a sentence.
-    """
-    r = rules()
-    title = _head(title).rstrip(":-\u2013 ")
-    if relaxed:
-        title = title.rstrip(".;")
-    max_words, max_chars = r.gap_title if loose else (r.max_words, r.max_chars)
-    if not title or len(title) > max_chars:
-        return False
-    words = title.split()
-    if len(words) > max_words:
-        return False
-    first = words[0].casefold().strip(",.;:()")
-    if first in r.bad_first_words or not (title[0].isupper() or title[0].isdigit()
-                                           or title[0] in "'\"\u2018\u201c("):
-        return False
-    if sum(ch.isalpha() for ch in title) < 3 or title.endswith((",", ";")):
-        return False
-    if first in r.decision_verbs and (len(words) == 1 or not words[1][:1].isupper()):
-        return False  # "1. Noted the contents of the report." is a decision's part
-    # verbs of a sentence are written in lower case ("May" in a date is a month)
-    lowered = {w.casefold().strip(",.;:()") for n, w in enumerate(words)
-               if n == 0 or not w[:1].isupper()}
-    if first in r.sentence_starts and lowered & r.verb_words:
-        return False  # "1.1 It was" opens a numbered paragraph
-    if r.agenda_wording.match(title):
-        return True  # "5. To approve the minutes of the meeting held on 2 April 2024."
-    if title.endswith(".") and len(words) >= 3 and lowered & r.verb_words:
-        return False  # "No declarations of lobbying were made."
-    if loose:
-        # a title ending in a full stop is still a numbered sentence if a verb shows it
-        return not (title.endswith(".") and len(words) > r.sentence_words
-                    and lowered & r.verb_words)
-    if title.endswith(".") and len(words) > r.sentence_words:
-        return False
-    return not (len(words) > r.verb_min_words and lowered & r.verb_words)
-
-
-def _after_colon(blocks: list[Block], index: int) -> bool:
-    return index > 0 and blocks[index - 1].text.rstrip().endswith((":", ":-"))
-
-
-def _upper(title: str) -> bool:
-    letters = [c for c in title if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
-
-
-def _title_case(title: str) -> bool:
-    """Most significant words capitalised, as in "Apologies for Absence"."""
-    words = [w for w in title.split() if w.casefold() not in rules().minor_words]
-    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    return bool(words) and capitalised / len(words) >= rules().title_case_share
-
-
-def _emphasised(block: Block) -> bool:
-    return block.kind is BlockKind.HEADING or block.bold
-
-
 def _weight(blocks: list[Block], index: int, title_block: int, title: str) -> float:
     """How sure we are, to choose between candidates with clashing numbers: emphasis, a
     capitalised title and body text after it make a heading likelier; a full stop less so
     ("1) To note the report." under a motion)."""
     weight = 1.0
-    if _emphasised(blocks[index]) or _emphasised(blocks[title_block]) or _upper(title):
+    if emphasised(blocks[index]) or emphasised(blocks[title_block]) or upper_case(title):
         weight += 0.5
-    elif _title_case(title):
+    elif title_case(title):
         weight += 0.25
     after = title_block + 1
     if after < len(blocks) and blocks[after].kind is not BlockKind.TABLE_ROW:
         weight += 0.25
-    if _head(blocks[title_block].text).endswith("."):
+    if heading_part(blocks[title_block].text).endswith("."):
         weight -= 0.5
     return weight
 

@@ -1,0 +1,190 @@
+"""Item titles: whether a line reads as a heading, and the title it gives.
+
+A title is short and capitalised and does not read as a sentence ("1. Noted the report.",
+"2.1 The gate was replaced."); link furniture, a trailing colon or full stop and a run-on
+part are not part of it. A title can wrap onto the next lines ("... asking for the" /
+"Formation of a Youth Club") or stand above a lone number ("APOLOGIES" / "PLA146/25").
+Used by `headings.py`; rules are data in `models/items/items.json`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extractors.items.item_rules import rules
+from pipeline.model import Block, BlockKind
+
+
+def is_address(title: str) -> bool:
+    """Whether a line after a bare number reads as a street address ("Market Street",
+    "Church Lane, Oakham", "Mill Road - dismissed"): its name, before any comma or
+    spaced dash, ends in a street word."""
+    name = re.split(r",|\s[-\u2013\u2014]\s", title)[0].strip().rstrip(".")
+    words = name.split()
+    return 2 <= len(words) <= 5 and words[-1].casefold() in rules().address_words
+
+
+def split_run_on(title: str) -> str:
+    """A heading run on into its text ("Street lighting  Reported – the Clerk had ..."):
+    the heading part, where the rest reads as a sentence and the whole is no title."""
+    r = rules()
+    found = r.run_on_split.search(title)
+    if not found or is_title(title):
+        return title
+    head, rest = title[:found.start()].strip(), title[found.end():]
+    words = {w.casefold().strip(",.;:()") for w in rest.split()}
+    if head and is_title(head) and len(words) >= 3 and words & r.verb_words:
+        return head
+    return title
+
+
+def wrapped(blocks: list[Block], index: int, title: str) -> tuple[str, int]:
+    """A title that wrapped onto the next lines, as a line ending in "the", "of", "and" ...
+    or a next line starting in lower case shows ("9 To consider a petition from residents
+    asking for the" / "Formation of a Youth Club"): the title joined with those lines, and
+    the line it ends on."""
+    r = rules()
+    for _ in range(r.wrap_lines):
+        words = clean_title(title).split()
+        after = index + 1
+        if not words or after >= len(blocks) or title.rstrip().endswith((".", ":", ";")):
+            break
+        block = blocks[after]
+        text = block.text.strip()
+        # "... accept apologies and" / "the reasons ...", "... Act 2011" / "and consider ..."
+        # (not a description under a linked title: "Minutes PDF 138 KB" / "of the ... .")
+        if not (words[-1].casefold() in r.dangling_words or (
+                text[:1].islower() and not text.endswith(".") and heading_part(title) == " ".join(
+                    title.replace("\t", " ").split()).strip("*").strip())):
+            break
+        if (block.kind is BlockKind.TABLE_ROW or not text[:1].isalnum()
+                or len(text.split()) > r.wrap_words
+                or any(p.match(text) for p in r.skip_lines + r.item_labels)
+                or any(p.match(text) for _, p, _ in r.patterns)):
+            break
+        joined = f"{clean_title(title)} {text}"
+        if not is_title(joined, relaxed=True, loose=True):
+            break
+        title, index = joined, after
+    return title, index
+
+
+def title_above(blocks: list[Block], index: int) -> tuple[str, int] | None:
+    """The title printed above a lone number whose next line is text, not a title
+    ("APOLOGIES" / "PLA146/25" / "Apologies were recorded from ..."): a capitalised
+    heading line, joined with the line above it where that one ends in "of", "for" ...
+    (a heading that wrapped). The title block returned is the first line of the title."""
+    r = rules()
+    j = index - 1
+    if j < 0 or blocks[j].kind is BlockKind.TABLE_ROW:
+        return None
+    text = blocks[j].text.strip().strip("*").strip()
+    if (not is_title(text) or text.endswith(".") or any(p.match(text) for _, p, _ in r.patterns)
+            or any(p.match(text) for p in r.skip_lines + r.item_labels)
+            or not (emphasised(blocks[j]) or upper_case(text) or title_case(text))):
+        return None
+    if j > 0 and blocks[j - 1].kind is not BlockKind.TABLE_ROW:
+        before = blocks[j - 1].text.strip()
+        words = before.split()
+        if (words and words[-1].casefold() in r.dangling_words
+                and not any(p.match(before) for _, p, _ in r.patterns)
+                and is_title(f"{before} {text}", relaxed=True, loose=True)):
+            return clean_title(f"{before} {text}"), j - 1
+    return clean_title(text), j
+
+
+def next_title(blocks: list[Block], index: int) -> tuple[str, int]:
+    for j in range(index + 1, min(index + 3, len(blocks))):
+        text = blocks[j].text.strip().strip("*").strip()
+        if blocks[j].kind is BlockKind.TABLE_ROW:
+            text = " ".join(c for c in blocks[j].cells if c.strip())
+        if any(p.match(text) for p in rules().skip_lines):
+            continue
+        return text, j
+    return "", index
+
+
+def heading_part(title: str) -> str:
+    """The heading part of a line: without a run-on first part or link furniture."""
+    title = " ".join(title.replace("\t", " ").split()).strip("*").strip()
+    title = rules().run_on.split(title, maxsplit=1)[0]
+    for _ in range(2):  # "Title (Agenda Item 1) PDF 12 KB": each ends the line in turn
+        title = rules().strip.sub("", title)
+    return title
+
+
+def clean_title(title: str) -> str:
+    """The title as printed, without the trailing colon or full stop of a heading."""
+    title = heading_part(title)
+    title = re.sub(r"\s*(:-|:|\.|;|\s[-\u2013\u2014])\s*$", "", title)
+    return title.strip()
+
+
+def labelled(blocks: list[Block], index: int) -> bool:
+    """Whether a ModernGov label ("Minutes:", "Additional documents:") follows the line."""
+    return any(p.match(b.text.strip()) for b in blocks[index + 1:index + 4]
+               for p in rules().item_labels)
+
+
+def is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
+    """A heading-like line: short, capitalised, not a sentence, date, time or amount.
+
+    Give the line as printed: a closing full stop is what shows a sentence (unless
+    `relaxed`: the line is known to be a title, as in a "No. | Item" table). `loose`: the
+    line's number fills a gap in the paper's numbering, so the title may be as long as
+    `gap_title` allows and hold a verb ("... to be approved"), but not end as a sentence.
+    """
+    r = rules()
+    title = heading_part(title).rstrip(":-\u2013 ")
+    if relaxed:
+        title = title.rstrip(".;")
+    max_words, max_chars = r.gap_title if loose else (r.max_words, r.max_chars)
+    if not title or len(title) > max_chars:
+        return False
+    words = title.split()
+    if len(words) > max_words:
+        return False
+    first = words[0].casefold().strip(",.;:()")
+    if first in r.bad_first_words or not (title[0].isupper() or title[0].isdigit()
+                                           or title[0] in "'\"\u2018\u201c("):
+        return False
+    if sum(ch.isalpha() for ch in title) < 3 or title.endswith((",", ";")):
+        return False
+    if first in r.decision_verbs and (len(words) == 1 or not words[1][:1].isupper()):
+        return False  # "1. Noted the contents of the report." is a decision's part
+    # verbs of a sentence are written in lower case ("May" in a date is a month)
+    lowered = {w.casefold().strip(",.;:()") for n, w in enumerate(words)
+               if n == 0 or not w[:1].isupper()}
+    if first in r.sentence_starts and lowered & r.verb_words:
+        return False  # "1.1 It was" opens a numbered paragraph
+    if r.agenda_wording.match(title):
+        return True  # "5. To approve the minutes of the meeting held on 2 April 2024."
+    if title.endswith(".") and len(words) >= 3 and lowered & r.verb_words:
+        return False  # "No declarations of lobbying were made."
+    if loose:
+        # a title ending in a full stop is still a numbered sentence if a verb shows it
+        return not (title.endswith(".") and len(words) > r.sentence_words
+                    and lowered & r.verb_words)
+    if title.endswith(".") and len(words) > r.sentence_words:
+        return False
+    return not (len(words) > r.verb_min_words and lowered & r.verb_words)
+
+
+def after_colon(blocks: list[Block], index: int) -> bool:
+    return index > 0 and blocks[index - 1].text.rstrip().endswith((":", ":-"))
+
+
+def upper_case(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def title_case(title: str) -> bool:
+    """Most significant words capitalised, as in "Apologies for Absence"."""
+    words = [w for w in title.split() if w.casefold() not in rules().minor_words]
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return bool(words) and capitalised / len(words) >= rules().title_case_share
+
+
+def emphasised(block: Block) -> bool:
+    return block.kind is BlockKind.HEADING or block.bold
