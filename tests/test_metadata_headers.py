@@ -134,3 +134,12 @@ def test_sederunt_records_a_meeting() -> None:
 def test_minute_of_a_committee_title() -> None:
     assert meta("Minute of Planning Committee\n\nWednesday 6 March 2024\n\n"
                 "Present: Councillor A Bee (Convener)")[1] == "Planning Committee"
+
+
+@pytest.mark.parametrize("title", [
+    "Kelby District Council \u2013 Planning Committee \u2013 13 March 2024",
+    "Minutes \u2013 Planning Committee \u2013 13 March 2024",
+])
+def test_dash_separated_running_titles(title: str) -> None:
+    assert meta(f"{title}\n\nPresent: Councillor A Bee (Chair)")[1:] == (
+        "Planning Committee", "2024-03-13")

@@ -236,7 +236,12 @@ def _clean_body(text: str) -> str:
         rest = text[dates[0].end:]
         if re.match(r"\s*[-\u2013\u2014:,|]", rest):
             text = rest.strip(" :-\u2013\u2014,|")
-    text = re.split(rf"\s+[-\u2013\u2014,]\s+|\s*,\s*(?={WEEKDAY}\b)", text, flags=re.I)[0]
+    text = re.sub(r"^(?:draft\s+)?minutes?\s*[-\u2013\u2014:|]\s+", "", text, flags=re.I)
+    segments = re.split(rf"\s+[-\u2013\u2014,]\s+|\s*,\s*(?={WEEKDAY}\b)", text, flags=re.I)
+    text = segments[0]
+    if len(segments) > 1 and cues().council_name.match(text) and is_body_name(
+            _clean_body(segments[1])):
+        text = segments[1]  # "X District Council - Planning Committee - 13 March 2024"
     dates = find_dates(text)
     if dates:
         text = text[:dates[0].start]
