@@ -238,3 +238,32 @@ def test_relation_rows_carry_the_sentence_as_evidence():
     row = extract_structure(document, {})["relations"][0]
     assert row["evidence"] == "The Audit Group reports to the Cabinet."
     assert document.text[row["start"]:row["end"]] == row["evidence"]
+
+
+def test_a_committee_named_by_a_series_of_subjects_is_one_name():
+    text = ("The Fees Review Working Group, a sub-group of the Finance, Audit and Risk "
+            "Committee, was set up in 2024. The Lettings Panel would report each year to the "
+            "Children, Families & Education Committee.")
+    assert edges(text) == {
+        ("Fees Review Working Group", "reports_to", "Finance, Audit and Risk Committee"),
+        ("Lettings Panel", "reports_to", "Children, Families & Education Committee"),
+    }
+    # a list of bodies is not one name: Cabinet is a body of its own
+    assert ("Audit Panel", "reports_to", "Cabinet") in edges(
+        "The Audit Panel reports to Cabinet, Council and the Standards Committee.")
+
+
+def test_report_each_period_to_and_in_future_represented_on():
+    text = ("The Tenants Forum reports every quarter to the Housing Board. The Youth Council "
+            "would in future be represented on the Housing Board by its chair.")
+    assert edges(text) == {("Tenants Forum", "reports_to", "Housing Board"),
+                           ("Youth Council", "member_of", "Housing Board")}
+
+
+def test_a_lone_cabinet_is_the_papers_cabinet_and_an_owner_acronym_heading_no_fuller_name():
+    text = ("WESTMERE COMBINED AUTHORITY CABINET\n\n"
+            "WCA SKILLS COMMITTEE - TERMS OF REFERENCE\n\n"
+            "Cabinet considered terms of reference for the Skills Committee, a sub-committee of "
+            "Cabinet.")
+    assert edges(text, "Westmere Combined Authority Cabinet") == {
+        ("Skills Committee", "reports_to", "Westmere Combined Authority Cabinet")}

@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.bodies.names import Mention, body_type, clean_name, fold, head_of, initials
+from pipeline.extractors.bodies.names import (
+    Mention,
+    body_type,
+    clean_name,
+    fold,
+    head_of,
+    initials,
+    vocabulary,
+)
 from pipeline.extractors.bodies.relation_cues import WORDS
 
 
@@ -45,6 +53,8 @@ class BodyIndex:
                 text = self.aliases[fold(text)]
             if not seen and mention.kind in ("body", "phrase", "org") and len(text.split()) > 1:
                 text = self._by_suffix(text) or text
+            elif not seen and mention.kind == "body" and self._is_paper_head(text):
+                text = self.paper  # "Cabinet" in the minutes of the "X Combined Authority Cabinet"
             elif mention.kind == "acronym" and not seen:
                 text = self._by_initials(text) or text
             self._memo[memo] = text
@@ -58,7 +68,28 @@ class BodyIndex:
         if key[1:] == body_type(text):
             return None  # "the statutory Community Safety Partnership" may be anyone's
         found = {n for k, n in self.known.items() if (" " + k).endswith(key) and k != key[1:]}
-        return found.pop() if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        name = found.pop()
+        return None if self._owner_prefixed(name, text) else name
+
+    def _owner_prefixed(self, name: str, text: str) -> bool:
+        """Whether `name` is `text` under its owner's acronym in a capitals heading
+        ("NPCA TRANSPORT COMMITTEE - TERMS OF REFERENCE" in the North Pennine Combined
+        Authority's papers): no fuller name for the body the text calls "Transport Committee"."""
+        extra = name.split()[:len(name.split()) - len(text.split())]
+        if not name.isupper() or text.isupper() or len(extra) != 1:
+            return False
+        owners = [self.paper, *self.known.values()]
+        return any(initials(owner).upper().startswith(extra[0]) and len(extra[0]) >= 2
+                   and initials(owner).upper() != initials(name).upper() for owner in owners)
+
+    def _is_paper_head(self, text: str) -> bool:
+        """Whether a lone head word ("Cabinet") is the last word of the paper's own body."""
+        words = self.paper.split()
+        return (len(text.split()) == 1 and len(words) > 1
+                and fold(words[-1]) == fold(text)
+                and head_of(fold(text)) in vocabulary().proper_single_heads)
 
     def _by_initials(self, text: str) -> str | None:
         """An undefined acronym ('CSP') that the initials of one known name end with."""

@@ -200,6 +200,9 @@ def _runs(words: list[_Word]) -> list[tuple[int, int]]:
                     and words[k + 2].text == ")" and words[k + 3].cap):
                 last, k = k + 3, k + 4  # "Drug and Alcohol Partnership (DAAT) Board"
                 continue
+            if words[k].text == "," and (end := _subject_series(words, i, k)) is not None:
+                last, k = end, end + 1  # "Communities, Housing and Environment Committee"
+                continue
             m = k
             while m < len(words) and m - k < 2 and words[m].lower in vocab.name_connectors:
                 m += 1
@@ -217,6 +220,48 @@ def _runs(words: list[_Word]) -> list[tuple[int, int]]:
             runs.append((i, last))
         i = last + 1
     return runs
+
+
+MAX_SERIES_WORDS = 12
+
+
+def _subject_series(words: list[_Word], first: int, comma: int) -> int | None:
+    """Where a body named by a series of subjects ends: 'Communities, Housing and Environment
+    Committee', 'Children, Families and Education Committee'. From the capitalised words
+    `first`..`comma - 1` the series runs over commas to a last subject after 'and' or '&'
+    and ends at a body's head noun; the subjects are no bodies or organisations themselves
+    (a list: 'Cabinet, Council and Scrutiny Committee'). None when it is no such name."""
+    vocab = vocabulary()
+
+    def subject(k: int) -> bool:
+        word = words[k]
+        return (word.cap and word.lower not in vocab.name_connectors and not _head_at(words, k)
+                and head_of(word.lower) not in vocab.org_heads
+                and word.lower not in vocab.not_name_starts)
+
+    while first < comma and (words[first].lower in vocab.not_name_starts
+                             or words[first].lower == "the"):
+        first += 1  # "The Children, Families and ..."
+    if first == comma or not all(subject(k) for k in range(first, comma)):
+        return None
+    k, joined = comma, False
+    while k < len(words) and k - first <= MAX_SERIES_WORDS:
+        if words[k].text == "," and not joined:
+            k += 1
+        elif words[k].lower in ("and", "&") and not joined and k > comma:
+            joined, k = True, k + 1
+        else:
+            return None
+        start = k
+        while k < len(words) and words[k].cap and words[k].lower not in vocab.name_connectors:
+            if _head_at(words, k):
+                return k if joined and k > start else None
+            if not subject(k):
+                return None
+            k += 1
+        if k == start:
+            return None
+    return None
 
 
 def _trim(words: list[_Word], first: int, last: int) -> tuple[int, int, bool]:
