@@ -143,3 +143,9 @@ def test_minute_of_a_committee_title() -> None:
 def test_dash_separated_running_titles(title: str) -> None:
     assert meta(f"{title}\n\nPresent: Councillor A Bee (Chair)")[1:] == (
         "Planning Committee", "2024-03-13")
+
+
+def test_committee_on_a_subject_but_not_any_committee_for_phrase() -> None:
+    assert meta("Minutes of the Committee on Standards and Privileges held on 4 March 2024\n\n"
+                "Present: A Bee")[1] == "Committee on Standards and Privileges"
+    assert meta("Committee for the next item\n\nDate: 4 March 2024\n\nPresent: A Bee")[1] == ""
