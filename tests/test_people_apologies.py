@@ -95,3 +95,12 @@ def test_a_verb_or_adverb_after_the_last_name_is_no_surname():
         assert names(result["apologies"]) == ["Rod Scott", "Diane Neil"], tail
     result = run("2. Apologies", "Apologies were received from Councillor Scott and Neil mills")
     assert names(result["apologies"]) == ["Scott", "Neil"]  # no forename and surname before it
+
+
+def test_were_present_sentences_count_only_before_the_first_item():
+    result = run("Present: Cllrs C Barlow and C Brodie.", "District Cllrs Burridge and Corrie were "
+                 "present", "Councillor Dee was not present.", "1. Minutes",
+                 "Councillor Ewart was present at the site visit.",
+                 "Councillor Ford was in attendance.")
+    assert names(result["attendees"]) == ["C Barlow", "C Brodie", "Burridge", "Corrie"]
+    assert {r["capacity"] for r in result["attendees"][2:]} == {"other"}

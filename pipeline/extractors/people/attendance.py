@@ -62,6 +62,7 @@ class Walk(TableReader):
         # the section a narrative paragraph closed: a ModernGov page gives an item's agenda
         # text, then 'Minutes:' and what the meeting recorded under the same item
         self.paused: Section | None = None
+        self.items = False  # an item heading seen: the attendance record is behind
 
     def run(self) -> None:
         i = 0
@@ -106,6 +107,8 @@ class Walk(TableReader):
             self.section, start = found
             self.content(block, start)
             return i + 1
+        if not self.items and block.kind is BlockKind.PARAGRAPH:
+            self.present_sentences(block)
         apology = pattern("apology_sentence").search(block.text)
         if apology and not block.text[apology.end():].strip(" .:"):
             # "Apologies were received from:" + a list
@@ -141,8 +144,19 @@ class Walk(TableReader):
         self.section = None
         return True
 
+    def present_sentences(self, block: Block) -> None:
+        """'Mr D Thomas, Link Officer, was in attendance.', 'County Cllrs A and B were
+        present.' before the first item: attendees, staff as officers, councillors as others."""
+        text, at = block.text, 0
+        while at < len(text):
+            end = sentence_end(text, at)
+            if m := pattern("present_sentence").search(text, at, end):
+                for person in parse_list(text, at, m.start(), True) or ():
+                    self.register.add("attendees", person, block, _PRESENT)
+            at = end + 1
+
     def item(self, title: str) -> None:
-        self.opening = False
+        self.opening, self.items = False, True
         kind = item_kind(title)
         self.section = Section(kind, rule=f"item-{kind}") if kind else None
 
@@ -210,6 +224,9 @@ class Walk(TableReader):
             for person in persons or ():
                 self.register.add(section.kind, person, block, section)
         return True
+
+
+_PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
 
 
 def ward_column(blocks: list[Block]) -> bool:

@@ -103,6 +103,8 @@ def cue(text: str) -> tuple[Section, int] | None:
             after = len(phrase) + (verb.end() if verb else 0)
             stop = next_label(body, after, len(body)) if run_on else len(body)
             if parse_list(body, after, stop) and (section := _section(phrase.split())):
+                if phrase in _plurals():  # "Councillors Mrs A, D Burton, Garten": surnames
+                    section = replace(section, allow_single=True)
                 return section, offset + after
         return None
     if not words or len(words) > 8 or any(w.isdigit() or w in data("cues")["exclude"]
@@ -110,6 +112,12 @@ def cue(text: str) -> tuple[Section, int] | None:
         return None
     section = _section(words)
     return (section, offset + (colon.end() if colon else len(body))) if section else None
+
+
+@cache
+def _plurals() -> set[str]:
+    """Plural honorifics, folded, as label phrases ('councillors', 'cllrs')."""
+    return {p.casefold().rstrip(".") for p in data("names")["plural_honorifics"]}
 
 
 def next_label(text: str, start: int, end: int) -> int:

@@ -44,21 +44,24 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     cuts = sorted(cuts + _run_on(text, start, end, cuts, depth))
     bounds = [(start, start, "comma"), *cuts, (end, end, "end")]
     parts = [(kind, a, b) for (_, a, kind), (b, _, _) in zip(bounds, bounds[1:], strict=False)]
-    single = allow_single or prefix(text[start:end].lstrip(" :"))[4]
+    lead = prefix(text[start:end].lstrip(" :"))
+    single = allow_single or lead[4]
     tried: dict[tuple[int, int], list[Person]] = {}  # pieces read while undoing 'and' cuts
     parts = _merge_dashes(text, _merge_ands(text, parts, single, substitutes, tried))
     persons: list[Person] = []
     head = text[parts[0][1]:parts[0][2]].strip()
-    if len(parts) > 1 and parts[1][0] == "dash" and classify(head) == "role" \
-            and (person := parse_person(text, parts[1][1], parts[1][2], single)):
-        # "Chief Executive – Jane Smith": the office first, then the name.
+    if len(parts) > 1 and parts[1][0] in ("dash", "comma") and classify(head) == "role" \
+            and (person := parse_person(text, parts[1][1], parts[1][2], single)) \
+            and (parts[1][0] == "dash" or person.titled and head[:1].isupper()
+                 and not vocab()["hon_word"].search(head)):
+        # "Chief Executive – Jane Smith", "Clerk to Council, Mrs S Knowles": office, name
         person.roles.insert(0, head)
         person.start, persons, parts = parts[0][1], [person], parts[2:]
     attrs: dict[int, tuple[int, int]] = {}  # person index -> span of its plain notes
     label: list[str] = []
     for n, (kind, s, e) in enumerate(parts):
         piece = text[s:e].strip(" ,;:")
-        if not piece or re.match(r"\s*\d+\s", text[s:e]):
+        if not piece or re.match(r"\s*\d+\s", text[s:e]) or piece in ("and", "&"):
             continue  # "4 members of the public" is a count, not a person or a role
         offset, roles, _, _, _ = prefix(piece + " X")  # a stand-in name after the piece
         if offset > len(piece) and not roles or _drop_post("X " + piece) == "X":
@@ -88,6 +91,9 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             roles, orgs = attributes(note)
             person.roles += roles
             person.orgs += orgs
+    if lead[4] and pattern("councillor_honorific").search(lead[3]):
+        for person in persons:  # "County Cllrs A, B and C": each a councillor
+            person.councillor = person.councillor or not person.titled
     last = text[persons[-1].start:persons[-1].end] if persons else ""
     if shared := pattern("shared_note").search(last):  # "A, B and C (all Finance)"
         roles, orgs = attributes(shared.group(1))
@@ -233,12 +239,18 @@ def _merge_ands(text: str, parts: list, single: bool, substitutes: bool,
         return tried[s, e]
 
     merged: list = []
-    for kind, s, e in parts:
+    for n, (kind, s, e) in enumerate(parts):
         if kind == "and" and merged and not re.match(r"\s*\d+\s", text[s:e]):
             # "P Marsh and 3 members of the public": a count stays apart (and is skipped)
             pkind, ps, pe = merged[-1]
-            if pkind == "dash" and any(p.titled for p in persons(s, e)):
-                merged.append((kind, s, e))  # "A Bell - Abbey and Cllr C Dee": a new person
+            nxt = parts[n + 1] if n + 1 < len(parts) else None
+            if (pkind == "dash" and any(p.titled for p in persons(s, e))) or (
+                    nxt and nxt[0] == "comma" and classify(text[s:e].strip()) == "role"
+                    and any(p.titled for p in persons(ps, pe))
+                    and any(p.titled for p in persons(nxt[1], nxt[2]))):
+                # "A Bell - Abbey and Cllr C Dee", "Clerk, Mrs A Bell and Deputy Clerk, Mrs
+                # C Dee": a new person, or a new office before one
+                merged.append((kind, s, e))
                 continue
             if not (persons(ps, pe) and persons(s, e)):
                 merged[-1] = (pkind, ps, e)

@@ -219,7 +219,8 @@ def _prefix(text: str) -> tuple[int, tuple[str, ...], tuple[str, ...], str, bool
 
 def _singular(label: str) -> str:
     words = label.split()
-    if words[-1].endswith("s") and words[-1][:-1] in vocab()["title_nouns"] | {"Councillor"}:
+    if words[-1].endswith("s") and words[-1][:-1] in vocab()["title_nouns"] | {"Councillor",
+                                                                               "Cllr"}:
         words[-1] = words[-1][:-1]
     return " ".join(words)
 
