@@ -180,3 +180,11 @@ def test_resolution_of_two_that_paragraphs_under_a_bare_heading():
     rows = extract_items(parse_text(text, "t.txt"))["decisions"]
     assert [r["text"] for r in rows] == [
         "That the revenue forecast be noted.\nThat the capital changes be agreed."]
+
+
+def test_put_to_the_vote_and_agreed_in_capitals_is_a_decision_in_lower_case_is_not():
+    text = ("Minutes of the meeting held on 1 May 2024\n\n5. Budget\n\n"
+            "The amendment was put to the vote and agreed.\n\n"
+            "The substantive motion was put to the vote and AGREED.\n")
+    rows = extract_items(parse_text(text, "t.txt"))["decisions"]
+    assert [(r["item"], r["kind"], r["text"]) for r in rows] == [("5", "AGREED", "")]

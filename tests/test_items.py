@@ -285,3 +285,12 @@ def test_a_short_sentence_under_a_lone_number_is_not_its_title():
     text = ("APOLOGIES\nPLA146/25\nApologies for absence were recorded from Councillor Ames.\n"
             "LOBBYING\nPLA147/25\nNo declarations of lobbying were made.\n")
     assert items(text) == [("PLA146/25", "APOLOGIES"), ("PLA147/25", "LOBBYING")]
+
+
+def test_page_words_and_numbers_end_an_agenda_title():
+    text = ("AGENDA\n\n1. Apologies for Absence\n\n"
+            "2. Minutes of the Previous Meeting Pages 5 - 12\n\n"
+            "3. Budget Monitoring Report Pages 13 - 30\n\n4. Work Programme Page 31\n")
+    assert [t for _, t in items(text)] == [
+        "Apologies for Absence", "Minutes of the Previous Meeting", "Budget Monitoring Report",
+        "Work Programme"]
