@@ -149,3 +149,17 @@ def test_committee_on_a_subject_but_not_any_committee_for_phrase() -> None:
     assert meta("Minutes of the Committee on Standards and Privileges held on 4 March 2024\n\n"
                 "Present: A Bee")[1] == "Committee on Standards and Privileges"
     assert meta("Committee for the next item\n\nDate: 4 March 2024\n\nPresent: A Bee")[1] == ""
+
+
+def test_a_title_broken_after_of_the_reads_whole() -> None:
+    assert meta("KELBY BOROUGH COUNCIL\n\nMINUTES of the\n\nCABINET\n\n13 March 2024\n\n"
+                "Present: Councillor A Bee (Chair)")[1:] == ("CABINET", "2024-03-13")
+
+
+@pytest.mark.parametrize("text", [
+    "Title of meeting: Health and Wellbeing Board\n\nDate of meeting: 13 March 2024",
+    "Name of meeting\tHealth and Wellbeing Board\nDate\t13 March 2024",
+])
+def test_title_of_meeting_labels(text: str) -> None:
+    assert meta(f"{text}\n\nPresent: A Bee (Chair)")[1:] == (
+        "Health and Wellbeing Board", "2024-03-13")

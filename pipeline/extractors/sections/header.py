@@ -114,17 +114,22 @@ def _row_text(block: Block) -> str:
     return block.text.replace("\t", " ")
 
 
+_DANGLING = re.compile(
+    r"^\W*(?:minutes?|cofnodion|a meeting|meeting)\b.{0,60}\b(?:of|of the|of a|of an)$", re.I)
 _LEADING_NOTE = re.compile(r"^\([^()]{20,400}\)\s+(?=\S)")
 
 
 def _lines(blocks: Blocks) -> list[tuple[Block, str]]:
     """The header's lines: a table row's cells count as one line ("Label:\tValue")."""
-    out = []
+    out: list[tuple[Block, str]] = []
     for block in blocks[:HEADER_BLOCKS * 2]:
         text = _row_text(block) if block.kind is BlockKind.TABLE_ROW else block.text
         # a leading note in brackets ("(These minutes are subject to approval ...) X Parish
         # Council Minutes of ...") is not the line's heading
         text = _LEADING_NOTE.sub("", " ".join(text.split()))
+        if out and _DANGLING.search(out[-1][1]):
+            # "MINUTES of the" / "CABINET": a title broken after its "of the" reads whole
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
         out.append((block, text))
     return out
 
