@@ -235,3 +235,21 @@ def test_a_page_that_leads_with_a_body_named_in_the_paper_it_continues_does_not(
     pages = [paper("fernley_osc_minutes_2024-02-06.txt"),
              "Overview and Scrutiny Committee\n\nContinued discussion of the budget.\n"]
     assert len(segment(parse_text("\f".join(pages), "two-pages.txt"))) == 1
+
+
+def test_an_agenda_that_runs_on_into_the_minutes_it_sends_is_split_without_a_page_break() -> None:
+    text = ("ASHWELL MAGNA PARISH COUNCIL\n\nYou are summoned to attend the meeting of the "
+            "Parish Council on Monday 3rd March 2025 at 7pm in the Village Hall.\n\nAGENDA\n\n"
+            "1. Apologies for Absence\n\n2. Minutes of the Previous Meeting\n\n3. Finance\n\n"
+            "P Lane, Clerk\n\n24th February 2025\n\n"
+            "Minutes of the Meeting of the Parish Council\n\n"
+            "6th January 2025, Village Hall\n\nPresent: Cllrs A Dane, B Ford and C Hale\n\n"
+            "1. Apologies for Absence\n\nNone.\n\n2. Finance\n\nResolved: to pay the invoices.\n")
+    parts = segment(parse_text(text, "pack.txt"))
+    assert [(p.kind, p.date) for p in parts] == [("agenda", "2025-03-03"),
+                                                 ("minutes", "2025-01-06")]
+    names = [r["name"] for r in extract_document(parse_text(text, "pack.txt"))["attendees"]]
+    assert names == ["A Dane", "B Ford", "C Hale"]
+    # the agenda's own numbered "Minutes of the previous meeting" item opens nothing
+    alone = text.split("P Lane, Clerk")[0]
+    assert len(segment(parse_text(alone, "agenda.txt"))) == 1

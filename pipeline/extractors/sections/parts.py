@@ -20,7 +20,7 @@ its part. Each part's kind, body and date come from the metadata rules
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline.extractors.sections.header import (
@@ -152,6 +152,31 @@ def segment(document: Document) -> list[Part]:
     return parts
 
 
+MIN_AGENDA_BLOCKS = 4  # an agenda part shorter than this is left whole
+MAX_TITLE_WORDS = 16
+
+
+def _split_agendas(blocks: list[Block], starts: list[int], meta: Callable[[int, int], dict]
+                   ) -> list[int]:
+    """Where an agenda part runs on, without a page break, into the minutes it sends out
+    ("... Date of Next Meeting / R Smith, Clerk / Minutes of the Meeting of the Parish
+    Council / 21st November 2024 ..."), as a text, DOCX or HTML pack does: a new part at
+    an unnumbered line titled "Minutes of the meeting of <body>" (the agenda's own
+    "3. Minutes of the previous meeting" is numbered, and names no body)."""
+    out: list[int] = []  # (what is before the title must read as an agenda on its own)
+    bounds = starts + [len(blocks)]
+    for first, after in zip(bounds, bounds[1:], strict=False):
+        out.append(first)
+        for k in range(first + MIN_AGENDA_BLOCKS, after - 1):
+            text = " ".join(blocks[k].text.replace("\t", " ").split())
+            if len(text.split()) <= MAX_TITLE_WORDS and "minute" in text.lower() \
+                    and _opening_cue([blocks[k]]) == "minutes-of" \
+                    and meta(first, k)["kind"] == "agenda" and meta(k, after)["kind"] == "minutes":
+                out.append(k)
+                break
+    return out
+
+
 def metadata_key(blocks: Sequence[Block]) -> tuple:
     """Where the Doc keeps `metadata_of` a part's blocks, found while segmenting: the
     documents row of the file's cover asks for the same blocks again."""
@@ -177,6 +202,7 @@ def _segment(blocks: list[Block]) -> tuple[list[Part], list[dict]]:
             starts.append(start)
             current = meta(start, end)
         previous_lead = " | ".join(_fold(b.text) for b in _lead(blocks, start))
+    starts = _split_agendas(blocks, starts, meta)
     parts, founds = [], []
     bounds = starts + [len(blocks)]
     for number, (first, after) in enumerate(zip(bounds, bounds[1:], strict=False), 1):
