@@ -104,3 +104,10 @@ def test_were_present_sentences_count_only_before_the_first_item():
                  "Councillor Ford was in attendance.")
     assert names(result["attendees"]) == ["C Barlow", "C Brodie", "Burridge", "Corrie"]
     assert {r["capacity"] for r in result["attendees"][2:]} == {"other"}
+
+
+def test_an_apology_word_in_a_label_outweighs_a_longer_attendance_word():
+    result = run("7. Apologies", "Apologies had been received from Councillors: DJ Bentham and "
+                 "NL Vaughton.", "8. Minutes")
+    assert names(result["apologies"]) == ["DJ Bentham", "NL Vaughton"]
+    assert names(result["attendees"]) == []

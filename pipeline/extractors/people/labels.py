@@ -149,6 +149,8 @@ def _section(words: list[str]) -> Section | None:
     rules = [r for r in data("cues")["rules"] if f" {r['phrase']} " in joined]
     if not rules:
         return None
+    # an apology word decides ('Apologies had been received from Councillors:')
+    rules = [r for r in rules if r["kind"] == "apologies"] or rules
     best = max(rules, key=lambda r: len(r["phrase"]))
     return Section(best["kind"], best.get("capacity", "member"), best.get("role", ""),
                    best["phrase"].startswith("also"), rule=best["id"])
