@@ -164,3 +164,15 @@ def test_the_word_gates_never_skip_a_match() -> None:
             for s, e in sentences(text):
                 assert not pattern("item_only").match(text[s:e]), text
     assert matched >= 4
+
+
+def test_a_member_called_by_the_initials_the_attendance_list_gave() -> None:
+    text = ("Minutes of the Meeting of the Parish Council held on 4th March 2025\n\n"
+            "Present: Ann Dewhurst (AD), Tom Burrell (TB)\n\n"
+            "1. Declarations of Interest\n\n"
+            "TB declared a pecuniary interest in item 3 as the contractor. "
+            "AD and TB declared an interest in item 4.\n\n3. Grass Cutting\n\nNoted.\n\n"
+            "4. Allotments\n\nNoted. The CSP declared an interest in item 3.\n")
+    got = [(d["name"], d["item"], d["kind"])
+           for d in extract_document(parse_text(text, "t.txt"))["declarations"]]
+    assert got == [("TB", "3", "pecuniary"), ("AD", "4", ""), ("TB", "4", "")]

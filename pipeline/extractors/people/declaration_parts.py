@@ -114,10 +114,11 @@ SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 LEAD = re.compile(r"^[\s•·*\-–—]*(?:\(?[0-9ivxlc]{1,4}[.)]|\(?[a-z][.)])?\s*", re.I)
 
 
-def declarers(pre: str) -> list[tuple[str, int, int]]:
+def declarers(pre: str, codes: frozenset[str] = frozenset()) -> list[tuple[str, int, int]]:
     """The people (name, start, end in pre) written just before a declaring verb:
     'Councillors Dee, Evans and Morgan', 'The Chair, Councillor Grewal,', 'Danny Connellan',
-    'the Vice Convener'. The longest run ending at the verb that reads wholly as people."""
+    'the Vice Convener', and 'BK' where the paper gave a member that code ('Bryony Keech
+    (BK)': `codes`). The longest run ending at the verb that reads wholly as people."""
     r = rules()
     end = len(pre)
     if m := r["trail"].search(pre):
@@ -126,13 +127,14 @@ def declarers(pre: str) -> list[tuple[str, int, int]]:
     starts = sorted({lead} | {m.end() for m in re.finditer(r"[,;:(]\s*|\s", pre[:end])
                                if m.end() > lead})
     for start in starts:
-        found = _names(pre, start, end, at_start=start == lead)
+        found = _names(pre, start, end, at_start=start == lead, codes=codes)
         if found:
             return found
     return []
 
 
-def _names(text: str, start: int, end: int, at_start: bool) -> list[tuple[str, int, int]]:
+def _names(text: str, start: int, end: int, at_start: bool,
+           codes: frozenset[str] = frozenset()) -> list[tuple[str, int, int]]:
     segment = text[start:end]
     if not segment.strip() or not (segment[0].isupper() or segment.lower().startswith("the ")):
         return []
@@ -158,6 +160,8 @@ def _names(text: str, start: int, end: int, at_start: bool) -> list[tuple[str, i
         if honorific:
             plural = plural or many
             name = clean_name(piece, allow_single=True)
+        elif piece in codes:
+            name = piece  # a member's initials, as the paper's attendance list gave them
         elif plural or (at_start and index == 0 and len(piece.split()) >= 2):
             name = piece if is_name(piece, allow_single=plural) else ""
         else:
@@ -166,6 +170,15 @@ def _names(text: str, start: int, end: int, at_start: bool) -> list[tuple[str, i
             return []
         out.append((name, s, s + len(piece)))
     return out
+
+
+#: "Bryony Keech (BK)": the code a paper gives a person it lists, to call them by later
+PERSON_CODE = re.compile(r"[A-Z][\w'’-]*[a-z]\s*\((?P<code>[A-Z]{2,4})\)")
+
+
+def person_codes(text: str) -> frozenset[str]:
+    """The initials codes a paper gives the people it lists."""
+    return frozenset(m.group("code") for m in PERSON_CODE.finditer(text))
 
 
 def names_in(text: str) -> list[tuple[str, int, int]]:

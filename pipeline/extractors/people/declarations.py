@@ -29,6 +29,7 @@ from pipeline.extractors.people.declaration_parts import (
     kind_of,
     names_in,
     pattern,
+    person_codes,
     resolve,
     rules,
 )
@@ -56,6 +57,7 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
     starts = sorted((i["start"], i) for i in items if "start" in i)
     rows: list[dict] = []
     section, current, last_items = Section(), None, [""]
+    codes = person_codes(document.text)
     for block in document.blocks:
         heading_item = None
         for start, item in starts:
@@ -72,7 +74,7 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
                 and not _sentences_with_cue(block.text):
             section.declarations, section.kind, section.headers = True, kind_of(block.text), []
             continue
-        found = _from_sentences(block, section, items, last_items)
+        found = _from_sentences(block, section, items, last_items, codes)
         if not found and section.declarations and not section.register:
             found = (_from_row(block, section, items) if block.kind is BlockKind.TABLE_ROW
                      else _from_entry(block, section, items))
@@ -136,7 +138,7 @@ def _sentences_with_cue(text: str) -> bool:
 
 
 def _from_sentences(block: Block, section: Section, items: list[dict],
-                    last_items: list[str]) -> list[dict]:
+                    last_items: list[str], codes: frozenset[str] = frozenset()) -> list[dict]:
     text = block.text.replace("\t", " ")
     if not pattern("declaration_noun").search(text) and not pattern("item_word").search(text):
         return []  # no sentence of it can declare, nor name the item of those that follow
@@ -148,7 +150,7 @@ def _from_sentences(block: Block, section: Section, items: list[dict],
                 and len(sentence) < 40:
             section.context = m.group("num").rstrip(".:")
             continue
-        rows = _declaration(block, s, sentence, section, items, last_items)
+        rows = _declaration(block, s, sentence, section, items, last_items, codes)
         if rows:
             found.append((index, rows))
             last_items = list(dict.fromkeys(r["item"] for r in rows))
@@ -167,7 +169,8 @@ def _from_sentences(block: Block, section: Section, items: list[dict],
 
 
 def _declaration(block: Block, offset: int, sentence: str, section: Section,
-                 items: list[dict], last_items: list[str]) -> list[dict]:
+                 items: list[dict], last_items: list[str],
+                 codes: frozenset[str] = frozenset()) -> list[dict]:
     r = rules()
     # Most sentences name no interest: one search spares the filters and the cues.
     if not pattern("declaration_noun").search(sentence) or any(
@@ -178,7 +181,7 @@ def _declaration(block: Block, offset: int, sentence: str, section: Section,
             obj = cue.object.match(sentence[verb.end():])
             if not obj or r["reminder"].search(sentence[:verb.start()]):
                 continue
-            people = declarers(sentence[:verb.start()])
+            people = declarers(sentence[:verb.start()], codes)
             if not people:
                 continue
             kind = kind_of(obj.group("kind")) or (
