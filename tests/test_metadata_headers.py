@@ -163,3 +163,17 @@ def test_a_title_broken_after_of_the_reads_whole() -> None:
 def test_title_of_meeting_labels(text: str) -> None:
     assert meta(f"{text}\n\nPresent: A Bee (Chair)")[1:] == (
         "Health and Wellbeing Board", "2024-03-13")
+
+
+@pytest.mark.parametrize("first", [
+    "Report to Cabinet",
+    "Report of the Chief Executive to the Cabinet",
+    "Decision maker: Cabinet",
+    "Meeting of: Cabinet",
+    "Committee/Meeting: Cabinet",
+    "REPORT FOR: CABINET",
+    "CABINET REPORT",
+])
+def test_report_addressed_to(first: str) -> None:
+    _, body, when = meta(f"{first}\n\n14 March 2024\n\nSubject: Local Plan\n\n1. Purpose of report")
+    assert (body.casefold(), when) == ("cabinet", "2024-03-14")
