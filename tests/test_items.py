@@ -294,3 +294,11 @@ def test_page_words_and_numbers_end_an_agenda_title():
     assert [t for _, t in items(text)] == [
         "Apologies for Absence", "Minutes of the Previous Meeting", "Budget Monitoring Report",
         "Work Programme"]
+
+
+def test_a_list_numbered_again_from_one_inside_an_item_is_not_items():
+    text = ("1. Apologies for Absence\nNone.\n\n2. Matters Arising\nActions from the last meeting\n"
+            "1. Bench Repairs\nCompleted by the contractor.\n2. Hedge Cutting\nOngoing.\n"
+            "3. Dog Bins\nAwaiting delivery.\n\n3. Finance\nThe accounts were approved.\n")
+    assert items(text) == [("1", "Apologies for Absence"), ("2", "Matters Arising"),
+                           ("3", "Finance")]

@@ -27,6 +27,7 @@ import re
 from pipeline.extractors.items.decisions import block_hits, extract_decisions
 from pipeline.extractors.items.item_rules import Item, ItemRules, rules
 from pipeline.extractors.items.numbering import (
+    drop_nested_lists,
     drop_page_headers,
     sequences,
     strip_page_numbers,
@@ -91,6 +92,7 @@ def find_items(document: Document) -> list[Item]:
     titles = {c.title_block for c in candidates if c.title_block != c.index}
     candidates = [c for c in candidates if c.index not in titles]
     candidates = drop_page_headers(candidates, blocks, rules())
+    candidates = drop_nested_lists(candidates, rules())
     _damp_lists(blocks, candidates)
     items = sequences(candidates, blocks, rules())
     minor = [c for c in items if c.rule in rules().minor_styles]
@@ -203,7 +205,7 @@ def _candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | N
             return None  # "14 Market Street, Oakham"
         agenda = bool(r.page_range.search(title))  # "CO-LEADERS' REPORT 13 - 15"
         title = r.page_range.sub("", title)
-        title = split_run_on(title)
+        title = split_run_on(title, loose, described=agenda)
         if rule_id in r.full_stop_patterns and title.endswith(".") and not agenda:
             return None  # "1.1 There were no declarations." is a numbered paragraph
         if after_colon(blocks, index) and title.endswith((".", ";")):

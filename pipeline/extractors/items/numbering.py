@@ -77,6 +77,28 @@ def sequences(candidates: list[Item], blocks: list[Block], rules: ItemRules) -> 
     return (_restart(before, blocks, rules) + chain + _restart(after, blocks, rules))
 
 
+def drop_nested_lists(candidates: list[Item], rules: ItemRules) -> list[Item]:
+    """Without the numbered lists inside an item: a run numbered again from 1 ("1. Bench
+    repairs", "2. Hedge cutting", "3. Dog bins") after a higher number ("2. Matters
+    arising") and followed by a heading that carries on the outer numbering ("3. Finance")."""
+    keys = [number_key(c.number, rules) for c in candidates]
+    nested: set[int] = set()
+    outer: tuple[int, ...] | None = None
+    i = 0
+    while i < len(candidates):
+        if keys[i] == (1,) and outer is not None and outer > (1,):
+            end = i
+            while end + 1 < len(candidates) and keys[end + 1] == (keys[end][0] + 1,):
+                end += 1
+            if end > i and end + 1 < len(candidates) and keys[end + 1] > outer:
+                nested.update(range(i, end + 1))
+                i = end + 1
+                continue
+        outer = keys[i]
+        i += 1
+    return [c for n, c in enumerate(candidates) if n not in nested]
+
+
 def _family(item: Item, rules: ItemRules) -> str:
     return rules.families.get(item.rule, item.rule)
 

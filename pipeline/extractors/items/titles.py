@@ -24,14 +24,23 @@ def is_address(title: str) -> bool:
     return 2 <= len(words) <= 5 and words[-1].casefold() in rules().address_words
 
 
-def split_run_on(title: str) -> str:
+def split_run_on(title: str, loose: bool = False, described: bool = False) -> str:
     """A heading run on into its text ("Street lighting  Reported – the Clerk had ..."):
-    the heading part, where the rest reads as a sentence and the whole is no title."""
+    the heading part, where the rest reads as a sentence and the whole is no title, or
+    where an upper-case heading runs on into text that is not ("APOLOGIES FOR ABSENCE –
+    Cllr Stanser, Cllr Smith"); not on an agenda line with its pages, where the text after
+    the dash describes the item ("NOTICE OF MOTIONS – Report by the Head of Legal
+    Services. 16 - 19": `described`)."""
     r = rules()
     found = r.run_on_split.search(title)
-    if not found or is_title(title):
+    if not found:
         return title
     head, rest = title[:found.start()].strip(), title[found.end():]
+    if (not described and len(head.split()) >= 2 and upper_case(head)
+            and any(c.islower() for c in rest) and is_title(head, loose=loose)):
+        return head  # "APOLOGIES FOR ABSENCE – Cllr Stanser, Cllr Smith"
+    if is_title(title):
+        return title
     words = {w.casefold().strip(",.;:()") for w in rest.split()}
     if head and is_title(head) and len(words) >= 3 and words & r.verb_words:
         return head
