@@ -111,3 +111,16 @@ def test_an_apology_word_in_a_label_outweighs_a_longer_attendance_word():
                  "NL Vaughton.", "8. Minutes")
     assert names(result["apologies"]) == ["DJ Bentham", "NL Vaughton"]
     assert names(result["attendees"]) == []
+
+
+def test_a_narrative_sentence_after_a_list_is_no_note_of_its_last_name():
+    result = run("1. Apologies", "Cllr L Watt and Cllr J Fordyce (family), Cllr A Hartley (work) "
+                 "and Cllr H Allonby (leave). The meeting accepted these as proper reasons.")
+    assert names(result["apologies"]) == ["L Watt", "J Fordyce", "A Hartley", "H Allonby"]
+    assert {r["role"] for r in result["apologies"]} == {""}
+
+
+def test_a_slash_between_office_words_is_no_separator():
+    result = run("In attendance: Mr D Iveson Admin/Finance Officer", "1. Minutes")
+    assert [(r["name"], r["role"]) for r in result["attendees"]] == [
+        ("D Iveson", "Admin/Finance Officer")]

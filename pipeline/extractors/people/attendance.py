@@ -195,6 +195,9 @@ class Walk(TableReader):
                 listed = self.content(block, start, start + m.start())
                 self.section = found[0]
                 return self.content(block, start + m.end() + found[1], end) or listed
+            if _narrative().match(text, start + m.end(), end):
+                end = start + m.start()  # "Cllr A (leave). The meeting accepted these ..."
+                break
         if (at := next_label(text, start, end)) < end and (found := cue(text[at:end])):
             listed = self.content(block, start, at, True)  # "PRESENT A Bell C Dee Apologies: E"
             self.section = found[0]
@@ -227,6 +230,13 @@ class Walk(TableReader):
 
 
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
+
+
+@cache
+def _narrative() -> re.Pattern:
+    """A sentence opening after a list: an opener, then a lower-case word within three."""
+    openers = alternation(data("cues")["sentence_openers"])
+    return re.compile(rf"(?:{openers})\s+(?:[A-Z][\w'’]*\s+){{0,2}}[a-z]")
 
 
 def ward_column(blocks: list[Block]) -> bool:

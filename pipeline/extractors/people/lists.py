@@ -40,7 +40,8 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     Substitutes label 'X for Y' names the member X stood in for."""
     depth = depths(text)
     cuts = [(m.start(), m.end(), _separator(m.group()))
-            for m in SEPARATOR.finditer(text, start, end) if depth[m.start()] == 0]
+            for m in SEPARATOR.finditer(text, start, end) if depth[m.start()] == 0
+            and (m.group() != "/" or _names_slash(text, m.start()))]
     cuts = sorted(cuts + _run_on(text, start, end, cuts, depth))
     bounds = [(start, start, "comma"), *cuts, (end, end, "end")]
     parts = [(kind, a, b) for (_, a, kind), (b, _, _) in zip(bounds, bounds[1:], strict=False)]
@@ -101,6 +102,14 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             person.roles += [r for r in roles if r not in person.roles]
             person.orgs += [o for o in orgs if o not in person.orgs]
     return persons
+
+
+def _names_slash(text: str, at: int) -> bool:
+    """A bare slash between two names ('Bright/Carver'), not between two office words
+    ('Admin/Finance Officer', 'Clerk/Responsible Finance Officer')."""
+    left = re.search(r"([\w'’-]+)$", text[:at])
+    right = re.match(r"[\w'’-]+", text[at + 1:])
+    return bool(left and right) and not {left.group(1), right.group()} & _office_words()
 
 
 def _separator(sep: str) -> str:
