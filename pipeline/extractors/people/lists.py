@@ -109,7 +109,9 @@ def _names_slash(text: str, at: int) -> bool:
     ('Admin/Finance Officer', 'Clerk/Responsible Finance Officer')."""
     left = re.search(r"([\w'’-]+)$", text[:at])
     right = re.match(r"[\w'’-]+", text[at + 1:])
-    return bool(left and right) and not {left.group(1), right.group()} & _office_words()
+    if not (left and right):
+        return False
+    return not {left.group(1), right.group()} & _office_words()
 
 
 def _separator(sep: str) -> str:
