@@ -177,3 +177,14 @@ def test_title_of_meeting_labels(text: str) -> None:
 def test_report_addressed_to(first: str) -> None:
     _, body, when = meta(f"{first}\n\n14 March 2024\n\nSubject: Local Plan\n\n1. Purpose of report")
     assert (body.casefold(), when) == ("cabinet", "2024-03-14")
+
+
+@pytest.mark.parametrize("title", [
+    "Minutes of the meeting held on 5 February 2024",
+    "Minutes - 5 February 2024",
+    "Minutes of the Planning Committee - 5 February 2024",
+])
+def test_item_page_minutes_title_is_the_earlier_meeting(title: str) -> None:
+    # a ModernGov item page: the title is the item about the last meeting's minutes
+    assert meta(f"Agenda item\n\n{title}\n\nMinutes:\n\nThe minutes were agreed.") == (
+        "minutes", "", "")

@@ -286,12 +286,26 @@ def find_body(source: Document | Blocks) -> tuple[str, Block | None]:
 _ADDRESSEE = re.compile(r"^\W*to\s*[:\-\u2013]", re.I)
 
 
+_ITEM_PAGE = re.compile(r"^\W*agenda\s+item\W*$", re.I)
+_MINUTES_TITLE = re.compile(r"^\W*minutes?\b(?!\s*:)", re.I)
+
+
+def _earlier(lines: list[tuple[Block, str]]) -> list[bool]:
+    """Which header lines are about earlier minutes: the approval cues, and on a ModernGov
+    item page ("Agenda item" over the item's title) every "Minutes ..." title, which is
+    the item about the last meeting's minutes, not this page's header."""
+    item_page = bool(lines) and bool(_ITEM_PAGE.match(lines[0][1]))
+    return [_earlier_minutes(text) or (item_page and bool(_MINUTES_TITLE.match(text)))
+            for _, text in lines]
+
+
 def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | None]:
     headings: list[str] = []
-    for block, text in lines:
-        if _not_body_line(text):
+    item_page = bool(lines) and bool(_ITEM_PAGE.match(lines[0][1]))
+    for (block, text), about_earlier in zip(lines, _earlier(lines), strict=True):
+        if _not_body_line(text) or (item_page and _MINUTES_TITLE.match(text)):
             continue
-        for pattern in () if _earlier_minutes(text) else cues().minutes_of:
+        for pattern in () if about_earlier else cues().minutes_of:
             m = pattern.search(text)
             if not m:
                 continue
@@ -340,8 +354,8 @@ def find_date(source: Document | Blocks, kind: str = "") -> tuple[str, Block | N
         found, block, is_specific = specific[0] if specific else labelled[0]
         chosen, weak = (found, block), not is_specific
     else:
-        for block, text in lines[:HEADER_BLOCKS]:
-            if _earlier_minutes(text):
+        for (block, text), earlier in zip(lines[:HEADER_BLOCKS], _earlier(lines), strict=False):
+            if earlier:
                 continue
             describes = _names_meeting(text)
             if describes or len(text) < 80:
