@@ -267,3 +267,17 @@ def test_a_lone_cabinet_is_the_papers_cabinet_and_an_owner_acronym_heading_no_fu
             "Cabinet.")
     assert edges(text, "Westmere Combined Authority Cabinet") == {
         ("Skills Committee", "reports_to", "Westmere Combined Authority Cabinet")}
+
+
+def test_a_plural_with_a_shared_head_names_each_body_and_both_refers_to_them():
+    text = ("Joint meeting of the Ashby and Kelmere Health and Wellbeing Boards\n\n"
+            "The Joint Carers Board reports to both Health and Wellbeing Boards. The Dementia "
+            "Forum reports to the Ashby and Kelmere Health and Wellbeing Boards.")
+    boards = ("Ashby Health and Wellbeing Board", "Kelmere Health and Wellbeing Board")
+    assert edges(text) == {(source, "reports_to", board) for board in boards
+                           for source in ("Joint Carers Board", "Dementia Forum")}
+    # one name, not a list that "the remaining boards" could later point back to
+    later = ("The Community Safety Partnership and the Youth Board were kept. The work of the "
+             "Ashby and Kelmere Housing Boards moved. The remaining boards report to Cabinet.")
+    assert edges(later) >= {("Community Safety Partnership", "reports_to", "Cabinet"),
+                            ("Youth Board", "reports_to", "Cabinet")}

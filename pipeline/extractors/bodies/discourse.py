@@ -152,7 +152,9 @@ class Discourse:
         group: list[str] = []
         last_end = None
         for m, names in named:
-            if not names or m.possessive:
+            # "the Enterprise and Integrated Housing Boards" is one name, not a list to refer
+            # back to as "the remaining boards"
+            if not names or m.possessive or m.kind == "plural_name":
                 continue
             between: set[str] = {t.lower_ for t in doc[last_end: m.start]} if last_end else set()
             if between and between <= linking:

@@ -27,6 +27,7 @@ from pipeline.extractors.bodies.names import (
     fold,
     head_of,
     is_head,
+    shared_head_names,
     vocabulary,
 )
 from pipeline.extractors.bodies.relation_cues import cue_start, cues
@@ -186,6 +187,10 @@ def build_index(docs: list[Doc], mentions: list[list[Mention]], paper: str) -> B
     """Aliases the paper defines, collected over the whole paper before anything is resolved."""
     index = BodyIndex(paper=paper)
     for doc, found in zip(docs, mentions, strict=True):
+        for m in found:
+            if m.kind == "plural_name":  # "the Eastwick and Hollowmere Health and Wellbeing Boards"
+                for name in shared_head_names(m.text):
+                    index.known.setdefault(fold(name), name)
         named = [m for m in found if m.kind in ("body", "org", "phrase", "acronym")]
         for m in named:
             if m.kind in ("body", "org") and len(m.text.split()) > 1:
