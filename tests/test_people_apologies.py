@@ -124,3 +124,11 @@ def test_a_slash_between_office_words_is_no_separator():
     result = run("In attendance: Mr D Iveson Admin/Finance Officer", "1. Minutes")
     assert [(r["name"], r["role"]) for r in result["attendees"]] == [
         ("D Iveson", "Admin/Finance Officer")]
+
+
+def test_a_forename_and_surname_after_an_office_and_and_stays_the_office():
+    result = run("In attendance: Ms T Varga, Head of Planning and Building Control; Mr A Bell, "
+                 "Director of Finance and Resources", "1. Minutes")
+    assert [(r["name"], r["role"]) for r in result["attendees"]] == [
+        ("T Varga", "Head of Planning and Building Control"),
+        ("A Bell", "Director of Finance and Resources")]

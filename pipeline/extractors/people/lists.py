@@ -72,8 +72,11 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             found = _persons(text, s, e, single, substitutes)
         dash_next = n + 1 < len(parts) and parts[n + 1][0] == "dash"  # "A – Clerk, B – Head"
         if found and attrs.get(len(persons) - 1) and not dash_next \
-                and not any(_strong(p) for p in found):
-            found = []  # "Ms T Varga, Network Planning Manager, Kestrel Waterways"
+                and not any(_strong(p) for p in found) and not (
+                    kind == "and" and all(re.match(r"[A-Z]\.?\s", p.name) for p in found)):
+            # "Ms T Varga, Network Planning Manager, Kestrel Waterways"; but "L Moss, Head of
+            # Policy and B Lamb, Manager": an initialled name after 'and' is a new person
+            found = []
         for person in found:
             label = person.labels or label
             person.labels = person.labels if person.prefixed else list(label)
@@ -258,9 +261,13 @@ def _merge_ands(text: str, parts: list, single: bool, substitutes: bool,
             if (pkind == "dash" and any(p.titled for p in persons(s, e))) or (
                     nxt and nxt[0] == "comma" and classify(text[s:e].strip()) == "role"
                     and any(p.titled for p in persons(ps, pe))
-                    and any(p.titled for p in persons(nxt[1], nxt[2]))):
+                    and any(p.titled for p in persons(nxt[1], nxt[2]))) or (
+                    pkind == "comma" and classify(text[ps:pe].strip()) in ("role", "org")
+                    and not persons(ps, pe) and persons(s, e)
+                    and not any(p.prefixed for p in persons(s, e))):
                 # "A Bell - Abbey and Cllr C Dee", "Clerk, Mrs A Bell and Deputy Clerk, Mrs
-                # C Dee": a new person, or a new office before one
+                # C Dee", "L Moss, Head of Policy and B Lamb, Manager": a new person, or a
+                # new office before one
                 merged.append((kind, s, e))
                 continue
             if not (persons(ps, pe) and persons(s, e)):
