@@ -61,3 +61,12 @@ def test_substitution_words_without_a_for_make_no_pair():
                  "a substitute at the last meeting.",
                  "Councillor Eve Ford proposed that a substitute be found for Councillor Gus Hale.")
     assert pairs(result) == []
+
+
+def test_a_change_of_membership_is_no_substitution():
+    result = run("1. Membership of the Joint Committee",
+                 "The Clerk informed the Joint Committee that Councillor S Rowntree had replaced "
+                 "Councillor J Shotton (Durham County Council) and that Councillor M Charlesworth "
+                 "of Gateshead Council had been replaced by Councillor C Buckle.")
+    assert pairs(result) == []
+    assert result["attendees"] == []
