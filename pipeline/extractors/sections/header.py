@@ -234,6 +234,7 @@ def _without_council_prefix(text: str) -> str:
 def _clean_body(text: str) -> str:
     text = text.strip(" :-\u2013,.#*")
     text = cues().meeting_type_prefix.sub("", text)
+    text = re.split(r"\s+cofnodion\b", text, flags=re.I)[0]  # "Cyngor Cymuned X ... Cofnodion o"
     text = _bilingual(text)
     # a leading date ("07/03/2022 - Planning Committee", "Tuesday 4 May 2021: Cabinet")
     dates = find_dates(text)
