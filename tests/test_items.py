@@ -302,3 +302,9 @@ def test_a_list_numbered_again_from_one_inside_an_item_is_not_items():
             "3. Dog Bins\nAwaiting delivery.\n\n3. Finance\nThe accounts were approved.\n")
     assert items(text) == [("1", "Apologies for Absence"), ("2", "Matters Arising"),
                            ("3", "Finance")]
+
+
+def test_a_lone_roman_letter_before_a_name_is_an_initial():
+    text = "V SMITH\n\nI would like to thank everyone.\n"
+    assert items(text) == []
+    assert number_key("IV") == (4,) and number_key("IX") == (9,) and number_key("XII") == (12,)

@@ -96,8 +96,9 @@ def find_items(document: Document) -> list[Item]:
     _damp_lists(blocks, candidates)
     items = sequences(candidates, blocks, rules())
     minor = [c for c in items if c.rule in rules().minor_styles]
-    if minor and 2 * len(minor) < len(items):
-        # "(1) Present:" above minutes numbered 110, 111 ...: a list, not the paper's items
+    if minor and (2 * len(minor) < len(items) or len(minor) < 2):
+        # "(1) Present:" above minutes numbered 110, 111 ...: a list, not the paper's items;
+        # a lone "V SMITH" is an initial
         candidates = [c for c in candidates if c.rule not in rules().minor_styles]
         items = sequences(candidates, blocks, rules())
     if not items:

@@ -20,6 +20,8 @@ from pipeline.model import Block, BlockKind
 
 def number_key(number: str, rules: ItemRules) -> tuple[int, ...]:
     """Sortable key: "5" < "5.1" < "5a" < "6"; "41/24", "DEV12/24" sort on 41 and 12."""
+    if ROMAN.fullmatch(number):
+        return (_roman(number),)  # "IV": item 4 where items are numbered I, II, III ...
     head = rules.year_suffix.sub("", number)
     if not re.search(r"\d", head):
         head = number  # "RC/19": the number after the slash is the running number
@@ -30,6 +32,16 @@ def number_key(number: str, rules: ItemRules) -> tuple[int, ...]:
     if letter:
         parts.append(ord(letter.group(1).lower()) - ord("a") + 1)
     return tuple(parts) or (0,)
+
+
+ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(number: str) -> int:
+    values = [ROMAN_VALUES[c] for c in number]
+    return sum(-v if n + 1 < len(values) and v < values[n + 1] else v
+               for n, v in enumerate(values))
 
 
 def _runs_last(head: str, suffix: str) -> bool:
