@@ -70,3 +70,10 @@ def test_a_change_of_membership_is_no_substitution():
                  "of Gateshead Council had been replaced by Councillor C Buckle.")
     assert pairs(result) == []
     assert result["attendees"] == []
+
+
+def test_a_substitute_for_a_group_attended():
+    result = run("1. Apologies", "Mayor Sir Colin Weekes acted as substitute for the Independent "
+                 "group.")
+    assert [(r["name"], r["capacity"]) for r in result["attendees"]] == [("Colin Weekes", "member")]
+    assert pairs(result) == []
