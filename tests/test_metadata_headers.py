@@ -188,3 +188,14 @@ def test_item_page_minutes_title_is_the_earlier_meeting(title: str) -> None:
     # a ModernGov item page: the title is the item about the last meeting's minutes
     assert meta(f"Agenda item\n\n{title}\n\nMinutes:\n\nThe minutes were agreed.") == (
         "minutes", "", "")
+
+
+@pytest.mark.parametrize("item", [
+    "Confirmation of Minutes - 5 February 2024",
+    "Approval of the minutes of 5 February 2024",
+    "Minutes of 5 February 2024 for approval",
+    "Matters arising from the minutes of 5 February 2024",
+])
+def test_earlier_minutes_named_by_a_noun_give_no_date(item: str) -> None:
+    assert meta(f"Agenda and minutes\n\nVenue: Town Hall\n\n{item}\n\nMinutes:\n\n"
+                "The minutes were agreed.")[2] == ""
