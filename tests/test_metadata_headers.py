@@ -199,3 +199,9 @@ def test_item_page_minutes_title_is_the_earlier_meeting(title: str) -> None:
 def test_earlier_minutes_named_by_a_noun_give_no_date(item: str) -> None:
     assert meta(f"Agenda and minutes\n\nVenue: Town Hall\n\n{item}\n\nMinutes:\n\n"
                 "The minutes were agreed.")[2] == ""
+
+
+def test_an_attendance_heading_in_a_report_is_not_a_minutes_cue() -> None:
+    # a school attendance report: "Attendance" is a subject, not the attendance list
+    assert meta("Report to: Cabinet\n\nDate of meeting: 5 March 2024\n\nAttendance\n\n"
+                "1. Purpose of report")[0] == "report"

@@ -158,7 +158,7 @@ def classify_blocks(blocks: Blocks) -> tuple[str, str]:
 @lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
 def is_body_name(text: str) -> bool:
     words = re.findall(r"[\w'-]+", text.lower())
-    if not words or len(words) > 14:
+    if not words or len(words) > 14 or words == ["meeting"]:  # "Meeting held on ..."
         return False
     if any(re.search(rf"\b{re.escape(phrase)}", text, re.I) for phrase in cues().not_body):
         return False
