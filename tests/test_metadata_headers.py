@@ -205,3 +205,11 @@ def test_an_attendance_heading_in_a_report_is_not_a_minutes_cue() -> None:
     # a school attendance report: "Attendance" is a subject, not the attendance list
     assert meta("Report to: Cabinet\n\nDate of meeting: 5 March 2024\n\nAttendance\n\n"
                 "1. Purpose of report")[0] == "report"
+
+
+@pytest.mark.parametrize("label", [
+    "Members in attendance:", "Attending:", "Members attending:", "Voting members present:",
+    "Councillors in attendance:",
+])
+def test_attendance_labels_record_a_meeting(label: str) -> None:
+    assert meta(f"Schools Forum\n\n5 March 2024\n\n{label} A Bee, C Dee")[0] == "minutes"
