@@ -132,3 +132,10 @@ def test_a_forename_and_surname_after_an_office_and_and_stays_the_office():
     assert [(r["name"], r["role"]) for r in result["attendees"]] == [
         ("T Varga", "Head of Planning and Building Control"),
         ("A Bell", "Director of Finance and Resources")]
+
+
+def test_absent_without_apologies_is_neither_present_nor_an_apology():
+    result = run("Present: Cllrs A Ash and B Birch", "Absent without apologies: Cllr J Juniper",
+                 "No apologies: Cllr K Kale", "1. Minutes")
+    assert names(result["apologies"]) == []
+    assert names(result["attendees"]) == ["A Ash", "B Birch"]

@@ -202,6 +202,18 @@ class Walk(TableReader):
             listed = self.content(block, start, at, True)  # "PRESENT A Bell C Dee Apologies: E"
             self.section = found[0]
             return self.content(block, at + found[1], end, True) or listed
+        if (sub := re.match(r"\s*([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s*:\s*(?=\S)", text[start:end])) \
+                and (office := cue(sub.group(1) + ":")) and office[0].role \
+                and office[0].kind == section.kind:
+            # "Present: Chairman: Cllr X Councillors: A, B": an office as a sub-label, then
+            # the plural honorific as another
+            after = start + sub.end()
+            plural = re.search(rf"(?<=\S)\s+(?:{_plural()})\.?\s*:\s*(?=\S)", text[after:end])
+            stop = after + plural.start() if plural else end
+            self.section = office[0]
+            listed = self.content(block, after, stop)
+            self.section = section
+            return (self.content(block, stop, end) or listed) if plural else listed
         if m := re.match(rf"\s*(?:{_plural()})\.?\s*[:,]\s*(?=\S)", text[start:end]):
             start += m.end()  # "Present: Councillors: A; B", "Councillors, Mr A": a sub-label
             section = self.section = replace(section, allow_single=True)

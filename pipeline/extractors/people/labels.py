@@ -126,11 +126,11 @@ def next_label(text: str, start: int, end: int) -> int:
     plural honorific as a sub-label ('Councillors:') is none."""
     plural = {p.casefold().rstrip(".") for p in data("names")["plural_honorifics"]}
     depth = depths(text)
-    for m in re.finditer(r"(?<=\S)\s+(?=((?:[A-Z][\w/'’-]*\s+){0,3}[\w/'’-]+)\s*:)",
-                         text[start:end]):
+    for m in re.finditer(r"(?<=\S)\s+(?=((?:[A-Z][\w/'’-]*\s+(?:(?:of|the)\s+)?){0,3}"
+                         r"[\w/'’-]+)\s*:)", text[start:end]):
         at, label = start + m.end(), m.group(1).casefold()
         if depth[at] == 0 and label not in plural and text[at:at + 1].isupper() and \
-                set(label.split()) <= _cue_words() and cue(text[at:end]):
+                set(label.split()) - {"of", "the"} <= _cue_words() and cue(text[at:end]):
             return at
     return end
 
@@ -149,8 +149,10 @@ def _section(words: list[str]) -> Section | None:
     rules = [r for r in data("cues")["rules"] if f" {r['phrase']} " in joined]
     if not rules:
         return None
-    # an apology word decides ('Apologies had been received from Councillors:')
-    rules = [r for r in rules if r["kind"] == "apologies"] or rules
+    # a negated apology word decides ('Absent without apologies:'), then an apology word
+    # ('Apologies had been received from Councillors:'), then the longest phrase
+    rules = [r for r in rules if r["phrase"].startswith(("without ", "no "))] or [
+        r for r in rules if r["kind"] == "apologies"] or rules
     best = max(rules, key=lambda r: len(r["phrase"]))
     return Section(best["kind"], best.get("capacity", "member"), best.get("role", ""),
                    best["phrase"].startswith("also"), rule=best["id"])
