@@ -105,6 +105,7 @@ def find_items(document: Document) -> list[Item]:
         single = _single_item(blocks)
         return [single] if single else []
     items = _fill_gaps(blocks, items)
+    _minute_numbers(blocks, items)
     strip_page_numbers(items, rules())
     return items
 
@@ -115,7 +116,7 @@ def _fill_gaps(blocks: list[Block], items: list[Item]) -> list[Item]:
     `gap_title` words) and even when it holds a verb ("56. Notes of the meeting held on
     ... to be approved and signed by the Chair"); it must still not read as a sentence."""
     taken = {i for item in items for i in (item.index, item.title_block)}
-    out: list[Item] = []
+    out: list[Item] = _leading(blocks, items[0], taken)
     for before, after in zip(items, items[1:] + [None], strict=True):
         out.append(before)
         if after is None:
@@ -137,6 +138,48 @@ def _fill_gaps(blocks: list[Block], items: list[Item]) -> list[Item]:
             taken.update((candidate.index, candidate.title_block))
         out.extend(found)
     return out
+
+
+def _minute_numbers(blocks: list[Block], items: list[Item]) -> None:
+    """Items numbered by the minute reference printed alone under their heading ("1.
+    Election of the Chairman of the Council;" / "01/25"): where most items carry one, it
+    is the item's number, as a minute number is wherever the items carry them."""
+    r = rules()
+    found: list[tuple[Item, str]] = []
+    for item in items:
+        below = item.title_block + 1
+        if below >= len(blocks) or blocks[below].kind is BlockKind.TABLE_ROW:
+            continue
+        text = blocks[below].text.strip()
+        for rule_id, pattern, _ in r.patterns:
+            match = pattern.match(text)
+            if match and rule_id in r.minute_references and not match.group("title"):
+                found.append((item, match.group("num")))
+                break
+    if found and 2 * len(found) > len(items) and all(
+            r.families.get(item.rule, item.rule) == "plain" for item, _ in found):
+        for item, number in found:
+            item.number = number
+
+
+def _leading(blocks: list[Block], first: Item, taken: set[int]) -> list[Item]:
+    """The items before the first one found when the numbering starts above 1 and the
+    lines numbered 1 ... up to it are there in the same style, each with a title the gap
+    rules accept ("1.  Election of the Chairman of the Council;" before "2.  Address by
+    the New Chairman")."""
+    key = number_key(first.number)
+    if len(key) != 1 or key[0] < 2:
+        return []
+    found: list[Item] = []
+    for index in range(first.index):
+        if index in taken:
+            continue
+        candidate = _candidate(blocks, index, loose=True)
+        if (candidate is None or _shape(candidate.number) != _shape(first.number)
+                or number_key(candidate.number) != (len(found) + 1,)):
+            continue
+        found.append(candidate)
+    return found if len(found) == key[0] - 1 else []
 
 
 def _shape(number: str) -> str:

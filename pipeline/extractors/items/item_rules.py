@@ -58,6 +58,7 @@ class ItemRules:
     address_words: frozenset[str]  # "14 Market Street": an address, not item 14
     families: dict[str, str]  # number rule -> numbering style ("plain-dot" -> "plain")
     minor_styles: frozenset[str]  # number styles that count only where most items use them
+    minute_references: frozenset[str]  # number rules of a minute reference under a heading
     gap_title: tuple[int, int]  # (words, characters) of a title that fills a numbering gap
 
 
@@ -120,6 +121,7 @@ def rules() -> ItemRules:
         address_words=frozenset(title["address_words"]),
         families=dict(raw["families"]),
         minor_styles=frozenset(raw["minor_styles"]),
+        minute_references=frozenset(raw["minute_references"]),
         gap_title=(raw["gap_title"]["max_words"], raw["gap_title"]["max_chars"]),
     )
 

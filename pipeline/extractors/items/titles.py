@@ -157,7 +157,8 @@ def is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
     if first in r.bad_first_words or not (title[0].isupper() or title[0].isdigit()
                                            or title[0] in "'\"\u2018\u201c("):
         return False
-    if sum(ch.isalpha() for ch in title) < 3 or title.endswith((",", ";")):
+    if sum(ch.isalpha() for ch in title) < 3 or title.endswith(",") or (
+            title.endswith(";") and not loose):  # "... of the Council;" fills a gap
         return False
     if first in r.decision_verbs and (len(words) == 1 or not words[1][:1].isupper()):
         return False  # "1. Noted the contents of the report." is a decision's part
