@@ -77,3 +77,14 @@ def test_a_substitute_for_a_group_attended():
                  "group.")
     assert [(r["name"], r["capacity"]) for r in result["attendees"]] == [("Colin Weekes", "member")]
     assert pairs(result) == []
+
+
+def test_an_attendance_comment_names_the_member_a_substitute_sat_for():
+    result = run("Attendee\tRole\tAttendance\tAttendance comment\n"
+                 "Councillor Mike Sully\tMember\tApologies\t\n"
+                 "Councillor Pat Hurst\tSubstitute\tPresent as substitute\tSubstitute for "
+                 "Councillor Mike Sully\n"
+                 "Ann Jolley\tOfficer\tIn attendance\t", "1. Minutes")
+    assert pairs(result) == [("Mike Sully", "Pat Hurst")]
+    assert [r["name"] for r in result["attendees"]] == ["Pat Hurst", "Ann Jolley"]
+    assert [r["name"] for r in result["apologies"]] == ["Mike Sully"]

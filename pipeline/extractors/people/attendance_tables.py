@@ -19,7 +19,14 @@ from functools import cache
 
 from pipeline.extractors.people.labels import Pair, Section, cue, item_title, mark_code, status
 from pipeline.extractors.people.lists import parse_list
-from pipeline.extractors.people.names import Person, classify, clean_name, parse_person, prefix
+from pipeline.extractors.people.names import (
+    Person,
+    classify,
+    clean_name,
+    parse_person,
+    prefix,
+    substitution,
+)
 from pipeline.extractors.people.register import Register
 from pipeline.extractors.people.vocabulary import data, pattern, vocab
 from pipeline.model import Block, BlockKind
@@ -151,6 +158,8 @@ class TableReader:
         person.roles += [text["role"]] if text.get("role") else []
         person.orgs = [text["organisation"]] if text.get("organisation") else person.orgs
         codes[person.code] = person.name
+        if text.get("note") and (sub := substitution(text["note"])):
+            setattr(person, *sub)  # "Substitute for Councillor X" in an attendance comment
         mark = text.get("attendance", "").strip()
         if not mark:
             return section
