@@ -213,3 +213,17 @@ def test_an_attendance_heading_in_a_report_is_not_a_minutes_cue() -> None:
 ])
 def test_attendance_labels_record_a_meeting(label: str) -> None:
     assert meta(f"Schools Forum\n\n5 March 2024\n\n{label} A Bee, C Dee")[0] == "minutes"
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Planning Committee\n\nTuesday 5 March 2024 at 6pm\n\nOrder of Business",
+     "Planning Committee"),
+    ("Agenda - Cabinet - 5 March 2024", "Cabinet"),
+    ("Supplementary Agenda\n\nCabinet\n\nTuesday 5 March 2024", "Cabinet"),
+    ("Licensing Committee\n\nMembers of the Committee are requested to attend the meeting to be "
+     "held on Tuesday 5 March 2024 at 10am", "Licensing Committee"),
+    ("The Council will meet on Tuesday 5 March 2024 at 7pm in the Town Hall", "Council"),
+])
+def test_agenda_shapes(text: str, body: str) -> None:
+    assert meta(f"{text}\n\n1. Apologies\n\n2. Declarations of interest") == (
+        "agenda", body, "2024-03-05")

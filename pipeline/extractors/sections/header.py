@@ -230,6 +230,10 @@ def _without_council_prefix(text: str) -> str:
     return text
 
 
+_TITLE_WORD = re.compile(
+    r"^(?:(?:draft|supplementary)\s+)?(?:minutes?|agenda)\s*[-\u2013\u2014:|]\s+", re.I)
+
+
 @lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
 def _clean_body(text: str) -> str:
     text = text.strip(" :-\u2013,.#*")
@@ -242,7 +246,7 @@ def _clean_body(text: str) -> str:
         rest = text[dates[0].end:]
         if re.match(r"\s*[-\u2013\u2014:,|]", rest):
             text = rest.strip(" :-\u2013\u2014,|")
-    text = re.sub(r"^(?:draft\s+)?minutes?\s*[-\u2013\u2014:|]\s+", "", text, flags=re.I)
+    text = _TITLE_WORD.sub("", text)  # "Minutes - Planning Committee - ...", "Agenda - Cabinet"
     segments = re.split(rf"\s+[-\u2013\u2014,]\s+|\s*,\s*(?={WEEKDAY}\b)", text, flags=re.I)
     text = segments[0]
     if len(segments) > 1 and cues().council_name.match(text) and is_body_name(
