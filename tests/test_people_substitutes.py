@@ -88,3 +88,12 @@ def test_an_attendance_comment_names_the_member_a_substitute_sat_for():
     assert pairs(result) == [("Mike Sully", "Pat Hurst")]
     assert [r["name"] for r in result["attendees"]] == ["Pat Hurst", "Ann Jolley"]
     assert [r["name"] for r in result["apologies"]] == ["Mike Sully"]
+
+
+def test_a_table_row_of_prose_is_read_for_substitutions():
+    result = run("1.\tApologies Minutes: Apologies were received from Cllr Sam Naysmith and Cllr "
+                 "Rob Morten. Cllr Ann Bell substituted for Cllr Sam Naysmith.",
+                 "2.\tMinutes")
+    assert pairs(result) == [("Sam Naysmith", "Ann Bell")]
+    result = run("Member\tSubstituted for\tCllr Ann Bell", "1. Minutes")
+    assert pairs(result) == []  # cells side by side are no sentence

@@ -72,7 +72,9 @@ def sentences(document: Document, register: Register) -> None:
                 persons[-1].end = tail
             for person in persons:
                 register.add("apologies", person, block, apologies)
-        substitution = block.kind is not BlockKind.TABLE_ROW and \
+        # a table row's cells side by side are no sentence, unless a cell is prose (a
+        # ModernGov item row: title, agenda note, 'Minutes:' and what was minuted)
+        substitution = (block.kind is not BlockKind.TABLE_ROW or _prose(text)) and \
             pattern("substitution_words").search(text)
         chair = pattern("chair_words").search(text)
         # the block's names are matched once, and only where a sentence may need them
@@ -87,6 +89,11 @@ def sentences(document: Document, register: Register) -> None:
             _substitution_sentences(block, spans, register)
         if chair:
             _chair(block, spans, register)
+
+
+def _prose(text: str) -> bool:
+    """Whether a table row holds sentences: twelve words or more, a full stop after a word."""
+    return len(text.split()) >= 12 and re.search(r"[a-z)][.;]\s+[A-Z]", text) is not None
 
 
 def _lower_surname(text: str, at: int) -> int | None:
