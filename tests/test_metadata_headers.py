@@ -227,3 +227,20 @@ def test_attendance_labels_record_a_meeting(label: str) -> None:
 def test_agenda_shapes(text: str, body: str) -> None:
     assert meta(f"{text}\n\n1. Apologies\n\n2. Declarations of interest") == (
         "agenda", body, "2024-03-05")
+
+
+@pytest.mark.parametrize("text", [
+    "Cabinet\n\n5 March 2024\n\nSubject: Local Plan Update\n\nLead Member: Councillor A Bee\n\n"
+    "Summary",
+    "Planning Committee 5 March 2024\n\nApplication Number: 23/01234/FUL\n\n"
+    "Site Address: Land at Mill Lane\n\nProposal: Erection of 10 dwellings",
+])
+def test_report_shapes(text: str) -> None:
+    assert meta(text)[0] == "report"
+
+
+def test_a_cue_repeated_on_many_lines_counts_once() -> None:
+    # planning minutes list many applications; their labels do not outweigh the minutes cues
+    apps = "".join(f"\n\nApplication Number: 24/0{n}/FUL\n\nRESOLVED: Approved." for n in range(6))
+    assert meta("Planning Committee\n\nMinutes\n\n5 March 2024\n\nPresent: Cllr A Bee" + apps)[0] \
+        == "minutes"

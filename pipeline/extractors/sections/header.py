@@ -143,10 +143,12 @@ def classify_blocks(blocks: Blocks) -> tuple[str, str]:
              for cue_id, kind, weight, pattern in cues().kind if pattern.search(text)]
     # an agenda's or report's "Minutes of previous meeting" item does not make it minutes
     other = any(kind != "minutes" for _, kind, _, _ in found)
+    counted: set[str] = set()
     for cue_id, kind, weight, earlier in found:
         if other and earlier and kind == "minutes":
             continue
-        if cue_id not in reasons.values():
+        if cue_id not in counted:  # each cue counts once, however many lines show it
+            counted.add(cue_id)
             scores[kind] = scores.get(kind, 0) + weight
             reasons.setdefault(kind, cue_id)
     if not scores:
