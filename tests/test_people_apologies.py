@@ -139,3 +139,11 @@ def test_absent_without_apologies_is_neither_present_nor_an_apology():
                  "No apologies: Cllr K Kale", "1. Minutes")
     assert names(result["apologies"]) == []
     assert names(result["attendees"]) == ["A Ash", "B Birch"]
+
+
+def test_a_moderngov_item_row_reads_what_its_minutes_marker_records():
+    result = run("84.\tApologies Members are reminded that a constituent authority may nominate "
+                 "a substitute. Minutes: Cllr A Kingsley.\n"
+                 "85.\tChair's Announcements Minutes: Cllr B Lowe thanked the officers.")
+    assert names(result["apologies"]) == ["A Kingsley"]
+    assert names(result["attendees"]) == []

@@ -17,7 +17,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.extractors.people.labels import Pair, Section, cue, item_title, mark_code, status
+from pipeline.extractors.people.labels import (
+    Pair,
+    Section,
+    cue,
+    item_kind,
+    item_title,
+    mark_code,
+    status,
+)
 from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.names import (
     Person,
@@ -65,6 +73,8 @@ class TableReader:
             following = rows[n + 1][0] if n + 1 < len(rows) else None
             first = cells[0][0]
             found = cue(first) if first else None
+            if self.minuted_item(block, cells):
+                continue
             if (title := item_title(block, following)) is not None:
                 self.grid(pending, None)
                 pending = []
@@ -81,6 +91,21 @@ class TableReader:
                 pending.append((block, cells))
         self.grid(pending, None)
         return j
+
+    def minuted_item(self, block: Block, cells: list[tuple[str, int]]) -> bool:
+        """A ModernGov item row 'No. | Title, agenda note, Minutes: what was minuted': an
+        apologies or substitutes item reads what follows its 'Minutes:' ('Cllr A King.')."""
+        if len(cells) != 2 or not re.fullmatch(r"\d{1,4}[.)]?", cells[0][0]):
+            return False
+        text, offset = cells[1]
+        marker = pattern("minutes_in_cell").search(text)
+        if marker is None:
+            return False
+        kind = item_kind(text[:min(marker.start(), 60)])
+        self.section = Section(kind, rule=f"item-{kind}") if kind else None
+        if self.section:
+            self.content(block, offset + marker.end(), offset + len(text))
+        return True
 
     def rows(self, i: int) -> tuple[list[tuple[Block, list[tuple[str, int]]]], int]:
         """The blocks of one table from block i, with their cells."""
