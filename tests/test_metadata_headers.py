@@ -19,6 +19,8 @@ from pipeline.readers.text import parse_text
     ("a gynhaliwyd nos Fawrth Tachwedd 17, 2020", ["2020-11-17"]),
     ("1af Fehefin 2021, 3ydd Fedi 2021", ["2021-06-01", "2021-09-03"]),
     ("item 5 and May 2020", []),
+    ("Date: 2024-03-05", ["2024-03-05"]),
+    ("ref 2024-25-01", []),
 ])
 def test_dates(text: str, dates: list[str]) -> None:
     assert [d.iso for d in find_dates(text)] == dates

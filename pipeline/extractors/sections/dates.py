@@ -1,7 +1,7 @@
 """British dates as committee papers write them, to ISO `YYYY-MM-DD`.
 
 "Wednesday 13 March 2013", "13th March 2013", "Tuesday, 4th June, 2024", "13/03/2013",
-"13.03.13", "March 13, 2013" and "27th June 2013" after markup is removed; an ordinal
+"13.03.13", "2013-03-13", "March 13, 2013" and "27th June 2013" after markup is removed; an ordinal
 split from its day by text extraction ("12 th October 2016"), the formal "14th day of March
 2024", a date printed twice with no space between ("4 March 20254 March 2025": two dates)
 and Welsh dates ("5 Chwefror 2019", "11eg Ebrill 2019", "5ed o Dachwedd 2013": Welsh
@@ -40,6 +40,7 @@ DAY_MONTH_YEAR = re.compile(
     rf"{_START}{_DAY}(?:\s+day)?(?:\s+(?:of|o))?\s+{_MONTH},?\s+{_YEAR}(?:\b|{_GLUED})", re.I)
 MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?:\b|{_GLUED})", re.I)
 NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>(?:19|20)?\d\d)\b")
+ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +70,13 @@ def find_dates(text: str) -> list[FoundDate]:
             value = _make(m["year"], MONTHS[m["month"].lower().rstrip(".")], m["day"])
             if value:
                 found.append(FoundDate(value, m.start(), m.end()))
-    for m in NUMERIC.finditer(text):
-        if any(f.start <= m.start() < f.end for f in found):
-            continue
-        value = _make(m["year"], int(m["month"]), m["day"])
-        if value:
-            found.append(FoundDate(value, m.start(), m.end()))
+    for pattern in (ISO, NUMERIC):  # "2024-03-05" before "24-03-05" reads as day-first
+        for m in pattern.finditer(text):
+            if any(f.start <= m.start() < f.end or f.start < m.end() <= f.end for f in found):
+                continue
+            value = _make(m["year"], int(m["month"]), m["day"])
+            if value:
+                found.append(FoundDate(value, m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
 
 
