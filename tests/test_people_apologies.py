@@ -147,3 +147,10 @@ def test_a_moderngov_item_row_reads_what_its_minutes_marker_records():
                  "85.\tChair's Announcements Minutes: Cllr B Lowe thanked the officers.")
     assert names(result["apologies"]) == ["A Kingsley"]
     assert names(result["attendees"]) == []
+
+
+def test_a_clause_after_a_semicolon_ends_an_apologies_list():
+    result = run("1. Apologies", "Apologies for absence were submitted by Cllrs Fane, Gale and "
+                 "Hope; Cllr Irwin would be late.", "Councillor Dunn sent her apologies, as did "
+                 "Councillor Eden.")
+    assert names(result["apologies"]) == ["Fane", "Gale", "Hope", "Dunn", "Eden"]

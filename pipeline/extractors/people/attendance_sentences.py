@@ -65,7 +65,11 @@ def sentences(document: Document, register: Register) -> None:
         # an apology sentence holds the apology word: without it the block is not searched
         for m in pattern("apology_sentence").finditer(text) if sent_cue else ():
             # "the apologies of Councillors X, and Y were noted": the list stops at the verb.
-            end = list_end(text, m.end(), sentence_end(text, m.end()))
+            stop = sentence_end(text, m.end())
+            end = list_end(text, m.end(), stop)
+            if end < stop and (semi := text.rfind(";", m.end(), end)) >= 0 and \
+                    depths(text)[semi] == 0:
+                end = semi  # "... Gale and Hope; Cllr Irwin would be late": a new clause
             persons = parse_list(text, m.end(), end, allow_single=True) or []
             if persons and (tail := _lower_surname(text, end)):
                 persons[-1].name += " " + text[end:tail]  # "... and Diane Neil mills"
@@ -81,9 +85,14 @@ def sentences(document: Document, register: Register) -> None:
         spans = name_spans(document, block) if sent_cue or substitution or chair else []
         if sent_cue:
             for k, (_, end, _) in enumerate(spans):
-                if pattern("sent_apologies").match(text[end:]):
-                    # "Cllr A & Cllr B sent apologies": the names joined to it sent them too.
-                    for a, b, joined in [*reversed(_joined(text, spans, k, -1)), spans[k]]:
+                if verb := pattern("sent_apologies").match(text[end:]):
+                    # "Cllr A & Cllr B sent apologies": the names joined to it sent them too;
+                    # "..., as did Councillor C (and D)" too.
+                    group = [*reversed(_joined(text, spans, k, -1)), spans[k]]
+                    if k + 1 < len(spans) and re.fullmatch(
+                            r"\s*,?\s*as\s+did\s+", text[end + verb.end():spans[k + 1][0]]):
+                        group += [spans[k + 1], *_joined(text, spans, k + 1, 1)]
+                    for a, b, joined in group:
                         register.add("apologies", Person(joined, a, b), block, sent)
         if substitution:
             _substitution_sentences(block, spans, register)
