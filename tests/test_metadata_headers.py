@@ -246,3 +246,14 @@ def test_a_cue_repeated_on_many_lines_counts_once() -> None:
     apps = "".join(f"\n\nApplication Number: 24/0{n}/FUL\n\nRESOLVED: Approved." for n in range(6))
     assert meta("Planning Committee\n\nMinutes\n\n5 March 2024\n\nPresent: Cllr A Bee" + apps)[0] \
         == "minutes"
+
+
+@pytest.mark.parametrize("heading, body", [
+    ("Minutes of the meeting of the Finance Committee of the Council held on 5 March 2024",
+     "Finance Committee"),
+    ("Minutes of a meeting of the Planning Committee of Kelby District Council held on "
+     "5 March 2024", "Planning Committee"),
+    ("Minutes of the Court of Common Council held on 5 March 2024", "Court of Common Council"),
+])
+def test_committee_of_the_council(heading: str, body: str) -> None:
+    assert meta(f"Kelby Town Council\n\n{heading}\n\nPresent: Cllr A Bee")[1] == body

@@ -232,6 +232,23 @@ def _without_council_prefix(text: str) -> str:
     return text
 
 
+_OF_THE_COUNCIL = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w'&-]+\s+){0,4}?(?:council|authority|corporation)$", re.I)
+
+
+def _without_council_suffix(text: str) -> str:
+    """"Finance Committee of the Council", "Planning Committee of X District Council": the
+    committee, without the council it belongs to."""
+    m = _OF_THE_COUNCIL.search(text)
+    if m:
+        rest = text[:m.start()]
+        words = rest.lower().split()
+        if words and words[-1] in cues().head_nouns and words[-1] not in (
+                "council", "authority", "meeting") and is_body_name(rest):
+            return rest
+    return text
+
+
 _TITLE_WORD = re.compile(
     r"^(?:(?:draft|supplementary)\s+)?(?:minutes?|agenda)\s*[-\u2013\u2014:|]\s+", re.I)
 
@@ -266,6 +283,7 @@ def _clean_body(text: str) -> str:
     text = _before_meeting_words(text)
     text = cues().meeting_suffix.sub("", text)
     text = _without_council_prefix(text)
+    text = _without_council_suffix(text)
     return text.strip(" :-\u2013,.#*")
 
 
