@@ -154,3 +154,10 @@ def test_a_clause_after_a_semicolon_ends_an_apologies_list():
                  "Hope; Cllr Irwin would be late.", "Councillor Dunn sent her apologies, as did "
                  "Councillor Eden.")
     assert names(result["apologies"]) == ["Fane", "Gale", "Hope", "Dunn", "Eden"]
+
+
+def test_abbreviated_tier_honorifics_before_names():
+    result = run("Also present: Dist Cllr G Hale, Cty Cllr I Jones, CC K Lowe, DC M Neal and "
+                 "2 members of the public", "1. Minutes")
+    assert [(r["name"], r["role"]) for r in result["attendees"]] == [
+        ("G Hale", "Dist Cllr"), ("I Jones", ""), ("K Lowe", "CC"), ("M Neal", "DC")]
