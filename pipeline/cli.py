@@ -9,13 +9,13 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 
-from pipeline.batch.runner import DocumentResult, RunSummary, run_extract
+from pipeline.batch.runner import run_extract
 from pipeline.batch.walk import DEFAULT_FORMATS, FORMAT_SUFFIXES, mark_output_folder
 from pipeline.errors import MinutebookError
+from pipeline.progress import _progress, summary_line
 from pipeline.settings import MIN_MEMORY_MB, PDF_ENGINES, Settings
 from pipeline.version import __version__
 
@@ -71,12 +71,19 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default=PDF_ENGINES[0],
               show_default=True,
               help="How PDF pages are read: PDFium (fast) or pdfplumber (the reference).")
+@click.option("--authority", default="",
+              help="The council every paper belongs to, over what the papers say "
+                   "(e.g. 'Kingsmere Borough Council').")
+@click.option("--authority-map", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV of pattern,authority rows: papers under a folder ('haringey/') or "
+                   "matching a pattern ('*/cabinet-*.pdf') belong to that authority.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str | None,
             exclude: tuple[str, ...], formats: tuple[str, ...], workers: int | None,
             raw_csv: bool, force: bool, timeout: float, max_memory: int,
-            scheduler: str | None, pdf_engine: str, quiet: bool) -> None:
+            scheduler: str | None, pdf_engine: str, authority: str,
+            authority_map: Path | None, quiet: bool) -> None:
     """Extract every paper under PATHS into the run folder OUT.
 
     Reads PDF, DOCX, HTML and .txt papers (Markdown only with --formats); the run
@@ -94,7 +101,8 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str
         # The same object `pipeline.extract` builds from its keywords.
         settings = Settings(workers=workers, glob=pattern, exclude=exclude, formats=formats,
                             raw_csv=raw_csv, debug=debug, force=force, timeout=timeout,
-                            memory_mb=max_memory, scheduler=scheduler, pdf_engine=pdf_engine)
+                            memory_mb=max_memory, scheduler=scheduler, pdf_engine=pdf_engine,
+                            authority=authority, authority_map=authority_map)
     except ValueError as error:
         raise CommandError(str(error)) from None
     summary = run_extract(list(paths), out, settings, progress=_progress(quiet))
@@ -105,85 +113,6 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str
         if summary.failed or summary.warnings:
             click.echo(f"see {out / 'errors.csv'} for what failed or deserves a look", err=True)
     ctx.exit(summary.exit_code)
-
-
-def summary_line(summary: RunSummary) -> str:
-    """The run in one line, with the counts the progress showed."""
-    found = summary.documents + summary.skipped
-    parts = [f"{found} files: {summary.documents} papers ({summary.failed} failed)"]
-    if summary.skipped:
-        parts.append(f"{summary.skipped} skipped")
-    if summary.warnings:
-        parts.append(f"{summary.warnings} warnings")
-    if summary.reused:
-        parts.append(f"{summary.reused} unchanged since the last run")
-    return (f"{', '.join(parts)}; {_pages(summary.pages_read)} read in {summary.seconds:.1f}s "
-            f"-> {summary.out}/")
-
-
-def _pages(count: int) -> str:
-    return f"{count} page" + ("" if count == 1 else "s")
-
-
-class _Bar:
-    """Progress on a terminal: files done of total, pages, errors and time left.
-    The bar is cleared when the run ends, before the summary is printed."""
-
-    def __init__(self, mininterval: float = 0.1) -> None:
-        self.bar: Any = None  # a tqdm bar between start() and finish()
-        self.mininterval = mininterval
-        self.pages = self.errors = 0
-
-    def start(self, total: int, reused: int) -> None:
-        from tqdm import tqdm
-
-        self.bar = tqdm(total=total, initial=reused, unit="file", file=sys.stderr,
-                        leave=False, dynamic_ncols=True, mininterval=self.mininterval,
-                        bar_format="{n_fmt}/{total_fmt} files |{bar}| {desc} "
-                                   "[{elapsed}<{remaining}]")
-        self._describe()
-
-    def _describe(self) -> None:
-        self.bar.set_description_str(f"{_pages(self.pages)} read, {self.errors} failed",
-                                     refresh=False)
-
-    def advance(self, result: DocumentResult) -> None:
-        self.pages += result.pages
-        self.errors += result.failed
-        self._describe()
-        self.bar.update(1)
-
-    def finish(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
-
-
-class _Lines:
-    """Progress when stderr is not a terminal: one plain line per paper processed."""
-
-    def __init__(self) -> None:
-        self.done = self.total = 0
-
-    def start(self, total: int, reused: int) -> None:
-        self.done, self.total = reused, total
-        if reused:
-            click.echo(f"{reused} of {total} files unchanged since the last run", err=True)
-
-    def advance(self, result: DocumentResult) -> None:
-        self.done += 1
-        width = len(str(self.total))
-        click.echo(f"[{self.done:>{width}}/{self.total}] {result.status:7} {result.document}"
-                   + (f" ({_pages(result.pages)})" if result.pages else ""), err=True)
-
-    def finish(self) -> None:
-        pass
-
-
-def _progress(quiet: bool) -> _Bar | _Lines | None:
-    if quiet:
-        return None
-    return _Bar() if sys.stderr.isatty() else _Lines()
 
 
 def _run_folder(run_dir: Path) -> Path:
@@ -242,15 +171,17 @@ def inspect(ctx: click.Context, file: Path, as_json: bool, width: int) -> None:
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", "-o", type=click.Path(path_type=Path),
               help="Folder for the graph files (default: RUN_DIR/graph).")
-def graph(run_dir: Path, out: Path | None) -> None:
+@click.option("--authority", default="",
+              help="Only this council's bodies, meetings and people.")
+def graph(run_dir: Path, out: Path | None, authority: str) -> None:
     """Build the graph of a run folder and export it (GraphML, GEXF, JSON, CSV, PNG, SVG).
 
-    Example: minutebook graph outputs/
+    Example: minutebook graph outputs/ --authority "London Borough of Fernley"
     """
-    from pipeline.graph import build_graph
+    from pipeline.graph import authority_part, build_graph
     from pipeline.graph.export import export_graph
 
-    built = build_graph(_run_folder(run_dir))
+    built = authority_part(build_graph(_run_folder(run_dir)), authority, run_dir)
     folder = _out_folder(out or run_dir / "graph")
     written = export_graph(built, folder)
     mark_output_folder(folder, "graph")
@@ -261,21 +192,37 @@ def graph(run_dir: Path, out: Path | None) -> None:
 
 @cli.command()
 @click.argument("run_a", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.argument("run_b", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("run_b", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                required=False)
+@click.option("--authority", "authority", multiple=True,
+              help="Compare this council's structure (give it twice, for A and B, to compare "
+                   "two councils of one run; once, to compare one council in two runs).")
 @click.option("--out", "-o", type=click.Path(path_type=Path), help="Also write the table as CSV.")
-def compare(run_a: Path, run_b: Path, out: Path | None) -> None:
-    """Compare the body structures of two run folders: bodies and edges in one, not the other.
+def compare(run_a: Path, run_b: Path | None, authority: tuple[str, ...],
+            out: Path | None) -> None:
+    """Compare two body structures: bodies and edges in one, not the other. Two run
+    folders (minutebook compare runs/haringey runs/harrow --out diff.csv), or two
+    councils of one run folder.
 
-    Example: minutebook compare runs/haringey runs/harrow --out diff.csv
+    Example: minutebook compare runs/london --authority Haringey --authority Harrow
     """
     from pipeline.export.csv import write_csv
-    from pipeline.graph import build_graph
+    from pipeline.graph import authority_part, build_graph
     from pipeline.graph.compare import compare as compare_graphs
 
     if out is not None and out.is_dir():
         raise CommandError(f"--out {out} is a folder; give a file name for the CSV")
-    result = compare_graphs(build_graph(_run_folder(run_a)), build_graph(_run_folder(run_b)))
-    click.echo(f"A = {run_a}\nB = {run_b}")
+    if len(authority) > 2 or (run_b is None and len(authority) != 2):
+        raise click.UsageError("give two run folders, or one run folder and --authority "
+                               "twice (at most two --authority in all)")
+    first = build_graph(_run_folder(run_a))
+    second = first if run_b is None else build_graph(_run_folder(run_b))
+    names = (authority * 2)[:2] if authority else ("", "")
+    a = authority_part(first, names[0], run_a)
+    b = authority_part(second, names[1], run_b or run_a)
+    result = compare_graphs(a, b)
+    click.echo(f"A = {run_a}{f' ({names[0]})' if names[0] else ''}\n"
+               f"B = {run_b or run_a}{f' ({names[1]})' if names[1] else ''}")
     click.echo(result.table())
     if out:
         write_csv(out, result.rows, ("change", "what", "a", "b", "detail"))

@@ -15,6 +15,7 @@ import dataclasses
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pipeline.batch.walk import DEFAULT_FORMATS, check_formats
@@ -46,6 +47,9 @@ class Settings:
       for none.
     - `scheduler`: a Dask address, `distributed.Client` or cluster; None runs locally.
     - `pdf_engine`: "pdfium" (fast, the default) or "pdfplumber" (the slower reference).
+    - `authority`: the authority (council) of every paper of the run, over what the papers
+      say; `authority_map`: a CSV of `pattern,authority` rows giving papers matched by a
+      path pattern or folder theirs (`pipeline.batch.authorities`).
     """
 
     workers: int | None = None
@@ -59,6 +63,8 @@ class Settings:
     memory_mb: int | None = 4096
     scheduler: Any = None
     pdf_engine: str = "pdfium"
+    authority: str = ""
+    authority_map: Path | None = None
 
     def __post_init__(self) -> None:
         workers = default_workers() if self.workers is None else self.workers
@@ -83,6 +89,15 @@ class Settings:
                 or self.memory_mb < MIN_MEMORY_MB):
             raise ValueError(f"memory_mb must be a whole number of MiB, at least "
                              f"{MIN_MEMORY_MB}, or None, not {self.memory_mb!r}")
+        if not isinstance(self.authority, str):
+            raise ValueError(f"authority must be a name such as 'Kingsmere Borough Council', "
+                             f"not {self.authority!r}")
+        _set(self, "authority", " ".join(self.authority.split()))
+        if self.authority_map is not None:
+            if not isinstance(self.authority_map, str | os.PathLike):
+                raise ValueError(f"authority_map must be the path of a CSV file, "
+                                 f"not {self.authority_map!r}")
+            _set(self, "authority_map", Path(self.authority_map))
         if self.pdf_engine not in PDF_ENGINES:
             raise ValueError(f"pdf_engine must be one of {', '.join(PDF_ENGINES)}, "
                              f"not {self.pdf_engine!r}")

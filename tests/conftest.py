@@ -14,6 +14,24 @@ from pipeline.tables import INTEGER_COLUMNS
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 CORPUS = ROOT / "corpus"
+#: The shared sets of papers with gold answers: name -> (papers, gold) under SHARED.
+SETS = {"devset": ("devset/docs", "devset/gold"), "corpus": ("corpus", "gold")}
+
+
+@pytest.fixture(scope="session")
+def shared_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each shared set present, extracted once for the whole session (all four formats,
+    through the runner the CLI uses): name -> run folder."""
+    from pipeline.batch.runner import run_extract
+    from pipeline.settings import Settings
+
+    runs = {}
+    for name, (docs, _) in SETS.items():
+        if (SHARED / docs).is_dir():
+            out = tmp_path_factory.mktemp(name)
+            run_extract([SHARED / docs], out, Settings(workers=2, exclude=("*.md", "*.py")))
+            runs[name] = out
+    return runs
 
 
 def shared_or_skip(*parts: str) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.batch.runner as runner
+import pipeline.batch.rerun as rerun
 from pipeline.batch.runner import run_extract
 from pipeline.settings import Settings
 
@@ -42,13 +42,13 @@ def stamps(out: Path) -> dict[str, int]:
 def hashed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The papers whose bytes the run hashes."""
     seen: list[Path] = []
-    real = runner.content_hash
+    real = rerun.content_hash
 
     def counting(path: Path) -> str:
         seen.append(path)
         return real(path)
 
-    monkeypatch.setattr(runner, "content_hash", counting)
+    monkeypatch.setattr(rerun, "content_hash", counting)
     return seen
 
 

@@ -19,7 +19,8 @@ import pytest
 import pipeline
 from pipeline.batch.runner import RunSettings, run_extract
 from pipeline.batch.walk import walk
-from pipeline.cli import _Bar, _Lines, main
+from pipeline.cli import main
+from pipeline.progress import _Bar, _Lines
 from pipeline.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

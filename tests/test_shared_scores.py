@@ -7,13 +7,12 @@ set is extracted once, in all four formats, through the same runner the CLI uses
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 
 import pytest
 
-from pipeline.batch.runner import RunSettings, run_extract
-from tests.conftest import SHARED
+from tests.conftest import SETS, SHARED
 
-SETS = {"devset": ("devset/docs", "devset/gold"), "corpus": ("corpus", "gold")}
 # Floors a little under what the pipeline reaches, above the issues' "done when" lines.
 FLOORS = {
     "devset": {"documents.kind": 0.97, "documents.body": 0.97, "documents.date": 0.97,
@@ -36,17 +35,11 @@ def _scorer():
 
 
 @pytest.fixture(scope="session")
-def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+def reports(shared_runs: dict[str, Path]) -> dict[str, dict]:
     score = _scorer()
-    found = {}
-    for name, (docs, gold) in SETS.items():
-        if not (SHARED / docs).is_dir() or not (SHARED / gold).is_dir():
-            continue
-        out = tmp_path_factory.mktemp(name)
-        run_extract([SHARED / docs], out, RunSettings(workers=2, exclude=("*.md", "*.py")))
-        found[name] = score.score(score.load_gold(str(SHARED / gold)),
-                                  score.load_run(str(out)))
-    return found
+    return {name: score.score(score.load_gold(str(SHARED / SETS[name][1])),
+                              score.load_run(str(out)))
+            for name, out in shared_runs.items() if (SHARED / SETS[name][1]).is_dir()}
 
 
 @pytest.mark.parametrize("field", sorted(FLOORS["devset"]))

@@ -8,16 +8,17 @@ an interrupted run leaves the previous outputs whole.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from pipeline.batch.authorities import Authorities
 from pipeline.batch.pool import run_pool
-from pipeline.batch.store import Store, code_fingerprint, content_hash, pipeline_fingerprint
+from pipeline.batch.rerun import contents, keep_outputs_stamp, kept_stat, unchanged_outputs
+from pipeline.batch.store import Store, pipeline_fingerprint
+from pipeline.batch.summary import RunSummary
 from pipeline.batch.task import DocumentResult, error_row, failed_result, process, warning_rows
 from pipeline.batch.walk import Input, Walker
 from pipeline.errors import RunError
@@ -30,28 +31,6 @@ from pipeline.version import __version__
 __all__ = ["BodyRegistry", "DocumentResult", "Progress", "RunSettings", "RunSummary", "Settings",
            "default_workers", "error_row", "process", "run_extract",
            "write_outputs"]
-
-
-@dataclass
-class RunSummary:
-    """What a run did. `found` papers = `processed` + `reused`; of them `failed` failed
-    and `skipped` were not papers (other file types, formats not asked for)."""
-
-    out: Path
-    documents: int  # papers found that are not skipped
-    failed: int
-    skipped: int
-    counts: dict[str, int]
-    seconds: float
-    pages: int = 0
-    reused: int = 0
-    warnings: int = 0
-    processed: int = 0
-    pages_read: int = 0  # pages of the papers processed by this run (not reused)
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.failed else 0
 
 
 class Progress(Protocol):
@@ -121,22 +100,6 @@ WARM_UP = ("BOARD\n\nMinutes of the meeting held on 1 May 2024\n\nPresent: Counc
            "The Group reports to the Board. It is recommended that the report be noted.\n")
 
 
-#: A file modified this close to when it was looked at may change again within the same
-#: mtime tick unseen (git's "racy clean" files): its stat is not kept, so it is hashed again.
-RACY_SECONDS = 2.0
-
-
-def _file_stat(item: Input, now: float) -> str:
-    """"size:mtime_ns" of a paper's file, or '' when it cannot be trusted to mark the content."""
-    try:
-        stat = item.path.stat()
-    except OSError:
-        return ""
-    if now - stat.st_mtime < RACY_SECONDS:
-        return ""
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
-
-
 def _digest(item: Input, content: str) -> str:
     """What a stored result is keyed by beside the pipeline's fingerprint: the content
     hash, and for a PDF read by the other engine that engine, so switching re-reads it.
@@ -149,27 +112,6 @@ def _digest(item: Input, content: str) -> str:
     if item.engine != "pdfium" and item.path.suffix.lower() == ".pdf":
         digest += f" engine={item.engine}"
     return digest
-
-
-def _contents(inputs: list[Input], cached: dict[str, str]
-              ) -> tuple[dict[str, str], dict[str, str]]:
-    """The content hash of each paper and the file stat to keep with it. A file whose size
-    and modification time are those stored with its hash is not read again, so an
-    unchanged re-run of a large archive reads no paper (`cached`: `Store.file_stats`)."""
-    now = time.time()
-    hashes: dict[str, str] = {}
-    stats: dict[str, str] = {}
-    for item in inputs:
-        if not item.supported:
-            continue
-        stat = _file_stat(item, now)
-        kept_stat, _, kept_hash = cached.get(item.document, "").partition(" ")
-        if stat and kept_hash and kept_stat == stat:
-            hashes[item.document] = kept_hash
-        else:
-            hashes[item.document] = content_hash(item.path)
-        stats[item.document] = stat
-    return hashes, stats
 
 
 def check_out(out: Path) -> None:
@@ -212,6 +154,7 @@ def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
     settings = settings or Settings()
     started = time.time()
     check_out(out)
+    authorities = Authorities.of(settings.authority, settings.authority_map)
     walker = Walker(settings.glob, settings.exclude, settings.formats, out, settings.pdf_engine)
     inputs = list(walker.walk(paths))
     if not any(item.supported for item in inputs):
@@ -226,7 +169,7 @@ def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
         with Store(out) as store:
             known = store.known()
             cached = store.file_stats()
-            hashes, stats = _contents(inputs, cached)
+            hashes, stats = contents(inputs, cached)
             digests = {item.document: _digest(item, hashes.get(item.document, ""))
                        for item in inputs}
             todo = [item for item in inputs if settings.force or known.get(item.document) not in {
@@ -235,7 +178,7 @@ def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
             redo = {item.document for item in todo}
             store.keep_file_stats({  # papers reused whose stat was not kept (or changed)
                 document: kept for document in hashes if document not in redo
-                and (kept := _kept_stat(stats, hashes, document))
+                and (kept := kept_stat(stats, hashes, document))
                 and cached.get(document) != kept})
             pages_read = 0
             if progress:
@@ -246,7 +189,7 @@ def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
                                result.status, pages=result.pages, seconds=result.seconds,
                                warnings=result.warnings, errors=result.errors,
                                tables=result.tables, text=result.text,
-                               file_stat=_kept_stat(stats, hashes, result.document))
+                               file_stat=kept_stat(stats, hashes, result.document))
                     pages_read += result.pages
                     if progress:
                         progress.advance(result)
@@ -254,11 +197,12 @@ def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
                 if progress:
                     progress.finish()
             documents = [item.document for item in inputs]
-            summary = (_unchanged_outputs(store, documents, known, out, settings.raw_csv)
+            written_with = f"{settings.raw_csv}:{authorities.stamp()}"
+            summary = (unchanged_outputs(store, documents, known, out, written_with)
                        if not todo else None)
             if summary is None:
-                summary = write_outputs(store, documents, out, settings.raw_csv)
-                _keep_outputs_stamp(store, documents, out, settings.raw_csv, summary)
+                summary = write_outputs(store, documents, out, settings.raw_csv, authorities)
+                keep_outputs_stamp(store, documents, out, written_with, summary)
     finally:
         if owned and client is not None:
             client.close()
@@ -270,68 +214,8 @@ def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
     return summary
 
 
-def _kept_stat(stats: dict[str, str], hashes: dict[str, str], document: str) -> str:
-    """What the store keeps to skip hashing the file next time: "size:mtime_ns hash"
-    (the raw content hash: the stored digest may carry the PDF engine too)."""
-    stat = stats.get(document, "")
-    return f"{stat} {hashes[document]}" if stat and hashes.get(document) else ""
-
-
-OUTPUTS_KEY = "outputs"
-
-
-def _outputs_stamp(known: dict[str, tuple[str, str, str]], documents: list[str],
-                   raw_csv: bool) -> str:
-    """What a run folder's CSVs follow from: the code that wrote them, the escaping, and
-    each document in order with the content, pipeline and status of its stored result
-    (`known`: `Store.known`)."""
-    digest = hashlib.sha256(f"{code_fingerprint()}:{raw_csv}".encode())
-    for document in documents:
-        digest.update(f"{document}\0{known.get(document)}\0".encode())
-    return digest.hexdigest()
-
-
-def _output_files(out: Path) -> dict[str, str]:
-    files = {}
-    for name in [*SCHEMA]:
-        try:
-            stat = (out / f"{name}.csv").stat()
-        except OSError:
-            continue
-        files[name] = f"{stat.st_size}:{stat.st_mtime_ns}"
-    return files
-
-
-def _keep_outputs_stamp(store: Store, documents: list[str], out: Path, raw_csv: bool,
-                        summary: RunSummary) -> None:
-    figures = {"documents": summary.documents, "failed": summary.failed,
-               "skipped": summary.skipped, "pages": summary.pages,
-               "warnings": summary.warnings, "counts": summary.counts}
-    store.set_meta(OUTPUTS_KEY, json.dumps({
-        "stamp": _outputs_stamp(store.known(), documents, raw_csv), "files": _output_files(out),
-        "summary": figures}))
-
-
-def _unchanged_outputs(store: Store, documents: list[str],
-                       known: dict[str, tuple[str, str, str]], out: Path,
-                       raw_csv: bool) -> RunSummary | None:
-    """The summary of the CSVs already in `out` when nothing they follow from has changed
-    and no one has touched them since they were written (None: write them again). An
-    unchanged re-run of an archive then costs a walk, a stat per file and one query."""
-    kept = store.get_meta(OUTPUTS_KEY)
-    if kept is None:
-        return None
-    written = json.loads(kept)
-    if written["files"] != _output_files(out) or \
-            written["stamp"] != _outputs_stamp(known, documents, raw_csv):
-        return None
-    figures = written["summary"]
-    return RunSummary(out, figures["documents"], figures["failed"], figures["skipped"],
-                      figures["counts"], 0.0, pages=figures["pages"],
-                      warnings=figures["warnings"])
-
-
-def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool) -> RunSummary:
+def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool,
+                  authorities: Authorities | None = None) -> RunSummary:
     """Rebuild every CSV from the store, reading and decoding each document's rows once.
 
     Every table's header is its columns in the one schema (`pipeline.model.records`).
@@ -340,10 +224,18 @@ def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool) 
     so the bodies are resolved first (`BodyRegistry`), from the small lists of what each
     paper says of bodies that the store keeps beside its rows (`Store.mentions`), and
     then one pass streams every row to its CSV. Memory holds the registry (one entry per
-    distinct body and one per name a paper refers to), never a table's rows."""
+    distinct body and one per name a paper refers to), never a table's rows.
+
+    Each paper's authority is the one it names, unless `authorities` (the run's
+    `--authority` / `--authority-map`) gives it one; bodies are keyed within it."""
+    authorities = authorities or Authorities()
     registry = BodyRegistry()
+    given: dict[str, tuple[str, str]] = {}  # document -> the run's (authority, source)
     for document, found in store.mentions(documents):
-        registry.add(document, found)
+        authority, source = authorities.resolve(document, str(found.get("authority") or ""), "")
+        if source in ("run", "map"):
+            given[document] = (authority, source)
+        registry.add(document, found, authority)
     registry.resolve()
     writers = {name: CsvStream(out / f"{name}.csv", table.columns, raw=raw_csv)
                for name, table in SCHEMA.items() if name not in ("bodies", "errors")}
@@ -360,11 +252,16 @@ def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool) 
         for warning in warning_rows(record["document"], record["warnings"]):
             errors.write(warning)
             summary.warnings += 1
+        authority = ""
+        for row in record["tables"].get("documents", ()):
+            if record["document"] in given:
+                row["authority"], row["authority_source"] = given[record["document"]]
+            authority = str(row.get("authority") or "")
         for table, rows in record["tables"].items():
             if table == "bodies" or table not in writers:
                 continue
             for row in rows:
-                writers[table].write(registry.fill(table, row))
+                writers[table].write(registry.fill(table, row, authority))
             summary.counts[table] += len(rows)
     merged = registry.rows()
     summary.counts["bodies"] = len(merged)

@@ -27,8 +27,9 @@ from pipeline.version import __version__
 
 STORE_NAME = "state.sqlite"
 # Bump when SCHEMA changes incompatibly: an older store is then rebuilt from scratch (3:
-# rows hold every column of the one schema, and `bodies` replaced the rows' extra keys).
-STORE_VERSION = 3
+# rows hold every column of the one schema, and `bodies` replaced the rows' extra keys;
+# 4: `bodies` (`model.bodies.mentions`) holds the paper's authority).
+STORE_VERSION = 4
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     document TEXT PRIMARY KEY,
@@ -64,7 +65,8 @@ NOT_EXTRACTION_RULES = {"popolo"}  # export schemas: changing them changes no ex
 NOT_ROW_CODE = ("graph/", "export/", "review/", "cli.py", "bench.py", "bench_archive.py",
                 "model/bodies.py",
                 "api.py", "batch/pool.py", "batch/dask_executor.py", "batch/store.py",
-                "batch/runner.py", "batch/walk.py", "tables.py", "fsio.py")
+                "batch/runner.py", "batch/walk.py", "batch/rerun.py", "batch/summary.py",
+                "batch/authorities.py", "progress.py", "tables.py", "fsio.py")
 RULES_SUBPACKAGE = "_rules/"  # the installed copy of models/: hashed as rules, not code
 
 

@@ -15,6 +15,7 @@ import unicodedata
 
 from pipeline.extractors.components import Paper, extraction, start
 from pipeline.extractors.language import doc_of
+from pipeline.extractors.sections.authority import find_authority
 from pipeline.extractors.sections.metadata import extract_metadata
 from pipeline.extractors.sections.parts import Part, segment
 from pipeline.model import Document
@@ -35,6 +36,8 @@ def extract_document(document: Document) -> dict[str, list[dict]]:
     parts = segment(document)
     cover = parts[0].blocks(document) if parts else document.blocks
     result["documents"] = [extract_metadata(document, cover)]
+    row = result["documents"][0]
+    row["authority"], row["authority_source"] = find_authority(document, row["body"], cover)
     papers = [document] if len(parts) <= 1 else [part_document(document, p) for p in parts]
     nlp = extraction()
     for number, paper in enumerate(papers, 1):

@@ -1,5 +1,11 @@
 """The graph of bodies, organisations, people and meetings built from a run folder."""
 
-from pipeline.graph.build import build_graph, load_run
+from pipeline.graph.build import (
+    authorities,
+    authority_graph,
+    authority_part,
+    build_graph,
+    load_run,
+)
 
-__all__ = ["build_graph", "load_run"]
+__all__ = ["authorities", "authority_graph", "authority_part", "build_graph", "load_run"]

@@ -13,7 +13,9 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
+from pipeline.errors import RunError
 from pipeline.graph.keys import KeyedTables, keyed, person_key
+from pipeline.model.bodies import authority_key
 from pipeline.model.labels import CONTRACT_COLUMNS, RELATIONS
 from pipeline.tables import read_run, records
 
@@ -36,15 +38,21 @@ def build_graph(run_dir: Path | str) -> nx.MultiDiGraph:
     run = keyed({name: records(frame) for name, frame in frames.items()})
     graph = nx.MultiDiGraph(run=str(run_dir))
     for row in run.bodies:
+        # `borough` is the authority too, for the readers of graphs written before it
+        authority = row.get("authority", "") or ""
         graph.add_node(f"body:{row['key']}", kind="body", label=row["body"],
                        aliases=row.get("aliases", ""), body_type=row.get("body_type", ""),
-                       borough=row.get("borough", ""), documents=row.get("documents", ""))
+                       authority=authority, borough=authority,
+                       documents=row.get("documents", ""))
     dates = {row["document"]: row["date"] for row in run.rows["documents"]}
+    authorities = {row["document"]: row.get("authority", "") or ""
+                   for row in run.rows["documents"]}
     for row in run.rows["documents"]:
         _add_meeting(graph, run, row)
     for row in run.rows["relations"]:
-        source = _node(graph, run, row["source_key"], row["source"])
-        target = _node(graph, run, row["target_key"], row["target"])
+        where = authorities.get(row["document"], "")
+        source = _node(graph, run, row["source_key"], row["source"], where)
+        target = _node(graph, run, row["target_key"], row["target"], where)
         if not source or not target:
             continue
         graph.add_edge(source, target, key=f"{row['relation']}:{row['document']}",
@@ -64,25 +72,48 @@ def build_graph(run_dir: Path | str) -> nx.MultiDiGraph:
 
 def _add_meeting(graph: nx.MultiDiGraph, run: KeyedTables, row: dict) -> None:
     node = f"meeting:{row['document']}"
+    authority = row.get("authority", "") or ""
     graph.add_node(node, kind="meeting", label=f"{row['body'] or 'meeting'} {row['date']}".strip(),
                    document=row["document"], date=row["date"], paper_kind=row["kind"],
-                   body=row["body"])
-    body = _node(graph, run, row["body_key"], row["body"])
+                   body=row["body"], authority=authority)
+    body = _node(graph, run, row["body_key"], row["body"], authority)
     if body:
         graph.add_edge(node, body, key=f"meeting_of:{row['document']}", kind="meeting_of",
                        document=row["document"], date=row["date"], evidence="")
 
 
-def _node(graph: nx.MultiDiGraph, run: KeyedTables, key: str, name: str) -> str:
-    """The node of the body keyed `key`, or of the organisation when no body has it."""
+def _node(graph: nx.MultiDiGraph, run: KeyedTables, key: str, name: str,
+          authority: str = "") -> str:
+    """The node of the body keyed `key`, or of the organisation when no body has it (named
+    in a paper of `authority`)."""
     if not key:
         return ""
     if run.is_body(key):
         return f"body:{key}"
     node = f"org:{key}"
     if node not in graph:
-        graph.add_node(node, kind="organisation", label=name)
+        graph.add_node(node, kind="organisation", label=name, authority=authority,
+                       borough=authority)
     return node
+
+
+def authorities(graph: nx.MultiDiGraph) -> list[str]:
+    """The authorities the graph's bodies and meetings belong to, by name."""
+    return sorted({str(data.get("authority")) for _, data in graph.nodes(data=True)
+                   if data.get("authority") and data.get("kind") in ("body", "meeting")})
+
+
+def authority_graph(graph: nx.MultiDiGraph, authority: str) -> nx.MultiDiGraph:
+    """The part of the graph that belongs to one authority (matched as `authority_key`
+    matches, so 'Kingsmere Council' finds 'Kingsmere Borough Council'): its bodies,
+    organisations and meetings, and the people at those meetings."""
+    wanted = authority_key(authority)
+    own = {n for n, d in graph.nodes(data=True) if d.get("authority")
+           and authority_key(str(d["authority"])) == wanted}
+    people = {u for u, v in graph.edges() if v in own and graph.nodes[u].get("kind") == "person"}
+    part = graph.subgraph(own | people).copy()
+    part.graph.update(graph.graph, authority=authority)
+    return part
 
 
 def _add_person_edge(graph: nx.MultiDiGraph, row: dict, kind: str) -> None:
@@ -107,3 +138,17 @@ def body_structure(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         if data.get("kind") in BODY_RELATIONS and u in structure and v in structure:
             structure.add_edge(u, v, key=k, **data)
     return structure
+
+
+def authority_part(graph: nx.MultiDiGraph, authority: str, run_dir: Path | str
+                   ) -> nx.MultiDiGraph:
+    """The graph, or the part of it that is `authority`'s ("": the whole graph). RunError,
+    naming the run's authorities, when the run has nothing of it."""
+    if not authority:
+        return graph
+    part = authority_graph(graph, authority)
+    if not part.number_of_nodes():
+        known = ", ".join(authorities(graph)) or "none: no paper named its council"
+        raise RunError(f"{run_dir} has nothing of the authority {authority!r}; its "
+                       f"authorities are: {known}")
+    return part

@@ -19,9 +19,10 @@ sees every one of them, in the order of the papers, and gives each body a key:
 `target_key`), so the graph, Popolo, compare and the review site count and join bodies
 the same way without matching names again.
 
-Keys are scoped by an authority (`""` for every body today): when papers get their
-council (issue 14), two councils' "Cabinet" become two keys while a body's other names
-within one council still fold into one.
+Keys are scoped by the authority of the paper that names the body (`documents.authority`,
+keyed by `authority_key`): two councils' "Cabinet" are two keys, while a body's other
+names within one council still fold into one. A paper with no authority keys its bodies
+unscoped.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.model.records import BODY_REFERENCES as KEY_COLUMNS
+from pipeline.rules import read_json
 
 HONORIFICS = {"councillor", "councillors", "cllr", "cllrs", "dr", "mr", "mrs", "ms", "miss",
               "sir", "dame", "professor", "prof", "rev", "revd", "lord", "lady", "alderman"}
@@ -64,12 +66,27 @@ def person_key(name: str) -> str:
     return " ".join(words)
 
 
+_TYPE_WORDS: frozenset[str] | None = None
+
+
+def authority_key(name: str) -> str:
+    """What tells one authority from another: its name folded, without the words of its
+    type (`models/metadata/authority.json`), so that 'Kingsmere Borough Council' and
+    'KINGSMERE COUNCIL' are one authority ('kingsmere')."""
+    global _TYPE_WORDS
+    if _TYPE_WORDS is None:
+        _TYPE_WORDS = frozenset(read_json("metadata/authority.json")["type_words"])
+    words = fold(name).split()
+    kept = [w for w in words if w not in _TYPE_WORDS]
+    return " ".join(kept or words)
+
+
 def scoped(key: str, authority: str = "") -> str:
-    """The run's key of a body whose folded name is `key`, within `authority`.
+    """The run's key of a body whose folded name is `key`, within `authority` (a name).
 
     Folded names hold no '/' (punctuation is folded away), so 'authority/name' cannot
     meet a key of another authority."""
-    return f"{fold(authority)}/{key}" if authority and key else key
+    return f"{authority_key(authority)}/{key}" if authority and key else key
 
 
 def split_names(value: object) -> list[str]:
@@ -95,25 +112,25 @@ class BodyResolver:
             key: str = "") -> str:
         """Register a body: its key (`key` when given, as stored by a run; else its
         name's, or that of the body already known by this name)."""
-        own, authority = body_key(name), fold(authority)
+        own, scope = body_key(name), authority_key(authority) if authority else ""
         if not own:
             return ""
-        key = key or self.canonical.get((authority, own), scoped(own, authority))
+        key = key or self.canonical.get((scope, own), scoped(own, authority))
         self.labels.setdefault(key, name)
-        self.canonical.setdefault((authority, own), key)
+        self.canonical.setdefault((scope, own), key)
         for alias in aliases:
             if specific(alias):
-                self.canonical.setdefault((authority, body_key(alias)), key)
+                self.canonical.setdefault((scope, body_key(alias)), key)
         return key
 
     def resolve(self, name: str, authority: str = "") -> str:
         """The key of the body called `name`: a known one's, or the name folded."""
-        own, authority = body_key(name), fold(authority)
-        if (authority, own) in self.canonical:
-            return self.canonical[(authority, own)]
+        own, scope = body_key(name), authority_key(authority) if authority else ""
+        if (scope, own) in self.canonical:
+            return self.canonical[(scope, own)]
         inner = re.search(r"\(([^()]*)\)\s*$", name)
-        if inner and (authority, body_key(inner.group(1))) in self.canonical:
-            return self.canonical[(authority, body_key(inner.group(1)))]
+        if inner and (scope, body_key(inner.group(1))) in self.canonical:
+            return self.canonical[(scope, body_key(inner.group(1)))]
         return scoped(own, authority)
 
     def label(self, key: str) -> str:
@@ -133,7 +150,7 @@ class _Body:
     documents: set[str] = field(default_factory=set)
 
 
-def mentions(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> dict[str, list]:
+def mentions(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> dict[str, Any]:
     """What one paper's rows say about bodies: its `bodies` rows, and the names it refers
     to as [name, may_be_organisation]: small enough to keep beside the paper's rows, so
     that resolving the run's bodies never decodes the rows themselves.
@@ -147,7 +164,10 @@ def mentions(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> dict[str, lis
     for row in tables.get("relations", ()):
         names += [[row[end], end == "source" and row.get("relation") == MAY_BE_ORGANISATION]
                   for end in ("source", "target") if row.get(end)]
-    return {"bodies": [dict(row) for row in tables.get("bodies", ())], "names": names}
+    documents = list(tables.get("documents", ()))
+    authority = str(documents[0].get("authority") or "") if documents else ""
+    return {"bodies": [dict(row) for row in tables.get("bodies", ())], "names": names,
+            "authority": authority}
 
 
 class BodyRegistry:
@@ -157,27 +177,35 @@ class BodyRegistry:
     def __init__(self) -> None:
         self.resolver = BodyResolver()
         self._bodies: dict[str, _Body] = {}
-        self._listed: list[tuple[Mapping[str, Any], list[str]]] = []
-        self._names: list[tuple[str, bool, str]] = []
+        self._listed: list[tuple[Mapping[str, Any], list[str], str]] = []
+        self._names: list[tuple[str, bool, str, str]] = []
         self._resolved = False
 
-    def add(self, document: str, found: Mapping[str, list]) -> None:
-        """One paper's `mentions` (`document` is where they are); kept until `resolve`."""
-        self._listed += [(row, [document] if document else split_names(row.get("documents")))
-                         for row in found.get("bodies", ())]
-        self._names += [(str(name), bool(may_be_org), document)
+    def add(self, document: str, found: Mapping[str, Any], authority: str | None = None
+            ) -> None:
+        """One paper's `mentions` (`document` is where they are); kept until `resolve`.
+        `authority` is the paper's for this run (default: the one `found` read from it)."""
+        if authority is None:
+            authority = str(found.get("authority") or "")
+        self._listed += [(row, [document] if document else split_names(row.get("documents")),
+                          authority) for row in found.get("bodies", ())]
+        self._names += [(str(name), bool(may_be_org), document, authority)
                         for name, may_be_org in found.get("names", ())]
         self._resolved = False
 
-    def add_body(self, row: Mapping[str, Any], documents: Iterable[str]) -> str:
+    def add_body(self, row: Mapping[str, Any], documents: Iterable[str],
+                 authority: str | None = None) -> str:
+        """A body row (with `authority` its paper's; default: the row's own column)."""
         name = str(row.get("body", ""))
         aliases = split_names(row.get("aliases", ""))
-        key = self.resolver.add(name, aliases, key=str(row.get("key") or ""))
+        if authority is None:
+            authority = str(row.get("authority") or "")
+        key = self.resolver.add(name, aliases, authority, key=str(row.get("key") or ""))
         if not key:
             return ""
         body = self._bodies.get(key)
         if body is None:
-            body = self._bodies[key] = _Body(key, dict(row))
+            body = self._bodies[key] = _Body(key, {**row, "authority": authority})
         label = str(body.first.get("body", ""))
         extra = [name] if body_key(name) != body_key(label) else []
         body.aliases.update(a for a in (*aliases, *extra) if a != label)
@@ -192,26 +220,27 @@ class BodyRegistry:
         organisations (bodies only if some paper makes them one)."""
         listed, self._listed = self._listed, []
         for acronyms in (False, True):
-            for row, documents in listed:
+            for row, documents, authority in listed:
                 if _acronym(str(row.get("body", ""))) == acronyms:
-                    self.add_body(row, documents)
+                    self.add_body(row, documents, authority)
         names, self._names = self._names, []
         for may_be_org in (False, True):
-            for name, org, document in names:
+            for name, org, document, authority in names:
                 if org != may_be_org:
                     continue
-                key = self.resolver.resolve(name)
+                key = self.resolver.resolve(name, authority)
                 if key in self._bodies:
                     self._bodies[key].documents.add(document)
                 elif not org:
-                    self.add_body({"body": name, "aliases": ""}, [document])
+                    self.add_body({"body": name, "aliases": ""}, [document], authority)
         self._resolved = True
 
-    def key(self, name: str) -> str:
-        """The key of the body (or organisation) called `name`; "" for no name."""
+    def key(self, name: str, authority: str = "") -> str:
+        """The key of the body (or organisation) called `name` in a paper of `authority`;
+        "" for no name."""
         if not self._resolved:
             self.resolve()
-        return self.resolver.resolve(name) if name and body_key(name) else ""
+        return self.resolver.resolve(name, authority) if name and body_key(name) else ""
 
     def is_body(self, key: str) -> bool:
         return key in self._bodies
@@ -229,10 +258,11 @@ class BodyRegistry:
                          "documents": SEPARATOR.join(sorted(body.documents)), "key": key})
         return rows
 
-    def fill(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
-        """`row` of `table` with the key of each body it names (in place)."""
+    def fill(self, table: str, row: dict[str, Any], authority: str = "") -> dict[str, Any]:
+        """`row` of `table`, from a paper of `authority`, with the key of each body it
+        names (in place)."""
         for column, key_column in KEY_COLUMNS.get(table, {}).items():
-            row[key_column] = self.key(str(row.get(column) or ""))
+            row[key_column] = self.key(str(row.get(column) or ""), authority)
         return row
 
 
@@ -248,6 +278,7 @@ def registry_of(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> BodyRegist
             by_document.setdefault(str(row.get("document", "")), {}).setdefault(
                 table, []).append(row)
     for document, rows in by_document.items():
-        registry.add(document, {"names": mentions(rows)["names"]})
+        found = mentions(rows)
+        registry.add(document, {"names": found["names"]}, str(found["authority"]))
     registry.resolve()
     return registry

@@ -49,6 +49,11 @@ class DocumentRecord:
     pages: int | None = None
     blocks: int | None = None
     kind_cue: str = ""
+    #: the council (or lead council, or authority) whose paper it is, and where that came
+    #: from: header, body, host, body-place, text, domain or none (read from the paper),
+    #: or run / map (given for the run: `Settings.authority`, `Settings.authority_map`)
+    authority: str = ""
+    authority_source: str = ""
     #: the run's key of `body` (`pipeline.model.bodies`), filled when the run is written
     body_key: str = ""
     provenance: Provenance = field(default_factory=Provenance)
@@ -106,6 +111,8 @@ class Body:
     body: str
     aliases: str = ""
     body_type: str = ""
+    #: the authority of the papers naming it (bodies of two authorities are two rows)
+    authority: str = ""
     #: the papers naming the body, " | "-joined; filled when the run's bodies are merged
     documents: str = ""
     key: str = ""
@@ -234,8 +241,9 @@ def _table(name: str, record: type, contract: tuple[str, ...], extra: tuple[str,
 #: Every table, in output order: the contract's, minutebook's own, then errors.
 SCHEMA: dict[str, Table] = {t.name: t for t in (
     _table("documents", DocumentRecord, ("document", "kind", "body", "date"),
-           ("format", "pages", "blocks", "kind_cue"), _SPAN, ("body_key",),
-           indexes=(("kind",), ("body",), ("date",), ("body_key",))),
+           ("format", "pages", "blocks", "kind_cue", "authority", "authority_source"), _SPAN,
+           ("body_key",), indexes=(("kind",), ("body",), ("date",), ("body_key",),
+                                   ("authority",))),
     _table("attendees", Attendee, ("document", "name", "role", "organisation", "capacity"),
            indexes=(("name",), ("organisation",), ("capacity",))),
     _table("apologies", Apology, ("document", "name", "role", "organisation"),
@@ -249,8 +257,8 @@ SCHEMA: dict[str, Table] = {t.name: t for t in (
     _table("recommendations", Recommendation, ("document", "number", "text"),
            indexes=(("document", "number"),), full_text=("text",)),
     # no `document`: a body is one row for the whole run, `documents` lists its papers
-    _table("bodies", Body, ("body", "aliases"), ("body_type",), _SPAN, ("documents", "key"),
-           indexes=(("body",), ("key",))),
+    _table("bodies", Body, ("body", "aliases"), ("body_type", "authority"), _SPAN,
+           ("documents", "key"), indexes=(("body",), ("key",), ("authority",))),
     _table("relations", Relation, ("document", "source", "relation", "target"),
            keys=("source_key", "target_key"),
            indexes=(("source",), ("target",), ("relation",), ("source_key",),

@@ -10,12 +10,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from pipeline.extractors.bodies.names import (
+    NUMERALS,
     Mention,
     body_type,
     clean_name,
     fold,
     head_of,
     initials,
+    shared_head_names,
+    singular_name,
     vocabulary,
 )
 from pipeline.extractors.bodies.relation_cues import WORDS
@@ -124,6 +127,22 @@ class Discourse:
         if paper_head == m.head and not (m.text[:1].islower() and recent):
             return self.index.paper
         return recent[0] if recent else ""
+
+    def plural_name(self, m: Mention, before: list[str]) -> list[str]:
+        """'the Eastwick and Hollowmere Health and Wellbeing Boards' (the bodies it lists);
+        'both Health and Wellbeing Boards', 'the three Area Committees' (`before`: the two
+        words before it): the bodies the paper names that end so, when there are exactly
+        that many; else nothing."""
+        listed = shared_head_names(m.text)
+        if listed:
+            return listed
+        count = next((NUMERALS[w] for w in reversed(before) if w in NUMERALS), None)
+        if count is None:
+            return []
+        key = " " + fold(singular_name(m.text))
+        names = [n for k, n in self.index.known.items() if (" " + k).endswith(key)
+                 and k != key[1:]]
+        return names if len(names) == count else []
 
     def listed_before(self, m: Mention) -> list[str]:
         """'each constituent council' (a group the paper listed), 'the remaining boards' and

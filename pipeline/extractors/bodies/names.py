@@ -12,141 +12,34 @@ aliases by `structure.BodyIndex`, references by `structure.Discourse` and `relat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipeline.rules import read_json
+from pipeline.extractors.bodies.words import (
+    APOSTROPHES,
+    DETERMINERS,
+    NUMERALS,
+    Mention,
+    Vocabulary,
+    _base,
+    _singular,
+    _Word,
+    _words,
+    acronym_like,
+    body_type,
+    clean_name,
+    fold,
+    head_of,
+    initials,
+    is_head,
+    singular_name,
+    vocabulary,
+)
 
-NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10, "both": 2}
-DETERMINERS = {"the", "these", "those", "its", "their", "both", "all", "each", "every", "our"}
-APOSTROPHES = ("'s", "\u2019s", "'", "\u2019")
-
-
-class Vocabulary:
-    """vocabulary.json: every word list as a frozenset attribute named by its key, plus the
-    head nouns (with the words some must follow) and the body-type patterns."""
-
-    def __init__(self, raw: dict) -> None:
-        for key, value in raw.items():
-            if isinstance(value, dict) and "words" in value:
-                setattr(self, key, frozenset(value["words"]))
-        self.heads = {h["word"]: tuple(h.get("only_after", ())) for h in raw["body_heads"]}
-        self.body_types = tuple((re.compile(t["pattern"]), t["body_type"])
-                                for t in raw["body_types"])
-
-    def __getattr__(self, key: str) -> frozenset[str]:
-        # the word lists are set from the file's keys; this tells the type checker so
-        raise AttributeError(key)
-
-
-@cache
-def vocabulary() -> Vocabulary:
-    return Vocabulary(read_json("structure/vocabulary.json"))
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Comparison key: case, '&', apostrophes, punctuation and a leading 'the' do not count."""
-    text = re.sub("['\u2019]", "", text.casefold().replace("&", " and "))
-    words = re.sub(r"[^\w]+", " ", text).split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-@dataclass
-class Mention:
-    """A reference to a body or organisation: a token span in one block's Doc."""
-
-    block: int
-    start: int
-    end: int
-    text: str
-    kind: str  # body | org | acronym | phrase | generic | plural | plural_name
-    head: str = ""
-    count: int | None = None
-    key: str = ""
-    possessive: bool = False
-
-
-@dataclass
-class _Word:
-    text: str
-    start: int
-    end: int
-    possessive: bool = False
-    # set once: a word's text never changes, and the name readers ask these many times
-    lower: str = field(init=False, repr=False, compare=False)
-    cap: bool = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self.lower = self.text.lower()
-        first = self.text[:1]
-        # a first capital that is a letter settles it; the search is for those that are not (Ⅻ)
-        self.cap = first.isupper() and (first.isalpha() or any(c.isalpha() for c in self.text))
-
-    @property
-    def upper(self) -> bool:
-        return acronym_like(self.text)
-
-
-def acronym_like(word: str) -> bool:
-    """'HWB', 'sHWB', 'GA', 'CSPs'; not 'Vice-Chair'."""
-    letters = [c for c in word if c.isalpha()]
-    capitals = sum(c.isupper() for c in letters)
-    return len(letters) >= 2 and capitals >= 2 and capitals * 2 >= len(letters)
-
-
-def _words(doc: Doc) -> list[_Word]:
-    """Tokens regrouped as the words a reader sees: 'Sub-Committee', 'Behaviour/Harassment'."""
-    words: list[_Word] = []
-    # each doc[i] makes a Token: read the texts and spacing once
-    tokens = list(doc)
-    texts = [t.text for t in tokens]
-    spaced = [bool(t.whitespace_) for t in tokens]
-    i = 0
-    while i < len(texts):
-        token = texts[i]
-        if (token in APOSTROPHES and words and i and not spaced[i - 1]
-                and words[-1].text[-1:].isalpha()
-                and (token.endswith("s") or words[-1].text.endswith("s"))):
-            words[-1].possessive = True
-            words[-1].end = i + 1
-            i += 1
-            continue
-        j, text = i + 1, token
-        while (j + 1 < len(texts) and not spaced[j - 1] and texts[j] in "-/"
-               and not spaced[j] and texts[j + 1][:1].isalpha()):
-            text += texts[j] + texts[j + 1]
-            j += 2
-        words.append(_Word(text, i, j))
-        i = j
-    return words
-
-
-def _base(word: _Word) -> str:
-    """The lower-case word without its possessive ending."""
-    return re.sub("['\u2019]s?$", "", word.lower)
-
-
-def head_of(word: str) -> str:
-    """'Sub-Committee' -> 'committee' (the part that names the kind of body)."""
-    return word.lower().rsplit("-", 1)[-1].rsplit("/", 1)[-1]
-
-
-def is_head(words: list[str], index: int) -> bool:
-    """Whether words[index] is a body head noun where it stands."""
-    vocab = vocabulary()
-    head = head_of(words[index])
-    if head not in vocab.heads and words[index].lower().replace("-", "") not in vocab.heads:
-        return False
-    after = vocab.heads.get(head, ())
-    return not after or (index > 0 and re.sub("['\u2019]s?$", "", words[index - 1].lower())
-                         in after)
+__all__ = ["APOSTROPHES", "DETERMINERS", "NUMERALS", "Mention", "Vocabulary", "acronym_like",
+           "body_type", "clean_name", "find_mentions", "fold", "head_of", "initials",
+           "is_head", "shared_head_names", "singular_name", "vocabulary"]
 
 
 def _head_at(words: list[_Word], i: int) -> bool:
@@ -338,16 +231,6 @@ def find_mentions(doc: Doc, block: int) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _singular(word: str) -> str:
-    return word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")
-
-
-def singular_name(name: str) -> str:
-    """'Health and Wellbeing Boards' -> 'Health and Wellbeing Board'."""
-    words = name.split()
-    return " ".join(words[:-1] + [_singular(words[-1])]) if words else name
-
-
 def shared_head_names(name: str) -> list[str]:
     """The bodies a plural name with a shared head lists: 'Eastwick and Hollowmere Health and
     Wellbeing Boards' -> 'Eastwick Health and Wellbeing Board', 'Hollowmere Health and
@@ -458,23 +341,3 @@ def _lower_references(doc: Doc, words: list[_Word], block: int,
     return found
 
 
-def clean_name(text: str) -> str:
-    """'Drug and Alcohol Partnership (DAAT) Board' -> 'Drug and Alcohol Partnership Board'."""
-    text = re.sub(r"^\((\w+)\)\s*", r"\1 ", text)
-    text = re.sub(r"\s*\([^()]*\)\s*", " ", text)
-    return " ".join(text.split())
-
-
-def initials(name: str) -> str:
-    """'Fernley Health and Wellbeing Board' -> 'FHWB'."""
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
-                   if w[0].isupper() or w.lower() not in ("and", "of", "for", "the", "in"))
-
-
-def body_type(name: str) -> str:
-    """The kind of body a name says it is (vocabulary.json body_types), else 'organisation'."""
-    lowered = name.lower()
-    for pattern, kind in vocabulary().body_types:
-        if pattern.search(lowered):
-            return kind
-    return "organisation"

@@ -17,14 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from pipeline.extractors.bodies.discourse import Discourse
-from pipeline.extractors.bodies.names import (
-    NUMERALS,
-    Mention,
-    fold,
-    shared_head_names,
-    singular_name,
-    vocabulary,
-)
+from pipeline.extractors.bodies.names import Mention, fold, vocabulary
 from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cues
 from pipeline.model import Block
 
@@ -73,27 +66,12 @@ class RelationReader:
                 here = [self.index.canonical(x) for x in ctx.mentions
                         if x.end <= m.start and x.kind in ("body", "acronym") and x.head == m.head]
                 ctx.names[m.start] = [n for n in [self.memory.generic(m, here)] if n]
-            elif m.kind == "plural_name":
-                ctx.names[m.start] = self._plural_name(m, ctx)
+            elif m.kind == "plural_name":  # "both Health and Wellbeing Boards"
+                ctx.names[m.start] = self.memory.plural_name(m, [
+                    ctx.doc[i].lower_ for i in range(max(ctx.sent.start, m.start - 2), m.start)])
             else:
                 ctx.names[m.start] = self._plural(m, ctx) if m.kind == "plural" else []
         return ctx.names[m.start]
-
-    def _plural_name(self, m: Mention, ctx: _Context) -> list[str]:
-        """'the Eastwick and Hollowmere Health and Wellbeing Boards' (the bodies it lists);
-        'both Health and Wellbeing Boards', 'the three Area Committees' (the bodies the paper
-        names that end so, when there are exactly that many), else nothing."""
-        listed = shared_head_names(m.text)
-        if listed:
-            return listed
-        before = [ctx.doc[i].lower_ for i in range(max(ctx.sent.start, m.start - 2), m.start)]
-        count = next((NUMERALS[w] for w in reversed(before) if w in NUMERALS), None)
-        if count is None:
-            return []
-        key = " " + fold(singular_name(m.text))
-        names = [n for k, n in self.index.known.items() if (" " + k).endswith(key)
-                 and k != key[1:]]
-        return names if len(names) == count else []
 
     def _plural(self, m: Mention, ctx: _Context) -> list[str]:
         """'Three sub-groups ...: A, B and C', 'each constituent council', 'the remaining boards'

@@ -1,0 +1,156 @@
+"""The authority a paper belongs to: the council (or the partnership's lead council, or an
+authority such as a fire or combined authority) whose paper it is.
+
+Read from the paper, strongest evidence first, and said where it came from:
+
+- `header`: the paper's header names an authority ("WYVERN VALLEY DISTRICT COUNCIL",
+  "London Borough of Kelmscott", "X District Council - Planning Committee - <date>");
+- `body`: the paper's body is an authority ("Severnvale Fire and Rescue Authority");
+- `body-place`: the body starts with a place ("Westbridge Youth Justice Management
+  Board") that a council the paper names has ("Westbridge Council");
+- `host`: a council the paper names as a partnership's host or lead ("Kelsey Borough
+  Council (host)", "hosted by X Council");
+- `body-place`: as above;
+- `text`: one council is named more often than any other (at least twice);
+- `domain`: a web or e-mail address of the paper ("democracy.eastbury.gov.uk");
+- `none`: the paper names none of these ("the Council" names nothing).
+
+A run can override it (`--authority`, `--authority-map`: `pipeline.batch.authorities`).
+The rules (name shapes, words that start no place, words dropped from a key) are data in
+`models/metadata/authority.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.model import Block, Document
+from pipeline.model.bodies import authority_key
+from pipeline.rules import read_json
+
+RULES = "metadata/authority.json"
+SMALL_WORDS = {"of", "and", "upon", "on", "le", "in", "the", "a"}
+
+
+@dataclass(frozen=True)
+class AuthorityRules:
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    not_places: frozenset[str]
+    type_words: frozenset[str]
+    header_blocks: int
+    header_stop: re.Pattern[str]
+    header_max_words: int
+    host_before: re.Pattern[str]
+    host_after: re.Pattern[str]
+    domain: re.Pattern[str]
+    domain_not_labels: frozenset[str]
+
+
+@cache
+def rules() -> AuthorityRules:
+    raw = read_json(RULES)
+    return AuthorityRules(
+        tuple((entry["id"], re.compile(entry["pattern"].replace("{PLACE}", raw["place"]), re.I))
+              for entry in raw["authorities"]),
+        frozenset(raw["not_places"]), frozenset(raw["type_words"]), raw["header_blocks"],
+        re.compile(raw["header_stop"], re.I), raw["header_max_words"],
+        re.compile(raw["host_before"], re.I), re.compile(raw["host_after"], re.I),
+        re.compile(raw["domain"], re.I), frozenset(raw["domain_not_labels"]))
+
+
+@dataclass(frozen=True)
+class Found:
+    """An authority named at `start`..`end` of a text, and the place it names."""
+
+    name: str
+    place: str
+    start: int
+    end: int
+
+
+def authorities_in(text: str) -> list[Found]:
+    """The authorities a text names, in order; overlapping shapes give the first rule's."""
+    r = rules()
+    found: list[Found] = []
+    for _, pattern in r.patterns:
+        for m in pattern.finditer(text):
+            place = " ".join(m.group("place").split())
+            if not place or place.split()[0].lower().strip("'\u2019") in r.not_places:
+                continue
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            found.append(Found(tidy(m.group()), place, m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def tidy(name: str) -> str:
+    """The name as a heading would print it: white space folded, a leading 'the' dropped,
+    capitals made title case ('WYVERN VALLEY DISTRICT COUNCIL')."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if any(c.islower() for c in "".join(words)):
+        return " ".join(words)
+    out = []
+    for n, word in enumerate(words):
+        lower = word.lower()
+        out.append(lower if n and lower in SMALL_WORDS else
+                   "-".join(part[:1].upper() + part[1:] for part in lower.split("-")))
+    return " ".join(out)
+
+
+def find_authority(document: Document, body: str = "",
+                   header: list[Block] | None = None) -> tuple[str, str]:
+    """(authority, where it came from) of a paper whose body is `body`; `header` is the
+    cover's blocks (default: the document's)."""
+    r = rules()
+    for block in (header if header is not None else document.blocks)[:r.header_blocks]:
+        if r.header_stop.match(block.text):
+            break  # the attendance list names members' councils, not the paper's
+        text = block.text.strip()
+        if len(text.split()) <= r.header_max_words and not text.endswith(".") \
+                and (title := authorities_in(text)):  # a heading, not a sentence
+            return title[0].name, "header"
+    if body and (own := authorities_in(body)) and own[0].end - own[0].start >= len(body) - 2:
+        return own[0].name, "body"
+    named = authorities_in(document.text)
+    councils: dict[str, Found] = {}
+    counts: Counter[str] = Counter()
+    for one in named:
+        key = authority_key(one.name)
+        counts[key] += 1
+        # the fullest spelling names it: "Kingsmere Borough Council" over "Kingsmere Council"
+        if key not in councils or len(one.name) > len(councils[key].name):
+            councils[key] = one
+    text = document.text
+    hosts = [f for f in named if r.host_before.search(text[max(0, f.start - 40):f.start])
+             or r.host_after.match(text[f.end:f.end + 20])]
+    if len({authority_key(f.name) for f in hosts}) == 1:
+        return councils[authority_key(hosts[0].name)].name, "host"
+    place = _leading_place(body)
+    if place and place in councils:
+        return councils[place].name, "body-place"
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return councils[ranked[0][0]].name, "text"
+    domains = Counter(m.group("label").lower() for m in r.domain.finditer(text)
+                      if m.group("label").lower() not in r.domain_not_labels)
+    if domains:
+        label = domains.most_common(1)[0][0]
+        key = authority_key(label.replace("-", " "))
+        if key in councils:
+            return councils[key].name, "domain"
+        return " ".join(w.capitalize() for w in label.split("-")), "domain"
+    return "", "none"
+
+
+def _leading_place(body: str) -> str:
+    """The key of the place a body's name starts with ('Westbridge' of 'Westbridge Youth
+    Justice Management Board'), or ''."""
+    words = body.split()
+    if len(words) < 2 or not words[0][:1].isupper() or words[0].lower() in rules().not_places:
+        return ""
+    return authority_key(words[0])
