@@ -257,3 +257,12 @@ def test_a_cue_repeated_on_many_lines_counts_once() -> None:
 ])
 def test_committee_of_the_council(heading: str, body: str) -> None:
     assert meta(f"Kelby Town Council\n\n{heading}\n\nPresent: Cllr A Bee")[1] == body
+
+
+@pytest.mark.parametrize("line", [
+    "2409.01 Present: Councillors A Bee (Mayor), C Dee",
+    "Cou/285/07-08 Present Members: Cllr A Bee (Chairman), Cllr C Dee",
+    "1. Present: Cllr A Bee",
+])
+def test_a_numbered_present_line_records_a_meeting(line: str) -> None:
+    assert meta(f"Kelby Town Council\n\n5 March 2024\n\n{line}")[0] == "minutes"
