@@ -161,3 +161,13 @@ def test_abbreviated_tier_honorifics_before_names():
                  "2 members of the public", "1. Minutes")
     assert [(r["name"], r["role"]) for r in result["attendees"]] == [
         ("G Hale", "Dist Cllr"), ("I Jones", ""), ("K Lowe", "CC"), ("M Neal", "DC")]
+
+
+def test_apologies_added_to_earlier_minutes_are_not_this_meetings():
+    result = run("1. Apologies", "Apologies were received from Councillor Ash, who had also been "
+                 "absent at the last meeting.", "2. Minutes",
+                 "The minutes of the meeting held on 4 April were agreed as a correct record, "
+                 "subject to the inclusion of apologies from Councillor Birch.",
+                 "The minutes of the last meeting were amended to record the apologies of "
+                 "Councillor Cedar.")
+    assert names(result["apologies"]) == ["Ash"]

@@ -66,6 +66,9 @@ def sentences(document: Document, register: Register) -> None:
         for m in pattern("apology_sentence").finditer(text) if sent_cue else ():
             # "the apologies of Councillors X, and Y were noted": the list stops at the verb.
             stop = sentence_end(text, m.end())
+            opening = max(text.rfind(". ", 0, m.start()) + 1, 0)
+            if pattern("minutes_amendment").search(text, opening, stop):
+                continue  # "... agreed, subject to the inclusion of apologies from X": another day
             end = list_end(text, m.end(), stop)
             if end < stop and (semi := text.rfind(";", m.end(), end)) >= 0 and \
                     depths(text)[semi] == 0:
