@@ -266,3 +266,8 @@ def test_committee_of_the_council(heading: str, body: str) -> None:
 ])
 def test_a_numbered_present_line_records_a_meeting(line: str) -> None:
     assert meta(f"Kelby Town Council\n\n5 March 2024\n\n{line}")[0] == "minutes"
+
+
+def test_reconvened_meeting_of_heading() -> None:
+    assert meta("RECONVENED MEETING OF THE PLANNING COMMITTEE\n\nTuesday 12 March 2024\n\n"
+                "Present: Cllr A Bee")[1:] == ("PLANNING COMMITTEE", "2024-03-12")
