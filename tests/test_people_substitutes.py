@@ -97,3 +97,9 @@ def test_a_table_row_of_prose_is_read_for_substitutions():
     assert pairs(result) == [("Sam Naysmith", "Ann Bell")]
     result = run("Member\tSubstituted for\tCllr Ann Bell", "1. Minutes")
     assert pairs(result) == []  # cells side by side are no sentence
+
+
+def test_replaced_for_this_meeting_is_a_substitution():
+    result = run("1. Apologies", "Councillor Oates replaced Councillor Pike for this meeting. "
+                 "Councillor Rudd replaced Councillor Shaw as Vice-Chair.")
+    assert pairs(result) == [("Pike", "Oates")]

@@ -145,6 +145,10 @@ def _substitution_sentences(block: Block, spans: list[tuple[int, int, str]],
                 register.pair(Pair(b, a, org, block, a_start, b_end, rule="between_for"))
         elif orientation == "for" and re.match(subs["elliptic"], between):
             register.pair(Pair(b, a, "", block, a_start, b_end, rule="elliptic"))
+        elif re.match(subs["replaced"], between) and re.match(subs["for_this_meeting"],
+                                                               text[b_end:], re.I):
+            # "Councillor A replaced Councillor B for this meeting" (not a change of membership)
+            register.pair(Pair(b, a, org, block, a_start, b_end, rule="replaced"))
         elif re.search(subs["whom"], between) and re.match(subs["whom_after"], text[b_end:], re.I):
             # "apologies from Councillor A, for whom Councillor B was substituting"
             register.pair(Pair(a, b, "", block, a_start, b_end, rule="whom"))
