@@ -18,87 +18,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from pipeline.extractors.sections import dates
-from pipeline.extractors.sections.dates import MONTHS, FoundDate, find_dates, first_date
+from pipeline.extractors.sections.bodyname import _clean_body, _not_body_line, is_body_name
+from pipeline.extractors.sections.cues import WEEKDAY, Cues, cues
+from pipeline.extractors.sections.dates import FoundDate, find_dates, first_date
 from pipeline.model import Block, BlockKind, Document
-from pipeline.rules import read_json
+
+__all__ = ["HEADER_BLOCKS", "WEEKDAY", "Blocks", "Cues", "_clean_body", "classify_blocks", "cues",
+           "find_body", "find_date", "is_body_name", "metadata_of"]
 
 HEADER_BLOCKS = 14  # how far into a paper its title and header block reach
-WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 Blocks = Sequence[Block]
-
-
-@dataclass(frozen=True)
-class Cues:
-    head_nouns: frozenset[str]
-    head_phrases: tuple[str, ...]
-    not_body: tuple[str, ...]
-    not_body_lines: tuple[re.Pattern[str], ...]
-    council_prefix: re.Pattern[str]
-    council_name: re.Pattern[str]
-    meeting_prefix: re.Pattern[str]
-    meeting_suffix: re.Pattern[str]
-    kind: tuple[tuple[str, str, int, re.Pattern[str]], ...]
-    body_labels: tuple[re.Pattern[str], ...]
-    date_labels: tuple[re.Pattern[str], ...]
-    minutes_of: tuple[re.Pattern[str], ...]
-    earlier_minutes: tuple[re.Pattern[str], ...]
-    specific_date_label: re.Pattern[str]
-    meeting_type_prefix: re.Pattern[str]
-    welsh_council_prefix: re.Pattern[str]
-    welsh_words: re.Pattern[str]
-    notice_sentence: re.Pattern[str]
-    later_meeting: re.Pattern[str]
-    body_patterns: tuple[re.Pattern[str], ...]
-    row_labels: re.Pattern[str]
-    meeting_words: frozenset[str]
-    single_word_bodies: frozenset[str]
-
-
-def _council_name(prefix: str) -> str:
-    """The council prefix's pattern for a whole council name (its rest dropped)."""
-    rest = r"[.,:]?\s+(?P<rest>.+)$"
-    assert prefix.endswith(rest)
-    return prefix[:-len(rest)] + r"[.,:]?$"
-
-
-@cache
-def cues() -> Cues:
-    raw = read_json("metadata/cues.json")
-
-    def compiled(key: str) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(c["pattern"], re.I) for c in raw[key])
-
-    return Cues(
-        head_nouns=frozenset(raw["body_head_nouns"]),
-        head_phrases=tuple(raw["body_head_phrases"]),
-        not_body=tuple(raw["not_body_words"]),
-        not_body_lines=compiled("not_body_lines"),
-        council_prefix=re.compile(raw["council_prefix"], re.I),
-        council_name=re.compile(_council_name(raw["council_prefix"]), re.I),
-        meeting_prefix=re.compile(raw["meeting_prefix"], re.I),
-        meeting_suffix=re.compile(raw["meeting_suffix"], re.I),
-        kind=tuple((c["id"], c["kind"], c["weight"], re.compile(c["pattern"], re.I))
-                   for c in raw["kind_cues"]),
-        body_labels=compiled("body_labels"),
-        date_labels=compiled("date_labels"),
-        minutes_of=compiled("minutes_of"),
-        earlier_minutes=compiled("earlier_minutes"),
-        specific_date_label=re.compile(raw["specific_date_label"], re.I),
-        meeting_type_prefix=re.compile(raw["meeting_type_prefix"], re.I),
-        welsh_council_prefix=re.compile(raw["welsh_council_prefix"], re.I),
-        welsh_words=re.compile(raw["welsh_words"], re.I),
-        notice_sentence=re.compile(raw["notice_sentence"], re.I),
-        later_meeting=re.compile(raw["later_meeting"], re.I),
-        body_patterns=compiled("body_patterns"),
-        row_labels=re.compile(raw["row_labels"], re.I),
-        meeting_words=frozenset(raw["meeting_words"]),
-        single_word_bodies=frozenset(raw["single_word_bodies"]),
-    )
 
 
 def _blocks(source: Document | Blocks) -> Blocks:
@@ -155,136 +87,6 @@ def classify_blocks(blocks: Blocks) -> tuple[str, str]:
         return "other", ""
     best = max(scores, key=lambda k: (scores[k], k == "minutes"))
     return best, reasons[best]
-
-
-@lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
-def is_body_name(text: str) -> bool:
-    words = re.findall(r"[\w'-]+", text.lower())
-    if not words or len(words) > 14 or words == ["meeting"]:  # "Meeting held on ..."
-        return False
-    if any(re.search(rf"\b{re.escape(phrase)}", text, re.I) for phrase in cues().not_body):
-        return False
-    if any(" ".join(words).endswith(phrase) for phrase in cues().head_phrases):
-        return True
-    if any(p.match(text) for p in cues().body_patterns):  # "Parish Council of Ashford"
-        return True
-    return words[-1] in cues().head_nouns or (len(words) > 1 and words[-2] in cues().head_nouns
-                                             and words[-1] in ("board", "meeting"))
-
-
-@lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
-def _not_body_line(text: str) -> bool:
-    return any(p.search(text) for p in cues().not_body_lines)
-
-
-_ENGLISH_MONTHS = "|".join(name for name in MONTHS if (len(name) > 3 or name == "may")
-                           and name.isascii() and name not in dates.WELSH_MONTHS
-                           and name not in dates.WELSH_MUTATED)
-_TRAILING_MONTH = re.compile(rf"\s+(?:{_ENGLISH_MONTHS})(?:\s+(?:19|20)\d\d)?$", re.I)
-
-
-def _bilingual(text: str) -> str:
-    """The English side of a Welsh / English heading ("Cyngor Cymuned X / X Community
-    Council", "Cyngor Cymuned X Community Council")."""
-    if cues().welsh_words.search(text):
-        sides = re.split(r"\s+/\s+|\s+\|\s+", text)
-        english = [side for side in sides[1:] + sides[:1] if not cues().welsh_words.search(side)
-                   and is_body_name(_clean_body(side))]
-        if len(sides) > 1 and english:
-            text = english[0]
-        m = cues().welsh_council_prefix.match(text)
-        if m and m["rest"].strip():
-            text = m["rest"]
-    return text
-
-
-def _before_meeting_words(text: str) -> str:
-    """"X Parish Council Special Planning Meeting", "X PARISH COUNCIL ANNUAL PARISH
-    COUNCIL MEETING": the body named before the words that say which of its meetings;
-    those words may repeat the body's own head noun but name no other body."""
-    words = text.split()
-    if len(words) < 3 or words[-1].lower() != "meeting":
-        return text
-    for end in range(1, len(words) - 1):
-        named = " ".join(words[:end])
-        between = [w.lower() for w in words[end:-1]]
-        head = words[end - 1].lower()
-        if head in cues().head_nouns and len(between) <= 4 and is_body_name(named) and all(
-                w == head or w in cues().meeting_words for w in between):
-            return named
-    return text
-
-
-def _without_council_prefix(text: str) -> str:
-    """"X BOROUGH COUNCIL CABINET", "ROYAL BOROUGH OF X & Y PLANNING COMMITTEE": the body
-    after the council's name, trying the longest council name first ("London Borough of
-    Tower Hamlets Cabinet") but not leaving a bare "Committee" ("Borough of Poole Planning
-    Committee" is Poole's Planning Committee)."""
-    words = text.split()
-    for end in range(len(words) - 1, 1, -1):
-        if end == len(words) - 1 and words[end].lower() not in cues().single_word_bodies:
-            continue
-        if words[end - 1].lower() in ("and", "&", "of") or words[end].lower() in ("and", "&"):
-            continue
-        rest = " ".join(words[end:]).strip(" :-\u2013,.#*")
-        if cues().council_name.match(" ".join(words[:end])) and is_body_name(rest):
-            return rest
-    return text
-
-
-_OF_THE_COUNCIL = re.compile(
-    r"\s+of\s+(?:the\s+)?(?:[\w'&-]+\s+){0,4}?(?:council|authority|corporation)$", re.I)
-
-
-def _without_council_suffix(text: str) -> str:
-    """"Finance Committee of the Council", "Planning Committee of X District Council": the
-    committee, without the council it belongs to."""
-    m = _OF_THE_COUNCIL.search(text)
-    if m:
-        rest = text[:m.start()]
-        words = rest.lower().split()
-        if words and words[-1] in cues().head_nouns and words[-1] not in (
-                "council", "authority", "meeting") and is_body_name(rest):
-            return rest
-    return text
-
-
-_TITLE_WORD = re.compile(
-    r"^(?:(?:draft|supplementary)\s+)?(?:minutes?|agenda)\s*[-\u2013\u2014:|]\s+", re.I)
-
-
-@lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
-def _clean_body(text: str) -> str:
-    text = text.strip(" :-\u2013,.#*")
-    text = cues().meeting_type_prefix.sub("", text)
-    text = re.split(r"\s+cofnodion\b", text, flags=re.I)[0]  # "Cyngor Cymuned X ... Cofnodion o"
-    text = _bilingual(text)
-    # a leading date ("07/03/2022 - Planning Committee", "Tuesday 4 May 2021: Cabinet")
-    dates = find_dates(text)
-    if dates and re.fullmatch(rf"\W*(?:{WEEKDAY}\W*)?", text[:dates[0].start], re.I):
-        rest = text[dates[0].end:]
-        if re.match(r"\s*[-\u2013\u2014:,|]", rest):
-            text = rest.strip(" :-\u2013\u2014,|")
-    text = _TITLE_WORD.sub("", text)  # "Minutes - Planning Committee - ...", "Agenda - Cabinet"
-    segments = re.split(rf"\s+[-\u2013\u2014,]\s+|\s*,\s*(?={WEEKDAY}\b)", text, flags=re.I)
-    text = segments[0]
-    if len(segments) > 1 and cues().council_name.match(text) and is_body_name(
-            _clean_body(segments[1])):
-        text = segments[1]  # "X District Council - Planning Committee - 13 March 2024"
-    dates = find_dates(text)
-    if dates:
-        text = text[:dates[0].start]
-    text = re.sub(rf"(?:\s+(?:on|held|the|{WEEKDAY}))+\W*$", "", text, flags=re.I)
-    for _ in range(2):
-        text = re.sub(r"\s*\((?:[^()]*)\)\s*$", "", text.strip(" :-\u2013,.#*"))
-    text = cues().meeting_prefix.sub("", text.strip(" :-\u2013,.#*"))
-    text = cues().meeting_type_prefix.sub("", text)  # "Meeting of Adjourned Meeting, Council"
-    text = _TRAILING_MONTH.sub("", text)
-    text = _before_meeting_words(text)
-    text = cues().meeting_suffix.sub("", text)
-    text = _without_council_prefix(text)
-    text = _without_council_suffix(text)
-    return text.strip(" :-\u2013,.#*")
 
 
 def _same_head(earlier: str, named: str) -> bool:

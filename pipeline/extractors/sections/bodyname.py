@@ -1,0 +1,144 @@
+"""A body's name as a header line gives it: whether a line names a body ("Planning
+Committee", "Parish Council of Ashford", "Committee for Rural Affairs"), and the body a
+title line names once its furniture is cleaned off (dates, "Minutes of the meeting of",
+meeting types, the council's name before the committee's, the Welsh side of a bilingual
+heading, venue words). Cue phrases are data in `models/metadata/cues.json`."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.extractors.sections import dates
+from pipeline.extractors.sections.cues import WEEKDAY, cues
+from pipeline.extractors.sections.dates import MONTHS, find_dates
+
+
+@lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
+def is_body_name(text: str) -> bool:
+    words = re.findall(r"[\w'-]+", text.lower())
+    if not words or len(words) > 14 or words == ["meeting"]:  # "Meeting held on ..."
+        return False
+    if any(re.search(rf"\b{re.escape(phrase)}", text, re.I) for phrase in cues().not_body):
+        return False
+    if any(" ".join(words).endswith(phrase) for phrase in cues().head_phrases):
+        return True
+    if any(p.match(text) for p in cues().body_patterns):  # "Parish Council of Ashford"
+        return True
+    return words[-1] in cues().head_nouns or (len(words) > 1 and words[-2] in cues().head_nouns
+                                             and words[-1] in ("board", "meeting"))
+
+
+@lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
+def _not_body_line(text: str) -> bool:
+    return any(p.search(text) for p in cues().not_body_lines)
+
+
+_ENGLISH_MONTHS = "|".join(name for name in MONTHS if (len(name) > 3 or name == "may")
+                           and name.isascii() and name not in dates.WELSH_MONTHS
+                           and name not in dates.WELSH_MUTATED)
+_TRAILING_MONTH = re.compile(rf"\s+(?:{_ENGLISH_MONTHS})(?:\s+(?:19|20)\d\d)?$", re.I)
+
+
+def _bilingual(text: str) -> str:
+    """The English side of a Welsh / English heading ("Cyngor Cymuned X / X Community
+    Council", "Cyngor Cymuned X Community Council")."""
+    if cues().welsh_words.search(text):
+        sides = re.split(r"\s+/\s+|\s+\|\s+", text)
+        english = [side for side in sides[1:] + sides[:1] if not cues().welsh_words.search(side)
+                   and is_body_name(_clean_body(side))]
+        if len(sides) > 1 and english:
+            text = english[0]
+        m = cues().welsh_council_prefix.match(text)
+        if m and m["rest"].strip():
+            text = m["rest"]
+    return text
+
+
+def _before_meeting_words(text: str) -> str:
+    """"X Parish Council Special Planning Meeting", "X PARISH COUNCIL ANNUAL PARISH
+    COUNCIL MEETING": the body named before the words that say which of its meetings;
+    those words may repeat the body's own head noun but name no other body."""
+    words = text.split()
+    if len(words) < 3 or words[-1].lower() != "meeting":
+        return text
+    for end in range(1, len(words) - 1):
+        named = " ".join(words[:end])
+        between = [w.lower() for w in words[end:-1]]
+        head = words[end - 1].lower()
+        if head in cues().head_nouns and len(between) <= 4 and is_body_name(named) and all(
+                w == head or w in cues().meeting_words for w in between):
+            return named
+    return text
+
+
+def _without_council_prefix(text: str) -> str:
+    """"X BOROUGH COUNCIL CABINET", "ROYAL BOROUGH OF X & Y PLANNING COMMITTEE": the body
+    after the council's name, trying the longest council name first ("London Borough of
+    Tower Hamlets Cabinet") but not leaving a bare "Committee" ("Borough of Poole Planning
+    Committee" is Poole's Planning Committee)."""
+    words = text.split()
+    for end in range(len(words) - 1, 1, -1):
+        if end == len(words) - 1 and words[end].lower() not in cues().single_word_bodies:
+            continue
+        if words[end - 1].lower() in ("and", "&", "of") or words[end].lower() in ("and", "&"):
+            continue
+        rest = " ".join(words[end:]).strip(" :-\u2013,.#*")
+        if cues().council_name.match(" ".join(words[:end])) and is_body_name(rest):
+            return rest
+    return text
+
+
+_OF_THE_COUNCIL = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w'&-]+\s+){0,4}?(?:council|authority|corporation)$", re.I)
+
+
+def _without_council_suffix(text: str) -> str:
+    """"Finance Committee of the Council", "Planning Committee of X District Council": the
+    committee, without the council it belongs to."""
+    m = _OF_THE_COUNCIL.search(text)
+    if m:
+        rest = text[:m.start()]
+        words = rest.lower().split()
+        if words and words[-1] in cues().head_nouns and words[-1] not in (
+                "council", "authority", "meeting") and is_body_name(rest):
+            return rest
+    return text
+
+
+_TITLE_WORD = re.compile(
+    r"^(?:(?:draft|supplementary)\s+)?(?:minutes?|agenda)\s*[-\u2013\u2014:|]\s+", re.I)
+
+
+@lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
+def _clean_body(text: str) -> str:
+    text = text.strip(" :-\u2013,.#*")
+    text = cues().meeting_type_prefix.sub("", text)
+    text = re.split(r"\s+cofnodion\b", text, flags=re.I)[0]  # "Cyngor Cymuned X ... Cofnodion o"
+    text = _bilingual(text)
+    # a leading date ("07/03/2022 - Planning Committee", "Tuesday 4 May 2021: Cabinet")
+    dates = find_dates(text)
+    if dates and re.fullmatch(rf"\W*(?:{WEEKDAY}\W*)?", text[:dates[0].start], re.I):
+        rest = text[dates[0].end:]
+        if re.match(r"\s*[-\u2013\u2014:,|]", rest):
+            text = rest.strip(" :-\u2013\u2014,|")
+    text = _TITLE_WORD.sub("", text)  # "Minutes - Planning Committee - ...", "Agenda - Cabinet"
+    segments = re.split(rf"\s+[-\u2013\u2014,]\s+|\s*,\s*(?={WEEKDAY}\b)", text, flags=re.I)
+    text = segments[0]
+    if len(segments) > 1 and cues().council_name.match(text) and is_body_name(
+            _clean_body(segments[1])):
+        text = segments[1]  # "X District Council - Planning Committee - 13 March 2024"
+    dates = find_dates(text)
+    if dates:
+        text = text[:dates[0].start]
+    text = re.sub(rf"(?:\s+(?:on|held|the|{WEEKDAY}))+\W*$", "", text, flags=re.I)
+    for _ in range(2):
+        text = re.sub(r"\s*\((?:[^()]*)\)\s*$", "", text.strip(" :-\u2013,.#*"))
+    text = cues().meeting_prefix.sub("", text.strip(" :-\u2013,.#*"))
+    text = cues().meeting_type_prefix.sub("", text)  # "Meeting of Adjourned Meeting, Council"
+    text = _TRAILING_MONTH.sub("", text)
+    text = _before_meeting_words(text)
+    text = cues().meeting_suffix.sub("", text)
+    text = _without_council_prefix(text)
+    text = _without_council_suffix(text)
+    return text.strip(" :-\u2013,.#*")

@@ -1,0 +1,82 @@
+"""The metadata rules' cue phrases, compiled once from `models/metadata/cues.json`: what
+says a paper's kind, names its body, labels its date, and marks lines that are not its
+header (venues, contacts, earlier minutes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.rules import read_json
+
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+
+
+@dataclass(frozen=True)
+class Cues:
+    head_nouns: frozenset[str]
+    head_phrases: tuple[str, ...]
+    not_body: tuple[str, ...]
+    not_body_lines: tuple[re.Pattern[str], ...]
+    council_prefix: re.Pattern[str]
+    council_name: re.Pattern[str]
+    meeting_prefix: re.Pattern[str]
+    meeting_suffix: re.Pattern[str]
+    kind: tuple[tuple[str, str, int, re.Pattern[str]], ...]
+    body_labels: tuple[re.Pattern[str], ...]
+    date_labels: tuple[re.Pattern[str], ...]
+    minutes_of: tuple[re.Pattern[str], ...]
+    earlier_minutes: tuple[re.Pattern[str], ...]
+    specific_date_label: re.Pattern[str]
+    meeting_type_prefix: re.Pattern[str]
+    welsh_council_prefix: re.Pattern[str]
+    welsh_words: re.Pattern[str]
+    notice_sentence: re.Pattern[str]
+    later_meeting: re.Pattern[str]
+    body_patterns: tuple[re.Pattern[str], ...]
+    row_labels: re.Pattern[str]
+    meeting_words: frozenset[str]
+    single_word_bodies: frozenset[str]
+
+
+def _council_name(prefix: str) -> str:
+    """The council prefix's pattern for a whole council name (its rest dropped)."""
+    rest = r"[.,:]?\s+(?P<rest>.+)$"
+    assert prefix.endswith(rest)
+    return prefix[:-len(rest)] + r"[.,:]?$"
+
+
+@cache
+def cues() -> Cues:
+    raw = read_json("metadata/cues.json")
+
+    def compiled(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(c["pattern"], re.I) for c in raw[key])
+
+    return Cues(
+        head_nouns=frozenset(raw["body_head_nouns"]),
+        head_phrases=tuple(raw["body_head_phrases"]),
+        not_body=tuple(raw["not_body_words"]),
+        not_body_lines=compiled("not_body_lines"),
+        council_prefix=re.compile(raw["council_prefix"], re.I),
+        council_name=re.compile(_council_name(raw["council_prefix"]), re.I),
+        meeting_prefix=re.compile(raw["meeting_prefix"], re.I),
+        meeting_suffix=re.compile(raw["meeting_suffix"], re.I),
+        kind=tuple((c["id"], c["kind"], c["weight"], re.compile(c["pattern"], re.I))
+                   for c in raw["kind_cues"]),
+        body_labels=compiled("body_labels"),
+        date_labels=compiled("date_labels"),
+        minutes_of=compiled("minutes_of"),
+        earlier_minutes=compiled("earlier_minutes"),
+        specific_date_label=re.compile(raw["specific_date_label"], re.I),
+        meeting_type_prefix=re.compile(raw["meeting_type_prefix"], re.I),
+        welsh_council_prefix=re.compile(raw["welsh_council_prefix"], re.I),
+        welsh_words=re.compile(raw["welsh_words"], re.I),
+        notice_sentence=re.compile(raw["notice_sentence"], re.I),
+        later_meeting=re.compile(raw["later_meeting"], re.I),
+        body_patterns=compiled("body_patterns"),
+        row_labels=re.compile(raw["row_labels"], re.I),
+        meeting_words=frozenset(raw["meeting_words"]),
+        single_word_bodies=frozenset(raw["single_word_bodies"]),
+    )
