@@ -103,3 +103,12 @@ def test_replaced_for_this_meeting_is_a_substitution():
     result = run("1. Apologies", "Councillor Oates replaced Councillor Pike for this meeting. "
                  "Councillor Rudd replaced Councillor Shaw as Vice-Chair.")
     assert pairs(result) == [("Pike", "Oates")]
+
+
+def test_a_pronoun_needs_the_member_in_the_same_sentence():
+    result = run("1. Membership", "Councillor Ann Bell spoke. Councillor Carl Dee was appointed "
+                 "to replace her on the working group.")
+    assert pairs(result) == []
+    result = run("1. Membership", "Councillor Ann Bell resigned from the Panel and the Council "
+                 "appointed Councillor Carl Dee to replace her as a permanent member.")
+    assert pairs(result) == []

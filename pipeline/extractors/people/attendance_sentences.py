@@ -145,6 +145,12 @@ def _substitution_sentences(block: Block, spans: list[tuple[int, int, str]],
                 register.pair(Pair(b, a, org, block, a_start, b_end, rule="between_for"))
         elif orientation == "for" and re.match(subs["elliptic"], between):
             register.pair(Pair(b, a, "", block, a_start, b_end, rule="elliptic"))
+        elif (pronoun := re.match(subs["pronoun_after"], text[b_end:], re.I)) and \
+                re.match(subs["for_this_meeting"], text[b_end + pronoun.end():], re.I) and \
+                not re.search(r"[.;]\s", text[a_end:b_start]):
+            # "the resignation of Councillor A from the Panel ... had appointed Councillor B
+            # to replace them for the purposes of this meeting"
+            register.pair(Pair(a, b, "", block, a_start, b_end, rule="pronoun_after"))
         elif re.match(subs["replaced"], between) and re.match(subs["for_this_meeting"],
                                                                text[b_end:], re.I):
             # "Councillor A replaced Councillor B for this meeting" (not a change of membership)
