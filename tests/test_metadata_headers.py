@@ -271,3 +271,8 @@ def test_a_numbered_present_line_records_a_meeting(line: str) -> None:
 def test_reconvened_meeting_of_heading() -> None:
     assert meta("RECONVENED MEETING OF THE PLANNING COMMITTEE\n\nTuesday 12 March 2024\n\n"
                 "Present: Cllr A Bee")[1:] == ("PLANNING COMMITTEE", "2024-03-12")
+
+
+def test_labels_run_together_on_one_line() -> None:
+    assert meta("Meeting: Cabinet   Date: 5 March 2024\n\nSubject: Budget\n\nPurpose of report") \
+        == ("report", "Cabinet", "2024-03-05")

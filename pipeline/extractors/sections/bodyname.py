@@ -106,6 +106,9 @@ def _without_council_suffix(text: str) -> str:
     return text
 
 
+_NEXT_LABEL = re.compile(
+    r"\s+(?:date|time|venue|location|place|report(?:\s+of)?|subject|title|contact|author)\s*:",
+    re.I)
 _TITLE_WORD = re.compile(
     r"^(?:(?:draft|supplementary)\s+)?(?:minutes?|agenda)\s*[-\u2013\u2014:|]\s+", re.I)
 
@@ -122,6 +125,7 @@ def _clean_body(text: str) -> str:
         rest = text[dates[0].end:]
         if re.match(r"\s*[-\u2013\u2014:,|]", rest):
             text = rest.strip(" :-\u2013\u2014,|")
+    text = _NEXT_LABEL.split(text)[0]  # "Cabinet   Date: 5 March 2024"
     text = _TITLE_WORD.sub("", text)  # "Minutes - Planning Committee - ...", "Agenda - Cabinet"
     segments = re.split(rf"\s+[-\u2013\u2014,]\s+|\s*,\s*(?={WEEKDAY}\b)", text, flags=re.I)
     text = segments[0]
