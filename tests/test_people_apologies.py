@@ -171,3 +171,9 @@ def test_apologies_added_to_earlier_minutes_are_not_this_meetings():
                  "The minutes of the last meeting were amended to record the apologies of "
                  "Councillor Cedar.")
     assert names(result["apologies"]) == ["Ash"]
+
+
+def test_apologising_for_something_else_is_no_apology_for_absence():
+    result = run("1. Apologies", "Councillor Ann Bell apologised for the delay in circulating the "
+                 "papers.", "Councillor Carl Dee apologised.")
+    assert names(result["apologies"]) == ["Carl Dee"]
