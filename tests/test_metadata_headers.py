@@ -276,3 +276,12 @@ def test_reconvened_meeting_of_heading() -> None:
 def test_labels_run_together_on_one_line() -> None:
     assert meta("Meeting: Cabinet   Date: 5 March 2024\n\nSubject: Budget\n\nPurpose of report") \
         == ("report", "Cabinet", "2024-03-05")
+
+
+@pytest.mark.parametrize("heading, kind, body", [
+    ("Notes of the meeting of the Kelby Safer Communities Partnership held on 5 March 2024",
+     "minutes", "Kelby Safer Communities Partnership"),
+    ("Record of Decisions\n\nCabinet\n\n5 March 2024", "minutes", "Cabinet"),
+])
+def test_notes_and_decision_records(heading: str, kind: str, body: str) -> None:
+    assert meta(f"{heading}\n\nAttendees: A Bee, C Dee")[:2] == (kind, body)
