@@ -177,3 +177,9 @@ def test_apologising_for_something_else_is_no_apology_for_absence():
     result = run("1. Apologies", "Councillor Ann Bell apologised for the delay in circulating the "
                  "papers.", "Councillor Carl Dee apologised.")
     assert names(result["apologies"]) == ["Carl Dee"]
+
+
+def test_a_list_of_surnames_that_tendered_apologies():
+    result = run("1. Apologies", "Councillors Gale and Hume tendered their apologies.",
+                 "Apologies: Councillor Jay (Chair) – Councillor Kerr (Vice-Chair) took the Chair.")
+    assert sorted(names(result["apologies"])) == ["Gale", "Hume", "Jay"]

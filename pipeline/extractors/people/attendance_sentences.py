@@ -97,10 +97,25 @@ def sentences(document: Document, register: Register) -> None:
                         group += [spans[k + 1], *_joined(text, spans, k + 1, 1)]
                     for a, b, joined in group:
                         register.add("apologies", Person(joined, a, b), block, sent)
+            for verb in _sent_verb().finditer(text):
+                # "Councillors Gale and Hume tendered their apologies": a whole subject that
+                # is a list of names (bare surnames under a plural honorific)
+                opening = max(text.rfind(". ", 0, verb.start()) + 2, 0) if "." in text[
+                    :verb.start()] else 0
+                for person in parse_list(text, opening, verb.start()) or ():
+                    if not any(same_person(e.person.name, person.name)
+                               for e in register.people["apologies"]):
+                        register.add("apologies", person, block, sent)
         if substitution:
             _substitution_sentences(block, spans, register)
         if chair:
             _chair(block, spans, register)
+
+
+@cache
+def _sent_verb() -> re.Pattern:
+    """The sent-apologies verb phrase anywhere in a block (its pattern is anchored)."""
+    return re.compile(data("cues")["patterns"]["sent_apologies"].removeprefix("^"), re.I)
 
 
 def _prose(text: str) -> bool:

@@ -52,9 +52,9 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     persons: list[Person] = []
     head = text[parts[0][1]:parts[0][2]].strip()
     if len(parts) > 1 and parts[1][0] in ("dash", "comma") and classify(head) == "role" \
+            and not vocab()["hon_word"].search(head) \
             and (person := parse_person(text, parts[1][1], parts[1][2], single)) \
-            and (parts[1][0] == "dash" or person.titled and head[:1].isupper()
-                 and not vocab()["hon_word"].search(head)):
+            and (parts[1][0] == "dash" or person.titled and head[:1].isupper()):
         # "Chief Executive – Jane Smith", "Clerk to Council, Mrs S Knowles": office, name
         person.roles.insert(0, head)
         person.start, persons, parts = parts[0][1], [person], parts[2:]
