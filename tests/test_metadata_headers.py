@@ -285,3 +285,8 @@ def test_labels_run_together_on_one_line() -> None:
 ])
 def test_notes_and_decision_records(heading: str, kind: str, body: str) -> None:
     assert meta(f"{heading}\n\nAttendees: A Bee, C Dee")[:2] == (kind, body)
+
+
+@pytest.mark.parametrize("line", ["Virtual Meeting", "Extraordinary Meeting", "Hybrid Meeting"])
+def test_a_kind_of_meeting_is_not_a_body(line: str) -> None:
+    assert meta(f"Minutes\n\n{line}\n\n5 March 2024\n\nPresent: Cllr A Bee")[1] == ""

@@ -17,8 +17,10 @@ from pipeline.extractors.sections.dates import MONTHS, find_dates
 @lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
 def is_body_name(text: str) -> bool:
     words = re.findall(r"[\w'-]+", text.lower())
-    if not words or len(words) > 14 or words == ["meeting"]:  # "Meeting held on ..."
+    if not words or len(words) > 14:
         return False
+    if words[-1] == "meeting" and all(w in cues().meeting_kinds for w in words[:-1]):
+        return False  # "Meeting held on ...", "Virtual Meeting", "Extraordinary Meeting"
     if any(re.search(rf"\b{re.escape(phrase)}", text, re.I) for phrase in cues().not_body):
         return False
     if any(" ".join(words).endswith(phrase) for phrase in cues().head_phrases):

@@ -38,6 +38,7 @@ class Cues:
     row_labels: re.Pattern[str]
     meeting_words: frozenset[str]
     single_word_bodies: frozenset[str]
+    meeting_kinds: frozenset[str]
 
 
 def _council_name(prefix: str) -> str:
@@ -79,4 +80,5 @@ def cues() -> Cues:
         row_labels=re.compile(raw["row_labels"], re.I),
         meeting_words=frozenset(raw["meeting_words"]),
         single_word_bodies=frozenset(raw["single_word_bodies"]),
+        meeting_kinds=frozenset(raw["meeting_kinds"]),
     )
