@@ -46,6 +46,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 COUNCIL = "London Borough of Fernley"
 SITE = "https://democracy.fernley.example.gov.uk"
+# Other fictional councils (a paper's META "council"): their site and address.
+COUNCILS = {COUNCIL: (SITE, "Fernley Civic Centre, Station Parade, Fernley"),
+            "Kelmere District Council": ("https://democracy.kelmere.example.gov.uk",
+                                         "Kelmere House, Market Street, Kelmere")}
 
 # Per-paper facts used for running headers, page titles and document metadata.
 META = {
@@ -86,6 +90,59 @@ META = {
         "kind": "Agenda", "body": "Fernley Health and Wellbeing Board",
         "date": "Thursday, 11th July 2024", "created": (2024, 7, 3, 12, 0),
         "title": "Agenda reports pack of the Fernley Health and Wellbeing Board, 11 July 2024"},
+    # A series (corpus/series/): the same committees over 2023-2024, and a second authority.
+    "fernley_licensing_minutes_2023-06-28": {
+        "kind": "Minutes", "body": "Licensing Committee",
+        "date": "Wednesday, 28th June 2023", "created": (2023, 7, 4, 10, 0),
+        "title": "Minutes of the Licensing Committee, 28 June 2023"},
+    "fernley_licensing_minutes_2023-11-15": {
+        "kind": "Minutes", "body": "Licensing Committee",
+        "date": "Wednesday, 15th November 2023", "created": (2023, 11, 21, 10, 0),
+        "title": "Minutes of the Licensing Committee, 15 November 2023"},
+    "fernley_licensing_minutes_2024-07-17": {
+        "kind": "Minutes", "body": "Licensing Committee",
+        "date": "Wednesday, 17th July 2024", "created": (2024, 7, 23, 10, 0),
+        "title": "Minutes of the Licensing Committee, 17 July 2024"},
+    "fernley_licensing_minutes_2024-10-23": {
+        "kind": "Minutes", "body": "Licensing Committee",
+        "date": "Wednesday, 23rd October 2024", "created": (2024, 10, 29, 10, 0),
+        "title": "Minutes of the Licensing Committee, 23 October 2024"},
+    "fernley_osc_minutes_2023-07-11": {
+        "kind": "Minutes", "body": "Overview and Scrutiny Committee",
+        "date": "Tuesday, 11th July 2023", "created": (2023, 7, 17, 10, 0),
+        "title": "Minutes of the Overview and Scrutiny Committee, 11 July 2023"},
+    "fernley_osc_minutes_2023-10-03": {
+        "kind": "Minutes", "body": "Overview and Scrutiny Committee",
+        "date": "Tuesday, 3rd October 2023", "created": (2023, 10, 9, 10, 0),
+        "title": "Minutes of the Overview and Scrutiny Committee, 3 October 2023"},
+    "fernley_osc_minutes_2024-03-19": {
+        "kind": "Minutes", "body": "Overview and Scrutiny Committee",
+        "date": "Tuesday, 19th March 2024", "created": (2024, 3, 25, 10, 0),
+        "title": "Minutes of the Overview and Scrutiny Committee, 19 March 2024"},
+    "fernley_osc_minutes_2024-06-25": {
+        "kind": "Minutes", "body": "Overview and Scrutiny Committee",
+        "date": "Tuesday, 25th June 2024", "created": (2024, 7, 1, 10, 0),
+        "title": "Minutes of the Overview and Scrutiny Committee, 25 June 2024"},
+    "fernley_osc_minutes_2024-09-17": {
+        "kind": "Minutes", "body": "Overview and Scrutiny Committee",
+        "date": "Tuesday, 17th September 2024", "created": (2024, 9, 23, 10, 0),
+        "title": "Minutes of the Overview and Scrutiny Committee, 17 September 2024"},
+    "fernley_osc_minutes_2024-11-26": {
+        "kind": "Minutes", "body": "Overview and Scrutiny Committee",
+        "date": "Tuesday, 26th November 2024", "created": (2024, 12, 2, 10, 0),
+        "title": "Minutes of the Overview and Scrutiny Committee, 26 November 2024"},
+    "kelmere_audit_minutes_2023-07-26": {
+        "kind": "Minutes", "body": "Audit Committee", "council": "Kelmere District Council",
+        "date": "Wednesday, 26th July 2023", "created": (2023, 8, 1, 10, 0),
+        "title": "Minutes of the Audit Committee, 26 July 2023"},
+    "kelmere_audit_minutes_2024-01-24": {
+        "kind": "Minutes", "body": "Audit Committee", "council": "Kelmere District Council",
+        "date": "Wednesday, 24th January 2024", "created": (2024, 1, 30, 10, 0),
+        "title": "Minutes of the Audit Committee, 24 January 2024"},
+    "kelmere_audit_minutes_2024-07-24": {
+        "kind": "Minutes", "body": "Audit Committee", "council": "Kelmere District Council",
+        "date": "Wednesday, 24th July 2024", "created": (2024, 7, 30, 10, 0),
+        "title": "Minutes of the Audit Committee, 24 July 2024"},
 }
 
 # Lines that the heading rules would catch but that are not headings (and the reverse).
@@ -230,8 +287,12 @@ def runs(text: str) -> list[tuple[str, bool]]:
     return parts
 
 
+def council(stem: str) -> str:
+    return META[stem].get("council", COUNCIL)
+
+
 def header_text(stem: str) -> str:
-    return f"{COUNCIL} - {META[stem]['body']}"
+    return f"{council(stem)} - {META[stem]['body']}"
 
 
 # ---------------------------------------------------------------- DOCX
@@ -328,8 +389,8 @@ def write_docx(stem: str, blocks: list[Block], path: Path) -> None:
 
     created = _dt.datetime(*meta["created"], tzinfo=_dt.UTC)
     props = doc.core_properties
-    props.author = "Democratic Services, London Borough of Fernley"
-    props.last_modified_by = "Democratic Services, London Borough of Fernley"
+    props.author = f"Democratic Services, {council(stem)}"
+    props.last_modified_by = f"Democratic Services, {council(stem)}"
     props.title = meta["title"]
     props.subject = meta["body"]
     props.keywords = meta["kind"].lower()
@@ -475,7 +536,7 @@ def write_pdf(stem: str, blocks: list[Block], path: Path) -> None:
     doc = SimpleDocTemplate(
         str(path), pagesize=A4, leftMargin=2.2 * cm, rightMargin=2.2 * cm,
         topMargin=2.2 * cm, bottomMargin=2.2 * cm, invariant=1,
-        title=meta["title"], author="Democratic Services, London Borough of Fernley",
+        title=meta["title"], author=f"Democratic Services, {council(stem)}",
         subject=meta["body"], creator="Fernley sample corpus (corpus/render.py)")
     doc.build(story, canvasmaker=NumberedCanvas)
 
@@ -492,6 +553,8 @@ def _inline_html(text: str) -> str:
 
 def write_html(stem: str, blocks: list[Block], path: Path) -> None:
     meta = META[stem]
+    COUNCIL = council(stem)  # noqa: N806 (this paper's council, site and address)
+    SITE, address = COUNCILS[COUNCIL]  # noqa: N806
     body_name = html.escape(meta["body"])
     page_title = f"{meta['kind']} - {meta['body']}, {meta['date']}"
     lines = [
@@ -569,7 +632,7 @@ def write_html(stem: str, blocks: list[Block], path: Path) -> None:
         "//]]>",
         "</script>",
         '<div id="mgFooter">',
-        f"<p>{COUNCIL}, Fernley Civic Centre, Station Parade, Fernley. "
+        f"<p>{COUNCIL}, {address}. "
         "This is a fictional sample page.</p>",
         f'<p><a href="{SITE}/ieAccessibility.aspx">Accessibility</a> | '
         f'<a href="{SITE}/mgRss.aspx">RSS</a></p>',
@@ -583,12 +646,16 @@ def write_html(stem: str, blocks: list[Block], path: Path) -> None:
 # ---------------------------------------------------------------- main
 
 PACKS = HERE / "packs"  # agenda packs: several papers in one file, with their own renderings
+SERIES = HERE / "series"  # a series of meetings (issue 14), with their own renderings
 
 
 def source(stem: str) -> Path:
-    """The .txt of a paper (corpus/NAME.txt) or of a pack (corpus/packs/NAME.txt)."""
-    pack = PACKS / f"{stem}.txt"
-    return pack if pack.exists() else HERE / f"{stem}.txt"
+    """The .txt of a paper (corpus/NAME.txt), a pack (corpus/packs/NAME.txt) or a series
+    paper (corpus/series/NAME.txt)."""
+    for folder in (PACKS, SERIES):
+        if (folder / f"{stem}.txt").exists():
+            return folder / f"{stem}.txt"
+    return HERE / f"{stem}.txt"
 
 
 def render(stem: str) -> str:
@@ -605,7 +672,8 @@ def render(stem: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    stems = argv or sorted(p.stem for p in [*HERE.glob("*.txt"), *PACKS.glob("*.txt")])
+    stems = argv or sorted(p.stem for p in [*HERE.glob("*.txt"), *PACKS.glob("*.txt"),
+                                              *SERIES.glob("*.txt")])
     unknown = [s for s in stems if s not in META]
     if unknown:
         print(f"no META entry for: {', '.join(unknown)}", file=sys.stderr)
