@@ -15,6 +15,7 @@ labels.py.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from pipeline.extractors.people.labels import (
@@ -185,6 +186,9 @@ class TableReader:
         codes[person.code] = person.name
         if text.get("note") and (sub := substitution(text["note"])):
             setattr(person, *sub)  # "Substitute for Councillor X" in an attendance comment
+        if text.get("role", "").strip().casefold() in ("officer", "officers") and \
+                section.capacity == "member":
+            section = replace(section, capacity="officer")  # ModernGov's 'Role: Officer'
         mark = text.get("attendance", "").strip()
         if not mark:
             return section
