@@ -183,3 +183,10 @@ def test_a_list_of_surnames_that_tendered_apologies():
     result = run("1. Apologies", "Councillors Gale and Hume tendered their apologies.",
                  "Apologies: Councillor Jay (Chair) – Councillor Kerr (Vice-Chair) took the Chair.")
     assert sorted(names(result["apologies"])) == ["Gale", "Hume", "Jay"]
+
+
+def test_attended_apologies_absent_groups_of_an_attendance_tab():
+    result = run("Attended", "Councillor A Bellamy", "Councillor C Deane", "Apologies",
+                 "Councillor E Foxley", "Absent", "Councillor G Haley", "1. Minutes")
+    assert names(result["attendees"]) == ["A Bellamy", "C Deane"]
+    assert names(result["apologies"]) == ["E Foxley"]
