@@ -34,7 +34,7 @@ from pipeline.batch.task import DocumentResult
 from pipeline.batch.walk import walk
 from pipeline.model.bodies import BodyRegistry, mentions
 from pipeline.model.labels import CONTRACT_COLUMNS
-from pipeline.model.records import Record, row_of
+from pipeline.model.records import DERIVED, Record, row_of
 from pipeline.settings import Settings
 from pipeline.tables import (
     TABLE_COLUMNS,
@@ -90,6 +90,9 @@ class Extraction:
     parts: pd.DataFrame
     votes: pd.DataFrame
     vote_members: pd.DataFrame
+    people: pd.DataFrame
+    attendance: pd.DataFrame
+    attendance_summary: pd.DataFrame
     errors: pd.DataFrame
     #: The run folder the tables were read from (None when built from frames).
     run_dir: Path | None = None
@@ -310,6 +313,8 @@ def _document_extraction(result: DocumentResult, path: Path) -> DocumentExtracti
     rows["bodies"] = registry.rows()
     tables = {}
     for name in CONTRACT_COLUMNS:
+        if name in DERIVED:  # a run's people and attendance, not one paper's
+            continue
         table = [registry.fill(name, row) for row in rows.get(name, [])]
         tables[name] = frame_of(table, TABLE_COLUMNS[name])
     return DocumentExtraction(result.document, path, tables, list(result.errors),

@@ -25,7 +25,8 @@ from pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-CORPUS_PAPERS = 36  # seven sample papers and two agenda packs (corpus/packs/) in four formats
+CORPUS_PAPERS = 88  # seven sample papers, two agenda packs (corpus/packs/) and thirteen
+# meetings of a series (corpus/series/), in four formats
 
 
 def blocks(language: str) -> list[str]:

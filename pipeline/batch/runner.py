@@ -24,7 +24,8 @@ from pipeline.batch.walk import Input, Walker
 from pipeline.errors import RunError
 from pipeline.export.csv import CsvStream, atomic_write_text, write_csv
 from pipeline.model.bodies import BodyRegistry
-from pipeline.model.records import SCHEMA
+from pipeline.model.records import DERIVED, SCHEMA
+from pipeline.people import write_people
 from pipeline.settings import RunSettings, Settings, default_workers
 from pipeline.version import __version__
 
@@ -238,7 +239,8 @@ def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool,
         registry.add(document, found, authority)
     registry.resolve()
     writers = {name: CsvStream(out / f"{name}.csv", table.columns, raw=raw_csv)
-               for name, table in SCHEMA.items() if name not in ("bodies", "errors")}
+               for name, table in SCHEMA.items()
+               if name not in ("bodies", "errors", *DERIVED)}
     errors = CsvStream(out / "errors.csv", SCHEMA["errors"].columns, raw=raw_csv)
     summary = RunSummary(out, 0, 0, 0, {name: 0 for name in SCHEMA if name != "errors"}, 0.0)
     for record in store.records(documents):
@@ -268,6 +270,7 @@ def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool,
     write_csv(out / "bodies.csv", merged, SCHEMA["bodies"].columns, raw=raw_csv)
     for stream in [*writers.values(), errors]:
         stream.close()
+    summary.counts.update(write_people(out, raw_csv))  # from the CSVs just written
     return summary
 
 

@@ -21,23 +21,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
+from pipeline.model.derived import AttendanceRecord, AttendanceSummary, Person
+from pipeline.model.provenance import PROVENANCE_FIELDS, Provenance
+
 ColumnType = Literal["text", "integer"]
-
-
-@dataclass(slots=True)
-class Provenance:
-    """Where a row came from. `start`/`end` index the document's plain text."""
-
-    document: str = ""
-    part: int | None = None
-    page: int | None = None
-    start: int | None = None
-    end: int | None = None
-    evidence: str = ""
-    rule: str = ""
-
-
-PROVENANCE_FIELDS = tuple(f.name for f in fields(Provenance))
 
 
 @dataclass(slots=True)
@@ -183,12 +170,15 @@ class ErrorRecord:
 
 
 Record = (DocumentRecord | Attendee | Apology | Substitute | Item | Decision | Recommendation
-          | Body | Relation | Declaration | PartRecord | Vote | VoteMember | ErrorRecord)
+          | Body | Relation | Declaration | PartRecord | Vote | VoteMember | ErrorRecord
+          | Person | AttendanceRecord | AttendanceSummary)
 
 #: Column names that are not the record's attribute of the same name.
 _ATTRIBUTE = {"for": "for_"}
 _INTEGER_FIELDS = {"part", "page", "start", "end", "pages", "blocks", "first_page",
-                   "last_page", "vote", "for", "against", "abstained"}
+                   "last_page", "vote", "for", "against", "abstained", "meetings",
+                   "meetings_recorded", "present", "sent_apologies", "substituted",
+                   "substituting", "not_recorded"}
 _SPAN = ("page", "start", "end", "evidence", "rule")
 
 
@@ -275,11 +265,24 @@ SCHEMA: dict[str, Table] = {t.name: t for t in (
            indexes=(("document", "item"), ("result",))),
     _table("vote_members", VoteMember, ("document", "vote", "item", "name", "position"),
            indexes=(("document", "vote"), ("name",), ("position",))),
+    # the run's people, linked across its papers, and their attendance (`pipeline.people`)
+    _table("people", Person, ("person_id", "authority", "name"),
+           ("variants", "bodies", "first_meeting", "last_meeting", "meetings", "note"), tail=(),
+           indexes=(("person_id",), ("authority",), ("name",))),
+    _table("attendance", AttendanceRecord, ("person_id", "authority", "document", "part",
+                                            "body", "date", "status", "name"), ("role",),
+           tail=(), indexes=(("person_id",), ("document",), ("status",))),
+    _table("attendance_summary", AttendanceSummary,
+           ("person_id", "name", "authority", "body", "year"),
+           ("meetings_recorded", "present", "sent_apologies", "substituted", "substituting",
+            "not_recorded"), tail=(), indexes=(("person_id",), ("body",))),
     _table("errors", ErrorRecord, ("document", "severity", "stage", "error_type", "message"),
            tail=(), indexes=(("error_type",), ("stage",), ("severity",))),
 )}
+#: Tables the run derives from the others when it writes them, not extracted per paper.
+DERIVED = ("people", "attendance", "attendance_summary")
 #: The tables extract_document gives rows of (errors are the run's, not the extractors').
-EXTRACTED = tuple(name for name in SCHEMA if name != "errors")
+EXTRACTED = tuple(name for name in SCHEMA if name != "errors" and name not in DERIVED)
 #: The tables each paper of a file fills (documents and parts are the file's).
 PAPER_TABLES = tuple(name for name in EXTRACTED if name not in ("documents", "parts"))
 #: The tables whose rows resolve body names to the run's keys: column -> its key column.

@@ -1,0 +1,374 @@
+"""People linked across a run's meetings, and their attendance (issue 14).
+
+Within an authority the same person is written "Councillor J Smith", "Cllr Smith" and
+"John Smith (Chair)"; the rows of attendees, apologies and substitutes give them as the
+guidelines write names ("J Smith", "Smith", "John Smith"). `PeopleLinker` links them,
+conservatively:
+
+- names are compared within one authority, by surname (folded, particles kept: "ap
+  Dafydd", "van der Berg");
+- two forenames that differ, or initials that conflict ("A Patel", "R Patel"), are two
+  people; initials join the one forename they fit ("J Smith" -> "John Smith") and are
+  left apart when two fit (then each is its own, ambiguous, entry);
+- a bare surname joins a person only when one member of that body has the surname;
+  where two do, it is left unlinked and `note` says so.
+
+`write_people` reads a run folder's documents, parts, attendees, apologies and
+substitutes CSVs (streamed, so a large archive is read without holding its rows) and
+writes `people.csv`, `attendance.csv` (one row per person per meeting: present,
+apologies, substituted, substitute; one meeting printed in two files is one meeting) and
+`attendance_summary.csv` (per person, body and municipal year, May to April, as councils
+publish "councillor attendance"; meetings of the body that the papers record without the
+person are counted apart, as not recorded, never as absences).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.export.csv import unescape_cell, write_csv
+from pipeline.model.bodies import authority_key
+from pipeline.model.records import SCHEMA
+
+HONORIFICS = {"councillor", "councillors", "cllr", "cllrs", "mr", "mrs", "ms", "miss", "mx",
+              "dr", "sir", "dame", "prof", "professor", "rev", "revd", "reverend", "lord",
+              "lady", "alderman", "baroness", "baron", "county", "district", "borough", "cty",
+              "co", "dist", "the", "cyng", "cynghorydd"}
+#: Words that belong to the surname they stand before ("ap Dafydd", "Ó Murchú"); matched
+#: as written, so that the initial "O" of "O Rendall" stays an initial.
+PARTICLES = {"ap", "ab", "van", "von", "de", "del", "della", "der", "den", "di", "da", "du",
+             "la", "le", "st", "mac", "bin", "al", "ó", "ní", "nic", "mc"}
+#: A meeting's status for a person, strongest first where a paper gives two.
+STATUSES = ("substitute", "present", "substituted", "apologies")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^\w\s'-]", " ", text).replace("\u2019", "'")
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    surname: str  # folded
+    forename: str  # folded; "" when only initials (or nothing) precede the surname
+    initials: str  # upper case, one letter per given name or initial
+
+    def fits(self, other: ParsedName) -> bool:
+        """Whether two names of one surname may be one person."""
+        if self.forename and other.forename:
+            return self.forename == other.forename and _initials_fit(self.initials,
+                                                                     other.initials)
+        return _initials_fit(self.initials, other.initials)
+
+
+def _initials_fit(a: str, b: str) -> bool:
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def parse_name(name: str) -> ParsedName | None:
+    """'Jane P. Okafor' -> (okafor, jane, JP); 'J Okafor' -> (okafor, '', J); 'Okafor' ->
+    (okafor, '', ''); None for no name."""
+    words = [w for w in re.split(r"[\s.]+", re.sub(r"\([^)]*\)", " ", name)) if w]
+    while words and _fold(words[0]).strip("'") in HONORIFICS:
+        words = words[1:]
+    if not words:
+        return None
+    cut = len(words) - 1
+    while cut > 0 and words[cut - 1].lower() in PARTICLES:
+        cut -= 1
+    surname = " ".join(_fold(w) for w in words[cut:])
+    given = words[:cut]
+    initials, forename = "", ""
+    for n, word in enumerate(given):
+        if word.isupper() and len(word) <= 3 and word.isalpha():
+            initials += word  # "J", "JP"
+        elif word[:1].isupper():
+            initials += word[0].upper()
+            if n == 0:
+                forename = _fold(word)
+    return ParsedName(surname, forename, initials)
+
+
+@dataclass
+class _Person:
+    authority: str
+    parsed: ParsedName
+    variants: set[str] = field(default_factory=set)
+    bodies: set[str] = field(default_factory=set)
+    note: str = ""
+    person_id: str = ""
+
+
+class PeopleLinker:
+    """`add` every (authority, sitting, name) a run's rows give, `link` once, then `person`
+    gives each its person. A sitting is where a name is written: a body in a year (the
+    members a bare surname can mean); any string that tells sittings apart will do."""
+
+    def __init__(self) -> None:
+        #: (authority, name as written) -> the bodies at whose meetings it is written
+        self._seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._by_name: dict[tuple[str, str, str], _Person] = {}  # (auth, body, name) -> person
+        self.people: list[_Person] = []
+
+    def add(self, authority: str, body: str, name: str) -> None:
+        if name.strip():
+            self._seen[(authority, name.strip())].add(body)
+
+    def link(self) -> None:
+        groups: dict[tuple[str, str], list[tuple[str, str, ParsedName]]] = defaultdict(list)
+        for authority, name in self._seen:
+            parsed = parse_name(name)
+            if parsed is not None:
+                scope = authority_key(authority) if authority else ""
+                groups[(scope, parsed.surname)].append((authority, name, parsed))
+        for _, names in sorted(groups.items()):
+            self._link_surname(names)
+        self._name_ids()
+
+    def _link_surname(self, names: list[tuple[str, str, ParsedName]]) -> None:
+        """Link the names of one surname in one authority."""
+        people: list[_Person] = []
+
+        def join(person: _Person, authority: str, name: str, bodies: set[str]) -> None:
+            person.variants.add(name)
+            person.bodies |= bodies
+            for body in bodies:
+                self._by_name[(authority, body, name)] = person
+
+        # forenames first (the longest given names first), then initials
+        given = sorted((n for n in names if n[2].forename or n[2].initials),
+                       key=lambda n: (not n[2].forename, -len(n[2].initials), n[1]))
+        for authority, name, parsed in given:
+            fits = [p for p in people if p.parsed.fits(parsed) and not p.note]
+            if len(fits) == 1:
+                join(fits[0], authority, name, self._seen[(authority, name)])
+            elif not fits:
+                person = _Person(authority, parsed)
+                people.append(person)
+                join(person, authority, name, self._seen[(authority, name)])
+            else:  # "T Reid" fits Tom and Tessa: at each body, the one who sits there
+                for body in sorted(self._seen[(authority, name)]):
+                    there = [p for p in fits if body in p.bodies]
+                    if len(there) == 1:
+                        join(there[0], authority, name, {body})
+                        continue
+                    person = _Person(authority, parsed, note=(
+                        f"ambiguous: fits {len(there or fits)} people named {name}"))
+                    people.append(person)
+                    join(person, authority, name, {body})
+        known = [p for p in people if not p.note]
+        only_bare: _Person | None = None  # a person the papers only ever call by surname
+        for authority, name, parsed in sorted(n for n in names if not (n[2].forename
+                                                                       or n[2].initials)):
+            for body in sorted(self._seen[(authority, name)]):
+                members = [p for p in known if body in p.bodies]
+                if not members:  # none that year: the members of that body in any year
+                    members = [p for p in known if _body_of(body) in map(_body_of, p.bodies)]
+                if len(members) == 1:
+                    join(members[0], authority, name, {body})
+                elif not known:
+                    if only_bare is None:
+                        only_bare = _Person(authority, parsed)
+                        people.append(only_bare)
+                    join(only_bare, authority, name, {body})
+                else:
+                    where = body.replace("\t", " in ") or "the body"
+                    why = (f"ambiguous: {len(members)} members of {where} are named {name}"
+                           if members else f"not linked: no member of {where} is named {name}")
+                    person = _Person(authority, parsed, note=why)
+                    people.append(person)
+                    join(person, authority, name, {body})
+        self.people += people
+
+    def _name_ids(self) -> None:
+        taken: Counter[str] = Counter()
+        for person in sorted(self.people, key=lambda p: (p.authority, p.parsed.surname,
+                                                         p.parsed.forename, p.parsed.initials,
+                                                         sorted(p.variants))):
+            given = person.parsed.forename or person.parsed.initials.lower() or "x"
+            base = f"{authority_key(person.authority) or 'unknown'}/" \
+                   f"{_slug(person.parsed.surname)}-{_slug(given)}"
+            if person.note:
+                base += "-unlinked"
+            taken[base] += 1
+            person.person_id = base if taken[base] == 1 else f"{base}-{taken[base]}"
+
+    def person(self, authority: str, body: str, name: str) -> _Person | None:
+        return self._by_name.get((authority, body, name.strip()))
+
+
+def _body_of(sitting: str) -> str:
+    """The body of a sitting ("body<TAB>year"; a sitting without a tab is a body)."""
+    return sitting.split("\t", 1)[0]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-") or "x"
+
+
+def _fullest(variants: set[str]) -> str:
+    """The name of a person: the variant with a forename and the most words."""
+    def weight(variant: str) -> tuple[bool, int, int, str]:
+        parsed = parse_name(variant)
+        return bool(parsed and parsed.forename), len(variant.split()), len(variant), variant
+    return max(variants, key=weight)
+
+
+# ---- reading and writing a run folder ----------------------------------------------------
+
+def _rows(path: Path, raw: bool = False) -> Iterator[dict[str, str]]:
+    """A CSV of the run, its cells as the paper has them (the spreadsheet escaping undone
+    unless the run wrote raw cells)."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            yield row if raw else {k: unescape_cell(v or "") for k, v in row.items()}
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting: a paper, or a paper of a pack. The same meeting's minutes printed in
+    two files (a pack and the minutes alone, or the PDF and the DOCX) are one meeting:
+    its key is (authority, body, date) where the date is known."""
+
+    key: tuple[str, ...]
+    authority: str
+    body: str
+    date: str
+
+
+def _meetings(out: Path, raw: bool = False) -> dict[tuple[str, str], Meeting]:
+    """(document, part) -> the meeting, for every paper of the run."""
+    authority = {r["document"]: r.get("authority", "") for r in
+                 _rows(out / "documents.csv", raw)}
+    # one name per authority: "Kingsmere Council" and "Kingsmere Borough Council" are one
+    fullest: dict[str, str] = {}
+    for name in authority.values():
+        key = authority_key(name) if name else ""
+        if len(name) > len(fullest.get(key, "")):
+            fullest[key] = name
+    found = {}
+    for row in _rows(out / "parts.csv", raw):
+        name = authority.get(row["document"], "")
+        name = fullest[authority_key(name)] if name else ""
+        body, date = row["body"], row["date"]
+        body_key = row.get("body_key") or _fold(body)
+        held: tuple[str, ...] = (authority_key(name) if name else "", body_key, date) \
+            if date and body_key else ("paper", row["document"], row["part"])
+        found[(row["document"], row["part"])] = Meeting(held, name, body, date)
+    return found
+
+
+def _mentions(out: Path, raw: bool = False) -> Iterator[tuple[str, str, str, str, str]]:
+    """(document, part, name, status, role) of every attendance mention of the run."""
+    for row in _rows(out / "attendees.csv", raw):
+        yield row["document"], row.get("part", ""), row["name"], "present", \
+            row.get("role", "")
+    for row in _rows(out / "apologies.csv", raw):
+        yield row["document"], row.get("part", ""), row["name"], "apologies", \
+            row.get("role", "")
+    for row in _rows(out / "substitutes.csv", raw):
+        yield row["document"], row.get("part", ""), row["member"], "substituted", ""
+        yield row["document"], row.get("part", ""), row["substitute"], \
+            "substitute", ""
+
+
+def write_people(out: Path, raw_csv: bool = False) -> dict[str, int]:
+    """Write people.csv, attendance.csv and attendance_summary.csv of the run folder `out`
+    from its other CSVs; returns the row counts."""
+    meetings = _meetings(out, raw_csv)
+    nowhere = Meeting(("",), "", "", "")
+
+    def meeting(document: str, part: str) -> Meeting:
+        return meetings.get((document, part or "1"), nowhere)
+
+    def sitting(where: Meeting) -> str:
+        # whom a bare surname can mean: the members of that body in that municipal year
+        return f"{_fold(where.body).strip()}\t{municipal_year(where.date)}"
+
+    linker = PeopleLinker()
+    for document, part, name, _, _ in _mentions(out, raw_csv):
+        where = meeting(document, part)
+        linker.add(where.authority, sitting(where), name)
+    linker.link()
+    # one row per person per meeting, with the strongest status any paper of it gives
+    best: dict[tuple, tuple[int, str, str, str, str, str]] = {}
+    for document, part, name, status, role in _mentions(out, raw_csv):
+        where = meeting(document, part)
+        person = linker.person(where.authority, sitting(where), name)
+        if person is None:
+            continue
+        rank = STATUSES.index(status)
+        # one row per person per meeting; an unlinked name may be two people at one meeting
+        at = (person.person_id, where.key) if not person.note else \
+            (person.person_id, where.key, status, name)
+        if at not in best or rank < best[at][0]:
+            kept_role = role or (best[at][3] if at in best else "")
+            first = best[at][4:] if at in best else (document, part or "1")
+            best[at] = (rank, status, name, kept_role, *first)
+    attendance, seen = [], defaultdict(list)
+    by_meeting = {m.key: m for m in meetings.values()}
+    for (person_id, held_at, *_), (_, status, name, role, document, part) in sorted(
+            best.items(), key=lambda item: (item[0][0], item[0][1:])):
+        where = by_meeting.get(held_at, nowhere)
+        attendance.append({"person_id": person_id, "authority": where.authority,
+                           "document": document, "part": part, "body": where.body,
+                           "date": where.date, "status": status, "name": name, "role": role})
+        seen[person_id].append((where.body, where.date, status))
+    people = []
+    for person in sorted(linker.people, key=lambda p: p.person_id):
+        dates = sorted(d for _, d, _ in seen[person.person_id] if d)
+        people.append({"person_id": person.person_id, "authority": person.authority,
+                       "name": _fullest(person.variants),
+                       "variants": " | ".join(sorted(person.variants)),
+                       "bodies": " | ".join(sorted({b for b, _, _ in seen[person.person_id]
+                                                    if b})),
+                       "first_meeting": dates[0] if dates else "",
+                       "last_meeting": dates[-1] if dates else "",
+                       "meetings": len(seen[person.person_id]), "note": person.note})
+    summary = _summary(people, seen, by_meeting)
+    for name, rows in (("people", people), ("attendance", attendance),
+                       ("attendance_summary", summary)):
+        write_csv(out / f"{name}.csv", rows, SCHEMA[name].columns, raw=raw_csv)
+    return {"people": len(people), "attendance": len(attendance),
+            "attendance_summary": len(summary)}
+
+
+def municipal_year(date: str) -> str:
+    """The council year a meeting falls in: from the annual meeting in May to April
+    ('2024-03-19' -> '2023/24', '2024-06-25' -> '2024/25'); '' for no date."""
+    if not re.match(r"\d{4}-\d{2}", date):
+        return ""
+    year, month = int(date[:4]), int(date[5:7])
+    start = year if month >= 5 else year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def _summary(people: list[dict], seen: dict[str, list[tuple[str, str, str]]],
+             meetings: dict[tuple[str, ...], Meeting]) -> list[dict]:
+    held: Counter[tuple[str, str, str]] = Counter(
+        (m.authority, m.body, municipal_year(m.date)) for m in meetings.values())
+    rows = []
+    for person in people:
+        counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        for body, date, status in seen[person["person_id"]]:
+            counts[(body, municipal_year(date))][status] += 1
+        for (body, year), count in sorted(counts.items()):
+            recorded = sum(count.values())
+            rows.append({"person_id": person["person_id"], "name": person["name"],
+                         "authority": person["authority"], "body": body, "year": year,
+                         "meetings_recorded": recorded, "present": count["present"],
+                         "sent_apologies": count["apologies"],
+                         "substituted": count["substituted"],
+                         "substituting": count["substitute"],
+                         "not_recorded": max(0, held[(person["authority"], body, year)]
+                                             - recorded)})
+    return rows
