@@ -190,3 +190,13 @@ def test_attended_apologies_absent_groups_of_an_attendance_tab():
                  "Councillor E Foxley", "Absent", "Councillor G Haley", "1. Minutes")
     assert names(result["attendees"]) == ["A Bellamy", "C Deane"]
     assert names(result["apologies"]) == ["E Foxley"]
+
+
+def test_offices_with_names_in_brackets_and_a_plural_honorific_mid_list():
+    result = run("Present: The Mayor (Councillor A Bellamy), the Deputy Mayor (Councillor C "
+                 "Deane) and Councillors E Foxley, G Haley and Smith, together with Mr K Lowry "
+                 "(Town Clerk)", "In attendance: the Clerk (Mrs J Smithers) and the RFO (Ms P "
+                 "Quinn)", "1. Minutes")
+    assert [(r["name"], r["role"]) for r in result["attendees"]] == [
+        ("A Bellamy", "Mayor"), ("C Deane", "Deputy Mayor"), ("E Foxley", ""), ("G Haley", ""),
+        ("Smith", ""), ("K Lowry", "Town Clerk"), ("J Smithers", "Clerk"), ("P Quinn", "RFO")]

@@ -29,7 +29,8 @@ from pipeline.extractors.people.names import (
 from pipeline.extractors.people.vocabulary import pattern, vocab
 
 # "A Bright / T Carver" and "Bright/Carver": a slash between names, not inside "Cyng/Cllr"
-SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+[–—]\s*|\s+-\s+"
+SEPARATOR = re.compile(r"\s*,?\s*(?:together|along)\s+with\s+|\s*[,;]\s*(?:and\s+|&\s+)?"
+                       r"|\s+(?:and|&)\s+|\s+[–—]\s*|\s+-\s+"
                        r"|\s+/\s+|(?<=[a-z])/(?=[A-Z][a-z])(?!Cllr|Councillor|Cynghorydd)")
 
 
@@ -46,7 +47,9 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     bounds = [(start, start, "comma"), *cuts, (end, end, "end")]
     parts = [(kind, a, b) for (_, a, kind), (b, _, _) in zip(bounds, bounds[1:], strict=False)]
     lead = prefix(text[start:end].lstrip(" :"))
-    single = allow_single or lead[4]
+    # "The Mayor (Cllr A), the Deputy Mayor and Councillors B, C and Smith": a plural
+    # honorific anywhere in the list makes its lone surnames names
+    single = allow_single or lead[4] or bool(_plural_inside().search(text, start, end))
     tried: dict[tuple[int, int], list[Person]] = {}  # pieces read while undoing 'and' cuts
     parts = _merge_dashes(text, _merge_ands(text, parts, single, substitutes, tried))
     persons: list[Person] = []
@@ -117,8 +120,17 @@ def _names_slash(text: str, at: int) -> bool:
     return not {left.group(1), right.group()} & _office_words()
 
 
+@cache
+def _plural_inside() -> re.Pattern:
+    """A plural honorific opening a piece of a list ('..., and Councillors B, C')."""
+    words = "|".join(re.escape(w) for w in sorted(vocab()["plural"], key=len, reverse=True))
+    return re.compile(rf"(?:[,;]\s*|\s(?:and|&)\s+)(?:{words})\.?\s+(?=[A-Z])", re.I)
+
+
 def _separator(sep: str) -> str:
     sep = sep.strip()
+    if sep.split()[-1:] == ["with"]:
+        return "and"  # "..., together with Mr X"
     return "dash" if sep in ("–", "—", "-") else "and" if sep in ("and", "&") else "comma"
 
 

@@ -95,8 +95,9 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
         # "Monitoring Officer (Osian Treharne)": the office first, the name in brackets.
         inner = clean_name(notes[0], allow_single=False) if notes else ""
         office = re.sub(r"^the\s+", "", main, flags=re.I)  # "the High Sheriff (Councillor X)"
-        if not inner or classify(office) != "role":
-            return None
+        rank = v["rank"].match(office + " X")
+        if not inner or (classify(office) != "role" and not (rank and rank.end() > len(office))):
+            return None  # "the RFO (Ms P Quinn)": a rank, too
         main = office
         person = Person(inner, *span, roles=[main])
         _notes(person, notes[1:])
