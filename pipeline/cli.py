@@ -294,6 +294,40 @@ def export_command(ctx: click.Context, run_dir: Path, fmt: str, out: Path | None
         click.echo(path)
 
 
+@cli.group()
+def register() -> None:
+    """A council's register of members, to link the run's people to.
+
+    Example: minutebook register import CouncillorsByWard.xml outputs/ --authority Fernley
+    """
+
+
+@register.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--authority", default="",
+              help="Whose register it is (default: the run's one authority).")
+def register_import(file: Path, run_dir: Path, authority: str) -> None:
+    """Read a ModernGov GetCouncillorsByWard XML or a CSV (name, party, ward, key_posts)
+    into RUN_DIR and link its people: people.csv gets party, ward and key posts.
+
+    Example: minutebook register import CouncillorsByWard.xml outputs/ --authority Fernley
+    """
+    from pipeline.register import import_register
+
+    count = import_register(file, _run_folder(run_dir), authority)
+    linked = sum(1 for row in _people(run_dir) if row.get("register_id"))
+    click.echo(f"{count} members read; {linked} people of {run_dir} linked to the register",
+               err=True)
+
+
+def _people(run_dir: Path) -> list[dict]:
+    import csv
+
+    with (run_dir / "people.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status (testable in-process)."""
     try:

@@ -35,6 +35,7 @@ from pathlib import Path
 from pipeline.export.csv import unescape_cell, write_csv
 from pipeline.model.bodies import authority_key
 from pipeline.model.records import SCHEMA
+from pipeline.register import Member, bare_name, load_register
 
 HONORIFICS = {"councillor", "councillors", "cllr", "cllrs", "mr", "mrs", "ms", "miss", "mx",
               "dr", "sir", "dame", "prof", "professor", "rev", "revd", "reverend", "lord",
@@ -334,12 +335,36 @@ def write_people(out: Path, raw_csv: bool = False) -> dict[str, int]:
                        "first_meeting": dates[0] if dates else "",
                        "last_meeting": dates[-1] if dates else "",
                        "meetings": len(seen[person.person_id]), "note": person.note})
+    _link_register(people, {p.person_id: p for p in linker.people}, load_register(out))
     summary = _summary(people, seen, by_meeting)
     for name, rows in (("people", people), ("attendance", attendance),
                        ("attendance_summary", summary)):
         write_csv(out / f"{name}.csv", rows, SCHEMA[name].columns, raw=raw_csv)
     return {"people": len(people), "attendance": len(attendance),
             "attendance_summary": len(summary)}
+
+
+def _link_register(people: list[dict], persons: dict[str, _Person],
+                   register: list[Member]) -> None:
+    """Each person's party, ward and key posts from the one register entry that fits."""
+    by_surname: dict[tuple[str, str], list[tuple[Member, ParsedName]]] = defaultdict(list)
+    for member in register:
+        parsed = parse_name(bare_name(member.name))
+        if parsed is not None:
+            by_surname[(authority_key(member.authority), parsed.surname)].append(
+                (member, parsed))
+    for row in people:
+        person = persons[row["person_id"]]
+        if person.note or not person.authority:
+            continue
+        entries = by_surname.get((authority_key(person.authority), person.parsed.surname), [])
+        # the fullest name the papers give decides ("Jane Okafor" over "Okafor")
+        parsed = parse_name(row["name"]) or person.parsed
+        fits = [m for m, other in entries if other.fits(parsed)]
+        if len(fits) == 1:
+            member = fits[0]
+            row.update(party=member.party, ward=member.ward, key_posts=member.key_posts,
+                       register_id=member.id or member.name)
 
 
 def municipal_year(date: str) -> str:

@@ -20,6 +20,11 @@ class Person:
     first_meeting: str = ""
     last_meeting: str = ""
     meetings: int | None = None
+    #: from the register of members imported into the run (`pipeline.register`)
+    party: str = ""
+    ward: str = ""
+    key_posts: str = ""
+    register_id: str = ""
     note: str = ""
     provenance: Provenance = field(default_factory=Provenance)  # a run's, not one paper's
 

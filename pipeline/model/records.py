@@ -267,7 +267,8 @@ SCHEMA: dict[str, Table] = {t.name: t for t in (
            indexes=(("document", "vote"), ("name",), ("position",))),
     # the run's people, linked across its papers, and their attendance (`pipeline.people`)
     _table("people", Person, ("person_id", "authority", "name"),
-           ("variants", "bodies", "first_meeting", "last_meeting", "meetings", "note"), tail=(),
+           ("variants", "bodies", "first_meeting", "last_meeting", "meetings", "party", "ward",
+            "key_posts", "register_id", "note"), tail=(),
            indexes=(("person_id",), ("authority",), ("name",))),
     _table("attendance", AttendanceRecord, ("person_id", "authority", "document", "part",
                                             "body", "date", "status", "name"), ("role",),
