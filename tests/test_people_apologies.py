@@ -200,3 +200,10 @@ def test_offices_with_names_in_brackets_and_a_plural_honorific_mid_list():
     assert [(r["name"], r["role"]) for r in result["attendees"]] == [
         ("A Bellamy", "Mayor"), ("C Deane", "Deputy Mayor"), ("E Foxley", ""), ("G Haley", ""),
         ("Smith", ""), ("K Lowry", "Town Clerk"), ("J Smithers", "Clerk"), ("P Quinn", "RFO")]
+
+
+def test_a_titled_name_before_a_dash_is_no_label():
+    result = run("1. Apologies for absence", "- Cllr A Bellamy – holiday\n- Mrs E Foxley (Clerk) – "
+                 "unwell", "2. Declarations of interest")
+    assert names(result["apologies"]) == ["A Bellamy", "E Foxley"]
+    assert names(result["attendees"]) == []

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from pipeline.extractors.people.lists import parse_list
-from pipeline.extractors.people.names import depths
-from pipeline.extractors.people.vocabulary import data, pattern
+from pipeline.extractors.people.names import depths, parse_person
+from pipeline.extractors.people.vocabulary import data, pattern, vocab
 from pipeline.model import Block
 
 # ---------------------------------------------------------------- sections and pairs
@@ -110,6 +110,9 @@ def cue(text: str) -> tuple[Section, int] | None:
     if not words or len(words) > 8 or any(w.isdigit() or w in data("cues")["exclude"]
                                           for w in words):
         return None
+    if vocab()["hon_word"].search(label) and (who := parse_person(label, 0, len(label))) \
+            and who.titled:
+        return None  # "Mrs E Foxley (Clerk) – unwell": a person and a note, not a label
     section = _section(words)
     return (section, offset + (colon.end() if colon else len(body))) if section else None
 
