@@ -207,3 +207,10 @@ def test_a_titled_name_before_a_dash_is_no_label():
                  "unwell", "2. Declarations of interest")
     assert names(result["apologies"]) == ["A Bellamy", "E Foxley"]
     assert names(result["attendees"]) == []
+
+
+def test_a_name_with_an_office_in_brackets_before_a_dash_is_no_label():
+    result = run("Present:", "Jane Smithson (Chair) – Fernley Council", "Tom Carver – Westshire "
+                 "Police", "1. Minutes")
+    assert [(r["name"], r["role"], r["organisation"]) for r in result["attendees"]] == [
+        ("Jane Smithson", "Chair", "Fernley Council"), ("Tom Carver", "", "Westshire Police")]

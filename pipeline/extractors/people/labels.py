@@ -110,9 +110,10 @@ def cue(text: str) -> tuple[Section, int] | None:
     if not words or len(words) > 8 or any(w.isdigit() or w in data("cues")["exclude"]
                                           for w in words):
         return None
-    if vocab()["hon_word"].search(label) and (who := parse_person(label, 0, len(label))) \
-            and who.titled:
-        return None  # "Mrs E Foxley (Clerk) – unwell": a person and a note, not a label
+    if (vocab()["hon_word"].search(label) or "(" in label) and \
+            (who := parse_person(label, 0, len(label))) and (who.titled or "(" in label) and \
+            not set(who.name.casefold().split()) & _cue_words():
+        return None  # "Mrs E Foxley (Clerk) – unwell", "Jane Smith (Chair) – Fernley": a person
     section = _section(words)
     return (section, offset + (colon.end() if colon else len(body))) if section else None
 
