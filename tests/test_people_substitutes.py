@@ -112,3 +112,12 @@ def test_a_pronoun_needs_the_member_in_the_same_sentence():
     result = run("1. Membership", "Councillor Ann Bell resigned from the Panel and the Council "
                  "appointed Councillor Carl Dee to replace her as a permanent member.")
     assert pairs(result) == []
+
+
+def test_sent_apologies_and_was_substituted_by():
+    result = run("1. Apologies", "Councillor Ann Bell sent apologies and was substituted by "
+                 "Councillor Carl Dee. Councillor Eve Ford, who was represented by Councillor Gus "
+                 "Hale, also sent apologies.")
+    assert pairs(result) == [("Ann Bell", "Carl Dee"), ("Eve Ford", "Gus Hale")]
+    assert [r["name"] for r in result["apologies"]] == ["Ann Bell", "Eve Ford"]
+    assert [r["name"] for r in result["attendees"]] == ["Carl Dee", "Gus Hale"]

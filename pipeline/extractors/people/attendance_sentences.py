@@ -69,6 +69,8 @@ def sentences(document: Document, register: Register) -> None:
             opening = max(text.rfind(". ", 0, m.start()) + 1, 0)
             if pattern("minutes_amendment").search(text, opening, stop):
                 continue  # "... agreed, subject to the inclusion of apologies from X": another day
+            if pattern("substitution_words").search(text, m.start(), m.end()):
+                continue  # "sent apologies and was substituted by X": X came
             end = list_end(text, m.end(), stop)
             if end < stop and (semi := text.rfind(";", m.end(), end)) >= 0 and \
                     depths(text)[semi] == 0:
@@ -90,8 +92,11 @@ def sentences(document: Document, register: Register) -> None:
             for k, (_, end, _) in enumerate(spans):
                 if verb := pattern("sent_apologies").match(text[end:]):
                     # "Cllr A & Cllr B sent apologies": the names joined to it sent them too;
-                    # "..., as did Councillor C (and D)" too.
-                    group = [*reversed(_joined(text, spans, k, -1)), spans[k]]
+                    # "..., as did Councillor C (and D)" too; "Cllr A, who was represented by
+                    # Cllr B, also sent apologies": A did.
+                    subject = k - 1 if k and text[end:end + verb.end()].lstrip().startswith(
+                        ",") and re.search(r",\s*who\b", text[spans[k - 1][1]:spans[k][0]]) else k
+                    group = [*reversed(_joined(text, spans, subject, -1)), spans[subject]]
                     if k + 1 < len(spans) and re.fullmatch(
                             r"\s*,?\s*as\s+did\s+", text[end + verb.end():spans[k + 1][0]]):
                         group += [spans[k + 1], *_joined(text, spans, k + 1, 1)]
@@ -102,6 +107,8 @@ def sentences(document: Document, register: Register) -> None:
                 # is a list of names (bare surnames under a plural honorific)
                 opening = max(text.rfind(". ", 0, verb.start()) + 2, 0) if "." in text[
                     :verb.start()] else 0
+                if list_end(text, opening, verb.start()) < verb.start():
+                    continue  # "X, who was represented by Y, sent apologies": no list subject
                 for person in parse_list(text, opening, verb.start()) or ():
                     if not any(same_person(e.person.name, person.name)
                                for e in register.people["apologies"]):
