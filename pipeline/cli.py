@@ -313,9 +313,9 @@ def register_import(file: Path, run_dir: Path, authority: str) -> None:
 
     Example: minutebook register import CouncillorsByWard.xml outputs/ --authority Fernley
     """
-    from pipeline.register import import_register
+    from pipeline.people import link_register
 
-    count = import_register(file, _run_folder(run_dir), authority)
+    count = link_register(file, _run_folder(run_dir), authority)
     linked = sum(1 for row in _people(run_dir) if row.get("register_id"))
     click.echo(f"{count} members read; {linked} people of {run_dir} linked to the register",
                err=True)

@@ -24,18 +24,17 @@ person are counted apart, as not recorded, never as absences).
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.export.csv import unescape_cell, write_csv
+from pipeline.export.csv import write_csv
+from pipeline.meetings import Meeting, meetings_of, mentions_of
 from pipeline.model.bodies import authority_key
 from pipeline.model.records import SCHEMA
-from pipeline.register import Member, bare_name, load_register
+from pipeline.register import Member, bare_name, import_register, load_register
 
 HONORIFICS = {"councillor", "councillors", "cllr", "cllrs", "mr", "mrs", "ms", "miss", "mx",
               "dr", "sir", "dame", "prof", "professor", "rev", "revd", "reverend", "lord",
@@ -222,70 +221,10 @@ def _fullest(variants: set[str]) -> str:
     return max(variants, key=weight)
 
 
-# ---- reading and writing a run folder ----------------------------------------------------
-
-def _rows(path: Path, raw: bool = False) -> Iterator[dict[str, str]]:
-    """A CSV of the run, its cells as the paper has them (the spreadsheet escaping undone
-    unless the run wrote raw cells)."""
-    if not path.exists():
-        return
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            yield row if raw else {k: unescape_cell(v or "") for k, v in row.items()}
-
-
-@dataclass(frozen=True)
-class Meeting:
-    """One meeting: a paper, or a paper of a pack. The same meeting's minutes printed in
-    two files (a pack and the minutes alone, or the PDF and the DOCX) are one meeting:
-    its key is (authority, body, date) where the date is known."""
-
-    key: tuple[str, ...]
-    authority: str
-    body: str
-    date: str
-
-
-def _meetings(out: Path, raw: bool = False) -> dict[tuple[str, str], Meeting]:
-    """(document, part) -> the meeting, for every paper of the run."""
-    authority = {r["document"]: r.get("authority", "") for r in
-                 _rows(out / "documents.csv", raw)}
-    # one name per authority: "Kingsmere Council" and "Kingsmere Borough Council" are one
-    fullest: dict[str, str] = {}
-    for name in authority.values():
-        key = authority_key(name) if name else ""
-        if len(name) > len(fullest.get(key, "")):
-            fullest[key] = name
-    found = {}
-    for row in _rows(out / "parts.csv", raw):
-        name = authority.get(row["document"], "")
-        name = fullest[authority_key(name)] if name else ""
-        body, date = row["body"], row["date"]
-        body_key = row.get("body_key") or _fold(body)
-        held: tuple[str, ...] = (authority_key(name) if name else "", body_key, date) \
-            if date and body_key else ("paper", row["document"], row["part"])
-        found[(row["document"], row["part"])] = Meeting(held, name, body, date)
-    return found
-
-
-def _mentions(out: Path, raw: bool = False) -> Iterator[tuple[str, str, str, str, str]]:
-    """(document, part, name, status, role) of every attendance mention of the run."""
-    for row in _rows(out / "attendees.csv", raw):
-        yield row["document"], row.get("part", ""), row["name"], "present", \
-            row.get("role", "")
-    for row in _rows(out / "apologies.csv", raw):
-        yield row["document"], row.get("part", ""), row["name"], "apologies", \
-            row.get("role", "")
-    for row in _rows(out / "substitutes.csv", raw):
-        yield row["document"], row.get("part", ""), row["member"], "substituted", ""
-        yield row["document"], row.get("part", ""), row["substitute"], \
-            "substitute", ""
-
-
 def write_people(out: Path, raw_csv: bool = False) -> dict[str, int]:
     """Write people.csv, attendance.csv and attendance_summary.csv of the run folder `out`
     from its other CSVs; returns the row counts."""
-    meetings = _meetings(out, raw_csv)
+    meetings = meetings_of(out, raw_csv)
     nowhere = Meeting(("",), "", "", "")
 
     def meeting(document: str, part: str) -> Meeting:
@@ -296,13 +235,13 @@ def write_people(out: Path, raw_csv: bool = False) -> dict[str, int]:
         return f"{_fold(where.body).strip()}\t{municipal_year(where.date)}"
 
     linker = PeopleLinker()
-    for document, part, name, _, _ in _mentions(out, raw_csv):
+    for document, part, name, _, _ in mentions_of(out, raw_csv):
         where = meeting(document, part)
         linker.add(where.authority, sitting(where), name)
     linker.link()
     # one row per person per meeting, with the strongest status any paper of it gives
     best: dict[tuple, tuple[int, str, str, str, str, str]] = {}
-    for document, part, name, status, role in _mentions(out, raw_csv):
+    for document, part, name, status, role in mentions_of(out, raw_csv):
         where = meeting(document, part)
         person = linker.person(where.authority, sitting(where), name)
         if person is None:
@@ -342,6 +281,14 @@ def write_people(out: Path, raw_csv: bool = False) -> dict[str, int]:
         write_csv(out / f"{name}.csv", rows, SCHEMA[name].columns, raw=raw_csv)
     return {"people": len(people), "attendance": len(attendance),
             "attendance_summary": len(summary)}
+
+
+def link_register(path: Path, run_dir: Path, authority: str = "") -> int:
+    """Import a register into a run folder and rewrite its people tables to match;
+    returns the number of members read."""
+    count = import_register(path, run_dir, authority)
+    write_people(run_dir)
+    return count
 
 
 def _link_register(people: list[dict], persons: dict[str, _Person],

@@ -94,7 +94,8 @@ def _from_csv(path: Path, data: bytes, authority: str) -> list[Member]:
 
 def import_register(path: Path, run_dir: Path, authority: str = "") -> int:
     """Add a register file to the run folder's register (replacing that authority's
-    entries) and relink its people; returns the number of members read."""
+    entries); returns the number of members read. `pipeline.people.link_register` also
+    relinks the run's people to it."""
     if not authority:
         found = {r.get("authority", "") for r in _csv_rows(run_dir / "documents.csv")} - {""}
         if len(found) != 1:
@@ -107,9 +108,6 @@ def import_register(path: Path, run_dir: Path, authority: str = "") -> int:
             if authority_key(row.get("authority", "")) not in replaced]
     rows = kept + [{c: getattr(m, c) for c in COLUMNS} for m in members]
     write_csv(run_dir / REGISTER, rows, COLUMNS)
-    from pipeline.people import write_people
-
-    write_people(run_dir)
     return len(members)
 
 

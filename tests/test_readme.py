@@ -62,6 +62,11 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "corpus", root / "corpus")
     shutil.copytree(ROOT / "corpus" / "pdf", root / "archive")
     shutil.copy(next((ROOT / "corpus" / "docx").glob("*.docx")), root / "paper.docx")
+    (root / "CouncillorsByWard.xml").write_text(  # an invented register, ModernGov's shape
+        "<councillorsbyward><wards><ward><wardtitle>Northgate</wardtitle><councillors>"
+        "<councillor><councillorid>1</councillorid><fullusername>Cllr Kevin Bright"
+        "</fullusername><politicalpartytitle>Independent</politicalpartytitle></councillor>"
+        "</councillors></ward></wards></councillorsbyward>", encoding="utf-8")
     for name, kind in (("a", "minutes"), ("b", "report")):
         subset = root / "papers" / name
         subset.mkdir(parents=True)

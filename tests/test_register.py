@@ -14,7 +14,8 @@ import pytest
 from pipeline.batch.runner import run_extract
 from pipeline.cli import main
 from pipeline.errors import RunError
-from pipeline.register import import_register, read_register
+from pipeline.people import link_register as import_register
+from pipeline.register import read_register
 from pipeline.settings import Settings
 from tests.conftest import SHARED
 

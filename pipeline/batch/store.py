@@ -66,7 +66,8 @@ NOT_ROW_CODE = ("graph/", "export/", "review/", "cli.py", "bench.py", "bench_arc
                 "model/bodies.py",
                 "api.py", "batch/pool.py", "batch/dask_executor.py", "batch/store.py",
                 "batch/runner.py", "batch/walk.py", "batch/rerun.py", "batch/summary.py",
-                "batch/authorities.py", "progress.py", "tables.py", "fsio.py")
+                "batch/authorities.py", "progress.py", "people.py", "meetings.py",
+                "register.py", "tables.py", "fsio.py")
 RULES_SUBPACKAGE = "_rules/"  # the installed copy of models/: hashed as rules, not code
 
 
