@@ -121,3 +121,17 @@ def test_sent_apologies_and_was_substituted_by():
     assert pairs(result) == [("Ann Bell", "Carl Dee"), ("Eve Ford", "Gus Hale")]
     assert [r["name"] for r in result["apologies"]] == ["Ann Bell", "Eve Ford"]
     assert [r["name"] for r in result["attendees"]] == ["Carl Dee", "Gus Hale"]
+
+
+def test_discussion_in_an_item_makes_no_attendance_rows():
+    result = run("Present: Councillors A Ash (Chair) and B Birch", "3. Application 23/0001",
+                 "Councillor Dogwood, the ward member, spoke in place of the applicant's agent. "
+                 "Councillor Elm asked whether a substitute for the tree officer had been "
+                 "appointed. Councillor Kale replaced Councillor Larch as the committee's "
+                 "representative on the design panel. Councillor Maple, who attended as a "
+                 "substitute at the last meeting, thanked officers. Councillor Pine sent his "
+                 "apologies to the residents for the disruption. Councillor Hazel apologised for "
+                 "the delay in circulating the plans.")
+    assert pairs(result) == []
+    assert [r["name"] for r in result["attendees"]] == ["A Ash", "B Birch"]
+    assert result["apologies"] == []
