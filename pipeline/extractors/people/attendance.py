@@ -5,9 +5,13 @@ The attendance record of UK minutes is a run of labelled sections before the fir
 label/content tables, name/role/organisation grids or P/A/D grids, then an apologies item
 and sentences such as "X attended as substitute for Y" further down. The walk only trusts
 names under such a label; anyone else a paper mentions is discussion, not attendance.
-Vocabularies and patterns are in models/attendance/ (vocabulary.py); parsing one person is
-names.py, a list lists.py; labels and item headings labels.py; tables attendance_tables.py;
-sentences attendance_sentences.py; merging the mentions into rows register.py.
+Before the first item, "Mr X, Link Officer, was in attendance." counts too; on a ModernGov
+page an item's agenda note closes its section and a bare "Minutes:" line reopens it; a
+paper that writes each member's ward after a dash ("Councillor A Bright - Hillside") has
+the ward cut off. Vocabularies and patterns are in models/attendance/ (vocabulary.py);
+parsing one person is names.py, a list lists.py; labels and item headings labels.py; tables
+attendance_tables.py; sentences attendance_sentences.py; merging the mentions into rows
+register.py.
 """
 
 from __future__ import annotations

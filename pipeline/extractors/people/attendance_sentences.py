@@ -1,6 +1,10 @@
 """Attendance stated in sentences anywhere in a paper: 'Apologies were received from
-Councillors A and B', 'Councillor X sent apologies', 'X attended as substitute for Y',
-'Councillor Z in the Chair', 'RESOLVED that Councillor Z be elected Chair'. Also where a
+Councillors A and B', 'Councillor X sent apologies', 'X attended as substitute for Y'
+(with its variants: an organisation between the names, 'A and B ... for C and D
+respectively', 'Y, for whom X was substituting', 'X replaced Y for this meeting', 'X was
+also present as a substitute'), 'Councillor Z in the Chair', 'RESOLVED that Councillor Z
+be elected Chair'. Apologies recorded for another meeting (a correction to earlier
+minutes) and apologies for lateness or a delay are none. Also where a
 list of names inside a sentence ends (`list_end`, `sentence_end`), which the walk of
 attendance.py uses for lists written as sentences.
 """
