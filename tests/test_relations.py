@@ -281,3 +281,10 @@ def test_a_plural_with_a_shared_head_names_each_body_and_both_refers_to_them():
              "Ashby and Kelmere Housing Boards moved. The remaining boards report to Cabinet.")
     assert edges(later) >= {("Community Safety Partnership", "reports_to", "Cabinet"),
                             ("Youth Board", "reports_to", "Cabinet")}
+
+
+def test_the_three_acronyms_are_the_three_bodies_listed_before():
+    text = ("The partners kept three Community Safety Partnerships (CSPs): Ashby CSP, Kelmere "
+            "CSP and Rendle CSP. The Criminal Justice Board is accountable to the three CSPs.")
+    assert edges(text) == {("Criminal Justice Board", "reports_to", f"{place} CSP")
+                           for place in ("Ashby", "Kelmere", "Rendle")}

@@ -216,16 +216,20 @@ def find_mentions(doc: Doc, block: int) -> list[Mention]:
                 continue
         if not kind:
             continue
-        key = ""
+        key, count = "", None
         if kind == "plural_name" and len(names) == 1:  # "Groups reporting to the Board: ..."
             kind, key = "plural", _singular(names[0].lower())
+        if kind == "acronym" and len(names) == 1 and (counted := _counted_acronym(
+                words, first)) is not None:  # "the three CSPs": the three listed before
+            first, count = counted
+            kind, key = "plural", names[0][:-1].lower()
         start, end = words[first].start, words[last].end
         possessive = words[last].possessive
         text = doc[start:end].text
         if possessive:
             text = re.sub("['\u2019]s?$", "", text)
         mentions.append(Mention(block, start, end, text, kind, head=head_of(names[-1]),
-                                possessive=possessive, key=key))
+                                possessive=possessive, key=key, count=count))
         covered.update(range(start, end))
     mentions += _lower_references(doc, words, block, covered)
     return sorted(mentions, key=lambda m: m.start)
@@ -261,6 +265,22 @@ def shared_head_names(name: str) -> list[str]:
     return [f"{place} {rest}" for place in places]
 
 
+def _counted_acronym(words: list[_Word], at: int) -> tuple[int, int | None] | None:
+    """'the three CSPs', 'both CSPs': a plural acronym after a count (or 'both'), with the
+    determiner before it: (the index it starts at, the count); None for any other word."""
+    word = words[at].text
+    if not (len(word) > 2 and word.endswith("s") and word[:-1].isupper()):
+        return None
+    before = [w.lower for w in words[max(0, at - 2):at]]
+    count = next((NUMERALS[w] for w in reversed(before) if w in NUMERALS), None)
+    if count is None:
+        return None
+    start = at - 1
+    if start > 0 and words[start - 1].lower in DETERMINERS and words[start].lower != "both":
+        start -= 1
+    return start, count
+
+
 def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs that are two names joined by 'and': 'Kelsey Borough Council and North Rendle District
     Council', 'Healthwatch Fernley and Wessex Police'; not 'Police and Crime Panel'."""
@@ -282,8 +302,11 @@ def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, i
             # "Council and Fernley NHS Trust": a one-word organisation and a full name
             single_orgs = cut - 1 == first and (cut + 1 == last or named(cut + 1, last)) and \
                 words[first].lower in vocab.lower_orgs | vocab.proper_single_heads
+            # "Porthaven CSP and Brackmouth CSP": two names that end in the same word
+            same_end = cut - first >= 2 and last - cut >= 2 and \
+                words[cut - 1].text == words[last].text
             if (words[first].lower in vocab.split_prefixes and cut - first >= 2 or single_orgs
-                    or org_ended(first, cut - 1) and named(cut + 1, last)):
+                    or org_ended(first, cut - 1) and named(cut + 1, last) or same_end):
                 out.append((first, cut - 1))
                 first = cut + 1
         out.append((first, last))
