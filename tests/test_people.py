@@ -168,3 +168,16 @@ def test_the_series_summary_counts_what_the_attendance_says(series: Path) -> Non
         assert int(row["substituting"]) == expected[(*key, "substitute")]
     meetings = {(r["body"], r["date"]) for r in attendance}
     assert len(meetings) == 13  # thirteen meetings, each printed in four formats
+
+
+def test_the_graph_has_a_node_per_linked_person(series: Path) -> None:
+    from pipeline.graph import build_graph
+
+    graph = build_graph(series)
+    people = {n: d for n, d in graph.nodes(data=True) if d.get("kind") == "person"}
+    assert set(people) == {f"person:{r['person_id']}" for r in _rows(series / "people.csv")}
+    okafor = [d for d in people.values() if d["label"] in ("Jane Okafor", "James Okafor")]
+    assert sorted(d["authority"] for d in okafor) == ["Kelmere District Council",
+                                                     "London Borough of Fernley"]
+    jane = people["person:fernley/okafor-jane"]
+    assert "J Okafor" in jane["variants"] and jane["attendance_count"] >= 5

@@ -58,9 +58,14 @@ def build_graph(run_dir: Path | str) -> nx.MultiDiGraph:
         graph.add_edge(source, target, key=f"{row['relation']}:{row['document']}",
                        kind=row["relation"], document=row["document"],
                        date=dates.get(row["document"], ""), evidence=row.get("evidence", ""))
-    for table, kind in (("attendees", "attended"), ("apologies", "sent_apologies")):
-        for row in run.rows[table]:
-            _add_person_edge(graph, row, kind)
+    if run.rows.get("attendance"):  # people linked across meetings (pipeline.people)
+        people = {row["person_id"]: row for row in run.rows.get("people", [])}
+        for row in run.rows["attendance"]:
+            _add_attendance_edge(graph, row, people.get(row["person_id"], {}))
+    else:  # a run folder written before people were linked: one person per folded name
+        for table, kind in (("attendees", "attended"), ("apologies", "sent_apologies")):
+            for row in run.rows[table]:
+                _add_person_edge(graph, row, kind)
     for node, data in graph.nodes(data=True):
         if data.get("kind") == "person":
             meetings = sorted({v for _, v, k in graph.out_edges(node, data="kind")
@@ -127,6 +132,24 @@ def _add_person_edge(graph: nx.MultiDiGraph, row: dict, kind: str) -> None:
     graph.add_edge(node, meeting, key=f"{kind}:{row['document']}", kind=kind,
                    document=row["document"], role=row.get("role", ""),
                    organisation=row.get("organisation", ""), capacity=row.get("capacity", ""))
+
+
+#: The edge from a person to a meeting, by their attendance status.
+ATTENDANCE_EDGES = {"present": "attended", "substitute": "attended",
+                    "apologies": "sent_apologies", "substituted": "substituted"}
+
+
+def _add_attendance_edge(graph: nx.MultiDiGraph, row: dict, person: dict) -> None:
+    node = f"person:{row['person_id']}"
+    if node not in graph:
+        graph.add_node(node, kind="person", label=person.get("name") or row["name"],
+                       authority=row.get("authority", ""), party=person.get("party", ""),
+                       variants=person.get("variants", ""), attendance_count=0, meetings="")
+    meeting = f"meeting:{row['document']}"
+    kind = ATTENDANCE_EDGES.get(row["status"], "attended")
+    graph.add_edge(node, meeting, key=f"{kind}:{row['document']}", kind=kind,
+                   document=row["document"], status=row["status"], role=row.get("role", ""),
+                   organisation="", capacity="")
 
 
 def body_structure(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
