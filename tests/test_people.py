@@ -181,3 +181,16 @@ def test_the_graph_has_a_node_per_linked_person(series: Path) -> None:
                                                      "London Borough of Fernley"]
     jane = people["person:fernley/okafor-jane"]
     assert "J Okafor" in jane["variants"] and jane["attendance_count"] >= 5
+
+
+def test_popolo_has_a_person_per_linked_person(series: Path, tmp_path: Path) -> None:
+    import json
+
+    from pipeline.cli import main
+
+    out = tmp_path / "popolo.json"
+    assert main(["export", str(series), "--to", "popolo", "--out", str(out)]) == 0
+    persons = {p["id"]: p for p in json.loads(out.read_text(encoding="utf-8"))["persons"]}
+    assert len(persons) == len(_rows(series / "people.csv"))
+    assert persons["person/fernley/okafor-jane"]["name"] == "Jane Okafor"
+    assert "person/kelmere/okafor-james" in persons

@@ -7,8 +7,8 @@ The mapping (https://www.popoloproject.com/specs/):
   reached from documents and relations by the keys their rows carry (the run resolved
   them once: `pipeline.model.bodies`), and every other organisation named in relations
   or attendance (`org/...`);
-- persons: attendees, apologies and substitutes, one per folded name (honorifics, case
-  and punctuation folded, as the graph keys them);
+- persons: attendees, apologies and substitutes, one per person the run linked across
+  its meetings (people.csv's `person_id`), else one per folded name;
 - memberships: a person on the body of the paper that lists them, with their role and
   the organisation they represent as `on_behalf_of_id`; an organisation that is
   `member_of` a body as a membership with an Organization `member`;
@@ -19,9 +19,8 @@ The mapping (https://www.popoloproject.com/specs/):
   (yes / no / abstain, as printed), its result as stated and, for a named vote, each
   member's vote (vote_members.csv).
 
-`replaces` and `linked_to` relations have no Popolo field; they stay in relations.csv
-and the graph. Every record's `sources` point back to the papers (and pages) it came
-from. The schemas are data in models/popolo/.
+`replaces` and `linked_to` have no Popolo field (they stay in relations.csv and the
+graph). Every record's `sources` point back to its papers; schemas: models/popolo/.
 """
 
 from __future__ import annotations
@@ -44,7 +43,7 @@ from pipeline.export.popolo_schema import (
     validate_popolo,
 )
 from pipeline.fsio import atomic_write_text
-from pipeline.graph.keys import HONORIFICS, fold, keyed, person_key
+from pipeline.graph.keys import fold, keyed, person_key, person_name
 from pipeline.tables import TABLE_COLUMNS, records, typed
 from pipeline.version import __version__
 
@@ -100,15 +99,6 @@ def _add_sources(record: dict, links: Iterable[dict]) -> None:
             have.add(link["url"])
 
 
-def _person_name(written: str) -> tuple[str, str]:
-    """(name without leading honorifics, the honorifics) as the paper writes them."""
-    words = written.split()
-    prefix = []
-    while len(words) > 1 and fold(words[0]) in HONORIFICS:
-        prefix.append(words.pop(0))
-    return " ".join(words), " ".join(prefix)
-
-
 class _Builder:
     def __init__(self, tables: Mapping[str, pd.DataFrame]) -> None:
         self.run = keyed({name: _rows(tables, name) for name in tables})
@@ -120,6 +110,11 @@ class _Builder:
         self.motions: list[dict] = []
         self.vote_events: list[dict] = []
         self.documents = {row["document"]: row for row in self.tables.get("documents", [])}
+        # people linked across meetings (people.csv): (authority, body, date, name) -> person
+        self.people = {row["person_id"]: row for row in self.tables.get("people", [])}
+        self.linked = {(fold(row.get("authority", "")), fold(row.get("body", "")),
+                        row.get("date", ""), row.get("name", "")): row["person_id"]
+                       for row in self.tables.get("attendance", [])}
 
     def _table(self, name: str) -> list[dict]:
         return self.tables.get(name, [])
@@ -173,12 +168,19 @@ class _Builder:
         return self.organization(row["body_key"], row["body"], source(document))
 
     # people ----------------------------------------------------------------------
-    def person(self, written: str, link: dict) -> str:
+    def linked_person(self, document: str, written: str) -> str:
+        paper = self.documents.get(document, {})  # the run's person_id, where people are linked
+        return self.linked.get((fold(paper.get("authority", "")), fold(paper.get("body", "")),
+                                paper.get("date", ""), written), "")
+
+    def person(self, written: str, link: dict, linked: str = "") -> str:
         key = person_key(written)
         if not key:
             return ""
-        person_id = f"person/{_slug(key)}"
-        name, prefix = _person_name(written.strip())
+        person_id = f"person/{_slug(linked or key)}"
+        name, prefix = person_name(written.strip())
+        if linked and self.people.get(linked, {}).get("name"):
+            name = self.people[linked]["name"]  # the fullest name the papers give
         record = self.persons.get(person_id)
         if record is None:
             record = self.persons[person_id] = {"id": person_id, "name": name}
@@ -201,7 +203,9 @@ class _Builder:
         for table, status in (("attendees", "present"), ("apologies", "apologies")):
             for row in self._table(table):
                 link = _row_source(row)
-                person_id = self.person(row.get("name", ""), link)
+                written = row.get("name", "")
+                person_id = self.person(written, link,
+                                        self.linked_person(row["document"], written))
                 if not person_id:
                     continue
                 body_id = self.body_of(row["document"])
@@ -224,7 +228,8 @@ class _Builder:
         for row in self._table("substitutes"):
             for column in ("member", "substitute"):
                 if row.get(column):
-                    self.person(row[column], _row_source(row))
+                    self.person(row[column], _row_source(row),
+                                self.linked_person(row["document"], row[column]))
 
     # meetings and decisions --------------------------------------------------------
     def meeting(self, document: str) -> dict | None:

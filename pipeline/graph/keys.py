@@ -25,7 +25,7 @@ from pipeline.model.bodies import (
     split_names,
 )
 
-__all__ = ["HONORIFICS", "BodyResolver", "KeyedTables", "body_key", "fold", "keyed",
+__all__ = ["HONORIFICS", "BodyResolver", "KeyedTables", "body_key", "fold", "keyed", "person_name",
            "person_key"]
 
 
@@ -69,3 +69,12 @@ def keyed(rows: Mapping[str, list[dict[str, Any]]]) -> KeyedTables:
         for row in tables.get(name, ()):
             registry.fill(name, row)
     return KeyedTables(tables, registry.rows(), registry)
+
+
+def person_name(written: str) -> tuple[str, str]:
+    """(name without leading honorifics, the honorifics) as the paper writes them."""
+    words = written.split()
+    prefix = []
+    while len(words) > 1 and fold(words[0]) in HONORIFICS:
+        prefix.append(words.pop(0))
+    return " ".join(words), " ".join(prefix)
