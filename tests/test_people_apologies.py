@@ -214,3 +214,10 @@ def test_a_name_with_an_office_in_brackets_before_a_dash_is_no_label():
                  "Police", "1. Minutes")
     assert [(r["name"], r["role"], r["organisation"]) for r in result["attendees"]] == [
         ("Jane Smithson", "Chair", "Fernley Council"), ("Tom Carver", "", "Westshire Police")]
+
+
+def test_also_under_apologies_goes_on_with_them():
+    result = run("2. Apologies", "Apologies for absence were received from: Councillors Mrs "
+                 "Arianwen Owen & ALSO: County Councillor Mr Peter Rodger.", "3. Welcome")
+    assert names(result["apologies"]) == ["Arianwen Owen", "Peter Rodger"]
+    assert names(result["attendees"]) == []

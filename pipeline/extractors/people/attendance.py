@@ -81,6 +81,9 @@ class Walk(TableReader):
             self.blocks[i:i + 2] = [replace(block, text=block.text + gap + following.text,
                                             end=following.end)]
             return i
+        if block.kind is BlockKind.PARAGRAPH and (parts := _sub_numbered(block)):
+            self.blocks[i:i + 1] = parts  # "1.2 Present: A, B 1.3 Apologies: C 1.4 Absent: D"
+            return i
         if block.kind is BlockKind.TABLE_ROW or block.text.count("|") >= 2:
             return self.table(i)
         if self.paused and pattern("minutes_marker").match(block.text):
@@ -98,7 +101,7 @@ class Walk(TableReader):
                     pattern("councillors_label").match(block.text):
                 # "APOLOGIES: Alderman A" / "Councillors: B, C", "received from:" / "Councillors A"
                 found = (replace(self.section, allow_single=True), found[1])
-            self.section, start = found  # "1) Apologies – Councillors A and B": label + list
+            self.section, start = self.opened(found[0]), found[1]  # "1) Apologies – Cllrs A and B"
             self.content(block, start)
             return i + 1
         if (title := item_title(block, following)) is not None:
@@ -108,7 +111,7 @@ class Walk(TableReader):
                 self.content(block, block.text.index(title) + run_on.end())
             return i + (2 if following is not None and title == following.text else 1)
         if found:
-            self.section, start = found
+            self.section, start = self.opened(found[0]), found[1]
             self.content(block, start)
             return i + 1
         if not self.items and block.kind is BlockKind.PARAGRAPH:
@@ -147,6 +150,13 @@ class Walk(TableReader):
         self.content(block, 0)
         self.section = None
         return True
+
+    def opened(self, section: Section) -> Section:
+        """The section a label opens; a bare 'Also:' under apologies goes on with them
+        ('Apologies from Cllr A. Also: County Councillor B')."""
+        if section.rule == "label-also" and self.section and self.section.kind == "apologies":
+            return replace(self.section, allow_single=True)
+        return section
 
     def present_sentences(self, block: Block) -> None:
         """'Mr D Thomas, Link Officer, was in attendance.', 'County Cllrs A and B were
@@ -188,23 +198,26 @@ class Walk(TableReader):
             start = marker.end()  # "(i) Cllr A for Cllr B; and": a list marker
         if section.kind == "apologies" and (m := pattern("received_from").match(text[start:end])):
             start += m.end()  # "These were received from A and B.": a sentence ends the list
-            end = list_end(text, start, min(end, sentence_end(text, start)))
+            stop = min(end, sentence_end(text, start))
             received = replace(section, rule="received_from")
-            for person in parse_list(text, start, end, allow_single=True) or ():
+            for person in parse_list(text, start, list_end(text, start, stop), True) or ():
                 self.register.add("apologies", person, block, received)
+            if also := re.match(r"[.;]?\s*also\s*:\s*", text[stop:end], re.I):
+                self.section = replace(received, allow_single=True)  # ". Also: County Cllr X"
+                return self.content(block, stop + also.end(), end) or True
             self.section = None
             return True
         for m in re.finditer(r"[.;]\s+(?=[A-Z])", text[start:end]):
             if found := cue(text[start + m.end():end]):  # "Present: A, B. Also present: C"
                 listed = self.content(block, start, start + m.start())
-                self.section = found[0]
+                self.section = self.opened(found[0])
                 return self.content(block, start + m.end() + found[1], end) or listed
             if _narrative().match(text, start + m.end(), end):
                 end = start + m.start()  # "Cllr A (leave). The meeting accepted these ..."
                 break
         if (at := next_label(text, start, end)) < end and (found := cue(text[at:end])):
             listed = self.content(block, start, at, True)  # "PRESENT A Bell C Dee Apologies: E"
-            self.section = found[0]
+            self.section = self.opened(found[0])
             return self.content(block, at + found[1], end, True) or listed
         if (sub := re.match(r"\s*([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s*:\s*(?=\S)", text[start:end])) \
                 and (office := cue(sub.group(1) + ":")) and office[0].role \
@@ -246,6 +259,20 @@ class Walk(TableReader):
 
 
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
+
+
+def _sub_numbered(block: Block) -> list[Block]:
+    """A paragraph run together from numbered lines, one of them a label ('1.1 Welcome
+    1.2 Present: A, B 1.3 Apologies: C'): its lines as blocks of their own; else none."""
+    text = block.text
+    marks = [m.start() for m in re.finditer(r"(?:(?<=\s)|^)\d{1,3}\.\d{1,3}\s+(?=[A-Z])", text)]
+    if len(marks) < 2 or not any(cue(text[a:b]) for a, b in zip(marks, [*marks[1:], len(text)],
+                                                                 strict=True)):
+        return []
+    cuts = ([0] if marks[0] else []) + marks + [len(text)]
+    return [replace(block, text=text[a:b].rstrip(), start=block.start + a,
+                    end=block.start + a + len(text[a:b].rstrip()))
+            for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
 
 
 @cache
