@@ -20,6 +20,9 @@ from pipeline.readers.text import parse_text
     ("1af Fehefin 2021, 3ydd Fedi 2021", ["2021-06-01", "2021-09-03"]),
     ("item 5 and May 2020", []),
     ("Date: 2024-03-05", ["2024-03-05"]),
+    ("4 March 2025Tuesday", ["2025-03-04"]),
+    ("04/03/202504/03/2025", ["2025-03-04", "2025-03-04"]),
+    ("March 4, 2025March 4, 2025", ["2025-03-04", "2025-03-04"]),
     ("ref 2024-25-01", []),
 ])
 def test_dates(text: str, dates: list[str]) -> None:

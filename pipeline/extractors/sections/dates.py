@@ -36,10 +36,15 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # a year glued to the next date ("20254 March 2025") still ends there, and that date starts
 _GLUED = r"(?=[0-3]?\d(?:st|nd|rd|th)?\s+[a-z]{3})"
 _START = r"(?:\b|(?<=19\d\d|20\d\d))"
+# the year ends the date: at a word boundary, before a glued word ("2025Tuesday") or a glued
+# second date ("20254 March 2025", "202504/03/2025")
+_END = rf"(?:\b|(?=[a-z])|{_GLUED})"
 DAY_MONTH_YEAR = re.compile(
-    rf"{_START}{_DAY}(?:\s+day)?(?:\s+(?:of|o))?\s+{_MONTH},?\s+{_YEAR}(?:\b|{_GLUED})", re.I)
-MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?:\b|{_GLUED})", re.I)
-NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>(?:19|20)?\d\d)\b")
+    rf"{_START}{_DAY}(?:\s+day)?(?:\s+(?:of|o))?\s+{_MONTH},?\s+{_YEAR}{_END}", re.I)
+MONTH_DAY_YEAR = re.compile(rf"(?:\b|(?<=19\d\d|20\d\d)){_MONTH}\s+{_DAY},?\s+{_YEAR}{_END}", re.I)
+NUMERIC = re.compile(r"(?:\b|(?<=19\d\d|20\d\d))(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-]"
+                     r"(?P<year>(?:19|20)?\d\d)(?:\b|(?=[a-z])|(?=[0-3]?\d[/.\-][01]?\d[/.\-]))",
+                     re.I)
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 
