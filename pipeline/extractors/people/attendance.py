@@ -212,7 +212,8 @@ class Walk(TableReader):
                 listed = self.content(block, start, start + m.start())
                 self.section = self.opened(found[0])
                 return self.content(block, start + m.end() + found[1], end) or listed
-            if _narrative().match(text, start + m.end(), end):
+            if _narrative(text[start + m.end():end]) and \
+                    sentence_end(text, start + m.start()) == start + m.start():
                 end = start + m.start()  # "Cllr A (leave). The meeting accepted these ..."
                 break
         if (at := next_label(text, start, end)) < end and (found := cue(text[at:end])):
@@ -275,11 +276,14 @@ def _sub_numbered(block: Block) -> list[Block]:
             for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
 
 
-@cache
-def _narrative() -> re.Pattern:
-    """A sentence opening after a list: an opener, then a lower-case word within three."""
-    openers = alternation(data("cues")["sentence_openers"])
-    return re.compile(rf"(?:{openers})\s+(?:[A-Z][\w'’]*\s+){{0,2}}[a-z]")
+def _narrative(text: str) -> bool:
+    """Whether a sentence opens after a list's full stop: a lower-case word, no name particle
+    nor 'and', among its first three words outside brackets ('The meeting accepted ...',
+    'Reasons for absence noted ...'; not 'Cllr C Dee (Clerk to Council).')."""
+    words = re.sub(r"\([^()]*\)", " ", text).split()[:3]
+    keep = vocab()["particles"] | {"and", "&"}
+    return bool(words) and words[0][:1].isupper() and not vocab()["hon"].match(text) and any(
+        w[:1].islower() and w.strip(".,;:") not in keep for w in words[1:])
 
 
 def ward_column(blocks: list[Block]) -> bool:

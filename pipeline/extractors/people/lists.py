@@ -64,6 +64,7 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
         person.roles.insert(0, head)
         person.start, persons, parts = parts[0][1], [person], parts[2:]
     attrs: dict[int, tuple[int, int]] = {}  # person index -> span of its plain notes
+    offices: dict[int, str] = {}  # part index -> an office the next part (a dash) names
     label: list[str] = []
     for n, (kind, s, e) in enumerate(parts):
         piece = text[s:e].strip(" ,;:")
@@ -75,6 +76,10 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
         found = [] if kind == "dash" and persons else tried.pop((s, e), None)
         if found is None:
             found = _persons(text, s, e, single, substitutes)
+        if kind == "dash" and n and n - 1 in offices:  # "... and the Clerk – Adrian Ives"
+            found = _persons(text, s, e, single, substitutes)
+            for person in found:
+                person.roles.insert(0, offices[n - 1])
         dash_next = n + 1 < len(parts) and parts[n + 1][0] == "dash"  # "A – Clerk, B – Head"
         if found and attrs.get(len(persons) - 1) and not dash_next \
                 and not any(_strong(p) for p in found) and not (
@@ -87,6 +92,8 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             person.labels = person.labels if person.prefixed else list(label)
         if found:
             persons += found
+        elif persons and dash_next and kind == "and" and classify(piece) == "role":
+            offices[n] = re.sub(r"^the\s+", "", piece, flags=re.I)  # the office of the next
         elif persons:
             attrs[len(persons) - 1] = (attrs.get(len(persons) - 1, (s, e))[0], e)
         else:
@@ -273,9 +280,10 @@ def _merge_ands(text: str, parts: list, single: bool, substitutes: bool,
             pkind, ps, pe = merged[-1]
             nxt = parts[n + 1] if n + 1 < len(parts) else None
             if (pkind == "dash" and any(p.titled for p in persons(s, e))) or (
-                    nxt and nxt[0] == "comma" and classify(text[s:e].strip()) == "role"
-                    and any(p.titled for p in persons(ps, pe))
-                    and any(p.titled for p in persons(nxt[1], nxt[2]))) or (
+                    nxt and (nxt[0] == "comma" and any(p.titled for p in persons(nxt[1], nxt[2]))
+                             or nxt[0] == "dash" and persons(nxt[1], nxt[2]))
+                    and classify(text[s:e].strip()) == "role"
+                    and any(p.titled for p in persons(ps, pe))) or (
                     pkind == "comma" and classify(text[ps:pe].strip()) in ("role", "org")
                     and not persons(ps, pe) and persons(s, e)
                     and not any(p.prefixed for p in persons(s, e))):
