@@ -72,6 +72,8 @@ def rules() -> dict:
             re.escape(o).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for o in offices)
             + r")(?:\s+of\s+the\s+[A-Z][\w ]+)?$", re.I),
         "trail": re.compile(rf"(?:[\s,]+|\b(?:{quantifiers})\b)+$", re.I),
+        "appositive": re.compile(filters["appositive"], re.I),
+        "label": re.compile(filters["label"]),
     }
 
 
@@ -121,13 +123,19 @@ def declarers(pre: str, codes: frozenset[str] = frozenset()) -> list[tuple[str, 
     (BK)': `codes`). The longest run ending at the verb that reads wholly as people."""
     r = rules()
     end = len(pre)
-    if m := r["trail"].search(pre):
+    while True:  # "Councillors A and B, as members of the Board, each": the people before
+        if m := r["trail"].search(pre[:end]):
+            end = m.start()
+        if not (m := r["appositive"].search(pre[:end])):
+            break
         end = m.start()
     lead = m.end() if (m := LEAD.match(pre)) else 0
     starts = sorted({lead} | {m.end() for m in re.finditer(r"[,;:(]\s*|\s", pre[:end])
                                if m.end() > lead})
     for start in starts:
-        found = _names(pre, start, end, at_start=start == lead, codes=codes)
+        # a name right after a label ("Declarations of interest: Jo Bloggs") starts a clause
+        opens = start == lead or bool(r["label"].search(pre[:start]))
+        found = _names(pre, start, end, at_start=opens, codes=codes)
         if found:
             return found
     return []
@@ -159,7 +167,7 @@ def _names(text: str, start: int, end: int, at_start: bool,
         offset, _, _, honorific, many = prefix(piece)
         if honorific:
             plural = plural or many
-            name = clean_name(piece, allow_single=True)
+            name = clean_name(piece, allow_single=True) or _rank_surname(piece[offset:])
         elif piece in codes:
             name = piece  # a member's initials, as the paper's attendance list gave them
         elif plural or (at_start and index == 0 and len(piece.split()) >= 2):
@@ -170,6 +178,16 @@ def _names(text: str, start: int, end: int, at_start: bool,
             return []
         out.append((name, s, s + len(piece)))
     return out
+
+
+def _rank_surname(rest: str) -> str:
+    """'Councillor Baillie': after a personal honorific a lone word that is also a rank
+    (Bailie, Baillie) is the surname, not an office."""
+    rest = rest.strip()
+    if re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?", rest) and not rules()["office"].match(
+            rest):
+        return rest
+    return ""
 
 
 #: "Bryony Keech (BK)": the code a paper gives a person it lists, to call them by later
@@ -207,13 +225,36 @@ def item_refs(text: str) -> list[tuple[str, str]]:
     """(number, title) of every item the text names: 'item 5.2', 'items 11.2 (Title) and
     11.3', 'agenda item “Title”', 'Minute No. 84'."""
     refs: list[tuple[str, str]] = []
-    for m in pattern("item_ref").finditer(text):
-        for one in pattern("item_number").finditer(m.group("list")):
+    found = [m for m in pattern("item_ref").finditer(text)]
+    # "in respect of paragraph 4 - Title": a minute paragraph; not "paragraph 5.3 of the Code"
+    found += [m for m in pattern("paragraph_ref").finditer(text)
+              if not pattern("paragraph_cited").match(text, m.end())]
+    for m in sorted(found, key=lambda m: m.start()):
+        numbers = list(pattern("item_number").finditer(m.group("list")))
+        for one in numbers:
             title = one.group("title").strip().strip("()“”\"‘’'")
+            if one is numbers[-1] and not title and (
+                    dash := pattern("dash_title").match(text, m.end())):
+                title = dash.group("title")  # "item 9 – Title as ..."
             refs.append((one.group("num").strip(), title))
     for m in pattern("quoted_item").finditer(text):
         refs.append(("", m.group("title").strip("“”\"‘’")))
     return refs
+
+
+def bare_codes(text: str, items: list[dict]) -> list[str]:
+    """Item numbers of the paper's own coded shape ('A25/021', '04/06:05', 'C 26/047')
+    that the text names without 'item' or 'minute' before them, in their order."""
+    found: list[tuple[int, str]] = []
+    for i in items:
+        number = i.get("number", "")
+        if not number or not pattern("coded_number").search(number):
+            continue
+        at = re.search(r"(?<![\w/:.])" + re.escape(number).replace(r"\ ", r"\s?")
+                       + r"(?![\w/:]|\.\d)", text)
+        if at:
+            found.append((at.start(), number))
+    return [n for _, n in sorted(found)]
 
 
 def cell_numbers(cell: str) -> list[str]:
@@ -239,6 +280,11 @@ def resolve(number: str, title: str, items: list[dict]) -> str:
     if number and not numbered:
         return number
     by_number = {_fold(i["number"]): i["number"] for i in numbered}
+    wanted = _title_fold(title)
+    if number and len(wanted) > 12:  # agenda item 5 'Title' that the minutes number 7
+        same = [i["number"] for i in numbered if _title_fold(i.get("title", "")) == wanted]
+        if len(same) == 1:
+            return same[0]
     if number and _fold(number) in by_number:
         return by_number[_fold(number)]
     for i in numbered:  # a sub-reference in the items' own numbering: '6.2(b)'
@@ -248,7 +294,6 @@ def resolve(number: str, title: str, items: list[dict]) -> str:
     m = pattern("minute_title").match(title)
     if m and _fold(m.group(1)) in by_number:
         return by_number[_fold(m.group(1))]
-    wanted = _title_fold(title)
     if len(wanted) > 3:
         for i in numbered:
             have = _title_fold(i.get("title", ""))

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from pipeline.extractors.people.declaration_parts import (
     action_of,
+    bare_codes,
     cell_numbers,
     declarers,
     item_refs,
@@ -49,6 +50,17 @@ class Section:
     context: str = ""  # an 'Item 6' line before the declarations that follow it
     listed: bool = False  # "The following members declared ...:": the entries need no more
     headers: list[str] = field(default_factory=list)
+    opened: bool = False  # a declarations heading (not an item) opened the section
+
+
+def _heading_like(block: Block) -> bool:
+    """A heading, or a line in capitals too long to be read as one ('DECLARATIONS OF
+    INTEREST IN TERMS OF THE ETHICAL STANDARDS IN PUBLIC LIFE ETC. (SCOTLAND) ACT 2000')."""
+    if block.kind is BlockKind.HEADING:
+        return True
+    letters = [c for c in block.text if c.isalpha()]
+    return block.kind is BlockKind.PARAGRAPH and len(letters) >= 12 and len(block.text) <= 200 \
+        and sum(c.isupper() for c in letters) >= 0.95 * len(letters)
 
 
 def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
@@ -68,12 +80,17 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
             title = current.get("title", "") if current else ""
             section = Section(item=current.get("number", "") if current else "",
                               declarations=bool(rules()["section"].search(title)))
-            if current and current["start"] == block.start:
-                continue  # the item heading itself
-        if block.kind is BlockKind.HEADING and rules()["section"].search(block.text) \
+            if current and current["start"] == block.start and not _sentences_with_cue(
+                    block.text):
+                continue  # the item heading itself (not '5. Declarations – Cllr X declared ...')
+        if _heading_like(block) and rules()["section"].search(block.text) \
                 and not _sentences_with_cue(block.text):
             section.declarations, section.kind, section.headers = True, kind_of(block.text), []
+            section.opened = True
             continue
+        if section.opened and _heading_like(block) and not pattern("item_only").match(
+                block.text):
+            section.declarations = section.opened = False  # the next heading ends it
         found = _from_sentences(block, section, items, last_items, codes)
         if not found and section.declarations and not section.register:
             found = (_from_row(block, section, items) if block.kind is BlockKind.TABLE_ROW
@@ -184,12 +201,18 @@ def _declaration(block: Block, offset: int, sentence: str, section: Section,
             people = declarers(sentence[:verb.start()], codes)
             if not people:
                 continue
+            if rules()["label"].search(head := sentence[:people[0][1]]) and \
+                    r["section"].search(head):  # "3. Declarations of interest: Jo Bloggs ..."
+                cut = people[0][1]
+                block_offset, sentence, verb_end = offset + cut, sentence[cut:], verb.end() - cut
+            else:
+                block_offset, verb_end = offset, verb.end()
             kind = kind_of(obj.group("kind")) or (
                 "other" if obj.group("noun").lower().startswith("close") else "")
             if not kind and any(p.search(sentence) for p in r["weak"]):
                 return []
-            return _rows(block, offset, sentence, people, kind, cue.id,
-                         sentence[verb.end():], section, items, last_items)
+            return _rows(block, block_offset, sentence, people, kind, cue.id,
+                         sentence[verb_end:], section, items, last_items)
     for rule_id, passive in r["passive"]:
         if m := passive.search(sentence):
             people = [(n, m.start("who") + s, m.start("who") + e)
@@ -218,6 +241,8 @@ def _items_of(sentence: str, after: str, section: Section, items: list[dict],
     numbers = list(dict.fromkeys(n for n in resolved if n))
     if numbers:
         return numbers
+    if codes := bare_codes(after, items):
+        return codes  # "declared a personal interest in A25/021"
     if pattern("same_item").search(sentence):
         return last_items
     if refs:
@@ -242,6 +267,7 @@ def _from_entry(block: Block, section: Section, items: list[dict]) -> list[dict]
     refs = item_refs(text)
     if (m := pattern("entry_number").match(text)) and not refs:
         refs = [(m.group("num"), "")]
+    refs = refs or [(n, "") for n in bare_codes(text, items)]
     kind = kind_of(" ".join(re.findall(r"\(([^()]*)\)", text)) + " " + _kind_words(text))
     if not people or not (refs or kind or section.listed or pattern("interest_word").search(text)):
         return []
