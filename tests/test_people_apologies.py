@@ -221,3 +221,10 @@ def test_also_under_apologies_goes_on_with_them():
                  "Arianwen Owen & ALSO: County Councillor Mr Peter Rodger.", "3. Welcome")
     assert names(result["apologies"]) == ["Arianwen Owen", "Peter Rodger"]
     assert names(result["attendees"]) == []
+
+
+def test_officer_and_secretary_labels_but_no_contact_officer():
+    result = run("Present: Cllr A Bell (Chair)", "Democratic Services Officer: Ms C Dee",
+                 "Secretary: Mr E Fox", "Contact Officer: Jane Smith", "1. Minutes")
+    assert [(r["name"], r["capacity"]) for r in result["attendees"]] == [
+        ("A Bell", "member"), ("C Dee", "officer"), ("E Fox", "officer")]

@@ -133,6 +133,9 @@ def next_label(text: str, start: int, end: int) -> int:
     for m in re.finditer(r"(?<=\S)\s+(?=((?:[A-Z][\w/'’-]*\s+(?:(?:of|the)\s+)?){0,3}"
                          r"[\w/'’-]+)\s*:)", text[start:end]):
         at, label = start + m.end(), m.group(1).casefold()
+        before = re.search(r"(\w+)\s*$", text[start:at])
+        if before and before.group(1).casefold() in data("cues")["exclude"]:
+            continue  # "Contact Officer: X": one report-header field, no label inside it
         if depth[at] == 0 and label not in plural and text[at:at + 1].isupper() and \
                 set(label.split()) - {"of", "the"} <= _cue_words() and cue(text[at:end]):
             return at
