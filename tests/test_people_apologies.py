@@ -228,3 +228,17 @@ def test_officer_and_secretary_labels_but_no_contact_officer():
                  "Secretary: Mr E Fox", "Contact Officer: Jane Smith", "1. Minutes")
     assert [(r["name"], r["capacity"]) for r in result["attendees"]] == [
         ("A Bell", "member"), ("C Dee", "officer"), ("E Fox", "officer")]
+
+
+def test_bilingual_slash_labels_read_their_english_half():
+    result = run("PRESENOLDEB/ATTENDANCE Presennol yn y Cyfarfod/Present at Meeting: GADEIRYDD/ "
+                 "CHAIR: R Llewelyn IS-GADEIRYDD/ DEPUTY CHAIR: G Tomos",
+                 "AELODAU/MEMBERS: Cyng/Cllrs: J Baylis, K W Curran, A Woolcott "
+                 "YMDDIHEURIADAU/APOLOGIES: Cyng/Cllrs: C J Crowe, K Pearce",
+                 "YN BRESENNOL /IN ATTENDANCE: R Smithson, P Bateson", "Apologies/Substitutes: "
+                 "Cllr D Dunn", "1 APOLOGIES FOR ABSENCE")
+    assert [(r["name"], r["role"], r["capacity"]) for r in result["attendees"]] == [
+        ("R Llewelyn", "Chair", "member"), ("G Tomos", "Deputy Chair", "member"),
+        ("J Baylis", "", "member"), ("K W Curran", "", "member"), ("A Woolcott", "", "member"),
+        ("R Smithson", "", "officer"), ("P Bateson", "", "officer")]
+    assert names(result["apologies"]) == ["C J Crowe", "K Pearce", "D Dunn"]

@@ -114,7 +114,13 @@ def cue(text: str) -> tuple[Section, int] | None:
             (who := parse_person(label, 0, len(label))) and (who.titled or "(" in label) and \
             not set(who.name.casefold().split()) & _cue_words():
         return None  # "Mrs E Foxley (Clerk) – unwell", "Jane Smith (Chair) – Fernley": a person
-    section = _section(words)
+    section = None
+    if "/" in label and label.casefold().strip(" .") not in _plurals():
+        # "AELODAU/MEMBERS": Welsh, then English; an apology side decides ("Apologies/Subs")
+        sides = [found for side in reversed(label.split("/"))
+                 if (found := _section(re.findall(r"[\w'’-]+", side.casefold())))]
+        section = next((f for f in sides if f.kind == "apologies"), sides[0] if sides else None)
+    section = section or _section(words)
     return (section, offset + (colon.end() if colon else len(body))) if section else None
 
 
@@ -137,7 +143,8 @@ def next_label(text: str, start: int, end: int) -> int:
         if before and before.group(1).casefold() in data("cues")["exclude"]:
             continue  # "Contact Officer: X": one report-header field, no label inside it
         if depth[at] == 0 and label not in plural and text[at:at + 1].isupper() and \
-                set(label.split()) - {"of", "the"} <= _cue_words() and cue(text[at:end]):
+                {w.split("/")[-1] for w in label.split()} - {"of", "the", ""} <= _cue_words() and \
+                cue(text[at:end]):  # "YMDDIHEURIADAU/APOLOGIES:": the English half decides
             return at
     return end
 

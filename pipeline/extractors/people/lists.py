@@ -39,8 +39,8 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     """Persons in 'Councillors A (Chair), B and C', 'X, Role, Organisation' or 'X – Role';
     None when the text does not open with a person (a sentence, a heading). Under a
     Substitutes label 'X for Y' names the member X stood in for."""
-    if dangling := re.search(r"\s+(?:&|and)\s*$", text[start:end]):
-        end = start + dangling.start()  # "Mrs A Owain & ALSO: ...": a list cut at a label
+    if dangling := re.search(r"\s+(?:&|and|[A-Z][A-Z'’-]+/)\s*$", text[start:end]):
+        end = start + dangling.start()  # "Mrs A Owain & ALSO: ...", "R Bell IS-GADEIRYDD/ ..."
     depth = depths(text)
     cuts = [(m.start(), m.end(), _separator(m.group()))
             for m in SEPARATOR.finditer(text, start, end) if depth[m.start()] == 0
