@@ -28,6 +28,7 @@ unscoped.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -177,20 +178,33 @@ class BodyRegistry:
     def __init__(self) -> None:
         self.resolver = BodyResolver()
         self._bodies: dict[str, _Body] = {}
-        self._listed: list[tuple[Mapping[str, Any], list[str], str]] = []
-        self._names: list[tuple[str, bool, str, str]] = []
+        self._acronyms: list[tuple[Mapping[str, Any], list[str], str]] = []
+        # (authority, name) -> the papers naming it, in the order first named; one dict for
+        # names that are bodies, one for sources that may be organisations
+        self._names: tuple[dict[tuple[str, str], list[str]], ...] = ({}, {})
         self._resolved = False
 
     def add(self, document: str, found: Mapping[str, Any], authority: str | None = None
             ) -> None:
-        """One paper's `mentions` (`document` is where they are); kept until `resolve`.
-        `authority` is the paper's for this run (default: the one `found` read from it)."""
+        """One paper's `mentions` (`document` is where they are). `authority` is the
+        paper's for this run (default: the one `found` read from it).
+
+        A listed body is keyed at once (in paper order, as `resolve` would); one listed
+        by an acronym alone, and the names papers refer to, wait for `resolve`, kept once
+        per distinct name with the papers naming it, so that a run of 100,000 papers
+        holds its distinct names, not every paper's rows."""
         if authority is None:
             authority = str(found.get("authority") or "")
-        self._listed += [(row, [document] if document else split_names(row.get("documents")),
-                          authority) for row in found.get("bodies", ())]
-        self._names += [(str(name), bool(may_be_org), document, authority)
-                        for name, may_be_org in found.get("names", ())]
+        document = sys.intern(document)
+        for row in found.get("bodies", ()):
+            documents = [document] if document else split_names(row.get("documents"))
+            if _acronym(str(row.get("body", ""))):
+                self._acronyms.append((row, documents, authority))
+            else:
+                self.add_body(row, documents, authority)
+        for name, may_be_org in found.get("names", ()):
+            self._names[bool(may_be_org)].setdefault((authority, str(name)), []).append(
+                document)
         self._resolved = False
 
     def add_body(self, row: Mapping[str, Any], documents: Iterable[str],
@@ -218,21 +232,17 @@ class BodyRegistry:
         names a body only by its acronym joins the body another paper spells out; then
         the papers' own bodies and relations' ends; then the sources that may be
         organisations (bodies only if some paper makes them one)."""
-        listed, self._listed = self._listed, []
-        for acronyms in (False, True):
-            for row, documents, authority in listed:
-                if _acronym(str(row.get("body", ""))) == acronyms:
-                    self.add_body(row, documents, authority)
-        names, self._names = self._names, []
+        acronyms, self._acronyms = self._acronyms, []
+        for row, documents, authority in acronyms:
+            self.add_body(row, documents, authority)
+        names, self._names = self._names, ({}, {})
         for may_be_org in (False, True):
-            for name, org, document, authority in names:
-                if org != may_be_org:
-                    continue
+            for (authority, name), documents in names[may_be_org].items():
                 key = self.resolver.resolve(name, authority)
                 if key in self._bodies:
-                    self._bodies[key].documents.add(document)
-                elif not org:
-                    self.add_body({"body": name, "aliases": ""}, [document], authority)
+                    self._bodies[key].documents.update(documents)
+                elif not may_be_org:
+                    self.add_body({"body": name, "aliases": ""}, documents, authority)
         self._resolved = True
 
     def key(self, name: str, authority: str = "") -> str:
