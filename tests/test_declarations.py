@@ -176,3 +176,67 @@ def test_a_member_called_by_the_initials_the_attendance_list_gave() -> None:
     got = [(d["name"], d["item"], d["kind"])
            for d in extract_document(parse_text(text, "t.txt"))["declarations"]]
     assert got == [("TB", "3", "pecuniary"), ("AD", "4", ""), ("TB", "4", "")]
+
+
+@pytest.mark.parametrize(("pre", "names"), [
+    ("Councillors Mowat and Speirs, as members of the Board, each ", ["Mowat", "Speirs"]),
+    ("Councillor Kerr, being a trustee of the hall, ", ["Kerr"]),
+    ("Councillors Baillie and Dow ", ["Baillie", "Dow"]),  # a rank word as a surname
+    ("3. Declarations of interest: Wendy Trickey ", ["Wendy Trickey"]),
+    ("Declarations of Interest – Cllr Hathaway ", ["Hathaway"]),
+    ("Planning matters ", []),
+])
+def test_declarers_past_a_capacity_clause_or_a_label(pre: str, names: list[str]) -> None:
+    assert [n for n, _, _ in declarers(pre)] == names
+
+
+def test_paragraphs_codes_and_titles_name_items() -> None:
+    from pipeline.extractors.people.declaration_parts import bare_codes
+
+    assert item_refs("in respect of paragraph 4 - Grant Funding 2025/26.") == [
+        ("4", "Grant Funding 2025/26")]
+    assert item_refs("under paragraph 5.3 of the Councillors' Code of Conduct") == []
+    assert item_refs("in respect of paragraph 12 of the Minute of the Area Committee") == []
+    assert [n for n, _ in item_refs("an interest in item 04/06:05 as a member")] == ["04/06:05"]
+    items = [{"number": "B24/031", "title": "Lease"}, {"number": "C 26/047", "title": "Trust"},
+             {"number": "5", "title": "Budget"}]
+    assert bare_codes("a personal interest in B24/031 on the grounds", items) == ["B24/031"]
+    assert bare_codes("an interest in C 26/047 as a director", items) == ["C 26/047"]
+    assert bare_codes("an interest in 5 of the grants", items) == []  # plain numbers need 'item'
+    assert bare_codes("an interest in B24/0312", items) == []
+    # agenda item 2 'Annual Budget Report' is the minutes' item 7 of that title
+    items = [{"number": "2", "title": "Minutes"}, {"number": "7", "title": "Annual Budget Report"}]
+    assert resolve("2", "Annual Budget Report", items) == "7"
+    assert resolve("2", "Minutes", items) == "2"
+
+
+@pytest.mark.parametrize("body", [
+    "In terms of Standing Order 20 and the Councillors' Code of Conduct, there were no "
+    "declarations from Group Leaders or Spokespersons in regard to any prior decisions taken on "
+    "how Members will vote on any item on the agenda or any declarations of Member's interests "
+    "in respect of any item on the agenda.",
+    "The Chair stated that, as the motion at item 5 had been withdrawn, she would no longer be "
+    "declaring an interest as a board member of the Health Board.",
+    "Members are asked to declare any disclosable pecuniary interests in items on the agenda "
+    "and to leave the room if required.",
+    "To receive declarations of interest and requests for dispensations.",
+    "The register of Members' interests was noted; Councillor Eade's membership of the "
+    "allotment society is recorded in it.",
+    "The following statements of transparency were noted:- in relation to item 5 (Parks), "
+    "Councillor Blane advised that her husband worked for the agency, however she did not "
+    "consider that this connection amounted to an interest.",
+    "Members declared interests as undernoted:-\n\nCouncillor Aird:-",
+])
+def test_what_is_not_a_declaration_either(body: str) -> None:
+    assert rows(f"2. Declarations of Interest\n\n{body}\n\n3. Minutes\n\nApproved.\n\n"
+                "5. Parks\n\nNoted.\n") == []
+
+
+def test_a_capitals_declarations_heading_ends_at_the_next_heading() -> None:
+    got = rows("DECLARATIONS OF INTEREST IN TERMS OF THE ETHICAL STANDARDS IN PUBLIC LIFE ETC. "
+               "(SCOTLAND) ACT 2000\n\n1. Declarations of interest were received from Members, "
+               "details of which are set out below:-\n\nCouncillor Neale by reason of his "
+               "employment with the contractor in respect of paragraph 3 - Road Repairs.\n\n"
+               "ROAD REPAIRS\n\n3. There was submitted a report.\n\nCouncillor Orr (Mr Pike "
+               "substituting).\n")
+    assert got == [("Neale", "3", "")]

@@ -171,7 +171,8 @@ def _names(text: str, start: int, end: int, at_start: bool,
         elif piece in codes:
             name = piece  # a member's initials, as the paper's attendance list gave them
         elif plural or (at_start and index == 0 and len(piece.split()) >= 2):
-            name = piece if is_name(piece, allow_single=plural) else ""
+            name = piece if is_name(piece, allow_single=plural) else (
+                _rank_surname(piece) if plural else "")
         else:
             name = ""
         if not name:

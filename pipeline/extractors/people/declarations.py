@@ -271,6 +271,8 @@ def _from_entry(block: Block, section: Section, items: list[dict]) -> list[dict]
     kind = kind_of(" ".join(re.findall(r"\(([^()]*)\)", text)) + " " + _kind_words(text))
     if not people or not (refs or kind or section.listed or pattern("interest_word").search(text)):
         return []
+    if re.fullmatch(r"\s*:\s*[-–—]?\s*", text[people[-1][2]:]):
+        return []  # "Councillor Aird:-": a member's label over the lines of their declarations
     numbers = list(dict.fromkeys(resolve(n, t, items) for n, t in refs)) or (
         [resolve(section.context, "", items)] if section.context else [""])
     if len(numbers) > 1 and "" in numbers:
