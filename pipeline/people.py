@@ -25,12 +25,15 @@ person are counted apart, as not recorded, never as absences).
 from __future__ import annotations
 
 import re
+import sqlite3
+import tempfile
 import unicodedata
 from collections import Counter, defaultdict
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.export.csv import write_csv
+from pipeline.export.csv import CsvStream, write_csv
 from pipeline.meetings import Meeting, meetings_of, mentions_of
 from pipeline.model.bodies import authority_key
 from pipeline.model.records import SCHEMA
@@ -223,7 +226,11 @@ def _fullest(variants: set[str]) -> str:
 
 def write_people(out: Path, raw_csv: bool = False) -> dict[str, int]:
     """Write people.csv, attendance.csv and attendance_summary.csv of the run folder `out`
-    from its other CSVs; returns the row counts."""
+    from its other CSVs; returns the row counts.
+
+    Memory holds the meetings and the distinct names; each mention goes to a scratch
+    SQLite table on disk, which keeps the strongest status per person per meeting and
+    gives the counts, so a run of 100,000 papers is never held whole."""
     meetings = meetings_of(out, raw_csv)
     nowhere = Meeting(("",), "", "", "")
 
@@ -239,48 +246,73 @@ def write_people(out: Path, raw_csv: bool = False) -> dict[str, int]:
         where = meeting(document, part)
         linker.add(where.authority, sitting(where), name)
     linker.link()
-    # one row per person per meeting, with the strongest status any paper of it gives
-    best: dict[tuple, tuple[int, str, str, str, str, str]] = {}
-    for document, part, name, status, role in mentions_of(out, raw_csv):
-        where = meeting(document, part)
-        person = linker.person(where.authority, sitting(where), name)
-        if person is None:
-            continue
-        rank = STATUSES.index(status)
-        # one row per person per meeting; an unlinked name may be two people at one meeting
-        at = (person.person_id, where.key) if not person.note else \
-            (person.person_id, where.key, status, name)
-        if at not in best or rank < best[at][0]:
-            kept_role = role or (best[at][3] if at in best else "")
-            first = best[at][4:] if at in best else (document, part or "1")
-            best[at] = (rank, status, name, kept_role, *first)
-    attendance, seen = [], defaultdict(list)
-    by_meeting = {m.key: m for m in meetings.values()}
-    for (person_id, held_at, *_), (_, status, name, role, document, part) in sorted(
-            best.items(), key=lambda item: (item[0][0], item[0][1:])):
+    with tempfile.TemporaryDirectory(dir=out, prefix=".people-") as scratch, \
+            closing(sqlite3.connect(Path(scratch) / "seen.sqlite")) as db:
+        db.execute("CREATE TABLE seen (person TEXT, meeting TEXT, extra TEXT, rank INT, "
+                   "status TEXT, name TEXT, role TEXT, document TEXT, part TEXT, body TEXT, "
+                   "date TEXT, year TEXT, PRIMARY KEY (person, meeting, extra))")
+        for document, part, name, status, role in mentions_of(out, raw_csv):
+            where = meeting(document, part)
+            person = linker.person(where.authority, sitting(where), name)
+            if person is None:
+                continue
+            # one row per person per meeting (an unlinked name may be two people at one),
+            # the strongest status any paper of the meeting gives, found where first named
+            db.execute(
+                "INSERT INTO seen VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (person, meeting, extra) DO UPDATE SET rank = excluded.rank, "
+                "status = excluded.status, name = excluded.name, role = CASE WHEN "
+                "excluded.role <> '' THEN excluded.role ELSE seen.role END "
+                "WHERE excluded.rank < seen.rank",
+                (person.person_id, "\x1f".join(where.key),
+                 f"{status}\t{name}" if person.note else "", STATUSES.index(status), status,
+                 name, role, document, part or "1", where.body, where.date,
+                 municipal_year(where.date)))
+        by_meeting = {"\x1f".join(m.key): m for m in meetings.values()}
+        counts = {"attendance": _write_attendance(db, by_meeting, out, raw_csv)}
+        people = _people_rows(db, linker)
+        _link_register(people, {p.person_id: p for p in linker.people}, load_register(out))
+        write_csv(out / "people.csv", people, SCHEMA["people"].columns, raw=raw_csv)
+        counts["people"] = len(people)
+        counts["attendance_summary"] = _write_summary(db, people, by_meeting, out, raw_csv)
+    return counts
+
+
+def _write_attendance(db: sqlite3.Connection, by_meeting: dict[str, Meeting], out: Path,
+                      raw_csv: bool) -> int:
+    stream = CsvStream(out / "attendance.csv", SCHEMA["attendance"].columns, raw=raw_csv)
+    count = 0
+    nowhere = Meeting(("",), "", "", "")
+    for person, held_at, status, name, role, document, part in db.execute(
+            "SELECT person, meeting, status, name, role, document, part FROM seen "
+            "ORDER BY person, meeting, extra"):
         where = by_meeting.get(held_at, nowhere)
-        attendance.append({"person_id": person_id, "authority": where.authority,
-                           "document": document, "part": part, "body": where.body,
-                           "date": where.date, "status": status, "name": name, "role": role})
-        seen[person_id].append((where.body, where.date, status))
+        stream.write({"person_id": person, "authority": where.authority, "document": document,
+                      "part": part, "body": where.body, "date": where.date, "status": status,
+                      "name": name, "role": role})
+        count += 1
+    stream.close()
+    return count
+
+
+def _people_rows(db: sqlite3.Connection, linker: PeopleLinker) -> list[dict]:
+    stats = {person: (first or "", last or "", meetings) for person, first, last, meetings in
+             db.execute("SELECT person, MIN(NULLIF(date, '')), MAX(NULLIF(date, '')), "
+                        "COUNT(*) FROM seen GROUP BY person")}
+    bodies: dict[str, list[str]] = defaultdict(list)
+    for person, body in db.execute("SELECT DISTINCT person, body FROM seen WHERE body <> '' "
+                                   "ORDER BY person, body"):
+        bodies[person].append(body)
     people = []
     for person in sorted(linker.people, key=lambda p: p.person_id):
-        dates = sorted(d for _, d, _ in seen[person.person_id] if d)
+        first, last, count = stats.get(person.person_id, ("", "", 0))
         people.append({"person_id": person.person_id, "authority": person.authority,
                        "name": _fullest(person.variants),
                        "variants": " | ".join(sorted(person.variants)),
-                       "bodies": " | ".join(sorted({b for b, _, _ in seen[person.person_id]
-                                                    if b})),
-                       "first_meeting": dates[0] if dates else "",
-                       "last_meeting": dates[-1] if dates else "",
-                       "meetings": len(seen[person.person_id]), "note": person.note})
-    _link_register(people, {p.person_id: p for p in linker.people}, load_register(out))
-    summary = _summary(people, seen, by_meeting)
-    for name, rows in (("people", people), ("attendance", attendance),
-                       ("attendance_summary", summary)):
-        write_csv(out / f"{name}.csv", rows, SCHEMA[name].columns, raw=raw_csv)
-    return {"people": len(people), "attendance": len(attendance),
-            "attendance_summary": len(summary)}
+                       "bodies": " | ".join(bodies.get(person.person_id, [])),
+                       "first_meeting": first, "last_meeting": last, "meetings": count,
+                       "note": person.note})
+    return people
 
 
 def link_register(path: Path, run_dir: Path, authority: str = "") -> int:
@@ -324,23 +356,42 @@ def municipal_year(date: str) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
-def _summary(people: list[dict], seen: dict[str, list[tuple[str, str, str]]],
-             meetings: dict[tuple[str, ...], Meeting]) -> list[dict]:
+def _write_summary(db: sqlite3.Connection, people: list[dict], by_meeting: dict[str, Meeting],
+                   out: Path, raw_csv: bool) -> int:
+    """Per person, body and municipal year: the meetings recorded and their statuses, and
+    the meetings of that body that year the papers record without the person."""
     held: Counter[tuple[str, str, str]] = Counter(
-        (m.authority, m.body, municipal_year(m.date)) for m in meetings.values())
-    rows = []
-    for person in people:
-        counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        for body, date, status in seen[person["person_id"]]:
-            counts[(body, municipal_year(date))][status] += 1
-        for (body, year), count in sorted(counts.items()):
-            recorded = sum(count.values())
-            rows.append({"person_id": person["person_id"], "name": person["name"],
-                         "authority": person["authority"], "body": body, "year": year,
-                         "meetings_recorded": recorded, "present": count["present"],
-                         "sent_apologies": count["apologies"],
-                         "substituted": count["substituted"],
-                         "substituting": count["substitute"],
-                         "not_recorded": max(0, held[(person["authority"], body, year)]
-                                             - recorded)})
-    return rows
+        (m.authority, m.body, municipal_year(m.date)) for m in by_meeting.values())
+    named = {p["person_id"]: p for p in people}
+    stream = CsvStream(out / "attendance_summary.csv", SCHEMA["attendance_summary"].columns,
+                       raw=raw_csv)
+    rows: dict[tuple[str, str, str], Counter[str]] = {}
+    count = 0
+
+    def flush() -> None:
+        nonlocal count
+        for (person_id, body, year), statuses in rows.items():
+            person = named.get(person_id, {})
+            recorded = sum(statuses.values())
+            authority = person.get("authority", "")
+            stream.write({"person_id": person_id, "name": person.get("name", ""),
+                          "authority": authority, "body": body, "year": year,
+                          "meetings_recorded": recorded, "present": statuses["present"],
+                          "sent_apologies": statuses["apologies"],
+                          "substituted": statuses["substituted"],
+                          "substituting": statuses["substitute"],
+                          "not_recorded": max(0, held[(authority, body, year)] - recorded)})
+            count += 1
+        rows.clear()
+
+    last = None
+    for person, body, year, status, n in db.execute(
+            "SELECT person, body, year, status, COUNT(*) FROM seen "
+            "GROUP BY person, body, year, status ORDER BY person, body, year"):
+        if person != last:
+            flush()
+            last = person
+        rows.setdefault((person, body, year), Counter())[status] += n
+    flush()
+    stream.close()
+    return count
