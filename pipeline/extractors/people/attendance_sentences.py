@@ -47,6 +47,8 @@ def list_end(text: str, start: int, end: int) -> int:
     keep = {w.casefold() for w in vocab()["particles"] | vocab()["post"]} | {"and", "from"}
     depth = depths(text)
     for m in _list_stop().finditer(text[start:end]):
+        if m.group(1) in ("the", "for") and re.match(r"\w+\s+[A-Z]", text[start + m.start():end]):
+            continue  # "... and the Police and Crime Commissioner for Fernley – X": an office
         if depth[start + m.start()] == 0 and (m.group(1) or "") not in keep:
             return start + m.start()
     return end

@@ -42,9 +42,11 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     if dangling := re.search(r"\s+(?:&|and|[A-Z][A-Z'’-]+/)\s*$", text[start:end]):
         end = start + dangling.start()  # "Mrs A Owain & ALSO: ...", "R Bell IS-GADEIRYDD/ ..."
     depth = depths(text)
+    offices = [(m.start(), m.end()) for m in _and_offices().finditer(text, start, end)]
     cuts = [(m.start(), m.end(), _separator(m.group()))
             for m in SEPARATOR.finditer(text, start, end) if depth[m.start()] == 0
-            and (m.group() != "/" or _names_slash(text, m.start()))]
+            and (m.group() != "/" or _names_slash(text, m.start()))
+            and not any(a < m.start() < b for a, b in offices)]
     cuts = sorted(cuts + _run_on(text, start, end, cuts, depth))
     bounds = [(start, start, "comma"), *cuts, (end, end, "end")]
     parts = [(kind, a, b) for (_, a, kind), (b, _, _) in zip(bounds, bounds[1:], strict=False)]
@@ -127,6 +129,15 @@ def _names_slash(text: str, at: int) -> bool:
     if not (left and right):
         return False
     return not {left.group(1), right.group()} & _office_words()
+
+
+@cache
+def _and_offices() -> re.Pattern:
+    """Offices whose name holds 'and' ('Police and Crime Commissioner'): never cut there."""
+    v = vocab()
+    words = [w for w in v["ranked"] | v["known_phrases"] if " and " in w]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                      or r"(?!)")
 
 
 @cache
@@ -280,10 +291,10 @@ def _merge_ands(text: str, parts: list, single: bool, substitutes: bool,
             pkind, ps, pe = merged[-1]
             nxt = parts[n + 1] if n + 1 < len(parts) else None
             if (pkind == "dash" and any(p.titled for p in persons(s, e))) or (
-                    nxt and (nxt[0] == "comma" and any(p.titled for p in persons(nxt[1], nxt[2]))
-                             or nxt[0] == "dash" and persons(nxt[1], nxt[2]))
-                    and classify(text[s:e].strip()) == "role"
-                    and any(p.titled for p in persons(ps, pe))) or (
+                    nxt and classify(text[s:e].strip()) == "role" and (
+                        nxt[0] == "comma" and any(p.titled for p in persons(nxt[1], nxt[2]))
+                        and any(p.titled for p in persons(ps, pe))
+                        or nxt[0] == "dash" and persons(nxt[1], nxt[2]) and persons(ps, pe))) or (
                     pkind == "comma" and classify(text[ps:pe].strip()) in ("role", "org")
                     and not persons(ps, pe) and persons(s, e)
                     and not any(p.prefixed for p in persons(s, e))):

@@ -60,4 +60,7 @@ def vocab() -> dict:
         "sub_for": [re.compile(p, re.I) for p in subs["for"]],
         "sub_by": [re.compile(p, re.I) for p in subs["by"]],
         "inline": re.compile(subs["inline"], re.I),
+        # offices written out, for the ones whose name holds 'and'
+        "ranked": set(ranks["ranks"]),
+        "known_phrases": set(roles["role_heads"]) | set(roles["role_nouns"]),
     }
