@@ -42,11 +42,11 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     if dangling := re.search(r"\s+(?:&|and|[A-Z][A-Z'’-]+/)\s*$", text[start:end]):
         end = start + dangling.start()  # "Mrs A Owain & ALSO: ...", "R Bell IS-GADEIRYDD/ ..."
     depth = depths(text)
-    offices = [(m.start(), m.end()) for m in _and_offices().finditer(text, start, end)]
+    held = [(m.start(), m.end()) for m in _and_offices().finditer(text, start, end)]
     cuts = [(m.start(), m.end(), _separator(m.group()))
             for m in SEPARATOR.finditer(text, start, end) if depth[m.start()] == 0
             and (m.group() != "/" or _names_slash(text, m.start()))
-            and not any(a < m.start() < b for a, b in offices)]
+            and not any(a < m.start() < b for a, b in held)]
     cuts = sorted(cuts + _run_on(text, start, end, cuts, depth))
     bounds = [(start, start, "comma"), *cuts, (end, end, "end")]
     parts = [(kind, a, b) for (_, a, kind), (b, _, _) in zip(bounds, bounds[1:], strict=False)]
