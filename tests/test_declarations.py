@@ -204,6 +204,8 @@ def test_paragraphs_codes_and_titles_name_items() -> None:
     assert bare_codes("an interest in C 26/047 as a director", items) == ["C 26/047"]
     assert bare_codes("an interest in 5 of the grants", items) == []  # plain numbers need 'item'
     assert bare_codes("an interest in B24/0312", items) == []
+    assert bare_codes("a personal interest in 23/107 on the grounds", [{"number": "23/107"}]) == [
+        "23/107"]
     # agenda item 2 'Annual Budget Report' is the minutes' item 7 of that title
     items = [{"number": "2", "title": "Minutes"}, {"number": "7", "title": "Annual Budget Report"}]
     assert resolve("2", "Annual Budget Report", items) == "7"

@@ -19,7 +19,7 @@ their normalisation in kinds.json, what followed a declaration in actions.json. 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.extractors.people.declaration_parts import (
     action_of,
@@ -80,9 +80,14 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
             title = current.get("title", "") if current else ""
             section = Section(item=current.get("number", "") if current else "",
                               declarations=bool(rules()["section"].search(title)))
-            if current and current["start"] == block.start and not _sentences_with_cue(
-                    block.text):
-                continue  # the item heading itself (not '5. Declarations – Cllr X declared ...')
+            if current and current["start"] == block.start:
+                rest = pattern("heading_rest").match(block.text) if section.declarations \
+                    else None
+                if rest:  # "5. Declarations of Interest – Cllr X declared ...": what follows
+                    block = replace(block, kind=BlockKind.PARAGRAPH, start=block.start
+                                    + rest.end(), text=block.text[rest.end():])
+                elif not _sentences_with_cue(block.text):
+                    continue  # the item heading itself
         if _heading_like(block) and rules()["section"].search(block.text) \
                 and not _sentences_with_cue(block.text):
             section.declarations, section.kind, section.headers = True, kind_of(block.text), []
