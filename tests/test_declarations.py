@@ -242,3 +242,15 @@ def test_a_capitals_declarations_heading_ends_at_the_next_heading() -> None:
                "ROAD REPAIRS\n\n3. There was submitted a report.\n\nCouncillor Orr (Mr Pike "
                "substituting).\n")
     assert got == [("Neale", "3", "")]
+
+
+def test_a_dashed_category_label_and_a_rider_about_leaving() -> None:
+    from pipeline.extractors.people.declaration_parts import label_kind
+
+    assert label_kind("• Councillor A Lee - Personal - ") == "personal"
+    assert label_kind("Item 5 – Personal Care Services – ") == ""
+    assert action_of("She did not consider her interest required her to leave.") == "remained"
+    got = rows("2. Declarations of Interest\n\nCllr Voss declared a personal interest in item 3 "
+               "as a member of the club. He did not consider his interest required him to "
+               "leave.\n\n3. Club Grant\n\nNoted.\n")
+    assert got == [("Voss", "3", "personal")]

@@ -100,6 +100,17 @@ def kind_of(phrase: str) -> str:
     return next((k for k in r["strength"] if k in found), "")
 
 
+def label_kind(head: str) -> str:
+    """The category of a label set off by dashes before the declarer ('Councillor A Lee -
+    Personal - Councillor A Lee declared ...'): a part made only of category words."""
+    words = set(read_json("declarations/kinds.json")["label_words"])
+    for part in re.split(r"\s[-–—]\s", head):
+        tokens = re.findall(r"[a-z]+", part.casefold())
+        if tokens and len(tokens) <= 5 and set(tokens) <= words and (kind := kind_of(part)):
+            return kind
+    return ""
+
+
 # ---- action -----------------------------------------------------------------------------
 
 def action_of(text: str) -> str:

@@ -28,6 +28,7 @@ from pipeline.extractors.people.declaration_parts import (
     declarers,
     item_refs,
     kind_of,
+    label_kind,
     names_in,
     pattern,
     person_codes,
@@ -212,8 +213,8 @@ def _declaration(block: Block, offset: int, sentence: str, section: Section,
                 block_offset, sentence, verb_end = offset + cut, sentence[cut:], verb.end() - cut
             else:
                 block_offset, verb_end = offset, verb.end()
-            kind = kind_of(obj.group("kind")) or (
-                "other" if obj.group("noun").lower().startswith("close") else "")
+            close = obj.group("noun").lower().startswith("close")
+            kind = kind_of(obj.group("kind")) or ("other" if close else "") or label_kind(head)
             if not kind and any(p.search(sentence) for p in r["weak"]):
                 return []
             return _rows(block, block_offset, sentence, people, kind, cue.id,
