@@ -254,3 +254,19 @@ def test_a_dashed_category_label_and_a_rider_about_leaving() -> None:
                "as a member of the club. He did not consider his interest required him to "
                "leave.\n\n3. Club Grant\n\nNoted.\n")
     assert got == [("Voss", "3", "personal")]
+
+
+@pytest.mark.parametrize("body", [
+    "Cllr Thorn confirmed that, as appointees from other tiers of local government, members "
+    "did not need to declare any interests at this meeting.",
+    "Councillor Ash noted there was no need to declare an interest in the budget item.",
+    "Declarations of interest were received from Members, details of which are set out below.",
+])
+def test_no_need_to_declare_is_no_declaration(body: str) -> None:
+    assert rows(f"2. Declarations of Interest\n\n{body}\n\n3. Minutes\n\nApproved.\n") == []
+
+
+def test_declarations_received_from_named_members() -> None:
+    got = rows("2. Declarations of Interest\n\nWith regard to item 3 declarations of interest "
+               "were received from Cllr Ann Lee and Cllr Bo Roe.\n\n3. Hall Lease\n\nNoted.\n")
+    assert got == [("Ann Lee", "3", ""), ("Bo Roe", "3", "")]

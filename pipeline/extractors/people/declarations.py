@@ -214,7 +214,8 @@ def _declaration(block: Block, offset: int, sentence: str, section: Section,
             else:
                 block_offset, verb_end = offset, verb.end()
             close = obj.group("noun").lower().startswith("close")
-            kind = kind_of(obj.group("kind")) or ("other" if close else "") or label_kind(head)
+            kind = kind_of(obj.group("kind") + " " + obj.group("noun")) or (
+                "other" if close else "") or label_kind(head)  # "declared a DPI"
             if not kind and any(p.search(sentence) for p in r["weak"]):
                 return []
             return _rows(block, block_offset, sentence, people, kind, cue.id,
