@@ -270,3 +270,9 @@ def test_declarations_received_from_named_members() -> None:
     got = rows("2. Declarations of Interest\n\nWith regard to item 3 declarations of interest "
                "were received from Cllr Ann Lee and Cllr Bo Roe.\n\n3. Hall Lease\n\nNoted.\n")
     assert got == [("Ann Lee", "3", ""), ("Bo Roe", "3", "")]
+
+
+def test_a_member_line_in_capitals_is_an_entry_not_a_heading() -> None:
+    got = rows("DECLARATIONS OF INTEREST\n\nCOUNCILLOR REID - ITEM 3 - PERSONAL INTEREST\n\n"
+               "3. Hall Lease\n\nNoted.\n")
+    assert [(n.casefold(), i, k) for n, i, k in got] == [("reid", "3", "personal")]

@@ -56,7 +56,10 @@ class Section:
 
 def _heading_like(block: Block) -> bool:
     """A heading, or a line in capitals too long to be read as one ('DECLARATIONS OF
-    INTEREST IN TERMS OF THE ETHICAL STANDARDS IN PUBLIC LIFE ETC. (SCOTLAND) ACT 2000')."""
+    INTEREST IN TERMS OF THE ETHICAL STANDARDS IN PUBLIC LIFE ETC. (SCOTLAND) ACT 2000'),
+    that names no member."""
+    if names_in(block.text):
+        return False  # "COUNCILLOR REID - ITEM 3 - PERSONAL INTEREST": an entry
     if block.kind is BlockKind.HEADING:
         return True
     letters = [c for c in block.text if c.isalpha()]
