@@ -276,3 +276,13 @@ def test_a_member_line_in_capitals_is_an_entry_not_a_heading() -> None:
     got = rows("DECLARATIONS OF INTEREST\n\nCOUNCILLOR REID - ITEM 3 - PERSONAL INTEREST\n\n"
                "3. Hall Lease\n\nNoted.\n")
     assert [(n.casefold(), i, k) for n, i, k in got] == [("reid", "3", "personal")]
+
+
+@pytest.mark.parametrize(("pre", "names"), [
+    ("Bailie Anne Reid ", ["Anne Reid"]),
+    ("Depute Provost Jim Dale and Councillor Ann Lee ", ["Jim Dale", "Ann Lee"]),
+    ("The Provost ", ["Provost"]),
+    ("The Chair Planning ", []),
+])
+def test_an_office_before_a_name_names_the_person(pre: str, names: list[str]) -> None:
+    assert [n for n, _, _ in declarers(pre)] == names

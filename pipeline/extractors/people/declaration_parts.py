@@ -71,6 +71,9 @@ def rules() -> dict:
         "office": re.compile(r"^(?:the\s+)?(?P<office>" + "|".join(
             re.escape(o).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for o in offices)
             + r")(?:\s+of\s+the\s+[A-Z][\w ]+)?$", re.I),
+        "office_name": re.compile(r"^(?:the\s+)?(?:" + "|".join(
+            re.escape(o).replace(r"\ ", r"\s+") for o in offices)
+            + r")\s+(?P<rest>(?-i:[A-Z]).*)$", re.I),
         "trail": re.compile(rf"(?:[\s,]+|\b(?:{quantifiers})\b)+$", re.I),
         "appositive": re.compile(filters["appositive"], re.I),
         "label": re.compile(filters["label"]),
@@ -175,6 +178,10 @@ def _names(text: str, start: int, end: int, at_start: bool,
             office = " ".join(m.group("office").split())
             out.append((office[:1].upper() + office[1:], s, s + len(piece)))
             continue
+        if (m := rules()["office_name"].match(piece)) and (found := _office_holder(
+                m.group("rest"))):
+            out.append((found, s + m.start("rest"), s + len(piece)))  # "Bailie Anne Reid"
+            continue
         offset, _, _, honorific, many = prefix(piece)
         if honorific:
             plural = plural or many
@@ -190,6 +197,14 @@ def _names(text: str, start: int, end: int, at_start: bool,
             return []
         out.append((name, s, s + len(piece)))
     return out
+
+
+def _office_holder(rest: str) -> str:
+    """The person an office names before them ('Provost Anne Reid', 'Bailie Anne Reid',
+    'the Chair Councillor Grewal'), '' when the rest reads as no name."""
+    if prefix(rest)[3]:
+        return clean_name(rest, allow_single=True)
+    return rest if len(rest.split()) >= 2 and is_name(rest) else ""
 
 
 def _rank_surname(rest: str) -> str:
