@@ -185,6 +185,8 @@ def test_a_member_called_by_the_initials_the_attendance_list_gave() -> None:
     ("3. Declarations of interest: Wendy Trickey ", ["Wendy Trickey"]),
     ("Declarations of Interest – Cllr Hathaway ", ["Hathaway"]),
     ("Planning matters ", []),
+    ("Several Councillors ", []),
+    ("Two Councillors ", []),
 ])
 def test_declarers_past_a_capacity_clause_or_a_label(pre: str, names: list[str]) -> None:
     assert [n for n, _, _ in declarers(pre)] == names

@@ -76,6 +76,7 @@ def rules() -> dict:
             + r")\s+(?P<rest>(?-i:[A-Z]).*)$", re.I),
         "trail": re.compile(rf"(?:[\s,]+|\b(?:{quantifiers})\b)+$", re.I),
         "appositive": re.compile(filters["appositive"], re.I),
+        "not_surnames": {w.casefold() for w in filters["not_surnames"]},
         "label": re.compile(filters["label"]),
     }
 
@@ -188,6 +189,8 @@ def _names(text: str, start: int, end: int, at_start: bool,
             name = clean_name(piece, allow_single=True) or _rank_surname(piece[offset:])
         elif piece in codes:
             name = piece  # a member's initials, as the paper's attendance list gave them
+        elif piece.split()[-1].casefold() in rules()["not_surnames"]:
+            name = ""  # "Several Councillors", "Two Councillors": a count, no name
         elif plural or (at_start and index == 0 and len(piece.split()) >= 2):
             name = piece if is_name(piece, allow_single=plural) else (
                 _rank_surname(piece) if plural else "")
