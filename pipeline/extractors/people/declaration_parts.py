@@ -261,8 +261,11 @@ def item_refs(text: str) -> list[tuple[str, str]]:
               if not pattern("paragraph_cited").match(text, m.end())]
     for m in sorted(found, key=lambda m: m.start()):
         numbers = list(pattern("item_number").finditer(m.group("list")))
+        shared = len(numbers) > 1 and not any(one.group("title") for one in numbers[:-1])
         for one in numbers:
             title = one.group("title").strip().strip("()“”\"‘’'")
+            if shared:
+                title = ""  # "items 10.9 and 11.1 (Title)": a title of the pair, not of 11.1
             if one is numbers[-1] and not title and (
                     dash := pattern("dash_title").match(text, m.end())):
                 title = dash.group("title")  # "item 9 – Title as ..."

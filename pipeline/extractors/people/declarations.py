@@ -145,10 +145,10 @@ def _kind_words(text: str) -> str:
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of a block (a full stop after an initial, an honorific or a
-    number ends none), and of '(1) ...; (2) ...' parts."""
+    number ends none), and of '(1) ...; (2) ...' parts (and a lead ending ':-' before them)."""
     spans, start = [], 0
-    for m in re.finditer(r"[.!?](?=\s+[(“\"‘'A-Z0-9•])|;\s*(?:and\s+)?(?=\(?[0-9ivx]{1,4}\)\s)",
-                         text):
+    for m in re.finditer(r"[.!?](?=\s+[(“\"‘'A-Z0-9•])"
+                         r"|[;:]-?\s*(?:and\s+)?(?=\(?[0-9ivx]{1,4}\)\s)", text):
         if m.group().startswith(".") and \
                 pattern("abbreviation_stop").search(text[max(0, m.start() - 6):m.end()]):
             continue
