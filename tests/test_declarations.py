@@ -288,3 +288,9 @@ def test_a_member_line_in_capitals_is_an_entry_not_a_heading() -> None:
 ])
 def test_an_office_before_a_name_names_the_person(pre: str, names: list[str]) -> None:
     assert [n for n, _, _ in declarers(pre)] == names
+
+
+def test_a_title_after_a_pair_of_numbers_belongs_to_the_pair() -> None:
+    assert item_refs("in items 10.9 and 11.1 (Gallery Works) by virtue of") == [
+        ("10.9", ""), ("11.1", "")]
+    assert item_refs("in items 5 (Parks) and 6 (Fees)") == [("5", "Parks"), ("6", "Fees")]
