@@ -83,6 +83,9 @@ def test_item_references_and_their_numbering() -> None:
     assert resolve("12", "", items) == ""  # another numbering the page does not tie
     assert resolve("", "Library Hours", items) == "5"
     assert resolve("12", "", []) == "12"  # no numbered items: as printed
+    lettered = [{"number": "7b", "title": "Hall"}, {"number": "72", "title": "Fees"}]
+    assert resolve("7(b)", "", lettered) == "7b"
+    assert resolve("7.2", "", lettered) == ""
 
 
 def test_a_declaration_per_person_and_item() -> None:

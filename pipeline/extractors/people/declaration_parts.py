@@ -302,6 +302,12 @@ def _fold(number: str) -> str:
     return re.sub(r"\s+", "", number).rstrip(".:").casefold()
 
 
+def _loose(number: str) -> str:
+    """An item number without the brackets or the dot before a letter: '7(b)', '7.b', '7 b'
+    and '7b' are one."""
+    return re.sub(r"[()\s]|\.(?=[a-z])", "", _fold(number))
+
+
 def _title_fold(title: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", title.casefold()).split())
 
@@ -320,6 +326,9 @@ def resolve(number: str, title: str, items: list[dict]) -> str:
             return same[0]
     if number and _fold(number) in by_number:
         return by_number[_fold(number)]
+    loose = {_loose(i["number"]): i["number"] for i in numbered}
+    if number and _loose(number) in loose:  # "item 7(b)" where the items print "7b"
+        return loose[_loose(number)]
     for i in numbered:  # a sub-reference in the items' own numbering: '6.2(b)'
         if number and re.fullmatch(re.escape(_fold(i["number"])) + r"\(?[a-z0-9ivx]{1,4}\)?",
                                    _fold(number)):
