@@ -297,3 +297,13 @@ def test_a_title_after_a_pair_of_numbers_belongs_to_the_pair() -> None:
     assert item_refs("in items 10.9 and 11.1 (Gallery Works) by virtue of") == [
         ("10.9", ""), ("11.1", "")]
     assert item_refs("in items 5 (Parks) and 6 (Fees)") == [("5", "Parks"), ("6", "Fees")]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("- Item 3: Cllr Pike, personal (hall committee)", [("Pike", "3", "personal")]),
+    ("Cllr Pike - Item 3 - Non-pecuniary - Member of hall committee",
+     [("Pike", "3", "non-pecuniary")]),
+    ("Item 3 – Personal Care Review – Cllr Pike", [("Pike", "3", "")]),
+])
+def test_a_category_set_off_in_a_list_entry(body: str, want: list) -> None:
+    assert rows(f"2. Declarations of Interest\n\n{body}\n\n3. Hall Lease\n\nNoted.\n") == want

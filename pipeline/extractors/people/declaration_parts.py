@@ -105,10 +105,11 @@ def kind_of(phrase: str) -> str:
 
 
 def label_kind(head: str) -> str:
-    """The category of a label set off by dashes before the declarer ('Councillor A Lee -
-    Personal - Councillor A Lee declared ...'): a part made only of category words."""
+    """The category of a label set off by dashes, commas or brackets ('Councillor A Lee -
+    Personal - Councillor A Lee declared ...', 'Item 3: Cllr Pike, personal'): a part made
+    only of category words."""
     words = set(read_json("declarations/kinds.json")["label_words"])
-    for part in re.split(r"\s[-–—]\s", head):
+    for part in re.split(r"\s[-–—]\s|[,;:()]", head):
         tokens = re.findall(r"[a-z]+", part.casefold())
         if tokens and len(tokens) <= 5 and set(tokens) <= words and (kind := kind_of(part)):
             return kind

@@ -278,7 +278,8 @@ def _from_entry(block: Block, section: Section, items: list[dict]) -> list[dict]
     if (m := pattern("entry_number").match(text)) and not refs:
         refs = [(m.group("num"), "")]
     refs = refs or [(n, "") for n in bare_codes(text, items)]
-    kind = kind_of(" ".join(re.findall(r"\(([^()]*)\)", text)) + " " + _kind_words(text))
+    kind = kind_of(" ".join(re.findall(r"\(([^()]*)\)", text)) + " " + _kind_words(text)) \
+        or label_kind(text)  # "Item 3: Cllr Pike, personal", "Cllr Pike - Item 3 - Personal"
     if not people or not (refs or kind or section.listed or pattern("interest_word").search(text)):
         return []
     if re.fullmatch(r"\s*:\s*[-–—]?\s*", text[people[-1][2]:]):
