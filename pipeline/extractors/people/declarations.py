@@ -7,8 +7,15 @@ One row per (person, item). Three shapes are read, each a rule whose id goes int
   ("Councillors Dee and Evans declared a prejudicial interest in item 5 ... and left the
   room"), or a passive one ("A declaration of personal interest was made by Cllr X"): the
   cues of models/declarations/cues.jsonl and passive.jsonl, anywhere in the paper;
-- a list entry under a declarations heading ("Item 5.2: Mr D MacAulay (non-financial)");
+- a list entry under a declarations heading ("Item 5.2: Mr D MacAulay (non-financial)",
+  "Councillor Cassidy by reason of ... in respect of paragraph 4 - Title", "Cllr X, non
+  pecuniary interest in ..."), including what follows the declarations item's title on its
+  own line ("5. Declarations of Interest – Cllr X declared ...");
 - a table row of a declarations table ("Member | Item | Interest").
+
+Items are named as 'item 5', 'minute 84', a Scottish 'paragraph 4', a bare code in the
+items' own numbering ('in A25/021'), or a title (which wins over an agenda number when it
+is exactly an item's title).
 
 What is no declaration (nothing declared, invitations, registers, lobbying, statements that
 a connection is no interest) is in models/declarations/filters.json; the categories and
