@@ -148,14 +148,23 @@ def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | Non
             return named, block
         if re.match(r"^\W*minutes?\b", text, re.I) and headings:
             return headings[-1], block
+        if len(text.split()) > 24:
+            continue
         candidate = _clean_body(text)
-        if len(text.split()) <= 24 and is_body_name(candidate):
+        if is_body_name(candidate):
             headings.append(candidate)
     return (headings[0], None) if headings else ("", None)
 
 
+#: A header line about earlier minutes says so early; a block of a hundred pages says
+#: nothing the cues need past this, and searching it whole cost minutes (a 1.2M-character
+#: paper's one block).
+EARLIER_MINUTES_CHARS = 1000
+
+
 @lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
 def _earlier_minutes(text: str) -> bool:
+    text = text[:EARLIER_MINUTES_CHARS]
     return any(p.search(text) for p in cues().earlier_minutes)
 
 
