@@ -62,7 +62,7 @@ def _before_meeting_words(text: str) -> str:
     COUNCIL MEETING": the body named before the words that say which of its meetings;
     those words may repeat the body's own head noun but name no other body."""
     words = text.split()
-    if len(words) < 3 or words[-1].lower() != "meeting":
+    if len(words) < 3 or len(words) > 24 or words[-1].lower() != "meeting":
         return text
     for end in range(1, len(words) - 1):
         named = " ".join(words[:end])
@@ -80,6 +80,8 @@ def _without_council_prefix(text: str) -> str:
     Tower Hamlets Cabinet") but not leaving a bare "Committee" ("Borough of Poole Planning
     Committee" is Poole's Planning Committee)."""
     words = text.split()
+    if len(words) > 24:  # no title is this long; and each try below joins the words again
+        return text
     for end in range(len(words) - 1, 1, -1):
         if end == len(words) - 1 and words[end].lower() not in cues().single_word_bodies:
             continue
