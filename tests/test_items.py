@@ -308,3 +308,41 @@ def test_a_lone_roman_letter_before_a_name_is_an_initial():
     text = "V SMITH\n\nI would like to thank everyone.\n"
     assert items(text) == []
     assert number_key("IV") == (4,) and number_key("IX") == (9,) and number_key("XII") == (12,)
+
+
+def test_a_numbered_paragraph_under_an_upper_case_heading_is_that_item():
+    text = ("ROAD SAFETY PLAN 2025/26\n\n"
+            "2.        There was submitted a report by the Chief Officer on the plan.\n\n"
+            "Decided: that the report be noted.\n\n"
+            "GRITTING ROUTES\n\n"
+            "3.        There was submitted a report seeking approval of the routes.\n\n"
+            "Decided: that the routes be approved.\n")
+    assert items(text) == [("2", "ROAD SAFETY PLAN 2025/26"), ("3", "GRITTING ROUTES")]
+
+
+def test_minute_numbers_opening_paragraphs_under_headings_with_a_body_prefix():
+    text = ("ACA APOLOGIES FOR ABSENCE\n\n"
+            "21/25 Apologies for absence were recorded as shown above.\n\n"
+            "ACA MINUTES OF THE PREVIOUS MEETING\n\n"
+            "22/25 The minutes of the meeting held on 3 March were agreed.\n")
+    assert items(text) == [("21/25", "ACA APOLOGIES FOR ABSENCE"),
+                           ("22/25", "ACA MINUTES OF THE PREVIOUS MEETING")]
+
+
+def test_a_decision_keyword_above_numbered_parts_is_no_item_title():
+    text = ("4. Budget Report\n\nThe report was presented.\n\nRESOLVED\n\n"
+            "1. That the budget be approved and the precept be set at the level shown.\n\n"
+            "2. That the reserves policy be noted by the Council.\n\n"
+            "5. Correspondence\n\nNone.\n")
+    assert items(text) == [("4", "Budget Report"), ("5", "Correspondence")]
+
+
+def test_a_table_repeating_the_items_above_the_minutes_is_not_items():
+    text = ("No.  Item                                   Decision\n"
+            "1.   The Chair's Business                   Received\n"
+            "2.   Apologies                              Nil\n"
+            "3.   Correspondence                         Noted\n\n"
+            "1. THE CHAIR'S BUSINESS\n\nThe Chair welcomed members.\n\n"
+            "2. APOLOGIES\n\nNil.\n\n3. CORRESPONDENCE\n\nNoted.\n")
+    assert items(text) == [("1", "THE CHAIR'S BUSINESS"), ("2", "APOLOGIES"),
+                           ("3", "CORRESPONDENCE")]

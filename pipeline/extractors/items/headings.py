@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extractors.items.decisions import block_hits, extract_decisions
+from pipeline.extractors.items.decisions import block_hits, extract_decisions, keyword_hits
 from pipeline.extractors.items.item_rules import Item, ItemRules, rules
 from pipeline.extractors.items.numbering import (
     drop_nested_lists,
@@ -55,6 +55,7 @@ from pipeline.model import Block, BlockKind, Document
 # numbered (an agenda laid out as one table), outweighed by any run of real headings.
 LIST_WEIGHT = 0.2
 SHORT_TITLE = 8  # words: longer sentence-case lines after a bare number read as text
+SENTENCE_WORDS = 5  # words: a numbered paragraph under a heading of its own reads as text
 
 __all__ = ["Item", "ItemRules", "extract_items", "find_items", "number_key", "rules"]
 
@@ -73,8 +74,10 @@ def extract_items(document: Document, items: list[Item] | None = None
     for item in items:
         block, title_block = blocks[item.index], blocks[item.title_block]
         row = {"number": item.number, "title": item.title}
-        # The span covers the number's line and, for a lone number, the title line below.
-        row.update(provenance(block, 0, max(block.end, title_block.end) - block.start))
+        # The span covers the number's line and, for a lone number, the title line below;
+        # a title printed above the number ("APOLOGIES" / "12/24 Apologies were ...") opens it.
+        first = title_block if title_block.start < block.start else block
+        row.update(provenance(first, 0, max(block.end, title_block.end) - first.start))
         row["rule"] = item.rule
         item_rows.append(row)
     headings = {item.index: item.number for item in items}
@@ -91,6 +94,10 @@ def find_items(document: Document) -> list[Item]:
     # a line that is a lone number's title is not a heading of its own ("4.1" / "Minute 6 - ...")
     titles = {c.title_block for c in candidates if c.title_block != c.index}
     candidates = [c for c in candidates if c.index not in titles]
+    # "51." / "WEBCASTING" / "1. This meeting is ...": the heading is the lone number's title,
+    # not the title of a numbered paragraph under it
+    below = {c.title_block for c in candidates if c.title_block > c.index}
+    candidates = [c for c in candidates if not (c.title_block < c.index and c.title_block in below)]
     candidates = drop_page_headers(candidates, blocks, rules())
     candidates = drop_nested_lists(candidates, rules())
     _damp_lists(blocks, candidates)
@@ -297,7 +304,14 @@ def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
             return Item(index, number, title, rule, _weight(blocks, index, index, title),
                         title_block)
     if not is_title(title, relaxed, loose):
-        return None
+        # "NPCA APOLOGIES FOR ABSENCE" / "12/24 Apologies for absence were recorded ...":
+        # a numbered paragraph under an upper-case heading of its own is that item
+        above = title_above(blocks, index)
+        if (above is None or not upper_case(above[0]) or keyword_hits(above[0])
+                or upper_case(title) or len(title.split()) < SENTENCE_WORDS):
+            return None  # "PLANNING COMMITTEE" / "14 MARCH 2024" is a date
+        return Item(index, number, above[0], rule, _weight(blocks, index, index, above[0]) / 2,
+                    above[1])
     title, title_block = wrapped(blocks, title_block, title)
     title = clean_title(title)
     weight = _weight(blocks, index, title_block, title)

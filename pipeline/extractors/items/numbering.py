@@ -86,7 +86,27 @@ def sequences(candidates: list[Item], blocks: list[Block], rules: ItemRules) -> 
         return chain
     before = [c for c in candidates if c.index < chain[0].index]
     after = [c for c in candidates if c.index > chain[-1].index]
-    return (_restart(before, blocks, rules) + chain + _restart(after, blocks, rules))
+    before, after = _restart(before, blocks, rules), _restart(after, blocks, rules)
+    # a table of the items above the minutes gives way to the headings it lists
+    if _repeats(before, chain):
+        before = []
+    if _repeats(after, chain):
+        chain, after = after, []
+    return before + chain + after
+
+
+def _repeats(run: list[Item], chain: list[Item]) -> bool:
+    """A run that lists the main run's items again, number for number, each title opening
+    with the same words: a table of key decisions or contents above the minutes ("1.  The
+    Mayor's Business   Received" over "1. THE MAYOR'S BUSINESS"), not items of its own."""
+    if len(run) < 3 or [c.number for c in run] != [c.number for c in chain]:
+        return False
+    for mine, theirs in zip(run, chain, strict=True):
+        a, b = _fold(mine.title).split(), _fold(theirs.title).split()
+        size = min(3, len(a), len(b))
+        if not size or a[:size] != b[:size]:
+            return False
+    return True
 
 
 def drop_nested_lists(candidates: list[Item], rules: ItemRules) -> list[Item]:
