@@ -346,3 +346,12 @@ def test_a_table_repeating_the_items_above_the_minutes_is_not_items():
             "2. APOLOGIES\n\nNil.\n\n3. CORRESPONDENCE\n\nNoted.\n")
     assert items(text) == [("1", "THE CHAIR'S BUSINESS"), ("2", "APOLOGIES"),
                            ("3", "CORRESPONDENCE")]
+
+
+def test_lettered_parts_under_a_title_are_not_part_of_it():
+    text = ("7. Precept 2025/26\n\nThe precept was set.\n\n8. Finance\n"
+            "a. Current Financial Position.\nThe balance was reported.\n"
+            "b. Invoices and Payments.\nThe payments were approved.\n\n"
+            "9. Date of Next Meeting\n\nTo be confirmed.\n")
+    assert items(text) == [("7", "Precept 2025/26"), ("8", "Finance"),
+                           ("9", "Date of Next Meeting")]

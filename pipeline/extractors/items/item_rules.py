@@ -52,6 +52,7 @@ class ItemRules:
     header_lines: int
     dangling_words: frozenset[str]  # a title line ending in one of these wrapped
     wrap_words: int  # the longest line that can finish a wrapped title
+    sub_part: re.Pattern[str]  # a lettered part under a title ('a. Current Position')
     wrap_lines: int  # the most lines a wrapped title runs on to
     leap_size: int  # a rise in the leading number above this is a leap ...
     leap_penalty: float  # ... and costs the chain this much weight
@@ -115,6 +116,7 @@ def rules() -> ItemRules:
         header_lines=raw["header_lines"],
         dangling_words=frozenset(title["dangling_words"]),
         wrap_words=title["wrap_words"],
+        sub_part=re.compile(title["sub_part"]),
         wrap_lines=title["wrap_lines"],
         leap_size=raw["leap"]["size"],
         leap_penalty=raw["leap"]["penalty"],

@@ -67,7 +67,7 @@ def wrapped(blocks: list[Block], index: int, title: str) -> tuple[str, int]:
                     title.replace("\t", " ").split()).strip("*").strip())):
             break
         if (block.kind is BlockKind.TABLE_ROW or not text[:1].isalnum()
-                or len(text.split()) > r.wrap_words
+                or len(text.split()) > r.wrap_words or r.sub_part.match(text)
                 or any(p.match(text) for p in r.skip_lines + r.item_labels)
                 or any(p.match(text) for _, p, _ in r.patterns)):
             break
