@@ -355,3 +355,10 @@ def test_lettered_parts_under_a_title_are_not_part_of_it():
             "9. Date of Next Meeting\n\nTo be confirmed.\n")
     assert items(text) == [("7", "Precept 2025/26"), ("8", "Finance"),
                            ("9", "Date of Next Meeting")]
+
+
+def test_a_sentence_under_a_title_ending_in_a_dangling_word_is_not_part_of_it():
+    text = ("7. Membership of the Joint Board\n\nThe Council agreed the appointment.\n\n"
+            "8.         Information Reports - if called in\n\n"
+            "No information reports were called in.\n\n9. Question Time\n\nNone.\n")
+    assert items(text)[1] == ("8", "Information Reports - if called in")

@@ -68,6 +68,7 @@ def wrapped(blocks: list[Block], index: int, title: str) -> tuple[str, int]:
             break
         if (block.kind is BlockKind.TABLE_ROW or not text[:1].isalnum()
                 or len(text.split()) > r.wrap_words or r.sub_part.match(text)
+                or _sentence(text)
                 or any(p.match(text) for p in r.skip_lines + r.item_labels)
                 or any(p.match(text) for _, p, _ in r.patterns)):
             break
@@ -100,6 +101,13 @@ def title_above(blocks: list[Block], index: int) -> tuple[str, int] | None:
                 and is_title(f"{before} {text}", relaxed=True, loose=True)):
             return clean_title(f"{before} {text}"), j - 1
     return clean_title(text), j
+
+
+def _sentence(text: str) -> bool:
+    """A full sentence ('No information reports were called in.'): the text under a title
+    ending in 'in', not the rest of it."""
+    words = {w.casefold().strip(",.;:()") for w in text.split()}
+    return text.endswith(".") and text[:1].isupper() and bool(words & rules().verb_words)
 
 
 def next_title(blocks: list[Block], index: int) -> tuple[str, int]:
