@@ -22,6 +22,7 @@ The rules (name shapes, words that start no place, words dropped from a key) are
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from pipeline.model.bodies import authority_key
 from pipeline.rules import read_json
 
 RULES = "metadata/authority.json"
+TEXT_CHARS = 200_000  # how much of a paper the text, host and domain evidence reads
 SMALL_WORDS = {"of", "and", "upon", "on", "le", "in", "the", "a"}
 
 
@@ -75,13 +77,17 @@ def authorities_in(text: str) -> list[Found]:
     """The authorities a text names, in order; overlapping shapes give the first rule's."""
     r = rules()
     found: list[Found] = []
+    taken: list[tuple[int, int]] = []  # the spans found, sorted: an overlap is a bisect away
     for _, pattern in r.patterns:
         for m in pattern.finditer(text):
             place = " ".join(m.group("place").split())
             if not place or place.split()[0].lower().strip("'\u2019") in r.not_places:
                 continue
-            if any(m.start() < f.end and f.start < m.end() for f in found):
+            at = bisect.bisect_left(taken, (m.start(), m.end()))
+            if (at and taken[at - 1][1] > m.start()) or (at < len(taken)
+                                                          and taken[at][0] < m.end()):
                 continue
+            taken.insert(at, (m.start(), m.end()))
             found.append(Found(tidy(m.group()), place, m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
 
@@ -116,7 +122,8 @@ def find_authority(document: Document, body: str = "",
             return title[0].name, "header"
     if body and (own := authorities_in(body)) and own[0].end - own[0].start >= len(body) - 2:
         return own[0].name, "body"
-    named = authorities_in(document.text)
+    # the paper's first pages say whose it is; a pack of hundreds of pages need not be read
+    named = authorities_in(document.text[:TEXT_CHARS])
     councils: dict[str, Found] = {}
     counts: Counter[str] = Counter()
     for one in named:
@@ -125,7 +132,7 @@ def find_authority(document: Document, body: str = "",
         # the fullest spelling names it: "Kingsmere Borough Council" over "Kingsmere Council"
         if key not in councils or len(one.name) > len(councils[key].name):
             councils[key] = one
-    text = document.text
+    text = document.text[:TEXT_CHARS]
     hosts = [f for f in named if r.host_before.search(text[max(0, f.start - 40):f.start])
              or r.host_after.match(text[f.end:f.end + 20])]
     if len({authority_key(f.name) for f in hosts}) == 1:
