@@ -212,7 +212,7 @@ class Walk(TableReader):
                 listed = self.content(block, start, start + m.start())
                 self.section = self.opened(found[0])
                 return self.content(block, start + m.end() + found[1], end) or listed
-            if _narrative(text[start + m.end():end]) and \
+            if _narrative(text[start + m.end():min(end, start + m.end() + 120)]) and \
                     sentence_end(text, start + m.start()) == start + m.start():
                 end = start + m.start()  # "Cllr A (leave). The meeting accepted these ..."
                 break

@@ -303,7 +303,7 @@ def name_spans(document: Document, block: Block) -> list[tuple[int, int, str]]:
         if span.text.endswith(("-", ".")) and not re.search(r"\b[A-Z]\.$", span.text):
             end -= 1  # a sentence's full stop, not an initial's
         titled = span.label_ == "HONORIFIC_NAME"
-        if not titled and re.search(r"\b[Tt]he\s+$", text[:start]):
+        if not titled and re.search(r"(?:^|\W)[Tt]he\s+$", text[max(0, start - 12):start]):
             continue  # "from the Fernley Corporation": a body, not a person
         if name := clean_name(text[start:end], titled):
             out.append((start, end, name))
