@@ -97,7 +97,11 @@ def test_fifty_megabyte_html_page(tmp_path: Path) -> None:
     summary = run_extract([path], out, RunSettings(workers=1, timeout=15))
     assert time.monotonic() - started < 60  # the time limit stopped it, or it finished
     assert summary.documents == 1
-    assert summary.failed == 0 or errors_of(out) == {"huge.html": "timeout"}
+    # finished, or stopped by a limit with its row in errors.csv: which limit a 50 MB page
+    # meets first (15 s, or the worker's memory ceiling: every block of a page costs the
+    # Doc and its spans about 10 KB) depends on the machine's speed and load
+    assert summary.failed == 0 or errors_of(out) in ({"huge.html": "timeout"},
+                                                     {"huge.html": "out_of_memory"})
 
 
 def test_names_with_spaces_unicode_and_leading_dashes(tmp_path: Path) -> None:
