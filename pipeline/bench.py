@@ -254,22 +254,28 @@ DEFAULT_SIZES = (1000, 200)  # PDF pages, DOCX and HTML papers each
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
-def update_readme(readme: Path, report: dict) -> None:
-    """Put the table between the bench markers of the README (left alone without them)."""
+def publish(readme: Path, start: str, end: str, how: str, table_text: str) -> None:
+    """Put a measured table, stamped with the date and the command that made it, between
+    two markers of the README (left alone when the README or a marker is missing)."""
     if not readme.exists():
         return
     text = readme.read_text(encoding="utf-8")
-    if README_START not in text or README_END not in text:
+    if start not in text or end not in text:
         return
-    head, rest = text.split(README_START, 1)
-    _, tail = rest.split(README_END, 1)
-    stamp = time.strftime("%Y-%m-%d")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    body = (f"\n_Measured {time.strftime('%Y-%m-%d')} by {how} on this project's machine._"
+            f"\n\n{table_text}\n")
+    readme.write_text(head + start + body + end + tail, encoding="utf-8")
+
+
+def update_readme(readme: Path, report: dict) -> None:
+    """Put the table between the bench markers of the README (left alone without them)."""
     made = report["generated"]
     how = ("`make bench`" if (made["pdf_pages"], made["docs_per_format"]) == DEFAULT_SIZES
            else f"`python -m pipeline.bench --pages {made['pdf_pages']} "
                 f"--docs {made['docs_per_format']}`")
-    body = f"\n_Measured {stamp} by {how} on this project's machine._\n\n{table(report)}\n"
-    readme.write_text(head + README_START + body + README_END + tail, encoding="utf-8")
+    publish(readme, README_START, README_END, how, table(report))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -270,16 +270,9 @@ README_START, README_END = "<!-- archive:start -->", "<!-- archive:end -->"
 
 def update_readme(readme: Path, text: str, how: str) -> None:
     """Put the growth table between the archive markers of the README (left alone without)."""
-    if not readme.exists():
-        return
-    content = readme.read_text(encoding="utf-8")
-    if README_START not in content or README_END not in content:
-        return
-    head, rest = content.split(README_START, 1)
-    _, tail = rest.split(README_END, 1)
-    body = f"\n_Measured {time.strftime('%Y-%m-%d')} by `{how}` on this project's machine._\n\n"
-    readme.write_text(head + README_START + body + text + "\n" + README_END + tail,
-                      encoding="utf-8")
+    from pipeline.bench import publish
+
+    publish(readme, README_START, README_END, f"`{how}`", text)
 
 
 def main(argv: list[str] | None = None) -> None:
