@@ -288,3 +288,55 @@ def test_the_three_acronyms_are_the_three_bodies_listed_before():
             "CSP and Rendle CSP. The Criminal Justice Board is accountable to the three CSPs.")
     assert edges(text) == {("Criminal Justice Board", "reports_to", f"{place} CSP")
                            for place in ("Ashby", "Kelmere", "Rendle")}
+
+
+def test_reports_to_x_through_y_gives_the_first_step():
+    text = ("The Safer Ashby Partnership reports to the Cabinet through the Communities Board. "
+            "The Waste Officers Group reports to the Joint Committee via the Client Board. "
+            "The Care Fund Executive is accountable to the Health and Wellbeing Board through "
+            "the Joint Commissioning Board. The Audit Panel reports to the Trust Board.")
+    assert edges(text) == {
+        ("Safer Ashby Partnership", "reports_to", "Communities Board"),
+        ("Waste Officers Group", "reports_to", "Client Board"),
+        ("Care Fund Executive", "reports_to", "Joint Commissioning Board"),
+        ("Audit Panel", "reports_to", "Trust Board")}
+
+
+def test_feeds_into_and_receives_reports_from_are_reporting_lines():
+    text = ("The Allotments Working Group feeds into the Committee. The Hate Crime Forum feeds "
+            "into the Partnership through the Safer Streets Group. The Committee receives "
+            "quarterly reports from the Tenants Panel. The Committee received a report from "
+            "the Head of Housing.")
+    assert edges(text, "Amenities Committee") == {
+        ("Allotments Working Group", "reports_to", "Amenities Committee"),
+        ("Hate Crime Forum", "reports_to", "Safer Streets Group"),
+        ("Tenants Panel", "reports_to", "Amenities Committee")}
+
+
+def test_whose_clause_and_relative_clause_in_commas_leave_the_subject_before_them():
+    text = ("The Orwell Safeguarding Children Partnership, whose board reports to the Health "
+            "and Wellbeing Board annually, publishes its own plan. The Local Pension Board, "
+            "whose members are appointed by the Authority, reports to the Governance "
+            "Committee. The Carers Forum, which meets monthly, reports to the Carers Board.")
+    assert edges(text) == {
+        ("Orwell Safeguarding Children Partnership", "reports_to", "Health and Wellbeing Board"),
+        ("Local Pension Board", "reports_to", "Governance Committee"),
+        ("Carers Forum", "reports_to", "Carers Board")}
+
+
+def test_combined_to_create_and_merged_to_form_replace_each_body():
+    text = ("The Health and Safety Committee and the Equality Forum were combined to create the "
+            "Joint Consultative Forum in 2021.")
+    assert edges(text) == {
+        ("Joint Consultative Forum", "replaces", "Health and Safety Committee"),
+        ("Joint Consultative Forum", "replaces", "Equality Forum")}
+
+
+def test_an_association_of_councils_is_the_association_and_a_month_ends_a_name():
+    text = ("The Secretary reported that Lochside Community Council had become a member of the "
+            "Association in January. The Association is represented on the Corran Community "
+            "Planning Board by the Convener.")
+    body = "Association of Corran Community Councils"
+    assert edges(text, body) == {
+        ("Lochside Community Council", "member_of", body),
+        (body, "member_of", "Corran Community Planning Board")}

@@ -121,12 +121,26 @@ class Discourse:
     def generic(self, m: Mention, here: list[str]) -> str:
         """'the Board': the paper's own body when it is a board, else the board just named
         (`here`: same-head names earlier in the sentence); 'the group': the group just named."""
-        paper_head = head_of(self.index.paper.split()[-1]) if self.index.paper else ""
         recent = here[::-1] + [n for h, n in self.block_names[::-1] + self.last_block[::-1]
                                if h == m.head]
-        if paper_head == m.head and not (m.text[:1].islower() and recent):
+        if m.head in self._paper_heads() and not (m.text[:1].islower() and recent):
             return self.index.paper
         return recent[0] if recent else ""
+
+    def _paper_heads(self) -> set[str]:
+        """The head nouns 'the X' may use for the paper's body: its last word's, and for a
+        name of the shape 'Association of Westbridge Community Councils' or 'Parish Council
+        of Ashcombe', the head before its first 'of'."""
+        words = self.index.paper.split()
+        if not words:
+            return set()
+        heads = {head_of(words[-1])}
+        lowered = [w.lower() for w in words]
+        if "of" in lowered[1:]:
+            before = lowered.index("of", 1) - 1
+            if head_of(lowered[before]) in vocabulary().heads:
+                heads.add(head_of(lowered[before]))
+        return heads
 
     def plural_name(self, m: Mention, before: list[str]) -> list[str]:
         """'the Eastwick and Hollowmere Health and Wellbeing Boards' (the bodies it lists);

@@ -99,7 +99,8 @@ def _runs(words: list[_Word]) -> list[tuple[int, int]]:
             m = k
             while m < len(words) and m - k < 2 and words[m].lower in vocab.name_connectors:
                 m += 1
-            if m > k and m < len(words) and words[m].cap and _may_cross(
+            if m > k and m < len(words) and words[m].cap and \
+                    words[m].lower not in vocab.calendar_words and _may_cross(
                     words, last, [w.lower for w in words[k:m]]):
                 last, k = m, m + 1
                 continue
@@ -173,10 +174,10 @@ def _trim(words: list[_Word], first: int, last: int) -> tuple[int, int, bool]:
 def _classify(names: list[str], upper_last: bool) -> str:
     vocab = vocabulary()
     lowered = [n.lower() for n in names]
+    if is_head(names, len(names) - 1):
+        return "body"  # a head where it stands: 'Better Care Fund Executive' (not 'Chief ...')
     if lowered[-1] in vocab.post_words and lowered[0] not in vocab.org_prefixes:
         return ""
-    if is_head(names, len(names) - 1):
-        return "body"
     if any(n in vocab.post_words for n in lowered[1:-1]) and lowered[0] not in vocab.org_prefixes:
         return ""  # "Cabinet Member for Communities and Public Safety" is a post
     if lowered[-1] in vocab.plural_heads or head_of(lowered[-1]) in vocab.plural_heads:

@@ -201,7 +201,17 @@ class RelationReader:
         if word in ("which", "who", "that"):  # "the Partnership, which is accountable to"
             m = ctx.at(i - 2 if doc[i - 1].text in ",(" else i - 1, ending=True)
             return (self.name(m, ctx) if m else []), negated
+        whose = self._whose(ctx, i)
+        if whose is not None:  # "the X Partnership, whose board reports to"
+            return whose, negated
         if word == ",":  # "the X Group, chaired by the Director, reports to"
+            opening = next((j for j in range(i - 1, max(start - 1, i - 24), -1)
+                            if doc[j].text == ","), None)
+            if opening is not None and opening + 1 < i and \
+                    doc[opening + 1].lower_ in WORDS.relative_openers:
+                # "the Pension Board, whose members are appointed by the Authority, reports to"
+                m = ctx.at(opening - 1, ending=True)
+                return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
             for j in range(i - 1, max(start - 1, i - 16), -1):
                 m = ctx.at(j, ending=True)
                 if m is not None and j == i - 1 and not m.possessive:
@@ -216,6 +226,17 @@ class RelationReader:
                                                WORDS.pronoun_verbs or i + 1 < cue_start):
             return self._antecedent(ctx, i), negated
         return [], negated
+
+    def _whose(self, ctx: _Context, i: int) -> list[str] | None:
+        """'X, whose board reports to' / 'X, whose executive group is accountable to': the
+        line is X's (the noun after 'whose' at most three words before token i), else None."""
+        start = ctx.sent.start
+        for k in range(i, max(start, i - 3) - 1, -1):
+            if ctx.doc[k].lower_ == "whose":
+                j = k - 1 if k > start and ctx.doc[k - 1].text in ",(" else k
+                m = ctx.at(j - 1, ending=True) if j > start else None
+                return self._subjects_left(ctx, m) if m and not m.possessive else []
+        return None
 
     @staticmethod
     def _complement(ctx: _Context, m: Mention) -> bool:
@@ -320,11 +341,28 @@ class RelationReader:
                        default=end)
             if objects and last < sent_end and doc[last].lower_ in cue.not_after_object:
                 return [], [], False  # "reported to the Board that ...": an event, not a line
+            if cue.relation == "reports_to" and cue.kind == "forward":
+                if not objects:  # "feeds into the Partnership through the X Group", where
+                    # "the Partnership" names nothing this paper identifies
+                    first = ctx.at(end + (end < sent_end and doc[end].lower_ == "the"))
+                    last = first.end if first else sent_end
+                objects = self._through(ctx, last) or objects
         if not subjects and cue.kind == "link":
             if doc[end - 1].lower_ == "between" and len(objects) > 1:
                 return objects[:1], objects[1:], negated
             subjects = [self.index.paper] if self.index.paper else []
         return subjects, objects, negated
+
+    def _through(self, ctx: _Context, i: int) -> list[str]:
+        """'reports to the Cabinet through the Communities Board': the body the line passes
+        through is its first step, as in 'reports through B to C' (after the object at i)."""
+        doc, end = ctx.doc, ctx.sent.end
+        while i < end and (doc[i].text == "," or doc[i].lower_.endswith("ly")) and \
+                not ctx.at(i):
+            i += 1  # "to the Cabinet, annually, through ..."
+        if i + 1 >= end or doc[i].lower_ not in WORDS.through:
+            return []
+        return self._list(ctx, i + 1, first_only=True)
 
     def _pronoun_object(self, ctx: _Context, start: int, done: list, subjects: list[str]
                         ) -> list[str]:

@@ -129,7 +129,7 @@ def _earlier(lines: list[tuple[Block, str]]) -> list[bool]:
 def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | None]:
     headings: list[str] = []
     item_page = bool(lines) and bool(_ITEM_PAGE.match(lines[0][1]))
-    for (block, text), about_earlier in zip(lines, _earlier(lines), strict=True):
+    for n, ((block, text), about_earlier) in enumerate(zip(lines, _earlier(lines), strict=True)):
         if _not_body_line(text) or (item_page and _MINUTES_TITLE.match(text)):
             continue
         for pattern in () if about_earlier else cues().minutes_of:
@@ -148,7 +148,9 @@ def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | Non
             return named, block
         if re.match(r"^\W*minutes?\b", text, re.I) and headings:
             return headings[-1], block
-        if len(text.split()) > 24:
+        if len(text.split()) > 24 or (item_page and n == 1):
+            # an item page's title is the item's, not the paper's heading: "Agenda item /
+            # Safer X Partnership - annual update" is an item about that body
             continue
         candidate = _clean_body(text)
         if is_body_name(candidate):
