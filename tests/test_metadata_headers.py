@@ -293,3 +293,25 @@ def test_notes_and_decision_records(heading: str, kind: str, body: str) -> None:
 @pytest.mark.parametrize("line", ["Virtual Meeting", "Extraordinary Meeting", "Hybrid Meeting"])
 def test_a_kind_of_meeting_is_not_a_body(line: str) -> None:
     assert meta(f"Minutes\n\n{line}\n\n5 March 2024\n\nPresent: Cllr A Bee")[1] == ""
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Notes of meeting: Eastwick Youth Justice Board, 5 March 2025\n\nPresent: A Jones (Chair)",
+     "Eastwick Youth Justice Board"),
+    ("Action Notes - Carrow Domestic Abuse Board - 12 June 2024\n\nAttendees: A Jones",
+     "Carrow Domestic Abuse Board"),
+    ("JOINT COMMITTEE OF ASHBY AND CORRAN COUNCILS\n\nMinutes of the meeting held on 22 January"
+     " 2025 at Corran House\n\nPresent: Councillor A Jones", "JOINT COMMITTEE OF ASHBY AND CORRAN"
+     " COUNCILS"),
+    ("Minutes of the Annual General Meeting of the Oldbury Residents Association held on 4 April"
+     " 2025 at the Church Hall\n\nPresent: A Jones", "Oldbury Residents Association"),
+])
+def test_notes_titles_joint_committees_of_councils_and_associations(text: str, body: str) -> None:
+    assert meta(text)[1] == body
+
+
+def test_an_item_heading_naming_a_council_is_not_the_heading() -> None:
+    # the title names no body; the numbered item below it names a member council
+    text = ("ASSOCIATION OF CORRAN COMMUNITY COUNCILS\n\nMinute of the meeting held on 12 March"
+            " 2025\n\n1. Apologies\n\nNone.\n\n2. Dunmarsh Community Council\n\nNoted.")
+    assert meta(text)[1] == "ASSOCIATION OF CORRAN COMMUNITY COUNCILS"

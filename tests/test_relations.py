@@ -340,3 +340,26 @@ def test_an_association_of_councils_is_the_association_and_a_month_ends_a_name()
     assert edges(text, body) == {
         ("Lochside Community Council", "member_of", body),
         (body, "member_of", "Corran Community Planning Board")}
+
+
+def test_under_the_oversight_of_committee_of_and_to_which():
+    text = ("The Learning Group, to which the Case Review Panel reports, meets monthly. The "
+            "Quality Sub-Group was set up by the Board in 2023 as a committee of the Board. The "
+            "Outcomes Group comes under the oversight of the Board. The Carers Forum operates "
+            "under the auspices of the Ashby Community Safety Partnership. The Panel, to which the "
+            "Chair reports its findings, met twice.")
+    body = "Ashby Safeguarding Adults Board"
+    assert edges(text, body) == {
+        ("Case Review Panel", "reports_to", "Learning Group"),
+        ("Quality Sub-Group", "reports_to", body), ("Outcomes Group", "reports_to", body),
+        ("Carers Forum", "reports_to", "Ashby Community Safety Partnership")}
+
+
+def test_took_over_the_functions_of_and_both_members_of():
+    text = ("The Joint Officer Group took over the functions of the former Shared Services Board "
+            "in April. Corran Women's Aid and the Probation Service are both members of the "
+            "Board.")
+    body = "Corran Domestic Abuse Board"
+    assert edges(text, body) == {
+        ("Joint Officer Group", "replaces", "Shared Services Board"),
+        ("Corran Women's Aid", "member_of", body), ("Probation Service", "member_of", body)}

@@ -34,11 +34,14 @@ class Cue:
     id: str
     relation: str
     kind: str  # forward | reverse | membership | represents | link | subgroups | has_subgroups
+    # | to_which
     first_only: bool = False
     not_followed_by: tuple[str, ...] = ()
     requires: str = ""
     not_preceded_by: tuple[str, ...] = ()  # "was reported to": a passive, not a line
     not_after_object: tuple[str, ...] = ()  # "reported to the Board that ...": speech
+    sentence_subject: bool = False  # "set up in 2023 as a committee of the Board": the
+    # sentence's opening body is the subject when none stands just before the cue
 
 
 @cache
@@ -50,7 +53,8 @@ def cues() -> tuple[dict[str, Cue], Matcher]:
                                raw.get("first_only", False),
                                tuple(raw.get("not_followed_by", ())), raw.get("requires", ""),
                                tuple(raw.get("not_preceded_by", ())),
-                               tuple(raw.get("not_after_object", ())))
+                               tuple(raw.get("not_after_object", ())),
+                               raw.get("sentence_subject", False))
         matcher.add(raw["id"], [raw["pattern"]])
     return found, matcher
 

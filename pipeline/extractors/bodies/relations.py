@@ -319,7 +319,11 @@ class RelationReader:
             if not source or on >= sent_end or doc[on].lower_ != "on":
                 return [], [], False
             return source, self._list(ctx, on + 1, first_only=True), False
+        if cue.kind == "to_which":
+            return self._to_which(ctx, start, end)
         subjects, negated = self._subject(ctx, start, done)
+        if not subjects and cue.sentence_subject:
+            subjects = self._sentence_subject(ctx)
         if cue.kind == "subgroups" and not subjects:  # "Sub-groups of the Board include A, B"
             target = self._list(ctx, end, first_only=True)
             verb = next((t.i for t in doc[end: min(end + 12, sent_end)] if t.lower_ in (
@@ -352,6 +356,33 @@ class RelationReader:
                 return objects[:1], objects[1:], negated
             subjects = [self.index.paper] if self.index.paper else []
         return subjects, objects, negated
+
+    def _to_which(self, ctx: _Context, start: int, end: int
+                  ) -> tuple[list[str], list[str], bool]:
+        """'the Learning Group, to which the Case Panel reports,': the name after 'to which'
+        (or 'to whom') reports to the name before it; the verb ends its clause."""
+        doc, first = ctx.doc, ctx.sent.start
+        if end < ctx.sent.end and not (doc[end].is_punct or doc[end].lower_ in (
+                "and", "directly", "quarterly", "annually", "formally", "regularly")):
+            return [], [], False  # "to which the Panel reports its findings": not a line
+        i = start - 1
+        while i >= first and doc[i].lower_ in WORDS.gap:
+            i -= 1  # "to which the Panel also reports", "to which it is accountable"
+        source = ctx.at(i, ending=True) if i >= first else None
+        if source is None or source.possessive:
+            return [], [], False
+        j = source.start - 1
+        while j >= first and doc[j].lower_ in ("the", "a", "an", "its", "their"):
+            j -= 1
+        if j - 1 < first or doc[j].lower_ not in ("which", "whom") or doc[j - 1].lower_ != "to":
+            return [], [], False
+        k = j - 2
+        while k >= first and doc[k].text in ",(":
+            k -= 1
+        target = ctx.at(k, ending=True) if k >= first else None
+        if target is None or target.possessive:
+            return [], [], False
+        return self.name(source, ctx), self.name(target, ctx), False
 
     def _through(self, ctx: _Context, i: int) -> list[str]:
         """'reports to the Cabinet through the Communities Board': the body the line passes

@@ -113,8 +113,9 @@ def _without_council_suffix(text: str) -> str:
 _NEXT_LABEL = re.compile(
     r"\s+(?:date|time|venue|location|place|report(?:\s+of)?|subject|title|contact|author)\s*:",
     re.I)
-_TITLE_WORD = re.compile(
-    r"^(?:(?:draft|supplementary)\s+)?(?:minutes?|agenda)\s*[-\u2013\u2014:|]\s+", re.I)
+_TITLE_WORD = re.compile(  # "Minutes - X", "Action Notes - X", "Notes of meeting: X"
+    r"^(?:(?:draft|supplementary)\s+)?(?:minutes?|agenda|(?:action\s+|meeting\s+)?notes?)"
+    r"(?:\s+of\s+(?:the\s+)?meeting)?\s*[-\u2013\u2014:|]\s+", re.I)
 
 
 @lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
