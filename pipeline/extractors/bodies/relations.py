@@ -12,6 +12,7 @@ lists. `structure.py` runs the reader over a paper's sentences and writes the ro
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -49,6 +50,7 @@ class RelationReader:
         self.memory, self.index = memory, memory.index
         self.edges: list[tuple[str, str, str, Block, Span]] = []
         self.block_mentions: list[Mention] = []
+        self._starts: list[int] | None = []
 
     # ------------------------------------------------------------ references
 
@@ -264,8 +266,7 @@ class RelationReader:
     def read_sentence(self, block: Block, sent: Span, matches: list[tuple[str, int, int]],
                       following: Span | None) -> None:
         doc = sent.doc
-        ctx = _Context(doc, sent, [m for m in self.block_mentions
-                                   if sent.start <= m.start < sent.end])
+        ctx = _Context(doc, sent, self._mentions_in(sent))
         self._these_are(ctx, following)
         done: list[list[str]] = []  # the subjects of this sentence's cues so far
         for cue_id, start, end in matches:
@@ -453,12 +454,23 @@ class RelationReader:
         if following is None or len(following) < 3 or plural is None or (
                 f"{following[0].lower_} {following[1].lower_}") not in WORDS.these_are:
             return
-        listed = self._list(_Context(ctx.doc, following, [
-            m for m in self.block_mentions if following.start <= m.start < following.end]),
-            following.start + 2)
+        listed = self._list(_Context(ctx.doc, following, self._mentions_in(following)),
+                            following.start + 2)
         if len(listed) > 1:
             self.memory.groups[plural.key] = listed
 
     def new_block(self, mentions: list[Mention]) -> None:
         self.memory.new_block()
         self.block_mentions = mentions
+        starts = [m.start for m in mentions]
+        # in order (as find_mentions gives them), a sentence's mentions are a slice found by
+        # bisection: filtering the block's list per sentence was quadratic on a long block
+        ordered = all(starts[i] <= starts[i + 1] for i in range(len(starts) - 1))
+        self._starts = starts if ordered else None
+
+    def _mentions_in(self, span: Span) -> list[Mention]:
+        """The block's mentions that start inside span, in the block's order."""
+        if self._starts is None:
+            return [m for m in self.block_mentions if span.start <= m.start < span.end]
+        return self.block_mentions[bisect_left(self._starts, span.start):
+                                   bisect_left(self._starts, span.end)]

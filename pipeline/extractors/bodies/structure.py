@@ -121,10 +121,17 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
         reader.new_block(found)
         matches = sorted(_longest(_cue_matches(doc)), key=lambda m: m[1])
         sentences = list(doc.sents)
+        at = 0  # the sentences and the matches both run in order: one pass over each
         for n, sent in enumerate(sentences):
-            reader.read_sentence(block, sent, [(doc.vocab.strings[k], s, e) for k, s, e in matches
-                                               if sent.start <= s < sent.end],
+            while at < len(matches) and matches[at][1] < sent.start:
+                at += 1
+            here = at
+            while here < len(matches) and matches[here][1] < sent.end:
+                here += 1
+            reader.read_sentence(block, sent, [(doc.vocab.strings[k], s, e)
+                                               for k, s, e in matches[at:here]],
                                  sentences[n + 1] if n + 1 < len(sentences) else None)
+            at = here
     rows, seen = [], set()
     for source, relation, target, block, sent in reader.edges:
         ends = [fold(source), fold(target)]
@@ -152,9 +159,12 @@ def _cue_matches(doc: Doc) -> list[tuple[int, int, int]]:
 def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Overlapping cues: keep the longest ('replaced by' over 'replaced')."""
     kept: list[tuple[int, int, int]] = []
+    taken: set[int] = set()  # tokens of the cues kept (a cue is a few tokens: no pairwise test)
     for match in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
-        if all(match[2] <= k[1] or match[1] >= k[2] for k in kept):
+        tokens = range(match[1], match[2])
+        if taken.isdisjoint(tokens):
             kept.append(match)
+            taken.update(tokens)
     return kept
 
 
