@@ -3,263 +3,32 @@
 Cue phrases ("reports to", "sits under", "replaced by", "membership comprises representatives
 of", "a link will be maintained with") are Matcher patterns with ids in
 `models/structure/relation_cues.jsonl`. Around each cue the two slots are filled from the
-mentions `bodies.py` found: the subject by walking left over auxiliaries ("will continue to"),
-relative pronouns and apposition; the object by reading a list to the right ("both the ICB and
-the HWB"). Lists give one edge per member; a negated cue gives none; plural references
-("three sub-groups ...: A, B and C", "the remaining boards") resolve only to bodies the text
-lists. `structure.py` runs the reader over a paper's sentences and writes the rows.
+mentions `names.py` found: the subject by walking left over auxiliaries ("will continue to"),
+relative pronouns and apposition, the object by reading a list to the right ("both the ICB and
+the HWB"), with the grammar of `clauses.py`. Lists give one edge per member; a negated cue
+gives none; plural references ("three sub-groups ...: A, B and C", "the remaining boards")
+resolve only to bodies the text lists. `structure.py` runs the reader over a paper's
+sentences and writes the rows.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
-from pipeline.extractors.bodies.discourse import Discourse
+from pipeline.extractors.bodies.clauses import ClauseReader
+from pipeline.extractors.bodies.clauses import Context as _Context
 from pipeline.extractors.bodies.names import Mention, fold, vocabulary
 from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cues
 from pipeline.model import Block
 
 __all__ = ["WORDS", "Cue", "RelationReader", "cue_gate", "cues"]
 
-@dataclass
-class _Context:
-    """One sentence: its Doc, its mentions and the names they resolved to."""
 
-    doc: Doc
-    sent: Span
-    mentions: list[Mention]
-    names: dict[int, list[str]] = field(default_factory=dict)  # mention start -> names
-    objects: set[int] = field(default_factory=set)  # starts of mentions read as cue objects
-
-    def __post_init__(self) -> None:
-        self._starts = {m.start: m for m in reversed(self.mentions)}
-        self._ends = {m.end - 1: m for m in reversed(self.mentions)}
-
-    def at(self, i: int, ending: bool = False) -> Mention | None:
-        """The mention starting (or ending) at token i."""
-        return (self._ends if ending else self._starts).get(i)
-
-
-class RelationReader:
-    """Reads a paper's sentences in order, keeping what later references need."""
-
-    def __init__(self, memory: Discourse) -> None:
-        self.memory, self.index = memory, memory.index
-        self.edges: list[tuple[str, str, str, Block, Span]] = []
-        self.block_mentions: list[Mention] = []
-        self._starts: list[int] | None = []
-
-    # ------------------------------------------------------------ references
-
-    def name(self, m: Mention, ctx: _Context, member: bool = False) -> list[str]:
-        """The names a mention stands for ([] when it names nothing the paper identifies).
-        A capitalised phrase without a head noun ('Safer Fernley', 'John Brown') names a body
-        only where the paper defines it, it is three words or more, or it is a listed member."""
-        if m.kind == "phrase" and not member and len(m.text.split()) < 3 and \
-                not self.index.defines(self.index.canonical(m)):
-            return []
-        if m.start not in ctx.names:
-            if m.kind in ("body", "org", "acronym", "phrase"):
-                ctx.names[m.start] = [self.index.canonical(m)]
-            elif m.kind == "generic":
-                here = [self.index.canonical(x) for x in ctx.mentions
-                        if x.end <= m.start and x.kind in ("body", "acronym") and x.head == m.head]
-                ctx.names[m.start] = [n for n in [self.memory.generic(m, here)] if n]
-            elif m.kind == "plural_name":  # "both Health and Wellbeing Boards"
-                ctx.names[m.start] = self.memory.plural_name(m, [
-                    ctx.doc[i].lower_ for i in range(max(ctx.sent.start, m.start - 2), m.start)])
-            else:
-                ctx.names[m.start] = self._plural(m, ctx) if m.kind == "plural" else []
-        return ctx.names[m.start]
-
-    def _plural(self, m: Mention, ctx: _Context) -> list[str]:
-        """'Three sub-groups ...: A, B and C', 'each constituent council', 'the remaining boards'
-        (the bodies listed together just before), else nothing."""
-        colon = next((t.i for t in ctx.sent if t.i >= m.end and t.text == ":"), None)
-        objects = set(ctx.objects)  # the listed bodies stand for the plural: not cue objects
-        listed = self._list(ctx, colon + 1) if colon is not None else []
-        ctx.objects = objects
-        if listed:
-            self.memory.groups[m.key] = listed
-            return listed
-        return self.memory.listed_before(m)
-
-    def _antecedent(self, ctx: _Context, before: int, bodies: bool = False) -> list[str]:
-        """'It'/'This'/'Its': the first body named earlier in the sentence or in the last one
-        (`bodies`: not an organisation, for 'Its membership')."""
-        skip = ("plural", "org") if bodies else ("plural",)
-        for m in ctx.mentions:
-            if m.end <= before and m.kind not in skip and self.name(m, ctx):
-                return self.name(m, ctx)[:1]
-        return self.memory.antecedent(skip)
-
-    # ------------------------------------------------------------ lists
-
-    def _list(self, ctx: _Context, i: int, first_only: bool = False, member: bool = False
-              ) -> list[str]:
-        """Names listed from token i: 'both the ICB and the HWB', 'A, B and the C'."""
-        items: list[tuple[Mention, list[str], bool]] = []  # (mention, names, after a comma)
-        doc, end, comma = ctx.doc, ctx.sent.end, False
-        while i < end:
-            while i < end and (doc[i].is_space or doc[i].text in "-*\u2022"):
-                i += 1  # a list that runs on in the blocks below its colon
-            j = i
-            while j < end and doc[j].lower_ in WORDS.skip_before_name:
-                j += 1
-            k = j  # "a newly formed Joint Leadership Group": words between article and name
-            while (k < end and k - j < 3 and j > i and doc[j - 1].lower_ in ("the", "a", "an")
-                   and doc[k].is_lower and doc[k].is_alpha
-                   and doc[k].lower_ not in WORDS.not_adjectives and not ctx.at(k)):
-                k += 1
-            m = ctx.at(k) or ctx.at(j) or ctx.at(i)
-            while m is not None and m.possessive:  # "the Council's Cabinet" names the Cabinet
-                m = ctx.at(m.end)
-            if m is None or not self._whole(ctx, m):
-                break
-            found = self.name(m, ctx, member)
-            if not found and m.kind != "plural":
-                break
-            items.append((m, found, comma))
-            i = m.end
-            if first_only:
-                break
-            if i < end and doc[i].text == "(":  # an acronym after the name
-                i = next((t.i + 1 for t in doc[i:end] if t.text == ")"), i)
-            follower = ctx.at(i)
-            if follower and follower.kind == "acronym" and follower.end == i + 1:
-                i += 1  # "Offender Management Group IOM; ..."
-            while i < end and doc[i].is_space:
-                i += 1
-            comma = i < end and doc[i].text in ",;"
-            if i + 1 < end and doc[i].text == "," and doc[i + 1].lower_ in ("and", "or"):
-                i += 2
-            elif i + 2 < end and doc[i: i + 3].text.lower() == "as well as":
-                i += 3
-            elif i < end and doc[i].lower_ in WORDS.separators:
-                i += 1
-            else:
-                break
-        if i < end and doc[i].lower_ in WORDS.clause_verbs and any(c for _, _, c in items[1:]):
-            # "... replaces the X, and A and B are represented on ...": A and B open a clause
-            items = items[:max(n for n, (_, _, c) in enumerate(items) if c and n)]
-        names: list[str] = []
-        for m, found, _ in items:
-            ctx.objects.add(m.start)
-            names += [n for n in found if n not in names]
-        return names
-
-    @staticmethod
-    def _whole(ctx: _Context, m: Mention) -> bool:
-        """A list item is a whole noun phrase: 'North Wales councils' is not 'North Wales'."""
-        nxt = ctx.doc[m.end].lower_ if m.end < ctx.sent.end else ""
-        vocab = vocabulary()
-        return not ({nxt} & (vocab.modifier_nouns | vocab.plural_heads | WORDS.nouns_after_name))
-
-    def _subjects_left(self, ctx: _Context, m: Mention) -> list[str]:
-        """'A, B and C report to': the names listed up to and including mention m."""
-        names, doc, start, i = list(self.name(m, ctx)), ctx.doc, ctx.sent.start, m.start - 1
-        while True:
-            while i >= start and doc[i].lower_ in ("the", "both", "a", "an"):
-                i -= 1
-            if i < start or doc[i].lower_ not in WORDS.separators - {"or"}:
-                return names
-            i -= 2 if i - 1 >= start and doc[i - 1].text == "," else 1
-            if i >= start and doc[i].text == ")":
-                i = next((t.i for t in reversed(doc[start:i]) if t.text == "("), start) - 1
-            prev = ctx.at(i, ending=True) if i >= start else None
-            if prev is None or prev.start in ctx.objects or prev.possessive:
-                return names
-            names = [n for n in self.name(prev, ctx) if n not in names] + names
-            i = prev.start - 1
-
-    # ------------------------------------------------------------ subject
-
-    def _subject(self, ctx: _Context, cue_start: int, done: list[list[str]]
-                 ) -> tuple[list[str], bool]:
-        """The names before a cue, and whether the cue is negated."""
-        doc, start = ctx.doc, ctx.sent.start
-        i, negated = cue_start - 1, False
-        while i >= start:
-            word = doc[i].lower_
-            if word in WORDS.negations:
-                negated = True
-            elif doc[i].text == ")":
-                i = next((t.i for t in reversed(doc[start:i]) if t.text == "("), start)
-            elif not (word in WORDS.gap or doc[i].is_space or (
-                    word == "to" and i > start and doc[i - 1].lower_ in WORDS.to_after)):
-                break
-            i -= 1
-        if i < start:
-            return [], negated
-        word, m = doc[i].lower_, ctx.at(i, ending=True)
-        if m is not None and not m.possessive:
-            if m.start in ctx.objects and done:
-                return done[-1], negated
-            # "The Chair of the Board is a member of ...": the subject is the Chair
-            return ([] if self._complement(ctx, m) else self._subjects_left(ctx, m)), negated
-        if word in ("which", "who", "that"):  # "the Partnership, which is accountable to"
-            m = ctx.at(i - 2 if doc[i - 1].text in ",(" else i - 1, ending=True)
-            return (self.name(m, ctx) if m else []), negated
-        whose = self._whose(ctx, i)
-        if whose is not None:  # "the X Partnership, whose board reports to"
-            return whose, negated
-        if word == ",":  # "the X Group, chaired by the Director, reports to"
-            opening = next((j for j in range(i - 1, max(start - 1, i - 24), -1)
-                            if doc[j].text == ","), None)
-            if opening is not None and opening + 1 < i and \
-                    doc[opening + 1].lower_ in WORDS.relative_openers:
-                # "the Pension Board, whose members are appointed by the Authority, reports to"
-                m = ctx.at(opening - 1, ending=True)
-                return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
-            for j in range(i - 1, max(start - 1, i - 16), -1):
-                m = ctx.at(j, ending=True)
-                if m is not None and j == i - 1 and not m.possessive:
-                    return self._subjects_left(ctx, m), negated
-                if doc[j].text == ",":
-                    m = ctx.at(j - 1, ending=True)
-                    return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
-            return [], negated
-        if word == "and":  # "X is a sub-group of Y and reports to Z"
-            return (done[-1] if done else self._sentence_subject(ctx)), negated
-        if word in ("it", "this", "they") and (word != "this" or doc[cue_start].lower_ in
-                                               WORDS.pronoun_verbs or i + 1 < cue_start):
-            return self._antecedent(ctx, i), negated
-        return [], negated
-
-    def _whose(self, ctx: _Context, i: int) -> list[str] | None:
-        """'X, whose board reports to' / 'X, whose executive group is accountable to': the
-        line is X's (the noun after 'whose' at most three words before token i), else None."""
-        start = ctx.sent.start
-        for k in range(i, max(start, i - 3) - 1, -1):
-            if ctx.doc[k].lower_ == "whose":
-                j = k - 1 if k > start and ctx.doc[k - 1].text in ",(" else k
-                m = ctx.at(j - 1, ending=True) if j > start else None
-                return self._subjects_left(ctx, m) if m and not m.possessive else []
-        return None
-
-    @staticmethod
-    def _complement(ctx: _Context, m: Mention) -> bool:
-        i = m.start - 1
-        while i >= ctx.sent.start and ctx.doc[i].lower_ in ("the", "a", "an"):
-            i -= 1
-        return i >= ctx.sent.start and ctx.doc[i].lower_ in ("of", "on", "for", "from", "with")
-
-    @staticmethod
-    def _opens(ctx: _Context, i: int) -> bool:
-        """Whether only numbering stands before token i in its sentence."""
-        return all(t.like_num or t.is_punct or t.is_space for t in ctx.doc[ctx.sent.start: i])
-
-    def _sentence_subject(self, ctx: _Context) -> list[str]:
-        """The mention a sentence opens with ('1.2 The Board meets ... and reports to')."""
-        i = ctx.sent.start
-        while i < ctx.sent.end and (ctx.doc[i].like_num or ctx.doc[i].text[:1].isdigit()
-                                    or ctx.doc[i].lower_ in ("the", "(", ")")):
-            i += 1
-        m = ctx.at(i)
-        return self._subjects_left(ctx, m) if m and not m.possessive else []
+class RelationReader(ClauseReader):
+    """Reads a paper's sentences in order, keeping what later references need: the cues of
+    each sentence and the edges they state (the grammar of their slots is `ClauseReader`'s)."""
 
     # ------------------------------------------------------------ cues
 
