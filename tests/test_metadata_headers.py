@@ -305,6 +305,10 @@ def test_a_kind_of_meeting_is_not_a_body(line: str) -> None:
      " COUNCILS"),
     ("Minutes of the Annual General Meeting of the Oldbury Residents Association held on 4 April"
      " 2025 at the Church Hall\n\nPresent: A Jones", "Oldbury Residents Association"),
+    ("Record of the meeting of the Oldbury Schools Forum held on Wednesday 12 February 2025\n\n"
+     "Present: A Jones (Chair)", "Oldbury Schools Forum"),
+    ("Oldbury Licensing Board | 9 January 2025 | Page 1 of 2\n\nMINUTES\n\nPresent: A Jones",
+     "Oldbury Licensing Board"),
 ])
 def test_notes_titles_joint_committees_of_councils_and_associations(text: str, body: str) -> None:
     assert meta(text)[1] == body

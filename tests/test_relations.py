@@ -363,3 +363,29 @@ def test_took_over_the_functions_of_and_both_members_of():
     assert edges(text, body) == {
         ("Joint Officer Group", "replaces", "Shared Services Board"),
         ("Corran Women's Aid", "member_of", body), ("Probation Service", "member_of", body)}
+
+
+def test_of_which_a_member_this_committee_and_a_bracketed_sub_group():
+    text = ("The Clerk reported on the Ashby Climate Partnership, of which the Ashby Town Council "
+            "is a member. The Trees Group reports to this Committee each quarter. The Weight "
+            "Group (a sub-group of the Prevention Board) leads on diet.")
+    assert edges(text, "Environment Committee") == {
+        ("Ashby Town Council", "member_of", "Ashby Climate Partnership"),
+        ("Trees Group", "reports_to", "Environment Committee"),
+        ("Weight Group", "reports_to", "Prevention Board")}
+
+
+def test_successor_body_sit_on_and_partnership_between():
+    text = ("The Partnership is the successor body to the Safer Corran Board. Representatives of "
+            "Corran Police and Corran Fire and Rescue Service sit on the Violence Group. The "
+            "Corran Growth Partnership is a partnership between Corran City Council, the Corran "
+            "Chamber of Commerce and Corran College. The Director of Adult Social Services, who "
+            "sits on both boards, attended.")
+    body = "Corran Community Safety Partnership"
+    assert edges(text, body) == {
+        (body, "replaces", "Safer Corran Board"),
+        ("Corran Police", "member_of", "Violence Group"),
+        ("Corran Fire and Rescue Service", "member_of", "Violence Group"),
+        ("Corran City Council", "member_of", "Corran Growth Partnership"),
+        ("Corran Chamber of Commerce", "member_of", "Corran Growth Partnership"),
+        ("Corran College", "member_of", "Corran Growth Partnership")}

@@ -196,10 +196,14 @@ class ClauseReader:
             return ([] if self._complement(ctx, m) else self._subjects_left(ctx, m)), negated
         if word in ("which", "who", "that"):  # "the Partnership, which is accountable to"
             m = ctx.at(i - 2 if doc[i - 1].text in ",(" else i - 1, ending=True)
-            return (self.name(m, ctx) if m else []), negated
+            # "the Director of Adult Services, who sits on": the Director, not the Services
+            return (self.name(m, ctx) if m and not self._of_post(ctx, m) else []), negated
         whose = self._whose(ctx, i)
         if whose is not None:  # "the X Partnership, whose board reports to"
             return whose, negated
+        if word == "(" and i > start:  # "the X Group (a sub-group of the Y Board)"
+            m = ctx.at(i - 1, ending=True)
+            return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
         if word == ",":  # "the X Group, chaired by the Director, reports to"
             opening = next((j for j in range(i - 1, max(start - 1, i - 24), -1)
                             if doc[j].text == ","), None)
@@ -233,6 +237,15 @@ class ClauseReader:
                 m = ctx.at(j - 1, ending=True) if j > start else None
                 return self._subjects_left(ctx, m) if m and not m.possessive else []
         return None
+
+    @staticmethod
+    def _of_post(ctx: Context, m: Mention) -> bool:
+        """Whether m follows a post and 'of' ('the Director of Adult Social Services')."""
+        i = m.start - 1
+        while i >= ctx.sent.start and ctx.doc[i].lower_ in ("the", "a", "an"):
+            i -= 1
+        return i > ctx.sent.start and ctx.doc[i].lower_ == "of" and \
+            ctx.doc[i - 1].lower_.rstrip("s") in vocabulary().post_words
 
     @staticmethod
     def _complement(ctx: Context, m: Mention) -> bool:

@@ -90,7 +90,7 @@ class RelationReader(ClauseReader):
                 return [], [], False
             return source, self._list(ctx, on + 1, first_only=True), False
         if cue.kind == "to_which":
-            return self._to_which(ctx, start, end)
+            return self._to_which(ctx, start, end, cue.requires or "to")
         subjects, negated = self._subject(ctx, start, done)
         if not subjects and cue.sentence_subject:
             subjects = self._sentence_subject(ctx)
@@ -127,10 +127,11 @@ class RelationReader(ClauseReader):
             subjects = [self.index.paper] if self.index.paper else []
         return subjects, objects, negated
 
-    def _to_which(self, ctx: _Context, start: int, end: int
+    def _to_which(self, ctx: _Context, start: int, end: int, preposition: str
                   ) -> tuple[list[str], list[str], bool]:
-        """'the Learning Group, to which the Case Panel reports,': the name after 'to which'
-        (or 'to whom') reports to the name before it; the verb ends its clause."""
+        """'the Learning Group, to which the Case Panel reports,' and 'the Forum, of which the
+        Council is a member': the name after '<preposition> which' (or 'whom') is the source,
+        the name before it the target; the cue ends its clause."""
         doc, first = ctx.doc, ctx.sent.start
         if end < ctx.sent.end and not (doc[end].is_punct or doc[end].lower_ in (
                 "and", "directly", "quarterly", "annually", "formally", "regularly")):
@@ -144,7 +145,8 @@ class RelationReader(ClauseReader):
         j = source.start - 1
         while j >= first and doc[j].lower_ in ("the", "a", "an", "its", "their"):
             j -= 1
-        if j - 1 < first or doc[j].lower_ not in ("which", "whom") or doc[j - 1].lower_ != "to":
+        if j - 1 < first or doc[j].lower_ not in ("which", "whom") or \
+                doc[j - 1].lower_ != preposition:
             return [], [], False
         k = j - 2
         while k >= first and doc[k].text in ",(":

@@ -132,7 +132,8 @@ def _clean_body(text: str) -> str:
             text = rest.strip(" :-\u2013\u2014,|")
     text = _NEXT_LABEL.split(text)[0]  # "Cabinet   Date: 5 March 2024"
     text = _TITLE_WORD.sub("", text)  # "Minutes - Planning Committee - ...", "Agenda - Cabinet"
-    segments = re.split(rf"\s+[-\u2013\u2014,]\s+|\s*,\s*(?={WEEKDAY}\b)", text, flags=re.I)
+    # "X - 5 March 2025", "X, Tuesday ...", a page header "X | 9 January 2025 | Page 1 of 2"
+    segments = re.split(rf"\s+[-\u2013\u2014,|]\s+|\s*,\s*(?={WEEKDAY}\b)", text, flags=re.I)
     text = segments[0]
     if len(segments) > 1 and cues().council_name.match(text) and is_body_name(
             _clean_body(segments[1])):
