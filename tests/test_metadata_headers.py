@@ -319,3 +319,17 @@ def test_an_item_heading_naming_a_council_is_not_the_heading() -> None:
     text = ("ASSOCIATION OF CORRAN COMMUNITY COUNCILS\n\nMinute of the meeting held on 12 March"
             " 2025\n\n1. Apologies\n\nNone.\n\n2. Dunmarsh Community Council\n\nNoted.")
     assert meta(text)[1] == "ASSOCIATION OF CORRAN COMMUNITY COUNCILS"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Concise Minutes - Rural Affairs Committee\n\nMeeting Venue:\nCommittee Room 2\n\n"
+     "Meeting date: Wednesday, 15 May 2024\n\nAttendance", ("minutes", "Rural Affairs Committee",
+                                                           "2024-05-15")),
+    ("Corran Hills National Park Authority Agenda\n\nMeeting: Special National Park Authority "
+     "Meeting\nVenue: The Park Office\nDate: Thursday 22 May 2025 at 12.30 pm or on the rising "
+     "of the Planning Committee\n\nBusiness\n1. Public Question Time.",
+     ("agenda", "National Park Authority", "2025-05-22")),
+])
+def test_a_title_adjective_before_minutes_and_a_kind_of_meeting_before_the_body(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert meta(text) == expected

@@ -113,8 +113,8 @@ def _without_council_suffix(text: str) -> str:
 _NEXT_LABEL = re.compile(
     r"\s+(?:date|time|venue|location|place|report(?:\s+of)?|subject|title|contact|author)\s*:",
     re.I)
-_TITLE_WORD = re.compile(  # "Minutes - X", "Action Notes - X", "Notes of meeting: X"
-    r"^(?:(?:draft|supplementary)\s+)?(?:minutes?|agenda|(?:action\s+|meeting\s+)?notes?)"
+_TITLE_WORD = re.compile(  # "Minutes - X", "Concise Minutes - X", "Notes of meeting: X"
+    r"^(?:(?:draft|supplementary|concise|unconfirmed|confirmed|approved|signed)\s+)?(?:minutes?|agenda|(?:action\s+|meeting\s+)?notes?)"
     r"(?:\s+of\s+(?:the\s+)?meeting)?\s*[-\u2013\u2014:|]\s+", re.I)
 
 
@@ -148,7 +148,14 @@ def _clean_body(text: str) -> str:
     text = cues().meeting_type_prefix.sub("", text)  # "Meeting of Adjourned Meeting, Council"
     text = _TRAILING_MONTH.sub("", text)
     text = _before_meeting_words(text)
-    text = cues().meeting_suffix.sub("", text)
+    suffixed = cues().meeting_suffix.sub("", text)
+    if suffixed != text:  # "Special National Park Authority Meeting": the body, not its kind
+        words = suffixed.split()
+        while len(words) > 1 and words[0].lower() in cues().meeting_kinds:
+            words = words[1:]
+        text = " ".join(words) if is_body_name(" ".join(words)) else suffixed
+    else:
+        text = suffixed
     text = _without_council_prefix(text)
     text = _without_council_suffix(text)
     return text.strip(" :-\u2013,.#*")
