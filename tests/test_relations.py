@@ -389,3 +389,14 @@ def test_successor_body_sit_on_and_partnership_between():
         ("Corran City Council", "member_of", "Corran Growth Partnership"),
         ("Corran Chamber of Commerce", "member_of", "Corran Growth Partnership"),
         ("Corran College", "member_of", "Corran Growth Partnership")}
+
+
+def test_overseen_by_oversees_assurance_working_group_and_such_as():
+    text = ("The Housing Group is overseen by the Growth Board. The Growth Board oversees the "
+            "Skills Group and the Transport Group. The Audit Committee provides assurance to the "
+            "Growth Board. The Data Group is a working group of the Growth Board. The Growth "
+            "Board receives updates from partnership bodies such as the Carers Forum and the "
+            "Dementia Alliance. The Growth Board oversees the delivery of the plan.")
+    assert edges(text) == {(g, "reports_to", "Growth Board") for g in (
+        "Housing Group", "Skills Group", "Transport Group", "Audit Committee", "Data Group",
+        "Carers Forum", "Dementia Alliance")}

@@ -97,6 +97,7 @@ class ClauseReader:
         """Names listed from token i: 'both the ICB and the HWB', 'A, B and the C'."""
         items: list[tuple[Mention, list[str], bool]] = []  # (mention, names, after a comma)
         doc, end, comma = ctx.doc, ctx.sent.end, False
+        i = self._such_as(ctx, i)
         while i < end:
             while i < end and (doc[i].is_space or doc[i].text in "-*\u2022"):
                 i += 1  # a list that runs on in the blocks below its colon
@@ -118,6 +119,11 @@ class ClauseReader:
                 break
             items.append((m, found, comma))
             i = m.end
+            k = i + (i < end and doc[i].text == ",")
+            if m.kind == "plural" and not found and k + 2 < end and \
+                    doc[k].lower_ == "such" and doc[k + 1].lower_ == "as":
+                i = k + 2  # "partnership bodies such as the X Forum and the Y": the examples
+                continue
             if first_only:
                 break
             if i < end and doc[i].text == "(":  # an acronym after the name
@@ -144,6 +150,19 @@ class ClauseReader:
             ctx.objects.add(m.start)
             names += [n for n in found if n not in names]
         return names
+
+    @staticmethod
+    def _such_as(ctx: Context, i: int) -> int:
+        """'partnership bodies such as the X Forum and the Y': where the examples start (after
+        a few lower-case words ending in a plural head and 'such as'), else i."""
+        doc, end, k = ctx.doc, ctx.sent.end, i
+        while k < end and k - i < 4 and doc[k].is_lower and doc[k].lower_ != "such":
+            k += 1
+        if k > i and doc[k - 1].lower_ in vocabulary().plural_heads:
+            k += k < end and doc[k].text == ","
+            if k + 2 < end and doc[k].lower_ == "such" and doc[k + 1].lower_ == "as":
+                return k + 2
+        return i
 
     @staticmethod
     def _whole(ctx: Context, m: Mention) -> bool:
