@@ -333,3 +333,15 @@ def test_an_item_heading_naming_a_council_is_not_the_heading() -> None:
 def test_a_title_adjective_before_minutes_and_a_kind_of_meeting_before_the_body(
         text: str, expected: tuple[str, str, str]) -> None:
     assert meta(text) == expected
+
+
+@pytest.mark.parametrize("line, body", [
+    ("Minutes of the meeting of Ashby Town Council's Planning Committee held on Monday 3 March"
+     " 2025 at 7pm", "Planning Committee"),
+    ("Minutes of the Environmental Services Committee Meeting of Corran District Council held on"
+     " Monday 3 March 2025", "Environmental Services Committee"),
+    ("Minutes of the Annual Council Meeting of Ashby Town Council held on 12 May 2025",
+     "Ashby Town Council"),
+])
+def test_a_committee_of_a_council_is_the_committee(line: str, body: str) -> None:
+    assert meta(line + "\n\nPresent: A Rowe")[1] == body

@@ -156,6 +156,9 @@ def _clean_body(text: str) -> str:
         text = " ".join(words) if is_body_name(" ".join(words)) else suffixed
     else:
         text = suffixed
+    owner = re.match(r"^(.+?)['\u2019]s\s+(\S.*)$", text)
+    if owner and cues().council_name.match(owner[1]) and is_body_name(owner[2]):
+        text = owner[2]  # "Kelbrook Town Council's Planning Committee"
     text = _without_council_prefix(text)
     text = _without_council_suffix(text)
     return text.strip(" :-\u2013,.#*")

@@ -139,6 +139,7 @@ def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | Non
             named = _clean_body(m["body"])
             if not named or not is_body_name(named):
                 continue
+            named = _committee_of_council(m.groupdict().get("kind") or "", named)
             before = _clean_body(text[:m.start()])
             if before and is_body_name(before):
                 headings.append(before)
@@ -156,6 +157,16 @@ def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | Non
         if is_body_name(candidate):
             headings.append(candidate)
     return (headings[0], None) if headings else ("", None)
+
+
+def _committee_of_council(kind: str, named: str) -> str:
+    """'Minutes of the Environmental Services Committee Meeting of Ardmore District Council':
+    the committee named before 'Meeting of' the council, not the council."""
+    committee = _clean_body(kind)
+    if committee and cues().council_name.match(named) and is_body_name(committee) and \
+            committee.lower().split()[-1] not in ("council", "authority", "meeting"):
+        return committee
+    return named
 
 
 #: A header line about earlier minutes says so early; a block of a hundred pages says
