@@ -298,7 +298,7 @@ def _iter_documents(paths: PathLike | Iterable[PathLike],
     if missing:
         raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     for item in walk(inputs, settings.glob, settings.exclude, settings.formats,
-                     engine=settings.pdf_engine):
+                     engine=settings.pdf_engine, ocr=settings.ocr):
         result = process(item)
         yield _document_extraction(result, item.path)
 

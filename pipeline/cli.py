@@ -16,7 +16,7 @@ from pipeline.batch.runner import run_extract
 from pipeline.batch.walk import DEFAULT_FORMATS, FORMAT_SUFFIXES, mark_output_folder
 from pipeline.errors import MinutebookError
 from pipeline.progress import _progress, summary_line
-from pipeline.settings import MIN_MEMORY_MB, PDF_ENGINES, Settings
+from pipeline.settings import MIN_MEMORY_MB, OCR_MODES, PDF_ENGINES, Settings
 from pipeline.version import __version__
 
 
@@ -71,6 +71,9 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default=PDF_ENGINES[0],
               show_default=True,
               help="How PDF pages are read: PDFium (fast) or pdfplumber (the reference).")
+@click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
+              help="Which PDF pages Tesseract reads: those without a text layer (auto), "
+                   "every page, or none.")
 @click.option("--authority", default="",
               help="The council every paper belongs to, over what the papers say "
                    "(e.g. 'Kingsmere Borough Council').")
@@ -82,7 +85,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str | None,
             exclude: tuple[str, ...], formats: tuple[str, ...], workers: int | None,
             raw_csv: bool, force: bool, timeout: float, max_memory: int,
-            scheduler: str | None, pdf_engine: str, authority: str,
+            scheduler: str | None, pdf_engine: str, ocr: str, authority: str,
             authority_map: Path | None, quiet: bool) -> None:
     """Extract every paper under PATHS into the run folder OUT.
 
@@ -102,6 +105,7 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str
         settings = Settings(workers=workers, glob=pattern, exclude=exclude, formats=formats,
                             raw_csv=raw_csv, debug=debug, force=force, timeout=timeout,
                             memory_mb=max_memory, scheduler=scheduler, pdf_engine=pdf_engine,
+                            ocr=ocr,
                             authority=authority, authority_map=authority_map)
     except ValueError as error:
         raise CommandError(str(error)) from None

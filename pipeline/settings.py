@@ -20,8 +20,10 @@ from typing import Any
 
 from pipeline.batch.walk import DEFAULT_FORMATS, check_formats
 from pipeline.readers import PDF_ENGINES
+from pipeline.readers.ocr import OCR_MODES
 
-__all__ = ["MIN_MEMORY_MB", "PDF_ENGINES", "RunSettings", "Settings", "default_workers"]
+__all__ = ["MIN_MEMORY_MB", "OCR_MODES", "PDF_ENGINES", "RunSettings", "Settings",
+           "default_workers"]
 
 MIN_MEMORY_MB = 64  # below this a worker cannot even import the extractors
 
@@ -47,6 +49,8 @@ class Settings:
       for none.
     - `scheduler`: a Dask address, `distributed.Client` or cluster; None runs locally.
     - `pdf_engine`: "pdfium" (fast, the default) or "pdfplumber" (the slower reference).
+    - `ocr`: which PDF pages are read by OCR (Tesseract): "auto" (the default) those
+      without a text layer, "always" every page, "never" none.
     - `authority`: the authority (council) of every paper of the run, over what the papers
       say; `authority_map`: a CSV of `pattern,authority` rows giving papers matched by a
       path pattern or folder theirs (`pipeline.batch.authorities`).
@@ -63,6 +67,7 @@ class Settings:
     memory_mb: int | None = 4096
     scheduler: Any = None
     pdf_engine: str = "pdfium"
+    ocr: str = "auto"
     authority: str = ""
     authority_map: Path | None = None
 
@@ -101,6 +106,8 @@ class Settings:
         if self.pdf_engine not in PDF_ENGINES:
             raise ValueError(f"pdf_engine must be one of {', '.join(PDF_ENGINES)}, "
                              f"not {self.pdf_engine!r}")
+        if self.ocr not in OCR_MODES:
+            raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {self.ocr!r}")
         if isinstance(self.scheduler, str):
             from pipeline.batch.dask_executor import check_address
             from pipeline.errors import RunError

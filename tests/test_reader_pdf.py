@@ -25,6 +25,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 from pipeline.errors import EmptyDocument, EncryptedDocument, NeedsOCR, ReadError
 from pipeline.model.document import BlockKind, Document
 from pipeline.readers import pdf_chars, pdf_fast
+from pipeline.readers.ocr import OcrOptions
 from pipeline.readers.pdf import join_wrapped, read_pdf
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -479,8 +480,8 @@ def test_image_only_pdf_needs_ocr(tmp_path: Path, engine: str) -> None:
         pdf.drawImage(str(image), 72, 500, width=400, height=200)
         pdf.showPage()
     pdf.save()
-    with pytest.raises(NeedsOCR, match=r"no text layer, needs OCR \(2 pages of images\)"):
-        read_pdf(path, "scan.pdf", engine=engine)
+    with pytest.raises(NeedsOCR, match=r"no text layer, needs OCR \(2 pages of images"):
+        read_pdf(path, "scan.pdf", engine=engine, ocr=OcrOptions("never"))
 
 
 def test_blank_pdf_is_empty(tmp_path: Path, engine: str) -> None:

@@ -23,13 +23,14 @@ from pipeline.model.records import (
 from pipeline.tables import TABLE_COLUMNS, TABLES
 
 ITEM = {"document": "a.txt", "number": "3", "title": "Budget", "page": 2, "start": 10,
-        "end": 16, "evidence": "3. Budget", "rule": "heading", "part": 1}
+        "end": 16, "evidence": "3. Budget", "rule": "heading", "text_source": "text",
+        "ocr_confidence": None, "part": 1}
 
 
 def test_a_row_becomes_its_record_and_back() -> None:
     record = record_of("items", ITEM)
     assert record == Item("3", "Budget", Provenance("a.txt", 1, 2, 10, 16, "3. Budget",
-                                                    "heading"))
+                                                    "heading", "text"))
     assert row_of("items", record) == ITEM
     assert list(row_of("items", record)) == list(SCHEMA["items"].columns)
 

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from pipeline.batch.authorities import Authorities
 from pipeline.batch.pool import run_pool
 from pipeline.batch.rerun import contents, keep_outputs_stamp, kept_stat, unchanged_outputs
-from pipeline.batch.store import Store, pipeline_fingerprint
+from pipeline.batch.store import OCR_CACHE_NAME, Store, pipeline_fingerprint
 from pipeline.batch.summary import RunSummary
 from pipeline.batch.task import DocumentResult, error_row, failed_result, process, warning_rows
 from pipeline.batch.walk import Input, Walker
@@ -112,6 +112,8 @@ def _digest(item: Input, content: str) -> str:
     digest = content
     if item.engine != "pdfium" and item.path.suffix.lower() == ".pdf":
         digest += f" engine={item.engine}"
+    if item.ocr != "auto" and item.path.suffix.lower() == ".pdf":
+        digest += f" ocr={item.ocr}"
     return digest
 
 
@@ -156,7 +158,8 @@ def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
     started = time.time()
     check_out(out)
     authorities = Authorities.of(settings.authority, settings.authority_map)
-    walker = Walker(settings.glob, settings.exclude, settings.formats, out, settings.pdf_engine)
+    walker = Walker(settings.glob, settings.exclude, settings.formats, out, settings.pdf_engine,
+                    settings.ocr, str(out / OCR_CACHE_NAME))
     inputs = list(walker.walk(paths))
     if not any(item.supported for item in inputs):
         raise _no_papers(paths, settings, inputs, walker.left_out)

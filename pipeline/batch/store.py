@@ -228,3 +228,33 @@ class Store:
                    "errors": json.loads(row[4]),
                    "tables": json.loads(zlib.decompress(row[5])) if row[5] else {}}
 
+
+
+# --- the OCR cache: Tesseract's output per page image, kept across runs ------------------
+# Its own database beside the store: workers write it while they read (the store has one
+# writer, the run's process), and it is keyed by the page image and the OCR settings
+# (`pipeline.readers.ocr.page_key`), never by the pipeline's fingerprint, so neither a
+# re-run, --force nor a code change OCRs a page twice.
+
+OCR_CACHE_NAME = "ocr.sqlite"
+
+
+def ocr_cache_open(path: Path) -> sqlite3.Connection:
+    """The OCR cache at `path`, made if missing; several processes may write it at once."""
+    db = sqlite3.connect(path, timeout=60, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, tsv BLOB NOT NULL, "
+               "seconds REAL NOT NULL DEFAULT 0)")
+    return db
+
+
+def ocr_cache_get(db: sqlite3.Connection, key: str) -> str | None:
+    """The TSV kept for a page image, or None."""
+    row = db.execute("SELECT tsv FROM pages WHERE key = ?", (key,)).fetchone()
+    return zlib.decompress(row[0]).decode("utf-8") if row else None
+
+
+def ocr_cache_put(db: sqlite3.Connection, key: str, tsv: str, seconds: float = 0.0) -> None:
+    """Keep a page's TSV (and how long Tesseract took over it)."""
+    db.execute("INSERT OR REPLACE INTO pages (key, tsv, seconds) VALUES (?, ?, ?)",
+               (key, zlib.compress(tsv.encode("utf-8")), seconds))

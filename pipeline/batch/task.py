@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pipeline.batch.walk import Input
 from pipeline.errors import MinutebookError, warning_kind
 from pipeline.model.records import Record, record_of
+from pipeline.readers.ocr_rows import mark_text_source, ocr_options
 
 log = logging.getLogger("minutebook")
 
@@ -77,7 +78,7 @@ def process(item: Input, debug: bool = False) -> DocumentResult:
     stage = "read"
     try:
         started = time.perf_counter()
-        document = read(item.path, item.document, engine=item.engine)
+        document = read(item.path, item.document, engine=item.engine, ocr=ocr_options(item))
         result.seconds["read"] = time.perf_counter() - started
         result.pages = document.pages
         result.warnings = list(document.warnings)
@@ -85,6 +86,7 @@ def process(item: Input, debug: bool = False) -> DocumentResult:
         stage = "extract"
         started = time.perf_counter()
         result.tables = typed_tables(extract_document(document), item.document)
+        mark_text_source(result.tables, document)
         result.seconds["extract"] = time.perf_counter() - started
     except MemoryError:
         result.errors.append(error_row(item.document, stage, "out_of_memory",

@@ -42,13 +42,16 @@ class Input:
 
     `skip` says why a file that is not processed is skipped (it then gets one
     `skipped` row in errors.csv); it is empty for a paper to read. `engine` is the
-    run's PDF engine: it travels with the paper to whichever process reads it."""
+    run's PDF engine: it travels with the paper to whichever process reads it, as do
+    `ocr` (the --ocr mode) and `ocr_cache` (the run's OCR cache, "" for none)."""
 
     path: Path
     document: str  # path relative to the folder given, with forward slashes
     supported: bool
     skip: str = ""
     engine: str = "pdfium"
+    ocr: str = "auto"
+    ocr_cache: str = ""
 
 
 def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
@@ -113,9 +116,10 @@ class Walker:
 
     def __init__(self, pattern: str | None = None, exclude: tuple[str, ...] = (),
                  formats: Iterable[str] = DEFAULT_FORMATS, out: Path | None = None,
-                 engine: str = "pdfium") -> None:
+                 engine: str = "pdfium", ocr: str = "auto", ocr_cache: str = "") -> None:
         self.pattern = pattern
         self.engine = engine
+        self.ocr, self.ocr_cache = ocr, ocr_cache
         self.exclude = tuple(exclude)
         self.formats = check_formats(formats)
         self.suffixes = {s for f in self.formats for s in FORMAT_SUFFIXES[f]}
@@ -138,7 +142,7 @@ class Walker:
 
     def _input(self, path: Path, relative: str) -> Input:
         reason = _skip_reason(path)
-        return Input(path, relative, not reason, reason, self.engine)
+        return Input(path, relative, not reason, reason, self.engine, self.ocr, self.ocr_cache)
 
     def walk(self, paths: list[Path]) -> Iterator[Input]:
         """Files under `paths` in a stable order; symlinked folders are followed once
@@ -170,6 +174,6 @@ class Walker:
 
 def walk(paths: list[Path], pattern: str | None = None, exclude: tuple[str, ...] = (),
          formats: Iterable[str] = DEFAULT_FORMATS, out: Path | None = None,
-         engine: str = "pdfium") -> Iterator[Input]:
+         engine: str = "pdfium", ocr: str = "auto") -> Iterator[Input]:
     """Files under `paths` in a stable order (see `Walker.walk`)."""
-    return Walker(pattern, exclude, formats, out, engine).walk(paths)
+    return Walker(pattern, exclude, formats, out, engine, ocr).walk(paths)

@@ -41,6 +41,8 @@ class Block:
     cells: tuple[str, ...] = ()
     table: int | None = None
     bold: bool = False
+    #: read by OCR: the lowest confidence (0-100) of its OCR'd lines; None from a text layer
+    ocr: float | None = None
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -100,6 +102,7 @@ class Document:
                 cells=b["cells"],
                 table=b["table"],
                 bold=b["bold"],
+                ocr=b.get("ocr"),
             )
         doc = builder.build(pages=raw["pages"])
         doc.warnings = list(raw["warnings"])
@@ -141,6 +144,7 @@ class DocumentBuilder:
         cells: list[str] | tuple[str, ...] = (),
         table: int | None = None,
         bold: bool = False,
+        ocr: float | None = None,
     ) -> Block | None:
         """Append a block; empty text is dropped. Table rows take their text from cells."""
         if kind is BlockKind.TABLE_ROW:
@@ -165,6 +169,7 @@ class DocumentBuilder:
             cells=tuple(cells),
             table=table,
             bold=bold,
+            ocr=ocr,
         )
         self._parts.append(text)
         self._offset = block.end

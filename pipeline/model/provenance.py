@@ -16,6 +16,11 @@ class Provenance:
     end: int | None = None
     evidence: str = ""
     rule: str = ""
+    #: how the row's text was read: "text" (a text layer, or a DOCX, HTML or text file)
+    #: or "ocr" (`pipeline.readers.ocr_rows`); "" for rows of the run (bodies)
+    text_source: str = ""
+    #: for an OCR'd row, the lowest confidence (0-100) of the lines it comes from
+    ocr_confidence: int | None = None
 
 
 PROVENANCE_FIELDS = tuple(f.name for f in fields(Provenance))

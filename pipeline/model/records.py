@@ -178,8 +178,8 @@ _ATTRIBUTE = {"for": "for_"}
 _INTEGER_FIELDS = {"part", "page", "start", "end", "pages", "blocks", "first_page",
                    "last_page", "vote", "for", "against", "abstained", "meetings",
                    "meetings_recorded", "present", "sent_apologies", "substituted",
-                   "substituting", "not_recorded"}
-_SPAN = ("page", "start", "end", "evidence", "rule")
+                   "substituting", "not_recorded", "ocr_confidence"}
+_SPAN = ("page", "start", "end", "evidence", "rule", "text_source", "ocr_confidence")
 
 
 class RecordError(ValueError):

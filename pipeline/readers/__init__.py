@@ -10,9 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.errors import EmptyDocument, ReadError, TooLarge, UnsupportedFormat, warning
 from pipeline.model import Document
+
+if TYPE_CHECKING:
+    from pipeline.readers.ocr import OcrOptions
 
 SUFFIX_FORMATS = {
     ".pdf": "pdf",
@@ -54,12 +58,13 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def _reader(fmt: str, engine: str = "pdfium") -> Callable[[Path, str], Document]:
+def _reader(fmt: str, engine: str = "pdfium", ocr: OcrOptions | None = None
+            ) -> Callable[[Path, str], Document]:
     # Imported here so that one broken parser library cannot stop the other formats.
     if fmt == "pdf":
         from pipeline.readers.pdf import read_pdf
 
-        return partial(read_pdf, engine=engine)
+        return partial(read_pdf, engine=engine, ocr=ocr)
     if fmt == "docx":
         from pipeline.readers.docx import read_docx
 
@@ -99,8 +104,10 @@ def detect_format(path: Path) -> tuple[str, list[str]]:
                           f"{path.name}: named {suffix} but holds {seen.upper()}; read as {seen}")]
 
 
-def read(path: str | Path, source: str | None = None, *, engine: str = "pdfium") -> Document:
-    """Read one paper into the document model; `engine` (of PDF_ENGINES) reads PDFs.
+def read(path: str | Path, source: str | None = None, *, engine: str = "pdfium",
+         ocr: OcrOptions | None = None) -> Document:
+    """Read one paper into the document model; `engine` (of PDF_ENGINES) reads PDFs,
+    and `ocr` (`pipeline.readers.ocr.OcrOptions`) says which PDF pages are OCR'd.
 
     Raises a `pipeline.errors.ReadError` subclass with a one-line message for anything
     that cannot be read (empty, encrypted, scanned, corrupt, unsupported ...).
@@ -114,7 +121,7 @@ def read(path: str | Path, source: str | None = None, *, engine: str = "pdfium")
     except OSError as error:
         raise ReadError(f"cannot open file: {error.strerror or error}", kind="unreadable") from None
     try:
-        document = _reader(fmt, engine)(path, source)
+        document = _reader(fmt, engine, ocr)(path, source)
     except OSError as error:
         raise ReadError(f"cannot read file: {error.strerror or error}", kind="unreadable") from None
     document.warnings[:0] = warnings

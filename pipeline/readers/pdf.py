@@ -9,6 +9,10 @@ whole table rows in reading order; furniture is dropped by its repetition across
 and the lines are grouped into headings, paragraphs and list items. Pages are read one
 at a time and closed at once, so memory stays bounded on long PDFs.
 
+Pages without a text layer (scans) are OCR'd (`ocr_page`, `--ocr auto`, the default),
+or every page (`always`), or none (`never`: such pages are listed as warnings); an
+OCR'd page's words go through the same layout, and its blocks carry their confidence.
+
 Words and ruled tables come from PDFium (pdf_fast, ~6x faster) by default, or from
 pdfplumber (`engine="pdfplumber"`, the slower reference the tests compare with); both
 give the same words, so everything from lines on (pdf_layout, pdf_blocks) is shared.
@@ -29,6 +33,7 @@ from pdfminer.psexceptions import PSEOF
 from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import PdfminerException
 
+import pipeline.readers.ocr as ocr_engine
 from pipeline.errors import EmptyDocument, EncryptedDocument, NeedsOCR, ReadError, warning
 from pipeline.model.document import Document, DocumentBuilder
 from pipeline.readers.pdf_blocks import BlockMaker, join_wrapped
@@ -38,28 +43,49 @@ from pipeline.readers.pdf_layout import Item, drop_furniture, layout_page
 __all__ = ["join_wrapped", "read_pdf"]
 
 
-def read_pdf(path: Path, source: str, engine: str = "pdfium") -> Document:
+def read_pdf(path: Path, source: str, engine: str = "pdfium",
+             ocr: ocr_engine.OcrOptions | None = None) -> Document:
     """Read `path` into a Document named `source`; raise a ReadError subclass on bad input.
 
     `engine` "pdfium" reads pages with pdf_fast (a page PDFium shows rotated with
-    pdfplumber); "pdfplumber" reads every page with pdfplumber."""
+    pdfplumber); "pdfplumber" reads every page with pdfplumber. `ocr` says which pages
+    are OCR'd (default: those without a text layer) and where the OCR cache is."""
     if engine not in ("pdfium", "pdfplumber"):
         raise ValueError(f"engine must be pdfium or pdfplumber, not {engine!r}")
+    ocr = ocr or ocr_engine.OcrOptions()
     if path.stat().st_size == 0:
         raise EmptyDocument("empty file")
     try:
-        pages, chars, image_pages = _read_pages(path, engine)
+        pages, chars, image_only = _read_pages(path, engine)
     except Exception as exc:  # pdfminer and PDFium raise many types for broken files
         raise _read_error(exc, path) from None
+    image_pages = sum(image_only)
+    wanted = ([n for n, image in enumerate(image_only, 1) if image] if ocr.mode == "auto"
+              else list(range(1, len(pages) + 1)) if ocr.mode == "always" else [])
+    notes: list[str] = []
+    if wanted and not ocr_engine.available(ocr.lang):
+        if not chars:
+            raise NeedsOCR(f"no text layer, needs OCR ({image_pages} pages of images): "
+                           f"Tesseract is not installed: {ocr_engine.INSTALL_HINT}")
+        notes.append(warning("no_text_layer", f"{image_pages} page(s) are images without a "
+                             f"text layer, left unread: Tesseract is not installed: "
+                             f"{ocr_engine.INSTALL_HINT}"))
+    elif wanted:
+        chars += _ocr(path, wanted, ocr, pages, notes)
+    elif image_pages:
+        if not chars:
+            raise NeedsOCR(f"no text layer, needs OCR ({image_pages} pages of images; "
+                           f"OCR is off: --ocr never)")
+        notes.append(warning("no_text_layer", f"{image_pages} page(s) are images without "
+                             f"a text layer (OCR is off: --ocr never)"))
+    if not chars and image_pages:  # OCR ran and read nothing: blank or unreadable scans
+        raise NeedsOCR(f"no text layer ({image_pages} pages of images), and OCR read no "
+                       f"text on them")
     if not chars:
-        if image_pages:
-            raise NeedsOCR(f"no text layer, needs OCR ({image_pages} pages of images)")
         raise EmptyDocument("no text in PDF")
     builder = DocumentBuilder(source, "pdf")
     BlockMaker(builder, drop_furniture(pages)).run()
-    if image_pages:
-        builder.warnings.append(warning(
-            "no_text_layer", f"{image_pages} page(s) are images without a text layer"))
+    builder.warnings.extend(notes)
     doc = builder.build(pages=len(pages))
     if not doc.blocks:
         raise EmptyDocument("no text in PDF apart from page headers and footers")
@@ -85,14 +111,47 @@ def _read_error(exc: Exception, path: Path) -> ReadError:
     return ReadError(f"corrupt PDF: {type(cause).__name__}: {detail}")
 
 
-def _read_pages(path: Path, engine: str) -> tuple[list[list[Item]], int, int]:
-    """Every page's items in reading order, the character count and the image-only pages."""
+def _ocr(path: Path, numbers: list[int], options: ocr_engine.OcrOptions,
+         pages: list[list[Item]], notes: list[str]) -> int:
+    """OCR pages `numbers` into `pages` (in place), note it; the characters found."""
+    from pipeline.readers.ocr_page import OcrStats, ocr_pages
+
+    stats = OcrStats()
+    chars = 0
+    confs: list[float] = []
+    for page in ocr_pages(path, numbers, options, stats):
+        pages[page.number - 1] = layout_page(page.words, page.tables, page.number,
+                                             page.width, page.height)
+        chars += sum(len(w["text"]) for w in page.words)
+        confs += [w["conf"] for w in page.words]
+    mean = f"{sum(confs) / len(confs):.0f}" if confs else "none"
+    notes.append(warning("ocr", f"{len(numbers)} page(s) read by OCR (pages "
+                         f"{_ranges(numbers)}; mean word confidence {mean}; "
+                         f"{stats.cached} from the OCR cache)"))
+    return chars
+
+
+def _ranges(numbers: list[int]) -> str:
+    """'1-3, 5' for [1, 2, 3, 5]."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"{a}-{b}" if b > a else f"{a}" for a, b in spans)
+
+
+def _read_pages(path: Path, engine: str) -> tuple[list[list[Item]], int, list[bool]]:
+    """Every page's items in reading order, the character count and which pages are
+    images without a text layer."""
     pages: list[list[Item]] = []
-    chars = image_pages = 0
+    chars = 0
+    image_pages: list[bool] = []
     for items, count, image_only in _page_items(path, engine):
         pages.append(items)
         chars += count
-        image_pages += image_only
+        image_pages.append(image_only)
     return pages, chars, image_pages
 
 

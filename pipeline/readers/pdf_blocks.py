@@ -86,6 +86,7 @@ class BlockMaker:
         self.lines: list[Line] = []
         self.marker = ""
         self.open_row: tuple[int, list[str], int] | None = None  # table, cells, page: held back
+        self.ocr: float | None = None  # the OCR confidence of the table being added
 
     def run(self) -> None:
         for item in self.items:
@@ -132,7 +133,9 @@ class BlockMaker:
             kind, level = BlockKind.HEADING, 1 if first.size >= self.top_size - 0.25 else 2
         elif bold and words <= MAX_HEADING_WORDS and not text.endswith("."):
             kind, level = BlockKind.HEADING, 2
-        self.builder.add(kind, text, page=first.page, level=level, marker=self.marker, bold=bold)
+        confs = [ln.ocr for ln in self.lines if ln.ocr is not None]
+        self.builder.add(kind, text, page=first.page, level=level, marker=self.marker, bold=bold,
+                         ocr=min(confs) if confs else None)
         self.lines, self.marker = [], ""
 
     def add_table(self, table: TableItem) -> None:
@@ -142,6 +145,7 @@ class BlockMaker:
         if not rows:
             return
         pages = [table.page] * len(rows)
+        self.ocr = table.ocr
         held, self.open_row = self.open_row, None
         if held and held[2] < table.page and len(held[1]) == len(rows[0]):  # continued table
             index = held[0]
@@ -159,4 +163,5 @@ class BlockMaker:
         self.open_row = (index, rows[-1], pages[-1])
 
     def add_row(self, index: int, cells: list[str], page: int) -> None:
-        self.builder.add(BlockKind.TABLE_ROW, "", page=page, cells=cells, table=index)
+        self.builder.add(BlockKind.TABLE_ROW, "", page=page, cells=cells, table=index,
+                         ocr=self.ocr)

@@ -42,12 +42,14 @@ class Line:
     text_x0: float  # where the second word starts: the text after a bullet or number
     first_gap: float  # space after the first word; a tab after a list number is wide
     band: bool  # inside the top or bottom furniture band
+    ocr: float | None = None  # an OCR'd line's mean word confidence (0-100)
 
 
 @dataclass(slots=True)
 class TableItem:
     rows: list[list[str | None]]
     page: int
+    ocr: float | None = None  # an OCR'd table's lowest word confidence (0-100)
 
 
 Item = Line | TableItem
@@ -58,6 +60,8 @@ def layout_page(
 ) -> list[Item]:
     """Lines and table rows of one page in reading order, from either engine's words."""
     boxes = [t.bbox for t in tables]
+    ocr = bool(words) and "conf" in words[0]  # OCR words (pipeline.readers.ocr) say how sure
+    every = words
     if boxes:
         words = [w for w in words if not _inside(w, boxes)]
     rows = _cluster_rows(words)
@@ -69,8 +73,14 @@ def layout_page(
     for table in tables:
         x0, top, x1, _ = table.bbox
         col = 0 if gutter is None or x0 < gutter < x1 else (1 if x1 <= gutter else 2)
-        pieces.append((col, top, TableItem(table.extract(), number)))
+        conf = _table_conf(every, table.bbox) if ocr else None
+        pieces.append((col, top, TableItem(table.extract(), number, conf)))
     return _column_order(pieces)
+
+
+def _table_conf(words: list[dict], bbox: tuple) -> float | None:
+    confs = [w["conf"] for w in words if _inside(w, [bbox])]
+    return min(confs) if confs else None
 
 
 def _inside(word: dict, boxes: list[tuple]) -> bool:
@@ -164,10 +174,15 @@ def _make_line(words: list[dict], page: int, height: float) -> Line:
     bold = all("bold" in w["fontname"].lower() for w in inked)
     band = bottom <= height * FURNITURE_BAND or top >= height * (1 - FURNITURE_BAND)
     size, x0, x2 = max(sizes.items(), key=_COUNT)[0], words[0]["x0"], second["x0"]
-    return Line(text, page, x0, top, bottom, size, bold, x2, x2 - words[0]["x1"], band)
+    line = Line(text, page, x0, top, bottom, size, bold, x2, x2 - words[0]["x1"], band)
+    if "conf" in words[0]:  # an OCR'd line
+        line.ocr = sum(w["conf"] for w in words) / len(words)
+    return line
 
 
-def _furniture_key(text: str) -> str:
+def _furniture_key(text: str, ocr: bool = False) -> str:
+    if ocr:  # OCR reads a running header's rules and dashes differently page by page
+        text = re.sub(r"[^\w\s]+", " ", text)
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
@@ -175,14 +190,15 @@ def drop_furniture(pages: list[list[Item]]) -> list[Item]:
     """Drop running headers/footers (repeated on 2+ pages) and page numbers; flatten pages."""
     seen: Counter[str] = Counter()
     for items in pages:
-        seen.update({_furniture_key(i.text) for i in items if isinstance(i, Line) and i.band})
+        seen.update({_furniture_key(i.text, i.ocr is not None) for i in items
+                     if isinstance(i, Line) and i.band})
     repeated = {key for key, n in seen.items() if n >= 2}
     out: list[Item] = []
     for number, items in enumerate(pages, 1):
         first = next((i for i in items if isinstance(i, Line)), None)
         for item in items:
             if isinstance(item, Line):
-                text, key = item.text.strip(), _furniture_key(item.text)
+                text, key = item.text.strip(), _furniture_key(item.text, item.ocr is not None)
                 if PAGE_OF_RE.fullmatch(text):
                     continue
                 if item.band and (key in repeated or PAGE_NUMBER_RE.fullmatch(text)):
