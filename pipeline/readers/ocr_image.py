@@ -23,7 +23,7 @@ MIN_RULE_IN = 0.3  # inches: no letter of running text is this long a straight s
 # without horizontal rules crossing it.
 MIN_VERTICAL_IN = 0.13
 NOISY = 0.01  # share of ink pixels that are specks over which a page is despeckled
-RULE_GLYPHS = set("|[]{}!lI1")  # what Tesseract reads a ruled line as
+RULE_GLYPHS = set("|[]{}")  # what Tesseract reads a ruled line as (not "1", "l": digits)
 BOLD_RATIO = 1.3  # a line's stroke width over the paper's median that makes it bold
 TABLE_SETTINGS = TableSettings.resolve(None)  # pdfplumber's defaults, as for text pages
 
@@ -152,21 +152,24 @@ def find_tables(edges: list[dict], words: list[dict], width: float, height: floa
 def drop_rule_glyphs(words: list[dict], edges: list[dict]) -> list[dict]:
     """The words, less those that are a vertical rule read as a letter ('|', 'l', ']').
 
-    A word of such glyphs, narrow and crossed by a vertical rule, is the rule; a leading
-    or trailing '|' of a longer word is stripped (Tesseract joins a rule to a word it
-    touches)."""
+    A word of such glyphs crossed by a vertical rule is the rule; a leading or trailing
+    '|' of a longer word crossed by one is stripped (Tesseract joins a rule to a word it
+    touches). A '|' where no rule is drawn is the paper's own text, and stays."""
     verticals = [e for e in edges if e["orientation"] == "v"]
     kept = []
     for w in words:
         text = w["text"]
-        if set(text) <= RULE_GLYPHS and len(text) <= 2 and any(
-                w["x0"] - 1 <= e["x0"] <= w["x1"] + 1 and e["top"] < w["bottom"]
-                and e["bottom"] > w["top"] for e in verticals):
+        crossed = any(w["x0"] - 1 <= e["x0"] <= w["x1"] + 1 and e["top"] < w["bottom"]
+                      and e["bottom"] > w["top"] for e in verticals)
+        if crossed and set(text) <= RULE_GLYPHS and len(text) <= 2:
             continue
-        if set(text) <= set("|"):
-            continue
-        if len(text) > 1 and "|" in (text[0], text[-1]):
-            w["text"] = text.strip("|") or text
+        if crossed and len(text) > 1 and (text[0] in RULE_GLYPHS or text[-1] in RULE_GLYPHS):
+            w["text"] = text.strip("|[]{}") or text
+        elif len(text) > 1 and text[0] == "|" and text[1].isalnum():
+            # the paper's own '|' joined to the next word ('|P' for '| P'): two words
+            bar = (w["x1"] - w["x0"]) / len(text)
+            kept.append({**w, "text": "|", "x1": w["x0"] + bar})
+            w = {**w, "text": text[1:], "x0": w["x0"] + 2 * bar}
         kept.append(w)
     return kept
 
@@ -196,6 +199,19 @@ def mark_bold(words: list[dict]) -> None:
     if len(strokes) < 20:
         return
     typical = strokes[len(strokes) // 2]
+    lines: dict[Any, list[dict]] = {}
     for w in words:
-        if w.get("stroke", 0.0) >= BOLD_RATIO * typical:
-            w["fontname"] = "OCR-Bold"
+        lines.setdefault(w["line_id"], []).append(w)
+    for line in lines.values():
+        # a word of one or two letters has too few strokes to measure ('1.', 'P', '|'):
+        # it takes the weight most of its line's longer words have, else regular
+        long = [w.get("stroke", 0.0) >= BOLD_RATIO * typical for w in line
+                if sum(ch.isalnum() for ch in w["text"]) >= 3]
+        most = sum(long) * 2 > len(long)
+        for w in line:
+            if sum(ch.isalnum() for ch in w["text"]) >= 3:
+                bold = w.get("stroke", 0.0) >= BOLD_RATIO * typical
+            else:
+                bold = most
+            if bold:
+                w["fontname"] = "OCR-Bold"

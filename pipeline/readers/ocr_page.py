@@ -21,6 +21,7 @@ from pdfplumber.table import Table
 
 from pipeline.readers.ocr import (
     OcrOptions,
+    deskew,
     page_key,
     recognise,
     snap_sizes,
@@ -109,6 +110,7 @@ def _read(path: Path, numbers: list[int], options: OcrOptions, stats: OcrStats
             strokes = stroke_widths(mask, [(int(w.x0), int(w.top), int(w.x1), int(w.bottom))
                                            for w in found])
             edges = rule_edges(mask, options.dpi)
+            deskew(found)  # after the strokes, which are measured in the image as it is
             words = drop_rule_glyphs(word_dicts(found, options.dpi, strokes, number), edges)
             width, height = image.size[0] * 72 / options.dpi, image.size[1] * 72 / options.dpi
             del image, mask, bitmap

@@ -182,7 +182,7 @@ def _make_line(words: list[dict], page: int, height: float) -> Line:
 
 def _furniture_key(text: str, ocr: bool = False) -> str:
     if ocr:  # OCR reads a running header's rules and dashes differently page by page
-        text = re.sub(r"[^\w\s]+", " ", text)
+        text = re.sub(r"[\W_]+", " ", text)
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
