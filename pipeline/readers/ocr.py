@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -171,16 +172,23 @@ def recognise(image: Any, options: OcrOptions) -> str:
 # Glyph heights as shares of the font size (typical of Arial, Calibri, Times): a word's
 # box runs from the top of its tallest letter to the bottom of its lowest, so which of
 # ascenders and descenders it has says what share of the size the box is.
-ASCENDING = set("bdfhiklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'\"()[]/|!?&%$£#@")
+ASCENDING = set("bdfhklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ()[]/|!?&%$£#@")
 DESCENDING = set("gjpqy()[]|,;Q")
 HEIGHT_SHARE = {(True, True): 0.93, (True, False): 0.72, (False, True): 0.72,
                 (False, False): 0.52}
 DESCENT = 0.21  # share of the size below the baseline
 
 
+COMMAS = set(",;")  # reach a little below the baseline, not a descender's depth
+
+
 def _size_of(text: str, height: float) -> float:
     letters = set(text)
-    return height / HEIGHT_SHARE[(bool(letters & ASCENDING), bool(letters & DESCENDING))]
+    ascends, descends = bool(letters & ASCENDING), bool(letters & DESCENDING - COMMAS)
+    share = HEIGHT_SHARE[(ascends, descends)]
+    if not descends and letters & COMMAS:
+        share += 0.12
+    return height / share
 
 
 @dataclass(slots=True)
@@ -205,12 +213,13 @@ def tsv_words(tsv: str) -> list[OcrWord]:
         if not text:
             continue
         conf = float(cells[10])
-        if conf < MIN_WORD_CONF and not any(ch.isalnum() for ch in text):
-            continue
         bullet = cells[5] == "1" and text in BULLET_READINGS  # `_bullet` judges it
+        if conf < MIN_WORD_CONF and not bullet and not any(ch.isalnum() for ch in text):
+            continue
         if conf < MIN_SHORT_CONF and len(text) <= 3 and not bullet \
                 and not any(ch.isdigit() for ch in text):
             continue
+        text = _tidy(text, cells[5] == "1")
         left, top, width, height = (int(c) for c in cells[6:10])
         words.append(OcrWord(text, left, top, left + width, top + height, conf,
                              (int(cells[2]), int(cells[3]), int(cells[4]))))
@@ -254,6 +263,27 @@ def deskew(words: list[OcrWord]) -> float:
     return slope
 
 
+SPECK_DOTS = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.{2,}$")  # '2...': specks after '2.'
+DASHES = set("-–—")
+ORDINAL_MARK = re.compile(r"^(\d{1,2})[\"'”“’*°]$")  # '27"': a superscript 'th' too small to read
+PARAGRAPH_COMMA = re.compile(r"^(\d{1,2}),(\d{1,2})$")
+LEADING_SPECK = re.compile(r"^[-~'.,_]+(?=\d)|^[~_]+(?=\w)")  # '-4.2', '~A' opening a line
+
+
+def _tidy(text: str, first: bool) -> str:
+    """A word without what specks beside it were read as: extra dots after a list
+    number, a dash or dot before the number that opens a line, and a comma for the dot
+    of a paragraph number opening a line ('3,1'); a dash read as two, as one; and the
+    mark left of a superscript ordinal ('27"' for '27th')."""
+    text = ORDINAL_MARK.sub(r"\1", SPECK_DOTS.sub(r"\1.", text))
+    if len(text) > 1 and set(text) <= DASHES:
+        text = "–"  # Tesseract reads an en dash as '—-' or '--'
+    if not first:
+        return text
+    text = LEADING_SPECK.sub("", text)
+    return PARAGRAPH_COMMA.sub(r"\1.\2", text)
+
+
 def word_dicts(words: list[OcrWord], dpi: int, strokes: list[float] | None = None,
                page: int = 0) -> list[dict]:
     """The words as pdf_fast gives them (points, `top` down from the page top).
@@ -275,6 +305,7 @@ def word_dicts(words: list[OcrWord], dpi: int, strokes: list[float] | None = Non
     for line_id, indexes in lines.items():
         line = [words[i] for i in indexes]
         _bullet(line)
+        _capital_i(line)
         size = _line_size(line, scale)
         # boxes as a text layer's: from the baseline, descent below it and one size tall
         # (pdfminer's), so gaps between lines measure as the block maker expects
@@ -314,6 +345,18 @@ def _baseline(line: list[OcrWord], size: float) -> float:
         if letters & ASCENDING:
             votes.append(w.top + HEIGHT_SHARE[(True, False)] * size)
     return median(votes)
+
+
+def _capital_i(line: list[OcrWord]) -> None:
+    """An initial 'I' read as '|' ('Mrs | Campbell'): a line's only '|', after a short
+    capitalised word (a title) and before a capitalised name, is the letter."""
+    bars = [i for i, w in enumerate(line) if w.text == "|"]
+    if len(bars) != 1 or not 0 < bars[0] < len(line) - 1:
+        return
+    before, after = line[bars[0] - 1].text, line[bars[0] + 1].text
+    if 2 <= len(before) <= 4 and before[0].isupper() and before.isalpha() \
+            and len(after) >= 2 and after[0].isupper() and after[1:].islower():
+        line[bars[0]].text = "I"
 
 
 def _bullet(line: list[OcrWord]) -> None:

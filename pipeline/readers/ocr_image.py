@@ -24,7 +24,9 @@ MIN_RULE_IN = 0.3  # inches: no letter of running text is this long a straight s
 MIN_VERTICAL_IN = 0.13
 NOISY = 0.01  # share of ink pixels that are specks over which a page is despeckled
 RULE_GLYPHS = set("|[]{}")  # what Tesseract reads a ruled line as (not "1", "l": digits)
-BOLD_RATIO = 1.3  # a line's stroke width over the paper's median that makes it bold
+BOLD_RATIO = 1.3  # a word's stroke width over the paper's median that makes it bold
+SHORT_LINE_FACTOR = 1.15  # ... and of a line of one or two words, this much more
+UNIFORM = 0.25  # a line with at most this share of its words of the other weight is one weight
 TABLE_SETTINGS = TableSettings.resolve(None)  # pdfplumber's defaults, as for text pages
 
 
@@ -174,6 +176,33 @@ def drop_rule_glyphs(words: list[dict], edges: list[dict]) -> list[dict]:
     return kept
 
 
+def trim_specks(mask: np.ndarray, boxes: list[list[int]]) -> None:
+    """Shrink each [x0, top, x1, bottom] box (in place) to its main band of ink rows.
+
+    A speck above or below a word, apart from it, stretches Tesseract's box and so the
+    size read from it (a paragraph's last word, alone on its line, read as a heading);
+    rows of ink cut off from the word's largest band by a blank row, holding under a
+    fifth of its ink, are dropped. The dots of 'i' and 'j' and quote marks go with them,
+    so they do not count as ascenders (`ocr.ASCENDING`)."""
+    for box in boxes:
+        x0, top, x1, bottom = box
+        rows = mask[top:bottom, x0:x1].sum(axis=1) if x1 > x0 and bottom > top else None
+        if rows is None or not rows.any():
+            continue
+        bands: list[list[int]] = []  # first row, last row, ink
+        for index, ink_count in enumerate(rows.tolist()):
+            if not ink_count:
+                continue
+            if bands and bands[-1][1] == index - 1:
+                bands[-1][1] = index
+                bands[-1][2] += ink_count
+            else:
+                bands.append([index, index, ink_count])
+        main = max(bands, key=lambda b: b[2])
+        kept = [b for b in bands if b is main or b[2] >= 0.2 * main[2]]
+        box[1], box[3] = top + min(b[0] for b in kept), top + max(b[1] for b in kept) + 1
+
+
 def stroke_widths(mask: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> list[float]:
     """The mean horizontal ink run (pixels) inside each (x0, top, x1, bottom) box."""
     out = []
@@ -205,12 +234,19 @@ def mark_bold(words: list[dict]) -> None:
     for line in lines.values():
         # a word of one or two letters has too few strokes to measure ('1.', 'P', '|'):
         # it takes the weight most of its line's longer words have, else regular
-        long = [w.get("stroke", 0.0) >= BOLD_RATIO * typical for w in line
-                if sum(ch.isalnum() for ch in w["text"]) >= 3]
+        # one or two words are a small sample: they must be clearly wide to be bold (the
+        # last word of a paragraph, on its own line, would otherwise break it off)
+        measured = [w for w in line if sum(ch.isalnum() for ch in w["text"]) >= 3]
+        ratio = BOLD_RATIO * (1.0 if len(measured) >= 3 else SHORT_LINE_FACTOR)
+        long = [w.get("stroke", 0.0) >= ratio * typical for w in measured]
         most = sum(long) * 2 > len(long)
+        # a line of words nearly all one weight is that weight: one word misjudged would
+        # otherwise break a bold paragraph (a recommendation set bold) into pieces
+        share = sum(long) / len(long) if long else 0.0
+        uniform = share >= 1 - UNIFORM or share <= UNIFORM
         for w in line:
-            if sum(ch.isalnum() for ch in w["text"]) >= 3:
-                bold = w.get("stroke", 0.0) >= BOLD_RATIO * typical
+            if sum(ch.isalnum() for ch in w["text"]) >= 3 and not uniform:
+                bold = w.get("stroke", 0.0) >= ratio * typical
             else:
                 bold = most
             if bold:

@@ -36,6 +36,7 @@ from pipeline.readers.ocr_image import (
     mark_bold,
     rule_edges,
     stroke_widths,
+    trim_specks,
 )
 
 
@@ -110,6 +111,10 @@ def _read(path: Path, numbers: list[int], options: OcrOptions, stats: OcrStats
             strokes = stroke_widths(mask, [(int(w.x0), int(w.top), int(w.x1), int(w.bottom))
                                            for w in found])
             edges = rule_edges(mask, options.dpi)
+            boxes = [[int(w.x0), int(w.top), int(w.x1), int(w.bottom)] for w in found]
+            trim_specks(mask, boxes)
+            for word, (_, top, _, bottom) in zip(found, boxes, strict=True):
+                word.top, word.bottom = top, bottom
             deskew(found)  # after the strokes, which are measured in the image as it is
             words = drop_rule_glyphs(word_dicts(found, options.dpi, strokes, number), edges)
             width, height = image.size[0] * 72 / options.dpi, image.size[1] * 72 / options.dpi

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import accumulate, pairwise
+from difflib import SequenceMatcher
+from itertools import accumulate, combinations, pairwise
 from operator import itemgetter
 
 from pdfplumber.table import Table
@@ -20,6 +21,7 @@ FURNITURE_BAND = 0.08  # share of the page height at the top and bottom where fu
 GUTTER_RANGE = (0.3, 0.7)  # where a two-column gutter may sit, as shares of the page width
 MIN_GUTTER = 12.0  # pt of clear vertical space that separates two columns
 MIN_COLUMN_LINES = 5  # lines each column needs before a page counts as two-column
+OCR_ALIKE = 0.85  # how alike two OCR'd band lines read to be one running header or footer
 GLUE_GAP = 1.0  # pt: closer words are one word split by a font change ("27" + "th")
 PAGE_NUMBER_RE = re.compile(r"(?i)(page\s*)?\d+(\s*(of|/)\s*\d+)?|-\s*\d+\s*-|\[\s*\d+\s*\]")
 PAGE_OF_RE = re.compile(r"(?i)page\s+\d+\s+of\s+\d+")
@@ -181,9 +183,21 @@ def _make_line(words: list[dict], page: int, height: float) -> Line:
 
 
 def _furniture_key(text: str, ocr: bool = False) -> str:
-    if ocr:  # OCR reads a running header's rules and dashes differently page by page
-        text = re.sub(r"[\W_]+", " ", text)
+    if ocr:  # OCR reads a running header's rules, dashes and spaces differently by page
+        text = re.sub(r"[\W_]+", "", text)
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _alike_ocr_keys(pages: list[list[Item]], seen: Counter[str]) -> set[str]:
+    """OCR'd band lines read alike on two pages or more: a running header that OCR
+    read with a speck more on one page ('...Harrow ais Harrow...') is still repeated."""
+    keys = sorted({_furniture_key(i.text, True) for items in pages for i in items
+                   if isinstance(i, Line) and i.band and i.ocr is not None and len(i.text) > 8})
+    alike = set()
+    for a, b in combinations(keys, 2):
+        if SequenceMatcher(None, a, b).ratio() >= OCR_ALIKE:
+            alike |= {a, b}
+    return {key for key in alike if key in seen}
 
 
 def drop_furniture(pages: list[list[Item]]) -> list[Item]:
@@ -193,6 +207,7 @@ def drop_furniture(pages: list[list[Item]]) -> list[Item]:
         seen.update({_furniture_key(i.text, i.ocr is not None) for i in items
                      if isinstance(i, Line) and i.band})
     repeated = {key for key, n in seen.items() if n >= 2}
+    repeated |= _alike_ocr_keys(pages, seen)
     out: list[Item] = []
     for number, items in enumerate(pages, 1):
         first = next((i for i in items if isinstance(i, Line)), None)
