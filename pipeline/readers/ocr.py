@@ -56,7 +56,7 @@ MIN_WORD_CONF = 30.0  # a lower-confidence word with no letter or digit is a spe
 MIN_SHORT_CONF = 45.0
 # What the cache holds for a page and how the image was cleaned first (ocr_image.clean):
 # part of every cache key, changed only when a cached page would read differently.
-CACHE_FORMAT = "tsv1 despeckle=median3@box5<=4>0.01"
+CACHE_FORMAT = "tsv1 despeckle=median3"
 
 
 class OcrUnavailable(RuntimeError):
