@@ -85,7 +85,14 @@ def rule_edges(mask: np.ndarray, dpi: int) -> list[dict]:
     Runs of ink in neighbouring pixel rows (columns) that overlap are one rule, a few
     pixels thick, or stepped by a slight skew. A vertical run is kept only when both its
     ends meet a horizontal rule, as a table's rules do: the stems of large or bold
-    letters are as long as a one-line table row is tall, but they end in the air."""
+    letters are as long as a one-line table row is tall, but they end in the air.
+    Above 200 dpi the rules are looked for at half the resolution, each pixel the OR of
+    four (a rule one pixel thick survives; the search costs a quarter)."""
+    if dpi > 200:
+        height, width = mask.shape[0] // 2 * 2, mask.shape[1] // 2 * 2
+        mask = (mask[0:height:2, 0:width:2] | mask[1:height:2, 0:width:2]
+                | mask[0:height:2, 1:width:2] | mask[1:height:2, 1:width:2])
+        dpi //= 2
     scale = 72.0 / dpi
     # pieces from 0.05 in: a rule skewed by half a degree steps down a pixel every ~100
     # pixels, and its end pieces are short; the whole rule must be MIN_RULE_IN long
