@@ -182,3 +182,18 @@ def test_a_page_is_ocrd_once_whatever_the_run(tmp_path: Path, count_ocr: list[in
     again = extract(papers, out=out, workers=0, force=True)
     assert again.decisions.text.tolist() == decisions.text.tolist()
     assert (out / "ocr.sqlite").is_file()
+
+
+def test_ocr_never_on_the_command_line_leaves_image_pages_as_warnings(tmp_path: Path) -> None:
+    from pipeline.cli import main
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    scan_pdf(MINUTES, papers / "mixed.pdf", dpi=100, pages=[2])
+    out = tmp_path / "run"
+    assert main(["extract", str(papers), "--out", str(out), "--ocr", "never", "-q"]) == 0
+    with (out / "errors.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["severity"], r["error_type"]) for r in rows] == [("warning", "no_text_layer")]
+    assert "--ocr never" in rows[0]["message"]
+    assert not (out / "ocr.sqlite").exists()  # nothing was OCR'd
