@@ -125,3 +125,14 @@ def test_html_page_breaks_start_new_pages(tmp_path: Path) -> None:
         ("Cover sheet", 1), ("Minutes, first page", 2), ("Report", 3), ("Appendix", 3),
         ("Back page", 4), ("Same page", 4)]
     assert document.pages == 4
+
+
+def test_html_paragraphs_in_one_cell_keep_a_space_between_them(tmp_path: Path) -> None:
+    # a ModernGov attendance table puts each member in a <p> of the same cell
+    page = tmp_path / "cell.html"
+    page.write_text(
+        "<html><body><table><tr><td>Present:</td><td><p>Councillor Ann Bell (Chair)</p>"
+        "<p>Councillor Tom Reed</p><div>Councillor Sam Orr</div></td></tr></table>"
+        "</body></html>", encoding="utf-8")
+    row = read(page).blocks[0]
+    assert row.cells[1] == "Councillor Ann Bell (Chair) Councillor Tom Reed Councillor Sam Orr"

@@ -26,6 +26,8 @@ FURNITURE_MARKERS = ("mgheader", "mgfooter", "breadcrumb", "cookie", "skiplink",
                      "mgmaintitletxt")
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 LEAF_BLOCKS = {"p", "pre", "blockquote", "dt", "dd", "caption", "address", "figcaption"}
+#: elements that render on lines of their own inside a table cell or a list item
+LINE_TAGS = LEAF_BLOCKS | set(HEADINGS) | {"div", "li", "tr", "section", "article"}
 CONTAINERS = {"div", "section", "article", "main", "body", "html", "aside", "center", "fieldset",
               "dl", "figure", "header", "footer", "span", "font", "form"}
 
@@ -52,10 +54,14 @@ def _inline_lines(element: lxml.html.HtmlElement, skip_lists: bool = False) -> l
             lines[-1] += node.text_content()
             return
         else:
+            if node.tag in LINE_TAGS:  # "<td><p>Cllr A</p><p>Cllr B</p>": two lines, not one
+                lines.append("")
             lines[-1] += node.text or ""
         for child in node:
             visit(child)
             lines[-1] += child.tail or ""
+        if node.tag in LINE_TAGS:
+            lines.append("")
 
     lines[-1] += element.text or ""
     for child in element:
