@@ -173,16 +173,18 @@ def _names(text: str, start: int, end: int, at_start: bool,
         piece = pattern("county_councillor").sub("", piece.strip())
         if not piece:
             return []
+        # an office before a name names the person ("Bailie Anne Reid", "Leader of the
+        # Council Peter Johnston"): tried first, as the office's "of the ..." takes any words
+        if (m := rules()["office_name"].match(piece)) and (found := _office_holder(
+                m.group("rest"))):
+            out.append((found, s + m.start("rest"), s + len(piece)))
+            continue
         if m := rules()["office"].match(piece):
             nxt = pieces[index + 1] if index + 1 < len(pieces) else None
             if nxt and "," in joint and prefix(nxt[0].strip())[3]:
                 continue  # "The Chair, Councillor Grewal," : the office names the person after it
             office = " ".join(m.group("office").split())
             out.append((office[:1].upper() + office[1:], s, s + len(piece)))
-            continue
-        if (m := rules()["office_name"].match(piece)) and (found := _office_holder(
-                m.group("rest"))):
-            out.append((found, s + m.start("rest"), s + len(piece)))  # "Bailie Anne Reid"
             continue
         offset, _, _, honorific, many = prefix(piece)
         if honorific:
@@ -230,6 +232,10 @@ def person_codes(text: str) -> frozenset[str]:
     return frozenset(m.group("code") for m in PERSON_CODE.finditer(text))
 
 
+#: how far one entry's names may run: a window, so a long line is not re-read per word
+NAME_WINDOW = 400
+
+
 def names_in(text: str) -> list[tuple[str, int, int]]:
     """The people of a list entry or table cell ('Mr D MacAulay', 'Cllrs A Lee and B Roe',
     'Mr A Lee (Financial) and Mrs B Roe (Non-Financial)'): runs of titled names or offices,
@@ -239,7 +245,7 @@ def names_in(text: str) -> list[tuple[str, int, int]]:
         if out and (m.start() < out[-1][2] or not re.fullmatch(
                 r"\s*(?:\([^()]*\))?\s*(?:,|and|&|;)\s*(?:and\s+)?", text[out[-1][2]:m.start()])):
             continue
-        tail = text[m.start():]
+        tail = text[m.start():m.start() + NAME_WINDOW]  # bounded: one pass on a long line
         stop = pattern("name_stop").search(tail)
         segment = tail[:stop.start()] if stop else tail
         if not segment:

@@ -65,13 +65,14 @@ def _heading_like(block: Block) -> bool:
     """A heading, or a line in capitals too long to be read as one ('DECLARATIONS OF
     INTEREST IN TERMS OF THE ETHICAL STANDARDS IN PUBLIC LIFE ETC. (SCOTLAND) ACT 2000'),
     that names no member."""
-    if names_in(block.text):
-        return False  # "COUNCILLOR REID - ITEM 3 - PERSONAL INTEREST": an entry
-    if block.kind is BlockKind.HEADING:
-        return True
-    letters = [c for c in block.text if c.isalpha()]
-    return block.kind is BlockKind.PARAGRAPH and len(letters) >= 12 and len(block.text) <= 200 \
-        and sum(c.isupper() for c in letters) >= 0.95 * len(letters)
+    if block.kind is not BlockKind.HEADING:
+        letters = [c for c in block.text if c.isalpha()]
+        if not (block.kind is BlockKind.PARAGRAPH and len(letters) >= 12 and
+                len(block.text) <= 200 and sum(c.isupper() for c in letters) >= 0.95 * len(
+                    letters)):
+            return False
+    # names last: "COUNCILLOR REID - ITEM 3 - PERSONAL INTEREST" is an entry
+    return not names_in(block.text)
 
 
 def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
