@@ -188,3 +188,17 @@ def test_put_to_the_vote_and_agreed_in_capitals_is_a_decision_in_lower_case_is_n
             "The substantive motion was put to the vote and AGREED.\n")
     rows = extract_items(parse_text(text, "t.txt"))["decisions"]
     assert [(r["item"], r["kind"], r["text"]) for r in rows] == [("5", "AGREED", "")]
+
+
+def test_parish_outcome_after_a_spaced_dash_on_the_heading_line():
+    text = ("3. Grass cutting contract – Resolved to accept the quote from Greenway Grounds "
+            "Ltd.\n4. Budget\nRESOLVED that the budget be approved.\n")
+    found = extract_items(parse_text(HEAD + text, "t.txt"))
+    assert [(r["number"], r["title"]) for r in found["items"]] == [
+        ("3", "Grass cutting contract"), ("4", "Budget")]
+    assert decisions(text)[0] == ("3", "RESOLVED", "to accept the quote from Greenway Grounds Ltd.")
+
+
+def test_agreed_to_in_title_case_is_still_narrative():
+    text = "3. Bins\nAgreed to look again at the bins in the spring.\n"
+    assert decisions(text) == []

@@ -307,3 +307,14 @@ def test_a_title_after_a_pair_of_numbers_belongs_to_the_pair() -> None:
 ])
 def test_a_category_set_off_in_a_list_entry(body: str, want: list) -> None:
     assert rows(f"2. Declarations of Interest\n\n{body}\n\n3. Hall Lease\n\nNoted.\n") == want
+
+
+def test_an_office_before_a_full_name_names_the_person():
+    # "Leader of the Council Peter Johnston declared": the office is no name ("Leader")
+    body = ("1. Declarations of Interest\nLeader of the Council Peter Johnston declared a "
+            "personal interest in item 2 as a governor of Kingsmere College.\n2. Budget\n"
+            "RESOLVED that the budget be approved.\n")
+    assert rows(body) == [("Peter Johnston", "2", "personal")]
+    alone = ("1. Declarations of Interest\nThe Leader of the Council declared an interest in "
+             "item 2.\n2. Budget\nRESOLVED that the budget be approved.\n")
+    assert [r[0] for r in rows(alone)] == ["Leader of the Council"]

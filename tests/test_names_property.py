@@ -146,3 +146,47 @@ def test_substitute_sentences(people: list[str], shape: str) -> None:
     pairs = [(fold_name(r["member"]), fold_name(r["substitute"])) for r in result["substitutes"]]
     assert pairs == [(fold_name(member), fold_name(substitute))]
     assert fold_name(substitute) in folded(result["attendees"])
+
+
+# ---- issue 12: shapes of councils the rules had not met, with real names drawn into them
+
+
+@SETTINGS
+@given(names(4), st.lists(st.sampled_from(["P", "A"]), min_size=4, max_size=4))
+def test_inline_register_with_legend_letters(people: list[str], marks: list[str]) -> None:
+    run = " ".join(f"{'Mrs' if n % 2 else 'Mr'} {p} {m}" for n, (p, m) in
+                   enumerate(zip(people, marks, strict=True)))
+    result = extract(f"1. Attendance\n{run} P = present, A = apology, N = non-attendance\n"
+                     "2. Minutes\nRESOLVED that the minutes be approved.")
+    pairs = list(zip(people, marks, strict=True))
+    assert folded(result["attendees"]) == want([p for p, m in pairs if m == "P"])
+    assert folded(result["apologies"]) == want([p for p, m in pairs if m == "A"])
+
+
+@SETTINGS
+@given(names(3))
+def test_place_dash_member_lines(people: list[str]) -> None:
+    body = (f"Careston - Mr {people[0]}\nNorth Water Bridge - Mrs {people[1]}, Mr {people[2]}\n"
+            "\n1. Minutes of previous meeting\nThe minutes were approved.")
+    assert folded(extract(body)["attendees"]) == want(people)
+
+
+@SETTINGS
+@given(names(3), st.sampled_from([
+    "Apologies: {a} (NHS Kingsmere), {b} (Police), {c} (Kingsmere CVS)",
+    "Apologies: {a} (Westbridge), {b} (Kelmere Parish), {c} (Ashcombe Town)",
+]))
+def test_apologies_with_the_organisation_in_brackets(people: list[str], shape: str) -> None:
+    a, b, c = people
+    result = extract(f"Present: Cllr Ann Quillfeather (Chair)\n\n{shape.format(a=a, b=b, c=c)}")
+    assert folded(result["apologies"]) == want(people)
+
+
+@SETTINGS
+@given(names(2))
+def test_whose_substitute_was(people: list[str]) -> None:
+    member, substitute = people
+    result = extract(f"1. Apologies\nApologies were received from Councillor {member}, whose "
+                     f"substitute was Councillor {substitute}.")
+    pairs = [(fold_name(r["member"]), fold_name(r["substitute"])) for r in result["substitutes"]]
+    assert pairs == [(fold_name(member), fold_name(substitute))]

@@ -135,3 +135,12 @@ def test_discussion_in_an_item_makes_no_attendance_rows():
     assert pairs(result) == []
     assert [r["name"] for r in result["attendees"]] == ["A Ash", "B Birch"]
     assert result["apologies"] == []
+
+
+def test_whose_substitute_was_names_the_substitute_after_the_member():
+    result = run("1. Apologies for Absence",
+                 "Apologies were received from Councillor Jane Hollis, whose substitute was "
+                 "Councillor Omar Shah.")
+    assert pairs(result) == [("Jane Hollis", "Omar Shah")]
+    assert [r["name"] for r in result["apologies"]] == ["Jane Hollis"]
+    assert "Omar Shah" in [r["name"] for r in result["attendees"]]

@@ -24,6 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 
 from pipeline.extractors.anchors import PatternGate
+from pipeline.extractors.items.titles import strip_bars
 from pipeline.extractors.language import cell_spans, labels, language, span_of
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
@@ -53,6 +54,7 @@ class DecisionRules:
     matcher: Matcher
     info: dict[str, PatternInfo]
     title_case_that: frozenset[str]
+    title_case_to: frozenset[str]
     lower_formal: dict[str, frozenset[str]]
     bare_empty: frozenset[str]
     keyword_gate: PatternGate
@@ -86,6 +88,7 @@ def rules() -> DecisionRules:
         # a decision needs a keyword; lead-ins alone match nothing
         keyword_gate=PatternGate(keyword_patterns),
         title_case_that=frozenset(raw["title_case_that"]),
+        title_case_to=frozenset(raw["title_case_to"]),
         lower_formal={k: frozenset(v) for k, v in raw["lower_formal"].items()},
         bare_empty=frozenset(raw["bare_empty"]),
         terminators=tuple(re.compile(p, re.I) for p in raw["terminators"]),
@@ -184,7 +187,8 @@ def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
         if leading and (after is None or after.text in KEYWORD_PUNCT
                         or after.text == "("  # "Resolved (by 6 votes to 1) to grant ..."
                         or _whole_sentence(after, line)
-                        or (after.lower_ == "that" and info.label in r.title_case_that)):
+                        or (after.lower_ == "that" and info.label in r.title_case_that)
+                        or (after.lower_ == "to" and info.label in r.title_case_to)):
             return "title"
         return None
     if token.text.islower() and after is not None and (
@@ -315,7 +319,7 @@ def _decision(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, st
     cut = r.inline_stop.search(rest)
     if cut:
         rest = rest[:cut.start()]
-    rest = rest.strip()
+    rest = strip_bars(rest.strip())
     if DANGLING_THAT.fullmatch(rest):
         rest = ""  # "RESOLVED THAT:" with the decision on the lines below
     parts = [rest] if rest else []
@@ -335,7 +339,7 @@ def _decision(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, st
 def _block_text(block: Block) -> str:
     if block.kind is BlockKind.TABLE_ROW:
         return " ".join(c for c in block.cells if c.strip())
-    return block.text.strip()
+    return strip_bars(block.text.strip())  # the closing bar of a table saved as text
 
 
 def _continuation(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, str],

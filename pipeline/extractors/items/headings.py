@@ -43,6 +43,7 @@ from pipeline.extractors.items.titles import (
     labelled,
     next_title,
     split_run_on,
+    strip_bars,
     title_above,
     title_case,
     upper_case,
@@ -246,7 +247,10 @@ def _candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | N
         number = found.group("num").rstrip(".")
         if any(p.match(number) for p in r.not_numbers):
             return None
-        title = r.agenda_number.sub("", r.run_on.split(found.group("title").strip(), maxsplit=1)[0])
+        title = r.agenda_number.sub("", r.run_on.split(
+            r.cell_bar.sub("", strip_bars(found.group("title"))), maxsplit=1)[0])
+        if ref := r.minute_ref_run_on.match(title):
+            title = ref.group("head")  # "1. Welcome: 071/24 The Chairman ...": its minute
         if r.clock_time.match(number) and (r.clock_closing.match(title) or not (
                 upper_case(title) or title_case(title))):
             return None  # "19.30 The meeting closed" is a time, "19.27 PLANNING" an item

@@ -24,6 +24,9 @@ class ItemRules:
     verb_min_words: int
     bad_first_words: frozenset[str]
     decision_verbs: frozenset[str]
+    run_on_keywords: frozenset[str]
+    cell_bar: re.Pattern[str]
+    minute_ref_run_on: re.Pattern[str]
     agenda_wording: re.Pattern[str]
     year_suffix: re.Pattern[str]
     not_numbers: tuple[re.Pattern[str], ...]
@@ -85,6 +88,9 @@ def rules() -> ItemRules:
         verb_min_words=title["verb_min_words"],
         bad_first_words=frozenset(title["bad_first_words"]),
         decision_verbs=frozenset(title["decision_verbs"]),
+        run_on_keywords=frozenset(title["run_on_keywords"]),
+        cell_bar=re.compile(title["cell_bar"]),
+        minute_ref_run_on=re.compile(title["minute_ref_run_on"]),
         agenda_wording=re.compile(title["agenda_wording"]),
         year_suffix=re.compile(title["year_suffix"]),
         not_numbers=many(raw["not_numbers"]),

@@ -15,6 +15,17 @@ from pipeline.extractors.items.item_rules import rules
 from pipeline.model import Block, BlockKind
 
 
+def strip_bars(text: str) -> str:
+    """The text without the closing bars of a table saved as text ('Minutes |'); a loop,
+    not an end-anchored regex, so a long line of spaces costs one pass."""
+    end = len(text.rstrip())
+    while end and text[end - 1] == "|" and (end == 1 or text[end - 2].isspace()):
+        end -= 1
+        while end and text[end - 1].isspace():
+            end -= 1
+    return text[:end]
+
+
 def is_address(title: str) -> bool:
     """Whether a line after a bare number reads as a street address ("Market Street",
     "Church Lane, Oakham", "Mill Road - dismissed"): its name, before any comma or
@@ -39,9 +50,13 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
     if (not described and len(head.split()) >= 2 and upper_case(head)
             and any(c.islower() for c in rest) and is_title(head, loose=loose)):
         return head  # "APOLOGIES FOR ABSENCE – Cllr Stanser, Cllr Smith"
+    words = {w.casefold().strip(",.;:()") for w in rest.split()}
+    first = rest.split()[0].casefold().strip(",.;:()") if rest.split() else ""
+    if head and rest[:1].isupper() and first in r.run_on_keywords and len(words) >= 3 \
+            and is_title(head):
+        return head  # "Grass cutting contract – Resolved to accept the quote from ..."
     if is_title(title):
         return title
-    words = {w.casefold().strip(",.;:()") for w in rest.split()}
     if head and is_title(head) and len(words) >= 3 and words & r.verb_words:
         return head
     return title
@@ -133,6 +148,7 @@ def heading_part(title: str) -> str:
 def clean_title(title: str) -> str:
     """The title as printed, without the trailing colon or full stop of a heading."""
     title = heading_part(title)
+    title = strip_bars(title)  # "1. Attendance |": a text table's bar
     title = re.sub(r"\s*(:-|:|\.|;|\s[-\u2013\u2014])\s*$", "", title)
     return title.strip()
 

@@ -27,6 +27,7 @@ from pipeline.extractors.people.labels import (
     cue,
     item_kind,
     item_title,
+    marked_run,
     next_label,
     paper_legend,
     status,
@@ -67,6 +68,7 @@ class Walk(TableReader):
         # text, then 'Minutes:' and what the meeting recorded under the same item
         self.paused: Section | None = None
         self.items = False  # an item heading seen: the attendance record is behind
+        self.listed = False  # an unlabelled list read
 
     def run(self) -> None:
         i = 0
@@ -140,14 +142,21 @@ class Walk(TableReader):
         if block.kind is not BlockKind.PARAGRAPH:
             return False
         text = block.text
-        if list_end(text, 0, len(text)) < len(text):
+        # "Edzell - Mr C. Sinclair, Mr I. Rennie": a community council's members by place
+        start = place.end() if (place := _PLACE_LEAD.match(text)) else 0
+        if list_end(text, start, len(text)) < len(text):
             return False  # "Councillor Reid, Convener, presided.": a sentence
-        first = parse_list(text, 0, text.find(";") if ";" in text else len(text))
+        first = parse_list(text, start, text.find(";") if ";" in text else len(text))
+        # "Jo Lambourne (JL) Clerk" under an unlabelled list of coded members: staff
+        staff = bool(self.listed and first and len(first) == 1 and first[0].code and
+                     first[0].roles)
         if not first or not all(p.code or p.titled for p in first) or (
-                len(first) == 1 and not first[0].titled):
+                len(first) == 1 and not first[0].titled and not staff):
             return False
-        self.section = Section("attendees", rule="unlabelled-list")
-        self.content(block, 0)
+        self.section = Section("attendees", capacity="officer" if staff else "member",
+                               rule="unlabelled-list")
+        self.listed = True
+        self.content(block, start)
         self.section = None
         return True
 
@@ -238,6 +247,15 @@ class Walk(TableReader):
         if re.fullmatch(rf"\s*(?:{_plural()}|{_members()})\.?\s*:?\s*", text[start:end]):
             self.section = replace(section, allow_single=True)  # "Present: Councillors" + list
             return True
+        if run := marked_run(text, start, end, self.legend):  # "Mr A Rudd A Mr D Okoro P ..."
+            for a, b, code in run:
+                if (marked := status(section, code)) is not None:
+                    # each name is read on its own: a list reader's pass over the whole
+                    # line per name would be quadratic on a long register
+                    for person in parse_list(text[a:b], 0, b - a, True) or ():
+                        person.start, person.end = person.start + a, person.end + a
+                        self.register.add(marked.kind, person, block, marked)
+            return True
         m = re.match(r"\s*([A-Z])\s+(?=[A-Z(])", text[start:end])
         if self.legend and m and m.group(1) in self.legend and \
                 len(text[start + m.end():end].split("(")[0].split()) >= 2:
@@ -260,6 +278,9 @@ class Walk(TableReader):
 
 
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
+#: a place and a spaced dash before titled names ("Glenesk - Mrs N. Baird, Mr F. Skene")
+_PLACE_LEAD = re.compile(r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
+                         r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Rev)\b)")
 
 
 def _sub_numbered(block: Block) -> list[Block]:

@@ -67,7 +67,8 @@ def sentences(document: Document, register: Register) -> None:
     sent = replace(apologies, rule="sent_apologies")
     for block in document.blocks:
         text = block.text
-        sent_cue = pattern("apology_word").search(text)  # "Councillor X sent apologies"
+        # "Councillor X sent apologies"; a register's legend ("A = apology") is no sentence
+        sent_cue = pattern("apology_word").search(text) and not pattern("legend").search(text)
         # an apology sentence holds the apology word: without it the block is not searched
         for m in pattern("apology_sentence").finditer(text) if sent_cue else ():
             # "the apologies of Councillors X, and Y were noted": the list stops at the verb.
@@ -111,8 +112,10 @@ def sentences(document: Document, register: Register) -> None:
             for verb in _sent_verb().finditer(text):
                 # "Councillors Gale and Hume tendered their apologies": a whole subject that
                 # is a list of names (bare surnames under a plural honorific)
-                opening = max(text.rfind(". ", 0, verb.start()) + 2, 0) if "." in text[
-                    :verb.start()] else 0
+                # the subject opens after the sentence or the label before it ("2. Apologies:
+                # 072/24: Cllrs A, B and C sent their apologies")
+                cuts = [text.rfind(mark, 0, verb.start()) for mark in (". ", ": ")]
+                opening = max((cut + 2 for cut in cuts if cut >= 0), default=0)
                 if list_end(text, opening, verb.start()) < verb.start():
                     continue  # "X, who was represented by Y, sent apologies": no list subject
                 for person in parse_list(text, opening, verb.start()) or ():

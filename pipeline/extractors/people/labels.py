@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from pipeline.extractors.items.titles import strip_bars
 from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.names import depths, parse_person
 from pipeline.extractors.people.vocabulary import data, pattern, vocab
@@ -75,6 +76,35 @@ def status(section: Section, mark: str) -> Section | None:
     return replace(section, kind="apologies" if mark == "A" else "attendees")
 
 
+def marked_run(text: str, start: int, end: int,
+               legend: dict[str, str]) -> list[tuple[int, int, str]]:
+    """A register written as one run of names, each followed by its legend letter ('Mr A
+    Rudd (Chairman) A Mr D Okoro P (in the chair) Mrs J Bell P ... P = present, A =
+    apology'): each name's span and code; empty unless three names are marked. A mark is
+    a legend letter standing alone before the next title, a note or the legend itself."""
+    if not legend:
+        return []
+    if key := pattern("legend").search(text, start, end):
+        end = key.start()  # the legend closes the run
+    marks = [m for m in _run_mark().finditer(text, start, end) if m.group("mark") in legend]
+    if len(marks) < 3:
+        return []
+    out, at = [], start
+    for m in marks:
+        out.append((at, m.start(), mark_code(m.group("mark"), legend)))
+        at = m.end()
+    return out
+
+
+@cache
+def _run_mark() -> re.Pattern:
+    """A lone capital letter after a name, before a title, a bracketed note, a legend or
+    the end: bounded look-ahead, so a long line is read in one pass."""
+    titles = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|County|Borough|District|Parish|Town|Rev)\b"
+    return re.compile(rf"(?<=[\w)])\s+(?P<mark>[A-Z])(?:\s+\([^()]{{1,40}}\))?"
+                      rf"(?=\s+{titles}|\s+[A-Z]\s*[:=]|\s*\|?\s*$)")
+
+
 # ---------------------------------------------------------------- labels and items
 
 
@@ -88,6 +118,9 @@ def cue(text: str) -> tuple[Section, int] | None:
     offset = lead.end() if lead else 0
     body = text[offset:]
     colon = re.search(r":-?|\s[–—]\s|\t", body)
+    if colon is None and (semi := re.match(r"([A-Za-z ]{3,30});\s", body)) and \
+            semi.group(1).casefold().strip() in data("cues")["exact"]:
+        colon = re.compile(";").search(body, semi.end(1))  # "Present; Cllrs A (Chair), B"
     label = body[:colon.start()] if colon else body.rstrip(" :-–")
     words = re.findall(r"[\w'’/-]+", label.casefold())
     exact = data("cues")["exact"]
@@ -191,7 +224,7 @@ def _numbered(text: str) -> tuple[str, str] | None:
     """(number, title) of a line shaped as a numbered item heading; cached, as the walk
     asks of each line more than once."""
     m = pattern("item").match(text.replace("\t", " ").strip())
-    return (m.group(1), m.group(2).strip()) if m else None
+    return (m.group(1), strip_bars(m.group(2)).strip()) if m else None
 
 
 @lru_cache(maxsize=4096)

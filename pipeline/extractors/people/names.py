@@ -205,6 +205,9 @@ def _prefix(text: str) -> tuple[int, tuple[str, ...], tuple[str, ...], str, bool
         rest = text[pos:]
         if m := v["tier"].match(rest) or v["hon"].match(rest):
             word = m.group(1)
+            if honorific and word.isupper() and len(word) == 2 and \
+                    re.match(r"[A-Z][a-z]", rest[m.end():]):
+                break  # "Mr DR Okoro": after a title, capitals before a surname are initials
             honorific, plural = f"{honorific} {word}", plural or word.casefold() in v["plural"]
             if m.re is v["tier"]:  # "County Councillor(s)": the tier is an office
                 (labels if word.casefold() in v["plural"] else roles).append(_singular(word))
@@ -261,7 +264,9 @@ def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> b
         return False
     words = [t.strip(".") for t, k in zip(tokens, kinds, strict=True) if k in ("word", "caps")]
     hits = sum(w in v["known"] for w in words)
-    if hits and (not honorific or hits == len(words)):
+    # "Mrs A Bishop", "Cllr J Mayor": after a title and an initial an office word is a surname
+    if hits and (not honorific or hits == len(words)) and not (
+            honorific and kinds[0] == "initial"):
         return False
     return "word" in kinds or honorific
 
