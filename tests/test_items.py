@@ -362,3 +362,15 @@ def test_a_sentence_under_a_title_ending_in_a_dangling_word_is_not_part_of_it():
             "8.         Information Reports - if called in\n\n"
             "No information reports were called in.\n\n9. Question Time\n\nNone.\n")
     assert items(text)[1] == ("8", "Information Reports - if called in")
+
+
+def test_unnumbered_capital_headings_need_an_attendance_record():
+    body = ("APOLOGIES FOR ABSENCE\nApologies were received from Councillor Jo Hale.\n\n"
+            "MINUTES OF THE PREVIOUS MEETING\nRESOLVED that the minutes be approved.\n")
+    head = "KINGSMERE FIRE AUTHORITY\n\nMinutes of the meeting held on 12 February 2024\n\n"
+    def found(text: str) -> list[tuple[str, str]]:
+        rows = extract_items(parse_text(text, "t.txt"))["items"]
+        return [(row["number"], row["title"]) for row in rows]
+    assert found(head + "Present: Councillors Ann Bell and Tom Reed\n\n" + body) == [
+        ("", "APOLOGIES FOR ABSENCE"), ("", "MINUTES OF THE PREVIOUS MEETING")]
+    assert found(head + body) == []  # a report's capital headings are no items

@@ -49,6 +49,7 @@ from pipeline.extractors.items.titles import (
     upper_case,
     wrapped,
 )
+from pipeline.extractors.items.unnumbered import unnumbered_items
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
@@ -111,7 +112,7 @@ def find_items(document: Document) -> list[Item]:
         items = sequences(candidates, blocks, rules())
     if not items:
         single = _single_item(blocks)
-        return [single] if single else []
+        return [single] if single else unnumbered_items(blocks)
     items = _fill_gaps(blocks, items)
     _minute_numbers(blocks, items)
     strip_page_numbers(items, rules())
