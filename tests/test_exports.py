@@ -216,8 +216,8 @@ def test_parquet_columns_are_typed_with_the_table_named(run: Extraction,
     assert table.num_rows == len(run.decisions)
     assert table.column_names == list(run.decisions.columns)
     types = dict(zip(table.column_names, map(str, table.schema.types), strict=True))
-    assert types == {c: "int64" if c in ("page", "start", "end", "part") else "string"
-                     for c in table.column_names}
+    integers = ("page", "start", "end", "ocr_confidence", "part")
+    assert types == {c: "int64" if c in integers else "string" for c in table.column_names}
     assert table.schema.metadata[b"minutebook.table"] == b"decisions"
 
 
