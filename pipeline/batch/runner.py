@@ -201,17 +201,21 @@ def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
                 if progress:
                     progress.finish()
             documents = [item.document for item in inputs]
+            found, processed = len(inputs), len(todo)
             written_with = f"{settings.raw_csv}:{authorities.stamp()}"
             summary = (unchanged_outputs(store, documents, known, out, written_with)
                        if not todo else None)
+            # the per-paper bookkeeping (about 1 KB a paper) is not needed to write the
+            # outputs: dropped here, the writing reuses its memory instead of adding to it
+            del inputs, todo, redo, known, cached, hashes, stats, digests
             if summary is None:
                 summary = write_outputs(store, documents, out, settings.raw_csv, authorities)
                 keep_outputs_stamp(store, documents, out, written_with, summary)
     finally:
         if owned and client is not None:
             client.close()
-    summary.reused = len(inputs) - len(todo)
-    summary.processed = len(todo)
+    summary.reused = found - processed
+    summary.processed = processed
     summary.pages_read = pages_read
     summary.seconds = time.time() - started
     _write_run_info(out, paths, settings, summary, started, walker.left_out)

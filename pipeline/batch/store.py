@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import sys
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
@@ -156,7 +157,9 @@ class Store:
     def known(self) -> dict[str, tuple[str, str, str]]:
         """document -> (content hash, pipeline, status) of everything stored."""
         cursor = self.db.execute("SELECT document, content_hash, pipeline, status FROM documents")
-        return {row[0]: (row[1], row[2], row[3]) for row in cursor}
+        # every row repeats the pipeline's fingerprint and one of three statuses: one string
+        # each, not 100,000 copies
+        return {row[0]: (row[1], sys.intern(row[2]), sys.intern(row[3])) for row in cursor}
 
     def file_stats(self) -> dict[str, str]:
         """document -> "size:mtime_ns hash" of its file when last hashed, for the documents
