@@ -51,6 +51,12 @@ def test_every_subpackage_ships_and_models_is_mapped_in():
     found = {".".join(p.parent.relative_to(ROOT).parts)
              for p in (ROOT / "pipeline").rglob("__init__.py") if "__pycache__" not in p.parts}
     assert found <= set(setuptools["packages"])
+    # Each folder of models/ is a data subpackage: setuptools deprecates shipping the files of
+    # a folder that is not listed, and a newer setuptools may leave them out of the wheel.
+    rule_folders = {".".join(("pipeline._rules", *p.relative_to(ROOT / "models").parts))
+                    for p in (ROOT / "models").rglob("*")
+                    if p.is_dir() and "__pycache__" not in p.parts}
+    assert rule_folders <= set(setuptools["packages"]), "list the new models/ folder in pyproject"
     assert setuptools["package-dir"] == {"pipeline._rules": "models"}
     globs = setuptools["package-data"]["pipeline._rules"]
     suffixes = {Path(f).suffix for f in _files(ROOT / "models")}
