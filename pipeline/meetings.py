@@ -24,7 +24,7 @@ def rows(path: Path, raw: bool = False) -> Iterator[dict[str, str]]:
             yield row if raw else {k: unescape_cell(v or "") for k, v in row.items()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meeting:
     """One meeting: a paper, or a paper of a pack. The same meeting's minutes printed in
     two files (a pack and the minutes alone, or the PDF and the DOCX) are one meeting:
@@ -37,32 +37,40 @@ class Meeting:
 
 
 def meetings_of(out: Path, raw: bool = False) -> dict[tuple[str, str], Meeting]:
-    """(document, part) -> the meeting, for every paper of the run."""
-    authority = {r["document"]: r.get("authority", "") for r in
+    """(document, part) -> the meeting, for every paper of the run.
+
+    One entry per paper part is all it holds: parts.csv is read twice rather than kept,
+    and the names, bodies and dates that many papers share are one string each."""
+    shared: dict[str, str] = {}
+
+    def one(text: str) -> str:
+        return shared.setdefault(text, text)
+
+    authority = {r["document"]: one(r.get("authority", "")) for r in
                  rows(out / "documents.csv", raw)}
     # one name per authority: "Kingsmere Council" and "Kingsmere Borough Council" are one
     fullest: dict[str, str] = {}
-    for name in authority.values():
-        key = authority_key(name) if name else ""
+    for name in set(authority.values()):
+        key = one(authority_key(name)) if name else ""
         if len(name) > len(fullest.get(key, "")):
             fullest[key] = name
-    parts = list(rows(out / "parts.csv", raw))
     # one name per body: "LICENSING COMMITTEE" and "Licensing Committee" are one body
     label: dict[tuple[str, str], str] = {}
-    for row in parts:
+    for row in rows(out / "parts.csv", raw):
         name = authority.get(row["document"], "")
         at = (authority_key(name) if name else "", row.get("body_key") or fold(row["body"]))
         if at not in label or (label[at].isupper() and not row["body"].isupper()):
-            label[at] = row["body"]
+            label[at] = one(row["body"])
     found = {}
-    for row in parts:
+    for row in rows(out / "parts.csv", raw):
         name = authority.get(row["document"], "")
-        name = fullest[authority_key(name)] if name else ""
-        body_key = row.get("body_key") or fold(row["body"])
-        body, date = label[(authority_key(name) if name else "", body_key)], row["date"]
-        held: tuple[str, ...] = (authority_key(name) if name else "", body_key, date) \
+        where = one(authority_key(name)) if name else ""
+        name = fullest[where] if name else ""
+        body_key = one(row.get("body_key") or fold(row["body"]))
+        body, date = label[(where, body_key)], one(row["date"])
+        held: tuple[str, ...] = (where, body_key, date) \
             if date and body_key else ("paper", row["document"], row["part"])
-        found[(row["document"], row["part"])] = Meeting(held, name, body, date)
+        found[(row["document"], one(row["part"]))] = Meeting(held, name, body, date)
     return found
 
 

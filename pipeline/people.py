@@ -117,7 +117,10 @@ class PeopleLinker:
     def __init__(self) -> None:
         #: (authority, name as written) -> the bodies at whose meetings it is written
         self._seen: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self._by_name: dict[tuple[str, str, str], _Person] = {}  # (auth, body, name) -> person
+        # (authority, name as written) -> its person, or, where the name is two people
+        # (or linked sitting by sitting), sitting -> person: one entry per written name,
+        # not one per name and sitting, so a large archive's names fit in memory
+        self._by_name: dict[tuple[str, str], _Person | dict[str, _Person]] = {}
         self.people: list[_Person] = []
 
     def add(self, authority: str, body: str, name: str) -> None:
@@ -134,6 +137,17 @@ class PeopleLinker:
         for _, names in sorted(groups.items()):
             self._link_surname(names)
         self._name_ids()
+        self._compact()
+
+    def _compact(self) -> None:
+        """Drop what only the linking needed: the sittings of each name and person, and a
+        name's sitting-by-sitting entry where every sitting gave the same person."""
+        for key, found in self._by_name.items():
+            if isinstance(found, dict) and len({id(p) for p in found.values()}) == 1:
+                self._by_name[key] = next(iter(found.values()))
+        self._seen = defaultdict(set)
+        for person in self.people:
+            person.bodies = set()
 
     def _link_surname(self, names: list[tuple[str, str, ParsedName]]) -> None:
         """Link the names of one surname in one authority."""
@@ -142,8 +156,16 @@ class PeopleLinker:
         def join(person: _Person, authority: str, name: str, bodies: set[str]) -> None:
             person.variants.add(name)
             person.bodies |= bodies
+            key = (authority, name)
+            found = self._by_name.get(key)
+            if found is None and bodies == self._seen[key]:
+                self._by_name[key] = person  # the name is this person wherever it is written
+                return
+            if not isinstance(found, dict):
+                found = {sitting: found for sitting in self._seen[key]} if found else {}
+                self._by_name[key] = found
             for body in bodies:
-                self._by_name[(authority, body, name)] = person
+                found[body] = person
 
         # forenames first (the longest given names first), then initials
         given = sorted((n for n in names if n[2].forename or n[2].initials),
@@ -204,7 +226,8 @@ class PeopleLinker:
             person.person_id = base if taken[base] == 1 else f"{base}-{taken[base]}"
 
     def person(self, authority: str, body: str, name: str) -> _Person | None:
-        return self._by_name.get((authority, body, name.strip()))
+        found = self._by_name.get((authority, name.strip()))
+        return found.get(body) if isinstance(found, dict) else found
 
 
 def _body_of(sitting: str) -> str:
@@ -237,9 +260,15 @@ def write_people(out: Path, raw_csv: bool = False) -> dict[str, int]:
     def meeting(document: str, part: str) -> Meeting:
         return meetings.get((document, part or "1"), nowhere)
 
+    sittings: dict[tuple[str, str], str] = {}
+
     def sitting(where: Meeting) -> str:
-        # whom a bare surname can mean: the members of that body in that municipal year
-        return f"{_fold(where.body).strip()}\t{municipal_year(where.date)}"
+        # whom a bare surname can mean: the members of that body in that municipal year;
+        # one string per sitting, however many names are written at it
+        key = (where.body, where.date)
+        if key not in sittings:
+            sittings[key] = f"{_fold(where.body).strip()}\t{municipal_year(where.date)}"
+        return sittings[key]
 
     linker = PeopleLinker()
     for document, part, name, _, _ in mentions_of(out, raw_csv):
@@ -250,7 +279,7 @@ def write_people(out: Path, raw_csv: bool = False) -> dict[str, int]:
             closing(sqlite3.connect(Path(scratch) / "seen.sqlite")) as db:
         db.execute("CREATE TABLE seen (person TEXT, meeting TEXT, extra TEXT, rank INT, "
                    "status TEXT, name TEXT, role TEXT, document TEXT, part TEXT, body TEXT, "
-                   "date TEXT, year TEXT, PRIMARY KEY (person, meeting, extra))")
+                   "date TEXT, year TEXT, authority TEXT, PRIMARY KEY (person, meeting, extra))")
         for document, part, name, status, role in mentions_of(out, raw_csv):
             where = meeting(document, part)
             person = linker.person(where.authority, sitting(where), name)
@@ -259,7 +288,7 @@ def write_people(out: Path, raw_csv: bool = False) -> dict[str, int]:
             # one row per person per meeting (an unlinked name may be two people at one),
             # the strongest status any paper of the meeting gives, found where first named
             db.execute(
-                "INSERT INTO seen VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "INSERT INTO seen VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (person, meeting, extra) DO UPDATE SET rank = excluded.rank, "
                 "status = excluded.status, name = excluded.name, role = CASE WHEN "
                 "excluded.role <> '' THEN excluded.role ELSE seen.role END "
@@ -267,28 +296,39 @@ def write_people(out: Path, raw_csv: bool = False) -> dict[str, int]:
                 (person.person_id, "\x1f".join(where.key),
                  f"{status}\t{name}" if person.note else "", STATUSES.index(status), status,
                  name, role, document, part or "1", where.body, where.date,
-                 municipal_year(where.date)))
-        by_meeting = {"\x1f".join(m.key): m for m in meetings.values()}
-        counts = {"attendance": _write_attendance(db, by_meeting, out, raw_csv)}
+                 municipal_year(where.date), where.authority))
+        # what the summary needs of the meetings: how many each body held each year
+        held = _meetings_held(meetings)
+        meetings.clear()  # one entry per paper: gone before the tables are written
+        counts = {"attendance": _write_attendance(db, out, raw_csv)}
         people = _people_rows(db, linker)
         _link_register(people, {p.person_id: p for p in linker.people}, load_register(out))
         write_csv(out / "people.csv", people, SCHEMA["people"].columns, raw=raw_csv)
         counts["people"] = len(people)
-        counts["attendance_summary"] = _write_summary(db, people, by_meeting, out, raw_csv)
+        counts["attendance_summary"] = _write_summary(db, people, held, out, raw_csv)
     return counts
 
 
-def _write_attendance(db: sqlite3.Connection, by_meeting: dict[str, Meeting], out: Path,
-                      raw_csv: bool) -> int:
+def _meetings_held(meetings: dict[tuple[str, str], Meeting]) -> Counter[tuple[str, str, str]]:
+    """(authority, body, municipal year) -> the meetings the papers record (a meeting
+    printed in two papers once)."""
+    seen: set[tuple[str, ...]] = set()
+    held: Counter[tuple[str, str, str]] = Counter()
+    for meeting in meetings.values():
+        if meeting.key not in seen:
+            seen.add(meeting.key)
+            held[(meeting.authority, meeting.body, municipal_year(meeting.date))] += 1
+    return held
+
+
+def _write_attendance(db: sqlite3.Connection, out: Path, raw_csv: bool) -> int:
     stream = CsvStream(out / "attendance.csv", SCHEMA["attendance"].columns, raw=raw_csv)
     count = 0
-    nowhere = Meeting(("",), "", "", "")
-    for person, held_at, status, name, role, document, part in db.execute(
-            "SELECT person, meeting, status, name, role, document, part FROM seen "
+    for person, authority, body, date, status, name, role, document, part in db.execute(
+            "SELECT person, authority, body, date, status, name, role, document, part FROM seen "
             "ORDER BY person, meeting, extra"):
-        where = by_meeting.get(held_at, nowhere)
-        stream.write({"person_id": person, "authority": where.authority, "document": document,
-                      "part": part, "body": where.body, "date": where.date, "status": status,
+        stream.write({"person_id": person, "authority": authority, "document": document,
+                      "part": part, "body": body, "date": date, "status": status,
                       "name": name, "role": role})
         count += 1
     stream.close()
@@ -356,12 +396,10 @@ def municipal_year(date: str) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
-def _write_summary(db: sqlite3.Connection, people: list[dict], by_meeting: dict[str, Meeting],
-                   out: Path, raw_csv: bool) -> int:
+def _write_summary(db: sqlite3.Connection, people: list[dict],
+                   held: Counter[tuple[str, str, str]], out: Path, raw_csv: bool) -> int:
     """Per person, body and municipal year: the meetings recorded and their statuses, and
     the meetings of that body that year the papers record without the person."""
-    held: Counter[tuple[str, str, str]] = Counter(
-        (m.authority, m.body, municipal_year(m.date)) for m in by_meeting.values())
     named = {p["person_id"]: p for p in people}
     stream = CsvStream(out / "attendance_summary.csv", SCHEMA["attendance_summary"].columns,
                        raw=raw_csv)

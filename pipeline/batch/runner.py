@@ -277,6 +277,7 @@ def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool,
     write_csv(out / "bodies.csv", merged, SCHEMA["bodies"].columns, raw=raw_csv)
     for stream in [*writers.values(), errors]:
         stream.close()
+    del registry, merged, given  # the people tables hold their own index of the run
     summary.counts.update(write_people(out, raw_csv))  # from the CSVs just written
     return summary
 
