@@ -127,7 +127,10 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
 
 def _ranked_name(piece: str) -> bool:
     """Whether a piece is an office written before a name ('Provost Moira Rankin (in the
-    Chair)'): a person, not the office of the person after it."""
+    Chair)') or with its holder in brackets ('The Mayor (Councillor Jean Farrow)'): a
+    person, not the office of the person after it."""
+    if any(vocab()["hon_word"].match(inner) for inner in re.findall(r"\(([^()]+)\)", piece)):
+        return True
     offset, roles, _, _, _ = prefix(piece)
     rest = re.sub(r"\([^()]*\)", " ", piece[offset:]).split()
     return bool(roles) and len(rest) >= 2 and all(is_name(w, True) for w in rest)
@@ -236,9 +239,9 @@ def _run_on(text: str, start: int, end: int, cuts: list, depth: tuple[int, ...])
             continue
         before = [c for c in cuts if c[1] <= m.start()]
         words = text[max([start, *(c[1] for c in before)]):m.start()].split()
-        if not words or words[-1] in ("and", "of", "&") or ranks.get(m.start()) is m and (
-                len(words) < 2 or words[0] in ("The", "the")):
-            continue  # an office after a name, not "The Deputy Lord Mayor"
+        if not words or words[-1] in ("and", "of", "&", "The", "the") or ranks.get(
+                m.start()) is m and (len(words) < 2 or words[0] in ("The", "the")):
+            continue  # an office after a name, not "The Deputy Lord Mayor", "The Lord Mayor"
         tail = words[-1].strip(".,")
         if (h := v["hon"].match(words[-1] + " X")) and h.end() == len(words[-1]) + 1:
             continue  # "Cllr Mrs J Tonkin": honorifics in a row open one name
