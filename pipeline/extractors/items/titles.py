@@ -76,6 +76,10 @@ def run_in(title: str, loose: bool = False) -> str | None:
         if head and len(rest) >= 4 and lowered & r.verb_words and is_title(head, loose=loose) \
                 and (len(head.split()) <= 2 or not any(w[:1].isupper() for w in head.split()[1:])):
             return head
+    dated = r.run_in_date.search(title)
+    if dated and is_title(head := title[:dated.start()].strip(), loose=loose) and \
+            head.split()[-1].casefold() not in r.dangling_words | {"held", "dated"}:
+        return head  # "Date of next meeting Thursday 9th May 2024 at 7.30pm."
     return None
 
 
