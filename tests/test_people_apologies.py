@@ -242,3 +242,17 @@ def test_bilingual_slash_labels_read_their_english_half():
         ("J Baylis", "", "member"), ("K W Curran", "", "member"), ("A Woolcott", "", "member"),
         ("R Smithson", "", "officer"), ("P Bateson", "", "officer")]
     assert names(result["apologies"]) == ["C J Crowe", "K Pearce", "D Dunn"]
+
+
+def test_apology_list_resumes_after_a_clause_about_one_member():
+    result = run("1. Apologies", "Apologies were received from Councillor Ann Bell, whose "
+                 "substitute was Councillor Tom Reed, and from Councillor Jo Hart.")
+    assert names(result["apologies"]) == ["Ann Bell", "Jo Hart"]
+    assert [(r["member"], r["substitute"]) for r in result["substitutes"]] == [
+        ("Ann Bell", "Tom Reed")]
+
+
+def test_apology_list_resumes_after_a_reason_clause():
+    result = run("1. Apologies", "Apologies were received from Councillor Ann Bell, who was on "
+                 "holiday, and also from Councillors Jo Hart and Bo Hill.")
+    assert names(result["apologies"]) == ["Ann Bell", "Jo Hart", "Bo Hill"]

@@ -49,7 +49,7 @@ from pipeline.extractors.items.titles import (
     upper_case,
     wrapped,
 )
-from pipeline.extractors.items.unnumbered import unnumbered_items
+from pipeline.extractors.items.unnumbered import single_item, unnumbered_items
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
@@ -111,7 +111,7 @@ def find_items(document: Document) -> list[Item]:
         candidates = [c for c in candidates if c.rule not in rules().minor_styles]
         items = sequences(candidates, blocks, rules())
     if not items:
-        single = _single_item(blocks)
+        single = single_item(blocks)
         return [single] if single else unnumbered_items(blocks)
     items = _fill_gaps(blocks, items)
     _minute_numbers(blocks, items)
@@ -371,28 +371,3 @@ def _damp_lists(blocks: list[Block], candidates: list[Item]) -> None:
 def number_key(number: str) -> tuple[int, ...]:
     """Sortable key: "5" < "5.1" < "5a" < "6"; "41/24", "DEV12/24" sort on 41 and 12."""
     return _number_key(number, rules())
-
-
-def _single_item(blocks: list[Block]) -> Item | None:
-    """A one-item page (ModernGov agenda-item view): the title above its only label."""
-    r = rules()
-    labels = [i for i, b in enumerate(blocks)
-              if b.kind is not BlockKind.TABLE_ROW and any(p.match(b.text.strip())
-                                                           for p in r.single_item_labels)]
-    if len(labels) != 1:
-        return None
-    floor = max(-1, labels[0] - 6)
-    for j in range(labels[0] - 1, -1, -1):
-        if j <= floor:
-            break
-        text = blocks[j].text.strip()
-        if any(p.match(text) for p in r.item_labels):
-            floor = max(-1, j - 6)  # "Decision:" / "Agreed." above "Minutes:": look above it
-            continue
-        if any(p.match(text) for p in r.single_item_skip) or text.endswith("."):
-            continue
-        title = clean_title(text)
-        if blocks[j].kind is not BlockKind.TABLE_ROW and is_title(text):
-            return Item(j, "", title, "single-item-page", 1.0, j)
-        return None
-    return None

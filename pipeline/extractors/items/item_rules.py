@@ -48,6 +48,8 @@ class ItemRules:
     page_number: re.Pattern[str]
     wrapped_page: re.Pattern[str]
     run_on_split: re.Pattern[str]
+    run_in_opener: re.Pattern[str]  # a sentence's first word after a run-in heading
+    run_in_date: re.Pattern[str]  # a date a heading runs into
     clock_time: re.Pattern[str]
     clock_closing: re.Pattern[str]
     item_labels: tuple[re.Pattern[str], ...]
@@ -115,6 +117,9 @@ def rules() -> ItemRules:
         page_number=re.compile(title["page_number"]),
         wrapped_page=re.compile(title["wrapped_page"], re.I),
         run_on_split=re.compile(title["run_on_split"]),
+        run_in_opener=re.compile(r"\s(?=(?:" + "|".join(
+            re.escape(w) for w in title["run_in_openers"]) + r")\s)"),
+        run_in_date=re.compile(title["run_in_dates"]),
         clock_time=re.compile(raw["clock_time"]),
         clock_closing=re.compile(title["clock_closing"], re.I),
         item_labels=many(raw["item_labels"]),

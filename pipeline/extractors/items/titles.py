@@ -32,6 +32,8 @@ def is_address(title: str) -> bool:
     spaced dash, ends in a street word."""
     name = re.split(r",|\s[-\u2013\u2014]\s", title)[0].strip().rstrip(".")
     words = name.split()
+    if words and re.fullmatch(r"\d{1,4}[A-Za-z]?", words[0]):
+        return False  # "4 14 ASHDOWN MEWS, W2": item 4 is a planning application at number 14
     return 2 <= len(words) <= 5 and words[-1].casefold() in rules().address_words
 
 
@@ -45,7 +47,7 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
     r = rules()
     found = r.run_on_split.search(title)
     if not found:
-        return title
+        return title if is_title(title) else run_in(title, loose) or title
     head, rest = title[:found.start()].strip(), title[found.end():]
     if (not described and len(head.split()) >= 2 and upper_case(head)
             and any(c.islower() for c in rest) and is_title(head, loose=loose)):
@@ -59,7 +61,26 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
         return title
     if head and is_title(head) and len(words) >= 3 and words & r.verb_words:
         return head
-    return title
+    return run_in(title, loose) or title
+
+
+def run_in(title: str, loose: bool = False) -> str | None:
+    """The heading of a title run straight into its first sentence ('Highways The pothole
+    on Fen Lane had been reported again'): the words before a sentence opener, when the
+    rest reads as a sentence and the heading is a title in sentence case (a heading of one
+    or two words may be capitalised)."""
+    r = rules()
+    for m in r.run_in_opener.finditer(title):
+        head, rest = title[:m.start()].strip(), title[m.end():].split()
+        lowered = {w.casefold().strip(",.;:()") for w in rest[1:] if not w[:1].isupper()}
+        if head and len(rest) >= 4 and lowered & r.verb_words and is_title(head, loose=loose) \
+                and (len(head.split()) <= 2 or not any(w[:1].isupper() for w in head.split()[1:])):
+            return head
+    dated = r.run_in_date.search(title)
+    if dated and is_title(head := title[:dated.start()].strip(), loose=loose) and \
+            head.split()[-1].casefold() not in r.dangling_words | {"held", "dated"}:
+        return head  # "Date of next meeting Thursday 9th May 2024 at 7.30pm."
+    return None
 
 
 def wrapped(blocks: list[Block], index: int, title: str) -> tuple[str, int]:

@@ -1,4 +1,5 @@
-"""Items of minutes that number nothing: headings in capitals (or bold) over their minutes.
+"""Items of minutes that number nothing: headings in capitals (or bold) over their minutes;
+and the one item of a single agenda-item page (`single_item`).
 
 Some authorities (fire authorities, joint boards) print their minutes as 'APOLOGIES FOR
 ABSENCE' / 'Apologies were received from ...' / 'MINUTES OF THE PREVIOUS MEETING' /
@@ -13,7 +14,7 @@ import re
 from functools import cache
 
 from pipeline.extractors.items.item_rules import Item, rules
-from pipeline.extractors.items.titles import clean_title, is_title
+from pipeline.extractors.items.titles import clean_title, is_address, is_title
 from pipeline.model import Block, BlockKind
 from pipeline.rules import read_json
 
@@ -60,3 +61,41 @@ def _heading(block: Block, spec: dict) -> bool:
             words & rules().bad_first_words and re.search(r"\b(?:19|20)\d{2}\b", text)):
         return False  # "PRESENT", "MONDAY 12 FEBRUARY 2024"
     return is_title(clean_title(text), relaxed=True)
+
+
+def single_item(blocks: list[Block]) -> Item | None:
+    """A one-item page (ModernGov agenda-item view): the title above its only label."""
+    r = rules()
+    labels = [i for i, b in enumerate(blocks)
+              if b.kind is not BlockKind.TABLE_ROW and any(p.match(b.text.strip())
+                                                           for p in r.single_item_labels)]
+    if len(labels) != 1:
+        return None
+    floor = max(-1, labels[0] - 6)
+    for j in range(labels[0] - 1, -1, -1):
+        if j <= floor:
+            break
+        text = blocks[j].text.strip()
+        if any(p.match(text) for p in r.item_labels):
+            floor = max(-1, j - 6)  # "Decision:" / "Agreed." above "Minutes:": look above it
+            continue
+        if any(p.match(text) for p in r.single_item_skip) or text.endswith("."):
+            continue
+        title = clean_title(text)
+        if blocks[j].kind is not BlockKind.TABLE_ROW and is_title(text):
+            number, title = _page_number(text, title)
+            return Item(j, number, title, "single-item-page", 1.0, j)
+        return None
+    return None
+
+
+def _page_number(text: str, title: str) -> tuple[str, str]:
+    """The number a one-item page's title line opens with ('8 Health and Wellbeing Board -
+    Terms of reference', as ModernGov's issue pages print it), and the title without it."""
+    for _, pattern, strict in rules().patterns:
+        found = pattern.match(text)
+        if found and found.group("title").strip() and not any(
+                p.match(found.group("num")) for p in rules().not_numbers) and not (
+                strict and is_address(found.group("title"))):  # "42 Brookfield Road"
+            return found.group("num").rstrip("."), clean_title(found.group("title"))
+    return "", title

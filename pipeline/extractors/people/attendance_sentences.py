@@ -14,19 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING
 
-from pipeline.extractors.language import block_span, language
 from pipeline.extractors.people.labels import Pair, Section
 from pipeline.extractors.people.lists import parse_list
-from pipeline.extractors.people.names import Person, classify, clean_name, depths
+from pipeline.extractors.people.name_spans import name_spans
+from pipeline.extractors.people.names import Person, classify, depths
 from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.model import Block, BlockKind, Document
-from pipeline.rules import read_jsonl
-
-if TYPE_CHECKING:
-    from spacy.matcher import Matcher
 
 ABBREVIATIONS = set(data("cues")["abbreviations"])
 
@@ -78,16 +73,23 @@ def sentences(document: Document, register: Register) -> None:
                 continue  # "... agreed, subject to the inclusion of apologies from X": another day
             if pattern("substitution_words").search(text, m.start(), m.end()):
                 continue  # "sent apologies and was substituted by X": X came
-            end = list_end(text, m.end(), stop)
-            if end < stop and (semi := text.rfind(";", m.end(), end)) >= 0 and \
-                    depths(text)[semi] == 0:
-                end = semi  # "... Gale and Hope; Cllr Irwin would be late": a new clause
-            persons = parse_list(text, m.end(), end, allow_single=True) or []
-            if persons and (tail := _lower_surname(text, end)):
-                persons[-1].name += " " + text[end:tail]  # "... and Diane Neil mills"
-                persons[-1].end = tail
-            for person in persons:
-                register.add("apologies", person, block, apologies)
+            begin: int | None = m.end()
+            while begin is not None:
+                end = list_end(text, begin, stop)
+                if end < stop and (semi := text.rfind(";", begin, end)) >= 0 and \
+                        depths(text)[semi] == 0:
+                    end = semi  # "... Gale and Hope; Cllr Irwin would be late": a new clause
+                persons = parse_list(text, begin, end, allow_single=True) or []
+                if persons and (tail := _lower_surname(text, end)):
+                    persons[-1].name += " " + text[end:tail]  # "... and Diane Neil mills"
+                    persons[-1].end = tail
+                for person in persons:
+                    register.add("apologies", person, block, apologies)
+                # "from A, whose substitute was B, and from C": the list resumes after the
+                # clause about A
+                resumes = pattern("apology_resumes").match(text, end, stop) if persons and \
+                    text[begin:end].rstrip().endswith(",") else None
+                begin = resumes.end() if resumes else None
         # a table row's cells side by side are no sentence, unless a cell is prose (a
         # ModernGov item row: title, agenda note, 'Minutes:' and what was minuted)
         substitution = (block.kind is not BlockKind.TABLE_ROW or _prose(text)) and \
@@ -250,6 +252,7 @@ def _respectively(text: str, spans: list[tuple[int, int, str]],
 def _chair(block: Block, spans: list[tuple[int, int, str]], register: Register) -> None:
     """'Mr G Ballantyne in the Chair'; 'RESOLVED that Councillor X be elected Chair'."""
     text = block.text
+    short = len(text.split()) <= 10  # a line that only says who took the chair
     for start, end, name in spans:
         if presided := pattern("presided").match(text[end:]):  # "Councillor X, Convener, presided"
             role = presided.group(1) or "Chair"
@@ -261,7 +264,6 @@ def _chair(block: Block, spans: list[tuple[int, int, str]], register: Register) 
                 register.add("attendees", Person(name, start, end, roles=[role]), block,
                              Section("attendees", rule="presided"))
             continue
-        short = len(text.split()) <= 10
         m = (short and pattern("chair_line").match(text[end:])) or \
             pattern("elected_chair").match(text[end:])
         if not m or (m.groups() and text[end:].split()[0] == "be"
@@ -275,39 +277,3 @@ def _chair(block: Block, spans: list[tuple[int, int, str]], register: Register) 
         elif not m.groups():  # the person in the chair attended, listed or not
             register.add("attendees", Person(name, start, end, roles=[role]), block,
                          Section("attendees", rule="chair_line"))
-
-
-@cache
-def _matcher() -> Matcher:
-    """A Matcher on the shared vocab over the name shapes of models/attendance/
-    name_patterns.jsonl, to find the people a free sentence names ('Councillor X attended
-    as substitute for Councillor Y')."""
-    from spacy.matcher import Matcher
-
-    honorifics = [h.casefold().rstrip(".") for h in data("names")["honorifics"] if " " not in h]
-    matcher = Matcher(language().vocab)
-    for rule in read_jsonl("attendance/name_patterns.jsonl"):
-        tokens = [{key: {"IN": honorifics} if value == {"IN": "@honorifics"} else value
-                   for key, value in token.items()} for token in rule["pattern"]]
-        matcher.add(rule["label"], [tokens])
-    return matcher
-
-
-def name_spans(document: Document, block: Block) -> list[tuple[int, int, str]]:
-    """(start, end in block.text, bare name) of each person a block names, in order: the
-    tokens of the paper's one Doc, not the text tokenised again."""
-    from spacy.util import filter_spans
-
-    text = block.text
-    out = []
-    found = _matcher()(block_span(document, block), as_spans=True)
-    for span in sorted(filter_spans(found), key=lambda s: s.start):
-        start, end = span.start_char - block.start, span.end_char - block.start
-        if span.text.endswith(("-", ".")) and not re.search(r"\b[A-Z]\.$", span.text):
-            end -= 1  # a sentence's full stop, not an initial's
-        titled = span.label_ == "HONORIFIC_NAME"
-        if not titled and re.search(r"(?:^|\W)[Tt]he\s+$", text[max(0, start - 12):start]):
-            continue  # "from the Fernley Corporation": a body, not a person
-        if name := clean_name(text[start:end], titled):
-            out.append((start, end, name))
-    return out

@@ -42,6 +42,7 @@ from pipeline.extractors.people.declaration_parts import (
     resolve,
     rules,
 )
+from pipeline.extractors.people.names import clean_name, is_name
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
@@ -59,6 +60,7 @@ class Section:
     listed: bool = False  # "The following members declared ...:": the entries need no more
     headers: list[str] = field(default_factory=list)
     opened: bool = False  # a declarations heading (not an item) opened the section
+    holder: str = ""  # a member's line ('Cllr Bexley') over lines that declare for them
 
 
 def _heading_like(block: Block) -> bool:
@@ -92,6 +94,8 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
             title = current.get("title", "") if current else ""
             section = Section(item=current.get("number", "") if current else "",
                               declarations=bool(rules()["section"].search(title)))
+            if section.declarations and not re.search(r"\b(?:and|or)\b|[/,&]", title):
+                section.kind = kind_of(title)  # "DECLARATIONS OF PERSONAL INTEREST": one kind
             if current and current["start"] == block.start:
                 rest = pattern("heading_rest").match(block.text) if section.declarations \
                     else None
@@ -111,7 +115,7 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
         found = _from_sentences(block, section, items, last_items, codes)
         if not found and section.declarations and not section.register:
             found = (_from_row(block, section, items) if block.kind is BlockKind.TABLE_ROW
-                     else _from_entry(block, section, items))
+                     else _from_entry(block, section, items) or _held(block, section, items))
         if found:
             rows.extend(found)
             last_items = list(dict.fromkeys(r["item"] for r in found))
@@ -196,8 +200,12 @@ def _from_sentences(block: Block, section: Section, items: list[dict],
         after = " ".join(text[s:e] for s, e in spans[index + 1:stop])
         if after and any(p.search(after) for p in rules()["not"][2:4]):
             continue  # "... He did not consider this to be a disclosable interest."
+        refers = pattern("minute_refers").match(after.strip())
+        number = resolve(refers.group("num"), "", items) if refers else ""
         for row in rows:
             row["action"] = row["action"] or action_of(after)
+            # "... interest in agenda item 17(6) as ... (Minute 48 refers).": the minute
+            row["item"] = row["item"] or number
         out.extend(rows)
     return out
 
@@ -315,7 +323,8 @@ def _from_row(block: Block, section: Section, items: list[dict]) -> list[dict]:
     numbers: list[str] = []
     rest: list[str] = []
     for cell, header in zip(cells, headers, strict=True):
-        if not people and (found := names_in(cell)) and not pattern("item_header").search(header):
+        if not people and (found := names_in(cell) or _member_cell(cell, header)) and \
+                not pattern("item_header").search(header):
             people = found
         elif not numbers and (nums := cell_numbers(cell)) and not pattern(
                 "not_item_header").search(header):
@@ -331,6 +340,34 @@ def _from_row(block: Block, section: Section, items: list[dict]) -> list[dict]:
     return [{"name": name, "item": number, "kind": kind or section.kind, "text": text,
              "action": action_of(" ".join(rest)), **provenance(block), "rule": "table-row"}
             for name, _, _ in people for number in numbers]
+
+
+def _held(block: Block, section: Section, items: list[dict]) -> list[dict]:
+    """'Cllr Bexley' on a line of its own, then 'Personal interest in item 7 (Title) as a
+    Borough Councillor.': the member's line names who declares on the lines under it."""
+    text = block.text.strip()
+    people = names_in(text)
+    if len(people) == 1 and not text[:people[0][1]].strip() and \
+            re.fullmatch(r"[\s:;,.\-–—]*", text[people[0][2]:]):
+        section.holder = people[0][0]
+        return []
+    if not section.holder or people or not pattern("interest_word").search(text) or \
+            any(p.search(text) for p in rules()["not"]) or len(text) > 300:
+        return []
+    refs = item_refs(text)
+    numbers = list(dict.fromkeys(resolve(n, t, items) for n, t in refs)) or [""]
+    return [{"name": section.holder, "item": number, "kind": kind_of(text) or section.kind,
+             "text": text, "action": action_of(text), **provenance(block), "rule": "member-line"}
+            for number in numbers]
+
+
+def _member_cell(cell: str, header: str) -> list[tuple[str, int, int]]:
+    """The name in a cell of a members column ('H.A.L. Evans' under 'Councillor'), which
+    needs no honorific there."""
+    name = clean_name(cell)
+    if not pattern("member_header").match(header) or not name or not is_name(name, True):
+        return []
+    return [(name, 0, len(cell))]
 
 
 def _key(name: str) -> list[str]:

@@ -28,9 +28,10 @@ from pipeline.extractors.people.names import (
 )
 from pipeline.extractors.people.vocabulary import pattern, vocab
 
-# "A Bright / T Carver" and "Bright/Carver": a slash between names, not inside "Cyng/Cllr"
+# "A Bright / T Carver" and "Bright/Carver": a slash between names, not inside "Cyng/Cllr";
+# "... Mr G and, in the Chair, Mr H": an 'and' before a comma
 SEPARATOR = re.compile(r"\s*,?\s*(?:together|along)\s+with\s+|\s*[,;]\s*(?:and\s+|&\s+)?"
-                       r"|\s+(?:and|&)\s+|\s+[–—]\s*|\s+-\s+"
+                       r"|\s+(?:and|&)\s+|\s+(?:and|&)(?=,)|\s+[–—]\s*|\s+-\s+"
                        r"|\s+/\s+|(?<=[a-z])/(?=[A-Z][a-z])(?!Cllr|Councillor|Cynghorydd)")
 
 
@@ -59,7 +60,7 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     persons: list[Person] = []
     head = text[parts[0][1]:parts[0][2]].strip()
     if len(parts) > 1 and parts[1][0] in ("dash", "comma") and classify(head) == "role" \
-            and not vocab()["hon_word"].search(head) \
+            and not vocab()["hon_word"].search(head) and not _ranked_name(head) \
             and (person := parse_person(text, parts[1][1], parts[1][2], single)) \
             and (parts[1][0] == "dash" or person.titled and head[:1].isupper()):
         # "Chief Executive – Jane Smith", "Clerk to Council, Mrs S Knowles": office, name
@@ -83,7 +84,7 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             for person in found:
                 person.roles.insert(0, offices[n - 1])
         dash_next = n + 1 < len(parts) and parts[n + 1][0] == "dash"  # "A – Clerk, B – Head"
-        if found and attrs.get(len(persons) - 1) and not dash_next \
+        if found and attrs.get(len(persons) - 1) and not dash_next and kind != "lead" \
                 and not any(_strong(p) for p in found) and not (
                     kind == "and" and all(re.match(r"[A-Z]\.?\s", p.name) for p in found)):
             # "Ms T Varga, Network Planning Manager, Kestrel Waterways"; but "L Moss, Head of
@@ -98,6 +99,9 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             offices[n] = re.sub(r"^the\s+", "", piece, flags=re.I)  # the office of the next
         elif persons:
             attrs[len(persons) - 1] = (attrs.get(len(persons) - 1, (s, e))[0], e)
+        elif kind != "dash" and n + 1 < len(parts) and parts[n + 1][0] in ("and", "comma") \
+                and re.match(r"the\s", piece, re.I) and classify(piece) == "role":
+            continue  # "from the Mayor and Councillors A and B": an office, no name given
         else:
             return None
     for index, (a, e) in attrs.items():
@@ -119,6 +123,17 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             person.roles += [r for r in roles if r not in person.roles]
             person.orgs += [o for o in orgs if o not in person.orgs]
     return persons
+
+
+def _ranked_name(piece: str) -> bool:
+    """Whether a piece is an office written before a name ('Provost Moira Rankin (in the
+    Chair)') or with its holder in brackets ('The Mayor (Councillor Jean Farrow)'): a
+    person, not the office of the person after it."""
+    if any(vocab()["hon_word"].match(inner) for inner in re.findall(r"\(([^()]+)\)", piece)):
+        return True
+    offset, roles, _, _, _ = prefix(piece)
+    rest = re.sub(r"\([^()]*\)", " ", piece[offset:]).split()
+    return bool(roles) and len(rest) >= 2 and all(is_name(w, True) for w in rest)
 
 
 def _names_slash(text: str, at: int) -> bool:
@@ -211,18 +226,30 @@ def _run_on(text: str, start: int, end: int, cuts: list, depth: tuple[int, ...])
     """Cuts before an honorific that follows a finished name without a separator:
     'Councillor A (Chair) Councillor B' in a column merged into one cell."""
     v, extra = vocab(), []
-    for m in v["hon_word"].finditer(text, start, end):
+    # before an honorific, or an office written before a name ('... Joan BOYLE Depute
+    # Convener Callum CAIRNS')
+    ranks = {m.start(): m for m in v["rank"].finditer(text, start, end)
+             if (m.start() == 0 or text[m.start() - 1].isspace())
+             and (after := re.match(r"([A-Z][\w'’-]*)\.?\s+[A-Z]", text[m.end():end]))
+             and after.group(1) not in _office_words()}
+    found = sorted([*v["hon_word"].finditer(text, start, end), *ranks.values()],
+                   key=lambda m: m.start())
+    for m in found:
         if m.start() == start or depth[m.start()] or any(a <= m.start() < b for a, b, _ in cuts):
             continue
         before = [c for c in cuts if c[1] <= m.start()]
         words = text[max([start, *(c[1] for c in before)]):m.start()].split()
-        if not words or words[-1] in ("and", "of", "&"):
-            continue
+        if not words or words[-1] in ("and", "of", "&", "The", "the") or ranks.get(
+                m.start()) is m and (len(words) < 2 or words[0] in ("The", "the")):
+            continue  # an office after a name, not "The Deputy Lord Mayor", "The Lord Mayor"
         tail = words[-1].strip(".,")
         if (h := v["hon"].match(words[-1] + " X")) and h.end() == len(words[-1]) + 1:
             continue  # "Cllr Mrs J Tonkin": honorifics in a row open one name
+        # a surname in capitals ('Councillor Neil BAXTER Councillor ...') ends a name too,
+        # after a forename or an initial
         ended = tail.endswith(")") or (before and before[-1][2] == "dash") or tail in v["post"] or (
-            _kind(tail) == "word" and tail not in _ending_words())
+            _kind(tail) == "word" and tail not in _ending_words()) or (
+            _kind(tail) == "caps" and len(words) > 1 and _kind(words[-2]) in ("word", "initial"))
         if ended:
             extra.append((m.start(), m.start(), "comma"))
     # "A Bell (AB) Chair, E Fox (EF) G Hay (GH)": after an initials code a new piece starts;
@@ -233,6 +260,17 @@ def _run_on(text: str, start: int, end: int, cuts: list, depth: tuple[int, ...])
         if depth[start + m.start()] == 0 and not any(a <= at < b for a, b, _ in cuts) and (
                 word[:1].isupper() or word.casefold() in v["chair"]) and word not in ("and",):
             extra.append((at, at, "comma"))
+    # "Jim Buchan, Chief Finance Officer, Resources Tony Crerar, Head of Housing Claire
+    # Dunlop, Committee Officer": a forename and surname before a comma, straight after an
+    # office or department word, start the next person of a 'Name, Post' list
+    office = _office_words()
+    for m in re.finditer(r"(?<=\s)([A-Z][a-z'’-]+)\s+([A-Z][\w'’-]+)(?=\s*,)", text[start:end]):
+        at = start + m.start()
+        before = text[start:at].split()
+        if depth[at] == 0 and before and before[-1] in office and any(
+                c[1] <= at for c in cuts) and not any(a <= at < b for a, b, _ in cuts) and all(
+                w not in office and is_name(w, True) for w in m.groups()):
+            extra.append((at, at, "lead"))  # a person, not a note on the one before
     return extra
 
 
@@ -286,7 +324,8 @@ def _merge_ands(text: str, parts: list, single: bool, substitutes: bool,
 
     merged: list = []
     for n, (kind, s, e) in enumerate(parts):
-        if kind == "and" and merged and not re.match(r"\s*\d+\s", text[s:e]):
+        if kind == "and" and merged and not re.match(r"\s*\d+\s", text[s:e]) and \
+                text[s:e].strip(" ,;"):  # "... Mr G and, in the Chair, Mr H": nothing between
             # "P Marsh and 3 members of the public": a count stays apart (and is skipped)
             pkind, ps, pe = merged[-1]
             nxt = parts[n + 1] if n + 1 < len(parts) else None

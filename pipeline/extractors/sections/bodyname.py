@@ -13,9 +13,14 @@ from pipeline.extractors.sections import dates
 from pipeline.extractors.sections.cues import WEEKDAY, cues
 from pipeline.extractors.sections.dates import MONTHS, find_dates
 
+# the number or letter that tells apart sub-committees of one name ("Licensing
+# Sub-Committee (2)"), which the body name keeps
+_BODY_NUMBER = r"\s*\((?:\d{1,2}|[A-Z]|No\.?\s*\d{1,2})\)\s*$"
+
 
 @lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
 def is_body_name(text: str) -> bool:
+    text = re.sub(_BODY_NUMBER, "", text)
     words = re.findall(r"[\w'-]+", text.lower())
     if not words or len(words) > 14:
         return False
@@ -142,8 +147,9 @@ def _clean_body(text: str) -> str:
     if dates:
         text = text[:dates[0].start]
     text = re.sub(rf"(?:\s+(?:on|held|the|{WEEKDAY}))+\W*$", "", text, flags=re.I)
-    for _ in range(2):
-        text = re.sub(r"\s*\((?:[^()]*)\)\s*$", "", text.strip(" :-\u2013,.#*"))
+    for _ in range(2):  # a note in brackets goes ("(Special)"), a sub-committee's number stays
+        if not re.search(_BODY_NUMBER, text.strip(" :-\u2013,.#*")):
+            text = re.sub(r"\s*\((?:[^()]*)\)\s*$", "", text.strip(" :-\u2013,.#*"))
     text = cues().meeting_prefix.sub("", text.strip(" :-\u2013,.#*"))
     text = cues().meeting_type_prefix.sub("", text)  # "Meeting of Adjourned Meeting, Council"
     text = _TRAILING_MONTH.sub("", text)

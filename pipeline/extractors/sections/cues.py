@@ -24,6 +24,7 @@ class Cues:
     meeting_prefix: re.Pattern[str]
     meeting_suffix: re.Pattern[str]
     kind: tuple[tuple[str, str, int, re.Pattern[str]], ...]
+    record: tuple[tuple[str, str, re.Pattern[str]], ...]  # body lines of a record
     body_labels: tuple[re.Pattern[str], ...]
     date_labels: tuple[re.Pattern[str], ...]
     minutes_of: tuple[re.Pattern[str], ...]
@@ -66,6 +67,8 @@ def cues() -> Cues:
         meeting_suffix=re.compile(raw["meeting_suffix"], re.I),
         kind=tuple((c["id"], c["kind"], c["weight"], re.compile(c["pattern"], re.I))
                    for c in raw["kind_cues"]),
+        record=tuple((c["id"], c["kind"], re.compile(c["pattern"], re.I))
+                     for c in raw["record_cues"]),
         body_labels=compiled("body_labels"),
         date_labels=compiled("date_labels"),
         minutes_of=compiled("minutes_of"),

@@ -89,6 +89,17 @@ def classify_blocks(blocks: Blocks) -> tuple[str, str]:
     return best, reasons[best]
 
 
+def recorded(blocks: Blocks) -> tuple[str, str]:
+    """(kind, cue) of a paper whose heading names no kind, from its body lines: a meeting
+    page that records resolutions or apologies is minutes; else ('other', '')."""
+    for block in blocks:
+        text = block.text.strip()
+        for cue_id, kind, pattern in cues().record:
+            if pattern.match(text):
+                return kind, cue_id
+    return "other", ""
+
+
 def _same_head(earlier: str, named: str) -> bool:
     return earlier.lower().split()[-1] == named.lower().split()[-1]
 
@@ -269,6 +280,8 @@ def _notice_date(lines: list[tuple[Block, str]],
 def metadata_of(blocks: Blocks) -> dict:
     """kind, body, date (and the deciding cue and anchor blocks) of a run of blocks."""
     kind, cue = classify_blocks(blocks)
+    if kind == "other":
+        kind, cue = recorded(blocks)
     body, body_block = find_body(blocks)
     when, date_block = find_date(blocks, kind)
     return {"kind": kind, "body": body, "date": when, "kind_cue": cue,
