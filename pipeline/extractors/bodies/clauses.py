@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.discourse import Discourse
 from pipeline.extractors.bodies.names import Mention, vocabulary
 from pipeline.extractors.bodies.relation_cues import WORDS
@@ -61,13 +62,22 @@ class ClauseReader:
             elif m.kind == "generic":
                 here = [self.index.canonical(x) for x in ctx.mentions
                         if x.end <= m.start and x.kind in ("body", "acronym") and x.head == m.head]
-                ctx.names[m.start] = [n for n in [self.memory.generic(m, here)] if n]
+                ctx.names[m.start] = [n for n in [self.memory.generic(
+                    m, here, self._demonstrative(ctx, m))] if n]
             elif m.kind == "plural_name":  # "both Health and Wellbeing Boards"
                 ctx.names[m.start] = self.memory.plural_name(m, [
                     ctx.doc[i].lower_ for i in range(max(ctx.sent.start, m.start - 2), m.start)])
             else:
                 ctx.names[m.start] = self._plural(m, ctx) if m.kind == "plural" else []
         return ctx.names[m.start]
+
+    @staticmethod
+    def _demonstrative(ctx: Context, m: Mention) -> bool:
+        """Whether 'this', 'these', 'that' or 'those' stands before m ('this new group')."""
+        rules, i = anaphora_rules(), m.start - 1
+        if i >= 0 and ctx.doc[i].lower_ in rules.adjectives:
+            i -= 1
+        return i >= 0 and ctx.doc[i].lower_ in rules.demonstratives
 
     def _plural(self, m: Mention, ctx: Context) -> list[str]:
         """'Three sub-groups ...: A, B and C', 'each constituent council', 'the remaining boards'
@@ -281,8 +291,9 @@ class ClauseReader:
     def _sentence_subject(self, ctx: Context) -> list[str]:
         """The mention a sentence opens with ('1.2 The Board meets ... and reports to')."""
         i = ctx.sent.start
+        skip = {"the", "(", ")"} | anaphora_rules().demonstratives | anaphora_rules().adjectives
         while i < ctx.sent.end and (ctx.doc[i].like_num or ctx.doc[i].text[:1].isdigit()
-                                    or ctx.doc[i].lower_ in ("the", "(", ")")):
+                                    or ctx.doc[i].lower_ in skip):
             i += 1
         m = ctx.at(i)
         return self._subjects_left(ctx, m) if m and not m.possessive else []

@@ -16,6 +16,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.words import (
     APOSTROPHES,
     DETERMINERS,
@@ -210,9 +211,9 @@ def find_mentions(doc: Doc, block: int) -> list[Mention]:
                 continue
             if kind == "org":
                 pass  # "the Police", "the Council": an organisation as the paper calls it
-            elif prev in ("the", "this", "that", "its", "their", "our") and \
-                    head_of(names[0]) not in ("cabinet",):
-                kind = "generic"
+            elif (prev in ("the", "this", "that", "its", "their", "our") or _adjective_after(
+                    words, first)) and head_of(names[0]) not in ("cabinet",):
+                kind = "generic"  # "the Board", "this Group", "the new Forum"
             elif head_of(names[0]) not in vocab.proper_single_heads:
                 continue
         if not kind:
@@ -314,6 +315,15 @@ def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+def _adjective_after(words: list[_Word], i: int,
+                     determiners: frozenset[str] | None = None) -> bool:
+    """Whether words[i] follows a determiner and one adjective a reference may carry: 'the
+    new forum', 'this proposed group' (anaphora.json)."""
+    rules = anaphora_rules()
+    allowed = determiners or rules.demonstratives | {"the"}
+    return i > 1 and words[i - 1].lower in rules.adjectives and words[i - 2].lower in allowed
+
+
 def _lower_references(doc: Doc, words: list[_Word], block: int,
                       covered: set[int]) -> list[Mention]:
     """'the police', 'the two standing partnerships', 'each constituent council'."""
@@ -326,7 +336,15 @@ def _lower_references(doc: Doc, words: list[_Word], block: int,
         if lower in vocab.lower_orgs and i and words[i - 1].lower in ("the", ",", "and", ":"):
             found.append(Mention(block, word.start, word.end, word.text, "org", head=lower))
             continue
-        if (head_of(lower) in vocab.heads and i and words[i - 1].lower in ("the", "this", "that")
+        demonstrative = i and words[i - 1].lower in anaphora_rules().demonstratives
+        if lower in anaphora_rules().meeting_nouns and (demonstrative or _adjective_after(
+                words, i, anaphora_rules().demonstratives)):
+            # "these meetings": the body whose meetings they are
+            found.append(Mention(block, word.start, word.end, word.text, "generic",
+                                 head=lower))
+            continue
+        if (head_of(lower) in vocab.heads and i and (words[i - 1].lower in ("the", "this", "that")
+                                                     or _adjective_after(words, i))
                 and word.text.islower() and (i + 1 == len(words) or words[i + 1].lower
                                              not in vocab.modifier_nouns)):
             # "would have a seat on the group": the group just named

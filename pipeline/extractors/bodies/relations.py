@@ -17,6 +17,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Span
 
+from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.clauses import ClauseReader
 from pipeline.extractors.bodies.clauses import Context as _Context
 from pipeline.extractors.bodies.names import Mention, fold, vocabulary
@@ -58,9 +59,10 @@ class RelationReader(ClauseReader):
     def _opening(self, ctx: _Context) -> list[str]:
         """The one body a sentence opens with ('4.4 The Joint Group will ...'), else []."""
         i, relational = ctx.sent.start, vocabulary().relational_nouns
+        skip = {"the"} | anaphora_rules().demonstratives | anaphora_rules().adjectives
         while i < ctx.sent.end and ((token := ctx.doc[i]).like_num or token.text[:1].isdigit()
                                     or token.is_punct or token.is_space
-                                    or token.lower_ == "the"):
+                                    or token.lower_ in skip):
             i += 1
         if i + 1 < ctx.sent.end and ctx.doc[i].lower_ in relational and \
                 ctx.doc[i + 1].lower_ == "of":  # "The Chair of the Forum is ..."
@@ -89,6 +91,8 @@ class RelationReader(ClauseReader):
             if not source or on >= sent_end or doc[on].lower_ != "on":
                 return [], [], False
             return source, self._list(ctx, on + 1, first_only=True), False
+        if cue.kind == "constitutes":
+            return self._constitutes(ctx, start, end)
         if cue.kind == "to_which":
             return self._to_which(ctx, start, end, cue.requires or "to")
         subjects, negated = self._subject(ctx, start, done)
@@ -155,6 +159,19 @@ class RelationReader(ClauseReader):
         if target is None or target.possessive:
             return [], [], False
         return self.name(source, ctx), self.name(target, ctx), False
+
+    def _constitutes(self, ctx: _Context, start: int, end: int
+                     ) -> tuple[list[str], list[str], bool]:
+        """'The partners should meet with the Cabinet and the Leadership Team ... and this
+        will constitute the Partnership Executive' / '... to form Z': the bodies met with
+        (after 'meet with' earlier in the sentence) are members of Z; nothing without it."""
+        doc, first = ctx.doc, ctx.sent.start
+        meet = next((i for i in range(start - 1, first, -1) if doc[i].lower_ == "with" and (
+            doc[i - 1].lower_ in WORDS.meet_words or i - 2 >= first
+            and doc[i - 2].lower_ in WORDS.meet_words)), None)
+        if meet is None:
+            return [], [], False
+        return self._list(ctx, meet + 1), self._list(ctx, end, first_only=True), False
 
     def _through(self, ctx: _Context, i: int) -> list[str]:
         """'reports to the Cabinet through the Communities Board': the body the line passes
@@ -230,8 +247,8 @@ class RelationReader(ClauseReader):
         if len(listed) > 1:
             self.memory.groups[plural.key] = listed
 
-    def new_block(self, mentions: list[Mention]) -> None:
-        self.memory.new_block()
+    def new_block(self, mentions: list[Mention], text: str = "") -> None:
+        self.memory.new_block(text)
         self.block_mentions = mentions
         starts = [m.start for m in mentions]
         # in order (as find_mentions gives them), a sentence's mentions are a slice found by

@@ -117,8 +117,9 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
     reader = RelationReader(memory)
     for block, doc, found in zip(blocks, docs, mentions, strict=True):
         if block.kind is BlockKind.HEADING:
+            memory.section.new_block(block.text)  # a numbered heading opens a section
             continue
-        reader.new_block(found)
+        reader.new_block(found, block.text)
         matches = sorted(_longest(_cue_matches(doc)), key=lambda m: m[1])
         sentences = list(doc.sents)
         at = 0  # the sentences and the matches both run in order: one pass over each
