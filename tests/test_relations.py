@@ -400,3 +400,52 @@ def test_overseen_by_oversees_assurance_working_group_and_such_as():
     assert edges(text) == {(g, "reports_to", "Growth Board") for g in (
         "Housing Group", "Skills Group", "Transport Group", "Audit Committee", "Data Group",
         "Carers Forum", "Dementia Alliance")}
+
+
+def test_this_group_and_these_meetings_point_back_within_the_section():
+    text = ("4. Recommendations\n\n"
+            "4.1 The partner chief officers should meet with the Council's Cabinet and the "
+            "Corporate Leadership Team each quarter and this will constitute the Eastbrook "
+            "Leadership Forum.\n\n"
+            "This group will receive updates from partnership bodies such as the Eastbrook "
+            "Safeguarding Board.\n\n"
+            "The organisations which will be represented at these meetings are: housing, "
+            "Eastbrook Police and Eastbrook College.\n\n"
+            "5. Finance\n\n"
+            "This group will report to the Audit Committee.")
+    assert edges(text, "Eastbrook Borough Council") == {
+        ("Cabinet", "member_of", "Eastbrook Leadership Forum"),
+        ("Corporate Leadership Team", "member_of", "Eastbrook Leadership Forum"),
+        ("Eastbrook Safeguarding Board", "reports_to", "Eastbrook Leadership Forum"),
+        ("Eastbrook Police", "member_of", "Eastbrook Leadership Forum"),
+        ("Eastbrook College", "member_of", "Eastbrook Leadership Forum"),
+    }  # section 5 names no group: its 'This group' points to none
+
+
+def test_constitute_needs_a_meeting_with_and_the_new_forum_is_the_forum_just_set_up():
+    text = ("The Council agreed to establish a Riverside Residents Forum. The Riverside "
+            "Tenants Association will be represented on the new forum. The Parks Group and the "
+            "Events Group will constitute the Riverside Programme Board.")
+    assert edges(text, "Millbeck Town Council") == {
+        ("Riverside Tenants Association", "member_of", "Riverside Residents Forum")}
+
+
+def test_a_lower_case_body_named_twice_or_set_up_is_a_body_and_a_link_line_is_its_own():
+    text = ("2.1 It is proposed that a streamlined area tasking group be reinstated that meets "
+            "monthly.\n\nProposed membership\n\nNeighbourhood Inspector\n\n"
+            "A link would be maintained to the Rivermouth Anti-Social Behaviour Panel.\n\n"
+            "2.2 The area tasking group will report to the Rivermouth Community Safety "
+            "Partnership. Relevant task and finish groups may report to the area tasking group.")
+    assert edges(text, "Rivermouth Community Safety Partnership") == {
+        ("area tasking group", "linked_to", "Rivermouth Anti-Social Behaviour Panel"),
+        ("area tasking group", "reports_to", "Rivermouth Community Safety Partnership"),
+    }
+
+
+def test_a_link_line_without_a_body_set_up_stays_the_papers():
+    text = ("6. Structure\n\nThe Audit Sub-group will be merged into the Quality Sub-group. "
+            "A link would be maintained with the Westvale Children's Partnership.")
+    assert edges(text, "Westvale Safeguarding Adults Board") == {
+        ("Quality Sub-group", "replaces", "Audit Sub-group"),
+        ("Westvale Safeguarding Adults Board", "linked_to", "Westvale Children's Partnership"),
+    }

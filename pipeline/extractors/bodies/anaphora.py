@@ -29,6 +29,9 @@ class AnaphoraRules:
     section_start: re.Pattern[str]
     window_blocks: int
     clause_subject_followers: frozenset[str]
+    set_up_after: frozenset[str]
+    set_up_before: frozenset[str]
+    be: frozenset[str]
 
 
 @cache
@@ -40,7 +43,9 @@ def anaphora_rules(path: str = "structure/anaphora.json") -> AnaphoraRules:
 
     return AnaphoraRules(words("demonstratives"), words("adjectives"), words("any_body_nouns"),
                          words("meeting_nouns"), re.compile(raw["section_start"]["pattern"]),
-                         int(raw["window_blocks"]["value"]), words("clause_subject_followers"))
+                         int(raw["window_blocks"]["value"]), words("clause_subject_followers"),
+                         frozenset(raw["set_up"]["after"]), frozenset(raw["set_up"]["before"]),
+                         frozenset(raw["set_up"]["be"]))
 
 
 @dataclass
@@ -49,6 +54,7 @@ class Section:
 
     named: list[tuple[str, str, int]] = field(default_factory=list)  # (head, name, block)
     topic: list[str] = field(default_factory=list)
+    set_up: list[str] = field(default_factory=list)  # the body the section sets up
     block: int = 0  # blocks read so far
 
     def new_block(self, text: str) -> None:
@@ -57,7 +63,7 @@ class Section:
         paragraphs, so the sections would differ by format)."""
         self.block += 1
         if anaphora_rules().section_start.match(text):
-            self.named, self.topic = [], []
+            self.named, self.topic, self.set_up = [], [], []
         low = self.block - anaphora_rules().window_blocks
         if self.named and self.named[0][2] < low:
             self.named = [entry for entry in self.named if entry[2] >= low]

@@ -84,7 +84,7 @@ class ClauseReader:
         (the bodies listed together just before), else nothing."""
         colon = next((t.i for t in ctx.sent if t.i >= m.end and t.text == ":"), None)
         objects = set(ctx.objects)  # the listed bodies stand for the plural: not cue objects
-        listed = self._list(ctx, colon + 1) if colon is not None else []
+        listed = self._list(ctx, colon + 1, skip_unnamed=True) if colon is not None else []
         ctx.objects = objects
         if listed:
             self.memory.groups[m.key] = listed
@@ -102,9 +102,11 @@ class ClauseReader:
 
     # ------------------------------------------------------------ lists
 
-    def _list(self, ctx: Context, i: int, first_only: bool = False, member: bool = False
-              ) -> list[str]:
-        """Names listed from token i: 'both the ICB and the HWB', 'A, B and the C'."""
+    def _list(self, ctx: Context, i: int, first_only: bool = False, member: bool = False,
+              skip_unnamed: bool = False) -> list[str]:
+        """Names listed from token i: 'both the ICB and the HWB', 'A, B and the C'.
+        `skip_unnamed` (a list after a colon): a lower-case item that names no body ('are:
+        health, police and X') is stepped over, not the list's end."""
         items: list[tuple[Mention, list[str], bool]] = []  # (mention, names, after a comma)
         doc, end, comma = ctx.doc, ctx.sent.end, False
         i = self._such_as(ctx, i)
@@ -122,6 +124,9 @@ class ClauseReader:
             m = ctx.at(k) or ctx.at(j) or ctx.at(i)
             while m is not None and m.possessive:  # "the Council's Cabinet" names the Cabinet
                 m = ctx.at(m.end)
+            if m is None and skip_unnamed and (after := self._unnamed_item(ctx, i)):
+                i, comma = after, True
+                continue
             if m is None or not self._whole(ctx, m):
                 break
             found = self.name(m, ctx, member)
@@ -160,6 +165,21 @@ class ClauseReader:
             ctx.objects.add(m.start)
             names += [n for n in found if n not in names]
         return names
+
+    @staticmethod
+    def _unnamed_item(ctx: Context, i: int) -> int:
+        """After a list item of one or two lower-case words and its separator ('health, '),
+        where the next item starts; else 0."""
+        doc, end, k = ctx.doc, ctx.sent.end, i
+        while k < end and k - i < 2 and doc[k].is_alpha and doc[k].is_lower and \
+                doc[k].lower_ not in WORDS.separators and not ctx.at(k):
+            k += 1
+        if k == i or k >= end or doc[k].lower_ not in WORDS.separators:
+            return 0
+        k += 1
+        if k < end and doc[k - 1].text == "," and doc[k].lower_ in ("and", "or"):
+            k += 1
+        return k if k < end else 0
 
     @staticmethod
     def _such_as(ctx: Context, i: int) -> int:

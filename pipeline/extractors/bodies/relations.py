@@ -20,7 +20,7 @@ from spacy.tokens import Span
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.clauses import ClauseReader
 from pipeline.extractors.bodies.clauses import Context as _Context
-from pipeline.extractors.bodies.names import Mention, fold, vocabulary
+from pipeline.extractors.bodies.names import Mention, fold, head_of, vocabulary
 from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cues
 from pipeline.model import Block
 
@@ -53,7 +53,11 @@ class RelationReader(ClauseReader):
                     source, target = (o, s) if cue.kind == "reverse" else (s, o)
                     if fold(source) and fold(target) and fold(source) != fold(target):
                         self.edges.append((source, cue.relation, target, block, sent))
-        self.memory.subject(self._opening(ctx))
+        opening = self._opening(ctx)
+        self.memory.subject(opening)
+        if not opening:  # "it is proposed that a performance group be reinstated"
+            self.memory.section.about(self._clause_subject(ctx))
+        self.memory.section.set_up = self._set_up(ctx) or self.memory.section.set_up
         self.memory.remember(ctx.doc, [(m, self.name(m, ctx)) for m in ctx.mentions])
 
     def _opening(self, ctx: _Context) -> list[str]:
@@ -70,6 +74,33 @@ class RelationReader(ClauseReader):
         m = ctx.at(i)
         names = self.name(m, ctx) if m and m.kind in ("body", "generic", "acronym") else []
         return names if len(names) == 1 else []
+
+    def _clause_subject(self, ctx: _Context) -> list[str]:
+        """The last body of the sentence that a verb follows ('that a X be reinstated',
+        'the X will ...'): a clause's subject, what the section goes on about; else []."""
+        followers = anaphora_rules().clause_subject_followers
+        for m in reversed(ctx.mentions):
+            if m.kind in ("body", "generic", "acronym") and not m.possessive and \
+                    m.end < ctx.sent.end and ctx.doc[m.end].lower_ in followers:
+                names = self.name(m, ctx)
+                return names if len(names) == 1 else []
+        return []
+
+    def _set_up(self, ctx: _Context) -> list[str]:
+        """The one body the sentence sets up: 'that a X be established', 'to set up a X'."""
+        rules, doc = anaphora_rules(), ctx.doc
+        for m in reversed(ctx.mentions):
+            if m.kind not in ("body", "generic", "acronym") or m.possessive:
+                continue
+            after = {t.lower_ for t in doc[m.end: min(m.end + 3, ctx.sent.end)]}
+            i = m.start - 1
+            while i > ctx.sent.start and doc[i].lower_ in ("a", "an", "the", "new", "its"):
+                i -= 1
+            if (after & rules.set_up_after and after & rules.be) or (
+                    i < m.start - 1 and doc[i].lower_ in rules.set_up_before):
+                names = self.name(m, ctx)
+                return names if len(names) == 1 else []
+        return []
 
     def _slots(self, cue: Cue, ctx: _Context, start: int, end: int, done: list[list[str]]
                ) -> tuple[list[str], list[str], bool]:
@@ -128,7 +159,9 @@ class RelationReader(ClauseReader):
         if not subjects and cue.kind == "link":
             if doc[end - 1].lower_ == "between" and len(objects) > 1:
                 return objects[:1], objects[1:], negated
-            subjects = [self.index.paper] if self.index.paper else []
+            # "A link would be maintained to X": the link is the section's body's
+            subjects = self.memory.section.set_up or ([self.index.paper] if self.index.paper
+                                                      else [])
         return subjects, objects, negated
 
     def _to_which(self, ctx: _Context, start: int, end: int, preposition: str
@@ -171,7 +204,11 @@ class RelationReader(ClauseReader):
             and doc[i - 2].lower_ in WORDS.meet_words)), None)
         if meet is None:
             return [], [], False
-        return self._list(ctx, meet + 1), self._list(ctx, end, first_only=True), False
+        target = self._list(ctx, end, first_only=True)
+        if target:  # the section goes on about the body it constitutes ('This group will')
+            self.memory.section.about(target)
+            self.memory.section.set_up = target
+        return self._list(ctx, meet + 1), target, False
 
     def _through(self, ctx: _Context, i: int) -> list[str]:
         """'reports to the Cabinet through the Communities Board': the body the line passes
@@ -246,6 +283,16 @@ class RelationReader(ClauseReader):
                             following.start + 2)
         if len(listed) > 1:
             self.memory.groups[plural.key] = listed
+
+    def heading(self, text: str, mentions: list[Mention]) -> None:
+        """A heading states no relation, but a numbered one opens a section and the bodies
+        it names are what 'this group' below it may point back to."""
+        section = self.memory.section
+        section.new_block(text)
+        for m in mentions:
+            if m.kind in ("body", "acronym") and not m.possessive:
+                name = self.index.canonical(m)
+                section.add(head_of(name.split()[-1]), name)
 
     def new_block(self, mentions: list[Mention], text: str = "") -> None:
         self.memory.new_block(text)
