@@ -26,7 +26,11 @@ CASES = [json.loads(line) for line in
          if line.strip()]
 #: held-out cases the rules do not yet get right (measured, not tuned to): each must still
 #: fail, so that a fix shows up as an unexpected pass to move out of this set
-KNOWN_GAPS: set[str] = set()
+KNOWN_GAPS: set[str] = {
+    # a bare 'Membership will be drawn from' goes to the paper's body, not to the forum the
+    # paragraphs describe; a bilingual council name is read as one name
+    "welsh-psb-forum-these-meetings-made-up-of",
+}
 
 
 def fold(value: str) -> str:

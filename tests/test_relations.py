@@ -449,3 +449,42 @@ def test_a_link_line_without_a_body_set_up_stays_the_papers():
         ("Quality Sub-group", "replaces", "Audit Sub-group"),
         ("Westvale Safeguarding Adults Board", "linked_to", "Westvale Children's Partnership"),
     }
+
+
+def test_people_in_a_members_line_are_not_bodies():
+    text = ("Terms of Reference\n\nMembers: K Lowry (Chair), B Nash, Tom Varley (Vice-Chair)\n\n"
+            "Membership: Oakden Parish Council, Oakden Community Association")
+    assert edges(text, "Oakden Village Hall Committee") == {
+        ("Oakden Parish Council", "member_of", "Oakden Village Hall Committee"),
+        ("Oakden Community Association", "member_of", "Oakden Village Hall Committee")}
+
+
+def test_plural_possessive_names_affiliated_oversees_the_work_of_and_a_representative_of():
+    text = ("The Tenants' Consultative Panel reports to the Housing Committee. The Oakden Youth "
+            "Council is affiliated to the Oakden Children's Partnership. The Housing Committee "
+            "oversees the work of the Repairs Working Group. A representative of Oakden "
+            "Housing Trust sits on the Housing Committee. The Chair of the Repairs Working "
+            "Group sits on the Oakden Children's Partnership.")
+    assert edges(text, "Oakden District Council") == {
+        ("Tenants' Consultative Panel", "reports_to", "Housing Committee"),
+        ("Oakden Youth Council", "member_of", "Oakden Children's Partnership"),
+        ("Repairs Working Group", "reports_to", "Housing Committee"),
+        ("Oakden Housing Trust", "member_of", "Housing Committee"),
+    }
+
+
+def test_both_committees_the_board_after_two_boards_and_in_place_of():
+    text = ("The Licensing Committee and the Appeals Committee are committees of the Council. "
+            "Both Committees will report annually to the Standards Board. The Brookmere Arts "
+            "Board is a member of the Regional Culture Board. The Board oversees the work of "
+            "the Festival Group. A Brookmere Heritage Board will be established in place of "
+            "the Museums Group.")
+    assert edges(text, "Brookmere Town Council") == {
+        ("Licensing Committee", "reports_to", "Council"),  # the paper names no fuller one
+        ("Appeals Committee", "reports_to", "Council"),
+        ("Licensing Committee", "reports_to", "Standards Board"),
+        ("Appeals Committee", "reports_to", "Standards Board"),
+        ("Brookmere Arts Board", "member_of", "Regional Culture Board"),
+        ("Festival Group", "reports_to", "Brookmere Arts Board"),
+        ("Brookmere Heritage Board", "replaces", "Museums Group"),
+    }

@@ -1,12 +1,13 @@
 """Definite and demonstrative references to bodies across a section: 'this group', 'the new
 forum', 'these meetings', 'the Board' some paragraphs after the body was named.
 
-A reader keeps, per section (from one top-level numbered block to the next, at most a window
-of blocks), the bodies named in order and the body the section is about (its topic: the last
-body that opened a sentence or was a clause's subject). A reference resolves to the
-most recent body of the section with the same head noun; a demonstrative with a noun any body
-may be called by ('this group', 'these meetings') resolves to the section's topic when no body
-with that head was named. The cue words are data: `models/structure/anaphora.json`.
+A reader keeps the bodies named in the last blocks (a window) in order, and per section (from
+one top-level numbered block to the next) the body the section is about (its topic: the last
+body that opened a sentence or was a clause's subject) and the body it sets up. A reference
+resolves to the most recent body of the window with the same head noun; a demonstrative with a
+noun any body may be called by ('this group', 'these meetings') resolves to the section's
+topic when no body with that head was named. The cue words are data:
+`models/structure/anaphora.json`.
 """
 
 from __future__ import annotations
@@ -52,7 +53,9 @@ def anaphora_rules(path: str = "structure/anaphora.json") -> AnaphoraRules:
 class Section:
     """The bodies a section has named, most recent last, and the body it is about."""
 
-    named: list[tuple[str, str, int]] = field(default_factory=list)  # (head, name, block)
+    # (head, name, block) of the bodies named in the window, earlier sections included: 'this
+    # partnership' may point back over a section's number to the partnership named before it
+    named: list[tuple[str, str, int]] = field(default_factory=list)
     topic: list[str] = field(default_factory=list)
     set_up: list[str] = field(default_factory=list)  # the body the section sets up
     block: int = 0  # blocks read so far
@@ -63,7 +66,7 @@ class Section:
         paragraphs, so the sections would differ by format)."""
         self.block += 1
         if anaphora_rules().section_start.match(text):
-            self.named, self.topic, self.set_up = [], [], []
+            self.topic, self.set_up = [], []
         low = self.block - anaphora_rules().window_blocks
         if self.named and self.named[0][2] < low:
             self.named = [entry for entry in self.named if entry[2] >= low]

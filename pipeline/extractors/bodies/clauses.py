@@ -6,6 +6,7 @@ apposition ('X, whose board reports to', 'the Y Group, chaired by the Director, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -56,6 +57,8 @@ class ClauseReader:
         if m.kind == "phrase" and not member and len(m.text.split()) < 3 and \
                 not self.index.defines(self.index.canonical(m)):
             return []
+        if m.kind == "phrase" and self._person(ctx, m):
+            return []  # "Members: G Hart (Chair), H Quinn": people are not bodies
         if m.start not in ctx.names:
             if m.kind in ("body", "org", "acronym", "phrase"):
                 ctx.names[m.start] = [self.index.canonical(m)]
@@ -70,6 +73,17 @@ class ClauseReader:
             else:
                 ctx.names[m.start] = self._plural(m, ctx) if m.kind == "plural" else []
         return ctx.names[m.start]
+
+    @staticmethod
+    def _person(ctx: Context, m: Mention) -> bool:
+        """Whether a capitalised phrase is a person's name: it opens with an initial ('G Hart',
+        'J.R. Carr') or a post stands in brackets after it ('Ann Lowe (Chair)')."""
+        words = m.text.split()
+        if len(words) > 1 and re.fullmatch(r"(?:[A-Z]\.?){1,3}", words[0]):
+            return True
+        doc, end = ctx.doc, m.end
+        return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and \
+            doc[end + 1].lower_ in vocabulary().post_words
 
     @staticmethod
     def _demonstrative(ctx: Context, m: Mention) -> bool:
@@ -242,7 +256,9 @@ class ClauseReader:
             if m.start in ctx.objects and done:
                 return done[-1], negated
             # "The Chair of the Board is a member of ...": the subject is the Chair
-            return ([] if self._complement(ctx, m) else self._subjects_left(ctx, m)), negated
+            if self._complement(ctx, m):  # "A representative of X sits on": X is seated
+                return (self.name(m, ctx) if self._represented(ctx, m) else []), negated
+            return self._subjects_left(ctx, m), negated
         if word in ("which", "who", "that"):  # "the Partnership, which is accountable to"
             m = ctx.at(i - 2 if doc[i - 1].text in ",(" else i - 1, ending=True)
             # "the Director of Adult Services, who sits on": the Director, not the Services
@@ -295,6 +311,15 @@ class ClauseReader:
             i -= 1
         return i > ctx.sent.start and ctx.doc[i].lower_ == "of" and \
             ctx.doc[i - 1].lower_.rstrip("s") in vocabulary().post_words
+
+    @staticmethod
+    def _represented(ctx: Context, m: Mention) -> bool:
+        """Whether m follows 'a representative of' / 'nominees from' (and an article)."""
+        i = m.start - 1
+        while i >= ctx.sent.start and ctx.doc[i].lower_ in ("the", "a", "an"):
+            i -= 1
+        return i > ctx.sent.start and ctx.doc[i].lower_ in ("of", "from") and \
+            ctx.doc[i - 1].lower_ in WORDS.representative_nouns
 
     @staticmethod
     def _complement(ctx: Context, m: Mention) -> bool:

@@ -134,6 +134,10 @@ class Discourse:
             return self.index.paper
         if not recent:
             recent = [n for n in [self.section.resolve(m.head, demonstrative)] if n]
+        if len(recent) > 1 and self.section.topic and self.section.topic[0] in recent:
+            # "The X Board is affiliated to the Y Board. The Board oversees ...": the body
+            # the section is about (the last subject) before one only named since
+            return self.section.topic[0]
         return recent[0] if recent else ""
 
     def _paper_heads(self) -> set[str]:

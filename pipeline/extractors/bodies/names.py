@@ -85,7 +85,10 @@ def _runs(words: list[_Word]) -> list[tuple[int, int]]:
         last = i + 3 if bracketed else i
         k = last + 1
         while k < len(words):
-            if words[last].possessive and _base(words[last]) not in vocab.people_possessives:
+            # a plural possessive ("Firefighters' Consultative Forum", "Employers' Panel")
+            # names the people the body is for, as "Children's" does
+            if words[last].possessive and not words[last].plural_possessive and \
+                    _base(words[last]) not in vocab.people_possessives:
                 break  # "The Pool's Officer Operations Group": the possessor is its own name
             if words[k].cap and words[k].lower not in vocab.name_connectors:
                 last, k = k, k + 1  # ("OF", "AND" in a capitals heading are connectors)
@@ -221,6 +224,8 @@ def find_mentions(doc: Doc, block: int) -> list[Mention]:
         key, count = "", None
         if kind == "plural_name" and len(names) == 1:  # "Groups reporting to the Board: ..."
             kind, key = "plural", _singular(names[0].lower())
+            if prev in NUMERALS and first:  # "both Committees": the two named together
+                first, count = first - 1, NUMERALS[prev]
         if kind == "acronym" and len(names) == 1 and (counted := _counted_acronym(
                 words, first)) is not None:  # "the three CSPs": the three listed before
             first, count = counted
@@ -307,7 +312,12 @@ def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, i
             # "Porthaven CSP and Brackmouth CSP": two names that end in the same word
             same_end = cut - first >= 2 and last - cut >= 2 and \
                 words[cut - 1].text == words[last].text
+            # "NHS Westdale and Westdale Third Sector Interface": a prefixed two-word
+            # organisation and a name of two words or more
+            prefixed = words[first].lower in vocab.org_prefixes and cut - first == 2 and \
+                last - cut >= 2
             if (words[first].lower in vocab.split_prefixes and cut - first >= 2 or single_orgs
+                    or prefixed
                     or org_ended(first, cut - 1) and named(cut + 1, last) or same_end):
                 out.append((first, cut - 1))
                 first = cut + 1

@@ -71,6 +71,7 @@ class _Word:
     start: int
     end: int
     possessive: bool = False
+    plural_possessive: bool = False  # "Firefighters'": the apostrophe alone, after an s
     # set once: a word's text never changes, and the name readers ask these many times
     lower: str = field(init=False, repr=False, compare=False)
     cap: bool = field(init=False, repr=False, compare=False)
@@ -107,6 +108,8 @@ def _words(doc: Doc) -> list[_Word]:
                 and words[-1].text[-1:].isalpha()
                 and (token.endswith("s") or words[-1].text.endswith("s"))):
             words[-1].possessive = True
+            words[-1].plural_possessive = token in ("'", "\u2019") and \
+                words[-1].text.endswith("s")
             words[-1].end = i + 1
             i += 1
             continue
