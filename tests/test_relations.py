@@ -488,3 +488,9 @@ def test_both_committees_the_board_after_two_boards_and_in_place_of():
         ("Festival Group", "reports_to", "Brookmere Arts Board"),
         ("Brookmere Heritage Board", "replaces", "Museums Group"),
     }
+
+
+def test_they_after_councillors_are_people_not_a_body():
+    text = ("The Licensing Panel met. Councillors Orme and Tate declared that they had sat on a "
+            "previous Licensing Sub-Committee. The Panel said it would sit on the Safety Group.")
+    assert edges(text, "Licensing Panel") == {("Licensing Panel", "member_of", "Safety Group")}

@@ -289,6 +289,9 @@ class ClauseReader:
             return (done[-1] if done else self._sentence_subject(ctx)), negated
         if word in ("it", "this", "they") and (word != "this" or doc[cue_start].lower_ in
                                                WORDS.pronoun_verbs or i + 1 < cue_start):
+            if word == "they" and any(t.lower_.rstrip(".") in vocabulary().honorifics
+                                      for t in doc[start:i]):
+                return [], negated  # "Councillors A and B declared that they had sat on"
             return self._antecedent(ctx, i), negated
         return [], negated
 

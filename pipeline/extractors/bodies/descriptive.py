@@ -12,6 +12,7 @@ finish groups') are kinds of body, never one. The word lists are data:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -61,8 +62,16 @@ def _modifier(token: str, rules: _Rules) -> bool:
         and not token.endswith("ly") and token not in vocabulary().plural_heads
 
 
+@cache
+def _gate(heads: frozenset[str]) -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, heads)))
+    return re.compile(rf"\b(?:{words})\b")
+
+
 def _candidates(doc: Doc, unit: int, rules: _Rules) -> list[_Candidate]:
-    found = []
+    found: list[_Candidate] = []
+    if not _gate(rules.heads).search(doc.text):  # one search: most units name no such head
+        return found
     for token in doc:
         if token.text not in rules.heads:  # lower case only: capitals are names.py's
             continue
