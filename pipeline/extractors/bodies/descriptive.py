@@ -12,12 +12,13 @@ finish groups') are kinds of body, never one. The word lists are data:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from pipeline.extractors.bodies.words import Mention, vocabulary
@@ -62,20 +63,18 @@ def _modifier(token: str, rules: _Rules) -> bool:
         and not token.endswith("ly") and token not in vocabulary().plural_heads
 
 
-@cache
-def _gate(heads: frozenset[str]) -> re.Pattern[str]:
-    words = "|".join(sorted(map(re.escape, heads)))
-    return re.compile(rf"\b(?:{words})\b")
+def _head_ids(heads: frozenset[str], strings: StringStore) -> frozenset[int]:
+    return frozenset(strings.add(h) for h in heads)
 
 
 def _candidates(doc: Doc, unit: int, rules: _Rules) -> list[_Candidate]:
     found: list[_Candidate] = []
-    if not _gate(rules.heads).search(doc.text):  # one search: most units name no such head
-        return found
-    for token in doc:
-        if token.text not in rules.heads:  # lower case only: capitals are names.py's
-            continue
-        i = token.i
+    # the head nouns' positions from the tokens' ORTH ids in one array (walking the tokens
+    # or joining the unit's text costs more than the rest of this reader); lower case only:
+    # capitalised names are names.py's
+    heads = _head_ids(rules.heads, doc.vocab.strings)
+    orths = doc.to_array(ORTH).tolist()
+    for i in [k for k, orth in enumerate(orths) if orth in heads]:
         if i + 1 < len(doc) and doc[i + 1].lower_ in vocabulary().modifier_nouns:
             continue  # "the core group meeting"
         k = i - 1
