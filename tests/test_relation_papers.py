@@ -6,7 +6,9 @@ write: a partnership review that "will constitute" a new body, terms of referenc
 back to "this group", a membership line that belongs to the body the section is about. The
 cases are split: `dev` cases were written to guide the rules; `heldout` cases were written
 at the same time and never tuned to, to measure how the rules carry to wordings not seen.
-`python -m tests.test_relation_papers` prints precision, recall and F1 per split.
+Round 2 (`"round": 2`) is a second held-out batch, written after the rules of round 1 and
+measured once. `python -m tests.test_relation_papers` prints precision, recall and F1 per
+round and split.
 """
 
 from __future__ import annotations
@@ -30,6 +32,18 @@ KNOWN_GAPS: set[str] = {
     # a bare 'Membership will be drawn from' goes to the paper's body, not to the forum the
     # paragraphs describe; a bilingual council name is read as one name
     "welsh-psb-forum-these-meetings-made-up-of",
+    # round 2:
+    # 'Organisations represented on the partnership will include: A, B and C' takes A for
+    # the body the others are members of
+    "prevention-partnership-the-new-partnership-represented-on",
+    # 'the steering group' (a describing word between 'the' and the head) refers to nothing
+    "parish-steering-group-the-group-and-representative",
+    # 'Members'' opening a name is dropped as a function word: 'Development Panel'
+    "welsh-fire-affiliated-with-members-possessive",
+    # 'A and B will together constitute Z' with no 'meet with' gives no edge
+    "combined-authority-together-constitute-and-oversees",
+    # 'X is represented at Board meetings': the Board as a modifier of meetings is no name
+    "hwb-tor-updates-from-forums-such-as-represented-at",
 }
 
 
@@ -75,11 +89,11 @@ def test_paper_gives_exactly_its_relations(case: dict) -> None:
 
 
 def scores() -> dict[str, tuple[int, int, int]]:
-    """(true positives, false positives, misses) per split."""
+    """(true positives, false positives, misses) per round and split."""
     out: dict[str, list[int]] = {}
     for case in CASES:
         got, want = relations(case), expected(case)
-        tally = out.setdefault(case["split"], [0, 0, 0])
+        tally = out.setdefault(f"round {case.get('round', 1)} {case['split']}", [0, 0, 0])
         tally[0] += len(got & want)
         tally[1] += len(got - want)
         tally[2] += len(want - got)
@@ -91,4 +105,4 @@ if __name__ == "__main__":
         p = tp / (tp + fp) if tp + fp else 1.0
         r = tp / (tp + fn) if tp + fn else 1.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"{split:8} TP {tp:3} FP {fp:3} FN {fn:3}  P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        print(f"{split:16} TP {tp:3} FP {fp:3} FN {fn:3}  P {p:.3f} R {r:.3f} F1 {f:.3f}")
