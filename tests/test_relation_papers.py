@@ -29,19 +29,10 @@ CASES = [json.loads(line) for line in
 #: held-out cases the rules do not yet get right (measured, not tuned to): each must still
 #: fail, so that a fix shows up as an unexpected pass to move out of this set
 KNOWN_GAPS: set[str] = {
-    # a bare 'Membership will be drawn from' goes to the paper's body, not to the forum the
-    # paragraphs describe; a bilingual council name is read as one name
+    # a bilingual header 'Cyngor ... X County Borough Council' is the fullest name the paper
+    # gives, so 'X County Borough Council' in the text is written as it
     "welsh-psb-forum-these-meetings-made-up-of",
-    # round 2:
-    # 'Organisations represented on the partnership will include: A, B and C' takes A for
-    # the body the others are members of
-    "prevention-partnership-the-new-partnership-represented-on",
-    # 'the steering group' (a describing word between 'the' and the head) refers to nothing
-    "parish-steering-group-the-group-and-representative",
-    # 'Members'' opening a name is dropped as a function word: 'Development Panel'
-    "welsh-fire-affiliated-with-members-possessive",
-    # 'A and B will together constitute Z' with no 'meet with' gives no edge
-    "combined-authority-together-constitute-and-oversees",
+    # round 2 (the four others it found are fixed since: round 2 is no longer blind):
     # 'X is represented at Board meetings': the Board as a modifier of meetings is no name
     "hwb-tor-updates-from-forums-such-as-represented-at",
 }

@@ -422,12 +422,15 @@ def test_this_group_and_these_meetings_point_back_within_the_section():
     }  # section 5 names no group: its 'This group' points to none
 
 
-def test_constitute_needs_a_meeting_with_and_the_new_forum_is_the_forum_just_set_up():
+def test_constitute_makes_members_of_its_subjects_form_only_after_meet_with():
     text = ("The Council agreed to establish a Riverside Residents Forum. The Riverside "
             "Tenants Association will be represented on the new forum. The Parks Group and the "
-            "Events Group will constitute the Riverside Programme Board.")
+            "Events Group will together constitute the Riverside Programme Board. The Arts "
+            "Group and the Music Group will come together to form the Riverside Culture Board.")
     assert edges(text, "Millbeck Town Council") == {
-        ("Riverside Tenants Association", "member_of", "Riverside Residents Forum")}
+        ("Riverside Tenants Association", "member_of", "Riverside Residents Forum"),
+        ("Parks Group", "member_of", "Riverside Programme Board"),
+        ("Events Group", "member_of", "Riverside Programme Board")}
 
 
 def test_a_lower_case_body_named_twice_or_set_up_is_a_body_and_a_link_line_is_its_own():
@@ -494,3 +497,27 @@ def test_they_after_councillors_are_people_not_a_body():
     text = ("The Licensing Panel met. Councillors Orme and Tate declared that they had sat on a "
             "previous Licensing Sub-Committee. The Panel said it would sit on the Safety Group.")
     assert edges(text, "Licensing Panel") == {("Licensing Panel", "member_of", "Safety Group")}
+
+
+def test_a_members_possessive_name_a_list_that_names_itself_and_the_steering_group():
+    text = ("The Members' Allowances Panel reports to the Governance Committee. Organisations "
+            "represented on the Riverbank Housing Forum will include: Riverbank Homes, "
+            "Riverbank Council and Riverbank Tenants Association. The Council agreed to set up a "
+            "Riverbank Estate Steering Group. Riverbank Police will sit on the steering group.")
+    assert edges(text, "Riverbank Council") == {
+        ("Members' Allowances Panel", "reports_to", "Governance Committee"),
+        ("Riverbank Homes", "member_of", "Riverbank Housing Forum"),
+        ("Riverbank Council", "member_of", "Riverbank Housing Forum"),
+        ("Riverbank Tenants Association", "member_of", "Riverbank Housing Forum"),
+        ("Riverbank Police", "member_of", "Riverbank Estate Steering Group"),
+    }
+
+
+def test_bare_membership_after_a_section_about_a_body_is_that_bodys():
+    text = ("3. Youth Voice\n\n3.1 A Brackwater Youth Assembly will be set up.\n\n"
+            "3.2 It will meet termly.\n\n3.3 Membership will be drawn from Brackwater College "
+            "and Brackwater Youth Service.")
+    assert edges(text, "Brackwater Borough Council") == {
+        ("Brackwater College", "member_of", "Brackwater Youth Assembly"),
+        ("Brackwater Youth Service", "member_of", "Brackwater Youth Assembly"),
+    }

@@ -127,6 +127,11 @@ class Discourse:
         section with that head, else the body the section is about."""
         recent = here[::-1] + [n for h, n in self.block_names[::-1] + self.last_block[::-1]
                                if h == m.head]
+        if m.key:  # "the steering group": the body named before whose name ends so
+            tail = " " + m.key
+            pool = recent + [n for h, n, _ in reversed(self.section.named) if h == m.head] + [
+                self.index.paper]
+            return next((n for n in pool if n and (" " + fold(n)).endswith(tail)), "")
         if demonstrative and not recent:
             recent = [n for n in [self.section.resolve(m.head, demonstrative)] if n]
         if m.head in self._paper_heads() and not ((m.text[:1].islower() or demonstrative)

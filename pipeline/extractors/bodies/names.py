@@ -23,7 +23,9 @@ from pipeline.extractors.bodies.words import (
     NUMERALS,
     Mention,
     Vocabulary,
+    _adjective_after,
     _base,
+    _counted_acronym,
     _singular,
     _Word,
     _words,
@@ -167,7 +169,8 @@ def _trim(words: list[_Word], first: int, last: int) -> tuple[int, int, bool]:
     vocab = vocabulary()
     person = False
     while first <= last and (words[first].lower in vocab.not_name_starts
-                             or words[first].lower.rstrip(".") in vocab.not_name_starts):
+                             or words[first].lower.rstrip(".") in vocab.not_name_starts) and \
+            not (words[first].plural_possessive and first < last):  # "Members' Panel"
         person = person or words[first].lower.rstrip(".") in vocab.honorifics
         first += 1
     while last >= first and words[last].lower in vocab.name_connectors:
@@ -272,21 +275,6 @@ def shared_head_names(name: str) -> list[str]:
     return [f"{place} {rest}" for place in places]
 
 
-def _counted_acronym(words: list[_Word], at: int) -> tuple[int, int | None] | None:
-    """'the three CSPs', 'both CSPs': a plural acronym after a count (or 'both'), with the
-    determiner before it: (the index it starts at, the count); None for any other word."""
-    word = words[at].text
-    if not (len(word) > 2 and word.endswith("s") and word[:-1].isupper()):
-        return None
-    before = [w.lower for w in words[max(0, at - 2):at]]
-    count = next((NUMERALS[w] for w in reversed(before) if w in NUMERALS), None)
-    if count is None:
-        return None
-    start = at - 1
-    if start > 0 and words[start - 1].lower in DETERMINERS and words[start].lower != "both":
-        start -= 1
-    return start, count
-
 
 def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs that are two names joined by 'and': 'Kelsey Borough Council and North Rendle District
@@ -325,14 +313,6 @@ def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
-def _adjective_after(words: list[_Word], i: int,
-                     determiners: frozenset[str] | None = None) -> bool:
-    """Whether words[i] follows a determiner and one adjective a reference may carry: 'the
-    new forum', 'this proposed group' (anaphora.json)."""
-    rules = anaphora_rules()
-    allowed = determiners or rules.demonstratives | {"the"}
-    return i > 1 and words[i - 1].lower in rules.adjectives and words[i - 2].lower in allowed
-
 
 def _lower_references(doc: Doc, words: list[_Word], block: int,
                       covered: set[int]) -> list[Mention]:
@@ -360,6 +340,17 @@ def _lower_references(doc: Doc, words: list[_Word], block: int,
             # "would have a seat on the group": the group just named
             found.append(Mention(block, word.start, word.end, word.text, "generic",
                                  head=head_of(lower)))
+            continue
+        if (head_of(lower) in vocab.heads and i > 1 and word.text.islower()
+                and words[i - 2].lower in ("the", "this", "that")
+                and words[i - 1].text.isalpha() and words[i - 1].text.islower()
+                and words[i - 1].lower not in STOP_WORDS | anaphora_rules().adjectives
+                and words[i - 1].start not in covered
+                and (i + 1 == len(words) or words[i + 1].lower not in vocab.modifier_nouns)):
+            # "sit on the steering group": the body just named whose name ends so (key)
+            found.append(Mention(block, words[i - 1].start, word.end,
+                                 doc[words[i - 1].start: word.end].text, "generic",
+                                 head=head_of(lower), key=f"{words[i - 1].lower} {lower}"))
             continue
         singular_each = i and words[i - 1].lower in ("each", "every") or (
             i > 1 and words[i - 2].lower in ("each", "every"))

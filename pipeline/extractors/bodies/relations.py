@@ -202,7 +202,11 @@ class RelationReader(ClauseReader):
         meet = next((i for i in range(start - 1, first, -1) if doc[i].lower_ == "with" and (
             doc[i - 1].lower_ in WORDS.meet_words or i - 2 >= first
             and doc[i - 2].lower_ in WORDS.meet_words)), None)
-        if meet is None:
+        if meet is None:  # "A and B will (together) constitute Z": its subjects are Z's
+            if doc[end - 1].lower_.startswith("constitut"):
+                members, negated = self._subject(ctx, start, [])
+                target = self._list(ctx, end, first_only=True)
+                return members, target, negated
             return [], [], False
         target = self._list(ctx, end, first_only=True)
         if target:  # the section goes on about the body it constitutes ('This group will')
@@ -255,7 +259,8 @@ class RelationReader(ClauseReader):
                 elif i > sent.start and doc[i - 1].lower_ in ("its", "their"):
                     target = self._antecedent(ctx, i - 1, bodies=True)
                 elif self._opens(ctx, i):  # "Membership includes ...": the body just described
-                    target = self.memory.topic or ([self.index.paper] if self.index.paper else [])
+                    target = self.memory.topic or self.memory.section.topic or (
+                        [self.index.paper] if self.index.paper else [])
                 else:  # "the Board's membership"
                     owner = ctx.at(i - 1, ending=True)
                     target = self.name(owner, ctx) if owner and owner.possessive else []
@@ -269,6 +274,8 @@ class RelationReader(ClauseReader):
             target = self.name(named[-1], ctx) if named else []
         if not target and self._opens(ctx, start) and self.index.paper:
             target = [self.index.paper]  # a terms-of-reference line: "Membership: A, B, C"
+        if set(target[:1]) & set(sources):  # "represented on X will include: A, B": the
+            return [], [], False  # subject is the list itself, not a body it joins
         return sources, target[:1], negated
 
     # ------------------------------------------------------------ memory
