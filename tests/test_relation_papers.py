@@ -6,9 +6,9 @@ write: a partnership review that "will constitute" a new body, terms of referenc
 back to "this group", a membership line that belongs to the body the section is about. The
 cases are split: `dev` cases were written to guide the rules; `heldout` cases were written
 at the same time and never tuned to, to measure how the rules carry to wordings not seen.
-Round 2 (`"round": 2`) is a second held-out batch, written after the rules of round 1 and
-measured once. `python -m tests.test_relation_papers` prints precision, recall and F1 per
-round and split.
+Rounds 2 and 3 (`"round"`) are further held-out batches, each written after the rules of the
+round before and measured once before any rule looked at it.
+`python -m tests.test_relation_papers` prints precision, recall and F1 per round and split.
 """
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ KNOWN_GAPS: set[str] = {
     # round 2 (the four others it found are fixed since: round 2 is no longer blind):
     # 'X is represented at Board meetings': the Board as a modifier of meetings is no name
     "hwb-tor-updates-from-forums-such-as-represented-at",
+    # round 3 (measured blind, then four of its five gaps fixed: no longer blind):
+    # 'National Association of Police, Fire and Crime Panels': a name with a comma series
+    # of subjects before a plural head is cut at the comma
+    "police-crime-panel-affiliated-and-possessive-sub-committee",
 }
 
 
@@ -67,7 +71,8 @@ def test_cases_are_well_formed() -> None:
     assert {c["split"] for c in CASES} == {"dev", "heldout"}
     assert {c["id"] for c in CASES if c["split"] == "heldout"} >= KNOWN_GAPS
     for case in CASES:
-        assert case["relations"], case["id"]
+        # a paper that states no relation is a precision case: it says so in its shape
+        assert case["relations"] or case["shape"].startswith("precision"), case["id"]
         assert {r for _, r, _ in case["relations"]} <= {
             "reports_to", "replaces", "member_of", "linked_to"}, case["id"]
 

@@ -521,3 +521,25 @@ def test_bare_membership_after_a_section_about_a_body_is_that_bodys():
         ("Brackwater College", "member_of", "Brackwater Youth Assembly"),
         ("Brackwater Youth Service", "member_of", "Brackwater Youth Assembly"),
     }
+
+
+def test_the_body_that_meets_is_a_member_too_make_up_and_this_board_is_the_papers():
+    text = ("The Heathmoor Integration Board will meet jointly with the Heathmoor Care Forum "
+            "and the Heathmoor Carers Group to form the Heathmoor Care Assembly. The Heathmoor "
+            "Audit Panel and the Heathmoor Risk Panel together make up the Heathmoor Assurance "
+            "Board. A representative of the Heathmoor Assurance Board sits on this Board.")
+    assert edges(text, "Heathmoor Public Services Board") == {
+        ("Heathmoor Integration Board", "member_of", "Heathmoor Care Assembly"),
+        ("Heathmoor Care Forum", "member_of", "Heathmoor Care Assembly"),
+        ("Heathmoor Carers Group", "member_of", "Heathmoor Care Assembly"),
+        ("Heathmoor Audit Panel", "member_of", "Heathmoor Assurance Board"),
+        ("Heathmoor Risk Panel", "member_of", "Heathmoor Assurance Board"),
+        ("Heathmoor Assurance Board", "member_of", "Heathmoor Public Services Board"),
+    }
+
+
+def test_a_lower_case_name_may_hold_a_content_word_of_the_stop_list():
+    text = ("4.1 It was agreed that a serious fraud review group be established, chaired by the "
+            "Director.\n\n4.2 The serious fraud review group will report to the Audit Committee.")
+    assert edges(text, "Calder Vale Council") == {
+        ("serious fraud review group", "reports_to", "Audit Committee")}

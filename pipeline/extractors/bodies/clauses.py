@@ -245,7 +245,8 @@ class ClauseReader:
                 negated = True
             elif doc[i].text == ")":
                 i = next((t.i for t in reversed(doc[start:i]) if t.text == "("), start)
-            elif not (word in WORDS.gap or doc[i].is_space or (
+            elif ctx.at(i, ending=True) is not None or not (
+                    word in WORDS.gap or doc[i].is_space or (
                     word == "to" and i > start and doc[i - 1].lower_ in WORDS.to_after)):
                 break
             i -= 1

@@ -37,6 +37,7 @@ class _Rules:
     max_modifiers: int
     after: frozenset[str]
     before: frozenset[str]
+    content_words: frozenset[str]
 
 
 @cache
@@ -45,7 +46,8 @@ def _rules(path: str = "structure/descriptive_names.json") -> _Rules:
     return _Rules(frozenset(raw["heads"]["words"]), frozenset(raw["determiners"]["words"]),
                   frozenset(raw["adjectives"]["words"]), frozenset(raw["not_modifiers"]["words"]),
                   int(raw["min_modifiers"]["value"]), int(raw["max_modifiers"]["value"]),
-                  frozenset(raw["setting_up"]["after"]), frozenset(raw["setting_up"]["before"]))
+                  frozenset(raw["setting_up"]["after"]), frozenset(raw["setting_up"]["before"]),
+                  frozenset(raw["content_words"]["words"]))
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ class _Candidate:
 
 
 def _modifier(token: str, rules: _Rules) -> bool:
-    return (token.isalpha() or "-" in token) and token.islower() and token not in STOP_WORDS \
+    return (token.isalpha() or "-" in token) and token.islower() and (
+        token not in STOP_WORDS or token in rules.content_words) \
         and token not in rules.adjectives and token not in rules.not_modifiers \
         and not token.endswith("ly") and token not in vocabulary().plural_heads
 

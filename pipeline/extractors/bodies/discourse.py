@@ -134,9 +134,8 @@ class Discourse:
             return next((n for n in pool if n and (" " + fold(n)).endswith(tail)), "")
         if demonstrative and not recent:
             recent = [n for n in [self.section.resolve(m.head, demonstrative)] if n]
-        if m.head in self._paper_heads() and not ((m.text[:1].islower() or demonstrative)
-                                                  and recent):
-            return self.index.paper
+        if m.head in self._paper_heads() and not (m.text[:1].islower() and recent):
+            return self.index.paper  # "the Board", "this Board": the paper's own
         if not recent:
             recent = [n for n in [self.section.resolve(m.head, demonstrative)] if n]
         if len(recent) > 1 and self.section.topic and self.section.topic[0] in recent:

@@ -202,8 +202,8 @@ class RelationReader(ClauseReader):
         meet = next((i for i in range(start - 1, first, -1) if doc[i].lower_ == "with" and (
             doc[i - 1].lower_ in WORDS.meet_words or i - 2 >= first
             and doc[i - 2].lower_ in WORDS.meet_words)), None)
-        if meet is None:  # "A and B will (together) constitute Z": its subjects are Z's
-            if doc[end - 1].lower_.startswith("constitut"):
+        if meet is None:  # "A and B will (together) constitute / make up Z": its subjects
+            if doc[end - 1].lower_.startswith("constitut") or doc[end - 1].lower_ == "up":
                 members, negated = self._subject(ctx, start, [])
                 target = self._list(ctx, end, first_only=True)
                 return members, target, negated
@@ -212,7 +212,9 @@ class RelationReader(ClauseReader):
         if target:  # the section goes on about the body it constitutes ('This group will')
             self.memory.section.about(target)
             self.memory.section.set_up = target
-        return self._list(ctx, meet + 1), target, False
+        verb = meet - 1 if doc[meet - 1].lower_ in WORDS.meet_words else meet - 2
+        host, _ = self._subject(ctx, verb, [])  # "The IJB will meet with A and B": the IJB too
+        return host + [n for n in self._list(ctx, meet + 1) if n not in host], target, False
 
     def _through(self, ctx: _Context, i: int) -> list[str]:
         """'reports to the Cabinet through the Communities Board': the body the line passes
