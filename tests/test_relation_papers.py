@@ -32,10 +32,8 @@ KNOWN_GAPS: set[str] = {
     # a bilingual header 'Cyngor ... X County Borough Council' is the fullest name the paper
     # gives, so 'X County Borough Council' in the text is written as it
     "welsh-psb-forum-these-meetings-made-up-of",
-    # round 2 (the four others it found are fixed since: round 2 is no longer blind):
-    # 'X is represented at Board meetings': the Board as a modifier of meetings is no name
-    "hwb-tor-updates-from-forums-such-as-represented-at",
-    # round 3 (measured blind, then four of its five gaps fixed: no longer blind):
+    # (round 2's five gaps are fixed since; round 3 was measured blind, then four of its
+    # five gaps fixed: neither is blind any more)
     # 'National Association of Police, Fire and Crime Panels': a name with a comma series
     # of subjects before a plural head is cut at the comma
     "police-crime-panel-affiliated-and-possessive-sub-committee",

@@ -543,3 +543,10 @@ def test_a_lower_case_name_may_hold_a_content_word_of_the_stop_list():
             "Director.\n\n4.2 The serious fraud review group will report to the Audit Committee.")
     assert edges(text, "Calder Vale Council") == {
         ("serious fraud review group", "reports_to", "Audit Committee")}
+
+
+def test_represented_at_board_meetings_is_the_board():
+    text = ("Healthwatch Ambleside is represented at Board meetings. Ambleside College "
+            "reported to Board members that the scheme had started.")
+    assert edges(text, "Ambleside Health and Wellbeing Board") == {
+        ("Healthwatch Ambleside", "member_of", "Ambleside Health and Wellbeing Board")}

@@ -213,6 +213,8 @@ class ClauseReader:
         """A list item is a whole noun phrase: 'North Wales councils' is not 'North Wales'."""
         nxt = ctx.doc[m.end].lower_ if m.end < ctx.sent.end else ""
         vocab = vocabulary()
+        if m.kind == "generic" and nxt in anaphora_rules().meeting_nouns:
+            return True  # "represented at Board meetings": the Board
         return not ({nxt} & (vocab.modifier_nouns | vocab.plural_heads | WORDS.nouns_after_name))
 
     def _subjects_left(self, ctx: Context, m: Mention) -> list[str]:

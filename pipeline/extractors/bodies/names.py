@@ -213,9 +213,13 @@ def find_mentions(doc: Doc, block: int) -> list[Mention]:
         following = words[last + 1].lower if last + 1 < len(words) else ""
         if len(names) == 1 and kind in ("body", "org"):
             # a lone head word: "the Board" refers back; "Cabinet" names one; "a Board" neither
-            if following in vocab.modifier_nouns or prev in ("a", "an", "each", "every", "any"):
+            if following in anaphora_rules().meeting_nouns and prev in ("at", "to", "into") \
+                    and kind == "body" and head_of(names[0]) not in vocab.proper_single_heads:
+                kind = "generic"  # "represented at Board meetings": the Board's
+            elif following in vocab.modifier_nouns or prev in ("a", "an", "each", "every",
+                                                              "any"):
                 continue
-            if kind == "org":
+            elif kind == "org":
                 pass  # "the Police", "the Council": an organisation as the paper calls it
             elif (prev in ("the", "this", "that", "its", "their", "our") or _adjective_after(
                     words, first)) and head_of(names[0]) not in ("cabinet",):
