@@ -400,3 +400,153 @@ def test_overseen_by_oversees_assurance_working_group_and_such_as():
     assert edges(text) == {(g, "reports_to", "Growth Board") for g in (
         "Housing Group", "Skills Group", "Transport Group", "Audit Committee", "Data Group",
         "Carers Forum", "Dementia Alliance")}
+
+
+def test_this_group_and_these_meetings_point_back_within_the_section():
+    text = ("4. Recommendations\n\n"
+            "4.1 The partner chief officers should meet with the Council's Cabinet and the "
+            "Corporate Leadership Team each quarter and this will constitute the Eastbrook "
+            "Leadership Forum.\n\n"
+            "This group will receive updates from partnership bodies such as the Eastbrook "
+            "Safeguarding Board.\n\n"
+            "The organisations which will be represented at these meetings are: housing, "
+            "Eastbrook Police and Eastbrook College.\n\n"
+            "5. Finance\n\n"
+            "This group will report to the Audit Committee.")
+    assert edges(text, "Eastbrook Borough Council") == {
+        ("Cabinet", "member_of", "Eastbrook Leadership Forum"),
+        ("Corporate Leadership Team", "member_of", "Eastbrook Leadership Forum"),
+        ("Eastbrook Safeguarding Board", "reports_to", "Eastbrook Leadership Forum"),
+        ("Eastbrook Police", "member_of", "Eastbrook Leadership Forum"),
+        ("Eastbrook College", "member_of", "Eastbrook Leadership Forum"),
+    }  # section 5 names no group: its 'This group' points to none
+
+
+def test_constitute_makes_members_of_its_subjects_form_only_after_meet_with():
+    text = ("The Council agreed to establish a Riverside Residents Forum. The Riverside "
+            "Tenants Association will be represented on the new forum. The Parks Group and the "
+            "Events Group will together constitute the Riverside Programme Board. The Arts "
+            "Group and the Music Group will come together to form the Riverside Culture Board.")
+    assert edges(text, "Millbeck Town Council") == {
+        ("Riverside Tenants Association", "member_of", "Riverside Residents Forum"),
+        ("Parks Group", "member_of", "Riverside Programme Board"),
+        ("Events Group", "member_of", "Riverside Programme Board")}
+
+
+def test_a_lower_case_body_named_twice_or_set_up_is_a_body_and_a_link_line_is_its_own():
+    text = ("2.1 It is proposed that a streamlined area tasking group be reinstated that meets "
+            "monthly.\n\nProposed membership\n\nNeighbourhood Inspector\n\n"
+            "A link would be maintained to the Rivermouth Anti-Social Behaviour Panel.\n\n"
+            "2.2 The area tasking group will report to the Rivermouth Community Safety "
+            "Partnership. Relevant task and finish groups may report to the area tasking group.")
+    assert edges(text, "Rivermouth Community Safety Partnership") == {
+        ("area tasking group", "linked_to", "Rivermouth Anti-Social Behaviour Panel"),
+        ("area tasking group", "reports_to", "Rivermouth Community Safety Partnership"),
+    }
+
+
+def test_a_link_line_without_a_body_set_up_stays_the_papers():
+    text = ("6. Structure\n\nThe Audit Sub-group will be merged into the Quality Sub-group. "
+            "A link would be maintained with the Westvale Children's Partnership.")
+    assert edges(text, "Westvale Safeguarding Adults Board") == {
+        ("Quality Sub-group", "replaces", "Audit Sub-group"),
+        ("Westvale Safeguarding Adults Board", "linked_to", "Westvale Children's Partnership"),
+    }
+
+
+def test_people_in_a_members_line_are_not_bodies():
+    text = ("Terms of Reference\n\nMembers: K Lowry (Chair), B Nash, Tom Varley (Vice-Chair)\n\n"
+            "Membership: Oakden Parish Council, Oakden Community Association")
+    assert edges(text, "Oakden Village Hall Committee") == {
+        ("Oakden Parish Council", "member_of", "Oakden Village Hall Committee"),
+        ("Oakden Community Association", "member_of", "Oakden Village Hall Committee")}
+
+
+def test_plural_possessive_names_affiliated_oversees_the_work_of_and_a_representative_of():
+    text = ("The Tenants' Consultative Panel reports to the Housing Committee. The Oakden Youth "
+            "Council is affiliated to the Oakden Children's Partnership. The Housing Committee "
+            "oversees the work of the Repairs Working Group. A representative of Oakden "
+            "Housing Trust sits on the Housing Committee. The Chair of the Repairs Working "
+            "Group sits on the Oakden Children's Partnership.")
+    assert edges(text, "Oakden District Council") == {
+        ("Tenants' Consultative Panel", "reports_to", "Housing Committee"),
+        ("Oakden Youth Council", "member_of", "Oakden Children's Partnership"),
+        ("Repairs Working Group", "reports_to", "Housing Committee"),
+        ("Oakden Housing Trust", "member_of", "Housing Committee"),
+    }
+
+
+def test_both_committees_the_board_after_two_boards_and_in_place_of():
+    text = ("The Licensing Committee and the Appeals Committee are committees of the Council. "
+            "Both Committees will report annually to the Standards Board. The Brookmere Arts "
+            "Board is a member of the Regional Culture Board. The Board oversees the work of "
+            "the Festival Group. A Brookmere Heritage Board will be established in place of "
+            "the Museums Group.")
+    assert edges(text, "Brookmere Town Council") == {
+        ("Licensing Committee", "reports_to", "Council"),  # the paper names no fuller one
+        ("Appeals Committee", "reports_to", "Council"),
+        ("Licensing Committee", "reports_to", "Standards Board"),
+        ("Appeals Committee", "reports_to", "Standards Board"),
+        ("Brookmere Arts Board", "member_of", "Regional Culture Board"),
+        ("Festival Group", "reports_to", "Brookmere Arts Board"),
+        ("Brookmere Heritage Board", "replaces", "Museums Group"),
+    }
+
+
+def test_they_after_councillors_are_people_not_a_body():
+    text = ("The Licensing Panel met. Councillors Orme and Tate declared that they had sat on a "
+            "previous Licensing Sub-Committee. The Panel said it would sit on the Safety Group.")
+    assert edges(text, "Licensing Panel") == {("Licensing Panel", "member_of", "Safety Group")}
+
+
+def test_a_members_possessive_name_a_list_that_names_itself_and_the_steering_group():
+    text = ("The Members' Allowances Panel reports to the Governance Committee. Organisations "
+            "represented on the Riverbank Housing Forum will include: Riverbank Homes, "
+            "Riverbank Council and Riverbank Tenants Association. The Council agreed to set up a "
+            "Riverbank Estate Steering Group. Riverbank Police will sit on the steering group.")
+    assert edges(text, "Riverbank Council") == {
+        ("Members' Allowances Panel", "reports_to", "Governance Committee"),
+        ("Riverbank Homes", "member_of", "Riverbank Housing Forum"),
+        ("Riverbank Council", "member_of", "Riverbank Housing Forum"),
+        ("Riverbank Tenants Association", "member_of", "Riverbank Housing Forum"),
+        ("Riverbank Police", "member_of", "Riverbank Estate Steering Group"),
+    }
+
+
+def test_bare_membership_after_a_section_about_a_body_is_that_bodys():
+    text = ("3. Youth Voice\n\n3.1 A Brackwater Youth Assembly will be set up.\n\n"
+            "3.2 It will meet termly.\n\n3.3 Membership will be drawn from Brackwater College "
+            "and Brackwater Youth Service.")
+    assert edges(text, "Brackwater Borough Council") == {
+        ("Brackwater College", "member_of", "Brackwater Youth Assembly"),
+        ("Brackwater Youth Service", "member_of", "Brackwater Youth Assembly"),
+    }
+
+
+def test_the_body_that_meets_is_a_member_too_make_up_and_this_board_is_the_papers():
+    text = ("The Heathmoor Integration Board will meet jointly with the Heathmoor Care Forum "
+            "and the Heathmoor Carers Group to form the Heathmoor Care Assembly. The Heathmoor "
+            "Audit Panel and the Heathmoor Risk Panel together make up the Heathmoor Assurance "
+            "Board. A representative of the Heathmoor Assurance Board sits on this Board.")
+    assert edges(text, "Heathmoor Public Services Board") == {
+        ("Heathmoor Integration Board", "member_of", "Heathmoor Care Assembly"),
+        ("Heathmoor Care Forum", "member_of", "Heathmoor Care Assembly"),
+        ("Heathmoor Carers Group", "member_of", "Heathmoor Care Assembly"),
+        ("Heathmoor Audit Panel", "member_of", "Heathmoor Assurance Board"),
+        ("Heathmoor Risk Panel", "member_of", "Heathmoor Assurance Board"),
+        ("Heathmoor Assurance Board", "member_of", "Heathmoor Public Services Board"),
+    }
+
+
+def test_a_lower_case_name_may_hold_a_content_word_of_the_stop_list():
+    text = ("4.1 It was agreed that a serious fraud review group be established, chaired by the "
+            "Director.\n\n4.2 The serious fraud review group will report to the Audit Committee.")
+    assert edges(text, "Calder Vale Council") == {
+        ("serious fraud review group", "reports_to", "Audit Committee")}
+
+
+def test_represented_at_board_meetings_is_the_board():
+    text = ("Healthwatch Ambleside is represented at Board meetings. Ambleside College "
+            "reported to Board members that the scheme had started.")
+    assert edges(text, "Ambleside Health and Wellbeing Board") == {
+        ("Healthwatch Ambleside", "member_of", "Ambleside Health and Wellbeing Board")}

@@ -6,10 +6,12 @@ apposition ('X, whose board reports to', 'the Y Group, chaired by the Director, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.discourse import Discourse
 from pipeline.extractors.bodies.names import Mention, vocabulary
 from pipeline.extractors.bodies.relation_cues import WORDS
@@ -55,13 +57,16 @@ class ClauseReader:
         if m.kind == "phrase" and not member and len(m.text.split()) < 3 and \
                 not self.index.defines(self.index.canonical(m)):
             return []
+        if m.kind == "phrase" and self._person(ctx, m):
+            return []  # "Members: G Hart (Chair), H Quinn": people are not bodies
         if m.start not in ctx.names:
             if m.kind in ("body", "org", "acronym", "phrase"):
                 ctx.names[m.start] = [self.index.canonical(m)]
             elif m.kind == "generic":
                 here = [self.index.canonical(x) for x in ctx.mentions
                         if x.end <= m.start and x.kind in ("body", "acronym") and x.head == m.head]
-                ctx.names[m.start] = [n for n in [self.memory.generic(m, here)] if n]
+                ctx.names[m.start] = [n for n in [self.memory.generic(
+                    m, here, self._demonstrative(ctx, m))] if n]
             elif m.kind == "plural_name":  # "both Health and Wellbeing Boards"
                 ctx.names[m.start] = self.memory.plural_name(m, [
                     ctx.doc[i].lower_ for i in range(max(ctx.sent.start, m.start - 2), m.start)])
@@ -69,12 +74,31 @@ class ClauseReader:
                 ctx.names[m.start] = self._plural(m, ctx) if m.kind == "plural" else []
         return ctx.names[m.start]
 
+    @staticmethod
+    def _person(ctx: Context, m: Mention) -> bool:
+        """Whether a capitalised phrase is a person's name: it opens with an initial ('G Hart',
+        'J.R. Carr') or a post stands in brackets after it ('Ann Lowe (Chair)')."""
+        words = m.text.split()
+        if len(words) > 1 and re.fullmatch(r"(?:[A-Z]\.?){1,3}", words[0]):
+            return True
+        doc, end = ctx.doc, m.end
+        return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and \
+            doc[end + 1].lower_ in vocabulary().post_words
+
+    @staticmethod
+    def _demonstrative(ctx: Context, m: Mention) -> bool:
+        """Whether 'this', 'these', 'that' or 'those' stands before m ('this new group')."""
+        rules, i = anaphora_rules(), m.start - 1
+        if i >= 0 and ctx.doc[i].lower_ in rules.adjectives:
+            i -= 1
+        return i >= 0 and ctx.doc[i].lower_ in rules.demonstratives
+
     def _plural(self, m: Mention, ctx: Context) -> list[str]:
         """'Three sub-groups ...: A, B and C', 'each constituent council', 'the remaining boards'
         (the bodies listed together just before), else nothing."""
         colon = next((t.i for t in ctx.sent if t.i >= m.end and t.text == ":"), None)
         objects = set(ctx.objects)  # the listed bodies stand for the plural: not cue objects
-        listed = self._list(ctx, colon + 1) if colon is not None else []
+        listed = self._list(ctx, colon + 1, skip_unnamed=True) if colon is not None else []
         ctx.objects = objects
         if listed:
             self.memory.groups[m.key] = listed
@@ -92,9 +116,11 @@ class ClauseReader:
 
     # ------------------------------------------------------------ lists
 
-    def _list(self, ctx: Context, i: int, first_only: bool = False, member: bool = False
-              ) -> list[str]:
-        """Names listed from token i: 'both the ICB and the HWB', 'A, B and the C'."""
+    def _list(self, ctx: Context, i: int, first_only: bool = False, member: bool = False,
+              skip_unnamed: bool = False) -> list[str]:
+        """Names listed from token i: 'both the ICB and the HWB', 'A, B and the C'.
+        `skip_unnamed` (a list after a colon): a lower-case item that names no body ('are:
+        health, police and X') is stepped over, not the list's end."""
         items: list[tuple[Mention, list[str], bool]] = []  # (mention, names, after a comma)
         doc, end, comma = ctx.doc, ctx.sent.end, False
         i = self._such_as(ctx, i)
@@ -112,6 +138,9 @@ class ClauseReader:
             m = ctx.at(k) or ctx.at(j) or ctx.at(i)
             while m is not None and m.possessive:  # "the Council's Cabinet" names the Cabinet
                 m = ctx.at(m.end)
+            if m is None and skip_unnamed and (after := self._unnamed_item(ctx, i)):
+                i, comma = after, True
+                continue
             if m is None or not self._whole(ctx, m):
                 break
             found = self.name(m, ctx, member)
@@ -152,6 +181,21 @@ class ClauseReader:
         return names
 
     @staticmethod
+    def _unnamed_item(ctx: Context, i: int) -> int:
+        """After a list item of one or two lower-case words and its separator ('health, '),
+        where the next item starts; else 0."""
+        doc, end, k = ctx.doc, ctx.sent.end, i
+        while k < end and k - i < 2 and doc[k].is_alpha and doc[k].is_lower and \
+                doc[k].lower_ not in WORDS.separators and not ctx.at(k):
+            k += 1
+        if k == i or k >= end or doc[k].lower_ not in WORDS.separators:
+            return 0
+        k += 1
+        if k < end and doc[k - 1].text == "," and doc[k].lower_ in ("and", "or"):
+            k += 1
+        return k if k < end else 0
+
+    @staticmethod
     def _such_as(ctx: Context, i: int) -> int:
         """'partnership bodies such as the X Forum and the Y': where the examples start (after
         a few lower-case words ending in a plural head and 'such as'), else i."""
@@ -169,6 +213,8 @@ class ClauseReader:
         """A list item is a whole noun phrase: 'North Wales councils' is not 'North Wales'."""
         nxt = ctx.doc[m.end].lower_ if m.end < ctx.sent.end else ""
         vocab = vocabulary()
+        if m.kind == "generic" and nxt in anaphora_rules().meeting_nouns:
+            return True  # "represented at Board meetings": the Board
         return not ({nxt} & (vocab.modifier_nouns | vocab.plural_heads | WORDS.nouns_after_name))
 
     def _subjects_left(self, ctx: Context, m: Mention) -> list[str]:
@@ -201,7 +247,8 @@ class ClauseReader:
                 negated = True
             elif doc[i].text == ")":
                 i = next((t.i for t in reversed(doc[start:i]) if t.text == "("), start)
-            elif not (word in WORDS.gap or doc[i].is_space or (
+            elif ctx.at(i, ending=True) is not None or not (
+                    word in WORDS.gap or doc[i].is_space or (
                     word == "to" and i > start and doc[i - 1].lower_ in WORDS.to_after)):
                 break
             i -= 1
@@ -212,7 +259,9 @@ class ClauseReader:
             if m.start in ctx.objects and done:
                 return done[-1], negated
             # "The Chair of the Board is a member of ...": the subject is the Chair
-            return ([] if self._complement(ctx, m) else self._subjects_left(ctx, m)), negated
+            if self._complement(ctx, m):  # "A representative of X sits on": X is seated
+                return (self.name(m, ctx) if self._represented(ctx, m) else []), negated
+            return self._subjects_left(ctx, m), negated
         if word in ("which", "who", "that"):  # "the Partnership, which is accountable to"
             m = ctx.at(i - 2 if doc[i - 1].text in ",(" else i - 1, ending=True)
             # "the Director of Adult Services, who sits on": the Director, not the Services
@@ -243,6 +292,9 @@ class ClauseReader:
             return (done[-1] if done else self._sentence_subject(ctx)), negated
         if word in ("it", "this", "they") and (word != "this" or doc[cue_start].lower_ in
                                                WORDS.pronoun_verbs or i + 1 < cue_start):
+            if word == "they" and any(t.lower_.rstrip(".") in vocabulary().honorifics
+                                      for t in doc[start:i]):
+                return [], negated  # "Councillors A and B declared that they had sat on"
             return self._antecedent(ctx, i), negated
         return [], negated
 
@@ -267,6 +319,15 @@ class ClauseReader:
             ctx.doc[i - 1].lower_.rstrip("s") in vocabulary().post_words
 
     @staticmethod
+    def _represented(ctx: Context, m: Mention) -> bool:
+        """Whether m follows 'a representative of' / 'nominees from' (and an article)."""
+        i = m.start - 1
+        while i >= ctx.sent.start and ctx.doc[i].lower_ in ("the", "a", "an"):
+            i -= 1
+        return i > ctx.sent.start and ctx.doc[i].lower_ in ("of", "from") and \
+            ctx.doc[i - 1].lower_ in WORDS.representative_nouns
+
+    @staticmethod
     def _complement(ctx: Context, m: Mention) -> bool:
         i = m.start - 1
         while i >= ctx.sent.start and ctx.doc[i].lower_ in ("the", "a", "an"):
@@ -281,8 +342,9 @@ class ClauseReader:
     def _sentence_subject(self, ctx: Context) -> list[str]:
         """The mention a sentence opens with ('1.2 The Board meets ... and reports to')."""
         i = ctx.sent.start
+        skip = {"the", "(", ")"} | anaphora_rules().demonstratives | anaphora_rules().adjectives
         while i < ctx.sent.end and (ctx.doc[i].like_num or ctx.doc[i].text[:1].isdigit()
-                                    or ctx.doc[i].lower_ in ("the", "(", ")")):
+                                    or ctx.doc[i].lower_ in skip):
             i += 1
         m = ctx.at(i)
         return self._subjects_left(ctx, m) if m and not m.possessive else []

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from pipeline.extractors.bodies.anaphora import Section
 from pipeline.extractors.bodies.names import (
     NUMERALS,
     Mention,
@@ -117,14 +118,30 @@ class Discourse:
     block_names: list[tuple[str, str]] = field(default_factory=list)  # (head noun, name)
     last_block: list[tuple[str, str]] = field(default_factory=list)
     topic: list[str] = field(default_factory=list)  # the body the block's last subject named
+    section: Section = field(default_factory=Section)  # what the section has named
 
-    def generic(self, m: Mention, here: list[str]) -> str:
+    def generic(self, m: Mention, here: list[str], demonstrative: bool = False) -> str:
         """'the Board': the paper's own body when it is a board, else the board just named
-        (`here`: same-head names earlier in the sentence); 'the group': the group just named."""
+        (`here`: same-head names earlier in the sentence); 'the group': the group just named;
+        'this group', 'these meetings' (`demonstrative`): the body named earlier in the
+        section with that head, else the body the section is about."""
         recent = here[::-1] + [n for h, n in self.block_names[::-1] + self.last_block[::-1]
                                if h == m.head]
+        if m.key:  # "the steering group": the body named before whose name ends so
+            tail = " " + m.key
+            pool = recent + [n for h, n, _ in reversed(self.section.named) if h == m.head] + [
+                self.index.paper]
+            return next((n for n in pool if n and (" " + fold(n)).endswith(tail)), "")
+        if demonstrative and not recent:
+            recent = [n for n in [self.section.resolve(m.head, demonstrative)] if n]
         if m.head in self._paper_heads() and not (m.text[:1].islower() and recent):
-            return self.index.paper
+            return self.index.paper  # "the Board", "this Board": the paper's own
+        if not recent:
+            recent = [n for n in [self.section.resolve(m.head, demonstrative)] if n]
+        if len(recent) > 1 and self.section.topic and self.section.topic[0] in recent:
+            # "The X Board is affiliated to the Y Board. The Board oversees ...": the body
+            # the section is about (the last subject) before one only named since
+            return self.section.topic[0]
         return recent[0] if recent else ""
 
     def _paper_heads(self) -> set[str]:
@@ -179,8 +196,11 @@ class Discourse:
     def remember(self, doc: Doc, named: list[tuple[Mention, list[str]]]) -> None:
         """Keep a read sentence's names: for pronouns, 'the Board', and lists named together."""
         self.previous = named
-        self.block_names += [(head_of(names[0].split()[-1]), names[0]) for m, names in named
-                             if names and m.kind in ("body", "generic", "acronym")]
+        bodies = [(head_of(names[0].split()[-1]), names[0]) for m, names in named
+                  if names and m.kind in ("body", "generic", "acronym")]
+        self.block_names += bodies
+        for head, name in bodies:
+            self.section.add(head, name)
         linking = WORDS.separators | WORDS.linking
         group: list[str] = []
         last_end = None
@@ -205,7 +225,9 @@ class Discourse:
         what a bare 'Membership includes ...' later in the block is about."""
         if names:
             self.topic = names
+            self.section.about(names)
 
-    def new_block(self) -> None:
+    def new_block(self, text: str = "") -> None:
         self.last_block, self.block_names = self.block_names, []
         self.topic = []
+        self.section.new_block(text)

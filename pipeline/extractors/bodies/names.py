@@ -16,13 +16,16 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.words import (
     APOSTROPHES,
     DETERMINERS,
     NUMERALS,
     Mention,
     Vocabulary,
+    _adjective_after,
     _base,
+    _counted_acronym,
     _singular,
     _Word,
     _words,
@@ -84,7 +87,10 @@ def _runs(words: list[_Word]) -> list[tuple[int, int]]:
         last = i + 3 if bracketed else i
         k = last + 1
         while k < len(words):
-            if words[last].possessive and _base(words[last]) not in vocab.people_possessives:
+            # a plural possessive ("Firefighters' Consultative Forum", "Employers' Panel")
+            # names the people the body is for, as "Children's" does
+            if words[last].possessive and not words[last].plural_possessive and \
+                    _base(words[last]) not in vocab.people_possessives:
                 break  # "The Pool's Officer Operations Group": the possessor is its own name
             if words[k].cap and words[k].lower not in vocab.name_connectors:
                 last, k = k, k + 1  # ("OF", "AND" in a capitals heading are connectors)
@@ -163,7 +169,8 @@ def _trim(words: list[_Word], first: int, last: int) -> tuple[int, int, bool]:
     vocab = vocabulary()
     person = False
     while first <= last and (words[first].lower in vocab.not_name_starts
-                             or words[first].lower.rstrip(".") in vocab.not_name_starts):
+                             or words[first].lower.rstrip(".") in vocab.not_name_starts) and \
+            not (words[first].plural_possessive and first < last):  # "Members' Panel"
         person = person or words[first].lower.rstrip(".") in vocab.honorifics
         first += 1
     while last >= first and words[last].lower in vocab.name_connectors:
@@ -206,13 +213,17 @@ def find_mentions(doc: Doc, block: int) -> list[Mention]:
         following = words[last + 1].lower if last + 1 < len(words) else ""
         if len(names) == 1 and kind in ("body", "org"):
             # a lone head word: "the Board" refers back; "Cabinet" names one; "a Board" neither
-            if following in vocab.modifier_nouns or prev in ("a", "an", "each", "every", "any"):
+            if following in anaphora_rules().meeting_nouns and prev in ("at", "to", "into") \
+                    and kind == "body" and head_of(names[0]) not in vocab.proper_single_heads:
+                kind = "generic"  # "represented at Board meetings": the Board's
+            elif following in vocab.modifier_nouns or prev in ("a", "an", "each", "every",
+                                                              "any"):
                 continue
-            if kind == "org":
+            elif kind == "org":
                 pass  # "the Police", "the Council": an organisation as the paper calls it
-            elif prev in ("the", "this", "that", "its", "their", "our") and \
-                    head_of(names[0]) not in ("cabinet",):
-                kind = "generic"
+            elif (prev in ("the", "this", "that", "its", "their", "our") or _adjective_after(
+                    words, first)) and head_of(names[0]) not in ("cabinet",):
+                kind = "generic"  # "the Board", "this Group", "the new Forum"
             elif head_of(names[0]) not in vocab.proper_single_heads:
                 continue
         if not kind:
@@ -220,6 +231,8 @@ def find_mentions(doc: Doc, block: int) -> list[Mention]:
         key, count = "", None
         if kind == "plural_name" and len(names) == 1:  # "Groups reporting to the Board: ..."
             kind, key = "plural", _singular(names[0].lower())
+            if prev in NUMERALS and first:  # "both Committees": the two named together
+                first, count = first - 1, NUMERALS[prev]
         if kind == "acronym" and len(names) == 1 and (counted := _counted_acronym(
                 words, first)) is not None:  # "the three CSPs": the three listed before
             first, count = counted
@@ -266,21 +279,6 @@ def shared_head_names(name: str) -> list[str]:
     return [f"{place} {rest}" for place in places]
 
 
-def _counted_acronym(words: list[_Word], at: int) -> tuple[int, int | None] | None:
-    """'the three CSPs', 'both CSPs': a plural acronym after a count (or 'both'), with the
-    determiner before it: (the index it starts at, the count); None for any other word."""
-    word = words[at].text
-    if not (len(word) > 2 and word.endswith("s") and word[:-1].isupper()):
-        return None
-    before = [w.lower for w in words[max(0, at - 2):at]]
-    count = next((NUMERALS[w] for w in reversed(before) if w in NUMERALS), None)
-    if count is None:
-        return None
-    start = at - 1
-    if start > 0 and words[start - 1].lower in DETERMINERS and words[start].lower != "both":
-        start -= 1
-    return start, count
-
 
 def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs that are two names joined by 'and': 'Kelsey Borough Council and North Rendle District
@@ -306,12 +304,18 @@ def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, i
             # "Porthaven CSP and Brackmouth CSP": two names that end in the same word
             same_end = cut - first >= 2 and last - cut >= 2 and \
                 words[cut - 1].text == words[last].text
+            # "NHS Westdale and Westdale Third Sector Interface": a prefixed two-word
+            # organisation and a name of two words or more
+            prefixed = words[first].lower in vocab.org_prefixes and cut - first == 2 and \
+                last - cut >= 2
             if (words[first].lower in vocab.split_prefixes and cut - first >= 2 or single_orgs
+                    or prefixed
                     or org_ended(first, cut - 1) and named(cut + 1, last) or same_end):
                 out.append((first, cut - 1))
                 first = cut + 1
         out.append((first, last))
     return out
+
 
 
 def _lower_references(doc: Doc, words: list[_Word], block: int,
@@ -326,12 +330,31 @@ def _lower_references(doc: Doc, words: list[_Word], block: int,
         if lower in vocab.lower_orgs and i and words[i - 1].lower in ("the", ",", "and", ":"):
             found.append(Mention(block, word.start, word.end, word.text, "org", head=lower))
             continue
-        if (head_of(lower) in vocab.heads and i and words[i - 1].lower in ("the", "this", "that")
+        demonstrative = i and words[i - 1].lower in anaphora_rules().demonstratives
+        if lower in anaphora_rules().meeting_nouns and (demonstrative or _adjective_after(
+                words, i, anaphora_rules().demonstratives)):
+            # "these meetings": the body whose meetings they are
+            found.append(Mention(block, word.start, word.end, word.text, "generic",
+                                 head=lower))
+            continue
+        if (head_of(lower) in vocab.heads and i and (words[i - 1].lower in ("the", "this", "that")
+                                                     or _adjective_after(words, i))
                 and word.text.islower() and (i + 1 == len(words) or words[i + 1].lower
                                              not in vocab.modifier_nouns)):
             # "would have a seat on the group": the group just named
             found.append(Mention(block, word.start, word.end, word.text, "generic",
                                  head=head_of(lower)))
+            continue
+        if (head_of(lower) in vocab.heads and i > 1 and word.text.islower()
+                and words[i - 2].lower in ("the", "this", "that")
+                and words[i - 1].text.isalpha() and words[i - 1].text.islower()
+                and words[i - 1].lower not in STOP_WORDS | anaphora_rules().adjectives
+                and words[i - 1].start not in covered
+                and (i + 1 == len(words) or words[i + 1].lower not in vocab.modifier_nouns)):
+            # "sit on the steering group": the body just named whose name ends so (key)
+            found.append(Mention(block, words[i - 1].start, word.end,
+                                 doc[words[i - 1].start: word.end].text, "generic",
+                                 head=head_of(lower), key=f"{words[i - 1].lower} {lower}"))
             continue
         singular_each = i and words[i - 1].lower in ("each", "every") or (
             i > 1 and words[i - 2].lower in ("each", "every"))

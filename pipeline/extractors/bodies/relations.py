@@ -17,9 +17,10 @@ from bisect import bisect_left
 
 from spacy.tokens import Span
 
+from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.clauses import ClauseReader
 from pipeline.extractors.bodies.clauses import Context as _Context
-from pipeline.extractors.bodies.names import Mention, fold, vocabulary
+from pipeline.extractors.bodies.names import Mention, fold, head_of, vocabulary
 from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cues
 from pipeline.model import Block
 
@@ -52,15 +53,20 @@ class RelationReader(ClauseReader):
                     source, target = (o, s) if cue.kind == "reverse" else (s, o)
                     if fold(source) and fold(target) and fold(source) != fold(target):
                         self.edges.append((source, cue.relation, target, block, sent))
-        self.memory.subject(self._opening(ctx))
+        opening = self._opening(ctx)
+        self.memory.subject(opening)
+        if not opening:  # "it is proposed that a performance group be reinstated"
+            self.memory.section.about(self._clause_subject(ctx))
+        self.memory.section.set_up = self._set_up(ctx) or self.memory.section.set_up
         self.memory.remember(ctx.doc, [(m, self.name(m, ctx)) for m in ctx.mentions])
 
     def _opening(self, ctx: _Context) -> list[str]:
         """The one body a sentence opens with ('4.4 The Joint Group will ...'), else []."""
         i, relational = ctx.sent.start, vocabulary().relational_nouns
+        skip = {"the"} | anaphora_rules().demonstratives | anaphora_rules().adjectives
         while i < ctx.sent.end and ((token := ctx.doc[i]).like_num or token.text[:1].isdigit()
                                     or token.is_punct or token.is_space
-                                    or token.lower_ == "the"):
+                                    or token.lower_ in skip):
             i += 1
         if i + 1 < ctx.sent.end and ctx.doc[i].lower_ in relational and \
                 ctx.doc[i + 1].lower_ == "of":  # "The Chair of the Forum is ..."
@@ -68,6 +74,33 @@ class RelationReader(ClauseReader):
         m = ctx.at(i)
         names = self.name(m, ctx) if m and m.kind in ("body", "generic", "acronym") else []
         return names if len(names) == 1 else []
+
+    def _clause_subject(self, ctx: _Context) -> list[str]:
+        """The last body of the sentence that a verb follows ('that a X be reinstated',
+        'the X will ...'): a clause's subject, what the section goes on about; else []."""
+        followers = anaphora_rules().clause_subject_followers
+        for m in reversed(ctx.mentions):
+            if m.kind in ("body", "generic", "acronym") and not m.possessive and \
+                    m.end < ctx.sent.end and ctx.doc[m.end].lower_ in followers:
+                names = self.name(m, ctx)
+                return names if len(names) == 1 else []
+        return []
+
+    def _set_up(self, ctx: _Context) -> list[str]:
+        """The one body the sentence sets up: 'that a X be established', 'to set up a X'."""
+        rules, doc = anaphora_rules(), ctx.doc
+        for m in reversed(ctx.mentions):
+            if m.kind not in ("body", "generic", "acronym") or m.possessive:
+                continue
+            after = {t.lower_ for t in doc[m.end: min(m.end + 3, ctx.sent.end)]}
+            i = m.start - 1
+            while i > ctx.sent.start and doc[i].lower_ in ("a", "an", "the", "new", "its"):
+                i -= 1
+            if (after & rules.set_up_after and after & rules.be) or (
+                    i < m.start - 1 and doc[i].lower_ in rules.set_up_before):
+                names = self.name(m, ctx)
+                return names if len(names) == 1 else []
+        return []
 
     def _slots(self, cue: Cue, ctx: _Context, start: int, end: int, done: list[list[str]]
                ) -> tuple[list[str], list[str], bool]:
@@ -89,6 +122,8 @@ class RelationReader(ClauseReader):
             if not source or on >= sent_end or doc[on].lower_ != "on":
                 return [], [], False
             return source, self._list(ctx, on + 1, first_only=True), False
+        if cue.kind == "constitutes":
+            return self._constitutes(ctx, start, end)
         if cue.kind == "to_which":
             return self._to_which(ctx, start, end, cue.requires or "to")
         subjects, negated = self._subject(ctx, start, done)
@@ -124,7 +159,9 @@ class RelationReader(ClauseReader):
         if not subjects and cue.kind == "link":
             if doc[end - 1].lower_ == "between" and len(objects) > 1:
                 return objects[:1], objects[1:], negated
-            subjects = [self.index.paper] if self.index.paper else []
+            # "A link would be maintained to X": the link is the section's body's
+            subjects = self.memory.section.set_up or ([self.index.paper] if self.index.paper
+                                                      else [])
         return subjects, objects, negated
 
     def _to_which(self, ctx: _Context, start: int, end: int, preposition: str
@@ -155,6 +192,29 @@ class RelationReader(ClauseReader):
         if target is None or target.possessive:
             return [], [], False
         return self.name(source, ctx), self.name(target, ctx), False
+
+    def _constitutes(self, ctx: _Context, start: int, end: int
+                     ) -> tuple[list[str], list[str], bool]:
+        """'The partners should meet with the Cabinet and the Leadership Team ... and this
+        will constitute the Partnership Executive' / '... to form Z': the bodies met with
+        (after 'meet with' earlier in the sentence) are members of Z; nothing without it."""
+        doc, first = ctx.doc, ctx.sent.start
+        meet = next((i for i in range(start - 1, first, -1) if doc[i].lower_ == "with" and (
+            doc[i - 1].lower_ in WORDS.meet_words or i - 2 >= first
+            and doc[i - 2].lower_ in WORDS.meet_words)), None)
+        if meet is None:  # "A and B will (together) constitute / make up Z": its subjects
+            if doc[end - 1].lower_.startswith("constitut") or doc[end - 1].lower_ == "up":
+                members, negated = self._subject(ctx, start, [])
+                target = self._list(ctx, end, first_only=True)
+                return members, target, negated
+            return [], [], False
+        target = self._list(ctx, end, first_only=True)
+        if target:  # the section goes on about the body it constitutes ('This group will')
+            self.memory.section.about(target)
+            self.memory.section.set_up = target
+        verb = meet - 1 if doc[meet - 1].lower_ in WORDS.meet_words else meet - 2
+        host, _ = self._subject(ctx, verb, [])  # "The IJB will meet with A and B": the IJB too
+        return host + [n for n in self._list(ctx, meet + 1) if n not in host], target, False
 
     def _through(self, ctx: _Context, i: int) -> list[str]:
         """'reports to the Cabinet through the Communities Board': the body the line passes
@@ -201,7 +261,8 @@ class RelationReader(ClauseReader):
                 elif i > sent.start and doc[i - 1].lower_ in ("its", "their"):
                     target = self._antecedent(ctx, i - 1, bodies=True)
                 elif self._opens(ctx, i):  # "Membership includes ...": the body just described
-                    target = self.memory.topic or ([self.index.paper] if self.index.paper else [])
+                    target = self.memory.topic or self.memory.section.topic or (
+                        [self.index.paper] if self.index.paper else [])
                 else:  # "the Board's membership"
                     owner = ctx.at(i - 1, ending=True)
                     target = self.name(owner, ctx) if owner and owner.possessive else []
@@ -215,6 +276,8 @@ class RelationReader(ClauseReader):
             target = self.name(named[-1], ctx) if named else []
         if not target and self._opens(ctx, start) and self.index.paper:
             target = [self.index.paper]  # a terms-of-reference line: "Membership: A, B, C"
+        if set(target[:1]) & set(sources):  # "represented on X will include: A, B": the
+            return [], [], False  # subject is the list itself, not a body it joins
         return sources, target[:1], negated
 
     # ------------------------------------------------------------ memory
@@ -230,8 +293,18 @@ class RelationReader(ClauseReader):
         if len(listed) > 1:
             self.memory.groups[plural.key] = listed
 
-    def new_block(self, mentions: list[Mention]) -> None:
-        self.memory.new_block()
+    def heading(self, text: str, mentions: list[Mention]) -> None:
+        """A heading states no relation, but a numbered one opens a section and the bodies
+        it names are what 'this group' below it may point back to."""
+        section = self.memory.section
+        section.new_block(text)
+        for m in mentions:
+            if m.kind in ("body", "acronym") and not m.possessive:
+                name = self.index.canonical(m)
+                section.add(head_of(name.split()[-1]), name)
+
+    def new_block(self, mentions: list[Mention], text: str = "") -> None:
+        self.memory.new_block(text)
         self.block_mentions = mentions
         starts = [m.start for m in mentions]
         # in order (as find_mentions gives them), a sentence's mentions are a slice found by

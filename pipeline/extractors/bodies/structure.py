@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from pipeline.extractors.bodies.descriptive import add_descriptive_bodies
 from pipeline.extractors.bodies.discourse import BodyIndex, Discourse
 from pipeline.extractors.bodies.names import (
     Mention,
@@ -71,6 +72,7 @@ def extract_structure(document: Document, meta: dict, rules: PaperBodyRules | No
     units = reading_units(document)
     docs = [_unit_doc(document, block, text) for block, text in units]
     mentions = [find_mentions(doc, n) for n, doc in enumerate(docs)]
+    add_descriptive_bodies(docs, mentions)  # "a core partnership group": lower-case names
     index = build_index(docs, mentions, _paper_body(document, mentions, (meta or {}).get("body"),
                                                     rules or paper_body_rules()))
     blocks = [block for block, _ in units]
@@ -117,8 +119,9 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
     reader = RelationReader(memory)
     for block, doc, found in zip(blocks, docs, mentions, strict=True):
         if block.kind is BlockKind.HEADING:
-            continue
-        reader.new_block(found)
+            reader.heading(block.text, found)  # no relations, but names a later 'this
+            continue  # group' may point back to
+        reader.new_block(found, block.text)
         matches = sorted(_longest(_cue_matches(doc)), key=lambda m: m[1])
         sentences = list(doc.sents)
         at = 0  # the sentences and the matches both run in order: one pass over each

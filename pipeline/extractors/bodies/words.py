@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
+from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.rules import read_json
 
 NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -71,6 +72,7 @@ class _Word:
     start: int
     end: int
     possessive: bool = False
+    plural_possessive: bool = False  # "Firefighters'": the apostrophe alone, after an s
     # set once: a word's text never changes, and the name readers ask these many times
     lower: str = field(init=False, repr=False, compare=False)
     cap: bool = field(init=False, repr=False, compare=False)
@@ -107,6 +109,8 @@ def _words(doc: Doc) -> list[_Word]:
                 and words[-1].text[-1:].isalpha()
                 and (token.endswith("s") or words[-1].text.endswith("s"))):
             words[-1].possessive = True
+            words[-1].plural_possessive = token in ("'", "\u2019") and \
+                words[-1].text.endswith("s")
             words[-1].end = i + 1
             i += 1
             continue
@@ -171,3 +175,27 @@ def body_type(name: str) -> str:
         if pattern.search(lowered):
             return kind
     return "organisation"
+
+def _counted_acronym(words: list[_Word], at: int) -> tuple[int, int | None] | None:
+    """'the three CSPs', 'both CSPs': a plural acronym after a count (or 'both'), with the
+    determiner before it: (the index it starts at, the count); None for any other word."""
+    word = words[at].text
+    if not (len(word) > 2 and word.endswith("s") and word[:-1].isupper()):
+        return None
+    before = [w.lower for w in words[max(0, at - 2):at]]
+    count = next((NUMERALS[w] for w in reversed(before) if w in NUMERALS), None)
+    if count is None:
+        return None
+    start = at - 1
+    if start > 0 and words[start - 1].lower in DETERMINERS and words[start].lower != "both":
+        start -= 1
+    return start, count
+
+
+def _adjective_after(words: list[_Word], i: int,
+                     determiners: frozenset[str] | None = None) -> bool:
+    """Whether words[i] follows a determiner and one adjective a reference may carry: 'the
+    new forum', 'this proposed group' (anaphora.json)."""
+    rules = anaphora_rules()
+    allowed = determiners or rules.demonstratives | {"the"}
+    return i > 1 and words[i - 1].lower in rules.adjectives and words[i - 2].lower in allowed

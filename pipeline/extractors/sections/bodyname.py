@@ -119,7 +119,7 @@ _NEXT_LABEL = re.compile(
     r"\s+(?:date|time|venue|location|place|report(?:\s+of)?|subject|title|contact|author)\s*:",
     re.I)
 _TITLE_WORD = re.compile(  # "Minutes - X", "Concise Minutes - X", "Notes of meeting: X"
-    r"^(?:(?:draft|supplementary|concise|unconfirmed|confirmed|approved|signed)\s+)?(?:minutes?|agenda|(?:action\s+|meeting\s+)?notes?)"
+    r"^(?:(?:draft|supplementary|concise|summary|unconfirmed|confirmed|approved|signed)\s+)?(?:minutes?|agenda|(?:action\s+|meeting\s+)?notes?)"
     r"(?:\s+of\s+(?:the\s+)?meeting)?\s*[-\u2013\u2014:|]\s+", re.I)
 
 
