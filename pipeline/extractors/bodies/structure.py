@@ -33,7 +33,7 @@ from pipeline.extractors.bodies.names import (
 from pipeline.extractors.bodies.relation_cues import cue_start, cues
 from pipeline.extractors.bodies.relations import RelationReader
 from pipeline.extractors.items.recommendations import extract_recommendations
-from pipeline.extractors.language import doc_of, standalone
+from pipeline.extractors.language import columns, doc_of, standalone
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.rules import read_json
@@ -150,7 +150,7 @@ def _cue_matches(doc: Doc) -> list[tuple[int, int, int]]:
     Python call per token and cue, so it starts at the first token where one could match
     (found by one regex search over the tokens' lower forms: cheaper than a test of the text's
     words, and it passes only the units the Matcher finds a cue in)."""
-    first = cue_start().first([t.lower_ for t in doc])
+    first = cue_start().first(columns(doc).lowers)
     if first is None:
         return []
     return [(key, start + first, end + first) for key, start, end in cues()[1](doc[first:])]

@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
+from pipeline.extractors.language import columns
 from pipeline.rules import read_json
 
 NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -96,10 +97,8 @@ def acronym_like(word: str) -> bool:
 def _words(doc: Doc) -> list[_Word]:
     """Tokens regrouped as the words a reader sees: 'Sub-Committee', 'Behaviour/Harassment'."""
     words: list[_Word] = []
-    # each doc[i] makes a Token: read the texts and spacing once
-    tokens = list(doc)
-    texts = [t.text for t in tokens]
-    spaced = [bool(t.whitespace_) for t in tokens]
+    # each doc[i] makes a Token: the texts and spacing are read once per paper (`columns`)
+    texts, spaced = columns(doc)[:2]
     i = 0
     while i < len(texts):
         token = texts[i]
