@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from importlib import import_module
 
 WORDS = PLAIN = re.compile(r"[^\W_]+")
 
@@ -43,11 +44,21 @@ class PatternGate:
             if not required:
                 self.always = True
             self.requirements.append(required)
+        # A text holding a pattern's words holds them as strings too: one search for the
+        # words of each pattern's rarest-looking token (its shortest word longest) turns
+        # most texts away before their words are collected.
+        firsts = {word for required in self.requirements if required
+                  for word in max(required, key=lambda words: min(map(len, words)))}
+        self.quick = re.compile("|".join(map(re.escape, sorted(firsts, key=len, reverse=True)))
+                                or "(?!)")
 
     def might_match(self, text: str) -> bool:
         if self.always:
             return True
-        words = set(WORDS.findall(text.lower()))
+        lowered = text.lower()
+        if not self.quick.search(lowered):
+            return False
+        words = set(WORDS.findall(lowered))
         return any(all(not allowed.isdisjoint(words) for allowed in required)
                    for required in self.requirements)
 
@@ -106,16 +117,14 @@ _UNFOLDED = re.compile("[\u0130\u0131]")
 def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-case ASCII strings one of which every match of `pattern` contains (compared
     with the casefolded text), or None when the pattern's parse shows no such set."""
-    from re import _parser  # the stdlib's own parse of the pattern (sre)
-
-    return _required(list(_parser.parse(pattern.pattern, pattern.flags)))
+    parser = import_module("re._parser")  # the stdlib's own parse of the pattern (sre)
+    return _required(list(parser.parse(pattern.pattern, pattern.flags)))
 
 
 def _required(items: list) -> frozenset[str] | None:
     """The best set of required strings of a sequence of parsed regex items: a run of
     literals, or the required set of a group, alternation or repeat (one at least once)."""
-    from re import _constants as c
-
+    c = import_module("re._constants")
     candidates: list[frozenset[str]] = []
     run = ""
     for op, arg in items:

@@ -202,7 +202,9 @@ def standalone(span: Span) -> Doc:
     # The words, spaces and sentence starts are slices of the paper's columns, read once per
     # paper instead of once per unit through a Token object each.
     whole = columns(span.doc)
-    part = Columns(*(column[span.start:span.end] for column in whole))
+    start, end = span.start, span.end
+    part = Columns(whole.texts[start:end], whole.spaces[start:end], whole.lowers[start:end],
+                   whole.punct[start:end])
     starts: list[bool | int | None] = [*_starts(part.texts, part.punct)]
     doc = Doc(span.doc.vocab, words=part.texts, spaces=part.spaces, sent_starts=starts)
     doc.user_data[COLUMNS] = part

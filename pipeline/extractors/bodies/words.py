@@ -5,7 +5,7 @@ singular, without brackets, as initials, by type). `names.py` finds names with t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from spacy.tokens import Doc
@@ -66,25 +66,32 @@ class Mention:
     possessive: bool = False
 
 
-@dataclass
 class _Word:
-    text: str
-    start: int
-    end: int
-    possessive: bool = False
-    # set once: a word's text never changes, and the name readers ask these many times
-    lower: str = field(init=False, repr=False, compare=False)
-    cap: bool = field(init=False, repr=False, compare=False)
+    """A word as a reader sees it: its text and its token range in the unit's Doc.
 
-    def __post_init__(self) -> None:
-        self.lower = self.text.lower()
-        first = self.text[:1]
+    A plain class with slots, not a dataclass: a paper has thousands of words, and the name
+    readers ask each for its lower form and capital many times (set once here) and whether
+    it looks like an acronym (worked out on first asking)."""
+
+    __slots__ = ("text", "start", "end", "possessive", "lower", "cap", "_upper")
+
+    def __init__(self, text: str, start: int, end: int, possessive: bool = False) -> None:
+        self.text, self.start, self.end, self.possessive = text, start, end, possessive
+        self.lower = text.lower()
+        first = text[:1]
         # a first capital that is a letter settles it; the search is for those that are not (Ⅻ)
-        self.cap = first.isupper() and (first.isalpha() or any(c.isalpha() for c in self.text))
+        self.cap = first.isupper() and (first.isalpha() or any(c.isalpha() for c in text))
+        self._upper: bool | None = None
+
+    def __repr__(self) -> str:
+        return f"_Word({self.text!r}, {self.start}, {self.end}, possessive={self.possessive})"
 
     @property
     def upper(self) -> bool:
-        return acronym_like(self.text)
+        found = self._upper
+        if found is None:
+            found = self._upper = acronym_like(self.text)
+        return found
 
 
 def acronym_like(word: str) -> bool:
