@@ -230,13 +230,13 @@ def columns(doc: Doc) -> Columns:
     if found is None or len(found.texts) != len(doc):
         texts: list[str] = []
         spaces: list[bool] = []
-        lowers: list[str] = []
         punct: list[bool] = []
         for token in doc:
             texts.append(token.text)
             spaces.append(bool(token.whitespace_))
-            lowers.append(token.lower_)
             punct.append(token.is_punct)
+        # a token's lower form is its text's (spaCy's LOWER is str.lower), without a lookup
+        lowers = [text.lower() for text in texts]
         found = doc.user_data[COLUMNS] = Columns(texts, spaces, lowers, punct)
     return found
 
@@ -273,19 +273,23 @@ def _sentence_starts(span: Span) -> list[bool]:
 def _starts(texts: list[str], punct: list[bool]) -> list[bool]:
     """Whether each of the tokens (their texts and is_punct) starts a sentence, as spaCy's
     sentencizer decides: the first does, and so does the first token after sentence-final
-    punctuation that is not punctuation."""
+    punctuation that is neither punctuation nor sentence-final itself."""
     final_chars = _sentence_punct()
-    starts: list[bool] = []
-    seen = False
-    for text, is_punct in zip(texts, punct, strict=True):
-        final = text in final_chars
-        if not starts:
-            starts.append(True)
-            seen = final
-        elif seen and not is_punct and not final:
-            starts.append(True)
-            seen = False
-        else:
-            starts.append(False)
-            seen = seen or final
+    count = len(texts)
+    starts = [False] * count
+    if not count:
+        return starts
+    starts[0] = True
+    # only the few sentence-final tokens need a look: from each, the next token that is not
+    # punctuation starts a sentence (the finals passed on the way belong to the same end)
+    settled = 0
+    for final in [i for i, text in enumerate(texts) if text in final_chars]:
+        if final < settled:
+            continue
+        k = final + 1
+        while k < count and (punct[k] or texts[k] in final_chars):
+            k += 1
+        if k < count:
+            starts[k] = True
+        settled = k
     return starts
