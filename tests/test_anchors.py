@@ -1,16 +1,22 @@
-"""The pattern and token gates may let through texts that do not match, never skip one that
-does; the token gate never says a match starts later than it does."""
+"""The pattern, token and literal gates may let through texts that do not match, never skip
+one that does; the token gate never says a match starts later than it does, and the window
+the relation cues are matched in loses no match."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
 
-from pipeline.extractors.anchors import PatternGate, TokenGate
+from pipeline.extractors.anchors import LiteralGate, PatternGate, TokenGate, required_strings
 from pipeline.extractors.bodies.relation_cues import cue_start
 from pipeline.extractors.bodies.relations import cue_gate, cues
+from pipeline.extractors.bodies.structure import _cue_matches
 from pipeline.extractors.items.decisions import rules
+from pipeline.extractors.items.vote_rules import rules as vote_rules
+from pipeline.extractors.items.votes import _sentences
 from pipeline.extractors.language import language
 from pipeline.readers import read
 
@@ -75,3 +81,66 @@ def test_token_gate_on_small_patterns(text: str, expected: int | None) -> None:
         [{"LOWER": "sub"}, {"IS_PUNCT": True}, {"LOWER": "groups"}, {"ORTH": ":"}],
     ])
     assert gate.first([t.lower_ for t in language().make_doc(text)]) == expected
+
+
+# ---------------------------------------------------------------- literal gates and windows
+
+CASES = [json.loads(line)["text"] for path in sorted((ROOT / "tests" / "conventions").glob(
+    "*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+LINES = TEXTS + [line for text in CASES for line in text.split("\n") if line.strip()]
+
+
+def test_vote_gates_never_skip_a_vote_cue() -> None:
+    r = vote_rules()
+    for text in LINES:
+        for part in [text, *(sentence for _, sentence in _sentences(text))]:
+            if not r.cue_gate.might_match(part):
+                assert not any(c.pattern.search(part) for c in (*r.opens, *r.result_cues,
+                                                                 *r.named)), part
+            if not r.count_gate.might_match(part):
+                assert not any(c.pattern.search(part) for c in (*r.count_items,
+                                                                 *r.count_pairs)), part
+
+
+def test_the_vote_gates_turn_most_lines_away() -> None:
+    r = vote_rules()
+    assert sum(r.cue_gate.might_match(text) for text in TEXTS) < len(TEXTS) / 2
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bthe\s+vote\s+on\b", {"vote"}),
+    (r"(?:motion|amendment)\s+status", {"status"}),
+    (r"(?:carried|lost)\s+by", {"carried", "lost"}),
+    (r"a(?:bc|de)f+g", {"bc", "de"}),
+    (r"(?i:VOTE)d?", {"vote"}),
+    (r"x*", None),
+    (r"(?:abc|\d+)", None),
+    (r"[ab]\d", None),
+])
+def test_required_strings(pattern: str, expected: set[str] | None) -> None:
+    found = required_strings(re.compile(pattern, re.I))
+    assert (None if found is None else set(found)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The motion was carried.", True),
+    ("THE MOTION WAS LOST", True),
+    ("The report was noted.", False),
+    ("the vote on the motion", True),
+    ("the vote on the mot\u0131on", True),  # 'ı' matches 'i' when case is ignored
+    ("\u017ftatus", True),  # and so does 'ſ' match 's'
+])
+def test_literal_gate(text: str, expected: bool) -> None:
+    patterns = [re.compile(r"\b(?:motion|amendment)\s+(?:was\s+)?(?:carried|lost)", re.I),
+                re.compile(r"\bvote\s+on\s+the\s+motion", re.I),
+                re.compile(r"status", re.I)]
+    gate = LiteralGate(patterns)
+    assert gate.might_match(text) is expected
+    assert gate.might_match(text) or not any(p.search(text) for p in patterns)
+
+
+def test_cue_window_keeps_every_match() -> None:
+    matcher = cues()[1]
+    for text in LINES:
+        doc = language().make_doc(text)
+        assert sorted(_cue_matches(doc)) == sorted(matcher(doc)), text

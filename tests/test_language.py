@@ -12,6 +12,9 @@ from pipeline.extractors.language import (
     span_of,
 )
 from pipeline.model import BlockKind, DocumentBuilder
+from pipeline.readers import read
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _document():
@@ -116,3 +119,22 @@ def test_the_parts_of_a_pack_share_the_file_s_doc():
         assert paper.spacy_doc is doc_of(document)
         first = paper.blocks[0]
         assert block_span(paper, first).text == first.text
+
+
+def test_sentences_and_standalone_docs_split_as_spacy_s_sentencizer():
+    """`sentences` and `standalone` mark sentence starts from the paper's token columns
+    without running the sentencizer; they must agree with it on every block of the sample
+    papers and on made-up runs of sentence-final punctuation."""
+    from spacy.pipeline import Sentencizer
+
+    from pipeline.extractors.language import standalone
+
+    sentencizer = Sentencizer()
+    texts = [block.text for path in sorted((ROOT / "corpus").glob("*.txt"))
+             for block in read(path).blocks]
+    texts += ["Noted. (See above.) The Board agreed!! Next?", ".. a ... b .) c", "?!", "x"]
+    for text in texts:
+        span = language().make_doc(f"{text}\n{text}")[:]
+        expected = [s.text for s in sentencizer(language().make_doc(span.text)).sents]
+        assert [s.text for s in standalone(span).sents] == expected
+        assert [s.text for s in sentences(span)] == expected

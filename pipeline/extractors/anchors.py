@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from importlib import import_module
 
 WORDS = PLAIN = re.compile(r"[^\W_]+")
 
@@ -43,11 +44,21 @@ class PatternGate:
             if not required:
                 self.always = True
             self.requirements.append(required)
+        # A text holding a pattern's words holds them as strings too: one search for the
+        # words of each pattern's rarest-looking token (its shortest word longest) turns
+        # most texts away before their words are collected.
+        firsts = {word for required in self.requirements if required
+                  for word in max(required, key=lambda words: min(map(len, words)))}
+        self.quick = re.compile("|".join(map(re.escape, sorted(firsts, key=len, reverse=True)))
+                                or "(?!)")
 
     def might_match(self, text: str) -> bool:
         if self.always:
             return True
-        words = set(WORDS.findall(text.lower()))
+        lowered = text.lower()
+        if not self.quick.search(lowered):
+            return False
+        words = set(WORDS.findall(lowered))
         return any(all(not allowed.isdisjoint(words) for allowed in required)
                    for required in self.requirements)
 
@@ -93,3 +104,76 @@ class TokenGate:
         text = SEP + SEP.join(lowers) + SEP
         found = self.regex.search(text)
         return None if found is None else text.count(SEP, 0, found.start())
+
+
+# ---------------------------------------------------------------- literal gates for regexes
+
+#: The only characters that Python's case-insensitive matching equates with an ASCII letter
+#: and whose casefold is not that letter ('İ' and 'ı' match 'i'); a text holding one is
+#: always passed by a LiteralGate.
+_UNFOLDED = re.compile("[\u0130\u0131]")
+
+
+def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of `pattern` contains (compared
+    with the casefolded text), or None when the pattern's parse shows no such set."""
+    parser = import_module("re._parser")  # the stdlib's own parse of the pattern (sre)
+    return _required(list(parser.parse(pattern.pattern, pattern.flags)))
+
+
+def _required(items: list) -> frozenset[str] | None:
+    """The best set of required strings of a sequence of parsed regex items: a run of
+    literals, or the required set of a group, alternation or repeat (one at least once)."""
+    c = import_module("re._constants")
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items:
+        if op is c.LITERAL and arg < 128:
+            run += chr(arg).lower()
+            continue
+        if op is c.AT:  # a boundary consumes nothing: the run goes on over it
+            continue
+        if run:
+            candidates.append(frozenset({run}))
+            run = ""
+        found: frozenset[str] | None = None
+        if op is c.SUBPATTERN:
+            found = _required(list(arg[3]))
+        elif op is c.ATOMIC_GROUP:
+            found = _required(list(arg))
+        elif op is c.BRANCH:
+            branches = [_required(list(branch)) for branch in arg[1]]
+            if all(b is not None for b in branches):
+                found = frozenset().union(*(b for b in branches if b is not None))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            found = _required(list(arg[2]))
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset({run}))
+    if not candidates:
+        return None
+    # the set that passes fewest texts: its shortest string longest, then fewest strings
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+class LiteralGate:
+    """Whether a text might match any of some regexes: False only when the casefolded text
+    holds none of the strings one of which a match of each regex must contain (one search
+    of one regex; regexes with no such strings make it pass every text)."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        strings: set[str] = set()
+        self.always = False
+        for pattern in patterns:
+            found = required_strings(pattern)
+            if not found:
+                self.always = True
+                break
+            strings |= found
+        self.regex = re.compile("|".join(re.escape(s) for s in sorted(strings, key=len,
+                                                                        reverse=True)))
+
+    def might_match(self, text: str) -> bool:
+        return (self.always or bool(self.regex.search(text.casefold()))
+                or bool(_UNFOLDED.search(text)))

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import sys
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pipeline.rules import read_json
 
@@ -194,15 +194,51 @@ def cell_spans(document: Document, block: Block) -> list[Span]:
 def standalone(span: Span) -> Doc:
     """A span as a Doc of its own, its sentences marked as spaCy's sentencizer would: the
     span's tokens copied, not the text tokenised again, for readers that index tokens from
-    the start of what they read (bodies and relations read a sentence run-on as one unit)."""
+    the start of what they read (bodies and relations read a sentence run-on as one unit).
+    The copy keeps its slice of the paper's token columns (`columns`)."""
     from spacy.tokens import Doc
 
     # Doc(words, spaces) costs the span's length; Span.as_doc copies arrays of the whole Doc.
-    # The words, spaces and sentence starts are read in one pass over the tokens.
-    words: list[str] = []
-    spaces: list[bool] = []
-    starts: list[bool | int | None] = [*_sentence_starts(span, words, spaces)]
-    return Doc(span.doc.vocab, words=words, spaces=spaces, sent_starts=starts)
+    # The words, spaces and sentence starts are slices of the paper's columns, read once per
+    # paper instead of once per unit through a Token object each.
+    whole = columns(span.doc)
+    start, end = span.start, span.end
+    part = Columns(whole.texts[start:end], whole.spaces[start:end], whole.lowers[start:end],
+                   whole.punct[start:end])
+    starts: list[bool | int | None] = [*_starts(part.texts, part.punct)]
+    doc = Doc(span.doc.vocab, words=part.texts, spaces=part.spaces, sent_starts=starts)
+    doc.user_data[COLUMNS] = part
+    return doc
+
+
+class Columns(NamedTuple):
+    """A Doc's tokens as plain lists, read once: text, trailing space, lower form, is_punct."""
+
+    texts: list[str]
+    spaces: list[bool]
+    lowers: list[str]
+    punct: list[bool]
+
+
+COLUMNS = "minutebook.columns"  # the doc.user_data key of a Doc's Columns
+
+
+def columns(doc: Doc) -> Columns:
+    """The Doc's token columns, made on first use and kept in `doc.user_data` (a token's
+    attributes cost a Token object each time they are read; lists cost an index)."""
+    found = doc.user_data.get(COLUMNS)
+    if found is None or len(found.texts) != len(doc):
+        texts: list[str] = []
+        spaces: list[bool] = []
+        punct: list[bool] = []
+        for token in doc:
+            texts.append(token.text)
+            spaces.append(bool(token.whitespace_))
+            punct.append(token.is_punct)
+        # a token's lower form is its text's (spaCy's LOWER is str.lower), without a lookup
+        lowers = [text.lower() for text in texts]
+        found = doc.user_data[COLUMNS] = Columns(texts, spaces, lowers, punct)
+    return found
 
 
 def _token_at(doc: Doc, char: int) -> int:
@@ -228,26 +264,32 @@ def sentences(span: Span) -> list[Span]:
     return [span[a:b] for a, b in zip(starts, [*starts[1:], len(span)], strict=True)]
 
 
-def _sentence_starts(span: Span, words: list[str] | None = None,
-                     spaces: list[bool] | None = None) -> list[bool]:
-    """Whether each token of the span starts a sentence (the first one does); `words` and
-    `spaces`, when given, are filled with the tokens' texts and trailing spaces on the way."""
-    punct = _sentence_punct()
-    starts: list[bool] = []
-    seen = False
-    for token in span:
-        text = token.text
-        if words is not None and spaces is not None:
-            words.append(text)
-            spaces.append(bool(token.whitespace_))
-        final = text in punct
-        if not starts:
-            starts.append(True)
-            seen = final
-        elif seen and not token.is_punct and not final:
-            starts.append(True)
-            seen = False
-        else:
-            starts.append(False)
-            seen = seen or final
+def _sentence_starts(span: Span) -> list[bool]:
+    """Whether each token of the span starts a sentence (the first one does)."""
+    whole = columns(span.doc)
+    return _starts(whole.texts[span.start:span.end], whole.punct[span.start:span.end])
+
+
+def _starts(texts: list[str], punct: list[bool]) -> list[bool]:
+    """Whether each of the tokens (their texts and is_punct) starts a sentence, as spaCy's
+    sentencizer decides: the first does, and so does the first token after sentence-final
+    punctuation that is neither punctuation nor sentence-final itself."""
+    final_chars = _sentence_punct()
+    count = len(texts)
+    starts = [False] * count
+    if not count:
+        return starts
+    starts[0] = True
+    # only the few sentence-final tokens need a look: from each, the next token that is not
+    # punctuation starts a sentence (the finals passed on the way belong to the same end)
+    settled = 0
+    for final in [i for i, text in enumerate(texts) if text in final_chars]:
+        if final < settled:
+            continue
+        k = final + 1
+        while k < count and (punct[k] or texts[k] in final_chars):
+            k += 1
+        if k < count:
+            starts[k] = True
+        settled = k
     return starts

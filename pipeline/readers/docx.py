@@ -20,7 +20,6 @@ import docx
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 from pipeline.errors import EmptyDocument, ReadError, TooLarge
 from pipeline.model import BlockKind, Document, DocumentBuilder
@@ -33,6 +32,10 @@ BULLET_FORMATS = {"bullet", "none"}
 _RUN_TEXT_TAGS = frozenset(qn(f"w:{tag}") for tag in ("br", "cr", "noBreakHyphen", "ptab", "t",
                                                      "tab"))
 _R, _HYPERLINK = qn("w:r"), qn("w:hyperlink")
+_RPR, _B, _RSTYLE, _VAL = qn("w:rPr"), qn("w:b"), qn("w:rStyle"), qn("w:val")
+_STYLE, _STYLE_ID, _NAME, _TYPE, _DEFAULT = (qn("w:style"), qn("w:styleId"), qn("w:name"),
+                                             qn("w:type"), qn("w:default"))
+_STYLE_BOLD = f"{_RPR}/{_B}"
 
 
 def _run_text(run: Any) -> str:
@@ -144,15 +147,15 @@ class _Styles:
         self.names: dict[str, str] = {}
         self.bold: dict[str, bool] = {}
         self.default = ""
-        for style in document.styles.element.findall(qn("w:style")):
-            style_id = style.get(qn("w:styleId"), "")
-            name = style.find(qn("w:name"))
-            self.names[style_id] = name.get(qn("w:val"), style_id) if name is not None else ""
-            bold = style.find(f"{qn('w:rPr')}/{qn('w:b')}")
-            self.bold[style_id] = bold is not None and bold.get(qn("w:val"), "1") not in (
+        # a template has some 160 styles: the qualified names are made once, not per style
+        for style in document.styles.element.findall(_STYLE):
+            style_id = style.get(_STYLE_ID, "")
+            name = style.find(_NAME)
+            self.names[style_id] = name.get(_VAL, style_id) if name is not None else ""
+            bold = style.find(_STYLE_BOLD)
+            self.bold[style_id] = bold is not None and bold.get(_VAL, "1") not in (
                 "0", "false")
-            if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in (
-                    "1", "true"):
+            if style.get(_TYPE) == "paragraph" and style.get(_DEFAULT) in ("1", "true"):
                 self.default = style_id
 
     def of(self, paragraph: Paragraph) -> str:
@@ -198,16 +201,21 @@ class _Reader:
                 self.builder.add(BlockKind.PARAGRAPH, line, page=self.page, bold=bold)
 
     def _all_bold(self, paragraph: Paragraph, style_id: str) -> bool:
-        runs = [Run(r, paragraph) for r in paragraph._p.r_lst if _run_text(r).strip()]
+        # python-docx's run.bold and run style read straight from the run's rPr: a Run and
+        # its Font cost more than the lookups (b.val and rStyle.val keep python-docx's parse)
+        runs = [r for r in paragraph._p.r_lst if _run_text(r).strip()]
         if not runs:
             return False
         for run in runs:
-            if run.bold is not None:
-                if not run.bold:
+            rpr = run.find(_RPR)
+            bold_element = rpr.find(_B) if rpr is not None else None
+            bold = bold_element.val if bold_element is not None else None
+            if bold is not None:
+                if not bold:
                     return False
                 continue
-            rpr = run._r.rPr
-            run_style = rpr.rStyle.val if rpr is not None and rpr.rStyle is not None else None
+            run_style_element = rpr.find(_RSTYLE) if rpr is not None else None
+            run_style = run_style_element.val if run_style_element is not None else None
             if not (self.styles.bold.get(run_style or "", False)
                     or self.styles.bold.get(style_id, False)):
                 return False

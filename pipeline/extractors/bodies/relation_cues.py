@@ -69,3 +69,11 @@ def cue_gate() -> PatternGate:
 def cue_start() -> TokenGate:
     """The first token of a Doc where a cue could match: the Matcher runs from there only."""
     return TokenGate(raw["pattern"] for raw in read_jsonl("structure/relation_cues.jsonl"))
+
+
+@cache
+def cue_end() -> TokenGate:
+    """`cue_start` read backwards: over a Doc's tokens in reverse order, the first token where
+    a reversed cue could match is the last token a cue could end on."""
+    return TokenGate(list(reversed(raw["pattern"]))
+                     for raw in read_jsonl("structure/relation_cues.jsonl"))

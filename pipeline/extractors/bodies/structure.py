@@ -31,10 +31,10 @@ from pipeline.extractors.bodies.names import (
     shared_head_names,
     vocabulary,
 )
-from pipeline.extractors.bodies.relation_cues import cue_start, cues
+from pipeline.extractors.bodies.relation_cues import cue_end, cue_start, cues
 from pipeline.extractors.bodies.relations import RelationReader
 from pipeline.extractors.items.recommendations import extract_recommendations
-from pipeline.extractors.language import doc_of, standalone
+from pipeline.extractors.language import columns, doc_of, standalone
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.rules import read_json
@@ -150,13 +150,19 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
 
 def _cue_matches(doc: Doc) -> list[tuple[int, int, int]]:
     """The relation cues in a unit, as the Matcher finds them over the whole unit; it costs a
-    Python call per token and cue, so it starts at the first token where one could match
-    (found by one regex search over the tokens' lower forms: cheaper than a test of the text's
-    words, and it passes only the units the Matcher finds a cue in)."""
-    first = cue_start().first([t.lower_ for t in doc])
+    Python call per token and cue, so it runs only over the tokens from the first where a cue
+    could start to the last where one could end (found by one regex search over the tokens'
+    lower forms each way: cheaper than a test of the text's words, and it passes only the
+    units the Matcher finds a cue in). A cue matches the same tokens wherever the Matcher
+    starts and stops, so no match is lost or gained."""
+    lowers = columns(doc).lowers
+    first = cue_start().first(lowers)
     if first is None:
         return []
-    return [(key, start + first, end + first) for key, start, end in cues()[1](doc[first:])]
+    back = cue_end().first(lowers[::-1])
+    end = len(lowers) - back if back is not None else len(lowers)
+    return [(key, start + first, stop + first)
+            for key, start, stop in cues()[1](doc[first:end])]
 
 
 def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -5,12 +5,13 @@ singular, without brackets, as initials, by type). `names.py` finds names with t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
+from pipeline.extractors.language import columns
 from pipeline.rules import read_json
 
 NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -66,26 +67,34 @@ class Mention:
     possessive: bool = False
 
 
-@dataclass
 class _Word:
-    text: str
-    start: int
-    end: int
-    possessive: bool = False
-    plural_possessive: bool = False  # "Firefighters'": the apostrophe alone, after an s
-    # set once: a word's text never changes, and the name readers ask these many times
-    lower: str = field(init=False, repr=False, compare=False)
-    cap: bool = field(init=False, repr=False, compare=False)
+    """A word as a reader sees it: its text and its token range in the unit's Doc.
 
-    def __post_init__(self) -> None:
-        self.lower = self.text.lower()
-        first = self.text[:1]
+    A plain class with slots, not a dataclass: a paper has thousands of words, and the name
+    readers ask each for its lower form and capital many times (set once here) and whether
+    it looks like an acronym (worked out on first asking)."""
+
+    __slots__ = ("text", "start", "end", "possessive", "plural_possessive", "lower", "cap",
+                 "_upper")
+
+    def __init__(self, text: str, start: int, end: int, possessive: bool = False) -> None:
+        self.text, self.start, self.end, self.possessive = text, start, end, possessive
+        self.plural_possessive = False  # "Firefighters'": the apostrophe alone, after an s
+        self.lower = text.lower()
+        first = text[:1]
         # a first capital that is a letter settles it; the search is for those that are not (Ⅻ)
-        self.cap = first.isupper() and (first.isalpha() or any(c.isalpha() for c in self.text))
+        self.cap = first.isupper() and (first.isalpha() or any(c.isalpha() for c in text))
+        self._upper: bool | None = None
+
+    def __repr__(self) -> str:
+        return f"_Word({self.text!r}, {self.start}, {self.end}, possessive={self.possessive})"
 
     @property
     def upper(self) -> bool:
-        return acronym_like(self.text)
+        found = self._upper
+        if found is None:
+            found = self._upper = acronym_like(self.text)
+        return found
 
 
 def acronym_like(word: str) -> bool:
@@ -98,10 +107,8 @@ def acronym_like(word: str) -> bool:
 def _words(doc: Doc) -> list[_Word]:
     """Tokens regrouped as the words a reader sees: 'Sub-Committee', 'Behaviour/Harassment'."""
     words: list[_Word] = []
-    # each doc[i] makes a Token: read the texts and spacing once
-    tokens = list(doc)
-    texts = [t.text for t in tokens]
-    spaced = [bool(t.whitespace_) for t in tokens]
+    # each doc[i] makes a Token: the texts and spacing are read once per paper (`columns`)
+    texts, spaced = columns(doc)[:2]
     i = 0
     while i < len(texts):
         token = texts[i]

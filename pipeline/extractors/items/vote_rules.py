@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.people.lists import parse_list
 from pipeline.rules import read_json
 
@@ -55,6 +56,9 @@ class VoteRules:
     no_names: frozenset[str]
     trailing_count: re.Pattern[str]
     number: re.Pattern[str]  # a count: every count cue reads one (number_of(m.group(...)))
+    # passes every sentence an opening, result or members cue could match (most fail it)
+    cue_gate: LiteralGate
+    count_gate: LiteralGate  # likewise for the count cues
 
 
 @cache
@@ -93,13 +97,17 @@ def rules() -> VoteRules:
         return tuple(Cue(c["id"], compile_(c["pattern"]), needs(c["pattern"])) for c in raw[key])
 
     labels = cues("labels")
+    opens, result_cues, named = cues("opens"), cues("results_patterns"), cues("named")
+    count_items, count_pairs = cues("count_items"), cues("count_pairs")
     return VoteRules(
         numbers=numbers, results=results, positions=raw["positions"],
-        context=re.compile(raw["context"], re.I), count_items=cues("count_items"),
-        count_pairs=cues("count_pairs"), result_cues=cues("results_patterns"),
-        opens=cues("opens"), label=labels[0], skip=labels[1], named=cues("named"),
-        header_cells=frozenset(raw["header_cells"]), no_names=frozenset(raw["no_names"]),
-        trailing_count=re.compile(raw["trailing_count"]), number=compile_("{N}"))
+        context=re.compile(raw["context"], re.I), count_items=count_items,
+        count_pairs=count_pairs, result_cues=result_cues, opens=opens, label=labels[0],
+        skip=labels[1], named=named, header_cells=frozenset(raw["header_cells"]),
+        no_names=frozenset(raw["no_names"]), trailing_count=re.compile(raw["trailing_count"]),
+        number=compile_("{N}"),
+        cue_gate=LiteralGate(c.pattern for c in (*opens, *result_cues, *named)),
+        count_gate=LiteralGate(c.pattern for c in (*count_items, *count_pairs)))
 
 
 def _longest_first(words: Iterable[str]) -> list[str]:

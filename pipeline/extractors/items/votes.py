@@ -179,13 +179,14 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
         return [label]
     for sentence_start, sentence in _sentences(text):
         found: list[Fact] = []
-        strong = bool(STRONG_CONTEXT.search(sentence))
+        cued = r.cue_gate.might_match(sentence)  # no opening, result or members cue else
+        strong = cued and bool(STRONG_CONTEXT.search(sentence))
         needed: dict[re.Pattern[str], bool] = {}
-        for cue in r.opens:
+        for cue in r.opens if cued else ():
             for m in cue.finditer(sentence, needed):
                 found.append(Fact("open", m.start(), m.end(), cue.id,
                                   motion=motion_of(m.groupdict().get("mot"))))
-        for cue in r.result_cues:
+        for cue in r.result_cues if cued else ():
             for m in cue.finditer(sentence, needed):
                 result = result_of(m.group("res"))
                 if cue.id in ("result-declared",) and not strong:
@@ -197,7 +198,7 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
         counts = _counts(sentence)
         if counts:
             found.append(counts)
-        for cue in r.named:
+        for cue in r.named if cued else ():
             for m in cue.pattern.finditer(sentence):
                 names = names_of(m.group("names"))
                 if names:
@@ -238,8 +239,8 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
 
 def _counts(sentence: str) -> Fact | None:
     r = rules()
-    if not r.number.search(sentence):
-        return None  # every count cue reads a number
+    if not r.number.search(sentence) or not r.count_gate.might_match(sentence):
+        return None  # every count cue reads a number and one of the gate's words
     counts: dict[str, int] = {}
     spans: list[tuple[int, int]] = []
     motion, rule = "", ""

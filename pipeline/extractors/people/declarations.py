@@ -68,10 +68,12 @@ def _heading_like(block: Block) -> bool:
     INTEREST IN TERMS OF THE ETHICAL STANDARDS IN PUBLIC LIFE ETC. (SCOTLAND) ACT 2000'),
     that names no member."""
     if block.kind is not BlockKind.HEADING:
+        # the cheap tests first: asked of every block, and most are long or not paragraphs
+        if block.kind is not BlockKind.PARAGRAPH or len(block.text) > 200:
+            return False
         letters = [c for c in block.text if c.isalpha()]
-        if not (block.kind is BlockKind.PARAGRAPH and len(letters) >= 12 and
-                len(block.text) <= 200 and sum(c.isupper() for c in letters) >= 0.95 * len(
-                    letters)):
+        if not (len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.95 * len(
+                letters)):
             return False
     # names last: "COUNCILLOR REID - ITEM 3 - PERSONAL INTEREST" is an entry
     return not names_in(block.text)
