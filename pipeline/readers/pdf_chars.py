@@ -9,8 +9,11 @@ prototypes and builds tuples without NamedTuple's Python-level constructor.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import compress, filterfalse, groupby, islice, repeat
+from operator import add, eq
 from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
@@ -33,10 +36,22 @@ def _bind(func: Any, restype: type | None, *argtypes: type) -> Callable:
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
+def _bare(func: Any, restype: type | None) -> Callable:
+    """A prototype without argument types, for the two calls made for every character.
+
+    ctypes then converts nothing: an int argument goes as a C int, and handles and
+    out-pointers must be passed as ctypes objects (c_void_p, byref). Half the cost per
+    call of a typed prototype taking ints, measured.
+    """
+    bare = _bind(func, restype)
+    bare.argtypes = None  # type: ignore[attr-defined]
+    return bare
+
+
 _unicode = _bind(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
 _is_generated = _bind(pdfium_c.FPDFText_IsGenerated, _I, _P, _I)
-_text_object = _bind(pdfium_c.FPDFText_GetTextObject, _P, _P, _I)
-_origin = _bind(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
+_object_at = _bare(pdfium_c.FPDFText_GetTextObject, _P)  # (c_void_p, int) -> int or None
+_origin_at = _bare(pdfium_c.FPDFText_GetCharOrigin, _I)  # (c_void_p, int, byref, byref)
 _loose_box = _bind(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
 _ink_box = _bind(pdfium_c.FPDFText_GetCharBox, _I, _P, _I, _P, _P, _P, _P)
 _glyph_width = _bind(pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, ctypes.c_uint, ctypes.c_float, _P)
@@ -88,46 +103,89 @@ class CharReader:
         self.fonts: dict[int, tuple[str, float]] = {}  # handle -> name, descent per size
         # (font, size) -> character -> (advance in text space, whether the loose box agrees)
         self.advances: dict[tuple[int, float], dict[str, tuple[float, bool]]] = {}
+        # (font, size, x scale) -> character -> its advance in page space, where it agrees
+        self.steps: dict[tuple[int, float, float], dict[str, float]] = {}
+        self.scratch = ctypes.c_double()  # where the origins' unused y is written
 
     def read(self) -> list[Char]:
-        handle, box, page_top = self.handle, self.box, self.page_top
-        box_at = ctypes.addressof(box)
-        x, y = ctypes.c_double(), ctypes.c_double()
-        x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
-        count = pdfium_c.FPDFText_CountChars(self.textpage.raw)
+        """The page's characters, PDFium called per character only through map() (no
+        Python loop around the calls), and each run of one text object built at once."""
+        handle, count = self.handle, pdfium_c.FPDFText_CountChars(self.textpage.raw)
+        if count <= 0:
+            return []
         text = _page_text(self.textpage, count)
-        letters = text if text is not None else [
-            chr(_unicode(handle, index)).translate(_HYPHEN_MARKS) for index in range(count)]
+        letters = text if text is not None else "".join(
+            [chr(_unicode(handle, index)).translate(_HYPHEN_MARKS) for index in range(count)])
+        page = ctypes.c_void_p(handle)
+        objects = list(map(_object_at, repeat(page, count), range(count)))
+        origins = _origins(page, count, self.scratch)
+        # PDFium's inferred spaces and line breaks are not in the file: left out
+        generated = {index for index in (m.start() for m in _SPACE.finditer(letters))
+                     if _is_generated(handle, index)}
+        kept: Iterable[int] = compress(range(count), objects)  # no text object: left out
+        if generated:
+            kept = filterfalse(generated.__contains__, kept)
         chars: list[Char] = []
-        append = chars.append
-        current: int | None = None
-        style = _Style("", 0, 0.0, 0.0, True, True)
-        # The style's fields as locals, and its font's advances by character: this loop runs
-        # once per character, and attribute and tuple-key look-ups were a third of its time
-        top = bottom = size = scale = 0.0
-        font, upright = "", True
-        widths: dict[str, tuple[float, bool]] = {}
-        for index, char in enumerate(letters):
-            if char.isspace() and _is_generated(handle, index):
-                continue  # PDFium's inferred spaces and line breaks are not in the file
-            obj = _text_object(handle, index)
-            if obj is None:
-                continue
-            same_object = obj == current
-            if not same_object:
-                current, style = obj, self._style(index, obj)
-                top, bottom, size, scale = style.top, style.bottom, style.size, style.x_scale
-                font, upright, widths = style.font, style.upright, self._widths(style)
+        for obj, run in groupby(kept, objects.__getitem__):
+            indices = list(run)
+            style = self._style(indices[0], obj)
             if style.rotated:  # pdfminer's size is then the box's height too
-                _loose_box(handle, index, box_at)
-                c_top, c_bottom = page_top - box.top, page_top - box.bottom
-                append(_new_tuple(Char, (char, box.left, box.right, c_top, c_bottom,
-                                         c_bottom - c_top, font, upright)))
+                self._rotated(indices, letters, style, chars)
                 continue
-            _origin(handle, index, x_at, y_at)
-            x0 = x.value
+            run_letters = [letters[i] for i in indices]
+            x0s = [origins[i] for i in indices]
+            if any(map(eq, x0s, islice(x0s, 1, None))):  # one glyph, two characters
+                self._run(indices, run_letters, x0s, style, chars)
+                continue
+            x1s = self._ends(indices, run_letters, x0s, style)
+            chars.extend(map(_new_tuple, repeat(Char), zip(
+                run_letters, x0s, x1s, repeat(style.top), repeat(style.bottom),
+                repeat(style.size), repeat(style.font), repeat(style.upright))))
+        return chars
+
+    def _ends(self, indices: list[int], letters: list[str], x0s: list[float],
+              style: _Style) -> list[float]:
+        """x1 of each character of a run, as the one-by-one loop (`_run`) gives it.
+
+        A letter first seen in the font is measured by `_right` where it first stands;
+        after that a letter whose width agrees with its loose box ends at x0 plus its
+        advance, and one whose width does not is measured by `_right` every time.
+        """
+        key = (style.font_handle, style.font_size, style.x_scale)
+        steps = self.steps.setdefault(key, {})  # letter -> advance in page space
+        missing = set(letters).difference(steps)
+        if not missing:
+            return list(map(add, x0s, map(steps.__getitem__, letters)))
+        widths = self._widths(style)
+        measured: dict[int, float] = {}  # place in the run -> x1 from _right
+        unsure: set[str] = set()
+        for letter in missing:
+            known = widths.get(letter)
+            if known is None:
+                place = letters.index(letter)
+                measured[place] = self._right(indices[place], letter, x0s[place], style)
+                known = widths[letter]
+            if known[1]:
+                steps[letter] = known[0] * style.x_scale  # the very float `x0 + ...` adds
+            else:
+                unsure.add(letter)
+        for place, letter in enumerate(letters):
+            if letter in unsure and place not in measured:
+                measured[place] = self._right(indices[place], letter, x0s[place], style)
+        ends = [x0 + steps[letter] if letter in steps else 0.0
+                for x0, letter in zip(x0s, letters, strict=True)]
+        for place, end in measured.items():
+            ends[place] = end
+        return ends
+
+    def _run(self, indices: list[int], letters: list[str], x0s: list[float], style: _Style,
+             chars: list[Char]) -> None:
+        """One text object's characters one by one: ligatures, and widths not yet known."""
+        handle, box, box_at = self.handle, self.box, ctypes.addressof(self.box)
+        widths, scale = self._widths(style), style.x_scale
+        for n, (index, char, x0) in enumerate(zip(indices, letters, x0s, strict=True)):
             known = widths.get(char)
-            if same_object and x0 == chars[-1].x0:  # one glyph, two characters ("ffi")
+            if n and x0 == chars[-1].x0:  # one glyph, two characters ("ffi")
                 _loose_box(handle, index, box_at)
                 x1 = box.right
                 chars[-1] = chars[-1]._replace(x1=max(x1, chars[-1].x1))
@@ -135,8 +193,20 @@ class CharReader:
                 x1 = x0 + known[0] * scale
             else:
                 x1 = self._right(index, char, x0, style)
-            append(_new_tuple(Char, (char, x0, x1, top, bottom, size, font, upright)))
-        return chars
+            chars.append(_new_tuple(Char, (char, x0, x1, style.top, style.bottom, style.size,
+                                           style.font, style.upright)))
+
+    def _rotated(self, indices: list[int], letters: str, style: _Style,
+                 chars: list[Char]) -> None:
+        """A turned or mirrored text object's characters, each boxed by its loose box."""
+        handle, box, box_at, page_top = self.handle, self.box, ctypes.addressof(self.box), \
+            self.page_top
+        for index in indices:
+            _loose_box(handle, index, box_at)
+            c_top, c_bottom = page_top - box.top, page_top - box.bottom
+            chars.append(_new_tuple(Char, (letters[index], box.left, box.right, c_top,
+                                           c_bottom, c_bottom - c_top, style.font,
+                                           style.upright)))
 
     def _widths(self, style: _Style) -> dict[str, tuple[float, bool]]:
         """The advances known for the style's font at its size, by character."""
@@ -211,7 +281,20 @@ class CharReader:
 
 _new_tuple = tuple.__new__  # NamedTuple's own __new__ is Python code, 4x slower per character
 # PDFium marks a hyphen that ends a line: U+0002 per character, U+FFFE in the page text.
+_SPACE = re.compile(r"\s")  # sre's \s is str.isspace() character by character
 _HYPHEN_MARKS = str.maketrans({"\x02": "-", "\ufffe": "-"})
+
+
+def _origins(page: ctypes.c_void_p, count: int, scratch: ctypes.c_double) -> list[float]:
+    """Every character's origin x (its y is written to `scratch` and left)."""
+    x = ctypes.c_double()
+    x_at, y_at = ctypes.byref(x), ctypes.byref(scratch)
+    xs: list[float] = []
+    append = xs.append
+    for index in range(count):
+        _origin_at(page, index, x_at, y_at)
+        append(x.value)
+    return xs
 
 
 def _page_text(textpage: pdfium.PdfTextPage, count: int) -> str | None:
