@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress, filterfalse, groupby, islice, repeat
-from operator import add, eq
+from itertools import compress, count, filterfalse, groupby, islice, pairwise, repeat
+from operator import add, eq, ne
 from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
@@ -52,8 +52,10 @@ _unicode = _bind(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
 _is_generated = _bind(pdfium_c.FPDFText_IsGenerated, _I, _P, _I)
 _object_at = _bare(pdfium_c.FPDFText_GetTextObject, _P)  # (c_void_p, int) -> int or None
 _origin_at = _bare(pdfium_c.FPDFText_GetCharOrigin, _I)  # (c_void_p, int, byref, byref)
-_loose_box = _bind(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
-_ink_box = _bind(pdfium_c.FPDFText_GetCharBox, _I, _P, _I, _P, _P, _P, _P)
+_loose_at = _bare(pdfium_c.FPDFText_GetLooseCharBox, _I)  # (c_void_p, int, byref)
+_ink_at = _bare(pdfium_c.FPDFText_GetCharBox, _I)  # (c_void_p, int, byref x 4)
+_matrix_at = _bare(pdfium_c.FPDFText_GetMatrix, _I)  # (c_void_p, int, byref)
+_font_size_at = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)  # (c_void_p, int)
 _glyph_width = _bind(pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, ctypes.c_uint, ctypes.c_float, _P)
 _font_of = _bind(pdfium_c.FPDFTextObj_GetFont, _P, _P)
 
@@ -106,34 +108,39 @@ class CharReader:
         # (font, size, x scale) -> character -> its advance in page space, where it agrees
         self.steps: dict[tuple[int, float, float], dict[str, float]] = {}
         self.scratch = ctypes.c_double()  # where the origins' unused y is written
+        self.page = ctypes.c_void_p(self.handle)  # as the untyped prototypes take it
+        self.box_ref = ctypes.byref(self.box)
+        self.ink_refs = tuple(ctypes.byref(self.ink, 8 * n) for n in range(4))
+        self.matrix = pdfium_c.FS_MATRIX()
 
     def read(self) -> list[Char]:
-        """The page's characters, PDFium called per character only through map() (no
-        Python loop around the calls), and each run of one text object built at once."""
-        handle, count = self.handle, pdfium_c.FPDFText_CountChars(self.textpage.raw)
-        if count <= 0:
+        """The page's characters. PDFium is asked for every character's text object and
+        origin in two sweeps, and each text object's run of characters is built at once."""
+        handle, total = self.handle, pdfium_c.FPDFText_CountChars(self.textpage.raw)
+        if total <= 0:
             return []
-        text = _page_text(self.textpage, count)
+        text = _page_text(self.textpage, total)
         letters = text if text is not None else "".join(
-            [chr(_unicode(handle, index)).translate(_HYPHEN_MARKS) for index in range(count)])
-        page = ctypes.c_void_p(handle)
-        objects = list(map(_object_at, repeat(page, count), range(count)))
-        origins = _origins(page, count, self.scratch)
-        # PDFium's inferred spaces and line breaks are not in the file: left out
+            [chr(_unicode(handle, index)).translate(_HYPHEN_MARKS) for index in range(total)])
+        page = self.page
+        objects = list(map(_object_at, repeat(page, total), range(total)))
+        origins = _origins(page, total, self.scratch)
+        # PDFium's inferred spaces and line breaks are not in the file: left out (those
+        # it makes have no text object, so only white space with one is asked about)
         generated = {index for index in (m.start() for m in _SPACE.finditer(letters))
-                     if _is_generated(handle, index)}
-        kept: Iterable[int] = compress(range(count), objects)  # no text object: left out
-        if generated:
-            kept = filterfalse(generated.__contains__, kept)
+                     if objects[index] is not None and _is_generated(handle, index)}
         chars: list[Char] = []
-        for obj, run in groupby(kept, objects.__getitem__):
-            indices = list(run)
+        for obj, indices in _runs(objects, generated):
+            if isinstance(indices, range):  # nothing left out inside: slices
+                run_letters = letters[indices.start:indices.stop]
+                x0s = origins[indices.start:indices.stop]
+            else:
+                run_letters = "".join([letters[i] for i in indices])
+                x0s = [origins[i] for i in indices]
             style = self._style(indices[0], obj)
             if style.rotated:  # pdfminer's size is then the box's height too
-                self._rotated(indices, letters, style, chars)
+                self._rotated(indices, run_letters, style, chars)
                 continue
-            run_letters = [letters[i] for i in indices]
-            x0s = [origins[i] for i in indices]
             if any(map(eq, x0s, islice(x0s, 1, None))):  # one glyph, two characters
                 self._run(indices, run_letters, x0s, style, chars)
                 continue
@@ -143,7 +150,7 @@ class CharReader:
                 repeat(style.size), repeat(style.font), repeat(style.upright))))
         return chars
 
-    def _ends(self, indices: list[int], letters: list[str], x0s: list[float],
+    def _ends(self, indices: Sequence[int], letters: str, x0s: list[float],
               style: _Style) -> list[float]:
         """x1 of each character of a run, as the one-by-one loop (`_run`) gives it.
 
@@ -178,15 +185,15 @@ class CharReader:
             ends[place] = end
         return ends
 
-    def _run(self, indices: list[int], letters: list[str], x0s: list[float], style: _Style,
+    def _run(self, indices: Sequence[int], letters: str, x0s: list[float], style: _Style,
              chars: list[Char]) -> None:
         """One text object's characters one by one: ligatures, and widths not yet known."""
-        handle, box, box_at = self.handle, self.box, ctypes.addressof(self.box)
+        page, box = self.page, self.box
         widths, scale = self._widths(style), style.x_scale
         for n, (index, char, x0) in enumerate(zip(indices, letters, x0s, strict=True)):
             known = widths.get(char)
             if n and x0 == chars[-1].x0:  # one glyph, two characters ("ffi")
-                _loose_box(handle, index, box_at)
+                _loose_at(page, index, self.box_ref)
                 x1 = box.right
                 chars[-1] = chars[-1]._replace(x1=max(x1, chars[-1].x1))
             elif known is not None and known[1]:
@@ -196,15 +203,14 @@ class CharReader:
             chars.append(_new_tuple(Char, (char, x0, x1, style.top, style.bottom, style.size,
                                            style.font, style.upright)))
 
-    def _rotated(self, indices: list[int], letters: str, style: _Style,
+    def _rotated(self, indices: Sequence[int], letters: str, style: _Style,
                  chars: list[Char]) -> None:
         """A turned or mirrored text object's characters, each boxed by its loose box."""
-        handle, box, box_at, page_top = self.handle, self.box, ctypes.addressof(self.box), \
-            self.page_top
-        for index in indices:
-            _loose_box(handle, index, box_at)
+        page, box, box_ref, page_top = self.page, self.box, self.box_ref, self.page_top
+        for index, letter in zip(indices, letters, strict=True):
+            _loose_at(page, index, box_ref)
             c_top, c_bottom = page_top - box.top, page_top - box.bottom
-            chars.append(_new_tuple(Char, (letters[index], box.left, box.right, c_top,
+            chars.append(_new_tuple(Char, (letter, box.left, box.right, c_top,
                                            c_bottom, c_bottom - c_top, style.font,
                                            style.upright)))
 
@@ -219,18 +225,17 @@ class CharReader:
         so it is scaled by the matrix as pdfminer does. The characters of one show-text
         operator share a baseline, so their box is worked out once.
         """
-        raw = self.textpage.raw
-        matrix = pdfium_c.FS_MATRIX()
-        pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
+        page, matrix = self.page, self.matrix
+        _matrix_at(page, index, ctypes.byref(matrix))
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-        font_size = pdfium_c.FPDFText_GetFontSize(raw, index)
+        font_size = _font_size_at(page, index)
         font = _font_of(obj) or 0
         name, descent = self._font(index, font)
         upright = a * d > 0 and b * c <= 0  # pdfminer's test
         if b != 0 or a <= 0 or d == 0:  # turned or mirrored: no shared baseline or advance
             return _Style(name, font, font_size, a, upright, True)
-        x, y = ctypes.c_double(), ctypes.c_double()
-        pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
+        y = ctypes.c_double()
+        _origin_at(page, index, ctypes.byref(self.scratch), ctypes.byref(y))
         y0 = y.value + descent * font_size * d
         y1 = y0 + font_size * d
         top, bottom = self.page_top - max(y0, y1), self.page_top - min(y0, y1)
@@ -260,7 +265,7 @@ class CharReader:
         another glyph (widths are looked up by Unicode, and a hyphen can map to another
         code); then the loose box's edge is right.
         """
-        _loose_box(self.handle, index, ctypes.addressof(self.box))
+        _loose_at(self.page, index, self.box_ref)
         right = self.box.right
         widths = self._widths(style)
         if char not in widths:
@@ -272,8 +277,7 @@ class CharReader:
         advance = widths[char][0]
         end = x0 + advance * style.x_scale
         if advance >= 0 and end < right - EDGE:
-            at = ctypes.addressof(self.ink)
-            _ink_box(self.handle, index, at, at + 8, at + 16, at + 24)
+            _ink_at(self.page, index, *self.ink_refs)
             if self.ink[1] >= right - EDGE:  # the box's edge is the ink's
                 return end
         return right
@@ -283,6 +287,30 @@ _new_tuple = tuple.__new__  # NamedTuple's own __new__ is Python code, 4x slower
 # PDFium marks a hyphen that ends a line: U+0002 per character, U+FFFE in the page text.
 _SPACE = re.compile(r"\s")  # sre's \s is str.isspace() character by character
 _HYPHEN_MARKS = str.maketrans({"\x02": "-", "\ufffe": "-"})
+
+
+def _runs(objects: list[int | None], generated: set[int]
+          ) -> Iterator[tuple[int, Sequence[int]]]:
+    """Each text object's characters in content order, as the one-by-one loop took them:
+    characters without a text object, and `generated` ones, left out, and the characters
+    of one object on both sides of those taken as one run."""
+    if generated:  # rare: white space PDFium made up inside a text object
+        kept = filterfalse(generated.__contains__, compress(range(len(objects)), objects))
+        for obj, run in groupby(kept, objects.__getitem__):
+            yield obj, list(run)  # type: ignore[misc]
+        return
+    changes = compress(count(1), map(ne, islice(objects, 1, None), objects))
+    runs: list[tuple[int, list[range]]] = []
+    for start, end in pairwise((0, *changes, len(objects))):
+        obj = objects[start]
+        if obj is None:
+            continue
+        if runs and runs[-1][0] == obj:  # only left-out characters between the two
+            runs[-1][1].append(range(start, end))
+        else:
+            runs.append((obj, [range(start, end)]))
+    for obj, spans in runs:
+        yield obj, spans[0] if len(spans) == 1 else [i for span in spans for i in span]
 
 
 def _origins(page: ctypes.c_void_p, count: int, scratch: ctypes.c_double) -> list[float]:
