@@ -30,7 +30,8 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 def one_by_one(reader: CharReader) -> list[Char]:
     """The characters as the per-character loop read them (the reference)."""
-    raw, chars, current = reader.textpage.raw, [], None
+    raw, current = reader.textpage.raw, None
+    chars: list[Char] = []
     count = pdfium_c.FPDFText_CountChars(raw)
     text = pdf_chars._page_text(reader.textpage, count)
     box, x, y = pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
@@ -49,21 +50,22 @@ def one_by_one(reader: CharReader) -> list[Char]:
         if style.rotated:
             pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
             c_top, c_bottom = reader.page_top - box.top, reader.page_top - box.bottom
-            chars.append(Char(char, box.left, box.right, c_top, c_bottom, c_bottom - c_top,
-                              style.font, style.upright))
+            chars.append((char, box.left, box.right, c_top, c_bottom, c_bottom - c_top,
+                          style.font, style.upright))
             continue
         pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
         known = reader._widths(style).get(char)
-        if same and x.value == chars[-1].x0:  # one glyph, two characters
+        if same and x.value == chars[-1][1]:  # one glyph, two characters
             pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
             x1 = box.right
-            chars[-1] = chars[-1]._replace(x1=max(x1, chars[-1].x1))
+            last = chars[-1]
+            chars[-1] = (*last[:2], max(x1, last[2]), *last[3:])
         elif known is not None and known[1]:
             x1 = x.value + known[0] * style.x_scale
         else:
             x1 = reader._right(index, char, x.value, style)
-        chars.append(Char(char, x.value, x1, style.top, style.bottom, style.size, style.font,
-                          style.upright))
+        chars.append((char, x.value, x1, style.top, style.bottom, style.size, style.font,
+                      style.upright))
     return chars
 
 
@@ -112,7 +114,7 @@ def test_runs_read_as_one_by_one(tmp_path: Path) -> None:
         top = page.get_mediabox()[3]
         got = CharReader(textpage, top).read()
         assert got == one_by_one(CharReader(textpage, top))
-        assert any(not c.upright for c in got) and len(got) > 100
+        assert any(not c[-1] for c in got) and len(got) > 100  # some not upright
     finally:
         doc.close()
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, filterfalse, groupby, islice, pairwise, repeat
 from operator import add, eq, ne
-from typing import Any, NamedTuple
+from typing import Any, Final
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -60,17 +60,16 @@ _glyph_width = _bind(pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, ctypes.c_uint, cty
 _font_of = _bind(pdfium_c.FPDFTextObj_GetFont, _P, _P)
 
 
-class Char(NamedTuple):
-    """One character with the fields pdfplumber's word and table code read."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    font: str
-    upright: bool
+# One character, with the fields pdfplumber's word and table code read: a plain tuple
+# (text, x0, x1, top, bottom, size, font, upright); a NamedTuple cost a tenth of reading
+# the characters to make, ~2,000 a page. CHAR_FIELDS names them; TEXT, X0... are places.
+Char = tuple[str, float, float, float, float, float, str, bool]
+CHAR_FIELDS = ("text", "x0", "x1", "top", "bottom", "size", "font", "upright")
+TEXT: Final = 0
+X0: Final = 1
+X1: Final = 2
+TOP: Final = 3
+BOTTOM: Final = 4
 
 
 @dataclass(slots=True, frozen=True)
@@ -145,9 +144,9 @@ class CharReader:
                 self._run(indices, run_letters, x0s, style, chars)
                 continue
             x1s = self._ends(indices, run_letters, x0s, style)
-            chars.extend(map(_new_tuple, repeat(Char), zip(
+            chars.extend(zip(
                 run_letters, x0s, x1s, repeat(style.top), repeat(style.bottom),
-                repeat(style.size), repeat(style.font), repeat(style.upright))))
+                repeat(style.size), repeat(style.font), repeat(style.upright)))
         return chars
 
     def _ends(self, indices: Sequence[int], letters: str, x0s: list[float],
@@ -192,16 +191,17 @@ class CharReader:
         widths, scale = self._widths(style), style.x_scale
         for n, (index, char, x0) in enumerate(zip(indices, letters, x0s, strict=True)):
             known = widths.get(char)
-            if n and x0 == chars[-1].x0:  # one glyph, two characters ("ffi")
+            if n and x0 == chars[-1][X0]:  # one glyph, two characters ("ffi")
                 _loose_at(page, index, self.box_ref)
                 x1 = box.right
-                chars[-1] = chars[-1]._replace(x1=max(x1, chars[-1].x1))
+                last = chars[-1]
+                chars[-1] = (last[TEXT], last[X0], max(x1, last[X1]), *last[TOP:])
             elif known is not None and known[1]:
                 x1 = x0 + known[0] * scale
             else:
                 x1 = self._right(index, char, x0, style)
-            chars.append(_new_tuple(Char, (char, x0, x1, style.top, style.bottom, style.size,
-                                           style.font, style.upright)))
+            chars.append((char, x0, x1, style.top, style.bottom, style.size, style.font,
+                          style.upright))
 
     def _rotated(self, indices: Sequence[int], letters: str, style: _Style,
                  chars: list[Char]) -> None:
@@ -210,9 +210,8 @@ class CharReader:
         for index, letter in zip(indices, letters, strict=True):
             _loose_at(page, index, box_ref)
             c_top, c_bottom = page_top - box.top, page_top - box.bottom
-            chars.append(_new_tuple(Char, (letter, box.left, box.right, c_top,
-                                           c_bottom, c_bottom - c_top, style.font,
-                                           style.upright)))
+            chars.append((letter, box.left, box.right, c_top, c_bottom, c_bottom - c_top,
+                          style.font, style.upright))
 
     def _widths(self, style: _Style) -> dict[str, tuple[float, bool]]:
         """The advances known for the style's font at its size, by character."""
@@ -283,7 +282,6 @@ class CharReader:
         return right
 
 
-_new_tuple = tuple.__new__  # NamedTuple's own __new__ is Python code, 4x slower per character
 # PDFium marks a hyphen that ends a line: U+0002 per character, U+FFFE in the page text.
 _SPACE = re.compile(r"\s")  # sre's \s is str.isspace() character by character
 _HYPHEN_MARKS = str.maketrans({"\x02": "-", "\ufffe": "-"})
