@@ -59,9 +59,11 @@ def _results(inputs: list[Input], settings: Settings,
         for item in inputs:  # in-process: tracebacks reach the user with --debug
             yield process(item, settings.debug)
     else:
-        _preload(inputs)
+        workers = settings.workers or 1
+        if min(workers, len(inputs)) > 1:  # one worker builds what it needs as fast alone
+            _preload(inputs)
         for result in run_pool(_largest_first(inputs), process, failed_result,
-                               workers=settings.workers or 1, timeout=settings.timeout,
+                               workers=workers, timeout=settings.timeout,
                                memory_mb=settings.memory_mb):
             assert isinstance(result, DocumentResult)
             yield result
@@ -69,7 +71,9 @@ def _results(inputs: list[Input], settings: Settings,
 
 def _preload(inputs: list[Input]) -> None:
     """Import the readers and build the extractors' pipelines and matchers once, in the
-    parent, so that forked workers start warm instead of each building its own.
+    parent, so that forked workers start warm instead of each building its own. Only
+    when two workers or more start: a lone worker would build them as fast itself, and
+    the warm-up paper's own extraction would be time spent for nothing (a one-paper run).
 
     Only the readers the papers' names call for: the parent does this alone while the
     workers wait, and pdfplumber's, PDFium's and python-docx's imports cost an HTML run

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from importlib import import_module
 
+from pipeline.regex_cache import compile_cached
+
 WORDS = PLAIN = re.compile(r"[^\W_]+")
 
 
@@ -76,7 +78,9 @@ def _token_regex(spec: dict) -> str:
         values = [value] if isinstance(value, str) else (
             value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None)
         if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
-            words = sorted({v.lower() for v in values}, key=len, reverse=True)
+            # longest first; equal lengths alphabetically, so the regex is the same text in
+            # every process (its compiled form is cached by its text: pipeline.regex_cache)
+            words = sorted({v.lower() for v in values}, key=lambda w: (-len(w), w))
             return f"(?:{'|'.join(map(re.escape, words))}){SEP}"
     return _ANY
 
@@ -97,7 +101,7 @@ class TokenGate:
                 else:
                     tokens.append(f"(?:{_token_regex(spec)}){_OPS[op]}")
             parts.append("".join(tokens))
-        self.regex = re.compile(f"{SEP}(?:{'|'.join(parts)})")
+        self.regex = compile_cached(f"{SEP}(?:{'|'.join(parts)})")
 
     def first(self, lowers: list[str]) -> int | None:
         """The first token at which a pattern could match, given the tokens' lower forms."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from dataclasses import dataclass
 from itertools import groupby
-from operator import attrgetter
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 from pdfplumber.table import Table, TableFinder, TableSettings
 from pdfplumber.utils.text import LIGATURES
 
-from pipeline.readers.pdf_chars import Char, CharReader
+from pipeline.readers.pdf_chars import BOTTOM, CHAR_FIELDS, TEXT, TOP, X0, X1, Char, CharReader
 from pipeline.readers.pdf_drawings import scan_objects
 
 X_TOLERANCE = 3.0  # pdfplumber's word defaults: a wider gap between characters splits a word
@@ -57,9 +57,9 @@ class FastPage:
         for table in finder.tables:
             x0, top, x1, bottom = table.bbox
             inside = [
-                {**c._asdict(), "doctop": c.top}
+                {**dict(zip(CHAR_FIELDS, c, strict=True)), "doctop": c[TOP]}
                 for c in self.chars
-                if x0 <= (c.x0 + c.x1) / 2 < x1 and top <= (c.top + c.bottom) / 2 < bottom
+                if x0 <= (c[X0] + c[X1]) / 2 < x1 and top <= (c[TOP] + c[BOTTOM]) / 2 < bottom
             ]
             cropped: Any = _TablePage([], inside, table.bbox)
             tables.append(Table(cropped, table.cells))
@@ -106,8 +106,8 @@ def _read_page(doc: pdfium.PdfDocument, index: int) -> FastPage:
 
 # --- words: pdfplumber's WordExtractor rules --------------------------------------------
 
-_X0, _X1, _TOP, _BOTTOM = (attrgetter(k) for k in ("x0", "x1", "top", "bottom"))
-_STYLE = attrgetter("upright", "font", "size")
+_X0, _X1, _TOP, _BOTTOM = (itemgetter(k) for k in (X0, X1, TOP, BOTTOM))
+_STYLE = itemgetter(7, 6, 5)  # upright, font, size
 _LIGATURES = str.maketrans(LIGATURES)
 
 
@@ -127,7 +127,7 @@ def chars_to_words(chars: list[Char]) -> list[dict]:
             for word in _split(line, upright):
                 words.append(
                     {
-                        "text": "".join([c.text for c in word]).translate(_LIGATURES),
+                        "text": "".join([c[TEXT] for c in word]).translate(_LIGATURES),
                         "x0": min(map(_X0, word)),
                         "x1": max(map(_X1, word)),
                         "top": min(map(_TOP, word)),
@@ -203,7 +203,7 @@ def _split(line: list[Char], upright: bool) -> list[list[Char]]:
     words: list[list[Char]] = []
     word: list[Char] = []
     for char in line:
-        if char.text.isspace():
+        if char[TEXT].isspace():
             if word:
                 words.append(word)
                 word = []
@@ -211,11 +211,11 @@ def _split(line: list[Char], upright: bool) -> list[list[Char]]:
         if word:
             prev = word[-1]
             if upright:
-                new = char.x0 < prev.x0 or char.x0 > prev.x1 + X_TOLERANCE
-                new = new or abs(char.top - prev.top) > Y_TOLERANCE
+                new = char[X0] < prev[X0] or char[X0] > prev[X1] + X_TOLERANCE
+                new = new or abs(char[TOP] - prev[TOP]) > Y_TOLERANCE
             else:
-                new = char.top < prev.top or char.top > prev.bottom + Y_TOLERANCE
-                new = new or abs(char.x0 - prev.x0) > X_TOLERANCE
+                new = char[TOP] < prev[TOP] or char[TOP] > prev[BOTTOM] + Y_TOLERANCE
+                new = new or abs(char[X0] - prev[X0]) > X_TOLERANCE
             if new:
                 words.append(word)
                 word = []

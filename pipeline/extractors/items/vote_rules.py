@@ -11,6 +11,7 @@ from functools import cache
 
 from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.people.lists import parse_list
+from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
 ARTICLES = ("the", "this", "that", "his", "her", "their")
@@ -81,7 +82,7 @@ def rules() -> VoteRules:
     def compile_(pattern: str) -> re.Pattern[str]:
         pattern = (pattern.replace("{N}", f"(?:{number})").replace("{MOTION}", raw["motion"])
                    .replace("{RESULT}", f"(?:{result})"))
-        return re.compile(pattern, re.I)
+        return compile_cached(pattern, re.I)
 
     # a pattern opening with the motion is tried at every character: first ask for its word
     motion_words = re.compile("|".join(map(re.escape, raw["motion_words"]["words"])), re.I)

@@ -30,6 +30,7 @@ from functools import cache
 
 from pipeline.model import Block, Document
 from pipeline.model.bodies import authority_key
+from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
 RULES = "metadata/authority.json"
@@ -55,7 +56,7 @@ class AuthorityRules:
 def rules() -> AuthorityRules:
     raw = read_json(RULES)
     return AuthorityRules(
-        tuple((entry["id"], re.compile(entry["pattern"].replace("{PLACE}", raw["place"]), re.I))
+        tuple((entry["id"], compile_cached(entry["pattern"].replace("{PLACE}", raw["place"]), re.I))
               for entry in raw["authorities"]),
         frozenset(raw["not_places"]), frozenset(raw["type_words"]), raw["header_blocks"],
         re.compile(raw["header_stop"], re.I), raw["header_max_words"],

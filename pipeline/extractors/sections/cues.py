@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -54,7 +55,7 @@ def cues() -> Cues:
     raw = read_json("metadata/cues.json")
 
     def compiled(key: str) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(c["pattern"], re.I) for c in raw[key])
+        return tuple(compile_cached(c["pattern"], re.I) for c in raw[key])
 
     return Cues(
         head_nouns=frozenset(raw["body_head_nouns"]),
@@ -65,7 +66,7 @@ def cues() -> Cues:
         council_name=re.compile(_council_name(raw["council_prefix"]), re.I),
         meeting_prefix=re.compile(raw["meeting_prefix"], re.I),
         meeting_suffix=re.compile(raw["meeting_suffix"], re.I),
-        kind=tuple((c["id"], c["kind"], c["weight"], re.compile(c["pattern"], re.I))
+        kind=tuple((c["id"], c["kind"], c["weight"], compile_cached(c["pattern"], re.I))
                    for c in raw["kind_cues"]),
         record=tuple((c["id"], c["kind"], re.compile(c["pattern"], re.I))
                      for c in raw["record_cues"]),
