@@ -21,7 +21,7 @@ from pipeline import Settings, extract
 from pipeline.errors import NeedsOCR
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrOptions, snap_sizes, tsv_words, word_dicts
-from pipeline.readers.ocr_image import find_tables, rule_edges
+from pipeline.readers.ocr_image import find_tables, median3, rule_edges
 from pipeline.readers.ocr_scans import scan_pdf
 from pipeline.readers.pdf import read_pdf
 
@@ -106,6 +106,16 @@ def test_ruled_lines_in_an_image_make_a_table_of_the_words_inside() -> None:
     tables = find_tables(edges, words, 600 * scale, 400 * scale)
     assert len(tables) == 1
     assert tables[0].extract() == [["Name", "Council"], ["Ann", "Kingsmere"]]
+
+
+def test_despeckling_median_is_pillows_median_filter() -> None:
+    from PIL import Image, ImageFilter
+
+    rng = np.random.default_rng(7)
+    for shape in ((5, 7), (300, 257), (601, 40)):  # strips of 256 rows, and their seams
+        image = Image.fromarray(rng.integers(0, 256, shape, dtype=np.uint8))
+        expected = np.asarray(image.filter(ImageFilter.MedianFilter(3)))
+        assert np.array_equal(np.asarray(median3(image)), expected)
 
 
 def test_letters_stems_are_no_table_rules() -> None:
