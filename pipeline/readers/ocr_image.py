@@ -90,11 +90,20 @@ def _median_of_three(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
 
 
 def _box_sums(mask: np.ndarray, radius: int) -> np.ndarray:
-    """How many True pixels each pixel's (2 radius + 1) square holds."""
+    """How many True pixels each pixel's (2 radius + 1) square holds (outside is False).
+
+    Summed across, then down, in bytes: a fifth of the cost of a summed-area table in
+    int32 (a square of up to 11 x 11 pixels counts at most 121, inside a byte)."""
     side = 2 * radius + 1
-    table = np.pad(mask.astype(np.int32), ((radius + 1, radius), (radius + 1, radius)))
-    table = table.cumsum(0).cumsum(1)
-    return table[side:, side:] - table[:-side, side:] - table[side:, :-side] + table[:-side, :-side]
+    padded = np.pad(mask, radius).view(np.uint8)
+    height, width = mask.shape
+    across = padded[:, :width].copy()
+    for shift in range(1, side):
+        across += padded[:, shift:shift + width]
+    out = across[:height].copy()
+    for shift in range(1, side):
+        out += across[shift:shift + height]
+    return out
 
 
 def _runs(mask: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
@@ -145,8 +154,11 @@ def _merge(runs: list[tuple[int, int, int]], gap: int) -> list[tuple[float, int,
     start, end) each, at their mean position."""
     groups: list[list[int]] = []  # last row, start, end, sum of row x length, length
     active: list[list[int]] = []
+    current = None
     for row, start, end in sorted(runs):
-        active = [g for g in active if g[0] >= row - 1]
+        if row != current:  # groups close once a row: one made or grown in this row
+            current = row   # stays open through it, so filtering per run changed nothing
+            active = [g for g in active if g[0] >= row - 1]
         for group in active:
             if group[1] - gap < end and start < group[2] + gap:
                 group[0], group[1], group[2] = row, min(group[1], start), max(group[2], end)
