@@ -159,6 +159,19 @@ def test_a_scanned_page_reads_as_its_text_page(tmp_path: Path) -> None:
 
 
 @needs_tesseract
+def test_inspect_shows_each_ocr_blocks_confidence(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cli import main
+
+    mixed = scan_pdf(MINUTES, tmp_path / "mixed.pdf", dpi=200, pages=[2])
+    assert main(["inspect", str(mixed)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if not line.startswith("#")]
+    marked = [line for line in lines if re.search(r" \(ocr \d{1,3}\) ", line)]
+    assert marked and all(" p2 " in line for line in marked)  # the scanned page only
+    assert any(" p1 " in line for line in lines)
+
+
+@needs_tesseract
 def test_a_mixed_pack_ocrs_only_its_image_pages(tmp_path: Path, count_ocr: list[int]) -> None:
     mixed = scan_pdf(MINUTES, tmp_path / "mixed.pdf", dpi=200, pages=[2])
     doc = read_pdf(mixed, "mixed.pdf")
