@@ -419,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.ocr_only:
         folders = generate(args.work / "corpus", OCR_PAGES, 0, formats=("pdf",))
         load = round(os.getloadavg()[0], 1)
-        report = {"rows": ocr_rows(folders["pdf"], args.work / "ocr")}
+        report: dict = {"rows": ocr_rows(folders["pdf"], args.work / "ocr")}
         report["ratios"] = ratios(report["rows"])
         report["load"] = [load, round(os.getloadavg()[0], 1)]
         print(table(report))
