@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import random
 import resource
 import shutil
@@ -107,9 +108,14 @@ def _measure_here(folder: Path, out: Path, workers: int, force: bool) -> dict:
     started = time.perf_counter()
     summary = run_extract([folder], out, Settings(workers=workers, force=force, timeout=None))
     seconds = time.perf_counter() - started
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children_usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own_usage = resource.getrusage(resource.RUSAGE_SELF)
+    children, own = children_usage.ru_maxrss / 1024, own_usage.ru_maxrss / 1024
+    # CPU seconds of the run and its workers: a page's cost that a busy machine's waits
+    # do not inflate as they do the wall-clock rate
+    cpu = sum(u.ru_utime + u.ru_stime for u in (children_usage, own_usage))
     return {"documents": summary.documents, "pages": summary.pages, "seconds": seconds,
+            "cpu_s_per_page": round(cpu / max(summary.pages, 1), 3),
             # no child ran when nothing needed doing: the parent's own peak is the figure
             "failed": summary.failed, "peak_rss_mb": round(children or own, 1),
             "parent_rss_mb": round(own, 1)}
@@ -185,12 +191,14 @@ MAX_WORKER_RSS_MB = 300
 
 def _rates(figures: dict) -> dict:
     seconds = max(figures["seconds"], 1e-9)
-    return {**figures, "pages_per_s": round(figures["pages"] / seconds, 1),
+    pages_per_s = figures["pages"] / seconds
+    return {**figures, "pages_per_s": round(pages_per_s, 1 if pages_per_s >= 10 else 2),
             "docs_per_s": round(figures["documents"] / seconds, 1),
             "seconds": round(figures["seconds"], 2)}
 
 
 def run(work: Path, pdf_pages: int, docs_per_format: int) -> dict:
+    load = round(os.getloadavg()[0], 1)
     folders = generate(work / "corpus", pdf_pages, docs_per_format)
     rows = []
     for fmt in FORMATS:
@@ -210,7 +218,7 @@ def run(work: Path, pdf_pages: int, docs_per_format: int) -> dict:
     for name, reference in references:
         if reference:
             rows.append({"what": name, "workers": 1, **_rates(reference)})
-    return {"rows": rows, "ratios": ratios(rows),
+    return {"rows": rows, "ratios": ratios(rows), "load": [load, round(os.getloadavg()[0], 1)],
             "generated": {"pdf_pages": pdf_pages, "docs_per_format": docs_per_format}}
 
 
@@ -253,7 +261,59 @@ def ocr_rows(pdfs: Path | None, work: Path, pages: int = OCR_PAGES) -> list[dict
         rows.append({"what": "minutebook OCR (scanned pdf)", "workers": workers, **figures})
     cached = _rates(measure(scans, work / "run-2", 2))
     rows.append({"what": "OCR re-run --force (OCR cache)", "workers": 2, **cached})
+    for workers in (1, 2):
+        alone = reference_tesseract(scans, workers)
+        if alone:
+            rows.append({"what": TESSERACT_ALONE, "workers": workers, **_rates(alone)})
     return rows
+
+
+TESSERACT_ALONE = "Tesseract alone (tesserocr defaults, 300 dpi)"
+
+
+def reference_tesseract(scans: Path, workers: int) -> dict | None:
+    """Tesseract alone on the same scanned pages, as `workers` processes at once (each
+    renders its share of the pages at 300 dpi first, untimed, then reads them with
+    tesserocr's default settings): what OCR costs before minutebook does anything, on
+    the machine as loaded as the pipeline's own runs were. Seconds are the slowest
+    process's; None without tesserocr."""
+    if importlib.util.find_spec("tesserocr") is None:
+        return None
+    command = [sys.executable, "-m", "pipeline.bench", "--tesseract", str(scans), "--workers"]
+    running = [subprocess.Popen([*command, f"{index}/{workers}"], stdout=subprocess.PIPE,
+                                text=True) for index in range(workers)]
+    shares = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in running]
+    return {"documents": len(list(scans.glob("*.pdf"))),
+            "pages": sum(s["pages"] for s in shares),
+            "seconds": max(s["seconds"] for s in shares),
+            "cpu_s_per_page": round(sum(s["cpu_seconds"] for s in shares)
+                                    / max(sum(s["pages"] for s in shares), 1), 3)}
+
+
+def _tesseract_here(scans: Path, share: str) -> dict:
+    import pypdfium2
+    import tesserocr
+
+    from pipeline.readers.ocr import LANG, tessdata_dir
+
+    index, count = (int(part) for part in share.split("/"))
+    images, seen = [], 0
+    for path in sorted(scans.glob("*.pdf")):
+        pdf = pypdfium2.PdfDocument(str(path))
+        for page in pdf:
+            if seen % count == index:
+                images.append(page.render(scale=300 / 72, grayscale=True).to_pil())
+            seen += 1
+            page.close()
+        pdf.close()
+    api = tesserocr.PyTessBaseAPI(path=tessdata_dir(LANG), lang=LANG)
+    started, cpu = time.perf_counter(), time.process_time()
+    for image in images:
+        api.SetImage(image)
+        api.SetSourceResolution(300)
+        api.Recognize()
+    return {"pages": len(images), "seconds": time.perf_counter() - started,
+            "cpu_seconds": time.process_time() - cpu}
 
 
 def ratios(rows: list[dict]) -> dict:
@@ -280,6 +340,8 @@ def ratios(rows: list[dict]) -> dict:
         if row:
             found[f"ocr_pages_per_s_per_worker{'' if workers == 2 else '_alone'}"] = round(
                 row["pages_per_s"] / workers, 2)
+    ratio("ocr_vs_tesseract_alone", ("minutebook OCR (scanned pdf)", 2), (TESSERACT_ALONE, 2),
+          "pages_per_s", 2)
     peaks = [r["peak_rss_mb"] for r in rows
              if r["what"].startswith("minutebook") and isinstance(r.get("peak_rss_mb"), float)]
     if peaks:
@@ -297,14 +359,18 @@ def _verdict(name: str, value: float) -> str:
 
 
 def table(report: dict) -> str:
-    header = "| what | workers | docs | pages | seconds | pages/s | docs/s | peak RSS MB |"
-    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    header = ("| what | workers | docs | pages | seconds | pages/s | docs/s | CPU s/page "
+              "| peak RSS MB |")
+    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in report["rows"]:
         lines.append(f"| {r['what']} | {r['workers']} | {r['documents']} | {r['pages']} | "
                      f"{r['seconds']} | {r['pages_per_s']} | {r['docs_per_s']} | "
-                     f"{r.get('peak_rss_mb', '')} |")
+                     f"{r.get('cpu_s_per_page', '')} | {r.get('peak_rss_mb', '')} |")
     lines.append("")
     lines += [f"- {k}: {v}{_verdict(k, v)}" for k, v in report["ratios"].items()]
+    if "load" in report:  # the machine may be shared: how busy it was says what rates mean
+        lines.append(f"- load average (1 min) at start, end: {report['load'][0]}, "
+                     f"{report['load'][1]} on {os.cpu_count()} cores")
     return "\n".join(lines)
 
 
@@ -350,19 +416,34 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the PDF rows and pdftotext's (no README update)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--workers", default="1", help=argparse.SUPPRESS)
     parser.add_argument("--force", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--bare", choices=("docx", "html"), help=argparse.SUPPRESS)
+    parser.add_argument("--tesseract", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--ocr-only", action="store_true",
+                        help="only the OCR rows (scans of a few generated PDFs)")
     args = parser.parse_args(argv)
+    if args.tesseract:
+        print(json.dumps(_tesseract_here(args.tesseract, str(args.workers))))
+        return 0
     if args.measure and args.bare:
         print(json.dumps(_bare_read_here(args.measure, args.bare)))
         return 0
     if args.measure:
-        print(json.dumps(_measure_here(args.measure, args.out, args.workers, args.force)))
+        print(json.dumps(_measure_here(args.measure, args.out, int(args.workers), args.force)))
         return 0
     shutil.rmtree(args.work, ignore_errors=True)
+    report: dict
     if args.pdf_only:
         report = run_pdf_only(args.work, args.pages)
+        print(table(report))
+        return 0
+    if args.ocr_only:
+        folders = generate(args.work / "corpus", OCR_PAGES, 0, formats=("pdf",))
+        load = round(os.getloadavg()[0], 1)
+        report = {"rows": ocr_rows(folders["pdf"], args.work / "ocr")}
+        report["ratios"] = ratios(report["rows"])
+        report["load"] = [load, round(os.getloadavg()[0], 1)]
         print(table(report))
         return 0
     report = run(args.work, args.pages, args.docs)

@@ -144,7 +144,8 @@ def _out_folder(out: Path) -> Path:
 @click.option("--width", default=90, show_default=True, help="Characters of text per block.")
 @click.pass_context
 def inspect(ctx: click.Context, file: Path, as_json: bool, width: int) -> None:
-    """Show what a reader saw in FILE: each block's kind, page, span and text.
+    """Show what a reader saw in FILE: each block's kind, page, span and text (and, for a
+    block read by OCR, the lowest confidence of its lines, 0-100: "ocr 87").
 
     Example: minutebook inspect corpus/pdf/fernley_hwb_minutes_2024-03-14.pdf
     """
@@ -166,6 +167,8 @@ def inspect(ctx: click.Context, file: Path, as_json: bool, width: int) -> None:
     for n, block in enumerate(document.blocks):
         kind = block.kind.value + (f"{block.level}" if block.level else "")
         extra = f" [{block.marker}]" if block.marker else ""
+        if block.ocr is not None:  # the blocks worth checking against the scan first
+            extra += f" (ocr {block.ocr:.0f})"
         text = block.text.replace("\t", " | ")
         click.echo(f"{n:4} {kind:12} p{block.page:<3} {block.start:>6}-{block.end:<6}{extra} "
                    f"{text[:width]}")

@@ -21,7 +21,7 @@ from pipeline import Settings, extract
 from pipeline.errors import NeedsOCR
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrOptions, snap_sizes, tsv_words, word_dicts
-from pipeline.readers.ocr_image import find_tables, rule_edges
+from pipeline.readers.ocr_image import find_tables, median3, rule_edges
 from pipeline.readers.ocr_scans import scan_pdf
 from pipeline.readers.pdf import read_pdf
 
@@ -108,6 +108,16 @@ def test_ruled_lines_in_an_image_make_a_table_of_the_words_inside() -> None:
     assert tables[0].extract() == [["Name", "Council"], ["Ann", "Kingsmere"]]
 
 
+def test_despeckling_median_is_pillows_median_filter() -> None:
+    from PIL import Image, ImageFilter
+
+    rng = np.random.default_rng(7)
+    for shape in ((5, 7), (300, 257), (601, 40)):  # strips of 256 rows, and their seams
+        image = Image.fromarray(rng.integers(0, 256, shape, dtype=np.uint8))
+        expected = np.asarray(image.filter(ImageFilter.MedianFilter(3)))
+        assert np.array_equal(np.asarray(median3(image)), expected)
+
+
 def test_letters_stems_are_no_table_rules() -> None:
     mask = np.zeros((300, 300), dtype=bool)
     mask[50:100, 40:48] = True  # a bold letter's stem: long enough, but ends in the air
@@ -146,6 +156,19 @@ def test_a_scanned_page_reads_as_its_text_page(tmp_path: Path) -> None:
     assert all(b.ocr is not None and 0 <= b.ocr <= 100 for b in doc.blocks)
     assert any(b.kind == "heading" for b in doc.blocks)
     assert any("read by OCR" in w for w in doc.warnings)
+
+
+@needs_tesseract
+def test_inspect_shows_each_ocr_blocks_confidence(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cli import main
+
+    mixed = scan_pdf(MINUTES, tmp_path / "mixed.pdf", dpi=200, pages=[2])
+    assert main(["inspect", str(mixed)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if not line.startswith("#")]
+    marked = [line for line in lines if re.search(r" \(ocr \d{1,3}\) ", line)]
+    assert marked and all(" p2 " in line for line in marked)  # the scanned page only
+    assert any(" p1 " in line for line in lines)
 
 
 @needs_tesseract
