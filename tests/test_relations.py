@@ -550,3 +550,20 @@ def test_represented_at_board_meetings_is_the_board():
             "reported to Board members that the scheme had started.")
     assert edges(text, "Ambleside Health and Wellbeing Board") == {
         ("Healthwatch Ambleside", "member_of", "Ambleside Health and Wellbeing Board")}
+
+
+def test_its_after_it_place_word_lists_to_be_represented_and_established_to_replace():
+    text = ("4.1 A Dunmore Heritage Board will be established to replace the Museums Forum.\n\n"
+            "4.2 It will be accountable to the Culture Committee.\n\n"
+            "4.3 Its members will be drawn from the Dunmore Civic Society and the Dunmore "
+            "Archive Trust.\n\n"
+            "4.4 The organisations to be represented on the Culture Committee are: Dunmore "
+            "Chamber of Trade and Dunmore Arts Foundation.")
+    assert edges(text, "Dunmore Town Council") == {
+        ("Dunmore Heritage Board", "replaces", "Museums Forum"),
+        ("Dunmore Heritage Board", "reports_to", "Culture Committee"),
+        ("Dunmore Civic Society", "member_of", "Dunmore Heritage Board"),
+        ("Dunmore Archive Trust", "member_of", "Dunmore Heritage Board"),
+        ("Dunmore Chamber of Trade", "member_of", "Culture Committee"),
+        ("Dunmore Arts Foundation", "member_of", "Culture Committee"),
+    }

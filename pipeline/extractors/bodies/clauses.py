@@ -248,8 +248,11 @@ class ClauseReader:
             elif doc[i].text == ")":
                 i = next((t.i for t in reversed(doc[start:i]) if t.text == "("), start)
             elif ctx.at(i, ending=True) is not None or not (
-                    word in WORDS.gap or doc[i].is_space or (
-                    word == "to" and i > start and doc[i - 1].lower_ in WORDS.to_after)):
+                    word in WORDS.gap or doc[i].is_space or word == "to" and (
+                        i > start and doc[i - 1].lower_ in WORDS.to_after
+                        or doc[i + 1].lower_ == "be")  # "the organisations to be"
+                    or word in WORDS.to_after and doc[i + 1].lower_ == "to"):
+                # "X is expected to report to", "X will be established to replace"
                 break
             i -= 1
         if i < start:

@@ -119,6 +119,7 @@ class Discourse:
     last_block: list[tuple[str, str]] = field(default_factory=list)
     topic: list[str] = field(default_factory=list)  # the body the block's last subject named
     section: Section = field(default_factory=Section)  # what the section has named
+    carried: list[str] = field(default_factory=list)  # what the last sentence's 'It' meant
 
     def generic(self, m: Mention, here: list[str], demonstrative: bool = False) -> str:
         """'the Board': the paper's own body when it is a board, else the board just named
@@ -188,8 +189,11 @@ class Discourse:
         return []
 
     def antecedent(self, skip: tuple[str, ...] = ("plural",)) -> list[str]:
-        """'It' at the start of a sentence: the first single body the last sentence named
-        (of a kind not in `skip`)."""
+        """'It' at the start of a sentence: the body the last sentence's own 'It' stood for
+        ('A Board will be set up. It will report to X. Its members ...'), else the first
+        single body the last sentence named (of a kind not in `skip`)."""
+        if self.carried:
+            return self.carried
         return next((names for m, names in self.previous
                      if m.kind not in skip and len(names) == 1), [])
 

@@ -308,8 +308,12 @@ def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, i
             # organisation and a name of two words or more
             prefixed = words[first].lower in vocab.org_prefixes and cut - first == 2 and \
                 last - cut >= 2
+            # "Holmfirth Chamber of Trade and Holmfirth Community Foundation": a second
+            # name that opens with the first one's place word
+            repeated = cut - first >= 2 and last - cut >= 2 and \
+                words[cut + 1].text == words[first].text
             if (words[first].lower in vocab.split_prefixes and cut - first >= 2 or single_orgs
-                    or prefixed
+                    or prefixed or repeated
                     or org_ended(first, cut - 1) and named(cut + 1, last) or same_end):
                 out.append((first, cut - 1))
                 first = cut + 1

@@ -58,7 +58,12 @@ class RelationReader(ClauseReader):
         if not opening:  # "it is proposed that a performance group be reinstated"
             self.memory.section.about(self._clause_subject(ctx))
         self.memory.section.set_up = self._set_up(ctx) or self.memory.section.set_up
+        first = next((t.i for t in ctx.sent if not (t.like_num or t.text[:1].isdigit()
+                                                    or t.is_punct or t.is_space)), None)
+        carried = self._antecedent(ctx, first, bodies=True) if first is not None and \
+            ctx.doc[first].lower_ in ("it", "its") else []  # before this one is remembered
         self.memory.remember(ctx.doc, [(m, self.name(m, ctx)) for m in ctx.mentions])
+        self.memory.carried = carried
 
     def _opening(self, ctx: _Context) -> list[str]:
         """The one body a sentence opens with ('4.4 The Joint Group will ...'), else []."""
