@@ -434,9 +434,9 @@ def test_constitute_makes_members_of_its_subjects_form_only_after_meet_with():
 
 
 def test_a_lower_case_body_named_twice_or_set_up_is_a_body_and_a_link_line_is_its_own():
-    text = ("2.1 It is proposed that a streamlined area tasking group be reinstated that meets "
-            "monthly.\n\nProposed membership\n\nNeighbourhood Inspector\n\n"
-            "A link would be maintained to the Rivermouth Anti-Social Behaviour Panel.\n\n"
+    text = ("2.1 The review asks that a slimmer area tasking group be set up, to sit each "
+            "month.\n\nWho would sit on it\n\nNeighbourhood Inspector\n\n"
+            "A link will be kept with the Rivermouth Anti-Social Behaviour Panel.\n\n"
             "2.2 The area tasking group will report to the Rivermouth Community Safety "
             "Partnership. Relevant task and finish groups may report to the area tasking group.")
     assert edges(text, "Rivermouth Community Safety Partnership") == {

@@ -1,11 +1,11 @@
-"""Bodies a paper names in lower case, by what they do: 'there should be a core partnership
-group', 'it is proposed that a streamlined performance management group be reinstated'.
+"""Bodies a paper names in lower case, by what they do: 'we recommend a joint neighbourhood
+resilience group', 'the review proposes that a slimmer housing delivery group be set up'.
 
 The capitalised-name chunker (`names.py`) cannot see them. Here a lower-case noun phrase (a
 determiner, describing words, then a singular head noun such as 'group') is a body's name when
 its describing words are at least `min_modifiers` and the paper either uses the same name
 again or sets the body up with it ('a X be established', 'to create a X'). Adjectives that
-describe rather than name ('new', 'streamlined') end the name on the left; plurals ('task and
+describe rather than name ('new', 'slimmer') end the name on the left; plurals ('task and
 finish groups') are kinds of body, never one. The word lists are data:
 `models/structure/descriptive_names.json`.
 """

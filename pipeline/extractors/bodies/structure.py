@@ -72,7 +72,7 @@ def extract_structure(document: Document, meta: dict, rules: PaperBodyRules | No
     units = reading_units(document)
     docs = [_unit_doc(document, block, text) for block, text in units]
     mentions = [find_mentions(doc, n) for n, doc in enumerate(docs)]
-    add_descriptive_bodies(docs, mentions)  # "a core partnership group": lower-case names
+    add_descriptive_bodies(docs, mentions)  # "a joint resilience group": lower-case names
     index = build_index(docs, mentions, _paper_body(document, mentions, (meta or {}).get("body"),
                                                     rules or paper_body_rules()))
     blocks = [block for block, _ in units]
