@@ -49,7 +49,7 @@ def _bare(func: Any, restype: type | None) -> Callable:
 
 
 _unicode = _bind(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
-_is_generated = _bind(pdfium_c.FPDFText_IsGenerated, _I, _P, _I)
+_generated_at = _bare(pdfium_c.FPDFText_IsGenerated, _I)  # (c_void_p, int) -> 1, 0 or -1
 _object_at = _bare(pdfium_c.FPDFText_GetTextObject, _P)  # (c_void_p, int) -> int or None
 _origin_at = _bare(pdfium_c.FPDFText_GetCharOrigin, _I)  # (c_void_p, int, byref, byref)
 _loose_at = _bare(pdfium_c.FPDFText_GetLooseCharBox, _I)  # (c_void_p, int, byref)
@@ -106,6 +106,8 @@ class CharReader:
         self.advances: dict[tuple[int, float], dict[str, tuple[float, bool]]] = {}
         # (font, size, x scale) -> character -> its advance in page space, where it agrees
         self.steps: dict[tuple[int, float, float], dict[str, float]] = {}
+        # ... and the characters whose advance does not agree (measured every time)
+        self.unsure: dict[tuple[int, float, float], set[str]] = {}
         self.scratch = ctypes.c_double()  # where the origins' unused y is written
         self.page = ctypes.c_void_p(self.handle)  # as the untyped prototypes take it
         self.box_ref = ctypes.byref(self.box)
@@ -126,8 +128,9 @@ class CharReader:
         origins = _origins(page, total, self.scratch)
         # PDFium's inferred spaces and line breaks are not in the file: left out (those
         # it makes have no text object, so only white space with one is asked about)
-        generated = {index for index in (m.start() for m in _SPACE.finditer(letters))
-                     if objects[index] is not None and _is_generated(handle, index)}
+        spaces = [m.start() for m in _SPACE.finditer(letters)]
+        asked = [index for index in spaces if objects[index] is not None]
+        generated = set(compress(asked, map(_generated_at, repeat(page, len(asked)), asked)))
         chars: list[Char] = []
         for obj, indices in _runs(objects, generated):
             if isinstance(indices, range):  # nothing left out inside: slices
@@ -162,10 +165,10 @@ class CharReader:
         missing = set(letters).difference(steps)
         if not missing:
             return list(map(add, x0s, map(steps.__getitem__, letters)))
-        widths = self._widths(style)
+        unsure = self.unsure.setdefault(key, set())  # letters measured every time
         measured: dict[int, float] = {}  # place in the run -> x1 from _right
-        unsure: set[str] = set()
-        for letter in missing:
+        widths = self._widths(style)
+        for letter in missing.difference(unsure):
             known = widths.get(letter)
             if known is None:
                 place = letters.index(letter)
@@ -175,11 +178,11 @@ class CharReader:
                 steps[letter] = known[0] * style.x_scale  # the very float `x0 + ...` adds
             else:
                 unsure.add(letter)
-        for place, letter in enumerate(letters):
-            if letter in unsure and place not in measured:
-                measured[place] = self._right(indices[place], letter, x0s[place], style)
-        ends = [x0 + steps[letter] if letter in steps else 0.0
-                for x0, letter in zip(x0s, letters, strict=True)]
+        for letter in missing.intersection(unsure):
+            for place in _places(letters, letter):
+                if place not in measured:
+                    measured[place] = self._right(indices[place], letter, x0s[place], style)
+        ends = list(map(add, x0s, map(steps.get, letters, repeat(0.0))))
         for place, end in measured.items():
             ends[place] = end
         return ends
@@ -309,6 +312,14 @@ def _runs(objects: list[int | None], generated: set[int]
             runs.append((obj, [range(start, end)]))
     for obj, spans in runs:
         yield obj, spans[0] if len(spans) == 1 else [i for span in spans for i in span]
+
+
+def _places(text: str, letter: str) -> Iterator[int]:
+    """Where `letter` stands in `text`, left to right."""
+    place = text.find(letter)
+    while place >= 0:
+        yield place
+        place = text.find(letter, place + 1)
 
 
 def _origins(page: ctypes.c_void_p, count: int, scratch: ctypes.c_double) -> list[float]:

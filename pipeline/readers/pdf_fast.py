@@ -29,6 +29,7 @@ from pipeline.readers.pdf_drawings import scan_objects
 
 X_TOLERANCE = 3.0  # pdfplumber's word defaults: a wider gap between characters splits a word
 Y_TOLERANCE = 3.0  # ... and characters whose tops differ by more are on different lines
+_TABLE_FIELDS = (*CHAR_FIELDS, "doctop")  # a character as pdfplumber's tables read it
 TABLE_SETTINGS = TableSettings.resolve(None)  # pdfplumber's defaults, as page.find_tables uses
 
 
@@ -57,7 +58,7 @@ class FastPage:
         for table in finder.tables:
             x0, top, x1, bottom = table.bbox
             inside = [
-                {**dict(zip(CHAR_FIELDS, c, strict=True)), "doctop": c[TOP]}
+                dict(zip(_TABLE_FIELDS, (*c, c[TOP]), strict=True))
                 for c in self.chars
                 if x0 <= (c[X0] + c[X1]) / 2 < x1 and top <= (c[TOP] + c[BOTTOM]) / 2 < bottom
             ]
