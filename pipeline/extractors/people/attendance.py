@@ -20,7 +20,13 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from pipeline.extractors.people.attendance_sentences import list_end, sentence_end, sentences
+from pipeline.extractors.people.attendance_sentences import (
+    list_end,
+    narrative,
+    sentence_end,
+    sentences,
+    substitute_sentence,
+)
 from pipeline.extractors.people.attendance_tables import TableReader, collapsed_header
 from pipeline.extractors.people.labels import (
     Section,
@@ -160,6 +166,25 @@ class Walk(TableReader):
         self.section = None
         return True
 
+    def by_area(self, block: Block, start: int, end: int) -> bool:
+        """A forum's attendance one area a line ('Dalreoch: Colin Fraser, Apologies from
+        Heather Gunn', 'Glenfruin: No rep'): the members present, then those whose apologies
+        the line gives. False when nobody is named after the area."""
+        text, section = block.text, self.section
+        assert section is not None
+        cut = re.search(r"(?:^|[,;]\s*)(?=apolog)", text[start:end], re.I)
+        stop = start + cut.start() if cut else end
+        found = False
+        for person in parse_list(text, start, stop) or () if text[start:stop].strip() else ():
+            self.register.add("attendees", person, block, section)
+            found = True
+        if cut and (sent := pattern("apology_sentence").match(text, start + cut.end(), end)):
+            apologies = Section("apologies", rule="area-apologies")
+            for person in parse_list(text, sent.end(), end, True) or ():
+                self.register.add("apologies", person, block, apologies)
+                found = True
+        return found
+
     def opened(self, section: Section) -> Section:
         """The section a label opens; a bare 'Also:' under apologies goes on with them
         ('Apologies from Cllr A. Also: County Councillor B')."""
@@ -205,10 +230,21 @@ class Walk(TableReader):
             return False  # "Councillors A and B apologised for ...": a sentence, read as one
         if start == 0 and (marker := re.match(r"\(\w{1,4}\)\s+", text)):
             start = marker.end()  # "(i) Cllr A for Cllr B; and": a list marker
-        if section.kind == "apologies" and (m := pattern("received_from").match(text[start:end])):
-            start += m.end()  # "These were received from A and B.": a sentence ends the list
+        if ditto := pattern("ditto").match(text[start:end]):
+            start += ditto.end()  # '“ Lady Howell': the honorific above repeats
+            section = self.section = replace(section, allow_single=True)
+        if section.kind == "attendees" and (area := _AREA_LABEL.match(text[start:end])) and \
+                not cue(area.group(1) + ":") and not vocab()["hon_word"].match(area.group(1)):
+            return self.by_area(block, start + area.end(), end)
+        lead = next(((k, m) for k in ("received_from", "prevented_attendance")
+                     if (m := pattern(k).match(text[start:end]))), None) \
+            if section.kind == "apologies" else None
+        if lead:
+            # "These were received from A and B.", "A broken-down car prevented the attendance
+            # of R. Fenwick": a sentence ends the list
+            start += lead[1].end()
             stop = min(end, sentence_end(text, start))
-            received = replace(section, rule="received_from")
+            received = replace(section, rule=lead[0])
             for person in parse_list(text, start, list_end(text, start, stop), True) or ():
                 self.register.add("apologies", person, block, received)
             if also := re.match(r"[.;]?\s*also\s*:\s*", text[stop:end], re.I):
@@ -221,7 +257,9 @@ class Walk(TableReader):
                 listed = self.content(block, start, start + m.start())
                 self.section = self.opened(found[0])
                 return self.content(block, start + m.end() + found[1], end) or listed
-            if _narrative(text[start + m.end():min(end, start + m.end() + 120)]) and \
+            following = text[start + m.end():sentence_end(text, start + m.end())]
+            if (narrative(text[start + m.end():min(end, start + m.end() + 120)])
+                    or substitute_sentence(following)) and \
                     sentence_end(text, start + m.start()) == start + m.start():
                 end = start + m.start()  # "Cllr A (leave). The meeting accepted these ..."
                 break
@@ -278,6 +316,9 @@ class Walk(TableReader):
 
 
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
+#: an area heading a line of a forum's attendance ("Tullich and Strone: A Rutherford, ...")
+_AREA_LABEL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}"
+                         r"[A-Z][\w'’.-]*)\s*:\s+(?=\S)")
 #: a place and a spaced dash before titled names ("Glenesk - Mrs N. Baird, Mr F. Skene")
 _PLACE_LEAD = re.compile(r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
                          r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Rev)\b)")
@@ -295,16 +336,6 @@ def _sub_numbered(block: Block) -> list[Block]:
     return [replace(block, text=text[a:b].rstrip(), start=block.start + a,
                     end=block.start + a + len(text[a:b].rstrip()))
             for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
-
-
-def _narrative(text: str) -> bool:
-    """Whether a sentence opens after a list's full stop: a lower-case word, no name particle
-    nor 'and', among its first three words outside brackets ('The meeting accepted ...',
-    'Reasons for absence noted ...'; not 'Cllr C Dee (Clerk to Council).')."""
-    words = re.sub(r"\([^()]*\)", " ", text).split()[:3]
-    keep = vocab()["particles"] | {"and", "&"}
-    return bool(words) and words[0][:1].isupper() and not vocab()["hon"].match(text) and any(
-        w[:1].islower() and w.strip(".,;:") not in keep for w in words[1:])
 
 
 def ward_column(blocks: list[Block]) -> bool:

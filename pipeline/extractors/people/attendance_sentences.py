@@ -277,3 +277,21 @@ def _chair(block: Block, spans: list[tuple[int, int, str]], register: Register) 
         elif not m.groups():  # the person in the chair attended, listed or not
             register.add("attendees", Person(name, start, end, roles=[role]), block,
                          Section("attendees", rule="chair_line"))
+
+
+def narrative(text: str) -> bool:
+    """Whether a sentence opens after a list's full stop: a lower-case word, no name particle
+    nor 'and', among its first three words outside brackets ('The meeting accepted ...',
+    'Reasons for absence noted ...'; not 'Cllr C Dee (Clerk to Council).')."""
+    words = re.sub(r"\([^()]*\)", " ", text).split()[:3]
+    keep = vocab()["particles"] | {"and", "&"}
+    return bool(words) and words[0][:1].isupper() and not vocab()["hon"].match(text) and any(
+        w[:1].islower() and w.strip(".,;:") not in keep for w in words[1:])
+
+
+def substitute_sentence(text: str) -> bool:
+    """Whether a sentence after a list tells of a substitute with a verb ('Cllr C Dee
+    attended as a substitute.'): the sentence readers pair it, or find no member named; it
+    is no more of the list."""
+    return bool(pattern("substitution_words").search(text)) and bool(
+        pattern("substitute_verb").search(text))

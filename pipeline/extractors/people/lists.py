@@ -69,6 +69,7 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     attrs: dict[int, tuple[int, int]] = {}  # person index -> span of its plain notes
     offices: dict[int, str] = {}  # part index -> an office the next part (a dash) names
     label: list[str] = []
+    chair_next = False
     for n, (kind, s, e) in enumerate(parts):
         piece = text[s:e].strip(" ,;:")
         if not piece or re.match(r"\s*\d+\s", text[s:e]) or piece in ("and", "&"):
@@ -94,7 +95,14 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             label = person.labels or label
             person.labels = person.labels if person.prefixed else list(label)
         if found:
+            if chair_next:  # "Mr G and, in the Chair, Mr H": the chair is H
+                found[0].roles.insert(0, "Chair")
+                chair_next = False
             persons += found
+        elif n + 1 < len(parts) and pattern("chair_note").fullmatch(piece) and (
+                kind == "and" or parts[n - 1][0] == "and"
+                and not text[parts[n - 1][1]:parts[n - 1][2]].strip(" ,")):
+            chair_next = True  # ", in the Chair," between 'and' and the name it belongs to
         elif persons and dash_next and kind == "and" and classify(piece) == "role":
             offices[n] = re.sub(r"^the\s+", "", piece, flags=re.I)  # the office of the next
         elif persons:
@@ -225,7 +233,8 @@ def run_together(text: str, start: int, end: int) -> list[Person]:
 def _run_on(text: str, start: int, end: int, cuts: list, depth: tuple[int, ...]) -> list:
     """Cuts before an honorific that follows a finished name without a separator:
     'Councillor A (Chair) Councillor B' in a column merged into one cell."""
-    v, extra = vocab(), []
+    v = vocab()
+    extra: list[tuple[int, int, str]] = []
     # before an honorific, or an office written before a name ('... Joan BOYLE Depute
     # Convener Callum CAIRNS')
     ranks = {m.start(): m for m in v["rank"].finditer(text, start, end)
@@ -250,8 +259,18 @@ def _run_on(text: str, start: int, end: int, cuts: list, depth: tuple[int, ...])
         ended = tail.endswith(")") or (before and before[-1][2] == "dash") or tail in v["post"] or (
             _kind(tail) == "word" and tail not in _ending_words()) or (
             _kind(tail) == "caps" and len(words) > 1 and _kind(words[-2]) in ("word", "initial"))
+        if not ended and _noted_name(text, start, sorted(cuts + extra), m.start()):
+            ended = True  # "Cllr M Aldous, Dunmere District Council Cllr ...": a note ends
         if ended:
             extra.append((m.start(), m.start(), "comma"))
+    # "J Bolt, Westmarch Police Authority G Mills, ...": an initialled name straight after
+    # the organisation noted on the name before
+    for m in re.finditer(r"(?<=\s)[A-Z]\.?(?:\s?[A-Z]\.?)*\s+[A-Z][a-z][\w'’-]*(?=\s*(?:,|$))",
+                         text[start:end]):
+        at = start + m.start()
+        if depth[at] == 0 and not any(a <= at < b for a, b, _ in cuts) and \
+                _noted_name(text, start, sorted(cuts + extra), at):
+            extra.append((at, at, "lead"))  # a person, not more of the note
     # "A Bell (AB) Chair, E Fox (EF) G Hay (GH)": after an initials code a new piece starts;
     # "Carys Price (Town Clerk) Delyth Morgan (Assistant Town Clerk)": after an office too.
     for m in re.finditer(r"\((?:[A-Z]{2,4}|(?:[A-Z][\w'’-]*\s?){1,5})\)\s+(?=([\w-]+))",
@@ -272,6 +291,26 @@ def _run_on(text: str, start: int, end: int, cuts: list, depth: tuple[int, ...])
                 w not in office and is_name(w, True) for w in m.groups()):
             extra.append((at, at, "lead"))  # a person, not a note on the one before
     return extra
+
+
+def _noted_name(text: str, start: int, cuts: list, at: int) -> bool:
+    """Whether the words from the last comma to `at` are an organisation noted on a titled
+    or initialled name just before that comma ('Cllr M Aldous, Dunmere District Council'
+    before 'Cllr ...', 'J Bolt, Westmarch Police Authority' before 'G Mills'), in a list
+    whose entries each carry one: the note is over where the next name starts. An office
+    is not enough: it may open the next name ('..., Vice Chair Cllr B')."""
+    before = [c for c in cuts if c[1] <= at]
+    commas = [n for n, c in enumerate(before) if c[2] == "comma"]
+    if not commas:
+        return False
+    last = commas[-1]
+    note = text[before[last][1]:at]
+    if len(note.split()) < 2 or vocab()["hon_word"].search(note + " ") or \
+            classify(note) != "org":
+        return False
+    opened = before[last - 1][1] if last else start
+    person = parse_person(text, opened, before[last][0])
+    return bool(person and (person.titled or re.match(r"[A-Z]\.?\s", person.name)))
 
 
 @cache
