@@ -3,9 +3,10 @@
 
 A list is cut at commas, 'and', '&' and dashes outside brackets; cuts are added where a
 column merged into one cell runs names together ('Councillor A (Chair) Councillor B',
-'A Bell (AB) C Dunn (CD)', 'Cllr A, X Council Cllr B': list_cuts.py), and undone where an 'and' joins words of one office. Each
-piece is a person (people.parse_person) or a note on the person before it (role,
-organisation, substitution). Persons are in names.py, vocabularies in vocabulary.py.
+'A Bell (AB) C Dunn (CD)', 'Cllr A, X Council Cllr B': list_cuts.py), and undone where
+an 'and' joins words of one office. Each piece is a person (people.parse_person) or a
+note on the person before it (role, organisation, substitution). Persons are in names.py,
+vocabularies in vocabulary.py.
 """
 
 from __future__ import annotations
