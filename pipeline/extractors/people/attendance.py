@@ -21,6 +21,8 @@ from dataclasses import replace
 from functools import cache
 
 from pipeline.extractors.people.attendance_sentences import (
+    AREA_LABEL,
+    area_line,
     list_end,
     narrative,
     sentence_end,
@@ -166,25 +168,6 @@ class Walk(TableReader):
         self.section = None
         return True
 
-    def by_area(self, block: Block, start: int, end: int) -> bool:
-        """A forum's attendance one area a line ('Dalreoch: Colin Fraser, Apologies from
-        Heather Gunn', 'Glenfruin: No rep'): the members present, then those whose apologies
-        the line gives. False when nobody is named after the area."""
-        text, section = block.text, self.section
-        assert section is not None
-        cut = re.search(r"(?:^|[,;]\s*)(?=apolog)", text[start:end], re.I)
-        stop = start + cut.start() if cut else end
-        found = False
-        for person in parse_list(text, start, stop) or () if text[start:stop].strip() else ():
-            self.register.add("attendees", person, block, section)
-            found = True
-        if cut and (sent := pattern("apology_sentence").match(text, start + cut.end(), end)):
-            apologies = Section("apologies", rule="area-apologies")
-            for person in parse_list(text, sent.end(), end, True) or ():
-                self.register.add("apologies", person, block, apologies)
-                found = True
-        return found
-
     def opened(self, section: Section) -> Section:
         """The section a label opens; a bare 'Also:' under apologies goes on with them
         ('Apologies from Cllr A. Also: County Councillor B')."""
@@ -233,9 +216,11 @@ class Walk(TableReader):
         if ditto := pattern("ditto").match(text[start:end]):
             start += ditto.end()  # '“ Lady Howell': the honorific above repeats
             section = self.section = replace(section, allow_single=True)
-        if section.kind == "attendees" and (area := _AREA_LABEL.match(text[start:end])) and \
-                not cue(area.group(1) + ":") and not vocab()["hon_word"].match(area.group(1)):
-            return self.by_area(block, start + area.end(), end)
+        if section.kind == "attendees" and (area := AREA_LABEL.match(text[start:end])) and \
+                not cue(area.group(1) + ":") and not vocab()["hon_word"].match(area.group(1)) \
+                and classify(area.group(1)) is None and not set(area.group(1).casefold().split()) \
+                & set(data("cues")["exclude"]):  # a place: no office ('Contact Officer:')
+            return area_line(self.register, block, section, start + area.end(), end)
         lead = next(((k, m) for k in ("received_from", "prevented_attendance")
                      if (m := pattern(k).match(text[start:end]))), None) \
             if section.kind == "apologies" else None
@@ -316,9 +301,6 @@ class Walk(TableReader):
 
 
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
-#: an area heading a line of a forum's attendance ("Tullich and Strone: A Rutherford, ...")
-_AREA_LABEL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}"
-                         r"[A-Z][\w'’.-]*)\s*:\s+(?=\S)")
 #: a place and a spaced dash before titled names ("Glenesk - Mrs N. Baird, Mr F. Skene")
 _PLACE_LEAD = re.compile(r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
                          r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Rev)\b)")
