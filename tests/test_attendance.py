@@ -560,3 +560,22 @@ def test_a_first_letter_lookahead_changes_no_match():
         bare = re.compile(re.sub(r"^\(\?=\[\w+\]\)", "", patterns[name]), pattern(name).flags)
         for text in texts:
             assert bool(pattern(name).search(text)) == bool(bare.search(text)), (name, text)
+
+
+def test_in_the_chair_between_and_and_the_name_goes_to_the_name_after_it():
+    # parish minutes that name the chair last: "... Mr C and, in the Chair, Mrs D"
+    text = "Mrs Ansell, Mr Byatt, Mr Corley and, in the Chair, Mrs Jane Darnell"
+    assert [(p.name, p.role) for p in parse_list(text, 0, len(text))] == [
+        ("Ansell", ""), ("Byatt", ""), ("Corley", ""), ("Jane Darnell", "Chair")]
+
+
+def test_a_run_on_list_with_a_council_after_every_name_gives_each_name():
+    # police and crime panels: "Cllr A, Council Cllr B, Council ..." with no separator
+    text = ("Cllr T Oakes, Fenbury Borough Council Cllr Mrs D Lyle, Marsh Vale and District "
+            "Council Mr S Ravel, Co-opted Member")
+    people = parse_list(text, 0, len(text))
+    assert [(p.name, p.organisation) for p in people] == [
+        ("T Oakes", "Fenbury Borough Council"), ("D Lyle", "Marsh Vale and District Council"),
+        ("S Ravel", "")]
+    text = "R Hume, Brackenshire Police Authority P Greer, Fenbury Borough Council"
+    assert [p.name for p in parse_list(text, 0, len(text))] == ["R Hume", "P Greer"]

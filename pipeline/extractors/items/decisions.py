@@ -187,6 +187,7 @@ def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
         if leading and (after is None or after.text in KEYWORD_PUNCT
                         or after.text == "("  # "Resolved (by 6 votes to 1) to grant ..."
                         or _whole_sentence(after, line)
+                        or _whole_sentence(after, line, KEYWORD_PUNCT)  # "Resolved unanimously:"
                         or (after.lower_ == "that" and info.label in r.title_case_that)
                         or (after.lower_ == "to" and info.label in r.title_case_to)):
             return "title"
@@ -197,11 +198,14 @@ def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
     return None
 
 
-def _whole_sentence(after: Token, line: Span) -> bool:
+def _whole_sentence(after: Token, line: Span, ends: frozenset[str] | tuple[str, ...] | None = None
+                    ) -> bool:
     """Whether the keyword ends its line as a sentence of its own: "Noted.", "Agreed
-    unanimously." (the tokens after it are a full stop, after words allowed there)."""
+    unanimously." (the tokens after it are a full stop, after words allowed there); with
+    `ends` the keyword's punctuation, whether it labels what follows: "Resolved
+    unanimously:" over a numbered list."""
     rest = [t for t in after.doc[after.i:line.end] if not t.is_space]
-    return bool(rest) and rest[-1].text in SENTENCE_END and all(
+    return bool(rest) and rest[-1].text in (ends or SENTENCE_END) and all(
         t.lower_ in rules().bare_sentence_words for t in rest[:-1])
 
 
@@ -322,6 +326,9 @@ def _decision(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, st
     rest = strip_bars(rest.strip())
     if DANGLING_THAT.fullmatch(rest):
         rest = ""  # "RESOLVED THAT:" with the decision on the lines below
+    elif rest.endswith(tuple(KEYWORD_PUNCT)) and all(
+            w.casefold() in r.bare_sentence_words for w in rest.rstrip(":-\u2013\u2014 ").split()):
+        rest = ""  # "Resolved unanimously:" over the decision on the lines below
     parts = [rest] if rest else []
     last = block
     if stop is None and not cut and not (bare and label in r.bare_empty):

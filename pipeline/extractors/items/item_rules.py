@@ -25,6 +25,7 @@ class ItemRules:
     bad_first_words: frozenset[str]
     decision_verbs: frozenset[str]
     run_on_keywords: frozenset[str]
+    colon_run_on: frozenset[str]
     cell_bar: re.Pattern[str]
     minute_ref_run_on: re.Pattern[str]
     agenda_wording: re.Pattern[str]
@@ -91,6 +92,7 @@ def rules() -> ItemRules:
         bad_first_words=frozenset(title["bad_first_words"]),
         decision_verbs=frozenset(title["decision_verbs"]),
         run_on_keywords=frozenset(title["run_on_keywords"]),
+        colon_run_on=frozenset(title["colon_run_on"]),
         cell_bar=re.compile(title["cell_bar"]),
         minute_ref_run_on=re.compile(title["minute_ref_run_on"]),
         agenda_wording=re.compile(title["agenda_wording"]),

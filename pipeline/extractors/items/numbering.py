@@ -34,6 +34,24 @@ def number_key(number: str, rules: ItemRules) -> tuple[int, ...]:
     return tuple(parts) or (0,)
 
 
+def paper_keys(numbers: list[str], rules: ItemRules) -> list[tuple[int, ...]]:
+    """The keys of a paper's item numbers. A trailing '/NN' is a year ('41/24', '42/24')
+    unless it is what runs: where three numbers or more share the part before the slash
+    and differ after it ('335/01', '335/02', '335/03': meeting 335, its items 1, 2, 3),
+    those numbers sort on both parts."""
+    keys = [number_key(n, rules) for n in numbers]
+    heads: dict[str, set[str]] = {}
+    for n in numbers:
+        if (m := _MEETING_ITEM.fullmatch(n)):
+            heads.setdefault(m.group(1), set()).add(m.group(2))
+    running = {h for h, tails in heads.items() if len(tails) >= 3}
+    if running:
+        keys = [(int(m.group(1)), int(m.group(2))) if (m := _MEETING_ITEM.fullmatch(n))
+                and m.group(1) in running else k for n, k in zip(numbers, keys, strict=True)]
+    return keys
+
+
+_MEETING_ITEM = re.compile(r"(\d{1,5})/(\d{2})")
 ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
@@ -59,7 +77,7 @@ def rising(candidates: list[Item], rules: ItemRules) -> list[Item]:
     """The heaviest subsequence of candidates whose numbers strictly rise (O(n^2), n small)."""
     if not candidates:
         return []
-    keys = [number_key(c.number, rules) for c in candidates]
+    keys = paper_keys([c.number for c in candidates], rules)
     best = [c.weight for c in candidates]
     previous = [-1] * len(candidates)
     for i in range(len(candidates)):

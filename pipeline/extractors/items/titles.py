@@ -45,6 +45,12 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
     the dash describes the item ("NOTICE OF MOTIONS – Report by the Head of Legal
     Services. 16 - 19": `described`)."""
     r = rules()
+    if (colon := re.search(r":\s+(?=[A-Z])", title)) and \
+            is_title(head := title[:colon.start()].strip(), loose=loose):
+        after = title[colon.end():].split()
+        lowered = [w for w in after[1:] if w[:1].islower()]
+        if after[0].casefold().strip(".,;") in r.colon_run_on or len(lowered) >= 3:
+            return head  # "Finance: Balances were checked and agreed ..."
     found = r.run_on_split.search(title)
     if not found:
         return title if is_title(title) else run_in(title, loose) or title
@@ -64,12 +70,23 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
     return run_in(title, loose) or title
 
 
+#: upper-case words (and their '&', digits) before a word in sentence case
+_CAPS_HEAD = re.compile(r"((?:[A-Z][A-Z0-9&'’-]*\s+)+)(?=[A-Z][a-z])")
+
+
 def run_in(title: str, loose: bool = False) -> str | None:
     """The heading of a title run straight into its first sentence ('Highways The pothole
     on Fen Lane had been reported again'): the words before a sentence opener, when the
     rest reads as a sentence and the heading is a title in sentence case (a heading of one
     or two words may be capitalised)."""
     r = rules()
+    # "DECLARATIONS OF INTEREST Cllr Meredith declared ...": an upper-case heading whose
+    # text opens in sentence case; the change of case is the cut, whatever the first word
+    if (caps := _CAPS_HEAD.match(title)) and re.search(r"[A-Z]{3}", caps.group(1)):
+        head, rest = caps.group(1).strip(), title[caps.end():].split()
+        lowered = {w.casefold().strip(",.;:()") for w in rest[1:] if not w[:1].isupper()}
+        if len(rest) >= 4 and len(lowered) >= 2 and is_title(head, loose=loose):
+            return head  # the sentence case says a sentence runs on, whatever its verb
     for m in r.run_in_opener.finditer(title):
         head, rest = title[:m.start()].strip(), title[m.end():].split()
         lowered = {w.casefold().strip(",.;:()") for w in rest[1:] if not w[:1].isupper()}

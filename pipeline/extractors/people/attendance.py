@@ -20,7 +20,15 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from pipeline.extractors.people.attendance_sentences import list_end, sentence_end, sentences
+from pipeline.extractors.people.attendance_sentences import (
+    AREA_LABEL,
+    area_line,
+    list_end,
+    narrative,
+    sentence_end,
+    sentences,
+    substitute_sentence,
+)
 from pipeline.extractors.people.attendance_tables import TableReader, collapsed_header
 from pipeline.extractors.people.labels import (
     Section,
@@ -205,10 +213,23 @@ class Walk(TableReader):
             return False  # "Councillors A and B apologised for ...": a sentence, read as one
         if start == 0 and (marker := re.match(r"\(\w{1,4}\)\s+", text)):
             start = marker.end()  # "(i) Cllr A for Cllr B; and": a list marker
-        if section.kind == "apologies" and (m := pattern("received_from").match(text[start:end])):
-            start += m.end()  # "These were received from A and B.": a sentence ends the list
+        if ditto := pattern("ditto").match(text[start:end]):
+            start += ditto.end()  # '“ Lady Howell': the honorific above repeats
+            section = self.section = replace(section, allow_single=True)
+        if section.kind == "attendees" and (area := AREA_LABEL.match(text[start:end])) and \
+                not cue(area.group(1) + ":") and not vocab()["hon_word"].match(area.group(1)) \
+                and classify(area.group(1)) is None and not set(area.group(1).casefold().split()) \
+                & set(data("cues")["exclude"]):  # a place: no office ('Contact Officer:')
+            return area_line(self.register, block, section, start + area.end(), end)
+        lead = next(((k, m) for k in ("received_from", "prevented_attendance")
+                     if (m := pattern(k).match(text[start:end]))), None) \
+            if section.kind == "apologies" else None
+        if lead:
+            # "These were received from A and B.", "A broken-down car prevented the attendance
+            # of R. Fenwick": a sentence ends the list
+            start += lead[1].end()
             stop = min(end, sentence_end(text, start))
-            received = replace(section, rule="received_from")
+            received = replace(section, rule=lead[0])
             for person in parse_list(text, start, list_end(text, start, stop), True) or ():
                 self.register.add("apologies", person, block, received)
             if also := re.match(r"[.;]?\s*also\s*:\s*", text[stop:end], re.I):
@@ -221,7 +242,9 @@ class Walk(TableReader):
                 listed = self.content(block, start, start + m.start())
                 self.section = self.opened(found[0])
                 return self.content(block, start + m.end() + found[1], end) or listed
-            if _narrative(text[start + m.end():min(end, start + m.end() + 120)]) and \
+            following = text[start + m.end():sentence_end(text, start + m.end())]
+            if (narrative(text[start + m.end():min(end, start + m.end() + 120)])
+                    or substitute_sentence(following)) and \
                     sentence_end(text, start + m.start()) == start + m.start():
                 end = start + m.start()  # "Cllr A (leave). The meeting accepted these ..."
                 break
@@ -295,16 +318,6 @@ def _sub_numbered(block: Block) -> list[Block]:
     return [replace(block, text=text[a:b].rstrip(), start=block.start + a,
                     end=block.start + a + len(text[a:b].rstrip()))
             for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
-
-
-def _narrative(text: str) -> bool:
-    """Whether a sentence opens after a list's full stop: a lower-case word, no name particle
-    nor 'and', among its first three words outside brackets ('The meeting accepted ...',
-    'Reasons for absence noted ...'; not 'Cllr C Dee (Clerk to Council).')."""
-    words = re.sub(r"\([^()]*\)", " ", text).split()[:3]
-    keep = vocab()["particles"] | {"and", "&"}
-    return bool(words) and words[0][:1].isupper() and not vocab()["hon"].match(text) and any(
-        w[:1].islower() and w.strip(".,;:") not in keep for w in words[1:])
 
 
 def ward_column(blocks: list[Block]) -> bool:

@@ -277,3 +277,45 @@ def _chair(block: Block, spans: list[tuple[int, int, str]], register: Register) 
         elif not m.groups():  # the person in the chair attended, listed or not
             register.add("attendees", Person(name, start, end, roles=[role]), block,
                          Section("attendees", rule="chair_line"))
+
+
+def narrative(text: str) -> bool:
+    """Whether a sentence opens after a list's full stop: a lower-case word, no name particle
+    nor 'and', among its first three words outside brackets ('The meeting accepted ...',
+    'Reasons for absence noted ...'; not 'Cllr C Dee (Clerk to Council).')."""
+    words = re.sub(r"\([^()]*\)", " ", text).split()[:3]
+    keep = vocab()["particles"] | {"and", "&"}
+    return bool(words) and words[0][:1].isupper() and not vocab()["hon"].match(text) and any(
+        w[:1].islower() and w.strip(".,;:") not in keep for w in words[1:])
+
+
+def substitute_sentence(text: str) -> bool:
+    """Whether a sentence after a list tells of a substitute with a verb ('Cllr C Dee
+    attended as a substitute.'): the sentence readers pair it, or find no member named; it
+    is no more of the list."""
+    return bool(pattern("substitution_words").search(text)) and bool(
+        pattern("substitute_verb").search(text))
+
+
+#: an area heading a line of a forum's attendance ("Tullich and Strone: A Rutherford, ...")
+AREA_LABEL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}"
+                        r"[A-Z][\w'’.-]*)\s*:\s+(?=\S)")
+
+
+def area_line(register: Register, block: Block, section: Section, start: int, end: int) -> bool:
+    """A forum's attendance one area a line ('Dalreoch: Colin Fraser, Apologies from
+    Heather Gunn', 'Glenfruin: No rep'), from after the area: the members present, then
+    those whose apologies the line gives. False when nobody is named after the area."""
+    text = block.text
+    cut = re.search(r"(?:^|[,;]\s*)(?=apolog)", text[start:end], re.I)
+    stop = start + cut.start() if cut else end
+    found = False
+    for person in parse_list(text, start, stop) or () if text[start:stop].strip() else ():
+        register.add("attendees", person, block, section)
+        found = True
+    if cut and (sent := pattern("apology_sentence").match(text, start + cut.end(), end)):
+        apologies = Section("apologies", rule="area-apologies")
+        for person in parse_list(text, sent.end(), end, True) or ():
+            register.add("apologies", person, block, apologies)
+            found = True
+    return found

@@ -3,9 +3,10 @@
 
 A list is cut at commas, 'and', '&' and dashes outside brackets; cuts are added where a
 column merged into one cell runs names together ('Councillor A (Chair) Councillor B',
-'A Bell (AB) C Dunn (CD)'), and undone where an 'and' joins words of one office. Each
-piece is a person (people.parse_person) or a note on the person before it (role,
-organisation, substitution). Persons are in names.py, vocabularies in vocabulary.py.
+'A Bell (AB) C Dunn (CD)', 'Cllr A, X Council Cllr B': list_cuts.py), and undone where
+an 'and' joins words of one office. Each piece is a person (people.parse_person) or a
+note on the person before it (role, organisation, substitution). Persons are in names.py,
+vocabularies in vocabulary.py.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline.extractors.people.list_cuts import office_words, run_on_cuts
 from pipeline.extractors.people.names import (
     Person,
     _drop_post,
@@ -48,7 +50,7 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             for m in SEPARATOR.finditer(text, start, end) if depth[m.start()] == 0
             and (m.group() != "/" or _names_slash(text, m.start()))
             and not any(a < m.start() < b for a, b in held)]
-    cuts = sorted(cuts + _run_on(text, start, end, cuts, depth))
+    cuts = sorted(cuts + run_on_cuts(text, start, end, cuts, depth))
     bounds = [(start, start, "comma"), *cuts, (end, end, "end")]
     parts = [(kind, a, b) for (_, a, kind), (b, _, _) in zip(bounds, bounds[1:], strict=False)]
     lead = prefix(text[start:end].lstrip(" :"))
@@ -69,6 +71,7 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     attrs: dict[int, tuple[int, int]] = {}  # person index -> span of its plain notes
     offices: dict[int, str] = {}  # part index -> an office the next part (a dash) names
     label: list[str] = []
+    chair_next = False
     for n, (kind, s, e) in enumerate(parts):
         piece = text[s:e].strip(" ,;:")
         if not piece or re.match(r"\s*\d+\s", text[s:e]) or piece in ("and", "&"):
@@ -94,7 +97,14 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             label = person.labels or label
             person.labels = person.labels if person.prefixed else list(label)
         if found:
+            if chair_next:  # "Mr G and, in the Chair, Mr H": the chair is H
+                found[0].roles.insert(0, "Chair")
+                chair_next = False
             persons += found
+        elif n + 1 < len(parts) and pattern("chair_note").fullmatch(piece) and (
+                kind == "and" or parts[n - 1][0] == "and"
+                and not text[parts[n - 1][1]:parts[n - 1][2]].strip(" ,")):
+            chair_next = True  # ", in the Chair," between 'and' and the name it belongs to
         elif persons and dash_next and kind == "and" and classify(piece) == "role":
             offices[n] = re.sub(r"^the\s+", "", piece, flags=re.I)  # the office of the next
         elif persons:
@@ -143,7 +153,7 @@ def _names_slash(text: str, at: int) -> bool:
     right = re.match(r"[\w'’-]+", text[at + 1:])
     if not (left and right):
         return False
-    return not {left.group(1), right.group()} & _office_words()
+    return not {left.group(1), right.group()} & office_words()
 
 
 @cache
@@ -222,71 +232,6 @@ def run_together(text: str, start: int, end: int) -> list[Person]:
     return _pairs(text, start, end, most=60)
 
 
-def _run_on(text: str, start: int, end: int, cuts: list, depth: tuple[int, ...]) -> list:
-    """Cuts before an honorific that follows a finished name without a separator:
-    'Councillor A (Chair) Councillor B' in a column merged into one cell."""
-    v, extra = vocab(), []
-    # before an honorific, or an office written before a name ('... Joan BOYLE Depute
-    # Convener Callum CAIRNS')
-    ranks = {m.start(): m for m in v["rank"].finditer(text, start, end)
-             if (m.start() == 0 or text[m.start() - 1].isspace())
-             and (after := re.match(r"([A-Z][\w'’-]*)\.?\s+[A-Z]", text[m.end():end]))
-             and after.group(1) not in _office_words()}
-    found = sorted([*v["hon_word"].finditer(text, start, end), *ranks.values()],
-                   key=lambda m: m.start())
-    for m in found:
-        if m.start() == start or depth[m.start()] or any(a <= m.start() < b for a, b, _ in cuts):
-            continue
-        before = [c for c in cuts if c[1] <= m.start()]
-        words = text[max([start, *(c[1] for c in before)]):m.start()].split()
-        if not words or words[-1] in ("and", "of", "&", "The", "the") or ranks.get(
-                m.start()) is m and (len(words) < 2 or words[0] in ("The", "the")):
-            continue  # an office after a name, not "The Deputy Lord Mayor", "The Lord Mayor"
-        tail = words[-1].strip(".,")
-        if (h := v["hon"].match(words[-1] + " X")) and h.end() == len(words[-1]) + 1:
-            continue  # "Cllr Mrs J Tonkin": honorifics in a row open one name
-        # a surname in capitals ('Councillor Neil BAXTER Councillor ...') ends a name too,
-        # after a forename or an initial
-        ended = tail.endswith(")") or (before and before[-1][2] == "dash") or tail in v["post"] or (
-            _kind(tail) == "word" and tail not in _ending_words()) or (
-            _kind(tail) == "caps" and len(words) > 1 and _kind(words[-2]) in ("word", "initial"))
-        if ended:
-            extra.append((m.start(), m.start(), "comma"))
-    # "A Bell (AB) Chair, E Fox (EF) G Hay (GH)": after an initials code a new piece starts;
-    # "Carys Price (Town Clerk) Delyth Morgan (Assistant Town Clerk)": after an office too.
-    for m in re.finditer(r"\((?:[A-Z]{2,4}|(?:[A-Z][\w'’-]*\s?){1,5})\)\s+(?=([\w-]+))",
-                         text[start:end]):
-        at, word = start + m.end(), m.group(1)
-        if depth[start + m.start()] == 0 and not any(a <= at < b for a, b, _ in cuts) and (
-                word[:1].isupper() or word.casefold() in v["chair"]) and word not in ("and",):
-            extra.append((at, at, "comma"))
-    # "Jim Buchan, Chief Finance Officer, Resources Tony Crerar, Head of Housing Claire
-    # Dunlop, Committee Officer": a forename and surname before a comma, straight after an
-    # office or department word, start the next person of a 'Name, Post' list
-    office = _office_words()
-    for m in re.finditer(r"(?<=\s)([A-Z][a-z'’-]+)\s+([A-Z][\w'’-]+)(?=\s*,)", text[start:end]):
-        at = start + m.start()
-        before = text[start:at].split()
-        if depth[at] == 0 and before and before[-1] in office and any(
-                c[1] <= at for c in cuts) and not any(a <= at < b for a, b, _ in cuts) and all(
-                w not in office and is_name(w, True) for w in m.groups()):
-            extra.append((at, at, "lead"))  # a person, not a note on the one before
-    return extra
-
-
-@cache
-def _ending_words() -> set[str]:
-    """Words that leave an office or organisation open before an honorific (not a name)."""
-    v = vocab()
-    return v["title_nouns"] | v["org_words"] | v["role_nouns"]
-
-
-@cache
-def _office_words() -> set[str]:
-    """Words of offices, organisations and departments: no surname after a dash."""
-    return vocab()["known"] | vocab()["departments"]
-
-
 def _merge_dashes(text: str, parts: list) -> list:
     """Undo a dash split inside a double-barrelled surname ('Ela Morgan – Jones'): one
     capitalised word after the dash that is no role, organisation or department, after a
@@ -295,7 +240,7 @@ def _merge_dashes(text: str, parts: list) -> list:
     v = vocab()
     merged: list[tuple[str, int, int]] = []
     joins = 0
-    known = _office_words()
+    known = office_words()
     for n, (kind, s, e) in enumerate(parts):
         word = text[s:e].strip(" ,;:.–—-")
         after = parts[n + 1][0] if n + 1 < len(parts) else "end"

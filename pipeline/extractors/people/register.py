@@ -32,6 +32,10 @@ class Register:
     people: dict[str, list[Entry]] = field(
         default_factory=lambda: {"attendees": [], "apologies": []})
     pairs: list[Pair] = field(default_factory=list)
+    # the entries of each list by the last word of the folded name: a mention can only be
+    # the same person as an entry with that surname (same_person), so a list of thousands
+    # of names is not scanned again for each new one
+    by_surname: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
 
     def add(self, kind: str, person: Person, block: Block, section: Section) -> None:
         if kind == "absent":
@@ -55,18 +59,21 @@ class Register:
         elif section.staff_check and not person.councillor and not person.orgs and any(
                 s in person.role.casefold() for s in data("roles")["staff_roles"]):
             capacity = "officer"
-        for entry in self.people[kind]:
+        key = (kind, fold(person.name)[-1:][0] if fold(person.name) else "")
+        for entry in self.by_surname.get(key, ()) if key[1] else ():
             # One list never names a person twice, and a councillor Jones "present" is not
             # the PCSO Jones "also present": those stay apart.
             if same_person(entry.person.name, person.name) and entry.block is not block \
                     and entry.capacity == capacity:
                 old = entry.person
-                old.name = _fuller(old.name, person.name)
+                old.name = _fuller(old.name, person.name)  # the same surname: the same key
                 old.roles += person.roles
                 old.orgs += person.orgs
                 old.labels = old.labels or person.labels
                 return
-        self.people[kind].append(Entry(person, block, capacity, section.rule))
+        entry = Entry(person, block, capacity, section.rule)
+        self.people[kind].append(entry)
+        self.by_surname.setdefault(key, []).append(entry)
 
     def pair(self, new: Pair) -> None:
         for old in self.pairs:

@@ -1,0 +1,156 @@
+"""Cuts inside a list of people that no separator marks: a name run on after the one
+before it ('Councillor A (Chair) Councillor B', 'Cllr A, Dunmere District Council Cllr B',
+'A Bell (AB) C Dunn (CD)'). Used by lists.parse_list; the cuts already made are searched by
+bisection, so a list of thousands of names costs time in proportion to its length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+from pipeline.extractors.people.names import _kind, classify, is_name, parse_person
+from pipeline.extractors.people.vocabulary import vocab
+
+
+class _Cuts:
+    """Sorted cuts (start, end, kind) that do not overlap, searched by bisection: a list of
+    thousands of names must not be scanned again for each of them."""
+
+    def __init__(self, cuts: list) -> None:
+        self.items = sorted(cuts)
+        self.starts = [c[0] for c in self.items]
+        self.ends = [c[1] for c in self.items]
+
+    def inside(self, at: int) -> bool:
+        """Whether `at` falls inside a cut."""
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and self.items[i][0] <= at < self.items[i][1]
+
+    def count_before(self, at: int) -> int:
+        """How many cuts end at or before `at` (they come first)."""
+        return bisect_right(self.ends, at)
+
+    def add(self, cut: tuple[int, int, str]) -> None:
+        i = bisect_right(self.starts, cut[0])
+        self.items.insert(i, cut)
+        self.starts.insert(i, cut[0])
+        self.ends.insert(i, cut[1])
+
+
+def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, ...]) -> list:
+    """Cuts before an honorific that follows a finished name without a separator:
+    'Councillor A (Chair) Councillor B' in a column merged into one cell."""
+    v = vocab()
+    extra: list[tuple[int, int, str]] = []
+    base, merged = _Cuts(cuts), _Cuts(cuts)  # the separators; with the cuts added here
+
+    def cut(at: int, kind: str) -> None:
+        extra.append((at, at, kind))
+        merged.add((at, at, kind))
+
+    # before an honorific, or an office written before a name ('... Joan BOYLE Depute
+    # Convener Callum CAIRNS')
+    ranks = {m.start(): m for m in v["rank"].finditer(text, start, end)
+             if (m.start() == 0 or text[m.start() - 1].isspace())
+             and (after := _RANK_AFTER.match(text, m.end(), end))
+             and after.group(1) not in office_words()}
+    found = sorted([*v["hon_word"].finditer(text, start, end), *ranks.values()],
+                   key=lambda m: m.start())
+    for m in found:
+        if m.start() == start or depth[m.start()] or base.inside(m.start()):
+            continue
+        k = base.count_before(m.start())
+        last = base.items[k - 1] if k else None
+        words = text[max(start, last[1]) if last else start:m.start()].split()
+        if not words or words[-1] in ("and", "of", "&", "The", "the") or ranks.get(
+                m.start()) is m and (len(words) < 2 or words[0] in ("The", "the")):
+            continue  # an office after a name, not "The Deputy Lord Mayor", "The Lord Mayor"
+        tail = words[-1].strip(".,")
+        if (h := v["hon"].match(words[-1] + " X")) and h.end() == len(words[-1]) + 1:
+            continue  # "Cllr Mrs J Tonkin": honorifics in a row open one name
+        # a surname in capitals ('Councillor Neil BAXTER Councillor ...') ends a name too,
+        # after a forename or an initial
+        ended = tail.endswith(")") or (last and last[2] == "dash") or tail in v["post"] or (
+            _kind(tail) == "word" and tail not in ending_words()) or (
+            _kind(tail) == "caps" and len(words) > 1 and _kind(words[-2]) in ("word", "initial"))
+        if not ended and _noted_name(text, start, merged, m.start()):
+            ended = True  # "Cllr M Aldous, Dunmere District Council Cllr ...": a note ends
+        if ended:
+            cut(m.start(), "comma")
+    # "J Bolt, Westmarch Police Authority G Mills, ...": an initialled name straight after
+    # the organisation noted on the name before
+    for m in _INITIALLED_BEFORE_COMMA.finditer(text, start, end):
+        at = m.start()
+        if depth[at] == 0 and not base.inside(at) and _noted_name(text, start, merged, at):
+            cut(at, "lead")  # a person, not more of the note
+    # "A Bell (AB) Chair, E Fox (EF) G Hay (GH)": after an initials code a new piece starts;
+    # "Carys Price (Town Clerk) Delyth Morgan (Assistant Town Clerk)": after an office too.
+    for m in re.finditer(r"\((?:[A-Z]{2,4}|(?:[A-Z][\w'’-]*\s?){1,5})\)\s+(?=([\w-]+))",
+                         text[start:end]):
+        at, word = start + m.end(), m.group(1)
+        if depth[start + m.start()] == 0 and not base.inside(at) and (
+                word[:1].isupper() or word.casefold() in v["chair"]) and word not in ("and",):
+            cut(at, "comma")
+    # "Jim Buchan, Chief Finance Officer, Resources Tony Crerar, Head of Housing Claire
+    # Dunlop, Committee Officer": a forename and surname before a comma, straight after an
+    # office or department word, start the next person of a 'Name, Post' list
+    office = office_words()
+    for m in re.finditer(r"(?<=\s)([A-Z][a-z'’-]+)\s+([A-Z][\w'’-]+)(?=\s*,)", text[start:end]):
+        at = start + m.start()
+        previous = _word_before(text, start, at)
+        if depth[at] == 0 and previous in office and base.items and base.items[0][1] <= at \
+                and not base.inside(at) and all(
+                w not in office and is_name(w, True) for w in m.groups()):
+            cut(at, "lead")  # a person, not a note on the one before
+    return extra
+
+
+_RANK_AFTER = re.compile(r"([A-Z][\w'’-]*)\.?\s+[A-Z]")
+_INITIALLED_BEFORE_COMMA = re.compile(
+    r"(?<=\s)[A-Z]\.?(?:\s?[A-Z]\.?)*\s+[A-Z][a-z][\w'’-]*(?=\s*(?:,|$))")
+
+
+def _word_before(text: str, start: int, at: int) -> str:
+    """The last word of text[start:at] ('' when none), without splitting all of it."""
+    stop = at
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    begin = stop
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:stop]
+
+
+def _noted_name(text: str, start: int, cuts: _Cuts, at: int) -> bool:
+    """Whether the words from the last comma to `at` are an organisation noted on a titled
+    or initialled name just before that comma ('Cllr M Aldous, Dunmere District Council'
+    before 'Cllr ...', 'J Bolt, Westmarch Police Authority' before 'G Mills'), in a list
+    whose entries each carry one: the note is over where the next name starts. An office
+    is not enough: it may open the next name ('..., Vice Chair Cllr B')."""
+    last = cuts.count_before(at) - 1
+    while last >= 0 and cuts.items[last][2] != "comma":
+        last -= 1  # "Kestrel City and District Council": an 'and' inside the note
+    if last < 0:
+        return False
+    note = text[cuts.items[last][1]:at]
+    if len(note.split()) < 2 or vocab()["hon_word"].search(note + " ") or \
+            classify(note) != "org":
+        return False
+    opened = cuts.items[last - 1][1] if last else start
+    person = parse_person(text, opened, cuts.items[last][0])
+    return bool(person and (person.titled or re.match(r"[A-Z]\.?\s", person.name)))
+
+
+@cache
+def ending_words() -> set[str]:
+    """Words that leave an office or organisation open before an honorific (not a name)."""
+    v = vocab()
+    return v["title_nouns"] | v["org_words"] | v["role_nouns"]
+
+
+@cache
+def office_words() -> set[str]:
+    """Words of offices, organisations and departments: no surname after a dash."""
+    return vocab()["known"] | vocab()["departments"]
