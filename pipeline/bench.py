@@ -18,9 +18,10 @@ under 300 MB per worker. `--pdf-only` measures just the PDF rows and pdftotext's
 OCR (issue 15): the first of the generated PDFs, some 40 pages, are scanned (rendered to
 200 dpi images, every other one skewed and speckled: `pipeline.readers.ocr_scans`) into
 image-only PDFs and extracted with 1 and 2 workers, every page through Tesseract; the
-target is at least 1 OCR page/s per worker (per core), and the figure is absolute, since
-OCR has no cheaper reference to hold it to. A re-run with --force then takes every page
-from the run's OCR cache. Left out where Tesseract is not installed.
+target is at least 1 OCR page/s per worker (per core), an absolute figure, read beside
+Tesseract alone on the same pages in the same run (`pipeline.bench_ocr`), which says
+what minutebook adds to Tesseract's own cost. A re-run with --force then takes every
+page from the run's OCR cache. Left out where Tesseract is not installed.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from pipeline import bench_ocr
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ("pdf", "docx", "html")
@@ -262,58 +265,10 @@ def ocr_rows(pdfs: Path | None, work: Path, pages: int = OCR_PAGES) -> list[dict
     cached = _rates(measure(scans, work / "run-2", 2))
     rows.append({"what": "OCR re-run --force (OCR cache)", "workers": 2, **cached})
     for workers in (1, 2):
-        alone = reference_tesseract(scans, workers)
+        alone = bench_ocr.reference_tesseract(scans, workers)
         if alone:
-            rows.append({"what": TESSERACT_ALONE, "workers": workers, **_rates(alone)})
+            rows.append({"what": bench_ocr.TESSERACT_ALONE, "workers": workers, **_rates(alone)})
     return rows
-
-
-TESSERACT_ALONE = "Tesseract alone (tesserocr defaults, 300 dpi)"
-
-
-def reference_tesseract(scans: Path, workers: int) -> dict | None:
-    """Tesseract alone on the same scanned pages, as `workers` processes at once (each
-    renders its share of the pages at 300 dpi first, untimed, then reads them with
-    tesserocr's default settings): what OCR costs before minutebook does anything, on
-    the machine as loaded as the pipeline's own runs were. Seconds are the slowest
-    process's; None without tesserocr."""
-    if importlib.util.find_spec("tesserocr") is None:
-        return None
-    command = [sys.executable, "-m", "pipeline.bench", "--tesseract", str(scans), "--workers"]
-    running = [subprocess.Popen([*command, f"{index}/{workers}"], stdout=subprocess.PIPE,
-                                text=True) for index in range(workers)]
-    shares = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in running]
-    return {"documents": len(list(scans.glob("*.pdf"))),
-            "pages": sum(s["pages"] for s in shares),
-            "seconds": max(s["seconds"] for s in shares),
-            "cpu_s_per_page": round(sum(s["cpu_seconds"] for s in shares)
-                                    / max(sum(s["pages"] for s in shares), 1), 3)}
-
-
-def _tesseract_here(scans: Path, share: str) -> dict:
-    import pypdfium2
-    import tesserocr
-
-    from pipeline.readers.ocr import LANG, tessdata_dir
-
-    index, count = (int(part) for part in share.split("/"))
-    images, seen = [], 0
-    for path in sorted(scans.glob("*.pdf")):
-        pdf = pypdfium2.PdfDocument(str(path))
-        for page in pdf:
-            if seen % count == index:
-                images.append(page.render(scale=300 / 72, grayscale=True).to_pil())
-            seen += 1
-            page.close()
-        pdf.close()
-    api = tesserocr.PyTessBaseAPI(path=tessdata_dir(LANG), lang=LANG)
-    started, cpu = time.perf_counter(), time.process_time()
-    for image in images:
-        api.SetImage(image)
-        api.SetSourceResolution(300)
-        api.Recognize()
-    return {"pages": len(images), "seconds": time.perf_counter() - started,
-            "cpu_seconds": time.process_time() - cpu}
 
 
 def ratios(rows: list[dict]) -> dict:
@@ -340,8 +295,8 @@ def ratios(rows: list[dict]) -> dict:
         if row:
             found[f"ocr_pages_per_s_per_worker{'' if workers == 2 else '_alone'}"] = round(
                 row["pages_per_s"] / workers, 2)
-    ratio("ocr_vs_tesseract_alone", ("minutebook OCR (scanned pdf)", 2), (TESSERACT_ALONE, 2),
-          "pages_per_s", 2)
+    ratio("ocr_vs_tesseract_alone", ("minutebook OCR (scanned pdf)", 2),
+          (bench_ocr.TESSERACT_ALONE, 2), "pages_per_s", 2)
     peaks = [r["peak_rss_mb"] for r in rows
              if r["what"].startswith("minutebook") and isinstance(r.get("peak_rss_mb"), float)]
     if peaks:
@@ -416,21 +371,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the PDF rows and pdftotext's (no README update)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--workers", default="1", help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--force", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--bare", choices=("docx", "html"), help=argparse.SUPPRESS)
-    parser.add_argument("--tesseract", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--ocr-only", action="store_true",
                         help="only the OCR rows (scans of a few generated PDFs)")
     args = parser.parse_args(argv)
-    if args.tesseract:
-        print(json.dumps(_tesseract_here(args.tesseract, str(args.workers))))
-        return 0
     if args.measure and args.bare:
         print(json.dumps(_bare_read_here(args.measure, args.bare)))
         return 0
     if args.measure:
-        print(json.dumps(_measure_here(args.measure, args.out, int(args.workers), args.force)))
+        print(json.dumps(_measure_here(args.measure, args.out, args.workers, args.force)))
         return 0
     shutil.rmtree(args.work, ignore_errors=True)
     report: dict
