@@ -39,6 +39,13 @@ import time
 from pathlib import Path
 
 from pipeline import bench_ocr
+from pipeline.bench_refs import (
+    _bare_read_here,
+    _pdf_pages,
+    reference_bare_read,
+    reference_pdfplumber,
+    reference_pdftotext,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ("pdf", "docx", "html")
@@ -86,16 +93,6 @@ def generate(work: Path, pdf_pages: int, docs_per_format: int, *, pdf_docs: int 
     return folders
 
 
-def _pdf_pages(path: Path) -> int:
-    import pypdfium2
-
-    pdf = pypdfium2.PdfDocument(str(path))
-    try:
-        return len(pdf)
-    finally:
-        pdf.close()
-
-
 def measure(folder: Path, out: Path, workers: int, force: bool = True) -> dict:
     """One pipeline run in a fresh process, so its peak RSS figures are its own."""
     command = [sys.executable, "-m", "pipeline.bench", "--measure", str(folder), "--out",
@@ -122,68 +119,6 @@ def _measure_here(folder: Path, out: Path, workers: int, force: bool) -> dict:
             # no child ran when nothing needed doing: the parent's own peak is the figure
             "failed": summary.failed, "peak_rss_mb": round(children or own, 1),
             "parent_rss_mb": round(own, 1)}
-
-
-def reference_pdftotext(folder: Path) -> dict | None:
-    if not shutil.which("pdftotext"):
-        return None
-    files = sorted(folder.glob("*.pdf"))
-    started = time.perf_counter()
-    for path in files:
-        subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
-    return {"documents": len(files), "pages": sum(_pdf_pages(p) for p in files),
-            "seconds": time.perf_counter() - started}
-
-
-def reference_pdfplumber(folder: Path, limit: int = 40) -> dict:
-    """pdfplumber's extract_text on a sample of the PDFs (it is slow; the rate is what counts)."""
-    import pdfplumber
-
-    files = sorted(folder.glob("*.pdf"))[:limit]
-    pages = 0
-    started = time.perf_counter()
-    for path in files:
-        with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-                page.close()
-                pages += 1
-    return {"documents": len(files), "pages": pages, "seconds": time.perf_counter() - started}
-
-
-def reference_bare_read(folder: Path, fmt: str) -> dict:
-    """Read each DOCX or HTML paper's text and tokenise it once, in one fresh process.
-
-    Timed as the pipeline's runs are, start-up included: importing spaCy and making its
-    blank English tokenizer count here as they count in a run (whose workers fork from
-    a parent that has done both)."""
-    command = [sys.executable, "-m", "pipeline.bench", "--bare", fmt, "--measure", str(folder)]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def _bare_read_here(folder: Path, fmt: str) -> dict:
-    started = time.perf_counter()
-    import spacy
-
-    tokenize = spacy.blank("en").tokenizer
-    if fmt == "docx":
-        import docx
-
-        def text_of(path: Path) -> str:
-            return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-    else:
-        import lxml.html
-
-        def text_of(path: Path) -> str:
-            return lxml.html.parse(str(path)).getroot().text_content()
-
-    files = sorted(folder.glob(f"*.{fmt}"))
-    tokens = 0
-    for path in files:
-        tokens += len(tokenize(text_of(path)))
-    return {"documents": len(files), "pages": len(files), "tokens": tokens,
-            "seconds": time.perf_counter() - started}
 
 
 TARGETS = {"docx_vs_bare_read": 0.8, "html_vs_bare_read": 0.8, "pdf_vs_pdftotext": 0.2,
