@@ -45,8 +45,16 @@ def anaphora_rules(path: str = "structure/anaphora.json") -> AnaphoraRules:
     return AnaphoraRules(words("demonstratives"), words("adjectives"), words("any_body_nouns"),
                          words("meeting_nouns"), re.compile(raw["section_start"]["pattern"]),
                          int(raw["window_blocks"]["value"]), words("clause_subject_followers"),
-                         frozenset(raw["set_up"]["after"]), frozenset(raw["set_up"]["before"]),
-                         frozenset(raw["set_up"]["be"]))
+                         *setting_up_words())
+
+
+@cache
+def setting_up_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words after a name, before its determiner, and the forms of 'be' by which a paper
+    sets a body up: one list (`models/structure/setting_up.json`) for this and descriptive.py."""
+    raw = read_json("structure/setting_up.json")
+    return (frozenset(raw["after"]["words"]), frozenset(raw["before"]["words"]),
+            frozenset(raw["be"]["words"]))
 
 
 @dataclass

@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from pipeline.extractors.bodies.anaphora import setting_up_words
 from pipeline.extractors.bodies.words import Mention, vocabulary
 from pipeline.rules import read_json
 
@@ -46,7 +47,7 @@ def _rules(path: str = "structure/descriptive_names.json") -> _Rules:
     return _Rules(frozenset(raw["heads"]["words"]), frozenset(raw["determiners"]["words"]),
                   frozenset(raw["adjectives"]["words"]), frozenset(raw["not_modifiers"]["words"]),
                   int(raw["min_modifiers"]["value"]), int(raw["max_modifiers"]["value"]),
-                  frozenset(raw["setting_up"]["after"]), frozenset(raw["setting_up"]["before"]),
+                  *setting_up_words()[:2],
                   frozenset(raw["content_words"]["words"]))
 
 
