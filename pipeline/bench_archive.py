@@ -25,6 +25,7 @@ without extracting anything by copying the largest run's stored rows under new n
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import random
 import resource
@@ -194,6 +195,9 @@ def startup(work: Path, repeats: int = 5) -> dict:
     time) and of `python -c pass`, the median of `repeats` runs of each, in this run."""
     paper = work / "startup" / "one.txt"
     paper.parent.mkdir(parents=True, exist_ok=True)
+    # compiled as pip compiles an installed wheel (an editable install under
+    # PYTHONDONTWRITEBYTECODE would otherwise compile every module on every run)
+    compileall.compile_dir(str(Path(__file__).parent), quiet=1)
     paper.write_text(paper_text(1), encoding="utf-8")
 
     def median_wall(command: list[str]) -> float:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import marshal
 import re
+from array import array
 
 import pytest
 
-from pipeline.regex_cache import cache_folder, compile_cached
+from pipeline import regex_cache
+from pipeline.regex_cache import cache_folder, compile_cached, flush
 
 PATTERNS = [
     (r"(?P<word>[A-Z][a-z]+)\s+(?P<number>\d+)", 0),
@@ -22,11 +25,23 @@ def folder(tmp_path, monkeypatch):
     return tmp_path
 
 
+def stored() -> dict:
+    """What the cache file holds, as another process would read it."""
+    (path,) = cache_folder().glob("programs.*")
+    return marshal.loads(path.read_bytes())
+
+
+def new_process() -> None:
+    """Forget what this process read, as the next run starts without it."""
+    regex_cache._open.clear()
+
+
 @pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
 def test_stored_then_read_back_the_same(folder, pattern, flags):
     first = compile_cached(pattern, flags)
-    stored = list(cache_folder().glob("*.json"))
-    assert len(stored) == 1  # compiled, checked and kept
+    flush()
+    assert len(stored()) == 1  # compiled, checked and kept
+    new_process()
     again = compile_cached(pattern, flags)  # built from the stored program
     expected = re.compile(pattern, flags)
     assert first == expected and again == expected  # same flags, groups and code
@@ -40,18 +55,55 @@ def test_a_changed_rule_is_compiled_afresh(folder):
     compile_cached(r"\bcabinet\b", re.I)
     changed = compile_cached(r"\bcabinet\b", 0)  # other flags: another key
     assert changed == re.compile(r"\bcabinet\b") and not changed.search("CABINET")
-    assert len(list(cache_folder().glob("*.json"))) == 2
+    flush()
+    assert len(stored()) == 2
+
+
+def test_processes_add_to_one_file(folder):
+    compile_cached(r"\bcabinet\b")
+    flush()
+    new_process()  # another run, compiling another rule
+    compile_cached(r"\bscrutiny\b")
+    flush()
+    assert sorted(entry["pattern"] for entry in stored().values()) == [
+        r"\bcabinet\b", r"\bscrutiny\b"]
+    new_process()
+    assert compile_cached(r"\bcabinet\b").search("the cabinet met")
+
+
+def test_stale_programs_are_dropped_past_the_limit(folder, monkeypatch):
+    monkeypatch.setattr(regex_cache, "MAX_PROGRAMS", 3)
+    for n in range(3):
+        compile_cached(rf"\bold rule {n}\b")
+    flush()
+    new_process()  # the rules changed: this run asks for others
+    compile_cached(r"\bnew rule a\b")
+    compile_cached(r"\bnew rule b\b")
+    flush()
+    assert sorted(entry["pattern"] for entry in stored().values()) == [
+        r"\bnew rule a\b", r"\bnew rule b\b"]
 
 
 def test_a_damaged_file_falls_back_to_re(folder):
     compile_cached(r"\d+ votes? (?:for|against)")
-    (path,) = cache_folder().glob("*.json")
-    path.write_text('{"pattern": "\\\\d+ votes? (?:for|against)", "given_flags": 0, '
-                    '"flags": 32, "code": [1, 2, 3], "groups": 0, "groupindex": {}, '
-                    '"indexgroup": [null]}', encoding="utf-8")
+    flush()
+    (path,) = cache_folder().glob("programs.*")
+    (key,) = stored()
+    damaged = bytes(array(regex_cache._CODE, [1, 2, 3]))
+    path.write_bytes(marshal.dumps({key: {
+        "pattern": r"\d+ votes? (?:for|against)", "given_flags": 0, "flags": 32,
+        "code": damaged, "groups": 0, "groupindex": {}, "indexgroup": [None]}}))
+    new_process()
     assert compile_cached(r"\d+ votes? (?:for|against)") == re.compile(
         r"\d+ votes? (?:for|against)")
+    flush()
+    assert stored()[key]["code"] != damaged  # the damaged program was replaced
+    for garbage in (b"not a program file", b"", path.read_bytes()[:40]):
+        path.write_bytes(garbage)
+        new_process()
+        assert compile_cached(r"\d+ votes? (?:for|against)").search("12 votes for")
     path.write_text("not json", encoding="utf-8")
+    new_process()
     assert compile_cached(r"\d+ votes? (?:for|against)").search("12 votes for")
 
 
@@ -60,4 +112,5 @@ def test_off_stores_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_folder() is None
     assert compile_cached(r"apolog(?:y|ies)") == re.compile(r"apolog(?:y|ies)")
+    flush()
     assert not any(tmp_path.iterdir())

@@ -26,6 +26,7 @@ from pipeline.export.csv import CsvStream, atomic_write_text, write_csv
 from pipeline.model.bodies import BodyRegistry
 from pipeline.model.records import DERIVED, SCHEMA
 from pipeline.people import write_people
+from pipeline.regex_cache import flush as store_compiled_rules
 from pipeline.settings import RunSettings, Settings, default_workers
 from pipeline.version import __version__
 
@@ -86,6 +87,7 @@ def _preload(inputs: list[Input]) -> None:
                        if item.supported and item.path.suffix.lower() in SUFFIX_FORMATS}):
         _reader(fmt)
     extract_document(parse_text(WARM_UP, "warm-up.txt"))
+    store_compiled_rules()  # before the fork: the workers then have nothing new to store
 
 
 def _largest_first(inputs: list[Input]) -> list[Input]:

@@ -17,6 +17,7 @@ from pipeline.batch.walk import Input
 from pipeline.errors import MinutebookError, warning_kind
 from pipeline.model.records import Record, record_of
 from pipeline.readers.ocr_rows import mark_text_source, ocr_options
+from pipeline.regex_cache import flush as store_compiled_rules
 
 log = logging.getLogger("minutebook")
 
@@ -88,6 +89,7 @@ def process(item: Input, debug: bool = False) -> DocumentResult:
         result.tables = typed_tables(extract_document(document), item.document)
         mark_text_source(result.tables, document)
         result.seconds["extract"] = time.perf_counter() - started
+        store_compiled_rules()  # kept for the next run (a forked worker never runs atexit)
     except MemoryError:
         result.errors.append(error_row(item.document, stage, "out_of_memory",
                                        "ran out of memory (over the worker's memory ceiling)"))

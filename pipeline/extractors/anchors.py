@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable
 from importlib import import_module
 
-from pipeline.regex_cache import compile_cached
+from pipeline.regex_cache import compile_cached, longest_first
 
-WORDS = PLAIN = re.compile(r"[^\W_]+")
+WORDS = PLAIN = compile_cached(r"[^\W_]+")
 
 
 def _allowed(spec: dict) -> frozenset[str] | None:
@@ -51,8 +51,8 @@ class PatternGate:
         # most texts away before their words are collected.
         firsts = {word for required in self.requirements if required
                   for word in max(required, key=lambda words: min(map(len, words)))}
-        self.quick = re.compile("|".join(map(re.escape, sorted(firsts, key=len, reverse=True)))
-                                or "(?!)")
+        self.quick = compile_cached("|".join(map(re.escape, sorted(firsts, key=longest_first)))
+                                    or "(?!)")
 
     def might_match(self, text: str) -> bool:
         if self.always:
@@ -115,7 +115,7 @@ class TokenGate:
 #: The only characters that Python's case-insensitive matching equates with an ASCII letter
 #: and whose casefold is not that letter ('İ' and 'ı' match 'i'); a text holding one is
 #: always passed by a LiteralGate.
-_UNFOLDED = re.compile("[\u0130\u0131]")
+_UNFOLDED = compile_cached("[\u0130\u0131]")
 
 
 def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -175,8 +175,8 @@ class LiteralGate:
                 self.always = True
                 break
             strings |= found
-        self.regex = re.compile("|".join(re.escape(s) for s in sorted(strings, key=len,
-                                                                        reverse=True)))
+        self.regex = compile_cached("|".join(re.escape(s)
+                                             for s in sorted(strings, key=longest_first)))
 
     def might_match(self, text: str) -> bool:
         return (self.always or bool(self.regex.search(text.casefold()))

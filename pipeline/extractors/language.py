@@ -25,7 +25,6 @@ exactly those of its text tokenised alone: slicing the one Doc changes no match.
 
 from __future__ import annotations
 
-import re
 import sys
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -42,8 +41,8 @@ if TYPE_CHECKING:
 
 BLOCKS = "blocks"  # the doc.spans group of the blocks
 LAYOUT = ("kind", "level", "marker", "cells", "page", "bold", "table")
-NEWLINE_RUN = re.compile(r"\s*\n\s*")
-NEWLINE = re.compile(r"(\n)")
+NEWLINE_RUN = compile_cached(r"\s*\n\s*")
+NEWLINE = compile_cached(r"(\n)")
 
 
 @cache

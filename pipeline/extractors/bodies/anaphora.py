@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
 __all__ = ["AnaphoraRules", "Section", "anaphora_rules"]
@@ -43,7 +44,7 @@ def anaphora_rules(path: str = "structure/anaphora.json") -> AnaphoraRules:
         return frozenset(raw[key]["words"])
 
     return AnaphoraRules(words("demonstratives"), words("adjectives"), words("any_body_nouns"),
-                         words("meeting_nouns"), re.compile(raw["section_start"]["pattern"]),
+                         words("meeting_nouns"), compile_cached(raw["section_start"]["pattern"]),
                          int(raw["window_blocks"]["value"]), words("clause_subject_followers"),
                          *setting_up_words())
 

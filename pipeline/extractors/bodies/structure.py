@@ -37,6 +37,7 @@ from pipeline.extractors.items.recommendations import extract_recommendations
 from pipeline.extractors.language import columns, doc_of, standalone
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
+from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
 __all__ = ["BodyIndex", "Discourse", "extract_structure", "reading_units"]
@@ -57,7 +58,7 @@ class PaperBodyRules:
 def paper_body_rules(path: str = PAPER_BODY) -> PaperBodyRules:
     raw = read_json(path)
     return PaperBodyRules(raw["header_blocks"], tuple(
-        (r["id"], re.compile(r["pattern"], re.I if "i" in r.get("flags", "") else 0))
+        (r["id"], compile_cached(r["pattern"], re.I if "i" in r.get("flags", "") else 0))
         for r in raw["body_labels"]))
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.language import columns
+from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
 NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -29,7 +30,7 @@ class Vocabulary:
             if isinstance(value, dict) and "words" in value:
                 setattr(self, key, frozenset(value["words"]))
         self.heads = {h["word"]: tuple(h.get("only_after", ())) for h in raw["body_heads"]}
-        self.body_types = tuple((re.compile(t["pattern"]), t["body_type"])
+        self.body_types = tuple((compile_cached(t["pattern"]), t["body_type"])
                                 for t in raw["body_types"])
 
     def __getattr__(self, key: str) -> frozenset[str]:

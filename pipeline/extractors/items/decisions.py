@@ -28,15 +28,16 @@ from pipeline.extractors.items.titles import strip_bars
 from pipeline.extractors.language import cell_spans, labels, language, span_of
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
+from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json, read_jsonl
 
 # Tokens after which a keyword starts a new sentence or clause.
 BOUNDARIES = frozenset({".", ";", ":", "?", "!", "\u2013", "\u2014", "-", ":-"})
 KEYWORD_PUNCT = frozenset({":", "-", "\u2013", "\u2014", ":-", "\u2012"})
-LEADING_PUNCT = re.compile(r"^[\s:;,.\-\u2012\u2013\u2014]*")
+LEADING_PUNCT = compile_cached(r"^[\s:;,.\-\u2012\u2013\u2014]*")
 SENTENCE_END = (".", "!", "?")
 DECISION_HITS = "decision_hits"  # the label a block's keyword hits are kept under
-DANGLING_THAT = re.compile(r"that\s*:-?", re.I)
+DANGLING_THAT = compile_cached(r"that\s*:-?", re.I)
 
 
 @dataclass(frozen=True)
@@ -91,15 +92,15 @@ def rules() -> DecisionRules:
         title_case_to=frozenset(raw["title_case_to"]),
         lower_formal={k: frozenset(v) for k, v in raw["lower_formal"].items()},
         bare_empty=frozenset(raw["bare_empty"]),
-        terminators=tuple(re.compile(p, re.I) for p in raw["terminators"]),
-        inline_stop=re.compile("|".join(f"(?:{p})" for p in raw["inline_stops"]), re.I),
-        enumerator=re.compile(raw["enumerator"], re.I),
-        line_number=re.compile(raw["line_number"], re.I),
+        terminators=tuple(compile_cached(p, re.I) for p in raw["terminators"]),
+        inline_stop=compile_cached("|".join(f"(?:{p})" for p in raw["inline_stops"]), re.I),
+        enumerator=compile_cached(raw["enumerator"], re.I),
+        line_number=compile_cached(raw["line_number"], re.I),
         short_list_words=raw["short_list_words"],
-        decision_label=re.compile(raw["decision_label"]),
-        decision_like=tuple(re.compile(p) for p in raw["decision_like"]),
+        decision_label=compile_cached(raw["decision_label"]),
+        decision_like=tuple(compile_cached(p) for p in raw["decision_like"]),
         bare_sentence_words=frozenset(raw["bare_sentence_words"]),
-        resolution_paragraph=re.compile(raw["resolution_paragraph"]),
+        resolution_paragraph=compile_cached(raw["resolution_paragraph"]),
     )
 
 

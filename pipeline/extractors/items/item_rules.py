@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
 
@@ -75,15 +76,16 @@ def rules() -> ItemRules:
     title = raw["title"]
 
     def cues(key: str) -> tuple[tuple[str, int, re.Pattern[str]], ...]:
-        return tuple((c["id"], c["weight"], re.compile(c["pattern"], re.I)) for c in raw[key])
+        return tuple((c["id"], c["weight"], compile_cached(c["pattern"], re.I)) for c in raw[key])
 
     def many(values: list[str]) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(v, re.I) for v in values)
+        return tuple(compile_cached(v, re.I) for v in values)
 
     return ItemRules(
-        patterns=tuple((p["id"], re.compile(p["regex"], re.I if "i" in p.get("flags", "") else 0),
+        patterns=tuple((p["id"],
+                        compile_cached(p["regex"], re.I if "i" in p.get("flags", "") else 0),
                         bool(p.get("strict"))) for p in raw["number_patterns"]),
-        cell_number=re.compile(raw["cell_number"], re.I),
+        cell_number=compile_cached(raw["cell_number"], re.I),
         max_words=title["max_words"],
         max_chars=title["max_chars"],
         sentence_words=title["sentence_words"],
@@ -93,20 +95,20 @@ def rules() -> ItemRules:
         decision_verbs=frozenset(title["decision_verbs"]),
         run_on_keywords=frozenset(title["run_on_keywords"]),
         colon_run_on=frozenset(title["colon_run_on"]),
-        cell_bar=re.compile(title["cell_bar"]),
-        minute_ref_run_on=re.compile(title["minute_ref_run_on"]),
-        agenda_wording=re.compile(title["agenda_wording"]),
-        year_suffix=re.compile(title["year_suffix"]),
+        cell_bar=compile_cached(title["cell_bar"]),
+        minute_ref_run_on=compile_cached(title["minute_ref_run_on"]),
+        agenda_wording=compile_cached(title["agenda_wording"]),
+        year_suffix=compile_cached(title["year_suffix"]),
         not_numbers=many(raw["not_numbers"]),
         full_stop_patterns=frozenset(title["full_stop_patterns"]),
         skip_lines=many(title["skip_lines"]),
-        run_on=re.compile(title["run_on"]),
-        strip=re.compile(title["strip"], re.I),
+        run_on=compile_cached(title["run_on"]),
+        strip=compile_cached(title["strip"], re.I),
         title_case_share=title["title_case_share"],
         minor_words=frozenset(title["minor_words"]),
         report_cues=cues("report_cues"),
         minutes_cues=cues("minutes_cues"),
-        numbered_paragraphs=(re.compile(raw["numbered_paragraphs"]["pattern"]),
+        numbered_paragraphs=(compile_cached(raw["numbered_paragraphs"]["pattern"]),
                              raw["numbered_paragraphs"]["min_words"],
                              raw["numbered_paragraphs"]["count"],
                              raw["numbered_paragraphs"]["weight"]),
@@ -114,22 +116,22 @@ def rules() -> ItemRules:
         single_item_labels=many(raw["single_item_labels"]),
         single_item_skip=many(raw["single_item_skip"]),
         sentence_starts=frozenset(title["sentence_starts"]),
-        agenda_number=re.compile(title["agenda_number"]),
-        page_range=re.compile(title["page_range"]),
-        page_number=re.compile(title["page_number"]),
-        wrapped_page=re.compile(title["wrapped_page"], re.I),
-        run_on_split=re.compile(title["run_on_split"]),
-        run_in_opener=re.compile(r"\s(?=(?:" + "|".join(
+        agenda_number=compile_cached(title["agenda_number"]),
+        page_range=compile_cached(title["page_range"]),
+        page_number=compile_cached(title["page_number"]),
+        wrapped_page=compile_cached(title["wrapped_page"], re.I),
+        run_on_split=compile_cached(title["run_on_split"]),
+        run_in_opener=compile_cached(r"\s(?=(?:" + "|".join(
             re.escape(w) for w in title["run_in_openers"]) + r")\s)"),
-        run_in_date=re.compile(title["run_in_dates"]),
-        clock_time=re.compile(raw["clock_time"]),
-        clock_closing=re.compile(title["clock_closing"], re.I),
+        run_in_date=compile_cached(title["run_in_dates"]),
+        clock_time=compile_cached(raw["clock_time"]),
+        clock_closing=compile_cached(title["clock_closing"], re.I),
         item_labels=many(raw["item_labels"]),
         extra_sequence_min=raw["extra_sequence_min"],
         header_lines=raw["header_lines"],
         dangling_words=frozenset(title["dangling_words"]),
         wrap_words=title["wrap_words"],
-        sub_part=re.compile(title["sub_part"]),
+        sub_part=compile_cached(title["sub_part"]),
         wrap_lines=title["wrap_lines"],
         leap_size=raw["leap"]["size"],
         leap_penalty=raw["leap"]["penalty"],

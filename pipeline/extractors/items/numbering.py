@@ -16,6 +16,7 @@ import unicodedata
 
 from pipeline.extractors.items.item_rules import Item, ItemRules
 from pipeline.model import Block, BlockKind
+from pipeline.regex_cache import compile_cached
 
 
 def number_key(number: str, rules: ItemRules) -> tuple[int, ...]:
@@ -51,8 +52,8 @@ def paper_keys(numbers: list[str], rules: ItemRules) -> list[tuple[int, ...]]:
     return keys
 
 
-_MEETING_ITEM = re.compile(r"(\d{1,5})/(\d{2})")
-ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+_MEETING_ITEM = compile_cached(r"(\d{1,5})/(\d{2})")
+ROMAN = compile_cached(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 

@@ -19,13 +19,14 @@ from pipeline.extractors.bodies.names import fold
 from pipeline.extractors.language import block_span, labels, sentences
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
+from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
-LIST_NUMBER = re.compile(r"^\s*(?:\((?P<a>\d{1,2}|[a-z]|[ivx]{1,6})\)"
-                         r"|(?P<b>\d{1,2}|[a-z]|[ivx]{1,6})(?P<close>[.)]))\s+(?=\S)", re.I)
-DECIMAL = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s*(?=\S)")
-SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
-BULLET = re.compile(r"^\s*[-*\u2022\u25aa\u25cf\u00b7\u2013\u2043\u25e6]\s+")
+LIST_NUMBER = compile_cached(r"^\s*(?:\((?P<a>\d{1,2}|[a-z]|[ivx]{1,6})\)"
+                             r"|(?P<b>\d{1,2}|[a-z]|[ivx]{1,6})(?P<close>[.)]))\s+(?=\S)", re.I)
+DECIMAL = compile_cached(r"^\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s*(?=\S)")
+SECTION_NUMBER = compile_cached(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
+BULLET = compile_cached(r"^\s*[-*\u2022\u25aa\u25cf\u00b7\u2013\u2043\u25e6]\s+")
 SMALL_WORDS = {"and", "of", "for", "the", "to", "in", "on", "a", "an", "by", "with", "&"}
 TERMINAL = ".;!?"
 ROMANS = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
@@ -50,13 +51,13 @@ def cues() -> Cues:
     raw = read_json("structure/recommendation_cues.json")
 
     def compiled(entries: list[dict]) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(e["pattern"], 0 if e.get("case_sensitive") else re.I)
+        return tuple(compile_cached(e["pattern"], 0 if e.get("case_sensitive") else re.I)
                      for e in entries)
 
     return Cues(compiled(raw["section_headings"]), compiled(raw["not_section_headings"]),
-                re.compile(raw["label_line"]["pattern"], re.I), compiled(raw["intro_lines"]),
+                compile_cached(raw["label_line"]["pattern"], re.I), compiled(raw["intro_lines"]),
                 compiled(raw["section_intro_lines"]), compiled(raw["inline"]),
-                re.compile(raw["stop_labels"]["pattern"]))
+                compile_cached(raw["stop_labels"]["pattern"]))
 
 
 @dataclass

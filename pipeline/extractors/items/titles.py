@@ -13,6 +13,7 @@ import re
 
 from pipeline.extractors.items.item_rules import rules
 from pipeline.model import Block, BlockKind
+from pipeline.regex_cache import compile_cached
 
 
 def strip_bars(text: str) -> str:
@@ -71,7 +72,7 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
 
 
 #: upper-case words (and their '&', digits) before a word in sentence case
-_CAPS_HEAD = re.compile(r"((?:[A-Z][A-Z0-9&'’-]*\s+)+)(?=[A-Z][a-z])")
+_CAPS_HEAD = compile_cached(r"((?:[A-Z][A-Z0-9&'’-]*\s+)+)(?=[A-Z][a-z])")
 
 
 def run_in(title: str, loose: bool = False) -> str | None:

@@ -16,6 +16,7 @@ from functools import cache
 from pipeline.extractors.items.item_rules import Item, rules
 from pipeline.extractors.items.titles import clean_title, is_address, is_title
 from pipeline.model import Block, BlockKind
+from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
 RULE = "unnumbered-heading"
@@ -34,7 +35,7 @@ def unnumbered_items(blocks: list[Block]) -> list[Item]:
     if len(found) < spec["min_headings"]:
         return []
     # minutes say who attended before their first item: a report's headings are no items
-    attendance = re.compile(spec["attendance"], re.I)
+    attendance = compile_cached(spec["attendance"], re.I)
     if not any(attendance.match(b.text.strip()) for b in blocks[:found[0].index]):
         return []
     return found

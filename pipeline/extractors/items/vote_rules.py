@@ -11,12 +11,12 @@ from functools import cache
 
 from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.people.lists import parse_list
-from pipeline.regex_cache import compile_cached
+from pipeline.regex_cache import compile_cached, longest_first
 from pipeline.rules import read_json
 
 ARTICLES = ("the", "this", "that", "his", "her", "their")
-MOVER = re.compile(r"\s+(?:moved|proposed|standing\s+in\s+the\s+name\s+of|in\s+the\s+name\s+of)"
-                   r"\b", re.I)
+MOVER = compile_cached(r"\s+(?:moved|proposed|standing\s+in\s+the\s+name\s+of|in\s+the\s+name\s+of)"
+                       r"\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def rules() -> VoteRules:
               rf"(?:[-\s](?:{_by_first_letter(_longest_first(digits))}))?"
               rf"|{_by_first_letter(_longest_first(raw['units']))}")
     results = raw["results"]
-    result = "|".join(sorted((r.replace(" ", r"\s+") for r in results), key=len, reverse=True))
+    result = "|".join(sorted((r.replace(" ", r"\s+") for r in results), key=longest_first))
 
     def compile_(pattern: str) -> re.Pattern[str]:
         pattern = (pattern.replace("{N}", f"(?:{number})").replace("{MOTION}", raw["motion"])
@@ -85,10 +85,10 @@ def rules() -> VoteRules:
         return compile_cached(pattern, re.I)
 
     # a pattern opening with the motion is tried at every character: first ask for its word
-    motion_words = re.compile("|".join(map(re.escape, raw["motion_words"]["words"])), re.I)
+    motion_words = compile_cached("|".join(map(re.escape, raw["motion_words"]["words"])), re.I)
 
     # a result cue reads its result word (result_of(m.group("res"))): it has one to match
-    result_word = re.compile(f"(?:{result})", re.I)
+    result_word = compile_cached(f"(?:{result})", re.I)
 
     def needs(pattern: str) -> tuple[re.Pattern[str], ...]:
         return (*((motion_words,) if pattern.startswith("(?P<mot>{MOTION})") else ()),
@@ -102,17 +102,17 @@ def rules() -> VoteRules:
     count_items, count_pairs = cues("count_items"), cues("count_pairs")
     return VoteRules(
         numbers=numbers, results=results, positions=raw["positions"],
-        context=re.compile(raw["context"], re.I), count_items=count_items,
+        context=compile_cached(raw["context"], re.I), count_items=count_items,
         count_pairs=count_pairs, result_cues=result_cues, opens=opens, label=labels[0],
         skip=labels[1], named=named, header_cells=frozenset(raw["header_cells"]),
-        no_names=frozenset(raw["no_names"]), trailing_count=re.compile(raw["trailing_count"]),
+        no_names=frozenset(raw["no_names"]), trailing_count=compile_cached(raw["trailing_count"]),
         number=compile_("{N}"),
         cue_gate=LiteralGate(c.pattern for c in (*opens, *result_cues, *named)),
         count_gate=LiteralGate(c.pattern for c in (*count_items, *count_pairs)))
 
 
 def _longest_first(words: Iterable[str]) -> list[str]:
-    return sorted(words, key=len, reverse=True)
+    return sorted(words, key=longest_first)
 
 
 def _by_first_letter(words: list[str]) -> str:

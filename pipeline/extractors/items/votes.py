@@ -38,10 +38,11 @@ from pipeline.extractors.items.vote_rules import (
 )
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
+from pipeline.regex_cache import compile_cached
 
 COUNT_SLOTS = ("for", "against", "abstained")
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
-STRONG_CONTEXT = re.compile(r"\b(?:vot\w*|division)\b", re.I)
+SENTENCE = compile_cached(r"(?<=[.!?])\s+(?=[A-Z(])")
+STRONG_CONTEXT = compile_cached(r"\b(?:vot\w*|division)\b", re.I)
 WEAK_RESULTS = frozenset({"agreed"})  # "the recommendations were agreed" is no vote alone
 
 

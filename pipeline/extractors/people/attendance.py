@@ -46,6 +46,7 @@ from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.extractors.sections.metadata import classify_kind
 from pipeline.model import Block, BlockKind, Document
+from pipeline.regex_cache import compile_cached, longest_first
 
 __all__ = ["extract_attendance", "same_person"]  # same_person: callers match names with it
 
@@ -302,8 +303,9 @@ class Walk(TableReader):
 
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
 #: a place and a spaced dash before titled names ("Glenesk - Mrs N. Baird, Mr F. Skene")
-_PLACE_LEAD = re.compile(r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
-                         r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Rev)\b)")
+_PLACE_LEAD = compile_cached(
+    r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
+    r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Rev)\b)")
 
 
 def _sub_numbered(block: Block) -> list[Block]:
@@ -344,13 +346,13 @@ def _ward(text: str, start: int, end: int) -> int | None:
 @cache
 def _ward_line() -> re.Pattern:
     """A person line with a dash and a place after it; group 1 from the dash on."""
-    return re.compile(rf"\s*{_PERSON}(\s+[-–—]\s+[A-Z][\w'’.]*(?:\s+(?:[A-Z][\w'’.]*|&|and|"
-                      r"with|on|upon|of|the|in))*)\s*")
+    return compile_cached(rf"\s*{_PERSON}(\s+[-–—]\s+[A-Z][\w'’.]*(?:\s+(?:[A-Z][\w'’.]*|&|and|"
+                          r"with|on|upon|of|the|in))*)\s*")
 
 
 @cache
 def _person_line() -> re.Pattern:
-    return re.compile(rf"\s*{_PERSON}\s*")
+    return compile_cached(rf"\s*{_PERSON}\s*")
 
 
 _PERSON = (r"(?:(?:Councillor|Cllr\.?|County\s+Councillor|Mr|Mrs|Ms|Miss|Dr|Alderman)\s+)?"
@@ -382,4 +384,4 @@ def _members() -> str:
 def _plural() -> str:
     """Plural honorifics used as a sub-label ('Councillors:', 'Cyng/Cllrs.:'), as a regex."""
     words = {w.rstrip(".") for w in data("names")["plural_honorifics"]} - {"Messrs"}
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(words, key=longest_first))

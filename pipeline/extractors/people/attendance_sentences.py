@@ -22,6 +22,7 @@ from pipeline.extractors.people.names import Person, classify, depths
 from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.model import Block, BlockKind, Document
+from pipeline.regex_cache import compile_cached
 
 ABBREVIATIONS = set(data("cues")["abbreviations"])
 
@@ -53,7 +54,7 @@ def list_end(text: str, start: int, end: int) -> int:
 def _list_stop() -> re.Pattern:
     """A lower-case word (group 1), or a capitalised word that opens the next sentence."""
     openers = alternation(data("cues")["sentence_openers"])
-    return re.compile(rf"(?<=\s)([a-z][\w'’-]*)|(?<=[a-z])\s+(?:{openers})\s+(?=[a-z])")
+    return compile_cached(rf"(?<=\s)([a-z][\w'’-]*)|(?<=[a-z])\s+(?:{openers})\s+(?=[a-z])")
 
 
 def sentences(document: Document, register: Register) -> None:
@@ -133,7 +134,7 @@ def sentences(document: Document, register: Register) -> None:
 @cache
 def _sent_verb() -> re.Pattern:
     """The sent-apologies verb phrase anywhere in a block (its pattern is anchored)."""
-    return re.compile(data("cues")["patterns"]["sent_apologies"].removeprefix("^"), re.I)
+    return compile_cached(data("cues")["patterns"]["sent_apologies"].removeprefix("^"), re.I)
 
 
 def _prose(text: str) -> bool:
@@ -145,7 +146,7 @@ def _lower_surname(text: str, at: int) -> int | None:
     """Where a surname printed in lower case ends, when the one word a list of names stopped
     at ends the paper's line after a forename and a surname ('... Rod Scott and Diane Neil
     mills'); None for a verb or an adverb ('... Councillor Ford received')."""
-    m = re.compile(r"([a-z][a-z'’-]+)\.?\s*$").match(text, at)
+    m = compile_cached(r"([a-z][a-z'’-]+)\.?\s*$").match(text, at)
     word, stop = (m.group(1), data("cues")["not_lower_surnames"]) if m else ("", {})
     if not m or not re.search(r"[A-Z][a-z]+ [A-Z][a-z]+ $", text[max(0, at - 80):at]) or \
             re.search(stop["endings"], word) or word in stop["words"]:
@@ -298,8 +299,8 @@ def substitute_sentence(text: str) -> bool:
 
 
 #: an area heading a line of a forum's attendance ("Tullich and Strone: A Rutherford, ...")
-AREA_LABEL = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}"
-                        r"[A-Z][\w'’.-]*)\s*:\s+(?=\S)")
+AREA_LABEL = compile_cached(r"\s*((?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}"
+                            r"[A-Z][\w'’.-]*)\s*:\s+(?=\S)")
 
 
 def area_line(register: Register, block: Block, section: Section, start: int, end: int) -> bool:

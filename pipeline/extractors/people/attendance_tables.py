@@ -39,8 +39,9 @@ from pipeline.extractors.people.names import (
 from pipeline.extractors.people.register import Register
 from pipeline.extractors.people.vocabulary import data, pattern, vocab
 from pipeline.model import Block, BlockKind
+from pipeline.regex_cache import compile_cached
 
-LONE_WORD = re.compile(r"[A-Z][\w'’-]+")
+LONE_WORD = compile_cached(r"[A-Z][\w'’-]+")
 
 
 class TableReader:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.extractors.people.names import clean_name, is_name, prefix
+from pipeline.regex_cache import compile_cached, longest_first
 from pipeline.rules import read_json, read_jsonl
 
 
@@ -34,13 +35,13 @@ def pattern(name: str) -> re.Pattern:
     found = _patterns()
     entry = found["patterns"][name]
     regex = entry["regex"].replace("{NUM}", found["num"]).replace("{TITLE}", found["title"])
-    return re.compile(regex, re.I if entry.get("flags") == "i" else 0)
+    return compile_cached(regex, re.I if entry.get("flags") == "i" else 0)
 
 
 @cache
 def _number() -> re.Pattern:
     """One item number as minutes print it, matched as written."""
-    return re.compile(_patterns()["num"])
+    return compile_cached(_patterns()["num"])
 
 
 @cache
@@ -48,36 +49,37 @@ def rules() -> dict:
     """Every vocabulary of models/declarations, compiled once per process."""
     kinds, actions, filters = (read_json(f"declarations/{n}.json")
                                for n in ("kinds", "actions", "filters"))
-    offices = sorted(filters["offices"], key=len, reverse=True)
+    offices = sorted(filters["offices"], key=longest_first)
     quantifiers = "|".join(filters["quantifiers"])
     return {
-        "cues": [Cue(c["id"], re.compile(rf"\b{c['verb']}\b", re.I), re.compile(c["object"], re.I))
+        "cues": [Cue(c["id"], compile_cached(rf"\b{c['verb']}\b", re.I),
+                     compile_cached(c["object"], re.I))
                  for c in read_jsonl("declarations/cues.jsonl")],
-        "passive": [(p["id"], re.compile(p["pattern"], re.I))
+        "passive": [(p["id"], compile_cached(p["pattern"], re.I))
                     for p in read_jsonl("declarations/passive.jsonl")],
         "spellings": kinds["spellings"],
-        "negated": [re.compile(p) for p in kinds["negated"]],
-        "categories": [(c["kind"], re.compile(c["pattern"])) for c in kinds["categories"]],
+        "negated": [compile_cached(p) for p in kinds["negated"]],
+        "categories": [(c["kind"], compile_cached(c["pattern"])) for c in kinds["categories"]],
         "strength": kinds["strength"],
-        "other": re.compile(r"\b(?:" + "|".join(map(re.escape, kinds["other"])) + r")\b"),
+        "other": compile_cached(r"\b(?:" + "|".join(map(re.escape, kinds["other"])) + r")\b"),
         "other_alone": set(kinds["other_alone"]),
-        "actions": [(a["action"], re.compile(a["pattern"], re.I)) for a in actions["actions"]],
-        "not": [re.compile(p, re.I) for p in filters["not_declaration"]],
-        "weak": [re.compile(p, re.I) for p in filters["weak_only"]],
-        "reminder": re.compile(filters["reminder"], re.I),
-        "section": re.compile(filters["section"], re.I),
-        "register": re.compile(filters["register"], re.I),
-        "invitation": re.compile(filters["invitation"], re.I),
-        "office": re.compile(r"^(?:the\s+)?(?P<office>" + "|".join(
+        "actions": [(a["action"], compile_cached(a["pattern"], re.I)) for a in actions["actions"]],
+        "not": [compile_cached(p, re.I) for p in filters["not_declaration"]],
+        "weak": [compile_cached(p, re.I) for p in filters["weak_only"]],
+        "reminder": compile_cached(filters["reminder"], re.I),
+        "section": compile_cached(filters["section"], re.I),
+        "register": compile_cached(filters["register"], re.I),
+        "invitation": compile_cached(filters["invitation"], re.I),
+        "office": compile_cached(r"^(?:the\s+)?(?P<office>" + "|".join(
             re.escape(o).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for o in offices)
             + r")(?:\s+of\s+the\s+[A-Z][\w ]+)?$", re.I),
-        "office_name": re.compile(r"^(?:the\s+)?(?:" + "|".join(
+        "office_name": compile_cached(r"^(?:the\s+)?(?:" + "|".join(
             re.escape(o).replace(r"\ ", r"\s+") for o in offices)
             + r")\s+(?P<rest>(?-i:[A-Z]).*)$", re.I),
-        "trail": re.compile(rf"(?:[\s,]+|\b(?:{quantifiers})\b)+$", re.I),
-        "appositive": re.compile(filters["appositive"], re.I),
+        "trail": compile_cached(rf"(?:[\s,]+|\b(?:{quantifiers})\b)+$", re.I),
+        "appositive": compile_cached(filters["appositive"], re.I),
         "not_surnames": {w.casefold() for w in filters["not_surnames"]},
-        "label": re.compile(filters["label"]),
+        "label": compile_cached(filters["label"]),
     }
 
 
@@ -128,8 +130,8 @@ def action_of(text: str) -> str:
 
 # ---- declarers --------------------------------------------------------------------------
 
-SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
-LEAD = re.compile(r"^[\s•·*\-–—]*(?:\(?[0-9ivxlc]{1,4}[.)]|\(?[a-z][.)])?\s*", re.I)
+SPLIT = compile_cached(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+LEAD = compile_cached(r"^[\s•·*\-–—]*(?:\(?[0-9ivxlc]{1,4}[.)]|\(?[a-z][.)])?\s*", re.I)
 
 
 def declarers(pre: str, codes: frozenset[str] = frozenset()) -> list[tuple[str, int, int]]:
@@ -224,7 +226,7 @@ def _rank_surname(rest: str) -> str:
 
 
 #: "Bryony Keech (BK)": the code a paper gives a person it lists, to call them by later
-PERSON_CODE = re.compile(r"[A-Z][\w'’-]*[a-z]\s*\((?P<code>[A-Z]{2,4})\)")
+PERSON_CODE = compile_cached(r"[A-Z][\w'’-]*[a-z]\s*\((?P<code>[A-Z]{2,4})\)")
 
 
 def person_codes(text: str) -> frozenset[str]:

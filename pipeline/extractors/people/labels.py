@@ -18,6 +18,7 @@ from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.names import depths, parse_person
 from pipeline.extractors.people.vocabulary import data, pattern, vocab
 from pipeline.model import Block
+from pipeline.regex_cache import compile_cached, longest_first
 
 # ---------------------------------------------------------------- sections and pairs
 
@@ -101,7 +102,7 @@ def _run_mark() -> re.Pattern:
     """A lone capital letter after a name, before a title, a bracketed note, a legend or
     the end: bounded look-ahead, so a long line is read in one pass."""
     titles = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|County|Borough|District|Parish|Town|Rev)\b"
-    return re.compile(rf"(?<=[\w)])\s+(?P<mark>[A-Z])(?:\s+\([^()]{{1,40}}\))?"
+    return compile_cached(rf"(?<=[\w)])\s+(?P<mark>[A-Z])(?:\s+\([^()]{{1,40}}\))?"
                       rf"(?=\s+{titles}|\s+[A-Z]\s*[:=]|\s*\|?\s*$)")
 
 
@@ -120,7 +121,7 @@ def cue(text: str) -> tuple[Section, int] | None:
     colon = re.search(r":-?|\s[–—]\s|\t", body)
     if colon is None and (semi := re.match(r"([A-Za-z ]{3,30});\s", body)) and \
             semi.group(1).casefold().strip() in data("cues")["exact"]:
-        colon = re.compile(";").search(body, semi.end(1))  # "Present; Cllrs A (Chair), B"
+        colon = compile_cached(";").search(body, semi.end(1))  # "Present; Cllrs A (Chair), B"
     label = body[:colon.start()] if colon else body.rstrip(" :-–")
     words = re.findall(r"[\w'’/-]+", label.casefold())
     exact = data("cues")["exact"]
@@ -129,7 +130,7 @@ def cue(text: str) -> tuple[Section, int] | None:
     run_on = colon and len(words) > 8  # "PRESENT A Bell C Dee In Attendance: E Fox"
     if (not colon or run_on) and " ".join(words) not in exact:
         # "PRESENT Councillor A (Chair), B": a label run into the list it opens.
-        for phrase in sorted(exact, key=len, reverse=True):
+        for phrase in sorted(exact, key=longest_first):
             if body[:len(phrase) + 1].casefold() != phrase + " ":
                 continue
             verb = pattern("label_verb").match(body[len(phrase):])  # "Present were A, B"

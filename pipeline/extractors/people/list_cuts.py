@@ -12,6 +12,7 @@ from functools import cache
 
 from pipeline.extractors.people.names import _kind, classify, is_name, parse_person
 from pipeline.extractors.people.vocabulary import vocab
+from pipeline.regex_cache import compile_cached
 
 
 class _Cuts:
@@ -107,8 +108,8 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
     return extra
 
 
-_RANK_AFTER = re.compile(r"([A-Z][\w'’-]*)\.?\s+[A-Z]")
-_INITIALLED_BEFORE_COMMA = re.compile(
+_RANK_AFTER = compile_cached(r"([A-Z][\w'’-]*)\.?\s+[A-Z]")
+_INITIALLED_BEFORE_COMMA = compile_cached(
     r"(?<=\s)[A-Z]\.?(?:\s?[A-Z]\.?)*\s+[A-Z][a-z][\w'’-]*(?=\s*(?:,|$))")
 
 

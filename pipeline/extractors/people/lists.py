@@ -29,12 +29,13 @@ from pipeline.extractors.people.names import (
     substitution,
 )
 from pipeline.extractors.people.vocabulary import pattern, vocab
+from pipeline.regex_cache import compile_cached, longest_first
 
 # "A Bright / T Carver" and "Bright/Carver": a slash between names, not inside "Cyng/Cllr";
 # "... Mr G and, in the Chair, Mr H": an 'and' before a comma
-SEPARATOR = re.compile(r"\s*,?\s*(?:together|along)\s+with\s+|\s*[,;]\s*(?:and\s+|&\s+)?"
-                       r"|\s+(?:and|&)\s+|\s+(?:and|&)(?=,)|\s+[–—]\s*|\s+-\s+"
-                       r"|\s+/\s+|(?<=[a-z])/(?=[A-Z][a-z])(?!Cllr|Councillor|Cynghorydd)")
+SEPARATOR = compile_cached(r"\s*,?\s*(?:together|along)\s+with\s+|\s*[,;]\s*(?:and\s+|&\s+)?"
+                           r"|\s+(?:and|&)\s+|\s+(?:and|&)(?=,)|\s+[–—]\s*|\s+-\s+"
+                           r"|\s+/\s+|(?<=[a-z])/(?=[A-Z][a-z])(?!Cllr|Councillor|Cynghorydd)")
 
 
 def parse_list(text: str, start: int, end: int, allow_single: bool = False,
@@ -161,15 +162,15 @@ def _and_offices() -> re.Pattern:
     """Offices whose name holds 'and' ('Police and Crime Commissioner'): never cut there."""
     v = vocab()
     words = [w for w in v["ranked"] | v["known_phrases"] if " and " in w]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                      or r"(?!)")
+    return compile_cached("|".join(re.escape(w) for w in sorted(words, key=longest_first))
+                          or r"(?!)")
 
 
 @cache
 def _plural_inside() -> re.Pattern:
     """A plural honorific opening a piece of a list ('..., and Councillors B, C')."""
-    words = "|".join(re.escape(w) for w in sorted(vocab()["plural"], key=len, reverse=True))
-    return re.compile(rf"(?:[,;]\s*|\s(?:and|&)\s+)(?:{words})\.?\s+(?=[A-Z])", re.I)
+    words = "|".join(re.escape(w) for w in sorted(vocab()["plural"], key=longest_first))
+    return compile_cached(rf"(?:[,;]\s*|\s(?:and|&)\s+)(?:{words})\.?\s+(?=[A-Z])", re.I)
 
 
 def _separator(sep: str) -> str:

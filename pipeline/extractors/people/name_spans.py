@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from pipeline.extractors.language import block_span
 from pipeline.extractors.people.names import clean_name
 from pipeline.extractors.people.vocabulary import data
+from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_jsonl
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def _test(spec: dict) -> Test:
         elif key == "ORTH" and isinstance(value, str):
             checks.append(partial(_orth, value))
         elif key == "TEXT" and isinstance(value, dict) and "REGEX" in value:
-            checks.append(partial(_regex, re.compile(value["REGEX"])))
+            checks.append(partial(_regex, compile_cached(value["REGEX"])))
         elif key == "IS_STOP" and isinstance(value, bool):
             checks.append(partial(_stop, value))
         else:

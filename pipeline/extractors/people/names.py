@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.extractors.people.vocabulary import pattern, vocab
+from pipeline.regex_cache import compile_cached
 
 OPEN, CLOSE = "([", ")]"
-_BRACKET = re.compile(r"[()\[\]]")
+_BRACKET = compile_cached(r"[()\[\]]")
 
 
 @dataclass

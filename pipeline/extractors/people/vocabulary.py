@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from pipeline.regex_cache import compile_cached, longest_first
 from pipeline.rules import read_json
 
 
@@ -23,12 +24,12 @@ def data(name: str) -> dict:
 def pattern(name: str) -> re.Pattern:
     """A regular expression of models/attendance/cues.json, by its id, compiled once."""
     flags = 0 if name in data("cues")["case_sensitive"] else re.I
-    return re.compile(data("cues")["patterns"][name], flags | re.S)
+    return compile_cached(data("cues")["patterns"][name], flags | re.S)
 
 
 def alternation(words: Iterable[str]) -> str:
     """Words as one regex alternation, longest first (so 'Cllrs' wins over 'Cllr')."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=longest_first))
 
 
 @cache
@@ -39,11 +40,11 @@ def vocab() -> dict:
     modifiers, ranked = alternation(ranks["modifiers"]), alternation(ranks["ranks"])
     plural = names["plural_honorifics"] + [t for t in names["tier_honorifics"] if t.endswith("s")]
     return {
-        "tier": re.compile(rf"({tiers})\.?\s+(?=\S)", re.I),
-        "hon": re.compile(rf"({honorifics})\.?\s+(?=\S)", re.I),
-        "hon_word": re.compile(rf"(?<!\S)(?:{tiers}|{honorifics})\.?\s+(?=[A-Z])"),
+        "tier": compile_cached(rf"({tiers})\.?\s+(?=\S)", re.I),
+        "hon": compile_cached(rf"({honorifics})\.?\s+(?=\S)", re.I),
+        "hon_word": compile_cached(rf"(?<!\S)(?:{tiers}|{honorifics})\.?\s+(?=[A-Z])"),
         "plural": {p.casefold() for p in plural},
-        "rank": re.compile(rf"((?:(?:{modifiers})\s+)*(?:{ranked}))\s+(?=[A-Z])"),
+        "rank": compile_cached(rf"((?:(?:{modifiers})\s+)*(?:{ranked}))\s+(?=[A-Z])"),
         "title_nouns": set(ranks["title_nouns"]),
         "post": set(names["post_nominals"]),
         "particles": set(names["particles"]),
@@ -57,9 +58,9 @@ def vocab() -> dict:
         | set(ranks["title_nouns"]),
         "chair": {r.casefold() for r in roles["chair_roles"]},
         "qualifiers": {q.casefold() for q in roles["qualifiers"]},
-        "sub_for": [re.compile(p, re.I) for p in subs["for"]],
-        "sub_by": [re.compile(p, re.I) for p in subs["by"]],
-        "inline": re.compile(subs["inline"], re.I),
+        "sub_for": [compile_cached(p, re.I) for p in subs["for"]],
+        "sub_by": [compile_cached(p, re.I) for p in subs["by"]],
+        "inline": compile_cached(subs["inline"], re.I),
         # offices written out, for the ones whose name holds 'and'
         "ranked": set(ranks["ranks"]),
         "known_phrases": set(roles["role_heads"]) | set(roles["role_nouns"]),

@@ -59,9 +59,9 @@ def rules() -> AuthorityRules:
         tuple((entry["id"], compile_cached(entry["pattern"].replace("{PLACE}", raw["place"]), re.I))
               for entry in raw["authorities"]),
         frozenset(raw["not_places"]), frozenset(raw["type_words"]), raw["header_blocks"],
-        re.compile(raw["header_stop"], re.I), raw["header_max_words"],
-        re.compile(raw["host_before"], re.I), re.compile(raw["host_after"], re.I),
-        re.compile(raw["domain"], re.I), frozenset(raw["domain_not_labels"]))
+        compile_cached(raw["header_stop"], re.I), raw["header_max_words"],
+        compile_cached(raw["host_before"], re.I), compile_cached(raw["host_after"], re.I),
+        compile_cached(raw["domain"], re.I), frozenset(raw["domain_not_labels"]))
 
 
 @dataclass(frozen=True)

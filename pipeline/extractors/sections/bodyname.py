@@ -12,6 +12,7 @@ from functools import lru_cache
 from pipeline.extractors.sections import dates
 from pipeline.extractors.sections.cues import WEEKDAY, cues
 from pipeline.extractors.sections.dates import MONTHS, find_dates
+from pipeline.regex_cache import compile_cached
 
 # the number or letter that tells apart sub-committees of one name ("Licensing
 # Sub-Committee (2)"), which the body name keeps
@@ -44,7 +45,7 @@ def _not_body_line(text: str) -> bool:
 _ENGLISH_MONTHS = "|".join(name for name in MONTHS if (len(name) > 3 or name == "may")
                            and name.isascii() and name not in dates.WELSH_MONTHS
                            and name not in dates.WELSH_MUTATED)
-_TRAILING_MONTH = re.compile(rf"\s+(?:{_ENGLISH_MONTHS})(?:\s+(?:19|20)\d\d)?$", re.I)
+_TRAILING_MONTH = compile_cached(rf"\s+(?:{_ENGLISH_MONTHS})(?:\s+(?:19|20)\d\d)?$", re.I)
 
 
 def _bilingual(text: str) -> str:
@@ -98,7 +99,7 @@ def _without_council_prefix(text: str) -> str:
     return text
 
 
-_OF_THE_COUNCIL = re.compile(
+_OF_THE_COUNCIL = compile_cached(
     r"\s+of\s+(?:the\s+)?(?:[\w'&-]+\s+){0,4}?(?:council|authority|corporation)$", re.I)
 
 
@@ -115,10 +116,10 @@ def _without_council_suffix(text: str) -> str:
     return text
 
 
-_NEXT_LABEL = re.compile(
+_NEXT_LABEL = compile_cached(
     r"\s+(?:date|time|venue|location|place|report(?:\s+of)?|subject|title|contact|author)\s*:",
     re.I)
-_TITLE_WORD = re.compile(  # "Minutes - X", "Concise Minutes - X", "Notes of meeting: X"
+_TITLE_WORD = compile_cached(  # "Minutes - X", "Concise Minutes - X", "Notes of meeting: X"
     r"^(?:(?:draft|supplementary|concise|summary|unconfirmed|confirmed|approved|signed)\s+)?(?:minutes?|agenda|(?:action\s+|meeting\s+)?notes?)"
     r"(?:\s+of\s+(?:the\s+)?meeting)?\s*[-\u2013\u2014:|]\s+", re.I)
 

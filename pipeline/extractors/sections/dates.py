@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.regex_cache import compile_cached, longest_first
+
 MONTHS = {name: n for n, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
      ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
@@ -27,7 +29,7 @@ WELSH_MUTATED = {"fawrth": 3, "fai": 5, "fehefin": 6, "orffennaf": 7, "fedi": 9,
                  "dachwedd": 11, "ragfyr": 12}
 MONTHS.update({name: n for name, n in WELSH_MONTHS.items() if name not in MONTHS})
 MONTHS.update(WELSH_MUTATED)
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=longest_first)) + r")\.?"
 # English and Welsh ordinals (1af, 2il, 3ydd, 5ed, 11eg, 20fed, 21ain), split from the day or not
 _SUFFIX = r"(?:st|nd|rd|th|af|il|ydd|ed|eg|fed|ain)"
 _ORDINAL = rf"(?:\s?{_SUFFIX}\b|{_SUFFIX})?"
@@ -39,13 +41,14 @@ _START = r"(?:\b|(?<=19\d\d|20\d\d))"
 # the year ends the date: at a word boundary, before a glued word ("2025Tuesday") or a glued
 # second date ("20254 March 2025", "202504/03/2025")
 _END = rf"(?:\b|(?=[a-z])|{_GLUED})"
-DAY_MONTH_YEAR = re.compile(
+DAY_MONTH_YEAR = compile_cached(
     rf"{_START}{_DAY}(?:\s+day)?(?:\s+(?:of|o))?\s+{_MONTH},?\s+{_YEAR}{_END}", re.I)
-MONTH_DAY_YEAR = re.compile(rf"(?:\b|(?<=19\d\d|20\d\d)){_MONTH}\s+{_DAY},?\s+{_YEAR}{_END}", re.I)
-NUMERIC = re.compile(r"(?:\b|(?<=19\d\d|20\d\d))(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-]"
-                     r"(?P<year>(?:19|20)?\d\d)(?:\b|(?=[a-z])|(?=[0-3]?\d[/.\-][01]?\d[/.\-]))",
-                     re.I)
-ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+MONTH_DAY_YEAR = compile_cached(
+    rf"(?:\b|(?<=19\d\d|20\d\d)){_MONTH}\s+{_DAY},?\s+{_YEAR}{_END}", re.I)
+NUMERIC = compile_cached(r"(?:\b|(?<=19\d\d|20\d\d))(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-]"
+                         r"(?P<year>(?:19|20)?\d\d)(?:\b|(?=[a-z])|(?=[0-3]?\d[/.\-][01]?\d[/.\-]))",
+                         re.I)
+ISO = compile_cached(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 
 @dataclass(frozen=True, slots=True)

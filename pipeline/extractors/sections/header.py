@@ -24,6 +24,7 @@ from pipeline.extractors.sections.bodyname import _clean_body, _not_body_line, i
 from pipeline.extractors.sections.cues import WEEKDAY, Cues, cues
 from pipeline.extractors.sections.dates import FoundDate, find_dates, first_date
 from pipeline.model import Block, BlockKind, Document
+from pipeline.regex_cache import compile_cached
 
 __all__ = ["HEADER_BLOCKS", "WEEKDAY", "Blocks", "Cues", "_clean_body", "classify_blocks", "cues",
            "find_body", "find_date", "is_body_name", "metadata_of"]
@@ -46,9 +47,9 @@ def _row_text(block: Block) -> str:
     return block.text.replace("\t", " ")
 
 
-_DANGLING = re.compile(
+_DANGLING = compile_cached(
     r"^\W*(?:minutes?|cofnodion|a meeting|meeting)\b.{0,60}\b(?:of|of the|of a|of an)$", re.I)
-_LEADING_NOTE = re.compile(r"^\([^()]{20,400}\)\s+(?=\S)")
+_LEADING_NOTE = compile_cached(r"^\([^()]{20,400}\)\s+(?=\S)")
 
 
 def _lines(blocks: Blocks) -> list[tuple[Block, str]]:
@@ -121,11 +122,11 @@ def find_body(source: Document | Blocks) -> tuple[str, Block | None]:
     return found if found[0] or not addressed[0] else addressed
 
 
-_ADDRESSEE = re.compile(r"^\W*to\s*[:\-\u2013]", re.I)
+_ADDRESSEE = compile_cached(r"^\W*to\s*[:\-\u2013]", re.I)
 
 
-_ITEM_PAGE = re.compile(r"^\W*agenda\s+item\W*$", re.I)
-_MINUTES_TITLE = re.compile(r"^\W*minutes?\b(?!\s*:)", re.I)
+_ITEM_PAGE = compile_cached(r"^\W*agenda\s+item\W*$", re.I)
+_MINUTES_TITLE = compile_cached(r"^\W*minutes?\b(?!\s*:)", re.I)
 
 
 def _earlier(lines: list[tuple[Block, str]]) -> list[bool]:
@@ -228,8 +229,8 @@ def find_date(source: Document | Blocks, kind: str = "") -> tuple[str, Block | N
     return (chosen[0].iso, chosen[1]) if chosen else ("", None)
 
 
-_TIME = re.compile(r"\b\d{1,2}[.:]\d\d\s?(?:am|pm|a\.m\.|p\.m\.|yh|yb)|\b\d{1,2}\s?(?:am|pm)\b",
-                   re.I)
+_TIME = compile_cached(r"\b\d{1,2}[.:]\d\d\s?(?:am|pm|a\.m\.|p\.m\.|yh|yb)|\b\d{1,2}\s?(?:am|pm)\b",
+                       re.I)
 
 
 def _meeting_date(text: str) -> FoundDate | None:
