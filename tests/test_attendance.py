@@ -579,3 +579,14 @@ def test_a_run_on_list_with_a_council_after_every_name_gives_each_name():
         ("S Ravel", "")]
     text = "R Hume, Brackenshire Police Authority P Greer, Fenbury Borough Council"
     assert [p.name for p in parse_list(text, 0, len(text))] == ["R Hume", "P Greer"]
+
+
+def test_a_member_line_styled_as_a_heading_stays_in_the_list():
+    # Word documents style a short stand-alone line as a heading; a line of titled names is
+    # still the Present list, and a real heading after it still closes the list.
+    result = run("PRESENT: Councillor R Amble (Chair)", "",
+                 "## The Deputy Mayor Councillor B Croft", "",
+                 "Aldermen C Dunmore and E Fenwick", "", "## Grants to community groups", "",
+                 "Councillor G Hale thanked officers for the report.")
+    assert names(result["attendees"]) == ["R Amble", "B Croft", "C Dunmore", "E Fenwick"]
+    assert person(result["attendees"], "B Croft")["role"] == "Deputy Mayor"

@@ -137,7 +137,10 @@ class Walk(TableReader):
         low = block.text.casefold().strip(" :")
         if block.kind is BlockKind.HEADING and low not in data("cues")["sublabels"] \
                 and not any(words in low for words in data("cues")["heading_sublabels"]):
-            self.section = None
+            if not (self.section and _titled_line(block.text)):
+                self.section = None
+            else:  # a member's line that Word styled as a heading: "The Mayor Councillor A Bell"
+                self.content(block, 0)
         elif self.section and not self.content(block, 0) and len(block.text.split()) >= 8 \
                 and block.text.rstrip().endswith("."):
             self.section, self.paused = None, self.section  # narrative: the record is over
@@ -306,6 +309,15 @@ _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
 _PLACE_LEAD = compile_cached(
     r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
     r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Rev)\b)")
+
+
+def _titled_line(text: str) -> bool:
+    """A line that is nothing but titled people ('Councillor A Bell', 'Aldermen B Carr and
+    D Ennis'), whatever its style."""
+    if list_end(text, 0, len(text)) < len(text):
+        return False
+    people = parse_list(text, 0, len(text))
+    return bool(people) and all(person.titled for person in people)
 
 
 def _sub_numbered(block: Block) -> list[Block]:

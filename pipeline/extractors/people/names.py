@@ -215,11 +215,15 @@ def _prefix(text: str) -> tuple[int, tuple[str, ...], tuple[str, ...], str, bool
         elif m := v["rank"].match(rest) or _office(rest):
             last = m.group(1).split()[-1]
             plural_label = last.endswith("s") and last[:-1] in v["title_nouns"]
-            (labels if plural_label else roles).append(_singular(m.group(1)))
+            office = _LEADING_ARTICLE.sub("", m.group(1))  # "The Mayor Councillor A Bell"
+            (labels if plural_label else roles).append(_singular(office))
         else:
             break
         pos += m.end()
     return pos, tuple(roles), tuple(labels), honorific, plural
+
+
+_LEADING_ARTICLE = re.compile(r"^the\s+(?=\S)", re.I)
 
 
 def _singular(label: str) -> str:
