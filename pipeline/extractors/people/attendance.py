@@ -317,7 +317,7 @@ def _titled_line(text: str) -> bool:
     if list_end(text, 0, len(text)) < len(text):
         return False
     people = parse_list(text, 0, len(text))
-    return bool(people) and all(person.titled for person in people)
+    return bool(people) and all(person.titled for person in people or ())
 
 
 def _sub_numbered(block: Block) -> list[Block]:
