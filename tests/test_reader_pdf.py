@@ -491,3 +491,38 @@ def test_blank_pdf_is_empty(tmp_path: Path, engine: str) -> None:
     pdf.save()
     with pytest.raises(EmptyDocument):
         read_pdf(path, "blank.pdf", engine=engine)
+
+
+def one_page_with_header(path: Path, header_size: float) -> None:
+    """A one-page paper as Word prints it: a header in the top margin, council on the left
+    and the meeting at a right tab stop, above the body text."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", header_size)
+    pdf.drawString(72, A4[1] - 40, "Fernley Council")
+    pdf.setFont("Helvetica", header_size)
+    pdf.drawRightString(A4[0] - 72, A4[1] - 40, "Licensing Sub-Committee - 3 May 2024")
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, A4[1] - 90, "MINUTES OF THE LICENSING SUB-COMMITTEE")
+    pdf.setFont("Helvetica", 11)
+    for n, line in enumerate(["Present: Councillors A Rook (Chair), B Finch and C Wren.",
+                              "1. Apologies for absence were received from Councillor D Teal.",
+                              "2. The minutes of the last meeting were agreed."]):
+        pdf.drawString(72, A4[1] - 130 - 20 * n, line)
+    pdf.save()
+
+
+def test_a_one_page_papers_header_in_small_type_is_furniture(tmp_path: Path,
+                                                              engine: str) -> None:
+    path = tmp_path / "one-page.pdf"
+    one_page_with_header(path, header_size=9)
+    texts = [b.text for b in read_pdf(path, "one-page.pdf", engine=engine).blocks]
+    assert texts[0] == "MINUTES OF THE LICENSING SUB-COMMITTEE"
+    assert not any("Fernley" in text for text in texts)
+
+
+def test_a_header_in_body_size_is_kept_cut_at_its_tab_stop(tmp_path: Path,
+                                                           engine: str) -> None:
+    path = tmp_path / "one-page.pdf"
+    one_page_with_header(path, header_size=11)
+    texts = [b.text for b in read_pdf(path, "one-page.pdf", engine=engine).blocks]
+    assert texts[:2] == ["Fernley Council", "Licensing Sub-Committee - 3 May 2024"]

@@ -18,6 +18,8 @@ from operator import itemgetter
 from pdfplumber.table import Table
 
 FURNITURE_BAND = 0.08  # share of the page height at the top and bottom where furniture lives
+SMALLER = 1.0  # points below the body's size from which a line in a margin is furniture
+HEADER_TAB = 0.12  # a gap this share of the page wide inside a header line is a tab stop
 GUTTER_RANGE = (0.3, 0.7)  # where a two-column gutter may sit, as shares of the page width
 MIN_GUTTER = 12.0  # pt of clear vertical space that separates two columns
 MIN_COLUMN_LINES = 5  # lines each column needs before a page counts as two-column
@@ -71,7 +73,8 @@ def layout_page(
     pieces: list[tuple[int, float, Item]] = []  # (column: 0 spans, 1 left, 2 right), top, item
     for row in rows:
         for col, part in _split_row(row, gutter):
-            pieces.append((col, part[0]["top"], _make_line(part, number, height)))
+            for piece in _band_pieces(part, width, height):
+                pieces.append((col, piece[0]["top"], _make_line(piece, number, height)))
     for table in tables:
         x0, top, x1, _ = table.bbox
         col = 0 if gutter is None or x0 < gutter < x1 else (1 if x1 <= gutter else 2)
@@ -148,6 +151,21 @@ def _split_row(row: list[dict], gutter: float | None) -> list[tuple[int, list[di
     return [p for p in parts if p[1]]
 
 
+def _band_pieces(words: list[dict], width: float, height: float) -> list[list[dict]]:
+    """A header or footer line cut where a tab stop spreads it across the page ('Fernley
+    Council <tab> Licensing Committee - 3 May 2024'): its pieces are separate texts, and a
+    one-page paper's header would otherwise run the council into the committee's name."""
+    top, bottom = words[0]["top"], words[-1]["bottom"]
+    if not (bottom <= height * FURNITURE_BAND or top >= height * (1 - FURNITURE_BAND)):
+        return [words]
+    pieces = [[words[0]]]
+    for prev, word in pairwise(words):
+        if word["x0"] - prev["x1"] > width * HEADER_TAB:
+            pieces.append([])
+        pieces[-1].append(word)
+    return pieces
+
+
 def _column_order(pieces: list[tuple[int, float, Item]]) -> list[Item]:
     """Top to bottom; between full-width items the left column is read before the right."""
     out: list[Item] = []
@@ -200,14 +218,26 @@ def _alike_ocr_keys(pages: list[list[Item]], seen: Counter[str]) -> set[str]:
     return {key for key in alike if key in seen}
 
 
+def _body_size(pages: list[list[Item]]) -> float:
+    """The type size of most of the text outside the margins' bands (0 when none)."""
+    chars: Counter[float] = Counter()
+    for items in pages:
+        for item in items:
+            if isinstance(item, Line) and not item.band and item.ocr is None:
+                chars[round(item.size, 1)] += len(item.text)
+    return chars.most_common(1)[0][0] if chars else 0.0
+
+
 def drop_furniture(pages: list[list[Item]]) -> list[Item]:
-    """Drop running headers/footers (repeated on 2+ pages) and page numbers; flatten pages."""
+    """Drop running headers/footers (repeated on 2+ pages, or in the margin in type smaller
+    than the body's) and page numbers; flatten pages."""
     seen: Counter[str] = Counter()
     for items in pages:
         seen.update({_furniture_key(i.text, i.ocr is not None) for i in items
                      if isinstance(i, Line) and i.band})
     repeated = {key for key, n in seen.items() if n >= 2}
     repeated |= _alike_ocr_keys(pages, seen)
+    small = _body_size(pages) - SMALLER
     out: list[Item] = []
     for number, items in enumerate(pages, 1):
         first = next((i for i in items if isinstance(i, Line)), None)
@@ -218,6 +248,8 @@ def drop_furniture(pages: list[list[Item]]) -> list[Item]:
                     continue
                 if item.band and (key in repeated or PAGE_NUMBER_RE.fullmatch(text)):
                     continue
+                if item.band and item.ocr is None and item.size < small:
+                    continue  # a header or footer once only (a one-page paper's, say)
                 if number == 1 and item is first and key in repeated:
                     continue  # page 1's own header line, repeated in later pages' headers
             out.append(item)
