@@ -526,3 +526,17 @@ def test_a_header_in_body_size_is_kept_cut_at_its_tab_stop(tmp_path: Path,
     one_page_with_header(path, header_size=11)
     texts = [b.text for b in read_pdf(path, "one-page.pdf", engine=engine).blocks]
     assert texts[:2] == ["Fernley Council", "Licensing Sub-Committee - 3 May 2024"]
+
+
+def test_a_name_cut_after_its_initials_runs_on(tmp_path: Path, engine: str) -> None:
+    # "Mrs. H.M." ends a line with a full stop, yet the surname follows on the next line.
+    path = tmp_path / "wrapped.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 11)
+    lines = ["Councillor P.R. Ormsby (Chairman); Councillors Mrs. K.L. Dunne, Mrs. H.M.",
+             "Garvey, R.W. Haig and Mr. S.", "Lister.", "The meeting closed at 8.05 p.m."]
+    for n, line in enumerate(lines):
+        pdf.drawString(72, A4[1] - 100 - 13 * n, line)
+    pdf.save()
+    texts = [b.text for b in read_pdf(path, "wrapped.pdf", engine=engine).blocks]
+    assert texts == [" ".join(lines[:3]), lines[3]]

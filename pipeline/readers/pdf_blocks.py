@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from itertools import pairwise
 
 from pipeline.model.document import BlockKind, DocumentBuilder
 from pipeline.readers.pdf_layout import Item, Line, TableItem
+from pipeline.rules import read_json
 
 WIDE_GAP = 0.5  # x font size: a gap this wide after a bare list number is a tab
 PARA_GAP = 0.2  # x font size above normal line spacing that starts a new block
@@ -66,6 +68,23 @@ def _numbered(line: Line) -> bool:
     return bool(BARE_NUMBER_RE.fullmatch(first)) and line.first_gap > WIDE_GAP * line.size
 
 
+INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Titles written with a full stop ('Mrs.', 'Cllr.'): the attendance rules' own list."""
+    return frozenset(t for t in read_json("attendance/names.json")["honorifics"]
+                     if t.endswith("."))
+
+
+def _name_cut(text: str) -> bool:
+    """A line that ends in initials or a title ('... and Mrs. H.M.'): its full stop ends no
+    sentence, the name goes on at the start of the next line."""
+    last = text.rsplit(None, 1)[-1] if text.strip() else ""
+    return bool(INITIALS_RE.fullmatch(last)) or last in _titles()
+
+
 class BlockMaker:
     """Turns the flat item list into paragraphs, list items, headings and table rows."""
 
@@ -111,7 +130,8 @@ class BlockMaker:
             return False
         if self.marker and line.x0 < self.lines[0].text_x0 - 3:
             return False  # outdented below a list item: a new paragraph
-        unfinished, lower = not prev.text.endswith(SENTENCE_END), line.text[:1].islower()
+        unfinished = not prev.text.endswith(SENTENCE_END) or _name_cut(prev.text)
+        lower = line.text[:1].islower()
         if line.page != prev.page or line.top < prev.top:  # on to the next page or column
             return unfinished and lower
         max_gap = min(self.normal_gap, MAX_LINE_GAP * prev.size) + PARA_GAP * prev.size
