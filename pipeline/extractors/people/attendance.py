@@ -41,6 +41,7 @@ from pipeline.extractors.people.labels import (
     status,
 )
 from pipeline.extractors.people.lists import parse_list, run_together
+from pipeline.extractors.people.merged_names import list_lines, split_merged
 from pipeline.extractors.people.names import classify
 from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
@@ -77,6 +78,7 @@ class Walk(TableReader):
         self.paused: Section | None = None
         self.items = False  # an item heading seen: the attendance record is behind
         self.listed = False  # an unlabelled list read
+        self.at = 0  # the index of the block being read
 
     def run(self) -> None:
         i = 0
@@ -84,7 +86,7 @@ class Walk(TableReader):
             i = self.step(i)
 
     def step(self, i: int) -> int:
-        block = self.blocks[i]
+        block, self.at = self.blocks[i], i
         following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         if following is not None and _wrapped(block, following, self.section or cue(block.text)):
             gap = " " * max(following.start - block.end, 1)  # "Cllr Mrs V" / "Penrose, ..."
@@ -287,6 +289,12 @@ class Walk(TableReader):
             if marked is None:
                 return True
             section = marked
+        if section.kind in ("attendees", "apologies") and self.blocks[self.at] is block and \
+                (merged := split_merged(text, start, end, list_lines(
+                    [b.text for b in self.blocks], self.at, cue))):
+            for person in merged:  # "Ann Bell Carl Dee": two columns merged into one line
+                self.register.add(section.kind, person, block, section)
+            return True
         bounds = [start - 1, *(start + c.start() for c in re.finditer(";", text[start:end])), end]
         substitutes = section.kind == "substitutes"
         for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
