@@ -295,7 +295,7 @@ class Walk(TableReader):
             for person in merged:  # "Ann Bell Carl Dee": two columns merged into one line
                 self.register.add(section.kind, person, block, section)
             return True
-        bounds = [start - 1, *(start + c.start() for c in re.finditer(";", text[start:end])), end]
+        bounds = [start - 1, *(c.start() for c in _ENTRY.finditer(text, start, end)), end]
         substitutes = section.kind == "substitutes"
         for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
             if n and (m := re.match(r"\s*(?:and|&)\s+(?=[A-Z])", text[a + 1:b])):
@@ -309,6 +309,7 @@ class Walk(TableReader):
 
 
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
+_ENTRY = re.compile("[;•]")  # between the entries of a list: "A, Role; B" / "A, Role. • B"
 #: a place and a spaced dash before titled names ("Glenesk - Mrs N. Baird, Mr F. Skene")
 _PLACE_LEAD = re.compile(r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
                          r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Rev)\b)")
