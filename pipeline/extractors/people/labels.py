@@ -122,7 +122,8 @@ def cue(text: str) -> tuple[Section, int] | None:
             semi.group(1).casefold().strip() in data("cues")["exact"]:
         colon = re.compile(";").search(body, semi.end(1))  # "Present; Cllrs A (Chair), B"
     label = body[:colon.start()] if colon else body.rstrip(" :-–")
-    words = re.findall(r"[\w'’/-]+", label.casefold())
+    # "Religious Representatives Present (Non Voting Observers ...):-": a note in brackets
+    words = re.findall(r"[\w'’/-]+", re.sub(r"\([^()]*\)", " ", label).casefold())
     exact = data("cues")["exact"]
     if not colon and len(words) <= 6 and label.isupper() and (section := _section(words)):
         return section, len(text)  # "ABSENT WITH APOLOGIES" on a line of its own
@@ -191,9 +192,10 @@ def next_label(text: str, start: int, end: int) -> int:
 
 @cache
 def _cue_words() -> set[str]:
-    """Every word of a label phrase ('in', 'attendance', 'apologies')."""
+    """Every word of a label phrase ('in', 'attendance', 'apologies'), and the words that
+    name a group of members ('Appointed Members')."""
     cues = data("cues")
-    phrases = [r["phrase"] for r in cues["rules"]] + cues["exact"]
+    phrases = [r["phrase"] for r in cues["rules"]] + cues["exact"] + cues["group_words"]
     return {w for p in phrases for w in p.rstrip(":").split()}
 
 
