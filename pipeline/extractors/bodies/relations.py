@@ -252,7 +252,8 @@ class RelationReader(ClauseReader):
         colon = end - 1 if doc[end - 1].text == ":" else next(
             (t.i for t in doc[end: min(sent.end, end + 12)] if t.text == ":"), None)
         before = {t.lower_ for t in doc[sent.start: start]}
-        if (cue.requires == "colon" and colon is None) or (
+        if (cue.requires == "colon" and colon is None) or doc[sent.start].lower_.strip(
+                ":") in WORDS.attendance_openers or (
                 cue.requires == "membership_or_colon" and colon is None
                 and not {"membership", "members"} & before) or (
                 cue.requires == "membership_verb" and not WORDS.membership_words & before):

@@ -1,17 +1,14 @@
 """Formal decisions: RESOLVED, AGREED, DECIDED, NOTED ... and bare "Decision" headings.
 
 A keyword is found with a spaCy `Matcher` over the paper's one Doc (`language.py`), so
-every row can name the pattern that produced it (`models/items/decision_patterns.jsonl`).
-It counts when it leads its sentence ("RESOLVED:", "Resolved", "NOTED -") or follows
-a lead-in ("It was RESOLVED that", "The Sub-Committee RESOLVED to", "By affirmation
-of the meeting it was"); mid-sentence it must be upper case, because minutes write
-the narrative "the Board noted that" / "it was agreed that" in lower case.
-
-The decision's text runs from after the keyword (and its colon or dash) to the end
-of its line, then over the following blocks while they continue it: the first line
-under a bare keyword, numbered or lettered parts, a table introduced by a colon,
-a lower-case run-on. It stops at the next item, the next decision, or any other
-text (narrative, "Reasons:", "Action:", "Proposed by", "All to note", signatures).
+every row names its pattern (`models/items/decision_patterns.jsonl`). It counts leading
+its sentence ("RESOLVED:", "Resolved", "NOTED -") or after a lead-in ("It was RESOLVED
+that", "The Sub-Committee RESOLVED to"); mid-sentence it must be upper case, because
+minutes write the narrative "the Board noted that" in lower case. Its text runs from the
+keyword to the end of its line, then over the blocks that continue it (the line under a
+bare keyword, numbered parts, a table after a colon, a lower-case run-on) up to the next
+item or decision or any other text ("Reasons:", "Proposed by", signatures). In a paper
+without item headings a row's minute number ('22 RESOLVED that ...') is its item.
 """
 
 from __future__ import annotations
@@ -24,6 +21,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 
 from pipeline.extractors.anchors import PatternGate
+from pipeline.extractors.items.numbering import minute_number
 from pipeline.extractors.items.titles import strip_bars
 from pipeline.extractors.language import cell_spans, labels, language, span_of
 from pipeline.extractors.provenance import provenance
@@ -31,8 +29,9 @@ from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json, read_jsonl
 
-# Tokens after which a keyword starts a new sentence or clause.
-BOUNDARIES = frozenset({".", ";", ":", "?", "!", "\u2013", "\u2014", "-", ":-"})
+# Tokens after which a keyword starts a new sentence or clause ('|': a cell of a table
+# saved as text).
+BOUNDARIES = frozenset({".", ";", ":", "?", "!", "\u2013", "\u2014", "-", ":-", "|"})
 KEYWORD_PUNCT = frozenset({":", "-", "\u2013", "\u2014", ":-", "\u2012"})
 LEADING_PUNCT = compile_cached(r"^[\s:;,.\-\u2012\u2013\u2014]*")
 SENTENCE_END = (".", "!", "?")
@@ -63,6 +62,7 @@ class DecisionRules:
     inline_stop: re.Pattern[str]
     enumerator: re.Pattern[str]
     line_number: re.Pattern[str]
+    minute_number: re.Pattern[str]
     short_list_words: int
     decision_label: re.Pattern[str]
     decision_like: tuple[re.Pattern[str], ...]
@@ -96,6 +96,7 @@ def rules() -> DecisionRules:
         inline_stop=compile_cached("|".join(f"(?:{p})" for p in raw["inline_stops"]), re.I),
         enumerator=compile_cached(raw["enumerator"], re.I),
         line_number=compile_cached(raw["line_number"], re.I),
+        minute_number=compile_cached(raw["minute_number"]),
         short_list_words=raw["short_list_words"],
         decision_label=compile_cached(raw["decision_label"]),
         decision_like=tuple(compile_cached(p) for p in raw["decision_like"]),
@@ -244,12 +245,15 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
             # A heading line can run on into its item's first decision ("2503.06 Planning
             # Applications a) ... It was RESOLVED that ..."), so it is still searched.
             item = headings[index]
+        # no item headings, rows opening with their minute number ('22 RESOLVED that ...')
+        own = item or ("" if headings or not found[index]
+                       else minute_number(blocks[index], rules().minute_number))
         for n, (hit, cell_end) in enumerate(found[index]):
             stop = hits[index][n + 1].clause_start if n + 1 < len(hits[index]) else None
             if cell_end is not None:
                 stop = cell_end if stop is None else min(stop, cell_end)
             row = _decision(blocks, hits, headings, index, hit.start, hit.end, stop,
-                            hit.label, hit.rule, item)
+                            hit.label, hit.rule, own)
             if row["text"] or cell_end is None:  # a bare "Agreed" status cell is no decision
                 rows.append(row)
         if not hits[index]:

@@ -19,6 +19,14 @@ from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached
 
 
+def minute_number(block: Block, pattern: re.Pattern[str]) -> str:
+    """The minute number a line or table row opens with ('22 RESOLVED that ...', a 'Min No'
+    cell '22'), by `pattern` (its group 1); '' when none."""
+    first = block.cells[0] if block.kind is BlockKind.TABLE_ROW and block.cells else block.text
+    found = pattern.match(first)
+    return found.group(1) if found else ""
+
+
 def number_key(number: str, rules: ItemRules) -> tuple[int, ...]:
     """Sortable key: "5" < "5.1" < "5a" < "6"; "41/24", "DEV12/24" sort on 41 and 12."""
     if ROMAN.fullmatch(number):

@@ -92,7 +92,8 @@ def run_in(title: str, loose: bool = False) -> str | None:
         head, rest = title[:m.start()].strip(), title[m.end():].split()
         lowered = {w.casefold().strip(",.;:()") for w in rest[1:] if not w[:1].isupper()}
         if head and len(rest) >= 4 and lowered & r.verb_words and is_title(head, loose=loose) \
-                and (len(head.split()) <= 2 or not any(w[:1].isupper() for w in head.split()[1:])):
+                and (len(head.split()) <= 2 or title_case(head)
+                     or not any(w[:1].isupper() for w in head.split()[1:])):
             return head
     dated = r.run_in_date.search(title)
     if dated and is_title(head := title[:dated.start()].strip(), loose=loose) and \

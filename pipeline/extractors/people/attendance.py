@@ -41,9 +41,11 @@ from pipeline.extractors.people.labels import (
     status,
 )
 from pipeline.extractors.people.lists import parse_list, run_together
+from pipeline.extractors.people.merged_names import list_lines, split_merged
 from pipeline.extractors.people.names import classify
 from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
+from pipeline.extractors.people.wards import ward_at, ward_column
 from pipeline.extractors.sections.metadata import classify_kind
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached, longest_first
@@ -78,6 +80,7 @@ class Walk(TableReader):
         self.paused: Section | None = None
         self.items = False  # an item heading seen: the attendance record is behind
         self.listed = False  # an unlabelled list read
+        self.at = 0  # the index of the block being read
 
     def run(self) -> None:
         i = 0
@@ -85,7 +88,7 @@ class Walk(TableReader):
             i = self.step(i)
 
     def step(self, i: int) -> int:
-        block = self.blocks[i]
+        block, self.at = self.blocks[i], i
         following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         if following is not None and _wrapped(block, following, self.section or cue(block.text)):
             gap = " " * max(following.start - block.end, 1)  # "Cllr Mrs V" / "Penrose, ..."
@@ -174,8 +177,11 @@ class Walk(TableReader):
 
     def opened(self, section: Section) -> Section:
         """The section a label opens; a bare 'Also:' under apologies goes on with them
-        ('Apologies from Cllr A. Also: County Councillor B')."""
-        if section.rule == "label-also" and self.section and self.section.kind == "apologies":
+        ('Apologies from Cllr A. Also: County Councillor B'), and so does a group of members
+        under apologies or absent ('APOLOGIES: Ratepayer Members: Mr A')."""
+        if self.section and (section.rule == "label-also" and self.section.kind == "apologies"
+                             or section.rule in data("cues")["group_labels"]
+                             and self.section.kind in ("apologies", "absent")):
             return replace(self.section, allow_single=True)
         return section
 
@@ -207,7 +213,7 @@ class Walk(TableReader):
                 self.register.add(self.section.kind, person, block, self.section)
             return True
         text, section = block.text, self.section
-        if self.wards and (dash := _ward(text, start, len(text) if end is None else end)):
+        if self.wards and (dash := ward_at(text, start, len(text) if end is None else end)):
             end = dash  # "Councillor Anne Bright - Hillside": the ward is no name
         if section.kind == "absent":  # absent without apologies: neither present nor apologies
             return bool(parse_list(text, start, len(text) if end is None else end, True))
@@ -291,7 +297,16 @@ class Walk(TableReader):
             if marked is None:
                 return True
             section = marked
-        bounds = [start - 1, *(start + c.start() for c in re.finditer(";", text[start:end])), end]
+        if _INNER_LABEL.match(text, start, end) and (inner := cue(text[start:end])):
+            self.section = self.opened(inner[0])  # "IN ATTENDANCE: Officers: Mr A – Clerk"
+            return self.content(block, start + inner[1], end)
+        if section.kind in ("attendees", "apologies") and self.blocks[self.at] is block and \
+                (merged := split_merged(text, start, end, list_lines(
+                    [b.text for b in self.blocks], self.at, cue))):
+            for person in merged:  # "Ann Bell Carl Dee": two columns merged into one line
+                self.register.add(section.kind, person, block, section)
+            return True
+        bounds = [start - 1, *(c.start() for c in _ENTRY.finditer(text, start, end)), end]
         substitutes = section.kind == "substitutes"
         for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
             if n and (m := re.match(r"\s*(?:and|&)\s+(?=[A-Z])", text[a + 1:b])):
@@ -305,6 +320,8 @@ class Walk(TableReader):
 
 
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
+_INNER_LABEL = compile_cached(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S")  # a label's label
+_ENTRY = compile_cached("[;•]")  # between the entries of a list: "A, Role; B" / "A, Role. • B"
 #: a place and a spaced dash before titled names ("Glenesk - Mrs N. Baird, Mr F. Skene")
 _PLACE_LEAD = compile_cached(
     r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
@@ -332,43 +349,6 @@ def _sub_numbered(block: Block) -> list[Block]:
     return [replace(block, text=text[a:b].rstrip(), start=block.start + a,
                     end=block.start + a + len(text[a:b].rstrip()))
             for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
-
-
-def ward_column(blocks: list[Block]) -> bool:
-    """Whether a paper lists its members one a line with their ward after a dash
-    ('Councillor Anne Bright - Hillside'): three such lines at least, and most of the
-    one-person lines, so that a double-barrelled name written 'Wendy Morris – Twiddy'
-    among plain ones stays whole."""
-    dashed = plain = 0
-    for block in blocks[:300]:
-        if _ward(block.text, 0, len(block.text)):
-            dashed += 1
-        elif _person_line().fullmatch(block.text):
-            plain += 1
-    return dashed >= 3 and dashed >= 3 * plain
-
-
-def _ward(text: str, start: int, end: int) -> int | None:
-    """Where the dash before a place opens in a line 'Councillor Anne Bright - Hillside';
-    None when there is none, or what follows the dash is an office or a body ('- Clerk')."""
-    m = _ward_line().fullmatch(text, start, end)
-    return m.start(1) if m and classify(m.group(1).strip(" -–—")) is None else None
-
-
-@cache
-def _ward_line() -> re.Pattern:
-    """A person line with a dash and a place after it; group 1 from the dash on."""
-    return compile_cached(rf"\s*{_PERSON}(\s+[-–—]\s+[A-Z][\w'’.]*(?:\s+(?:[A-Z][\w'’.]*|&|and|"
-                          r"with|on|upon|of|the|in))*)\s*")
-
-
-@cache
-def _person_line() -> re.Pattern:
-    return compile_cached(rf"\s*{_PERSON}\s*")
-
-
-_PERSON = (r"(?:(?:Councillor|Cllr\.?|County\s+Councillor|Mr|Mrs|Ms|Miss|Dr|Alderman)\s+)?"
-           r"(?:[A-Z][\w'’.]*\s+){1,3}[A-Z][\w'’]+")
 
 
 def _wrapped(block: Block, following: Block, section: object) -> bool:

@@ -118,12 +118,13 @@ def cue(text: str) -> tuple[Section, int] | None:
     lead = pattern("numbering").match(text)
     offset = lead.end() if lead else 0
     body = text[offset:]
-    colon = re.search(r":-?|\s[–—]\s|\t", body)
+    colon = re.search(r":-?|\s[–—•]\s|\t", body)  # "Clerk • Name, Office": a bullet
     if colon is None and (semi := re.match(r"([A-Za-z ]{3,30});\s", body)) and \
             semi.group(1).casefold().strip() in data("cues")["exact"]:
         colon = compile_cached(";").search(body, semi.end(1))  # "Present; Cllrs A (Chair), B"
     label = body[:colon.start()] if colon else body.rstrip(" :-–")
-    words = re.findall(r"[\w'’/-]+", label.casefold())
+    # "Religious Representatives Present (Non Voting Observers ...):-": a note in brackets
+    words = re.findall(r"[\w'’/-]+", re.sub(r"\([^()]*\)", " ", label).casefold())
     exact = data("cues")["exact"]
     if not colon and len(words) <= 6 and label.isupper() and (section := _section(words)):
         return section, len(text)  # "ABSENT WITH APOLOGIES" on a line of its own
@@ -131,10 +132,12 @@ def cue(text: str) -> tuple[Section, int] | None:
     if (not colon or run_on) and " ".join(words) not in exact:
         # "PRESENT Councillor A (Chair), B": a label run into the list it opens.
         for phrase in sorted(exact, key=longest_first):
-            if body[:len(phrase) + 1].casefold() != phrase + " ":
+            glued = body[:len(phrase)].casefold() == phrase and bool(
+                _GLUED.match(body, len(phrase)))  # "PRESENTProvost A (Chair)": a PDF cell
+            if body[:len(phrase) + 1].casefold() != phrase + " " and not glued:
                 continue
-            verb = pattern("label_verb").match(body[len(phrase):])  # "Present were A, B"
-            after = len(phrase) + (verb.end() if verb else 0)
+            verb = None if glued else pattern("label_verb").match(body[len(phrase):])
+            after = len(phrase) + (verb.end() if verb else 0)  # "Present were A, B"
             stop = next_label(body, after, len(body)) if run_on else len(body)
             if parse_list(body, after, stop) and (section := _section(phrase.split())):
                 if phrase in _plurals():  # "Councillors Mrs A, D Burton, Garten": surnames
@@ -156,6 +159,11 @@ def cue(text: str) -> tuple[Section, int] | None:
         section = next((f for f in sides if f.kind == "apologies"), sides[0] if sides else None)
     section = section or _section(words)
     return (section, offset + (colon.end() if colon else len(body))) if section else None
+
+
+#: a name run into its label with no space, the label's last letter then a capital that
+#: starts a word ('PRESENTProvost', 'PresentCouncillor', 'IN ATTENDANCEKeith')
+_GLUED = compile_cached(r"(?<=[A-Za-z])[A-Z][a-z]")
 
 
 @cache
@@ -185,9 +193,10 @@ def next_label(text: str, start: int, end: int) -> int:
 
 @cache
 def _cue_words() -> set[str]:
-    """Every word of a label phrase ('in', 'attendance', 'apologies')."""
+    """Every word of a label phrase ('in', 'attendance', 'apologies'), and the words that
+    name a group of members ('Appointed Members')."""
     cues = data("cues")
-    phrases = [r["phrase"] for r in cues["rules"]] + cues["exact"]
+    phrases = [r["phrase"] for r in cues["rules"]] + cues["exact"] + cues["group_words"]
     return {w for p in phrases for w in p.rstrip(":").split()}
 
 

@@ -223,7 +223,7 @@ def _prefix(text: str) -> tuple[int, tuple[str, ...], tuple[str, ...], str, bool
     return pos, tuple(roles), tuple(labels), honorific, plural
 
 
-_LEADING_ARTICLE = re.compile(r"^the\s+(?=\S)", re.I)
+_LEADING_ARTICLE = compile_cached(r"^the\s+(?=\S)", re.I)
 
 
 def _singular(label: str) -> str:

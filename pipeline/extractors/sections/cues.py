@@ -30,6 +30,7 @@ class Cues:
     date_labels: tuple[re.Pattern[str], ...]
     minutes_of: tuple[re.Pattern[str], ...]
     earlier_minutes: tuple[re.Pattern[str], ...]
+    own_minutes_title: re.Pattern[str]
     specific_date_label: re.Pattern[str]
     meeting_type_prefix: re.Pattern[str]
     welsh_council_prefix: re.Pattern[str]
@@ -74,6 +75,7 @@ def cues() -> Cues:
         date_labels=compiled("date_labels"),
         minutes_of=compiled("minutes_of"),
         earlier_minutes=compiled("earlier_minutes"),
+        own_minutes_title=compile_cached(raw["own_minutes_title"], re.I),
         specific_date_label=compile_cached(raw["specific_date_label"], re.I),
         meeting_type_prefix=compile_cached(raw["meeting_type_prefix"], re.I),
         welsh_council_prefix=compile_cached(raw["welsh_council_prefix"], re.I),

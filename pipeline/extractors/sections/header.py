@@ -190,7 +190,8 @@ EARLIER_MINUTES_CHARS = 1000
 @lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
 def _earlier_minutes(text: str) -> bool:
     text = text[:EARLIER_MINUTES_CHARS]
-    return any(p.search(text) for p in cues().earlier_minutes)
+    return not cues().own_minutes_title.match(text) and any(
+        p.search(text) for p in cues().earlier_minutes)
 
 
 def find_date(source: Document | Blocks, kind: str = "") -> tuple[str, Block | None]:
