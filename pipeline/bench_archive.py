@@ -279,6 +279,22 @@ def update_readme(readme: Path, text: str, how: str) -> None:
     publish(readme, README_START, README_END, f"`{how}`", text)
 
 
+def update_startup_line(readme: Path, line: str) -> None:
+    """Replace the one-paper line of the README's growth table, saying when it was measured
+    (the rest of the table keeps its own date)."""
+    text = readme.read_text(encoding="utf-8")
+    head, _, rest = text.partition(README_START)
+    block, _, tail = rest.partition(README_END)
+    kept = [old for old in block.split("\n") if "of one small paper" not in old]
+    at = next((i for i, old in enumerate(kept) if old.startswith("- ")), len(kept) - 1)
+    while at < len(kept) and kept[at].startswith("- "):
+        at += 1
+    kept.insert(at, f"{line} (measured {time.strftime('%Y-%m-%d')} by `python -m "
+                    "pipeline.bench_archive --startup-only`)")
+    readme.write_text(head + README_START + "\n".join(kept) + README_END + tail,
+                      encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m pipeline.bench_archive")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000],
@@ -291,6 +307,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="write the table into README.md (a quiet machine's figures only)")
     parser.add_argument("--rebuild", type=int, nargs="*", default=[],
                         help="also time write_outputs alone on stores of these many papers")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="only time one small paper against `python -c pass` (with "
+                             "--readme: update that line of the README's table)")
     parser.add_argument("--child", nargs=2, type=Path, metavar=("PAPERS", "OUT"),
                         help=argparse.SUPPRESS)
     parser.add_argument("--rebuild-child", nargs=3, help=argparse.SUPPRESS)
@@ -304,6 +323,14 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(_rebuild_child(Path(store_from), Path(out), int(size))))
         return
     work = args.work or Path(tempfile.mkdtemp(prefix="minutebook-bench-"))
+    if args.startup_only:
+        (line,) = verdicts([], startup(work, repeats=9))
+        print(line)
+        if args.readme:
+            update_startup_line(Path(__file__).resolve().parents[1] / "README.md", line)
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     rows = []
     plan = [("txt", size) for size in args.sizes]
     plan += [(fmt, args.format_size) for fmt in ("pdf", "docx", "html") if args.format_size]

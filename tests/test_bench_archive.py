@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.bench_archive import generate, generate_format, table, verdicts
+from pipeline.bench_archive import (
+    README_END,
+    README_START,
+    generate,
+    generate_format,
+    table,
+    update_startup_line,
+    verdicts,
+)
 
 
 def row(fmt: str, papers: int, fresh: float, rerun_ms: float, rss: float = 120.0) -> dict:
@@ -40,3 +48,21 @@ def test_generators_make_the_papers_asked_for(tmp_path: Path) -> None:
     assert len(list((tmp_path / "txt").rglob("*.txt"))) == 12
     generate_format(tmp_path / "html", "html", 3)
     assert len(list((tmp_path / "html").rglob("*.html"))) == 3
+
+
+def test_startup_only_replaces_its_own_line_of_the_table(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    old = table([row("txt", 1000, 0.010, 0.06), row("txt", 100_000, 0.011, 0.05)],
+                {"extract_one_s": 1.08, "python_pass_s": 0.02}, 2)
+    readme.write_text(f"# Bench\n\n{README_START}\n{old}\n{README_END}\n\nAfter.\n",
+                      encoding="utf-8")
+    (line,) = verdicts([], {"extract_one_s": 0.84, "python_pass_s": 0.03})
+    update_startup_line(readme, line)
+    text = readme.read_text(encoding="utf-8")
+    assert "1.08 s wall" not in text and text.count("of one small paper") == 1
+    assert "0.84 s wall" in text and "--startup-only" in text
+    assert "| txt | 100,000 |" in text and text.endswith(f"{README_END}\n\nAfter.\n")
+    lines = text.split("\n")
+    verdict_lines = [n for n, got in enumerate(lines) if got.startswith("- ")]
+    assert verdict_lines == list(range(verdict_lines[0], verdict_lines[-1] + 1))
+    assert "one small paper" in lines[verdict_lines[-1]]
