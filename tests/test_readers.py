@@ -136,3 +136,50 @@ def test_html_paragraphs_in_one_cell_keep_a_space_between_them(tmp_path: Path) -
         "</body></html>", encoding="utf-8")
     row = read(page).blocks[0]
     assert row.cells[1] == "Councillor Ann Bell (Chair) Councillor Tom Reed Councillor Sam Orr"
+
+
+def _wrap(element, tag: str):
+    """Put `element`'s content (a paragraph's runs, or a body paragraph) inside w:TAG."""
+    from docx.oxml import OxmlElement
+
+    holder = OxmlElement(f"w:{tag}")
+    element.addprevious(holder)
+    holder.append(element)
+    return holder
+
+
+def test_docx_text_in_smart_tags_insertions_and_content_controls(tmp_path: Path) -> None:
+    # Word shows this text, though python-docx's paragraph.text and iter_inner_content do not
+    # read it: smart tags (Word 2003-2007 marked names and places), tracked insertions,
+    # content controls (template boxes), simple fields; deleted text is not shown.
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    present = document.add_paragraph("Present: Councillors ")
+    tagged = present.add_run("Ann Bell")
+    _wrap(tagged._r, "smartTag")
+    present.add_run(" and ")
+    inserted = present.add_run("Carl Dee")
+    _wrap(inserted._r, "ins")
+    removed = present.add_run(" and Eve Fox")
+    text = removed._r.find(docx.oxml.ns.qn("w:t"))
+    text.tag = docx.oxml.ns.qn("w:delText")
+    _wrap(removed._r, "del")
+    title = document.add_paragraph("Minutes of the Licensing Panel")
+    content = _wrap(_wrap(title._p, "sdtContent"), "sdt")
+    assert content.getparent() is document.element.body
+    dated = document.add_paragraph("Held on ")
+    field = OxmlElement("w:fldSimple")
+    field.set(docx.oxml.ns.qn("w:instr"), "DATE")
+    dated._p.append(field)
+    field.append(dated.add_run("3 May 2024")._r)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Chair"
+    _wrap(_wrap(table.cell(0, 1).add_paragraph("Gwen Hale")._p, "sdtContent"), "sdt")
+    path = tmp_path / "controls.docx"
+    document.save(str(path))
+    blocks = read(path).blocks
+    assert [b.text for b in blocks[:3]] == ["Present: Councillors Ann Bell and Carl Dee",
+                                            "Minutes of the Licensing Panel",
+                                            "Held on 3 May 2024"]
+    assert tuple(blocks[3].cells) == ("Chair", "Gwen Hale")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ BULLET_FORMATS = {"bullet", "none"}
 # What python-docx's CT_R.text selects with an XPath union, in the same (document) order
 _RUN_TEXT_TAGS = frozenset(qn(f"w:{tag}") for tag in ("br", "cr", "noBreakHyphen", "ptab", "t",
                                                      "tab"))
-_R, _HYPERLINK = qn("w:r"), qn("w:hyperlink")
+_R = qn("w:r")
 _RPR, _B, _RSTYLE, _VAL = qn("w:rPr"), qn("w:b"), qn("w:rStyle"), qn("w:val")
 _STYLE, _STYLE_ID, _NAME, _TYPE, _DEFAULT = (qn("w:style"), qn("w:styleId"), qn("w:name"),
                                              qn("w:type"), qn("w:default"))
@@ -43,10 +44,21 @@ def _run_text(run: Any) -> str:
     return "".join([str(child) for child in run if child.tag in _RUN_TEXT_TAGS])
 
 
+# Elements that hold a paragraph's runs: hyperlinks, and what python-docx's `paragraph.text`
+# passes over although Word shows their text: tracked insertions, content controls, simple
+# fields (a date, a page number), smart tags (Word 2003-2007 wrapped names, places and
+# dates in them), custom XML, moved-to text and bidirectional spans. Deleted and moved-from
+# text is not shown, and is not here.
+_RUN_HOLDERS = frozenset(qn(f"w:{tag}") for tag in (
+    "hyperlink", "ins", "sdt", "sdtContent", "fldSimple", "smartTag", "customXml", "moveTo",
+    "dir", "bdo"))
+
+
 def _paragraph_text(element: Any) -> str:
-    """python-docx's `paragraph.text` (its runs' and hyperlinks' text) without XPath."""
-    return "".join([_run_text(child) if child.tag == _R else child.text
-                    for child in element if child.tag in (_R, _HYPERLINK)])
+    """The text of a paragraph's runs, wherever they are held (python-docx's `paragraph.text`
+    reads only runs and hyperlinks straight under the paragraph), without XPath."""
+    return "".join([_run_text(child) if child.tag == _R else _paragraph_text(child)
+                    for child in element if child.tag == _R or child.tag in _RUN_HOLDERS])
 
 
 def _check_package(path: Path) -> None:
@@ -234,12 +246,31 @@ class _Reader:
                     cells.append((key, ""))  # vertically merged: the text stays above
                     continue
                 seen[key] = cell._tc
-                cells.append((key, " ".join(_paragraph_text(p._p) for p in cell.paragraphs)))
+                cells.append((key, " ".join(_paragraph_text(part._p)
+                                            for part in _body_content(cell._tc, cell)
+                                            if isinstance(part, Paragraph))))
             self.builder.add(BlockKind.TABLE_ROW, "", cells=[text for _, text in cells],
                              table=index, page=self.page)
             for cell in row.cells:
                 for nested in cell.tables:
                     self.table(nested)
+
+
+_P, _TBL = qn("w:p"), qn("w:tbl")
+_BLOCK_HOLDERS = frozenset(qn(f"w:{tag}") for tag in ("sdt", "sdtContent", "customXml"))
+
+
+def _body_content(element: Any, parent: Any) -> Iterator[Paragraph | Table]:
+    """The paragraphs and tables of the body (or a cell) in order, those inside block content
+    controls included: a council template's cover page and Word's 'Title' and 'Date' boxes
+    are content controls, which python-docx's `iter_inner_content` passes over."""
+    for child in element:
+        if child.tag == _P:
+            yield Paragraph(child, parent)
+        elif child.tag == _TBL:
+            yield Table(child, parent)
+        elif child.tag in _BLOCK_HOLDERS:
+            yield from _body_content(child, parent)
 
 
 def read_docx(path: Path, source: str) -> Document:
@@ -260,7 +291,7 @@ def read_docx(path: Path, source: str) -> Document:
                         kind="not_docx") from None
     builder = DocumentBuilder(source, "docx")
     reader = _Reader(document, builder)
-    for part in document.iter_inner_content():
+    for part in _body_content(document.element.body, document._body):
         if isinstance(part, Paragraph):
             reader.paragraph(part)
         else:
