@@ -183,3 +183,48 @@ def test_docx_text_in_smart_tags_insertions_and_content_controls(tmp_path: Path)
                                             "Minutes of the Licensing Panel",
                                             "Held on 3 May 2024"]
     assert tuple(blocks[3].cells) == ("Chair", "Gwen Hale")
+
+
+def test_html_layout_tables_are_read_as_the_blocks_they_hold(tmp_path: Path) -> None:
+    # An old council site lays the page out in a table, and ModernGov minutes put each item
+    # in a row: its number in one cell, its title and minute in the next. Neither is data:
+    # a cell holding a heading or a table is read block by block, the number leading the
+    # title; a plain attendance table stays rows.
+    page = tmp_path / "minutes.html"
+    page.write_text(
+        "<html><body><table><tr><td><p>Site links</p></td><td>"
+        "<h1>Licensing Panel - 3 May 2024</h1>"
+        "<table><tr><th>Member</th><th>Role</th></tr><tr><td>Cllr Ann Bell</td>"
+        "<td>Chair</td></tr></table>"
+        "<table class='mgItemTable'><tr><td>14.</td><td><h3>Apologies for absence</h3>"
+        "<p>Apologies were received from Councillor Carl Dee.</p></td></tr>"
+        "<tr><td>15.</td><td><h3>Street trading fees</h3><p>RESOLVED: That the fees be "
+        "agreed.</p><p>The vote was unanimous.</p></td></tr></table>"
+        "</td></tr></table></body></html>", encoding="utf-8")
+    blocks = read(page).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        (BlockKind.PARAGRAPH, "Site links"),
+        (BlockKind.HEADING, "Licensing Panel - 3 May 2024"),
+        (BlockKind.TABLE_ROW, "Member\tRole"), (BlockKind.TABLE_ROW, "Cllr Ann Bell\tChair"),
+        (BlockKind.HEADING, "14. Apologies for absence"),
+        (BlockKind.PARAGRAPH, "Apologies were received from Councillor Carl Dee."),
+        (BlockKind.HEADING, "15. Street trading fees"),
+        (BlockKind.PARAGRAPH, "RESOLVED: That the fees be agreed."),
+        (BlockKind.PARAGRAPH, "The vote was unanimous.")]
+
+
+def test_html_item_rows_of_prose_are_read_as_blocks(tmp_path: Path) -> None:
+    # ModernGov's item table with the title as a paragraph (no heading): prose in a cell
+    # makes it a layout; a cell of short lines ("<p>Cllr A</p><p>Cllr B</p>") stays data.
+    minute = ("The Panel considered the report of the Licensing Manager on the fees for "
+              "street trading consents, which had not changed since 2019, and the costs of "
+              "enforcement that the fees are meant to recover in full.")
+    page = tmp_path / "items.html"
+    page.write_text(
+        "<html><body><table><tr><td>Present</td><td><p>Cllr Ann Bell</p><p>Cllr Carl Dee</p>"
+        "</td></tr></table><table><tr><td>15.</td><td><p class='mgSubItemTitleTxt'>Street "
+        f"trading fees</p><p>{minute}</p><p>RESOLVED: That the fees be agreed.</p></td></tr>"
+        "</table></body></html>", encoding="utf-8")
+    texts = [b.text for b in read(page).blocks]
+    assert texts == ["Present\tCllr Ann Bell Cllr Carl Dee", "15. Street trading fees", minute,
+                     "RESOLVED: That the fees be agreed."]

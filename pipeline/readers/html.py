@@ -80,8 +80,15 @@ class _Walker:
         self.builder = builder
         self.pending: list[str] = []
         self.page = 1
+        self.number = ""  # a layout table's item number, put before the next block
 
     def _add(self, kind: BlockKind, text: str, **layout: Any) -> None:
+        if self.number and text.strip():
+            if kind is BlockKind.TABLE_ROW:
+                self.builder.add(BlockKind.PARAGRAPH, self.number, page=self.page)
+            else:
+                text = f"{self.number} {text}"
+            self.number = ""
         self.builder.add(kind, text, page=self.page, **layout)
 
     def _break(self, element: lxml.html.HtmlElement, where: str) -> None:
@@ -153,13 +160,70 @@ class _Walker:
                     self.walk(nested)
 
     def table(self, element: lxml.html.HtmlElement) -> None:
+        if _is_layout(element):
+            self.layout_table(element)
+            return
         index = self.builder.new_table()
-        for row in element.iter("tr"):
-            if _closest_table(row) is not element:
-                continue
+        for row in _own_rows(element):
             cells = [" ".join(_inline_lines(cell)) for cell in row if cell.tag in ("td", "th")]
             header = all(cell.tag == "th" for cell in row if isinstance(cell.tag, str))
             self._add(BlockKind.TABLE_ROW, "", cells=cells, table=index, bold=header)
+
+
+    def layout_table(self, element: lxml.html.HtmlElement) -> None:
+        """A table that lays a page out: each cell's content is read as blocks, row by row.
+        A row's leading cell holding only a number ('23.', '45/19') is the number of what
+        the next cell holds (ModernGov minutes: number cell, then title and minute)."""
+        for row in _own_rows(element):
+            number = ""
+            for cell in (c for c in row if c.tag in ("td", "th")):
+                text = " ".join(_inline_lines(cell))
+                if not number and ITEM_NUMBER.fullmatch(text.strip()) and len(row) > 1:
+                    number = text.strip()
+                    continue
+                self.number, number = number, ""
+                self.walk_cell(cell)
+            if number or self.number:  # a number with nothing after it
+                self._add(BlockKind.PARAGRAPH, number or self.number)
+
+    def walk_cell(self, cell: lxml.html.HtmlElement) -> None:
+        self.pending.append(cell.text or "")
+        for child in cell:
+            self.walk(child)
+            self.pending.append(child.tail or "")
+        self.flush()
+
+
+#: a cell that is only an item's number: "23.", "23", "(4)", "45/19", "CC.201", "7a"
+ITEM_NUMBER = re.compile(r"\(?[A-Z]{0,4}\.?\d{1,4}(?:[./:]\d{1,4})*[a-z]?[.)]?")
+#: block elements whose presence in a cell makes the table a page's layout, not data
+LAYOUT_MARKS = {"table", "h1", "h2", "h3", "h4", "h5", "h6"}
+#: a cell with two of these and this many words holds a page's prose, not a datum
+PROSE_BLOCKS = {"p", "div", "ul", "ol", "blockquote"}
+PROSE_WORDS = 40
+
+
+def _own_rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return [row for row in table.iter("tr") if _closest_table(row) is table]
+
+
+def _is_layout(table: lxml.html.HtmlElement) -> bool:
+    """Tables used to place a page's parts (old council sites, ModernGov minutes' item
+    tables): marked as presentation, or a cell holds a heading or another table, or a
+    cell holds paragraphs of prose (a data cell holds a name or a few words a line)."""
+    if (table.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    for row in _own_rows(table):
+        for cell in row:
+            if cell.tag not in ("td", "th"):
+                continue
+            if any(isinstance(node.tag, str) and node.tag in LAYOUT_MARKS
+                   for node in cell.iterdescendants()):
+                return True
+            blocks = [c for c in cell if isinstance(c.tag, str) and c.tag in PROSE_BLOCKS]
+            if len(blocks) >= 2 and len(cell.text_content().split()) >= PROSE_WORDS:
+                return True
+    return False
 
 
 INLINE_TAGS = {"a", "b", "strong", "i", "em", "u", "sup", "sub", "small", "abbr", "acronym",
