@@ -157,8 +157,13 @@ class TableReader:
         label = next((t for t, h in zip(titles or [], header, strict=False)
                       if h == "substitute"), "Substitute")
         codes: dict[str, str] = {}
+        # people side by side ("name | role | name | role"): each name with the cells after it
+        starts = [k for k, h in enumerate(header) if h == "name"] or [0]
+        groups = list(zip(starts, [*starts[1:], len(header)], strict=True))
         for block, cells in merged:
-            self.grid_row(block, dict(zip(header, cells, strict=False)), codes, label)
+            for a, b in groups if len(groups) > 1 else [(0, len(header))]:
+                self.grid_row(block, dict(zip(header[a:b], cells[a:b], strict=False)), codes,
+                              label)
 
     def grid_row(self, block: Block, row: dict, codes: dict, label: str) -> None:
         text = {h: cell[0] for h, cell in row.items() if h}
@@ -182,7 +187,8 @@ class TableReader:
 
     def mark(self, person: Person, text: dict, codes: dict, section: Section) -> Section | None:
         """Role, organisation and P/A/D mark from a grid row's other cells."""
-        person.roles += [text["role"]] if text.get("role") else []
+        role = text.get("role", "").strip().removeprefix("(").removesuffix(")").strip()
+        person.roles += [role] if role else []  # "(Chair)" in a cell of its own
         person.orgs = [text["organisation"]] if text.get("organisation") else person.orgs
         codes[person.code] = person.name
         if text.get("note") and (sub := substitution(text["note"])):
@@ -276,9 +282,14 @@ def _infer(rows: list, width: int) -> list[str | None] | None:
         return None
     header: list[str | None] = ["name"]
     for col in range(1, width):
-        kinds = [classify(c[col][0]) for _, c in rows if col < len(c) and c[col][0]]
+        texts = [c[col][0] for _, c in rows if col < len(c) and c[col][0]]
+        titled = sum(bool((p := parse_person(t, 0, len(t))) and p.titled) for t in texts)
+        if texts and titled * 2 > len(texts):
+            header.append("name")  # "Cllr A Bell | (Chair) | Cllr D Evans": two columns of people
+            continue
+        kinds = [classify(t) for t in texts]
         header.append("organisation" if kinds.count("org") > kinds.count("role") else "role")
-    if header.count("role") > 1 and "organisation" not in header:
+    if header.count("role") > 1 and "organisation" not in header and header.count("name") == 1:
         header[-1] = "organisation"
     return header
 
