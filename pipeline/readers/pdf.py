@@ -37,6 +37,7 @@ import pipeline.readers.ocr as ocr_engine
 from pipeline.errors import EmptyDocument, EncryptedDocument, NeedsOCR, ReadError, warning
 from pipeline.model.document import Document, DocumentBuilder
 from pipeline.readers.pdf_blocks import BlockMaker, join_wrapped
+from pipeline.readers.pdf_borderless import borderless_tables
 from pipeline.readers.pdf_fast import pages as fast_pages
 from pipeline.readers.pdf_layout import Item, drop_furniture, layout_page
 
@@ -84,7 +85,7 @@ def read_pdf(path: Path, source: str, engine: str = "pdfium",
     if not chars:
         raise EmptyDocument("no text in PDF")
     builder = DocumentBuilder(source, "pdf")
-    BlockMaker(builder, drop_furniture(pages)).run()
+    BlockMaker(builder, borderless_tables(drop_furniture(pages))).run()
     builder.warnings.extend(notes)
     doc = builder.build(pages=len(pages))
     if not doc.blocks:

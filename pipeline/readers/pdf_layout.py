@@ -25,6 +25,7 @@ MIN_GUTTER = 12.0  # pt of clear vertical space that separates two columns
 MIN_COLUMN_LINES = 5  # lines each column needs before a page counts as two-column
 OCR_ALIKE = 0.85  # how alike two OCR'd band lines read to be one running header or footer
 GLUE_GAP = 1.0  # pt: closer words are one word split by a font change ("27" + "th")
+CELL_GAP = 0.8  # x font size: a wider gap between two words of a line is a tab or a column
 PAGE_NUMBER_RE = re.compile(r"(?i)(page\s*)?\d+(\s*(of|/)\s*\d+)?|-\s*\d+\s*-|\[\s*\d+\s*\]")
 PAGE_OF_RE = re.compile(r"(?i)page\s+\d+\s+of\s+\d+")
 _ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() holds for (sre's test is the same)
@@ -47,6 +48,8 @@ class Line:
     first_gap: float  # space after the first word; a tab after a list number is wide
     band: bool  # inside the top or bottom furniture band
     ocr: float | None = None  # an OCR'd line's mean word confidence (0-100)
+    # (x0, text) of the parts a tab-wide gap separates: cells of a table drawn without rules
+    cells: tuple[tuple[float, str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -181,8 +184,14 @@ def _column_order(pieces: list[tuple[int, float, Item]]) -> list[Item]:
 
 def _make_line(words: list[dict], page: int, height: float) -> Line:
     text = words[0]["text"]
+    cuts = [0]  # where each part separated by a tab-wide gap starts in `text`
+    starts = [words[0]["x0"]]
     for prev, w in pairwise(words):
-        text += ("" if w["x0"] - prev["x1"] < GLUE_GAP else " ") + w["text"]
+        gap = w["x0"] - prev["x1"]
+        if gap > CELL_GAP * w["size"]:
+            cuts.append(len(text) + 1)
+            starts.append(w["x0"])
+        text += ("" if gap < GLUE_GAP else " ") + w["text"]
     # A plain dict and max() pick the size Counter.most_common(1) picks (the first of equals)
     sizes: dict[float, int] = {}
     for w in words:
@@ -197,6 +206,9 @@ def _make_line(words: list[dict], page: int, height: float) -> Line:
     line = Line(text, page, x0, top, bottom, size, bold, x2, x2 - words[0]["x1"], band)
     if "conf" in words[0]:  # an OCR'd line
         line.ocr = sum(w["conf"] for w in words) / len(words)
+    elif len(cuts) > 1:
+        line.cells = tuple((x, text[a:b].strip()) for x, a, b in
+                           zip(starts, cuts, [*cuts[1:], len(text)], strict=True))
     return line
 
 

@@ -283,9 +283,12 @@ def _infer(rows: list, width: int) -> list[str | None] | None:
     header: list[str | None] = ["name"]
     for col in range(1, width):
         texts = [c[col][0] for _, c in rows if col < len(c) and c[col][0]]
-        titled = sum(bool((p := parse_person(t, 0, len(t))) and p.titled) for t in texts)
-        if texts and titled * 2 > len(texts):
-            header.append("name")  # "Cllr A Bell | (Chair) | Cllr D Evans": two columns of people
+        people = [p for t in texts if (p := parse_person(t, 0, len(t))) is not None]
+        titled = sum(p.titled for p in people)
+        if texts and (titled * 2 > len(texts) or len(people) == len(texts) and not any(
+                classify(t) for t in texts)):
+            # "Cllr A Bell | (Chair) | Cllr D Evans", "Ann Bell | Carl Dee": people side by side
+            header.append("name")
             continue
         kinds = [classify(t) for t in texts]
         header.append("organisation" if kinds.count("org") > kinds.count("role") else "role")
