@@ -88,7 +88,7 @@ def _choose(readings: list[list[tuple[int, int]]] | None, vote: int,
             # 'Fraser Aird Morven Lennox' under lines of two names each, its given names
             # unknown to the vocabulary: two words a name
             return [(i, i + 2) for i in range(0, len(tokens), 2)]
-    return None
+    return None if multi or whole else _guessed(tokens)
 
 
 def _votes(others: list[str]) -> int:
@@ -120,12 +120,15 @@ def _tokens(text: str, start: int, end: int) -> list[_Token] | None:
         return None
     v = vocab()
     out: list[_Token] = []
+    titled = 0  # where a council tier's honorific ('County Cllr') ends
     for m in re.finditer(r"\S+", seg):
         word = m.group()
         if len(out) >= MOST_WORDS:
             return None
+        if (tier := v["tier"].match(seg + " X", m.start())) and seg[tier.end() - 1:][:1].isspace():
+            titled = tier.end()
         hon = v["hon"].match(word + " X")
-        if hon and hon.end() == len(word) + 1:
+        if m.start() < titled or hon and hon.end() == len(word) + 1:
             if word.rstrip(".").casefold() in v["plural"]:
                 return None
             cls = "hon"
@@ -140,10 +143,13 @@ def _tokens(text: str, start: int, end: int) -> list[_Token] | None:
     return out
 
 
-def _readings(tokens: list[_Token]) -> list[list[tuple[int, int]]] | None:
+def _readings(tokens: list[_Token], guess: bool = False
+              ) -> list[list[tuple[int, int]]] | None:
     """Every way the tokens split into names, as (first, past-last) token indexes; None
-    when there are more than MOST_READINGS."""
-    ends = [_name_ends(tokens, i) for i in range(len(tokens))]
+    when there are more than MOST_READINGS. With `guess`, two plain words also make a name
+    whose given name the vocabulary does not know."""
+    ends = [sorted(set(_name_ends(tokens, i)) | ({i + 2} if guess and _pair(tokens, i) else set()))
+            for i in range(len(tokens))]
     memo: dict[int, list[list[tuple[int, int]]] | None] = {len(tokens): [[]]}
 
     def from_(i: int) -> list[list[tuple[int, int]]] | None:
@@ -163,6 +169,27 @@ def _readings(tokens: list[_Token]) -> list[list[tuple[int, int]]] | None:
         return found
 
     return from_(0)
+
+
+def _pair(tokens: list[_Token], i: int) -> bool:
+    """Two plain words from token i, the first no given name the vocabulary knows."""
+    return i + 2 <= len(tokens) and all(t.cls == "word" for t in tokens[i:i + 2]) and \
+        not forename(tokens[i].word)
+
+
+def _guessed(tokens: list[_Token]) -> list[tuple[int, int]] | None:
+    """A long run the vocabulary reads but for a few given names ('... Bethan Lewis Ifor
+    Jenkins' without 'Ifor'): the one reading with the fewest two-word names it had to
+    guess, when they are at most one name in three, and then the most names (a run of
+    names is mostly forename and surname); else None."""
+    scored = []
+    for reading in _readings(tokens, guess=True) or []:
+        guesses = sum(1 for a, b in reading if b - a == 2 and _pair(tokens, a)
+                      and b not in _name_ends(tokens, a))
+        if len(reading) >= 3 and guesses <= len(reading) // 3:
+            scored.append(((guesses, -len(reading)), reading))
+    best = [r for g, r in scored if g == min(g for g, _ in scored)] if scored else []
+    return best[0] if len(best) == 1 else None
 
 
 def _name_ends(tokens: list[_Token], i: int) -> list[int]:
