@@ -140,9 +140,12 @@ class Walk(TableReader):
         if block.kind is BlockKind.HEADING and low not in data("cues")["sublabels"] \
                 and not any(words in low for words in data("cues")["heading_sublabels"]):
             self.section = None
-        elif self.section and not self.content(block, 0) and len(block.text.split()) >= 8 \
-                and block.text.rstrip().endswith("."):
-            self.section, self.paused = None, self.section  # narrative: the record is over
+        elif self.section and not self.content(block, 0) and (
+                len(block.text.split()) >= 8 and block.text.rstrip().endswith(".")
+                or _FIELD.match(block.text) and low not in data("cues")["sublabels"]):
+            # narrative, or a field of another kind ('Register of Interest – None'): the
+            # record is over
+            self.section, self.paused = None, self.section
         return i + 1
 
     def unlabelled(self, block: Block) -> bool:
@@ -317,7 +320,10 @@ class Walk(TableReader):
 
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
 _INNER_LABEL = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S")  # a label's label
-_ENTRY = re.compile("[;•]")  # between the entries of a list: "A, Role; B" / "A, Role. • B"
+_ENTRY = re.compile("[;•]")
+#: 'Label – value' in words that name no person (no honorific, no initial); not 'Area:
+#: value', which a forum's record writes one area a line
+_FIELD = re.compile(r"\s*[A-Z][a-z'’]+(?:\s+[a-z'’]+|\s+[A-Z][a-z'’]+){0,5}\s+[–—-]\s+\S")  # between the entries of a list: "A, Role; B" / "A, Role. • B"
 #: a place and a spaced dash before titled names ("Glenesk - Mrs N. Baird, Mr F. Skene")
 _PLACE_LEAD = re.compile(r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
                          r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Rev)\b)")
