@@ -320,10 +320,10 @@ class Walk(TableReader):
 
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
 _INNER_LABEL = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S")  # a label's label
-_ENTRY = re.compile("[;•]")
+_ENTRY = re.compile("[;•]")  # between the entries of a list: "A, Role; B" / "A, Role. • B"
 #: 'Label – value' in words that name no person (no honorific, no initial); not 'Area:
 #: value', which a forum's record writes one area a line
-_FIELD = re.compile(r"\s*[A-Z][a-z'’]+(?:\s+[a-z'’]+|\s+[A-Z][a-z'’]+){0,5}\s+[–—-]\s+\S")  # between the entries of a list: "A, Role; B" / "A, Role. • B"
+_FIELD = re.compile(r"\s*[A-Z][a-z'’]+(?:\s+[a-z'’]+|\s+[A-Z][a-z'’]+){0,5}\s+[–—-]\s+\S")
 #: a place and a spaced dash before titled names ("Glenesk - Mrs N. Baird, Mr F. Skene")
 _PLACE_LEAD = re.compile(r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
                          r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Rev)\b)")
