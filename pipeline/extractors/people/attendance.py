@@ -41,7 +41,7 @@ from pipeline.extractors.people.labels import (
     status,
 )
 from pipeline.extractors.people.lists import parse_list, run_together
-from pipeline.extractors.people.merged_names import list_lines, split_merged
+from pipeline.extractors.people.merged_names import bare, list_lines, split_merged
 from pipeline.extractors.people.names import classify
 from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
@@ -300,8 +300,10 @@ class Walk(TableReader):
             self.section = self.opened(inner[0])  # "IN ATTENDANCE: Officers: Mr A – Clerk"
             return self.content(block, start + inner[1], end)
         if section.kind in ("attendees", "apologies") and self.blocks[self.at] is block and \
+                len(text[start:end].split()) >= 4 and bare(text[start:end]) and \
                 (merged := split_merged(text, start, end, list_lines(
-                    [b.text for b in self.blocks], self.at, cue))):
+                    [b.text for b in self.blocks[max(0, self.at - 41):self.at + 42]],
+                    min(self.at, 41), cue))):  # its list's other lines, near it
             for person in merged:  # "Ann Bell Carl Dee": two columns merged into one line
                 self.register.add(section.kind, person, block, section)
             return True

@@ -23,7 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.extractors.people.names import Person, _kind, parse_person
 from pipeline.extractors.people.vocabulary import data, vocab
@@ -51,7 +51,7 @@ def split_merged(text: str, start: int, end: int, others: list[str]) -> list[Per
     tokens = _tokens(text, start, end)
     if tokens is None or len(tokens) < 4:
         return None
-    chosen = _choose(_readings(tokens), _votes(others), tokens)
+    chosen = _choose(_readings(tokens), lambda: _votes(others), tokens)
     if chosen is None:
         return None
     persons = []
@@ -72,7 +72,7 @@ def bare(text: str) -> bool:
     return _tokens(text, 0, len(text)) is not None
 
 
-def _choose(readings: list[list[tuple[int, int]]] | None, vote: int,
+def _choose(readings: list[list[tuple[int, int]]] | None, votes: Callable[[], int],
             tokens: list[_Token]) -> list[tuple[int, int]] | None:
     if readings is None:
         return None
@@ -80,7 +80,7 @@ def _choose(readings: list[list[tuple[int, int]]] | None, vote: int,
     whole = any(len(r) == 1 for r in readings)
     if len(multi) == 1 and not whole:
         return multi[0]
-    if vote >= 2:
+    if (vote := votes()) >= 2:  # asked only here: the other lines cost a reading each
         fits = [r for r in multi if len(r) == vote]
         if len(fits) == 1:
             return fits[0]
@@ -94,21 +94,24 @@ def _choose(readings: list[list[tuple[int, int]]] | None, vote: int,
 def _votes(others: list[str]) -> int:
     """How many names a line of this list holds, as its other lines say when each can be
     read one way only; 0 when they do not tell or disagree evenly."""
-    counts: Counter[int] = Counter()
-    for line in others:
-        tokens = _tokens(line, 0, len(line))
-        if tokens is None:
-            continue
-        readings = _readings(tokens)
-        if readings and len(readings) == 1:
-            counts[len(readings[0])] += 1
-        elif readings and len([r for r in readings if len(r) > 1]) == 1 and not any(
-                len(r) == 1 for r in readings):
-            counts[max(len(r) for r in readings)] += 1
+    counts = Counter(n for line in others if (n := _line_names(line)))
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return 0
     return ranked[0][0]
+
+
+@lru_cache(maxsize=4096)
+def _line_names(line: str) -> int:
+    """How many names a line holds when it can be read one way only, else 0. Cached: each
+    line is asked about again by every line of its list."""
+    tokens = _tokens(line, 0, len(line))
+    readings = _readings(tokens) if tokens is not None else None
+    if readings and len(readings) == 1:
+        return len(readings[0])
+    multi = [r for r in readings or [] if len(r) > 1]
+    return len(multi[0]) if len(multi) == 1 and not any(len(r) == 1 for r in readings or []) \
+        else 0
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token] | None:
