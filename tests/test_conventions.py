@@ -138,8 +138,8 @@ def test_convention(case: dict) -> None:
 
 
 #: What the catalogue covers at least; raise these as cases are added, never lower them.
-MIN_COUNCILS = 235
-MIN_CASES = 340
+MIN_COUNCILS = 271
+MIN_CASES = 403
 
 
 def test_the_catalogue_covers_many_councils_in_every_nation() -> None:

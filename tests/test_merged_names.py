@@ -58,6 +58,17 @@ def test_unknown_given_names_split_in_twos_when_the_list_says_two_a_line() -> No
     assert names("Zorbath Quimble Yarrick", two_a_line) is None  # three words: no pairs
 
 
+def test_a_long_run_guesses_few_unknown_given_names() -> None:
+    # 'Zorbath' is no given name the vocabulary knows; the other names read on evidence
+    line = "Ann Bell Carl Dee Mr Ivo Rusk County Cllr Ola Venn Zorbath Quimble"
+    assert names(line) == ["Ann Bell", "Carl Dee", "Ivo Rusk", "Ola Venn", "Zorbath Quimble"]
+    persons = split_merged(line, 0, len(line), [])
+    assert persons is not None and persons[3].roles == ["County Cllr"]
+    # two names of two, one unknown: too little evidence; four words may be one person
+    assert names("Ann Bell Zorbath Quimble") is None
+    assert names("Mohammed Abdul Rahmoun Khan") is None
+
+
 def test_list_lines_stop_at_labels_and_other_lines() -> None:
     texts = ["Apologies:", "Ann Bell Carl Dee", "Eve Ford Gail Hale", "In Attendance",
              "Ian Kerr Jo Lamb", "1. Minutes"]

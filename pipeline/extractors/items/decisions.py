@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.extractors.anchors import PatternGate
 from pipeline.extractors.items.numbering import minute_number
-from pipeline.extractors.items.titles import strip_bars
+from pipeline.extractors.items.titles import block_text, strip_bars
 from pipeline.extractors.language import cell_spans, labels, language, span_of
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
@@ -65,6 +65,7 @@ class DecisionRules:
     minute_number: re.Pattern[str]
     short_list_words: int
     decision_label: re.Pattern[str]
+    inline_label: re.Pattern[str]
     decision_like: tuple[re.Pattern[str], ...]
     bare_sentence_words: frozenset[str]
     resolution_paragraph: re.Pattern[str]
@@ -99,6 +100,7 @@ def rules() -> DecisionRules:
         minute_number=compile_cached(raw["minute_number"]),
         short_list_words=raw["short_list_words"],
         decision_label=compile_cached(raw["decision_label"]),
+        inline_label=compile_cached(raw["inline_decision_label"]),
         decision_like=tuple(compile_cached(p) for p in raw["decision_like"]),
         bare_sentence_words=frozenset(raw["bare_sentence_words"]),
         resolution_paragraph=compile_cached(raw["resolution_paragraph"]),
@@ -296,12 +298,14 @@ def _decision_label(blocks: list[Block], hits: list[list[Hit]], headings: dict[i
     block = blocks[index]
     if block.kind is BlockKind.TABLE_ROW:
         return None
-    found = rules().decision_label.match(block.text.strip())
+    text, cut = block.text.strip(), 0
+    found = rules().decision_label.match(text)
+    if not found and (inline := rules().inline_label.search(text)):  # "... circulated.
+        cut, found = inline.end(), rules().decision_label.match(text[inline.end():])  # Decision"
     if not found:
         return None
-    rest = found.group("rest")
-    if rest:
-        return found.start("rest") if _decision_like(rest) else None
+    if rest := found.group("rest"):
+        return cut + found.start("rest") if _decision_like(rest) else None
     after = index + 1
     if after >= len(blocks) or after in headings or hits[after]:
         return None  # the keyword under it makes its own row ("Decision / The Committee AGREED")
@@ -338,7 +342,7 @@ def _decision(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, st
     last = block
     if stop is None and not cut and not (bare and label in r.bare_empty):
         more = _continuation(blocks, hits, headings, index, rest)
-        parts += [_block_text(b) for b in more]
+        parts += [block_text(b) for b in more]
         last = more[-1] if more else block
     row = {"item": item, "kind": label, "text": "\n".join(parts)}
     finish = (last.end - block.start) if last is not block else (
@@ -346,12 +350,6 @@ def _decision(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, st
     row.update(provenance(block, start, finish))
     row["rule"] = rule
     return row
-
-
-def _block_text(block: Block) -> str:
-    if block.kind is BlockKind.TABLE_ROW:
-        return " ".join(c for c in block.cells if c.strip())
-    return strip_bars(block.text.strip())  # the closing bar of a table saved as text
 
 
 def _continuation(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, str],
@@ -365,7 +363,7 @@ def _continuation(blocks: list[Block], hits: list[list[Hit]], headings: dict[int
     listing = first.endswith((":", ":-"))  # a colon introduces a list, marked or not
     for j in range(index + 1, len(blocks)):
         block = blocks[j]
-        text = _block_text(block)
+        text = block_text(block)
         if j in headings or hits[j] or any(p.match(text) for p in r.terminators):
             break
         label = r.decision_label.match(text) if block.kind is not BlockKind.TABLE_ROW else None

@@ -38,6 +38,14 @@ def is_address(title: str) -> bool:
     return 2 <= len(words) <= 5 and words[-1].casefold() in rules().address_words
 
 
+def block_text(block: Block) -> str:
+    """A block's text as a decision reads it: a table row's cells joined, a table saved as
+    text without its closing bar."""
+    if block.kind is BlockKind.TABLE_ROW:
+        return " ".join(c for c in block.cells if c.strip())
+    return strip_bars(block.text.strip())
+
+
 def split_run_on(title: str, loose: bool = False, described: bool = False) -> str:
     """A heading run on into its text ("Street lighting  Reported – the Clerk had ..."):
     the heading part, where the rest reads as a sentence and the whole is no title, or

@@ -41,7 +41,7 @@ from pipeline.extractors.people.labels import (
     status,
 )
 from pipeline.extractors.people.lists import parse_list, run_together
-from pipeline.extractors.people.merged_names import list_lines, split_merged
+from pipeline.extractors.people.merged_names import bare, list_lines, split_merged
 from pipeline.extractors.people.names import classify
 from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
@@ -144,9 +144,12 @@ class Walk(TableReader):
                 self.section = None
             else:  # a member's line that Word styled as a heading: "The Mayor Councillor A Bell"
                 self.content(block, 0)
-        elif self.section and not self.content(block, 0) and len(block.text.split()) >= 8 \
-                and block.text.rstrip().endswith("."):
-            self.section, self.paused = None, self.section  # narrative: the record is over
+        elif self.section and not self.content(block, 0) and (
+                len(block.text.split()) >= 8 and block.text.rstrip().endswith(".")
+                or _FIELD.match(block.text) and low not in data("cues")["sublabels"]):
+            # narrative, or a field of another kind ('Register of Interest – None'): the
+            # record is over
+            self.section, self.paused = None, self.section
         return i + 1
 
     def unlabelled(self, block: Block) -> bool:
@@ -301,8 +304,10 @@ class Walk(TableReader):
             self.section = self.opened(inner[0])  # "IN ATTENDANCE: Officers: Mr A – Clerk"
             return self.content(block, start + inner[1], end)
         if section.kind in ("attendees", "apologies") and self.blocks[self.at] is block and \
+                len(text[start:end].split()) >= 4 and bare(text[start:end]) and \
                 (merged := split_merged(text, start, end, list_lines(
-                    [b.text for b in self.blocks], self.at, cue))):
+                    [b.text for b in self.blocks[max(0, self.at - 41):self.at + 42]],
+                    min(self.at, 41), cue))):  # its list's other lines, near it
             for person in merged:  # "Ann Bell Carl Dee": two columns merged into one line
                 self.register.add(section.kind, person, block, section)
             return True
@@ -322,6 +327,9 @@ class Walk(TableReader):
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
 _INNER_LABEL = compile_cached(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S")  # a label's label
 _ENTRY = compile_cached("[;•]")  # between the entries of a list: "A, Role; B" / "A, Role. • B"
+#: 'Label – value' in words that name no person (no honorific, no initial); not 'Area:
+#: value', which a forum's record writes one area a line
+_FIELD = compile_cached(r"\s*[A-Z][a-z'’]+(?:\s+[a-z'’]+|\s+[A-Z][a-z'’]+){0,5}\s+[–—-]\s+\S")
 #: a place and a spaced dash before titled names ("Glenesk - Mrs N. Baird, Mr F. Skene")
 _PLACE_LEAD = compile_cached(
     r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"

@@ -178,7 +178,7 @@ def next_label(text: str, start: int, end: int) -> int:
     plural honorific as a sub-label ('Councillors:') is none."""
     plural = {p.casefold().rstrip(".") for p in data("names")["plural_honorifics"]}
     depth = depths(text)
-    for m in re.finditer(r"(?<=\S)\s+(?=((?:[A-Z][\w/'’-]*\s+(?:(?:of|the)\s+)?){0,3}"
+    for m in re.finditer(r"(?<=\S)\s+(?=((?:[A-Z][\w/'’-]*\s+(?:(?:of|the)\s+){0,2}){0,3}"
                          r"[\w/'’-]+)\s*:)", text[start:end]):
         at, label = start + m.end(), m.group(1).casefold()
         before = re.search(r"(\w+)\s*$", text[start:at])

@@ -94,6 +94,13 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
         if depth[start + m.start()] == 0 and not base.inside(at) and (
                 word[:1].isupper() or word.casefold() in v["chair"]) and word not in ("and",):
             cut(at, "comma")
+    # "A Dee Esq., Elected Members. Cllr B Fox, ...": a full stop after a word of offices or
+    # groups ends the group; a new piece starts after it (not after 'Ian. Howells')
+    for m in _STOP.finditer(text, start, end):
+        at, word = m.end(), m.group(1)
+        if depth[at] == 0 and not base.inside(at) and word in v["known"]:
+            # an initialled or titled name after it is a person, not more of a note
+            cut(at, "lead" if _NAME_START.match(text, at) else "comma")
     # "Jim Buchan, Chief Finance Officer, Resources Tony Crerar, Head of Housing Claire
     # Dunlop, Committee Officer": a forename and surname before a comma, straight after an
     # office or department word, start the next person of a 'Name, Post' list
@@ -108,6 +115,8 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
     return extra
 
 
+_NAME_START = compile_cached(r"[A-Z]\.?\s+[A-Z]|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b")
+_STOP = compile_cached(r"(?<![\w.])([A-Z][a-z][\w'’-]*)\.\s+(?=[A-Z])")
 _RANK_AFTER = compile_cached(r"([A-Z][\w'’-]*)\.?\s+[A-Z]")
 _INITIALLED_BEFORE_COMMA = compile_cached(
     r"(?<=\s)[A-Z]\.?(?:\s?[A-Z]\.?)*\s+[A-Z][a-z][\w'’-]*(?=\s*(?:,|$))")

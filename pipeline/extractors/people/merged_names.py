@@ -23,7 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.extractors.people.names import Person, _kind, parse_person
 from pipeline.extractors.people.vocabulary import data, vocab
@@ -52,7 +52,7 @@ def split_merged(text: str, start: int, end: int, others: list[str]) -> list[Per
     tokens = _tokens(text, start, end)
     if tokens is None or len(tokens) < 4:
         return None
-    chosen = _choose(_readings(tokens), _votes(others), tokens)
+    chosen = _choose(_readings(tokens), lambda: _votes(others), tokens)
     if chosen is None:
         return None
     persons = []
@@ -73,7 +73,7 @@ def bare(text: str) -> bool:
     return _tokens(text, 0, len(text)) is not None
 
 
-def _choose(readings: list[list[tuple[int, int]]] | None, vote: int,
+def _choose(readings: list[list[tuple[int, int]]] | None, votes: Callable[[], int],
             tokens: list[_Token]) -> list[tuple[int, int]] | None:
     if readings is None:
         return None
@@ -81,7 +81,7 @@ def _choose(readings: list[list[tuple[int, int]]] | None, vote: int,
     whole = any(len(r) == 1 for r in readings)
     if len(multi) == 1 and not whole:
         return multi[0]
-    if vote >= 2:
+    if (vote := votes()) >= 2:  # asked only here: the other lines cost a reading each
         fits = [r for r in multi if len(r) == vote]
         if len(fits) == 1:
             return fits[0]
@@ -89,27 +89,30 @@ def _choose(readings: list[list[tuple[int, int]]] | None, vote: int,
             # 'Fraser Aird Morven Lennox' under lines of two names each, its given names
             # unknown to the vocabulary: two words a name
             return [(i, i + 2) for i in range(0, len(tokens), 2)]
-    return None
+    return None if multi or whole else _guessed(tokens)
 
 
 def _votes(others: list[str]) -> int:
     """How many names a line of this list holds, as its other lines say when each can be
     read one way only; 0 when they do not tell or disagree evenly."""
-    counts: Counter[int] = Counter()
-    for line in others:
-        tokens = _tokens(line, 0, len(line))
-        if tokens is None:
-            continue
-        readings = _readings(tokens)
-        if readings and len(readings) == 1:
-            counts[len(readings[0])] += 1
-        elif readings and len([r for r in readings if len(r) > 1]) == 1 and not any(
-                len(r) == 1 for r in readings):
-            counts[max(len(r) for r in readings)] += 1
+    counts = Counter(n for line in others if (n := _line_names(line)))
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return 0
     return ranked[0][0]
+
+
+@lru_cache(maxsize=4096)
+def _line_names(line: str) -> int:
+    """How many names a line holds when it can be read one way only, else 0. Cached: each
+    line is asked about again by every line of its list."""
+    tokens = _tokens(line, 0, len(line))
+    readings = _readings(tokens) if tokens is not None else None
+    if readings and len(readings) == 1:
+        return len(readings[0])
+    multi = [r for r in readings or [] if len(r) > 1]
+    return len(multi[0]) if len(multi) == 1 and not any(len(r) == 1 for r in readings or []) \
+        else 0
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token] | None:
@@ -121,12 +124,15 @@ def _tokens(text: str, start: int, end: int) -> list[_Token] | None:
         return None
     v = vocab()
     out: list[_Token] = []
+    titled = 0  # where a council tier's honorific ('County Cllr') ends
     for m in re.finditer(r"\S+", seg):
         word = m.group()
         if len(out) >= MOST_WORDS:
             return None
+        if (tier := v["tier"].match(seg + " X", m.start())) and seg[tier.end() - 1:][:1].isspace():
+            titled = tier.end()
         hon = v["hon"].match(word + " X")
-        if hon and hon.end() == len(word) + 1:
+        if m.start() < titled or hon and hon.end() == len(word) + 1:
             if word.rstrip(".").casefold() in v["plural"]:
                 return None
             cls = "hon"
@@ -141,10 +147,13 @@ def _tokens(text: str, start: int, end: int) -> list[_Token] | None:
     return out
 
 
-def _readings(tokens: list[_Token]) -> list[list[tuple[int, int]]] | None:
+def _readings(tokens: list[_Token], guess: bool = False
+              ) -> list[list[tuple[int, int]]] | None:
     """Every way the tokens split into names, as (first, past-last) token indexes; None
-    when there are more than MOST_READINGS."""
-    ends = [_name_ends(tokens, i) for i in range(len(tokens))]
+    when there are more than MOST_READINGS. With `guess`, two plain words also make a name
+    whose given name the vocabulary does not know."""
+    ends = [sorted(set(_name_ends(tokens, i)) | ({i + 2} if guess and _pair(tokens, i) else set()))
+            for i in range(len(tokens))]
     memo: dict[int, list[list[tuple[int, int]]] | None] = {len(tokens): [[]]}
 
     def from_(i: int) -> list[list[tuple[int, int]]] | None:
@@ -164,6 +173,27 @@ def _readings(tokens: list[_Token]) -> list[list[tuple[int, int]]] | None:
         return found
 
     return from_(0)
+
+
+def _pair(tokens: list[_Token], i: int) -> bool:
+    """Two plain words from token i, the first no given name the vocabulary knows."""
+    return i + 2 <= len(tokens) and all(t.cls == "word" for t in tokens[i:i + 2]) and \
+        not forename(tokens[i].word)
+
+
+def _guessed(tokens: list[_Token]) -> list[tuple[int, int]] | None:
+    """A long run the vocabulary reads but for a few given names ('... Bethan Lewis Ifor
+    Jenkins' without 'Ifor'): the one reading with the fewest two-word names it had to
+    guess, when they are at most one name in three, and then the most names (a run of
+    names is mostly forename and surname); else None."""
+    scored = []
+    for reading in _readings(tokens, guess=True) or []:
+        guesses = sum(1 for a, b in reading if b - a == 2 and _pair(tokens, a)
+                      and b not in _name_ends(tokens, a))
+        if len(reading) >= 3 and guesses <= len(reading) // 3:
+            scored.append(((guesses, -len(reading)), reading))
+    best = [r for g, r in scored if g == min(g for g, _ in scored)] if scored else []
+    return best[0] if len(best) == 1 else None
 
 
 def _name_ends(tokens: list[_Token], i: int) -> list[int]:
