@@ -27,10 +27,11 @@ FORMAT_SUFFIXES: dict[str, tuple[str, ...]] = {
     "pdf": (".pdf",),
     "docx": (".docx",),
     "html": (".html", ".htm", ".xhtml"),
+    "rtf": (".rtf",),
     "text": (".txt", ".text"),
     "markdown": (".md", ".markdown"),
 }
-DEFAULT_FORMATS: tuple[str, ...] = ("pdf", "docx", "html", "text")
+DEFAULT_FORMATS: tuple[str, ...] = ("pdf", "docx", "html", "rtf", "text")
 #: A file minutebook leaves in every folder it writes (review site, graph, exports).
 OUTPUT_MARKER = ".minutebook"
 STORE_NAME = "state.sqlite"

@@ -24,6 +24,7 @@ SUFFIX_FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".rtf": "rtf",
     ".txt": "text",
     ".text": "text",
     ".md": "text",
@@ -31,7 +32,6 @@ SUFFIX_FORMATS = {
 }
 KNOWN_UNSUPPORTED = {
     ".doc": "legacy Word .doc is not supported: save it as .docx",
-    ".rtf": "RTF is not supported: save it as .docx or PDF",
     ".odt": "OpenDocument text is not supported: save it as .docx or PDF",
     ".xls": "spreadsheets are not committee papers",
     ".xlsx": "spreadsheets are not committee papers",
@@ -52,6 +52,8 @@ def sniff(head: bytes) -> str | None:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
+    if head.lstrip().startswith(b"{\\rtf"):
+        return "rtf"
     lowered = head[:2048].lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered[:512]:
         return "html"
@@ -73,6 +75,10 @@ def _reader(fmt: str, engine: str = "pdfium", ocr: OcrOptions | None = None
         from pipeline.readers.html import read_html
 
         return read_html
+    if fmt == "rtf":
+        from pipeline.readers.rtf import read_rtf
+
+        return read_rtf
     from pipeline.readers.text import read_text
 
     return read_text
