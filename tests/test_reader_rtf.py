@@ -4,7 +4,6 @@ LibreOffice write RTF."""
 from __future__ import annotations
 
 import contextlib
-
 from pathlib import Path
 
 import pytest
