@@ -567,3 +567,20 @@ def test_its_after_it_place_word_lists_to_be_represented_and_established_to_repl
         ("Dunmore Chamber of Trade", "member_of", "Culture Committee"),
         ("Dunmore Arts Foundation", "member_of", "Culture Committee"),
     }
+
+
+def test_a_body_renamed_in_a_sentence_is_one_body_under_its_new_name():
+    # The old name is an alias, written after the new one or before it; a relation written
+    # with either name is the renamed body's, and renaming is no 'replaces' edge.
+    text = ("The Safer Wyre Partnership, formerly known as the Wyre Community Safety "
+            "Partnership, reports to the Wyre Health and Wellbeing Board. "
+            "The Adult Learning Group was renamed the Wyre Skills Board in 2023. "
+            "The Wyre Skills Board reports to the Wyre Health and Wellbeing Board.")
+    result = extract(text)
+    assert {(r["source"], r["relation"], r["target"]) for r in result["relations"]} == {
+        ("Safer Wyre Partnership", "reports_to", "Wyre Health and Wellbeing Board"),
+        ("Wyre Skills Board", "reports_to", "Wyre Health and Wellbeing Board")}
+    aliases = {row["body"]: row["aliases"].split(" | ") for row in result["bodies"]}
+    assert "Wyre Community Safety Partnership" in aliases["Safer Wyre Partnership"]
+    assert "Adult Learning Group" in aliases["Wyre Skills Board"]
+    assert "Adult Learning Group" not in aliases and len(aliases) == 3

@@ -33,6 +33,7 @@ from pipeline.extractors.bodies.names import (
 )
 from pipeline.extractors.bodies.relation_cues import cue_end, cue_start, cues
 from pipeline.extractors.bodies.relations import RelationReader
+from pipeline.extractors.bodies.renaming import renaming_alias
 from pipeline.extractors.items.recommendations import extract_recommendations
 from pipeline.extractors.language import columns, doc_of, standalone
 from pipeline.extractors.provenance import provenance
@@ -221,6 +222,7 @@ def build_index(docs: list[Doc], mentions: list[list[Mention]], paper: str) -> B
             _bracket_alias(doc, m, index)
         for a, b in zip(named, named[1:], strict=False):
             _apposition_alias(doc, a, b, index)
+            renaming_alias(doc, a, b, index)
     return index
 
 
