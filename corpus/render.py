@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Render the fictional Fernley sample corpus into DOCX, PDF and HTML.
+"""Render the fictional Fernley sample corpus into DOCX, PDF, HTML and RTF.
 
     .venv/bin/python corpus/render.py            # from the project root
     .venv/bin/python corpus/render.py NAME ...   # only the named papers (stems)
 
 Each ``corpus/NAME.txt`` is parsed into blocks (headings, paragraphs, bullets,
 tables) and written as ``corpus/docx/NAME.docx`` (python-docx),
-``corpus/pdf/NAME.pdf`` (reportlab platypus) and ``corpus/html/NAME.html``
-(a ModernGov-style page). The .txt files are the source of truth; the other
+``corpus/pdf/NAME.pdf`` (reportlab platypus), ``corpus/html/NAME.html``
+(a ModernGov-style page) and ``corpus/rtf/NAME.rtf`` (RTF as Word writes it). The .txt files are the source of truth; the other
 three formats can always be regenerated from them.
 
 Text conventions in the .txt files:
@@ -406,6 +406,62 @@ def write_docx(stem: str, blocks: list[Block], path: Path) -> None:
     _write_stable_zip(buffer.getvalue(), path)
 
 
+def _rtf(text: str) -> str:
+    """Text as RTF: the three special characters escaped, anything past ASCII as \\uN."""
+    out = []
+    for char in text:
+        if char in "\\{}":
+            out.append("\\" + char)
+        elif ord(char) < 128:
+            out.append(char)
+        else:
+            code = ord(char)
+            out.append(f"\\u{code if code < 32768 else code - 65536}?")
+    return "".join(out)
+
+
+def _rtf_runs(text: str) -> str:
+    return "".join(f"{{\\b {_rtf(part)}}}" if bold else _rtf(part) for part, bold in runs(text))
+
+
+def write_rtf(stem: str, blocks: list[Block], path: Path) -> None:
+    """The paper as Word writes RTF: a stylesheet with Title and Heading 1-3, header and
+    footer groups, list bullets in \\listtext groups, tables as \\trowd ... \\cell ... \\row."""
+    meta = META[stem]
+    out = [r"{\rtf1\ansi\ansicpg1252\deff0\uc1",
+           r"{\fonttbl{\f0\fswiss\fcharset0 Arial;}}",
+           r"{\stylesheet{\s0\f0\fs22 Normal;}{\s1\b\fs30 heading 1;}{\s2\b\fs26 heading 2;}"
+           r"{\s3\b\fs24 heading 3;}{\s15\b\fs36 Title;}{\s20\fi-360\li720 List Bullet;}}",
+           f"{{\\info{{\\title {_rtf(meta['title'])}}}{{\\author Democratic Services, "
+           f"{_rtf(council(stem))}}}}}",
+           f"{{\\header\\pard\\plain\\qr {_rtf(header_text(stem))}\\par}}",
+           r"{\footer\pard\plain\qc Page {\field{\*\fldinst PAGE}{\fldrslt 1}}\par}"]
+    styles = {"title": 15, "h1": 1, "h2": 2, "h3": 3}
+    for block in blocks:
+        if block.kind == "pagebreak":
+            out.append(r"\page")
+        elif block.kind in styles:
+            number = styles[block.kind]
+            out.append(f"\\pard\\plain\\s{number}\\b {_rtf(block.text)}\\par")
+        elif block.kind == "bullet":
+            out.append(r"\pard\plain\s20{\listtext\pard\plain \u8226?\tab}\ls1\ilvl0 "
+                       f"{_rtf_runs(block.text)}\\par")
+        elif block.kind == "para":
+            out.append(f"\\pard\\plain {_rtf_runs(block.text)}\\par")
+        else:
+            width = len(block.rows[0])
+            edges = "".join(f"\\cellx{9000 * (c + 1) // width}" for c in range(width))
+            for r, row in enumerate(block.rows):
+                bold = block.header and r == 0
+                cells = "".join(
+                    (f"{{\\b {_rtf(plain(value))}}}" if bold else _rtf_runs(value)) + r"\cell "
+                    for value in row)
+                out.append(f"\\trowd{edges}\\pard\\plain\\intbl {cells}\\row")
+            out.append(r"\pard\plain\par")
+    out.append("}")
+    path.write_text("\n".join(out) + "\n", encoding="ascii")
+
+
 def _write_stable_zip(data: bytes, path: Path) -> None:
     """Rewrite a zip with fixed timestamps and attributes so that reruns give the same bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -663,9 +719,10 @@ def render(stem: str) -> str:
     text = path.read_text(encoding="utf-8")
     blocks = parse(text)
     folder = path.parent
-    for name in ("docx", "pdf", "html"):
+    for name in ("docx", "pdf", "html", "rtf"):
         (folder / name).mkdir(exist_ok=True)
     write_docx(stem, blocks, folder / "docx" / f"{stem}.docx")
+    write_rtf(stem, blocks, folder / "rtf" / f"{stem}.rtf")
     write_pdf(stem, blocks, folder / "pdf" / f"{stem}.pdf")
     write_html(stem, blocks, folder / "html" / f"{stem}.html")
     return folder.relative_to(HERE).as_posix().replace(".", "").strip("/")
@@ -682,7 +739,7 @@ def main(argv: list[str]) -> int:
         prefix = render(stem)
         prefix = f"{prefix}/" if prefix else ""
         print(f"rendered {stem}: {prefix}docx/{stem}.docx {prefix}pdf/{stem}.pdf "
-              f"{prefix}html/{stem}.html")
+              f"{prefix}html/{stem}.html {prefix}rtf/{stem}.rtf")
     return 0
 
 

@@ -1,7 +1,7 @@
 """Golden tests: the sample corpus, in every format, against its hand-made answers.
 
 The answers in tests/data/corpus_gold/ follow the shared annotation guidelines. Each
-paper exists as .txt, .docx, .pdf and .html; every rendering must give the same answers.
+paper exists as .txt, .docx, .pdf, .html and .rtf; every rendering must give the same answers.
 The agenda packs (corpus/packs/: several papers in one file) are checked the same way:
 the documents row is the cover's, and every other table holds the rows of all the papers.
 Recorded votes (`votes`, `vote_members`) are compared exactly for every paper (a gold file
@@ -26,7 +26,8 @@ from pipeline.graph.build import load_run
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "corpus_gold"
 PAPERS = sorted(p.stem for p in GOLD.glob("*.json"))
-RENDERINGS = ("{stem}.txt", "docx/{stem}.docx", "pdf/{stem}.pdf", "html/{stem}.html")
+RENDERINGS = ("{stem}.txt", "docx/{stem}.docx", "pdf/{stem}.pdf", "html/{stem}.html",
+              "rtf/{stem}.rtf")
 PACKS = ROOT / "corpus" / "packs"  # agenda packs, rendered into packs/docx, packs/pdf, ...
 HONORIFICS = {"councillor", "councillors", "cllr", "dr", "mr", "mrs", "ms", "miss", "sir",
               "professor", "prof", "rev", "alderman"}

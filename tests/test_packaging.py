@@ -159,7 +159,7 @@ def _can_build_offline() -> str:
 
 def sample_papers() -> list[Path]:
     """Every paper of the sample corpus (single papers and packs, in every format)."""
-    suffixes = {".txt", ".docx", ".pdf", ".html"}
+    suffixes = {".txt", ".docx", ".pdf", ".html", ".rtf"}
     return [p for p in (ROOT / "corpus").rglob("*") if p.suffix in suffixes]
 
 

@@ -25,8 +25,8 @@ from pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-CORPUS_PAPERS = 88  # seven sample papers, two agenda packs (corpus/packs/) and thirteen
-# meetings of a series (corpus/series/), in four formats
+CORPUS_PAPERS = 110  # seven sample papers, two agenda packs (corpus/packs/) and thirteen
+# meetings of a series (corpus/series/), in five formats
 
 
 def blocks(language: str) -> list[str]:
@@ -100,7 +100,7 @@ def test_every_readme_shell_command_runs_and_gives_what_it_says(
     documents = rows(outputs / "documents.csv")
     assert len(documents) == CORPUS_PAPERS, "README: extract corpus/ reads the sample papers"
     assert not [r for r in documents if not r["document"].endswith((".pdf", ".docx", ".html",
-                                                                     ".txt"))]
+                                                                     ".rtf", ".txt"))]
     assert [r for r in rows(outputs / "errors.csv") if r["severity"] == "error"] == []
     for name in documented_outputs():
         assert (outputs / name).is_file(), f"README lists {name} as an output"
