@@ -17,7 +17,7 @@ from pipeline.extractors.bodies.structure import _cue_matches
 from pipeline.extractors.items.decisions import rules
 from pipeline.extractors.items.vote_rules import rules as vote_rules
 from pipeline.extractors.items.votes import _sentences
-from pipeline.extractors.language import language
+from pipeline.extractors.language import language, tokenize
 from pipeline.readers import read
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,14 +29,14 @@ def test_gate_never_skips_a_relation_cue() -> None:
     matcher = cues()[1]
     for text in TEXTS:
         if not cue_gate().might_match(text):
-            assert not matcher(language().make_doc(text)), text
+            assert not matcher(tokenize(text)), text
 
 
 def test_gate_never_skips_a_decision_keyword() -> None:
     r = rules()
     for text in TEXTS:
         if not r.keyword_gate.might_match(text):
-            assert not [m for m in r.matcher(language().make_doc(text))
+            assert not [m for m in r.matcher(tokenize(text))
                         if r.info[language().vocab.strings[m[0]]].role == "keyword"], text
 
 
@@ -60,7 +60,7 @@ def test_a_pattern_with_nothing_required_lets_everything_through() -> None:
 def test_token_gate_never_skips_nor_passes_a_relation_cue() -> None:
     matcher = cues()[1]
     for text in TEXTS:
-        doc = language().make_doc(text)
+        doc = tokenize(text)
         matches = matcher(doc)
         first = cue_start().first([t.lower_ for t in doc])
         if matches:
@@ -80,7 +80,7 @@ def test_token_gate_on_small_patterns(text: str, expected: int | None) -> None:
         [{"LOWER": {"IN": ["report", "reports"]}}, {"LOWER": "up", "OP": "?"}, {"LOWER": "to"}],
         [{"LOWER": "sub"}, {"IS_PUNCT": True}, {"LOWER": "groups"}, {"ORTH": ":"}],
     ])
-    assert gate.first([t.lower_ for t in language().make_doc(text)]) == expected
+    assert gate.first([t.lower_ for t in tokenize(text)]) == expected
 
 
 # ---------------------------------------------------------------- literal gates and windows
@@ -142,5 +142,5 @@ def test_literal_gate(text: str, expected: bool) -> None:
 def test_cue_window_keeps_every_match() -> None:
     matcher = cues()[1]
     for text in LINES:
-        doc = language().make_doc(text)
+        doc = tokenize(text)
         assert sorted(_cue_matches(doc)) == sorted(matcher(doc)), text

@@ -4,12 +4,15 @@ import pickle
 from pathlib import Path
 
 from pipeline.extractors.language import (
+    SpecialCases,
+    _tokenizer,
     block_span,
     cell_spans,
     doc_of,
     language,
     sentences,
     span_of,
+    tokenize,
 )
 from pipeline.model import BlockKind, DocumentBuilder
 from pipeline.readers import read
@@ -68,7 +71,7 @@ def test_a_block_has_the_tokens_of_its_text_alone():
     for block in document.blocks:
         span = block_span(document, block)
         assert span.text == block.text
-        assert [t.text for t in span] == [t.text for t in language().make_doc(block.text)]
+        assert [t.text for t in span] == [t.text for t in tokenize(block.text)]
 
 
 def test_extraction_is_a_pipeline_of_components_over_the_one_doc():
@@ -138,3 +141,28 @@ def test_sentences_and_standalone_docs_split_as_spacy_s_sentencizer():
         expected = [s.text for s in sentencizer(language().make_doc(span.text)).sents]
         assert [s.text for s in standalone(span).sents] == expected
         assert [s.text for s in sentences(span)] == expected
+
+
+def test_exceptions_added_as_texts_need_them_tokenise_as_all_of_them():
+    # A fresh tokenizer without spaCy's exceptions, given them text by text, must split
+    # every text as the tokenizer holding all 1,300 of them does.
+    from spacy.lang.en import English
+
+    rules = English.Defaults.tokenizer_exceptions
+    full = English(vocab=language().vocab, create_tokenizer=_tokenizer).tokenizer
+    for key, value in rules.items():
+        full.add_special_case(key, value)
+    lazy = English(vocab=language().vocab, create_tokenizer=_tokenizer).tokenizer
+    cases = SpecialCases(lazy, rules)
+    texts = ["Mr. Bell can't attend; he'll send apologies :) at 7p.m. (i.e. later)",
+             "Councillors didn't vote. We're there 'cause it's the 1st.",
+             "a.m. p.m. Feb. e.g. etc. o'clock Y'all gonna ain't ma'am",
+             "RESOLVED:-That the Board's report (Appendix A) be noted.",
+             " ".join(list(rules)[::7])]
+    for n, text in enumerate(texts):
+        cases.ensure(text, paper=n % 2 == 0)
+        assert [t.text for t in lazy(text)] == [t.text for t in full(text)], text
+    assert cases.waiting  # only what the texts held was added ...
+    cases.load_all()
+    assert not cases.waiting  # ... until a warm-up adds the rest
+    assert [t.text for t in tokenize("It's 7a.m.")] == [t.text for t in full("It's 7a.m.")]

@@ -80,6 +80,7 @@ def _preload(inputs: list[Input]) -> None:
     workers wait, and pdfplumber's, PDFium's and python-docx's imports cost an HTML run
     time for nothing (a paper whose content is another format loads its reader itself)."""
     from pipeline.extractors import extract_document
+    from pipeline.extractors.language import special_cases
     from pipeline.readers import SUFFIX_FORMATS, _reader
     from pipeline.readers.text import parse_text
 
@@ -87,6 +88,7 @@ def _preload(inputs: list[Input]) -> None:
                        if item.supported and item.path.suffix.lower() in SUFFIX_FORMATS}):
         _reader(fmt)
     extract_document(parse_text(WARM_UP, "warm-up.txt"))
+    special_cases().load_all()  # every exception once, not again in each worker
     store_compiled_rules()  # before the fork: the workers then have nothing new to store
 
 

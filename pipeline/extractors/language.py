@@ -75,7 +75,7 @@ def _tokenizer(nlp: Language) -> Tokenizer:
     infixes = [*(defaults.infixes or ()), *(r["pattern"] for r in extra["infixes"])]
     return Tokenizer(
         nlp.vocab,
-        rules=defaults.tokenizer_exceptions,
+        rules=None,  # spaCy's exceptions are added as texts need them: `SpecialCases`
         prefix_search=compile_cached(
             "|".join(["^" + piece for piece in prefixes if piece.strip()])).search,
         suffix_search=compile_cached(
@@ -85,6 +85,56 @@ def _tokenizer(nlp: Language) -> Tokenizer:
         token_match=defaults.token_match,
         url_match=defaults.url_match,
     )
+
+
+#: after this many papers every exception is in place (a long run pays the 0.06 s once and
+#: no more look-ups)
+EAGER_AFTER = 8
+
+
+class SpecialCases:
+    """spaCy's English tokenizer exceptions ("don't", "a.m.", "Mr.", ":)"), added to the
+    tokenizer as the texts being tokenised need them.
+
+    Loading all 1,300 of them cost 0.06 s of a one-paper run's start; a paper needs a few
+    dozen. An exception applies only where its text occurs, so adding those that occur in
+    a text before tokenising it gives the tokens the full set gives (a test compares the
+    two); after `EAGER_AFTER` papers, or in a parent warming up forked workers, all are
+    added at once."""
+
+    def __init__(self, tokenizer: Tokenizer, rules: dict[str, list[dict[int, str]]]) -> None:
+        self.tokenizer = tokenizer
+        self.waiting = dict(rules)
+        self.papers = 0
+
+    def ensure(self, text: str, paper: bool = True) -> None:
+        """Add the exceptions that occur in `text`; `paper`: it is a whole paper's text."""
+        if not self.waiting:
+            return
+        if paper:
+            self.papers += 1
+        found = list(self.waiting) if self.papers > EAGER_AFTER else [
+            key for key in self.waiting if key in text]
+        for key in found:
+            self.tokenizer.add_special_case(key, self.waiting.pop(key))
+
+    def load_all(self) -> None:
+        self.papers = EAGER_AFTER
+        self.ensure("")
+
+
+@cache
+def special_cases() -> SpecialCases:
+    """The exceptions of the one tokenizer (`language()`)."""
+    from spacy.lang.en import English
+
+    return SpecialCases(language().tokenizer, English.Defaults.tokenizer_exceptions)
+
+
+def tokenize(text: str, paper: bool = False) -> Doc:
+    """`text` as a Doc of the one pipeline's tokenizer, its exceptions in place."""
+    special_cases().ensure(text, paper)
+    return language().make_doc(text)
 
 
 @cache
@@ -119,7 +169,7 @@ def make_doc(document: Document) -> Doc:
     """Tokenise the paper's text and mark its blocks as spans carrying their layout."""
     from spacy.tokens import SpanGroup
 
-    doc = language().make_doc(document.text)
+    doc = tokenize(document.text, paper=True)
     _split_at_newlines(doc, document.text)
     spans = []
     for block in document.blocks:

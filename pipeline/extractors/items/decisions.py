@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from pipeline.extractors.anchors import PatternGate
 from pipeline.extractors.items.numbering import minute_number
 from pipeline.extractors.items.titles import block_text, strip_bars
-from pipeline.extractors.language import cell_spans, labels, language, span_of
+from pipeline.extractors.language import cell_spans, labels, language, span_of, tokenize
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -123,7 +123,7 @@ def keyword_hits(text: str) -> list[Hit]:
     that is not a paper's: the paper's lines are read from its Doc by `span_hits`)."""
     if not rules().keyword_gate.might_match(text):
         return []
-    return span_hits(language().make_doc(text)[:])
+    return span_hits(tokenize(text)[:])
 
 
 def span_hits(doc: Span) -> list[Hit]:
