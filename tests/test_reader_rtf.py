@@ -103,3 +103,12 @@ def test_mutated_rtf_is_read_or_refused(tmp_path: Path, edits: list[tuple[int, i
     path.write_bytes(bytes(data))
     with contextlib.suppress(MinutebookError):  # a clear error is the other good outcome
         read(path)
+
+
+def test_raw_binary_data_is_skipped_whatever_bytes_it_holds(tmp_path: Path) -> None:
+    blob = b"{\\}}{{\\par junk"
+    data = (b"{\\rtf1\\ansi {\\pict\\wmetafile8\\bin" + str(len(blob)).encode() + b" " + blob +
+            b"}\\pard\\plain Minutes of the meeting\\par}")
+    path = tmp_path / "bin.rtf"
+    path.write_bytes(data)
+    assert [b.text for b in read(path).blocks] == ["Minutes of the meeting"]

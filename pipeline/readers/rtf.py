@@ -86,8 +86,17 @@ class _Reader:
         state = _State()
         pending_skip = 0  # fallback characters of the last \uN still to drop
         ignorable = False  # a \* was just read: the next destination may be skipped
-        for match in TOKEN.finditer(data):
+        at, end = 0, len(data)
+        while at < end:
+            match = TOKEN.match(data, at)
+            if match is None:  # a line break between tokens, which RTF ignores
+                at += 1
+                continue
+            at = match.end()
             word, number, hexa, symbol, brace, text = match.groups()
+            if word == b"bin" and number is not None:  # \binN: N raw bytes, braces and all
+                at += max(0, int(number))
+                continue
             if brace == b"{":
                 if len(stack) >= MAX_DEPTH:
                     raise ReadError("RTF groups nested too deeply", kind="corrupt")
