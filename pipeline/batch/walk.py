@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.readers import KNOWN_UNSUPPORTED, SUFFIX_FORMATS
+from pipeline.readers import KNOWN_UNSUPPORTED, SUFFIX_FORMATS, WORD_SUFFIXES, sniff
 
 #: Formats a user can choose with --formats, and the file suffixes of each.
 FORMAT_SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -112,6 +112,15 @@ def _skip_reason(path: Path) -> str:
     return ""
 
 
+def _holds(path: Path) -> str | None:
+    """The format a file's first bytes show (None when unreadable or unknown)."""
+    try:
+        with path.open("rb") as handle:
+            return sniff(handle.read(4096))
+    except OSError:
+        return None
+
+
 class Walker:
     """Walks the paths a user gave; remembers the output folders it left out."""
 
@@ -143,6 +152,8 @@ class Walker:
 
     def _input(self, path: Path, relative: str) -> Input:
         reason = _skip_reason(path)
+        if reason and path.suffix.lower() in WORD_SUFFIXES and _holds(path) in self.formats:
+            reason = ""  # a .doc that is RTF, HTML or a .docx inside: read, with a warning
         return Input(path, relative, not reason, reason, self.engine, self.ocr, self.ocr_cache)
 
     def walk(self, paths: list[Path]) -> Iterator[Input]:

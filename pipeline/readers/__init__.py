@@ -36,6 +36,8 @@ KNOWN_UNSUPPORTED = {
     ".xls": "spreadsheets are not committee papers",
     ".xlsx": "spreadsheets are not committee papers",
 }
+#: names a Word file may have whatever it holds: read when its bytes are a format read here
+WORD_SUFFIXES = (".doc", ".dot", ".wbk")
 MAX_BYTES = 512 * 1024 * 1024
 #: How PDF pages are read: "pdfium" (pdf_fast, the default) or "pdfplumber" (the slower
 #: reference the tests compare it with).
@@ -89,6 +91,12 @@ def detect_format(path: Path) -> tuple[str, list[str]]:
     suffix = path.suffix.lower()
     if suffix not in SUFFIX_FORMATS:
         reason = KNOWN_UNSUPPORTED.get(suffix, f"unsupported file type '{suffix or '(none)'}'")
+        if suffix in WORD_SUFFIXES and path.stat().st_size:
+            with path.open("rb") as handle:
+                seen = sniff(handle.read(4096))
+            if seen is not None:  # Word saves RTF, HTML and .docx under a .doc name too
+                return seen, [warning("mislabelled", f"{path.name}: named {suffix} but holds "
+                                                     f"{seen.upper()}; read as {seen}")]
         raise UnsupportedFormat(reason)
     size = path.stat().st_size
     if size == 0:

@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from pipeline.errors import EmptyDocument, ReadError, TooLarge
+from pipeline.errors import EmptyDocument, EncryptedDocument, ReadError, TooLarge
 from pipeline.model import BlockKind, Document, DocumentBuilder
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
@@ -61,8 +61,22 @@ def _paragraph_text(element: Any) -> str:
                     for child in element if child.tag == _R or child.tag in _RUN_HOLDERS])
 
 
+# a Compound File: a Word 97-2003 document, or a .docx locked with a password (which then
+# holds an EncryptionInfo stream)
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+
+
 def _check_package(path: Path) -> None:
     if not zipfile.is_zipfile(path):
+        with path.open("rb") as handle:
+            head = handle.read(1 << 16)
+        if head.startswith(OLE_MAGIC):
+            if ENCRYPTION_INFO in head or ENCRYPTION_INFO in path.read_bytes():
+                raise EncryptedDocument("password-protected Word document: it cannot be read "
+                                        "without its password")
+            raise ReadError("a Word 97-2003 (.doc) file under a .docx name: save it as .docx",
+                            kind="mislabelled")
         raise ReadError("not a Word document (not a zip package)", kind="not_docx")
     with zipfile.ZipFile(path) as package:
         names = package.namelist()
