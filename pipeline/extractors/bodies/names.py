@@ -12,6 +12,7 @@ aliases by `structure.BodyIndex`, references by `structure.Discourse` and `relat
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -322,49 +323,67 @@ def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 
+#: Words that name a body after "each" or "every" without being a body head noun.
+SINGULAR_EACH_HEADS = ("council", "authority", "partner")
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Words that make no body's name before its head noun ('the other group')."""
+    return frozenset(STOP_WORDS | anaphora_rules().adjectives)
+
+
 def _lower_references(doc: Doc, words: list[_Word], block: int,
                       covered: set[int]) -> list[Mention]:
     """'the police', 'the two standing partnerships', 'each constituent council'."""
     vocab = vocabulary()
+    rules = anaphora_rules()
+    heads, lower_orgs, meeting_nouns = vocab.heads, vocab.lower_orgs, rules.meeting_nouns
+    plural_heads = vocab.plural_heads
+    not_named = _not_name_words()
     found = []
     for i, word in enumerate(words):
-        if word.start in covered:
-            continue
         lower = word.lower
-        if lower in vocab.lower_orgs and i and words[i - 1].lower in ("the", ",", "and", ":"):
+        head = head_of(lower)
+        # every reference below is a word of one of these lists: the rest (most words) go
+        if not (head in heads or lower in lower_orgs or lower in meeting_nouns
+                or lower in plural_heads or lower in SINGULAR_EACH_HEADS) \
+                or word.start in covered:
+            continue
+        if lower in lower_orgs and i and words[i - 1].lower in ("the", ",", "and", ":"):
             found.append(Mention(block, word.start, word.end, word.text, "org", head=lower))
             continue
-        demonstrative = i and words[i - 1].lower in anaphora_rules().demonstratives
-        if lower in anaphora_rules().meeting_nouns and (demonstrative or _adjective_after(
-                words, i, anaphora_rules().demonstratives)):
+        demonstrative = i and words[i - 1].lower in rules.demonstratives
+        if lower in meeting_nouns and (demonstrative or _adjective_after(
+                words, i, rules.demonstratives)):
             # "these meetings": the body whose meetings they are
             found.append(Mention(block, word.start, word.end, word.text, "generic",
                                  head=lower))
             continue
-        if (head_of(lower) in vocab.heads and i and (words[i - 1].lower in ("the", "this", "that")
-                                                     or _adjective_after(words, i))
+        if (head in heads and i and (words[i - 1].lower in ("the", "this", "that")
+                                     or _adjective_after(words, i))
                 and word.text.islower() and (i + 1 == len(words) or words[i + 1].lower
                                              not in vocab.modifier_nouns)):
             # "would have a seat on the group": the group just named
             found.append(Mention(block, word.start, word.end, word.text, "generic",
-                                 head=head_of(lower)))
+                                 head=head))
             continue
-        if (head_of(lower) in vocab.heads and i > 1 and word.text.islower()
+        if (head in heads and i > 1 and word.text.islower()
                 and words[i - 2].lower in ("the", "this", "that")
                 and words[i - 1].text.isalpha() and words[i - 1].text.islower()
-                and words[i - 1].lower not in STOP_WORDS | anaphora_rules().adjectives
+                and words[i - 1].lower not in not_named
                 and words[i - 1].start not in covered
                 and (i + 1 == len(words) or words[i + 1].lower not in vocab.modifier_nouns)):
             # "sit on the steering group": the body just named whose name ends so (key)
             found.append(Mention(block, words[i - 1].start, word.end,
                                  doc[words[i - 1].start: word.end].text, "generic",
-                                 head=head_of(lower), key=f"{words[i - 1].lower} {lower}"))
+                                 head=head, key=f"{words[i - 1].lower} {lower}"))
             continue
         singular_each = i and words[i - 1].lower in ("each", "every") or (
             i > 1 and words[i - 2].lower in ("each", "every"))
-        plural = lower in vocab.plural_heads
-        if not plural and not (singular_each and (head_of(lower) in vocab.heads
-                                                  or lower in ("council", "authority", "partner"))):
+        plural = lower in plural_heads
+        if not plural and not (singular_each and (head in heads
+                                                  or lower in SINGULAR_EACH_HEADS)):
             continue
         j, count, adjectives = i - 1, None, list[str]()
         while j >= 0 and i - j <= 4:
