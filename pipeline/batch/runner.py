@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pipeline.batch.authorities import Authorities
-from pipeline.batch.pool import run_pool
+from pipeline.batch.pool import run_pool, settle
 from pipeline.batch.rerun import contents, keep_outputs_stamp, kept_stat, unchanged_outputs
 from pipeline.batch.store import OCR_CACHE_NAME, Store, pipeline_fingerprint
 from pipeline.batch.summary import RunSummary
@@ -86,6 +86,7 @@ def _preload(inputs: list[Input]) -> None:
                        if item.supported and item.path.suffix.lower() in SUFFIX_FORMATS}):
         _reader(fmt)
     extract_document(parse_text(WARM_UP, "warm-up.txt"))
+    settle()  # the workers fork with all of it already out of the collector's sight
 
 
 def _largest_first(inputs: list[Input]) -> list[Input]:
