@@ -138,3 +138,16 @@ def test_sentences_and_standalone_docs_split_as_spacy_s_sentencizer():
         expected = [s.text for s in sentencizer(language().make_doc(span.text)).sents]
         assert [s.text for s in standalone(span).sents] == expected
         assert [s.text for s in sentences(span)] == expected
+
+
+def test_span_text_from_the_columns_is_the_span_s_text():
+    from pipeline.extractors.language import span_text
+
+    texts = [block.text for path in sorted((ROOT / "corpus").glob("*.txt"))
+             for block in read(path).blocks][:200]
+    texts += ["The  Board\t(HWB) met , and   then.\nNext ", " ", ""]
+    for text in texts:
+        doc = language().make_doc(text)
+        for start in range(0, len(doc) + 1, 3):
+            for end in range(start, len(doc) + 2, 2):
+                assert span_text(doc, start, end) == doc[start:end].text, (text, start, end)

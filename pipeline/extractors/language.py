@@ -17,6 +17,7 @@ offsets are into the whole file's text, and so are token offsets).
     cell_spans(document, block)    # a table row's cells as spans (cells are tab-separated)
     sentences(span)                # the sentencizer's sentences of a span, as spans
     standalone(span)               # a span as a Doc of its own (tokens copied, sentences set)
+    span_text(doc, start, end)     # doc[start:end].text from the token columns
     doc._.rows                     # rows per table, filled by the extraction components
 
 Blocks are joined by newlines and a newline is a token of its own, so a block's tokens are
@@ -252,6 +253,18 @@ def columns(doc: Doc) -> Columns:
         lowers = [text.lower() for text in texts]
         found = doc.user_data[COLUMNS] = Columns(texts, spaces, lowers, punct)
     return found
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, read from the Doc's token columns: the tokens' texts with the
+    space after each but the last (no Span or Token objects made)."""
+    found = columns(doc)
+    start, end = max(start, 0), min(end, len(found.texts))
+    if start >= end:
+        return ""
+    texts, spaces = found.texts, found.spaces
+    return "".join([texts[k] + " " if spaces[k] else texts[k] for k in range(start, end - 1)]
+                   ) + texts[end - 1]
 
 
 def _token_at(doc: Doc, char: int) -> int:

@@ -40,6 +40,7 @@ from pipeline.extractors.bodies.words import (
     singular_name,
     vocabulary,
 )
+from pipeline.extractors.language import span_text
 
 __all__ = ["APOSTROPHES", "DETERMINERS", "NUMERALS", "Mention", "Vocabulary", "acronym_like",
            "body_type", "clean_name", "find_mentions", "fold", "head_of", "initials",
@@ -240,7 +241,7 @@ def find_mentions(doc: Doc, block: int) -> list[Mention]:
             kind, key = "plural", names[0][:-1].lower()
         start, end = words[first].start, words[last].end
         possessive = words[last].possessive
-        text = doc[start:end].text
+        text = span_text(doc, start, end)
         if possessive:
             text = re.sub("['\u2019]s?$", "", text)
         mentions.append(Mention(block, start, end, text, kind, head=head_of(names[-1]),
@@ -376,7 +377,7 @@ def _lower_references(doc: Doc, words: list[_Word], block: int,
                 and (i + 1 == len(words) or words[i + 1].lower not in vocab.modifier_nouns)):
             # "sit on the steering group": the body just named whose name ends so (key)
             found.append(Mention(block, words[i - 1].start, word.end,
-                                 doc[words[i - 1].start: word.end].text, "generic",
+                                 span_text(doc, words[i - 1].start, word.end), "generic",
                                  head=head, key=f"{words[i - 1].lower} {lower}"))
             continue
         singular_each = i and words[i - 1].lower in ("each", "every") or (
@@ -406,7 +407,7 @@ def _lower_references(doc: Doc, words: list[_Word], block: int,
         singular = _singular(lower)
         key = " ".join(adjectives[-1:] + [singular])
         found.append(Mention(block, words[first].start, word.end,
-                             doc[words[first].start: word.end].text, "plural",
+                             span_text(doc, words[first].start, word.end), "plural",
                              head=singular, count=count, key=key))
     return found
 
