@@ -1,4 +1,9 @@
-"""DOCX reader with python-docx.
+"""DOCX reader with python-docx's parser and element classes.
+
+The package's document, styles and numbering parts are read as python-docx finds them
+(`docx_package.py`), not the whole package; the styles read from a styles part are kept for
+the next paper with the identical part (a council's template). A package of another shape
+is opened whole by python-docx.
 
 Body paragraphs and tables in document order; Heading/Title styles become
 headings, list paragraphs list items (Word's automatic numbers are rebuilt, since
