@@ -166,3 +166,16 @@ def test_exceptions_added_as_texts_need_them_tokenise_as_all_of_them():
     cases.load_all()
     assert not cases.waiting  # ... until a warm-up adds the rest
     assert [t.text for t in tokenize("It's 7a.m.")] == [t.text for t in full("It's 7a.m.")]
+
+
+def test_span_text_from_the_columns_is_the_span_s_text():
+    from pipeline.extractors.language import span_text
+
+    texts = [block.text for path in sorted((ROOT / "corpus").glob("*.txt"))
+             for block in read(path).blocks][:200]
+    texts += ["The  Board\t(HWB) met , and   then.\nNext ", " ", ""]
+    for text in texts:
+        doc = language().make_doc(text)
+        for start in range(0, len(doc) + 1, 3):
+            for end in range(start, len(doc) + 2, 2):
+                assert span_text(doc, start, end) == doc[start:end].text, (text, start, end)

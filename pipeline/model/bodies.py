@@ -32,6 +32,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pipeline.model.records import BODY_REFERENCES as KEY_COLUMNS
@@ -44,6 +45,7 @@ SEPARATOR = " | "
 MAY_BE_ORGANISATION = "member_of"
 
 
+@lru_cache(maxsize=1 << 16)  # a run folds each body's names many times over
 def fold(text: str) -> str:
     """Case, accents' compatibility forms, punctuation and white space folded."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")

@@ -1,4 +1,9 @@
-"""DOCX reader with python-docx.
+"""DOCX reader with python-docx's parser and element classes.
+
+The package's document, styles and numbering parts are read as python-docx finds them
+(`docx_package.py`), not the whole package; the styles read from a styles part are kept for
+the next paper with the identical part (a council's template). A package of another shape
+is opened whole by python-docx.
 
 Body paragraphs and tables in document order; Heading/Title styles become
 headings, list paragraphs list items (Word's automatic numbers are rebuilt, since
@@ -14,8 +19,9 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import docx
 from docx.oxml.ns import qn
@@ -24,6 +30,7 @@ from docx.text.paragraph import Paragraph
 
 from pipeline.errors import EmptyDocument, EncryptedDocument, ReadError, TooLarge
 from pipeline.model import BlockKind, Document, DocumentBuilder
+from pipeline.readers.docx_package import parse_styles, read_parts
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 MAX_RATIO = 200
@@ -100,12 +107,11 @@ def _check_package(path: Path) -> None:
 class _Numbering:
     """Rebuilds the labels of Word's automatic numbering ("1.", "a)", "iv.")."""
 
-    def __init__(self, document: docx.document.Document) -> None:
+    def __init__(self, numbering: Any | None) -> None:
+        """`numbering`: the package's numbering part (CT_Numbering), None without one."""
         self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[tuple[str, int], int] = {}
-        try:
-            numbering = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
+        if numbering is None:
             return
         abstract = {}
         for node in numbering.findall(qn("w:abstractNum")):
@@ -169,12 +175,13 @@ class _Styles:
     """Style names and boldness by style id, read once: python-docx resolves a style by
     scanning every style element, which made styles most of the reading time."""
 
-    def __init__(self, document: docx.document.Document) -> None:
+    def __init__(self, styles: Any) -> None:
+        """`styles`: the package's styles part (CT_Styles)."""
         self.names: dict[str, str] = {}
         self.bold: dict[str, bool] = {}
         self.default = ""
         # a template has some 160 styles: the qualified names are made once, not per style
-        for style in document.styles.element.findall(_STYLE):
+        for style in styles.findall(_STYLE):
             style_id = style.get(_STYLE_ID, "")
             name = style.find(_NAME)
             self.names[style_id] = name.get(_VAL, style_id) if name is not None else ""
@@ -184,6 +191,15 @@ class _Styles:
             if style.get(_TYPE) == "paragraph" and style.get(_DEFAULT) in ("1", "true"):
                 self.default = style_id
 
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def of_xml(xml: bytes) -> _Styles:
+        """The styles of a styles part's XML, kept for the next paper with the same part:
+        a council's papers share their template, whose styles part is often the largest
+        part of the package (some 350 KB, most of a short paper's reading time). The
+        cache's key is the XML itself, so only an identical part is read from it."""
+        return _Styles(parse_styles(xml))
+
     def of(self, paragraph: Paragraph) -> str:
         ppr = paragraph._p.pPr
         style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else self.default
@@ -191,10 +207,11 @@ class _Styles:
 
 
 class _Reader:
-    def __init__(self, document: docx.document.Document, builder: DocumentBuilder) -> None:
+    def __init__(self, styles: _Styles, numbering: Any | None, builder: DocumentBuilder
+                 ) -> None:
         self.builder = builder
-        self.numbering = _Numbering(document)
-        self.styles = _Styles(document)
+        self.numbering = _Numbering(numbering)
+        self.styles = styles
         self.page = 1
 
     def paragraph(self, paragraph: Paragraph) -> None:
@@ -287,6 +304,22 @@ def _body_content(element: Any, parent: Any) -> Iterator[Paragraph | Table]:
             yield from _body_content(child, parent)
 
 
+def _open(path: Path) -> docx.document.Document:
+    """The whole package, opened by python-docx (a package of an unusual shape)."""
+    try:
+        return docx.Document(str(path))
+    except Exception as error:  # python-docx raises many types for a broken package
+        raise ReadError(f"cannot open Word document: {type(error).__name__}: {error}",
+                        kind="not_docx") from None
+
+
+def _numbering_part(document: docx.document.Document) -> Any | None:
+    try:
+        return document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
+
+
 def read_docx(path: Path, source: str) -> Document:
     if path.stat().st_size == 0:
         raise EmptyDocument("empty file")
@@ -298,14 +331,18 @@ def read_docx(path: Path, source: str) -> Document:
             NotImplementedError, RuntimeError) as error:
         raise ReadError(f"corrupt Word package: {type(error).__name__}: {error}",
                         kind="not_docx") from None
-    try:
-        document = docx.Document(str(path))
-    except Exception as error:  # python-docx raises many types for a broken package
-        raise ReadError(f"cannot open Word document: {type(error).__name__}: {error}",
-                        kind="not_docx") from None
+    with zipfile.ZipFile(path) as package:
+        parts = read_parts(package)
     builder = DocumentBuilder(source, "docx")
-    reader = _Reader(document, builder)
-    for part in _body_content(document.element.body, document._body):
+    if parts is not None:  # the three parts read, not the whole package
+        reader = _Reader(_Styles.of_xml(parts.styles_xml), parts.numbering, builder)
+        # no parent: the reader reads elements, never the package part a parent leads to
+        content = _body_content(parts.document.body, cast(Any, None))
+    else:
+        document = _open(path)
+        reader = _Reader(_Styles(document.styles.element), _numbering_part(document), builder)
+        content = _body_content(document.element.body, document._body)
+    for part in content:
         if isinstance(part, Paragraph):
             reader.paragraph(part)
         else:

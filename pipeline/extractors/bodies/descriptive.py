@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from pipeline.extractors.bodies.anaphora import setting_up_words
 from pipeline.extractors.bodies.words import Mention, vocabulary
+from pipeline.extractors.language import span_text
 from pipeline.rules import read_json
 
 __all__ = ["add_descriptive_bodies"]
@@ -122,5 +123,5 @@ def add_descriptive_bodies(docs: list[Doc], mentions: list[list[Mention]]) -> No
         start, end = c.head + 1 - len(name), c.head + 1
         doc = docs[c.unit]
         kept = [m for m in mentions[c.unit] if m.end <= start or m.start >= end]
-        kept.append(Mention(c.unit, start, end, doc[start:end].text, "body", head=name[-1]))
+        kept.append(Mention(c.unit, start, end, span_text(doc, start, end), "body", head=name[-1]))
         mentions[c.unit] = sorted(kept, key=lambda m: m.start)

@@ -5,7 +5,8 @@ a head noun from `models/structure/vocabulary.json` ("Board", "Committee", "Part
 Organisations (councils, police forces, NHS trusts) are found the same way from their own head
 words so that membership lists can name them; acronyms and other capitalised phrases become
 mentions too, and so do references that point back: "the Board", "the group", "the two
-standing partnerships", "each constituent council". What a mention names is settled later:
+standing partnerships", "each constituent council" (those in lower case: `references.py`).
+What a mention names is settled later:
 aliases by `structure.BodyIndex`, references by `structure.Discourse` and `relations.py`.
 """
 
@@ -13,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
+from pipeline.extractors.bodies.references import lower_references
 from pipeline.extractors.bodies.words import (
     APOSTROPHES,
     DETERMINERS,
@@ -39,6 +40,7 @@ from pipeline.extractors.bodies.words import (
     singular_name,
     vocabulary,
 )
+from pipeline.extractors.language import span_text
 
 __all__ = ["APOSTROPHES", "DETERMINERS", "NUMERALS", "Mention", "Vocabulary", "acronym_like",
            "body_type", "clean_name", "find_mentions", "fold", "head_of", "initials",
@@ -239,13 +241,13 @@ def find_mentions(doc: Doc, block: int) -> list[Mention]:
             kind, key = "plural", names[0][:-1].lower()
         start, end = words[first].start, words[last].end
         possessive = words[last].possessive
-        text = doc[start:end].text
+        text = span_text(doc, start, end)
         if possessive:
             text = re.sub("['\u2019]s?$", "", text)
         mentions.append(Mention(block, start, end, text, kind, head=head_of(names[-1]),
                                 possessive=possessive, key=key, count=count))
         covered.update(range(start, end))
-    mentions += _lower_references(doc, words, block, covered)
+    mentions += lower_references(doc, words, block, covered)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -319,76 +321,3 @@ def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, i
                 first = cut + 1
         out.append((first, last))
     return out
-
-
-
-def _lower_references(doc: Doc, words: list[_Word], block: int,
-                      covered: set[int]) -> list[Mention]:
-    """'the police', 'the two standing partnerships', 'each constituent council'."""
-    vocab = vocabulary()
-    found = []
-    for i, word in enumerate(words):
-        if word.start in covered:
-            continue
-        lower = word.lower
-        if lower in vocab.lower_orgs and i and words[i - 1].lower in ("the", ",", "and", ":"):
-            found.append(Mention(block, word.start, word.end, word.text, "org", head=lower))
-            continue
-        demonstrative = i and words[i - 1].lower in anaphora_rules().demonstratives
-        if lower in anaphora_rules().meeting_nouns and (demonstrative or _adjective_after(
-                words, i, anaphora_rules().demonstratives)):
-            # "these meetings": the body whose meetings they are
-            found.append(Mention(block, word.start, word.end, word.text, "generic",
-                                 head=lower))
-            continue
-        if (head_of(lower) in vocab.heads and i and (words[i - 1].lower in ("the", "this", "that")
-                                                     or _adjective_after(words, i))
-                and word.text.islower() and (i + 1 == len(words) or words[i + 1].lower
-                                             not in vocab.modifier_nouns)):
-            # "would have a seat on the group": the group just named
-            found.append(Mention(block, word.start, word.end, word.text, "generic",
-                                 head=head_of(lower)))
-            continue
-        if (head_of(lower) in vocab.heads and i > 1 and word.text.islower()
-                and words[i - 2].lower in ("the", "this", "that")
-                and words[i - 1].text.isalpha() and words[i - 1].text.islower()
-                and words[i - 1].lower not in STOP_WORDS | anaphora_rules().adjectives
-                and words[i - 1].start not in covered
-                and (i + 1 == len(words) or words[i + 1].lower not in vocab.modifier_nouns)):
-            # "sit on the steering group": the body just named whose name ends so (key)
-            found.append(Mention(block, words[i - 1].start, word.end,
-                                 doc[words[i - 1].start: word.end].text, "generic",
-                                 head=head_of(lower), key=f"{words[i - 1].lower} {lower}"))
-            continue
-        singular_each = i and words[i - 1].lower in ("each", "every") or (
-            i > 1 and words[i - 2].lower in ("each", "every"))
-        plural = lower in vocab.plural_heads
-        if not plural and not (singular_each and (head_of(lower) in vocab.heads
-                                                  or lower in ("council", "authority", "partner"))):
-            continue
-        j, count, adjectives = i - 1, None, list[str]()
-        while j >= 0 and i - j <= 4:
-            w = words[j].lower
-            if w in DETERMINERS:
-                count = 2 if w == "both" else count
-                j -= 1
-                break
-            if w in NUMERALS or w.isdigit():
-                count = NUMERALS.get(w) or int(w)
-            elif w.isalpha() and w.islower() and (w not in STOP_WORDS or w in ("other", "further")):
-                adjectives.insert(0, w)
-            else:
-                break
-            j -= 1
-        first = j + 1
-        if first == i or words[first].lower not in (DETERMINERS | set(NUMERALS)) and \
-                not words[first].lower.isdigit():
-            continue
-        singular = _singular(lower)
-        key = " ".join(adjectives[-1:] + [singular])
-        found.append(Mention(block, words[first].start, word.end,
-                             doc[words[first].start: word.end].text, "plural",
-                             head=singular, count=count, key=key))
-    return found
-
-

@@ -11,6 +11,7 @@ from spacy.matcher import Matcher
 
 from pipeline.extractors.anchors import PatternGate, TokenGate
 from pipeline.extractors.language import language
+from pipeline.extractors.token_patterns import TokenPatterns
 from pipeline.rules import read_json, read_jsonl
 
 
@@ -57,6 +58,14 @@ def cues() -> tuple[dict[str, Cue], Matcher]:
                                raw.get("sentence_subject", False))
         matcher.add(raw["id"], [raw["pattern"]])
     return found, matcher
+
+
+@cache
+def cue_patterns() -> TokenPatterns:
+    """The cue patterns matched over a unit's token columns: the Matcher's matches, each a
+    (cue id, start, end), found without a Python call per token and pattern state."""
+    return TokenPatterns((raw["id"], raw["pattern"])
+                         for raw in read_jsonl("structure/relation_cues.jsonl"))
 
 
 @cache

@@ -31,7 +31,7 @@ from pipeline.extractors.bodies.names import (
     shared_head_names,
     vocabulary,
 )
-from pipeline.extractors.bodies.relation_cues import cue_end, cue_start, cues
+from pipeline.extractors.bodies.relation_cues import cue_patterns
 from pipeline.extractors.bodies.relations import RelationReader
 from pipeline.extractors.bodies.renaming import renaming_alias
 from pipeline.extractors.items.recommendations import extract_recommendations
@@ -133,8 +133,7 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
             here = at
             while here < len(matches) and matches[here][1] < sent.end:
                 here += 1
-            reader.read_sentence(block, sent, [(doc.vocab.strings[k], s, e)
-                                               for k, s, e in matches[at:here]],
+            reader.read_sentence(block, sent, matches[at:here],
                                  sentences[n + 1] if n + 1 < len(sentences) else None)
             at = here
     rows, seen = [], set()
@@ -150,26 +149,16 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
     return rows
 
 
-def _cue_matches(doc: Doc) -> list[tuple[int, int, int]]:
-    """The relation cues in a unit, as the Matcher finds them over the whole unit; it costs a
-    Python call per token and cue, so it runs only over the tokens from the first where a cue
-    could start to the last where one could end (found by one regex search over the tokens'
-    lower forms each way: cheaper than a test of the text's words, and it passes only the
-    units the Matcher finds a cue in). A cue matches the same tokens wherever the Matcher
-    starts and stops, so no match is lost or gained."""
-    lowers = columns(doc).lowers
-    first = cue_start().first(lowers)
-    if first is None:
-        return []
-    back = cue_end().first(lowers[::-1])
-    end = len(lowers) - back if back is not None else len(lowers)
-    return [(key, start + first, stop + first)
-            for key, start, stop in cues()[1](doc[first:end])]
+def _cue_matches(doc: Doc) -> list[tuple[str, int, int]]:
+    """The relation cues in a unit, (cue id, start, end), as spaCy's Matcher finds them over
+    the whole unit, read from its token columns (`token_patterns.py`)."""
+    found = columns(doc)
+    return cue_patterns()(found.texts, found.lowers)
 
 
-def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def _longest(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Overlapping cues: keep the longest ('replaced by' over 'replaced')."""
-    kept: list[tuple[int, int, int]] = []
+    kept: list[tuple[str, int, int]] = []
     taken: set[int] = set()  # tokens of the cues kept (a cue is a few tokens: no pairwise test)
     for match in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
         tokens = range(match[1], match[2])

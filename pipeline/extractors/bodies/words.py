@@ -137,6 +137,7 @@ def _base(word: _Word) -> str:
     return re.sub("['\u2019]s?$", "", word.lower)
 
 
+@lru_cache(maxsize=1 << 16)  # asked for each word of a paper, often several times
 def head_of(word: str) -> str:
     """'Sub-Committee' -> 'committee' (the part that names the kind of body)."""
     return word.lower().rsplit("-", 1)[-1].rsplit("/", 1)[-1]

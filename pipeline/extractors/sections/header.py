@@ -281,10 +281,11 @@ def _notice_date(lines: list[tuple[Block, str]],
 
 def metadata_of(blocks: Blocks) -> dict:
     """kind, body, date (and the deciding cue and anchor blocks) of a run of blocks."""
-    kind, cue = classify_blocks(blocks)
+    classified = kind, cue = classify_blocks(blocks)
     if kind == "other":
         kind, cue = recorded(blocks)
     body, body_block = find_body(blocks)
     when, date_block = find_date(blocks, kind)
+    # "classified": classify_blocks' own answer, kept for `metadata.classify_kind`
     return {"kind": kind, "body": body, "date": when, "kind_cue": cue,
-            "anchor": body_block or date_block}
+            "anchor": body_block or date_block, "classified": classified}

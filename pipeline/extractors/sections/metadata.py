@@ -37,9 +37,20 @@ def classify_kind(source: Document | Blocks) -> tuple[str, str]:
     if len(parts) > 1:
         for part in parts:
             if part.kind == "minutes":
-                return classify_blocks(part.blocks(source))
-    return classify_blocks(source.blocks[parts[0].first_block:parts[0].last_block + 1]
-                           if parts else source.blocks)
+                return _classified(source, part.blocks(source))
+    return _classified(source, source.blocks[parts[0].first_block:parts[0].last_block + 1]
+                       if parts else source.blocks)
+
+
+def _classified(document: Document, blocks: Blocks) -> tuple[str, str]:
+    """classify_blocks of a part's blocks, as segmenting the paper found it (kept on its
+    Doc with the part's metadata), else worked out."""
+    doc = document.spacy_doc
+    remembered = doc.user_data.get(metadata_key(blocks)) if doc is not None and blocks else None
+    if remembered is not None:
+        found: tuple[str, str] = remembered["classified"]
+        return found
+    return classify_blocks(blocks)
 
 
 def extract_metadata(document: Document, blocks: Blocks | None = None) -> dict:
