@@ -31,7 +31,7 @@ class CommandError(click.ClickException):
 @click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
-    """Turn committee papers (PDF, DOCX, HTML, RTF, text) into CSV extracts and a graph."""
+    """Turn committee papers (PDF, DOCX, DOC, HTML, RTF, text) into CSV extracts and a graph."""
     ctx.obj = {"debug": debug}
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
                         format="%(levelname)s %(message)s")
@@ -89,7 +89,7 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], out: Path, pattern: str
             authority_map: Path | None, quiet: bool) -> None:
     """Extract every paper under PATHS into the run folder OUT.
 
-    Reads PDF, DOCX, HTML, RTF and .txt papers (Markdown only with --formats); the run
+    Reads PDF, DOCX, DOC, HTML, RTF and .txt papers (Markdown only with --formats); the run
     folder itself and other minutebook output folders are never read as papers.
     Exit status: 0 when every paper was read, 1 when any paper failed (see
     OUT/errors.csv), 2 on a usage error or when no paper was found.

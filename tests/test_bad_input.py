@@ -138,8 +138,9 @@ def test_an_unwritable_output_folder_is_one_line_not_a_traceback(
 
 def test_word_files_under_other_names_are_read_or_named_for_what_they_are(
         tmp_path: Path) -> None:
-    # Word saves RTF and .docx under a .doc name, and a password locks a .docx into a
-    # Compound File: each is read as what it holds, or given the error that says what it is.
+    # Word saves RTF and .docx under a .doc name, a Word 97 file may be named .docx, and a
+    # password locks a .docx into a Compound File: each is read as what it holds, or given
+    # the error that says what it is.
     import docx
 
     papers = tmp_path / "papers"
@@ -153,13 +154,14 @@ def test_word_files_under_other_names_are_read_or_named_for_what_they_are(
     document.save(str(papers / "word.doc"))
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
     (papers / "locked.docx").write_bytes(ole + "EncryptionInfo".encode("utf-16-le"))
-    (papers / "word97.doc").write_bytes(ole + b"WordDocument")
-    (papers / "word97.docx").write_bytes(ole + b"WordDocument")
+    (papers / "damaged.doc").write_bytes(ole + b"WordDocument")
+    word97 = Path(__file__).parent / "data" / "word97" / "wyre_licensing_minutes.doc"
+    (papers / "word97.docx").write_bytes(word97.read_bytes())
     out = tmp_path / "out"
     assert main(["extract", str(papers), "--out", str(out), "-q"]) == 1
     formats = {r["document"]: r["format"] for r in rows(out / "documents.csv")}
-    assert formats == {"saved_as.doc": "rtf", "word.doc": "docx"}
+    assert formats == {"saved_as.doc": "rtf", "word.doc": "docx", "word97.docx": "doc"}
     errors = {(r["document"], r["error_type"]) for r in rows(out / "errors.csv")}
     assert errors == {("saved_as.doc", "mislabelled"), ("word.doc", "mislabelled"),
-                      ("locked.docx", "encrypted"), ("word97.doc", "skipped"),
-                      ("word97.docx", "mislabelled")}
+                      ("locked.docx", "encrypted"),
+                      ("damaged.doc", "corrupt"), ("word97.docx", "mislabelled")}

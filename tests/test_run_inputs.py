@@ -186,11 +186,11 @@ def test_error_rows_carry_a_severity(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "good.txt").write_text(PAPER, encoding="utf-8")
     (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n garbage")
-    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 word 97")
+    (folder / "budget.xls").write_bytes(b"\xd0\xcf\x11\xe0 a spreadsheet")
     out = tmp_path / "run"
     assert main(["extract", str(folder), "--out", str(out), "-q", "--workers", "1"]) == 1
     severity = {r["document"]: r["severity"] for r in rows(out / "errors.csv")}
-    assert severity == {"broken.pdf": "error", "old.doc": "skipped"}
+    assert severity == {"broken.pdf": "error", "budget.xls": "skipped"}
 
 
 def test_changing_formats_re_does_the_files_concerned(papers: Path, tmp_path: Path) -> None:

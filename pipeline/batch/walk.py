@@ -26,12 +26,13 @@ from pipeline.readers import KNOWN_UNSUPPORTED, SUFFIX_FORMATS, WORD_SUFFIXES, s
 FORMAT_SUFFIXES: dict[str, tuple[str, ...]] = {
     "pdf": (".pdf",),
     "docx": (".docx",),
+    "doc": (".doc",),
     "html": (".html", ".htm", ".xhtml"),
     "rtf": (".rtf",),
     "text": (".txt", ".text"),
     "markdown": (".md", ".markdown"),
 }
-DEFAULT_FORMATS: tuple[str, ...] = ("pdf", "docx", "html", "rtf", "text")
+DEFAULT_FORMATS: tuple[str, ...] = ("pdf", "docx", "doc", "html", "rtf", "text")
 #: A file minutebook leaves in every folder it writes (review site, graph, exports).
 OUTPUT_MARKER = ".minutebook"
 STORE_NAME = "state.sqlite"

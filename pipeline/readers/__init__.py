@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 SUFFIX_FORMATS = {
     ".pdf": "pdf",
     ".docx": "docx",
+    ".doc": "doc",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
@@ -31,13 +32,14 @@ SUFFIX_FORMATS = {
     ".markdown": "text",
 }
 KNOWN_UNSUPPORTED = {
-    ".doc": "legacy Word .doc is not supported: save it as .docx",
     ".odt": "OpenDocument text is not supported: save it as .docx or PDF",
     ".xls": "spreadsheets are not committee papers",
     ".xlsx": "spreadsheets are not committee papers",
 }
 #: names a Word file may have whatever it holds: read when its bytes are a format read here
-WORD_SUFFIXES = (".doc", ".dot", ".wbk")
+WORD_SUFFIXES = (".dot", ".wbk")
+#: the head of a Compound File: a Word 97-2003 document (or a .docx locked by a password)
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_BYTES = 512 * 1024 * 1024
 #: How PDF pages are read: "pdfium" (pdf_fast, the default) or "pdfplumber" (the slower
 #: reference the tests compare it with).
@@ -54,6 +56,8 @@ def sniff(head: bytes) -> str | None:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
+    if head.startswith(OLE_MAGIC):
+        return "doc"
     if head.lstrip().startswith(b"{\\rtf"):
         return "rtf"
     lowered = head[:2048].lstrip().lower()
@@ -77,6 +81,10 @@ def _reader(fmt: str, engine: str = "pdfium", ocr: OcrOptions | None = None
         from pipeline.readers.html import read_html
 
         return read_html
+    if fmt == "doc":
+        from pipeline.readers.doc import read_doc
+
+        return read_doc
     if fmt == "rtf":
         from pipeline.readers.rtf import read_rtf
 
@@ -111,7 +119,7 @@ def detect_format(path: Path) -> tuple[str, list[str]]:
         return claimed, []
     if claimed == "text" and seen == "html":
         return "html", [warning("mislabelled", f"{path.name}: text file holds HTML; read as HTML")]
-    if seen == "docx" and claimed != "docx":
+    if seen == "docx" and claimed not in ("docx", "doc"):
         raise ReadError(f"file named {suffix} is a zip package (perhaps a .docx)",
                         kind="mislabelled")
     return seen, [warning("mislabelled",
