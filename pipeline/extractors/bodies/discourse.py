@@ -118,6 +118,7 @@ class Discourse:
     block_names: list[tuple[str, str]] = field(default_factory=list)  # (head noun, name)
     last_block: list[tuple[str, str]] = field(default_factory=list)
     topic: list[str] = field(default_factory=list)  # the body the block's last subject named
+    last_topic: list[str] = field(default_factory=list)  # the last block's that had one
     section: Section = field(default_factory=Section)  # what the section has named
     carried: list[str] = field(default_factory=list)  # what the last sentence's 'It' meant
 
@@ -143,6 +144,13 @@ class Discourse:
             # "The X Board is affiliated to the Y Board. The Board oversees ...": the body
             # the section is about (the last subject) before one only named since
             return self.section.topic[0]
+        if len(recent) > 1 and not self.section.topic and self.last_topic and \
+                self.last_topic[0] in recent:
+            # "1. The WSAB was set up ... Its members are the X Council and the Y Care Board.
+            # 2. The Board is supported by ...": a report's numbered paragraph opens a section,
+            # and before it names a subject of its own 'the Board' is the one the paragraphs
+            # before were about, not the board last listed among its members
+            return self.last_topic[0]
         return recent[0] if recent else ""
 
     def _paper_heads(self) -> set[str]:
@@ -233,5 +241,6 @@ class Discourse:
 
     def new_block(self, text: str = "") -> None:
         self.last_block, self.block_names = self.block_names, []
+        self.last_topic = self.topic or self.last_topic
         self.topic = []
         self.section.new_block(text)

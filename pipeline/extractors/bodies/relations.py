@@ -256,7 +256,8 @@ class RelationReader(ClauseReader):
                 ":") in WORDS.attendance_openers or (
                 cue.requires == "membership_or_colon" and colon is None
                 and not {"membership", "members"} & before) or (
-                cue.requires == "membership_verb" and not WORDS.membership_words & before):
+                cue.requires == "membership_verb" and not WORDS.membership_words & before) or (
+                cue.requires == "members_subject" and _members_at(ctx, start) is None):
             return [], [], False
         sources = self._list(ctx, colon + 1 if colon is not None else end, member=True)
         target: list[str] = []
@@ -264,8 +265,8 @@ class RelationReader(ClauseReader):
             if doc[i].lower_ in ("membership", "members"):
                 if i + 1 < start and doc[i + 1].lower_ == "of":  # "Membership of the Board"
                     target = self._list(ctx, i + 2, first_only=True)
-                elif i > sent.start and doc[i - 1].lower_ in ("its", "their"):
-                    target = self._antecedent(ctx, i - 1, bodies=True)
+                elif (owner_at := _possessive_before(ctx, i)) is not None:
+                    target = self._antecedent(ctx, owner_at, bodies=True)
                 elif self._opens(ctx, i):  # "Membership includes ...": the body just described
                     target = self.memory.topic or self.memory.section.topic or (
                         [self.index.paper] if self.index.paper else [])
@@ -324,3 +325,29 @@ class RelationReader(ClauseReader):
             return [m for m in self.block_mentions if span.start <= m.start < span.end]
         return self.block_mentions[bisect_left(self._starts, span.start):
                                    bisect_left(self._starts, span.end)]
+
+
+def _possessive_before(ctx: _Context, i: int) -> int | None:
+    """Where 'Its' / 'Their' stands before the 'members' at i, over a count and adjectives
+    ('Its three core members')."""
+    for k in range(i - 1, max(ctx.sent.start, i - 4) - 1, -1):
+        if ctx.doc[k].lower_ in ("its", "their"):
+            return k
+        if not (ctx.doc[k].is_lower or ctx.doc[k].like_num):
+            return None
+    return None
+
+
+def _members_at(ctx: _Context, start: int) -> int | None:
+    """'The statutory members of the Board are A, B and C', 'Its three core members are ...':
+    where the 'members' stands whose verb is the cue at `start` (None when the verb's subject
+    is not a body's members)."""
+    doc = ctx.doc
+    k = start - 1
+    if k >= ctx.sent.start and doc[k].lower_ in ("members", "partners"):
+        return k
+    for k in range(start - 2, max(ctx.sent.start, start - 12) - 1, -1):
+        if doc[k].lower_ in ("members", "partners") and doc[k + 1].lower_ == "of":
+            m = ctx.at(k + 2) or ctx.at(k + 3)
+            return k if m is not None and m.end == start else None
+    return None
