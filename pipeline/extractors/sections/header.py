@@ -170,10 +170,10 @@ def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | Non
         if is_body_name(candidate):
             headings.append(candidate)
             heading_at.append(n)
-    if len(headings) > 1 and heading_at[1] == heading_at[0] + 1 and \
+    if len(headings) > 1 and heading_at[1] <= heading_at[0] + 2 and \
             _council_over_committee(headings[0], headings[1]):
-        # "WYNDHAMSHIRE COUNTY COUNCIL / CABINET": a report's header names the council, then
-        # the committee the paper goes to; the paper is the committee's
+        # "WYNDHAMSHIRE COUNTY COUNCIL / CABINET" (or with a 'Report by ...' line between):
+        # a report's header names the council, then the committee the paper goes to
         return headings[1], None
     return (headings[0], None) if headings else ("", None)
 
