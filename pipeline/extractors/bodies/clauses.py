@@ -296,6 +296,12 @@ class ClauseReader:
                 # "the Pension Board, whose members are appointed by the Authority, reports to"
                 m = ctx.at(opening - 1, ending=True)
                 return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
+            k = i - 1
+            while k > start and doc[k].lower_ in WORDS.set_up_before_comma:
+                k -= 1
+            if k < i - 2 and doc[cue_start].lower_.endswith("ing") and (
+                    set_up := ctx.at(k, ending=True)) is not None and not set_up.possessive:
+                return self.name(set_up, ctx), negated  # "X is established, reporting to"
             for j in range(i - 1, max(start - 1, i - 16), -1):
                 m = ctx.at(j, ending=True)
                 if m is not None and j == i - 1 and not m.possessive:
@@ -311,6 +317,9 @@ class ClauseReader:
             if word == "they" and any(t.lower_.rstrip(".") in vocabulary().honorifics
                                       for t in doc[start:i]):
                 return [], negated  # "Councillors A and B declared that they had sat on"
+            if word == "they" and self.memory.listed_last() and not any(
+                    m.end <= i for m in ctx.mentions):
+                return self.memory.listed_last(), negated  # "A, B and C ... . They will"
             return self._antecedent(ctx, i), negated
         return [], negated
 

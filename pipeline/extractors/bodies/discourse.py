@@ -119,6 +119,7 @@ class Discourse:
     last_block: list[tuple[str, str]] = field(default_factory=list)
     topic: list[str] = field(default_factory=list)  # the body the block's last subject named
     last_topic: list[str] = field(default_factory=list)  # the last block's that had one
+    last_groups: list[list[str]] = field(default_factory=list)  # listed in the last sentence
     section: Section = field(default_factory=Section)  # what the section has named
     carried: list[str] = field(default_factory=list)  # what the last sentence's 'It' meant
 
@@ -205,9 +206,15 @@ class Discourse:
         return next((names for m, names in self.previous
                      if m.kind not in skip and len(names) == 1), [])
 
+    def listed_last(self) -> list[str]:
+        """'They' at the start of a sentence: the bodies the last sentence listed together
+        ('A, B and C agreed to merge. They will be replaced by X.'), when it listed one group."""
+        return self.last_groups[0] if len(self.last_groups) == 1 else []
+
     def remember(self, doc: Doc, named: list[tuple[Mention, list[str]]]) -> None:
         """Keep a read sentence's names: for pronouns, 'the Board', and lists named together."""
         self.previous = named
+        groups_before = len(self.coordinated)
         bodies = [(head_of(names[0].split()[-1]), names[0]) for m, names in named
                   if names and m.kind in ("body", "generic", "acronym")]
         self.block_names += bodies
@@ -231,6 +238,7 @@ class Discourse:
             last_end = m.end
         if len(group) > 1:
             self.coordinated.append(group)
+        self.last_groups = self.coordinated[groups_before:]
 
     def subject(self, names: list[str]) -> None:
         """A sentence of the block opened with the body `names` ([]: with none, or with 'It'):
