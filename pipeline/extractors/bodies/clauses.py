@@ -221,8 +221,8 @@ class ClauseReader:
         """'A, B and C report to': the names listed up to and including mention m."""
         names, doc, start, i = list(self.name(m, ctx)), ctx.doc, ctx.sent.start, m.start - 1
         while True:
-            while i >= start and doc[i].lower_ in ("the", "both", "a", "an"):
-                i -= 1
+            while i >= start and doc[i].lower_ in ("the", "both", "a", "an", "its", "their"):
+                i -= 1  # "Its A Subgroup and its B Subgroup report to
             if i < start or doc[i].lower_ not in WORDS.separators - {"or"}:
                 return names
             i -= 2 if i - 1 >= start and doc[i - 1].text == "," else 1

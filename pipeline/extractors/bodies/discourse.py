@@ -75,6 +75,9 @@ class BodyIndex:
         if len(found) != 1:
             return None
         name = found.pop()
+        extra = name.split()[: len(name.split()) - len(text.split())]
+        if extra and all(w.lower() in vocabulary().distinct_prefixes for w in extra):
+            return None  # "Moorside Place Partnership" beside "North Moorside Place Partnership"
         return None if self._owner_prefixed(name, text) else name
 
     def _owner_prefixed(self, name: str, text: str) -> bool:

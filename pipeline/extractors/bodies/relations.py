@@ -118,6 +118,10 @@ class RelationReader(ClauseReader):
             return [self.index.paper] if self.index.paper else [], self._list(ctx, end + 1), False
         if cue.kind == "has_subgroups":  # "The Board has three sub-groups: A, B and C"
             target, negated = self._subject(ctx, start, done)
+            if not target and cue.requires == "owner":  # "The Partnership's delivery groups are"
+                owner = next((m for m in reversed(ctx.mentions) if m.possessive
+                              and start - 3 <= m.end <= start), None)
+                target = self.name(owner, ctx) if owner else []
             if not target and self._opens(ctx, start) and self.index.paper:
                 target = [self.index.paper]  # a terms-of-reference line: "Sub-groups: A, B"
             return self._list(ctx, end), target[:1], negated
@@ -255,7 +259,8 @@ class RelationReader(ClauseReader):
         if (cue.requires == "colon" and colon is None) or doc[sent.start].lower_.strip(
                 ":") in WORDS.attendance_openers or (
                 cue.requires == "membership_or_colon" and colon is None
-                and not {"membership", "members"} & before) or (
+                and not {"membership", "members"} & before
+                and not self._lists_organisations(ctx, end)) or (
                 cue.requires == "membership_verb" and not WORDS.membership_words & before) or (
                 cue.requires == "members_subject" and _members_at(ctx, start) is None):
             return [], [], False
@@ -286,6 +291,16 @@ class RelationReader(ClauseReader):
         if set(target[:1]) & set(sources):  # "represented on X will include: A, B": the
             return [], [], False  # subject is the list itself, not a body it joins
         return sources, target[:1], negated
+
+    def _lists_organisations(self, ctx: _Context, i: int) -> bool:
+        """'The Partnership comprises A Council, B Police and the C Health Board': a list
+        after the verb that names an organisation is a membership ('The structure comprises
+        two groups' is not)."""
+        saved = set(ctx.objects)
+        listed = self._list(ctx, i, member=True)
+        ctx.objects.clear()
+        ctx.objects.update(saved)
+        return any(head_of(n.split()[-1]) in vocabulary().org_heads for n in listed)
 
     # ------------------------------------------------------------ memory
 
