@@ -236,3 +236,33 @@ Background
     # a sentence that only names recommendations to a body introduces nothing
     assert recs("The recommendations to the Board were discussed. It was agreed:\n\n"
                 "1. That the item be deferred.\n") == []
+
+
+def test_next_lettered_entry_run_on_after_and_is_its_own():
+    # a Word paragraph that runs the last entry on: "b) ...; and c) ..."; a bracketed
+    # reference to another number ('see 4) below') is not an entry
+    text = ("2. Recommendations\n\n2.1 It is recommended that the Joint Board:\n\n"
+            "a) Approves the revised remit of the Quality Committee (see 4) below);\n\n"
+            "b) Agrees that the Audit Committee continues to report to it; and c) Instructs the "
+            "Chief Officer to report again in March 2026.\n")
+    assert recs(text) == [
+        ("a", "Approves the revised remit of the Quality Committee (see 4) below);"),
+        ("b", "Agrees that the Audit Committee continues to report to it; and"),
+        ("c", "Instructs the Chief Officer to report again in March 2026.")]
+
+
+def test_html_list_items_that_print_their_own_section_numbers(tmp_path):
+    # a page that puts every numbered line in <li> (a bullet list) still has a
+    # '5 Recommendation(s)' section: the number the text prints wins over the list marker
+    from pipeline.readers.html import read_html
+
+    page = tmp_path / "r.html"
+    page.write_text("<html><body><h2>Environment Committee</h2><ul>"
+                    "<li>4 Resources</li><li>4.1 Financial: none.</li>"
+                    "<li>5 Recommendation(s)</li>"
+                    "<li>5.1 That the Committee notes the revised working group arrangements.</li>"
+                    "<li>6 Documents Attached</li></ul><p>None.</p></body></html>", "utf-8")
+    rows = extract_structure(read_html(page, "r.html"),
+                             {"kind": "", "body": "", "date": ""})["recommendations"]
+    assert [r["text"] for r in rows] == [
+        "That the Committee notes the revised working group arrangements."]

@@ -62,8 +62,12 @@ def test_relation_cues_on_random_word_runs_match_as_the_matcher() -> None:
     words: set[str] = {"Board", "the", ",", "REPORTS", "To"}
     for _, pattern in raws:
         for token in pattern:
-            value = token.get("LOWER", token.get("ORTH"))
-            words |= set(value["IN"]) if isinstance(value, dict) else {value}
+            value = token.get("LOWER", token.get("ORTH", token.get("SHAPE")))
+            if isinstance(value, dict):
+                words |= set(value.get("IN", value.get("NOT_IN", ())))
+            elif "SHAPE" not in token:
+                words.add(value)
+    words |= {"2022", "April", "in", "x-y"}  # for the shape and letters-only tokens
     vocabulary = sorted(words)
     rng = random.Random(11)
     matcher = cues()[1]
@@ -87,11 +91,36 @@ def test_a_window_matches_as_the_matcher_on_that_span() -> None:
 
 @pytest.mark.parametrize("pattern", [
     [{"IS_PUNCT": True}],
-    [{"LOWER": "a", "OP": "+"}],
-    [{"LOWER": {"NOT_IN": ["a"]}}],
+    [{"LOWER": {"NOT_IN": ["a"]}}],  # could start on any word
+    [{"SHAPE": "dddd"}, {"LOWER": "a"}],
     [{"LOWER": "a", "ORTH": "a"}],
+    [{"LOWER": "a", "OP": "{x}"}],
     [],
 ])
 def test_what_needs_the_matcher_is_refused(pattern: list[dict]) -> None:
     with pytest.raises(ValueError):
         TokenPatterns([("x", pattern)])
+
+
+WIDER = [
+    ("repeat", [{"LOWER": "replaced"}, {"LOWER": {"NOT_IN": ["by", "joint"]}, "IS_ALPHA": True,
+                                        "OP": "{0,2}"}, {"LOWER": "by"}]),
+    ("plus", [{"LOWER": "the"}, {"LOWER": {"IN": ["sub", "-"]}, "OP": "+"},
+              {"LOWER": "groups"}]),
+    ("year", [{"LOWER": "in"}, {"SHAPE": "dddd"}, {"LOWER": "by", "OP": "?"}]),
+    ("exact", [{"LOWER": "up", "OP": "{2}"}, {"LOWER": "to", "OP": "{1,}"}]),
+]
+
+
+@pytest.mark.parametrize("words", [
+    ["replaced", "by", "the", "Board"],
+    ["replaced", "in", "April", "by", "X"],
+    ["replaced", "in", "2022", "by", "X"],  # '2022' is no letters-only word
+    ["replaced", "joint", "by"],
+    ["replaced", "a", "b", "c", "by"],
+    ["the", "sub", "-", "sub", "groups", "in", "2022", "by"],
+    ["up", "up", "to", "to", "up", "up", "up", "to"],
+])
+def test_repeats_negations_letters_and_shapes_match_as_the_matcher(words: list[str]) -> None:
+    ours, theirs = _both(WIDER, _matcher(WIDER), words)
+    assert sorted(ours) == sorted(theirs)

@@ -1,8 +1,9 @@
 """Token patterns matched over a Doc's token columns (`language.columns`), without a Matcher.
 
 The relation cues are spaCy Matcher patterns (`models/structure/relation_cues.jsonl`) of the
-few kinds spaCy's Matcher documents for exact words: a token's `LOWER` or `ORTH` equal to a
-string or `IN` a list, each token once, optional (`"OP": "?"`) or repeated (`"OP": "*"`).
+kinds spaCy's Matcher documents for words: a token's `LOWER`, `ORTH` or `SHAPE` equal to a string,
+`IN` or `NOT_IN` a list, optionally `IS_ALPHA`, with spaCy's operators (`?`, `*`, `+`,
+`{n}`, `{n,m}`, `{n,}`, `{,m}`).
 spaCy's Matcher calls Python for each token and pattern state; here each pattern is indexed
 by the words it may start on, so only the few tokens that start a cue are followed, over the
 lists of token texts and lower forms the paper's readers already share. The matches are the
@@ -15,21 +16,40 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-ATTRS = ("LOWER", "ORTH")
-OPS = ("", "?", "*")
+from spacy.lang.lex_attrs import word_shape
+
+from pipeline.regex_cache import compile_cached
+
+ATTRS = ("LOWER", "ORTH", "SHAPE")
+FLAGS = ("IS_ALPHA",)
+UNBOUNDED = 1 << 30
+REPEAT = compile_cached(r"\{(\d*)(,?)(\d*)\}")  # spaCy's "{n}", "{n,m}", "{n,}", "{,m}"
 
 
 class _Spec(NamedTuple):
-    orth: bool  # compares the token's text (ORTH), else its lower form (LOWER)
+    attr: str  # what of the token it compares: its text (ORTH), lower form or shape
     values: frozenset[str]
-    op: str  # "" once, "?" optional, "*" any number of times
+    negated: bool  # NOT_IN: any word but these
+    alpha: bool  # IS_ALPHA: only letters
+    least: int  # how many tokens it takes at least ...
+    most: int  # ... and at most
+
+    @property
+    def orth(self) -> bool:
+        return self.attr == "ORTH"
+
+    def accepts(self, text: str, lower: str) -> bool:
+        value = lower if self.attr == "LOWER" else text if self.attr == "ORTH" else \
+            word_shape(text)  # spaCy's own: '2022' -> 'dddd'
+        return (value in self.values) is not self.negated and (not self.alpha or text.isalpha())
 
 
 class TokenPatterns:
     """Patterns with ids, matched over token texts and lower forms.
 
-    Raises ValueError for a pattern using anything but LOWER or ORTH (a string or an IN
-    list) and the operators ? and *: those need spaCy's Matcher."""
+    Raises ValueError for a pattern using anything but LOWER or ORTH (a string, an IN or a
+    NOT_IN list), IS_ALPHA and the operators ?, *, + and {n,m}, or one that could start on
+    any word (a NOT_IN token first): those need spaCy's Matcher."""
 
     def __init__(self, patterns: Iterable[tuple[str, Sequence[dict[str, Any]]]]) -> None:
         self._patterns: list[tuple[str, tuple[_Spec, ...]]] = []
@@ -42,10 +62,12 @@ class TokenPatterns:
                 raise ValueError(f"pattern {key!r} has no tokens")
             self._patterns.append((key, specs))
             for at, spec in enumerate(specs):
+                if spec.negated or spec.attr == "SHAPE":
+                    raise ValueError(f"pattern {key!r} may start on any word (NOT_IN, SHAPE)")
                 index = self._starts[1 if spec.orth else 0]
                 for value in spec.values:
                     index.setdefault(value, []).append((number, at))
-                if not spec.op:
+                if spec.least:
                     break  # a match starts on this token at the latest
 
     def __call__(self, texts: Sequence[str], lowers: Sequence[str],
@@ -64,8 +86,9 @@ class TokenPatterns:
             ends: dict[int, set[int]] = {}
             for number, at in entries:
                 specs = self._patterns[number][1]
-                _follow(specs, at if specs[at].op == "*" else at + 1, i + 1, stop, texts,
-                        lowers, ends.setdefault(number, set()))
+                # the match takes token i with spec `at` (the specs before it take none)
+                _follow(specs, at, i, 0, stop, texts, lowers, ends.setdefault(number, set()),
+                        first=True)
             # the Matcher's order: by start, then end, then the order the patterns came in
             found += [(self._patterns[number][0], i, e) for e, number in
                       sorted((e, number) for number, stops in ends.items() for e in stops)]
@@ -74,27 +97,46 @@ class TokenPatterns:
 
 def _spec(token: dict[str, Any]) -> _Spec:
     op = token.get("OP", "")
-    keys = [k for k in token if k != "OP"]
-    if op not in OPS or len(keys) != 1 or keys[0] not in ATTRS:
-        raise ValueError(f"token pattern {token!r}: only LOWER or ORTH, with OP ? or *")
+    keys = [k for k in token if k not in ("OP", *FLAGS)]
+    if len(keys) != 1 or keys[0] not in ATTRS or any(token[f] is not True for f in FLAGS
+                                                      if f in token):
+        raise ValueError(f"token pattern {token!r}: only LOWER, ORTH or SHAPE (and IS_ALPHA)")
+    least, most = _repeat(op, token)
     value = token[keys[0]]
+    negated = False
     if isinstance(value, dict):
-        if list(value) != ["IN"]:
-            raise ValueError(f"token pattern {token!r}: only a string or an IN list")
-        values = frozenset(value["IN"])
+        if list(value) not in (["IN"], ["NOT_IN"]):
+            raise ValueError(f"token pattern {token!r}: only a string, an IN or a NOT_IN list")
+        negated = "NOT_IN" in value
+        values = frozenset(value["NOT_IN" if negated else "IN"])
     else:
         values = frozenset([value])
-    return _Spec(keys[0] == "ORTH", values, op)
+    return _Spec(keys[0], values, negated, "IS_ALPHA" in token, least, most)
 
 
-def _follow(specs: tuple[_Spec, ...], at: int, k: int, stop: int, texts: Sequence[str],
-            lowers: Sequence[str], ends: set[int]) -> None:
-    """Every token a match may end after, from spec `at` on token `k` (depth-first)."""
+def _repeat(op: str, token: dict[str, Any]) -> tuple[int, int]:
+    simple = {"": (1, 1), "?": (0, 1), "*": (0, UNBOUNDED), "+": (1, UNBOUNDED)}
+    if op in simple:
+        return simple[op]
+    found = REPEAT.fullmatch(op)
+    if found is None:
+        raise ValueError(f"token pattern {token!r}: operator {op!r}")
+    low, comma, high = found.groups()
+    least = int(low) if low else 0
+    most = int(high) if high else (UNBOUNDED if comma else least)
+    return least, most
+
+
+def _follow(specs: tuple[_Spec, ...], at: int, k: int, taken: int, stop: int,
+            texts: Sequence[str], lowers: Sequence[str], ends: set[int],
+            first: bool = False) -> None:
+    """Every token a match may end after, spec `at` having taken `taken` tokens and token
+    `k` next (depth-first); `first`: token k is known to be taken by spec `at`."""
     if at == len(specs):
         ends.add(k)
         return
     spec = specs[at]
-    if spec.op:
-        _follow(specs, at + 1, k, stop, texts, lowers, ends)  # the optional token left out
-    if k < stop and (texts[k] if spec.orth else lowers[k]) in spec.values:
-        _follow(specs, at if spec.op == "*" else at + 1, k + 1, stop, texts, lowers, ends)
+    if not first and taken >= spec.least:
+        _follow(specs, at + 1, k, 0, stop, texts, lowers, ends)  # spec `at` is done
+    if taken < spec.most and k < stop and (first or spec.accepts(texts[k], lowers[k])):
+        _follow(specs, at, k + 1, taken + 1, stop, texts, lowers, ends)

@@ -163,8 +163,8 @@ class ClauseReader:
             while i < end and doc[i].is_space:
                 i += 1
             comma = i < end and doc[i].text in ",;"
-            if i + 1 < end and doc[i].text == "," and doc[i + 1].lower_ in ("and", "or"):
-                i += 2
+            if i + 1 < end and doc[i].text in ",;" and doc[i + 1].lower_ in ("and", "or"):
+                i += 2  # "A, B and C", "- the A;\n- the B; and\n- the C
             elif i + 2 < end and doc[i: i + 3].text.lower() == "as well as":
                 i += 3
             elif i < end and doc[i].lower_ in WORDS.separators:
@@ -221,8 +221,8 @@ class ClauseReader:
         """'A, B and C report to': the names listed up to and including mention m."""
         names, doc, start, i = list(self.name(m, ctx)), ctx.doc, ctx.sent.start, m.start - 1
         while True:
-            while i >= start and doc[i].lower_ in ("the", "both", "a", "an"):
-                i -= 1
+            while i >= start and doc[i].lower_ in ("the", "both", "a", "an", "its", "their"):
+                i -= 1  # "Its A Subgroup and its B Subgroup report to
             if i < start or doc[i].lower_ not in WORDS.separators - {"or"}:
                 return names
             i -= 2 if i - 1 >= start and doc[i - 1].text == "," else 1
@@ -259,16 +259,29 @@ class ClauseReader:
             return [], negated
         word, m = doc[i].lower_, ctx.at(i, ending=True)
         if m is not None and not m.possessive:
-            if m.start in ctx.objects and done:
+            if m.start in ctx.objects and done and not (
+                    m.end == cue_start and doc[cue_start].lower_.endswith("ing")):
+                # "X replaces Y and reports to Z" is X's; but in "X be replaced by a Y
+                # reporting to Z" the participle is the object's
                 return done[-1], negated
             # "The Chair of the Board is a member of ...": the subject is the Chair
             if self._complement(ctx, m):  # "A representative of X sits on": X is seated
                 return (self.name(m, ctx) if self._represented(ctx, m) else []), negated
             return self._subjects_left(ctx, m), negated
+        if word == "which" and i - 3 >= start and doc[i - 1].lower_ == "of" and \
+                doc[i - 2].lower_ in ("both", "all", "each") and doc[i - 3].text == ",":
+            # "the A and the B, both of which report to": every body listed before
+            m = ctx.at(i - 4, ending=True)
+            return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
         if word in ("which", "who", "that"):  # "the Partnership, which is accountable to"
             m = ctx.at(i - 2 if doc[i - 1].text in ",(" else i - 1, ending=True)
+            if m and not m.possessive and word == "which" and \
+                    doc[cue_start].lower_ in WORDS.plural_verbs:
+                return self._subjects_left(ctx, m), negated  # "A, B and C, which report to"
             # "the Director of Adult Services, who sits on": the Director, not the Services
-            return (self.name(m, ctx) if m and not self._of_post(ctx, m) else []), negated
+            # ('which' is never a person's: "by the Chair of the X Partnership, which reports")
+            return (self.name(m, ctx) if m and (word == "which" or not self._of_post(ctx, m))
+                    else []), negated
         whose = self._whose(ctx, i)
         if whose is not None:  # "the X Partnership, whose board reports to"
             return whose, negated
@@ -283,6 +296,12 @@ class ClauseReader:
                 # "the Pension Board, whose members are appointed by the Authority, reports to"
                 m = ctx.at(opening - 1, ending=True)
                 return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
+            k = i - 1
+            while k > start and doc[k].lower_ in WORDS.set_up_before_comma:
+                k -= 1
+            if k < i - 2 and doc[cue_start].lower_.endswith("ing") and (
+                    set_up := ctx.at(k, ending=True)) is not None and not set_up.possessive:
+                return self.name(set_up, ctx), negated  # "X is established, reporting to"
             for j in range(i - 1, max(start - 1, i - 16), -1):
                 m = ctx.at(j, ending=True)
                 if m is not None and j == i - 1 and not m.possessive:
@@ -298,6 +317,9 @@ class ClauseReader:
             if word == "they" and any(t.lower_.rstrip(".") in vocabulary().honorifics
                                       for t in doc[start:i]):
                 return [], negated  # "Councillors A and B declared that they had sat on"
+            if word == "they" and self.memory.listed_last() and not any(
+                    m.end <= i for m in ctx.mentions):
+                return self.memory.listed_last(), negated  # "A, B and C ... . They will"
             return self._antecedent(ctx, i), negated
         return [], negated
 

@@ -75,6 +75,9 @@ class BodyIndex:
         if len(found) != 1:
             return None
         name = found.pop()
+        extra = name.split()[: len(name.split()) - len(text.split())]
+        if extra and all(w.lower() in vocabulary().distinct_prefixes for w in extra):
+            return None  # "Moorside Place Partnership" beside "North Moorside Place Partnership"
         return None if self._owner_prefixed(name, text) else name
 
     def _owner_prefixed(self, name: str, text: str) -> bool:
@@ -118,6 +121,8 @@ class Discourse:
     block_names: list[tuple[str, str]] = field(default_factory=list)  # (head noun, name)
     last_block: list[tuple[str, str]] = field(default_factory=list)
     topic: list[str] = field(default_factory=list)  # the body the block's last subject named
+    last_topic: list[str] = field(default_factory=list)  # the last block's that had one
+    last_groups: list[list[str]] = field(default_factory=list)  # listed in the last sentence
     section: Section = field(default_factory=Section)  # what the section has named
     carried: list[str] = field(default_factory=list)  # what the last sentence's 'It' meant
 
@@ -143,6 +148,13 @@ class Discourse:
             # "The X Board is affiliated to the Y Board. The Board oversees ...": the body
             # the section is about (the last subject) before one only named since
             return self.section.topic[0]
+        if len(recent) > 1 and not self.section.topic and self.last_topic and \
+                self.last_topic[0] in recent:
+            # "1. The WSAB was set up ... Its members are the X Council and the Y Care Board.
+            # 2. The Board is supported by ...": a report's numbered paragraph opens a section,
+            # and before it names a subject of its own 'the Board' is the one the paragraphs
+            # before were about, not the board last listed among its members
+            return self.last_topic[0]
         return recent[0] if recent else ""
 
     def _paper_heads(self) -> set[str]:
@@ -197,9 +209,15 @@ class Discourse:
         return next((names for m, names in self.previous
                      if m.kind not in skip and len(names) == 1), [])
 
+    def listed_last(self) -> list[str]:
+        """'They' at the start of a sentence: the bodies the last sentence listed together
+        ('A, B and C agreed to merge. They will be replaced by X.'), when it listed one group."""
+        return self.last_groups[0] if len(self.last_groups) == 1 else []
+
     def remember(self, doc: Doc, named: list[tuple[Mention, list[str]]]) -> None:
         """Keep a read sentence's names: for pronouns, 'the Board', and lists named together."""
         self.previous = named
+        groups_before = len(self.coordinated)
         bodies = [(head_of(names[0].split()[-1]), names[0]) for m, names in named
                   if names and m.kind in ("body", "generic", "acronym")]
         self.block_names += bodies
@@ -223,6 +241,7 @@ class Discourse:
             last_end = m.end
         if len(group) > 1:
             self.coordinated.append(group)
+        self.last_groups = self.coordinated[groups_before:]
 
     def subject(self, names: list[str]) -> None:
         """A sentence of the block opened with the body `names` ([]: with none, or with 'It'):
@@ -233,5 +252,6 @@ class Discourse:
 
     def new_block(self, text: str = "") -> None:
         self.last_block, self.block_names = self.block_names, []
+        self.last_topic = self.topic or self.last_topic
         self.topic = []
         self.section.new_block(text)

@@ -218,8 +218,8 @@ def find_mentions(doc: Doc, block: int) -> list[Mention]:
             if following in anaphora_rules().meeting_nouns and prev in ("at", "to", "into") \
                     and kind == "body" and head_of(names[0]) not in vocab.proper_single_heads:
                 kind = "generic"  # "represented at Board meetings": the Board's
-            elif following in vocab.modifier_nouns or prev in ("a", "an", "each", "every",
-                                                              "any"):
+            elif (following in vocab.modifier_nouns and not _verb_after(words, last + 1)) \
+                    or prev in ("a", "an", "each", "every", "any"):
                 continue
             elif kind == "org":
                 pass  # "the Police", "the Council": an organisation as the paper calls it
@@ -281,7 +281,6 @@ def shared_head_names(name: str) -> list[str]:
     return [f"{place} {rest}" for place in places]
 
 
-
 def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs that are two names joined by 'and': 'Kelsey Borough Council and North Rendle District
     Council', 'Healthwatch Fernley and Wessex Police'; not 'Police and Crime Panel'."""
@@ -314,10 +313,20 @@ def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, i
             # name that opens with the first one's place word
             repeated = cut - first >= 2 and last - cut >= 2 and \
                 words[cut + 1].text == words[first].text
+            # "the Probation Service and Tarbet Women's Aid": two all-capitalised names ('Office
+            # of the Police and Crime Commissioner' has lower-case words, so stays one)
+            capitalised = org_ended(first, cut - 1) and last - cut >= 2 and all(
+                w.cap for w in words[first: cut]) and all(w.cap for w in words[cut + 1: last + 1])
             if (words[first].lower in vocab.split_prefixes and cut - first >= 2 or single_orgs
-                    or prefixed or repeated
+                    or prefixed or repeated or capitalised
                     or org_ended(first, cut - 1) and named(cut + 1, last) or same_end):
                 out.append((first, cut - 1))
                 first = cut + 1
         out.append((first, last))
     return out
+
+
+def _verb_after(words: list[_Word], k: int) -> bool:
+    """'The Group reports to the Committee': a verb, not the Group's reports (a modifier)."""
+    return words[k].lower in ("report", "reports") and k + 1 < len(words) and \
+        words[k + 1].lower in ("to", "into")

@@ -118,6 +118,10 @@ class RelationReader(ClauseReader):
             return [self.index.paper] if self.index.paper else [], self._list(ctx, end + 1), False
         if cue.kind == "has_subgroups":  # "The Board has three sub-groups: A, B and C"
             target, negated = self._subject(ctx, start, done)
+            if not target and cue.requires == "owner":  # "The Partnership's delivery groups are"
+                owner = next((m for m in reversed(ctx.mentions) if m.possessive
+                              and start - 3 <= m.end <= start), None)
+                target = self.name(owner, ctx) if owner else []
             if not target and self._opens(ctx, start) and self.index.paper:
                 target = [self.index.paper]  # a terms-of-reference line: "Sub-groups: A, B"
             return self._list(ctx, end), target[:1], negated
@@ -255,8 +259,10 @@ class RelationReader(ClauseReader):
         if (cue.requires == "colon" and colon is None) or doc[sent.start].lower_.strip(
                 ":") in WORDS.attendance_openers or (
                 cue.requires == "membership_or_colon" and colon is None
-                and not {"membership", "members"} & before) or (
-                cue.requires == "membership_verb" and not WORDS.membership_words & before):
+                and not {"membership", "members"} & before
+                and not self._lists_organisations(ctx, end)) or (
+                cue.requires == "membership_verb" and not WORDS.membership_words & before) or (
+                cue.requires == "members_subject" and _members_at(ctx, start) is None):
             return [], [], False
         sources = self._list(ctx, colon + 1 if colon is not None else end, member=True)
         target: list[str] = []
@@ -264,8 +270,8 @@ class RelationReader(ClauseReader):
             if doc[i].lower_ in ("membership", "members"):
                 if i + 1 < start and doc[i + 1].lower_ == "of":  # "Membership of the Board"
                     target = self._list(ctx, i + 2, first_only=True)
-                elif i > sent.start and doc[i - 1].lower_ in ("its", "their"):
-                    target = self._antecedent(ctx, i - 1, bodies=True)
+                elif (owner_at := _possessive_before(ctx, i)) is not None:
+                    target = self._antecedent(ctx, owner_at, bodies=True)
                 elif self._opens(ctx, i):  # "Membership includes ...": the body just described
                     target = self.memory.topic or self.memory.section.topic or (
                         [self.index.paper] if self.index.paper else [])
@@ -285,6 +291,16 @@ class RelationReader(ClauseReader):
         if set(target[:1]) & set(sources):  # "represented on X will include: A, B": the
             return [], [], False  # subject is the list itself, not a body it joins
         return sources, target[:1], negated
+
+    def _lists_organisations(self, ctx: _Context, i: int) -> bool:
+        """'The Partnership comprises A Council, B Police and the C Health Board': a list
+        after the verb that names an organisation is a membership ('The structure comprises
+        two groups' is not)."""
+        saved = set(ctx.objects)
+        listed = self._list(ctx, i, member=True)
+        ctx.objects.clear()
+        ctx.objects.update(saved)
+        return any(head_of(n.split()[-1]) in vocabulary().org_heads for n in listed)
 
     # ------------------------------------------------------------ memory
 
@@ -324,3 +340,29 @@ class RelationReader(ClauseReader):
             return [m for m in self.block_mentions if span.start <= m.start < span.end]
         return self.block_mentions[bisect_left(self._starts, span.start):
                                    bisect_left(self._starts, span.end)]
+
+
+def _possessive_before(ctx: _Context, i: int) -> int | None:
+    """Where 'Its' / 'Their' stands before the 'members' at i, over a count and adjectives
+    ('Its three core members')."""
+    for k in range(i - 1, max(ctx.sent.start, i - 4) - 1, -1):
+        if ctx.doc[k].lower_ in ("its", "their"):
+            return k
+        if not (ctx.doc[k].is_lower or ctx.doc[k].like_num):
+            return None
+    return None
+
+
+def _members_at(ctx: _Context, start: int) -> int | None:
+    """'The statutory members of the Board are A, B and C', 'Its three core members are ...':
+    where the 'members' stands whose verb is the cue at `start` (None when the verb's subject
+    is not a body's members)."""
+    doc = ctx.doc
+    k = start - 1
+    if k >= ctx.sent.start and doc[k].lower_ in ("members", "partners"):
+        return k
+    for k in range(start - 2, max(ctx.sent.start, start - 12) - 1, -1):
+        if doc[k].lower_ in ("members", "partners") and doc[k + 1].lower_ == "of":
+            m = ctx.at(k + 2) or ctx.at(k + 3)
+            return k if m is not None and m.end == start else None
+    return None

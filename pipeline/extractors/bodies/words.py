@@ -30,6 +30,9 @@ class Vocabulary:
             if isinstance(value, dict) and "words" in value:
                 setattr(self, key, frozenset(value["words"]))
         self.heads = {h["word"]: tuple(h.get("only_after", ())) for h in raw["body_heads"]}
+        # a head that also names a body after a body's acronym ending in one of these letters
+        self.after_acronym = {h["word"]: tuple(h.get("after_acronym_ending", ()))
+                              for h in raw["body_heads"]}
         self.body_types = tuple((compile_cached(t["pattern"]), t["body_type"])
                                 for t in raw["body_types"])
 
@@ -150,8 +153,15 @@ def is_head(words: list[str], index: int) -> bool:
     if head not in vocab.heads and words[index].lower().replace("-", "") not in vocab.heads:
         return False
     after = vocab.heads.get(head, ())
-    return not after or (index > 0 and re.sub("['\u2019]s?$", "", words[index - 1].lower())
-                         in after)
+    if not after:
+        return True
+    before = words[index - 1] if index > 0 else ""
+    if re.sub("['\u2019]s?$", "", before.lower()) in after:
+        return True
+    # "the RSCP Executive", "the SAB Executive": a partnership's or board's acronym
+    endings = vocab.after_acronym.get(head, ())
+    return bool(endings) and 2 < len(before) < 7 and before.isupper() and before.isalpha() \
+        and before[-1].lower() in endings
 
 
 def _singular(word: str) -> str:

@@ -93,8 +93,10 @@ def _lines(document: Document) -> list[Line]:
         bullet = BULLET.match(text)
         if bullet:
             style, offset, text = "bullet", offset + bullet.end(), text[bullet.end():]
-        if DECIMAL.match(text):
-            style = ""  # "2.1 That the Board:" is a numbered paragraph however it is rendered
+        if DECIMAL.match(text) or (style and not bullet and SECTION_NUMBER.match(text)):
+            # "2.1 That the Board:" is a numbered paragraph however it is rendered, and so is a
+            # list item of an HTML page that prints its own section number ("5 Recommendations")
+            style = ""
         line = Line(n, block, text, style=style, offset=offset)
         found = LIST_NUMBER.match(text)
         if found:
@@ -360,7 +362,28 @@ def _inline(line: Line, block: Span) -> list[tuple[Line, str]]:
     return out
 
 
+def _run_in(line: Line, text: str) -> list[tuple[str, str]]:
+    """'b) Agrees X; and c) Instructs Y.' (a Word paragraph that runs the next lettered entry
+    on after '; and'): each entry with its own number. Only letters and numerals closed by a
+    bracket, and only the number that comes next, so a reference ('see 2) above') stays."""
+    pieces, number = [(line.number, text)], line.number
+    while line.style.endswith(")") and number and not number.isdigit():
+        after = _next_number(Line(line.index, line.block, "", number, line.style))
+        found = re.search(rf"[;,]\s+(?:(and|or)\s+)?\(?{re.escape(after)}\)\s+(?=\S)",
+                          pieces[-1][1]) if after else None
+        if found is None or after is None:
+            break
+        rest = pieces[-1][1]
+        head = rest[:found.start() + 1] + (f" {found.group(1)}" if found.group(1) else "")
+        pieces[-1] = (pieces[-1][0], head)
+        pieces.append((after, rest[found.end():]))
+        number = after
+    return pieces
+
+
 def _rows(found: list[tuple[Line, str]]) -> list[dict]:
+    found = [(Line(line.index, line.block, part, number, line.style, line.offset), part)
+             for line, text in found for number, part in _run_in(line, text)]
     rows, seen = [], set()
     for line, text in found:
         text = text.strip()

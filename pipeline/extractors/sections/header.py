@@ -140,6 +140,7 @@ def _earlier(lines: list[tuple[Block, str]]) -> list[bool]:
 
 def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | None]:
     headings: list[str] = []
+    heading_at: list[int] = []  # the line of each heading
     item_page = bool(lines) and bool(_ITEM_PAGE.match(lines[0][1]))
     for n, ((block, text), about_earlier) in enumerate(zip(lines, _earlier(lines), strict=True)):
         if _not_body_line(text) or (item_page and _MINUTES_TITLE.match(text)):
@@ -168,7 +169,20 @@ def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | Non
         candidate = _clean_body(text)
         if is_body_name(candidate):
             headings.append(candidate)
+            heading_at.append(n)
+    if len(headings) > 1 and heading_at[1] <= heading_at[0] + 2 and \
+            _council_over_committee(headings[0], headings[1]):
+        # "WYNDHAMSHIRE COUNTY COUNCIL / CABINET" (or with a 'Report by ...' line between):
+        # a report's header names the council, then the committee the paper goes to
+        return headings[1], None
     return (headings[0], None) if headings else ("", None)
+
+
+def _council_over_committee(first: str, second: str) -> bool:
+    # the committee's line is a bare name: no item number, no label, no sentence
+    return bool(cues().council_name.match(first)) and not cues().council_name.match(second) \
+        and second.lower().split()[-1] not in ("council", "authority", "meeting") \
+        and len(second.split()) <= 8 and not re.search(r"[\d:;]", second)
 
 
 def _committee_of_council(kind: str, named: str) -> str:
