@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -65,3 +66,19 @@ def check_types(frame: pd.DataFrame, name: str = "") -> None:
         else:
             assert pd.api.types.is_string_dtype(frame[column]), (name, column)
             assert not frame[column].isna().any(), (name, column)
+
+
+def read_mutant(tmp_path: Path, data: bytes, suffix: str, edits: list[tuple[int, int]],
+                cut: float) -> None:
+    """Read a copy of `data` cut to `cut` of its length with bytes overwritten by `edits`:
+    a reader may read it or refuse it with its own error, nothing else."""
+    from pipeline.errors import MinutebookError
+    from pipeline.readers import read
+
+    mutant = bytearray(data[: max(1, int(len(data) * cut))])
+    for position, value in edits:
+        mutant[position % len(mutant)] = value
+    path = tmp_path / f"mutant{suffix}"
+    path.write_bytes(bytes(mutant))
+    with contextlib.suppress(MinutebookError):  # a clear error is the other good outcome
+        read(path)

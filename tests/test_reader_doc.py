@@ -3,16 +3,16 @@ as .doc (tests/data/word97/), and on damaged copies of it."""
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.errors import EncryptedDocument, MinutebookError, ReadError
+from pipeline.errors import EncryptedDocument, ReadError
 from pipeline.model.document import BlockKind
 from pipeline.readers import read
+from tests.conftest import read_mutant
 
 PAPER = Path(__file__).parent / "data" / "word97" / "wyre_licensing_minutes.doc"
 
@@ -67,10 +67,4 @@ def test_a_locked_or_older_word_file_is_a_clear_error(tmp_path: Path) -> None:
        cut=st.floats(0.05, 1.0))
 def test_mutated_word_97_files_are_read_or_refused(tmp_path: Path, edits: list[tuple[int, int]],
                                                    cut: float) -> None:
-    data = bytearray(PAPER.read_bytes()[: max(1, int(PAPER.stat().st_size * cut))])
-    for position, value in edits:
-        data[position % len(data)] = value
-    path = tmp_path / "mutant.doc"
-    path.write_bytes(bytes(data))
-    with contextlib.suppress(MinutebookError):  # a clear error is the other good outcome
-        read(path)
+    read_mutant(tmp_path, PAPER.read_bytes(), ".doc", edits, cut)

@@ -3,16 +3,16 @@ LibreOffice write RTF."""
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.errors import EmptyDocument, MinutebookError, ReadError
+from pipeline.errors import EmptyDocument, ReadError
 from pipeline.model.document import BlockKind
 from pipeline.readers import read
+from tests.conftest import read_mutant
 
 PAPER = r"""{\rtf1\ansi\ansicpg1252\deff0\uc1
 {\fonttbl{\f0\froman Times New Roman;}{\f1\fswiss Arial;}}
@@ -96,13 +96,7 @@ def test_unbalanced_and_cut_rtf_reads_what_is_there(tmp_path: Path) -> None:
        cut=st.floats(0.05, 1.0))
 def test_mutated_rtf_is_read_or_refused(tmp_path: Path, edits: list[tuple[int, int]],
                                         cut: float) -> None:
-    data = bytearray(PAPER.encode("latin-1")[: max(1, int(len(PAPER) * cut))])
-    for position, value in edits:
-        data[position % len(data)] = value
-    path = tmp_path / "mutant.rtf"
-    path.write_bytes(bytes(data))
-    with contextlib.suppress(MinutebookError):  # a clear error is the other good outcome
-        read(path)
+    read_mutant(tmp_path, PAPER.encode("latin-1"), ".rtf", edits, cut)
 
 
 def test_raw_binary_data_is_skipped_whatever_bytes_it_holds(tmp_path: Path) -> None:
