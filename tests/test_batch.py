@@ -106,3 +106,26 @@ def test_outputs_never_land_outside_out(tmp_path: Path) -> None:
     new = set(tmp_path.rglob("*")) - before
     assert all((tmp_path / "out") in p.parents or p == tmp_path / "out" for p in new)
     shutil.rmtree(tmp_path / "out")
+
+
+def test_a_warm_up_that_fails_gives_each_paper_an_error_row_not_a_traceback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A reader that cannot be imported or a rule that cannot be built fails the parent's
+    # warm-up as it fails every paper: the run goes on and errors.csv says so per paper.
+    import csv
+
+    import pipeline.extractors as extractors
+
+    def broken(document: object) -> dict:
+        raise ValueError("token pattern {'POS': 'NOUN'}: only LOWER, ORTH or SHAPE")
+
+    monkeypatch.setattr(extractors, "extract_document", broken)
+    papers = make_papers(tmp_path / "papers", 3)
+    summary = run_extract([papers], tmp_path / "out", RunSettings(workers=2))
+    assert summary.processed == 3
+    with (tmp_path / "out" / "errors.csv").open(encoding="utf-8-sig", newline="") as handle:
+        errors = list(csv.DictReader(handle))
+    assert sorted(r["document"] for r in errors) == ["paper000.txt", "paper001.txt",
+                                                     "paper002.txt"]
+    assert {r["error_type"] for r in errors} == {"internal_error"}
+    assert all("only LOWER, ORTH or SHAPE" in r["message"] for r in errors)

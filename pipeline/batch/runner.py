@@ -9,6 +9,7 @@ an interrupted run leaves the previous outputs whole.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,8 @@ from pipeline.people import write_people
 from pipeline.regex_cache import flush as store_compiled_rules
 from pipeline.settings import RunSettings, Settings, default_workers
 from pipeline.version import __version__
+
+log = logging.getLogger(__name__)
 
 __all__ = ["BodyRegistry", "DocumentResult", "Progress", "RunSettings", "RunSummary", "Settings",
            "default_workers", "error_row", "process", "run_extract",
@@ -84,10 +87,17 @@ def _preload(inputs: list[Input]) -> None:
     from pipeline.readers import SUFFIX_FORMATS, _reader
     from pipeline.readers.text import parse_text
 
-    for fmt in sorted({SUFFIX_FORMATS[item.path.suffix.lower()] for item in inputs
-                       if item.supported and item.path.suffix.lower() in SUFFIX_FORMATS}):
-        _reader(fmt)
-    extract_document(parse_text(WARM_UP, "warm-up.txt"))
+    try:
+        for fmt in sorted({SUFFIX_FORMATS[item.path.suffix.lower()] for item in inputs
+                           if item.supported and item.path.suffix.lower() in SUFFIX_FORMATS}):
+            _reader(fmt)
+        extract_document(parse_text(WARM_UP, "warm-up.txt"))
+    except Exception as error:  # noqa: BLE001 - each paper meets it again and reports it
+        # a reader that cannot be imported or a rule that cannot be built must not end the
+        # run with a traceback: every paper it concerns gets an error row instead
+        log.warning("warm-up failed (%s: %s); the papers report it", type(error).__name__,
+                    error)
+        return
     special_cases().load_all()  # every exception once, not again in each worker
     store_compiled_rules()  # before the fork: the workers then have nothing new to store
     settle()  # the workers fork with all of it already out of the collector's sight
