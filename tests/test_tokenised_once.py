@@ -1,4 +1,5 @@
-"""Each paper is tokenised once: every extractor reads the one Doc of `language.py`."""
+"""Each paper is tokenised once: every extractor reads the one Doc of `language.py`, made
+from the paper's blocks, each tokenised once."""
 
 from __future__ import annotations
 
@@ -47,4 +48,6 @@ def test_each_paper_is_tokenised_once(name: str, monkeypatch: pytest.MonkeyPatch
     document = read(path)
     result = extract_document(document)
     assert result["documents"] and (result["items"] or result["recommendations"])
-    assert texts == [document.text]
+    # the paper's blocks, each once (block by block: the tokenizer's cache then serves them)
+    assert texts == [block.text for block in document.blocks]
+    assert "\n".join(texts) == document.text

@@ -170,8 +170,10 @@ def make_doc(document: Document) -> Doc:
     """Tokenise the paper's text and mark its blocks as spans carrying their layout."""
     from spacy.tokens import SpanGroup
 
-    doc = tokenize(document.text, paper=True)
-    _split_at_newlines(doc, document.text)
+    doc = _doc_of_blocks(document)
+    if doc is None:  # a text that is not its blocks joined by newlines
+        doc = tokenize(document.text, paper=True)
+        _split_at_newlines(doc, document.text)
     spans = []
     for block in document.blocks:
         span = doc.char_span(block.start, block.end, alignment_mode="expand")
@@ -181,6 +183,33 @@ def make_doc(document: Document) -> Doc:
         spans.append(span)
     doc.spans[BLOCKS] = SpanGroup(doc, name=BLOCKS, spans=spans)
     return doc
+
+
+def _doc_of_blocks(document: Document) -> Doc | None:
+    """The paper's Doc from its blocks tokenised one by one, with a newline token between
+    two blocks: the tokens the whole text gives (a block's tokens are those of its text
+    alone), made about six times faster. spaCy's tokenizer keeps the pieces it has split in
+    a cache, but stops adding to it for the rest of a text once a special case ("Mr.",
+    "a.m.") has matched, which in a whole paper is at once; block by block, most of a
+    paper's words come from the cache that earlier papers filled."""
+    from spacy.tokens import Doc
+
+    texts = [block.text for block in document.blocks]
+    if not texts or "\n".join(texts) != document.text:
+        return None
+    special_cases().ensure(document.text, paper=True)
+    tokenizer = language().tokenizer
+    words: list[str] = []
+    spaces: list[bool] = []
+    for n, text in enumerate(texts):
+        if n:
+            words.append("\n")
+            spaces.append(False)
+        for token in tokenizer(text):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+    doc = Doc(language().vocab, words=words, spaces=spaces)
+    return doc if doc.text == document.text else None
 
 
 def _split_at_newlines(doc: Doc, text: str) -> None:
