@@ -46,9 +46,9 @@ class Cue:
 
 
 @cache
-def cues() -> tuple[dict[str, Cue], Matcher]:
-    """The cue patterns, loaded once: by id, and as one Matcher."""
-    matcher, found = Matcher(language().vocab), {}
+def cue_rules() -> dict[str, Cue]:
+    """The cues by id, loaded once (what each match means; `cue_patterns` finds them)."""
+    found = {}
     for raw in read_jsonl("structure/relation_cues.jsonl"):
         found[raw["id"]] = Cue(raw["id"], raw["relation"], raw["kind"],
                                raw.get("first_only", False),
@@ -56,8 +56,17 @@ def cues() -> tuple[dict[str, Cue], Matcher]:
                                tuple(raw.get("not_preceded_by", ())),
                                tuple(raw.get("not_after_object", ())),
                                raw.get("sentence_subject", False))
+    return found
+
+
+@cache
+def cues() -> tuple[dict[str, Cue], Matcher]:
+    """The cues and the same patterns as one spaCy Matcher: the reference the token
+    patterns are tested against (a run does not build it)."""
+    matcher = Matcher(language().vocab)
+    for raw in read_jsonl("structure/relation_cues.jsonl"):
         matcher.add(raw["id"], [raw["pattern"]])
-    return found, matcher
+    return cue_rules(), matcher
 
 
 @cache

@@ -21,7 +21,7 @@ from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.clauses import ClauseReader
 from pipeline.extractors.bodies.clauses import Context as _Context
 from pipeline.extractors.bodies.names import Mention, fold, head_of, vocabulary
-from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cues
+from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cue_rules, cues
 from pipeline.model import Block
 
 __all__ = ["WORDS", "Cue", "RelationReader", "cue_gate", "cues"]
@@ -40,7 +40,7 @@ class RelationReader(ClauseReader):
         self._these_are(ctx, following)
         done: list[list[str]] = []  # the subjects of this sentence's cues so far
         for cue_id, start, end in matches:
-            cue = cues()[0][cue_id]
+            cue = cue_rules()[cue_id]
             if end < len(doc) and doc[end].lower_ in cue.not_followed_by or (
                     start > sent.start and doc[start - 1].lower_ in cue.not_preceded_by):
                 continue
