@@ -13,6 +13,7 @@ from pipeline.extractors.language import (
     sentences,
     span_of,
     tokenize,
+    unit_sentences,
 )
 from pipeline.model import BlockKind, DocumentBuilder
 from pipeline.readers import read
@@ -141,6 +142,29 @@ def test_sentences_and_standalone_docs_split_as_spacy_s_sentencizer():
         expected = [s.text for s in sentencizer(language().make_doc(span.text)).sents]
         assert [s.text for s in standalone(span).sents] == expected
         assert [s.text for s in sentences(span)] == expected
+        assert [s.text for s in unit_sentences(standalone(span, mark_sentences=False))
+                ] == expected
+
+
+def test_block_spans_from_token_ranges_are_the_spans_their_characters_give():
+    """The Doc made block by block keeps each block's token range; the span it gives must
+    be the one a character search gives (`span_of`), for every block of the sample papers
+    and for blocks that start or end with white space, are empty or are table rows."""
+    builder = DocumentBuilder("odd.html", "html")
+    builder.add(BlockKind.PARAGRAPH, "  indented, then a tab\t")
+    builder.add(BlockKind.PARAGRAPH, "")
+    builder.add(BlockKind.TABLE_ROW, "\tCllr B\t", cells=["", "Cllr B", ""],
+                table=builder.new_table())
+    builder.add(BlockKind.LIST_ITEM, "(a) Mr. Jones's report, e.g. p.m. ")
+    documents = [builder.build(pages=1)] + [read(path) for path in sorted(
+        (ROOT / "corpus").glob("*.txt"))]
+    for document in documents:
+        doc = doc_of(document)
+        assert len(doc.spans["blocks"]) == sum(1 for b in document.blocks if b.text)
+        for block in document.blocks:
+            found = block_span(document, block)
+            expected = span_of(document, block, 0, len(block.text))
+            assert (found.start, found.end) == (expected.start, expected.end), block.text
 
 
 def test_exceptions_added_as_texts_need_them_tokenise_as_all_of_them():

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from pipeline.model import Block, Document
 
 BLOCKS = "blocks"  # the doc.spans group of the blocks
+#: the doc.user_data key of each block's token range, {(block.start, len(text)): (start, end)}
+BLOCK_TOKENS = "minutebook.block_tokens"
 LAYOUT = ("kind", "level", "marker", "cells", "page", "bold", "table")
 NEWLINE_RUN = compile_cached(r"\s*\n\s*")
 NEWLINE = compile_cached(r"(\n)")
@@ -168,30 +170,41 @@ def doc_of(document: Document) -> Doc:
 
 def make_doc(document: Document) -> Doc:
     """Tokenise the paper's text and mark its blocks as spans carrying their layout."""
-    from spacy.tokens import SpanGroup
+    from spacy.tokens import Span, SpanGroup
 
-    doc = _doc_of_blocks(document)
-    if doc is None:  # a text that is not its blocks joined by newlines
+    made = _doc_of_blocks(document)
+    spans = []
+    if made is not None:  # each block's tokens are known: no character search
+        doc, bounds = made
+        ranges = doc.user_data[BLOCK_TOKENS] = {}
+        for block, (start, end) in zip(document.blocks, bounds, strict=True):
+            if start < end:  # an empty block has no span, as char_span gives none
+                span = Span(doc, start, end)
+                span._.block = block
+                spans.append(span)
+                ranges[block.start, len(block.text)] = (start, end)
+    else:  # a text that is not its blocks joined by newlines
         doc = tokenize(document.text, paper=True)
         _split_at_newlines(doc, document.text)
-    spans = []
-    for block in document.blocks:
-        span = doc.char_span(block.start, block.end, alignment_mode="expand")
-        if span is None:
-            continue
-        span._.block = block
-        spans.append(span)
+        for block in document.blocks:
+            found = doc.char_span(block.start, block.end, alignment_mode="expand")
+            if found is not None:
+                found._.block = block
+                spans.append(found)
     doc.spans[BLOCKS] = SpanGroup(doc, name=BLOCKS, spans=spans)
     return doc
 
 
-def _doc_of_blocks(document: Document) -> Doc | None:
+def _doc_of_blocks(document: Document) -> tuple[Doc, list[tuple[int, int]]] | None:
     """The paper's Doc from its blocks tokenised one by one, with a newline token between
-    two blocks: the tokens the whole text gives (a block's tokens are those of its text
-    alone), made about six times faster. spaCy's tokenizer keeps the pieces it has split in
-    a cache, but stops adding to it for the rest of a text once a special case ("Mr.",
-    "a.m.") has matched, which in a whole paper is at once; block by block, most of a
-    paper's words come from the cache that earlier papers filled."""
+    two blocks (the tokens the whole text gives: a block's tokens are those of its text
+    alone), and each block's token range. About six times faster than tokenising the
+    whole text: spaCy's tokenizer keeps the pieces it has split in a cache, but stops
+    adding to it for the rest of a text once a special case ("Mr.", "a.m.") has matched,
+    which in a whole paper is at once; block by block, most of a paper's words come from
+    the cache that earlier papers filled. The token columns (`columns`) are kept on the Doc
+    as it is made: the words come out of the tokenizer's arrays, not a Token object each."""
+    from spacy.attrs import IS_PUNCT, ORTH, SPACY
     from spacy.tokens import Doc
 
     texts = [block.text for block in document.blocks]
@@ -199,17 +212,29 @@ def _doc_of_blocks(document: Document) -> Doc | None:
         return None
     special_cases().ensure(document.text, paper=True)
     tokenizer = language().tokenizer
+    strings = language().vocab.strings
     words: list[str] = []
     spaces: list[bool] = []
+    bounds: list[tuple[int, int]] = []
     for n, text in enumerate(texts):
         if n:
             words.append("\n")
             spaces.append(False)
-        for token in tokenizer(text):
-            words.append(token.text)
-            spaces.append(bool(token.whitespace_))
+        start = len(words)
+        if text:
+            orth_space = tokenizer(text).to_array([ORTH, SPACY]).tolist()
+            words.extend([strings[orth] for orth, _ in orth_space])
+            spaces.extend([space == 1 for _, space in orth_space])
+        bounds.append((start, len(words)))
+    # the text the tokens make, from the lists (Doc.text makes a Token object each)
+    if "".join([word + " " if space else word for word, space in zip(words, spaces, strict=True)]
+               ) != document.text:
+        return None
     doc = Doc(language().vocab, words=words, spaces=spaces)
-    return doc if doc.text == document.text else None
+    punct = [flag == 1 for flag in doc.to_array(IS_PUNCT).tolist()]
+    # a token's lower form is its text's (spaCy's LOWER is str.lower), without a lookup
+    doc.user_data[COLUMNS] = Columns(words, spaces, [word.lower() for word in words], punct)
+    return doc, bounds
 
 
 def _split_at_newlines(doc: Doc, text: str) -> None:
@@ -230,7 +255,18 @@ def _split_at_newlines(doc: Doc, text: str) -> None:
 
 def block_span(document: Document, block: Block) -> Span:
     """The tokens of one block of the document."""
+    found = block_tokens(document, block)
+    if found is not None:
+        return doc_of(document)[found[0]:found[1]]
     return span_of(document, block, 0, len(block.text))
+
+
+def block_tokens(document: Document, block: Block) -> tuple[int, int] | None:
+    """The token range of a block of the document, as the Doc was made from its blocks
+    (None for an empty block, or a Doc made from the whole text)."""
+    ranges: dict[tuple[int, int], tuple[int, int]] = doc_of(document).user_data.get(
+        BLOCK_TOKENS, {})
+    return ranges.get((block.start, len(block.text)))
 
 
 def span_of(document: Document, block: Block, start: int = 0, end: int | None = None) -> Span:
@@ -275,11 +311,13 @@ def cell_spans(document: Document, block: Block) -> list[Span]:
     return spans
 
 
-def standalone(span: Span) -> Doc:
+def standalone(span: Span, mark_sentences: bool = True) -> Doc:
     """A span as a Doc of its own, its sentences marked as spaCy's sentencizer would: the
     span's tokens copied, not the text tokenised again, for readers that index tokens from
     the start of what they read (bodies and relations read a sentence run-on as one unit).
-    The copy keeps its slice of the paper's token columns (`columns`)."""
+    The copy keeps its slice of the paper's token columns (`columns`). Without
+    `mark_sentences` its `sents` are not set (a third of the cost): `unit_sentences` gives
+    the same sentences."""
     import numpy
     from spacy.attrs import SENT_START
     from spacy.tokens import Doc
@@ -292,7 +330,7 @@ def standalone(span: Span) -> Doc:
     part = Columns(whole.texts[start:end], whole.spaces[start:end], whole.lowers[start:end],
                    whole.punct[start:end])
     doc = Doc(span.doc.vocab, words=part.texts, spaces=part.spaces)
-    if part.texts:
+    if part.texts and mark_sentences:
         # the sentence starts set as one array: Doc(sent_starts=...) sets them a token at a
         # time (1 starts a sentence, -1 does not, as Doc(sent_starts=[True, False]) sets them)
         flags = numpy.array([1 if start else -1 for start in _starts(part.texts, part.punct)],
@@ -366,6 +404,12 @@ def sentences(span: Span) -> list[Span]:
     if not len(span):
         return []
     return [span[a:b] for a, b in zip(starts, [*starts[1:], len(span)], strict=True)]
+
+
+def unit_sentences(doc: Doc) -> list[Span]:
+    """A Doc's sentences as spaCy's sentencizer would find them (`doc.sents` of a
+    `standalone` Doc that marked them), from its token columns."""
+    return sentences(doc[:])
 
 
 def _sentence_starts(span: Span) -> list[bool]:

@@ -35,7 +35,7 @@ from pipeline.extractors.bodies.relation_cues import cue_patterns
 from pipeline.extractors.bodies.relations import RelationReader
 from pipeline.extractors.bodies.renaming import renaming_alias
 from pipeline.extractors.items.recommendations import extract_recommendations
-from pipeline.extractors.language import columns, doc_of, standalone
+from pipeline.extractors.language import block_tokens, columns, doc_of, standalone, unit_sentences
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -72,12 +72,12 @@ def extract_structure(document: Document, meta: dict, rules: PaperBodyRules | No
     of `models/structure/paper_body.json`).
     """
     units = reading_units(document)
-    docs = [_unit_doc(document, block, text) for block, text in units]
+    docs = [_unit_doc(document, block, last, text) for block, last, text in units]
     mentions = [find_mentions(doc, n) for n, doc in enumerate(docs)]
     add_descriptive_bodies(docs, mentions)  # "a joint resilience group": lower-case names
     index = build_index(docs, mentions, _paper_body(document, mentions, (meta or {}).get("body"),
                                                     rules or paper_body_rules()))
-    blocks = [block for block, _ in units]
+    blocks = [block for block, _, _ in units]
     relations = _relation_rows(blocks, docs, mentions, Discourse(index))
     return {
         "recommendations": extract_recommendations(document),
@@ -86,11 +86,11 @@ def extract_structure(document: Document, meta: dict, rules: PaperBodyRules | No
     }
 
 
-def reading_units(document: Document) -> list[tuple[Block, str]]:
+def reading_units(document: Document) -> list[tuple[Block, Block, str]]:
     """Blocks joined where a sentence runs on: 'sit under the CSP:' and the list below it, or a
-    paragraph that a PDF broke mid-sentence. A unit is its first block and its text, a slice of
-    Document.text, so offsets from the first block's start stay true."""
-    units: list[tuple[Block, str]] = []
+    paragraph that a PDF broke mid-sentence. A unit is its first and last blocks and its text,
+    a slice of Document.text, so offsets from the first block's start stay true."""
+    units: list[tuple[Block, Block, str]] = []
     blocks, k = document.blocks, 0
     while k < len(blocks):
         first = last = blocks[k]
@@ -102,16 +102,22 @@ def reading_units(document: Document) -> list[tuple[Block, str]]:
             if not (colon_list or (ends not in ".:;!?" and nxt.text[:1].islower())):
                 break
             last, k = nxt, k + 1
-        units.append((first, document.text[first.start: last.end] if document.text else first.text))
+        units.append((first, last,
+                      document.text[first.start: last.end] if document.text else first.text))
     return units
 
 
-def _unit_doc(document: Document, first: Block, text: str) -> Doc:
-    """A reading unit's tokens, from the paper's one Doc."""
-    span = doc_of(document).char_span(first.start, first.start + len(text),
-                                      alignment_mode="expand")
-    assert span is not None
-    return standalone(span)
+def _unit_doc(document: Document, first: Block, last: Block, text: str) -> Doc:
+    """A reading unit's tokens, from the paper's one Doc (its sentences are `sentences`'s)."""
+    begin, finish = block_tokens(document, first), block_tokens(document, last)
+    if begin is not None and finish is not None:
+        span = doc_of(document)[begin[0]:finish[1]]
+    else:  # a Doc made from the whole text: find the unit's tokens by its characters
+        found = doc_of(document).char_span(first.start, first.start + len(text),
+                                           alignment_mode="expand")
+        assert found is not None
+        span = found
+    return standalone(span, mark_sentences=False)
 
 
 def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Mention]],
@@ -125,7 +131,7 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
             continue  # group' may point back to
         reader.new_block(found, block.text)
         matches = sorted(_longest(_cue_matches(doc)), key=lambda m: m[1])
-        sentences = list(doc.sents)
+        sentences = unit_sentences(doc)
         at = 0  # the sentences and the matches both run in order: one pass over each
         for n, sent in enumerate(sentences):
             while at < len(matches) and matches[at][1] < sent.start:
