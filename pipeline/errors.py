@@ -60,7 +60,7 @@ class ExtractError(MinutebookError):
 
 
 #: Kinds of reader warning: the paper was read, but something about it deserves a look.
-WARNING_KINDS = ("mislabelled", "encoding", "no_text_layer", "ocr")
+WARNING_KINDS = ("mislabelled", "encoding", "no_text_layer", "ocr", "nesting")
 
 
 def warning(kind: str, message: str) -> str:

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.batch.runner import RunSettings, run_extract
@@ -154,3 +154,79 @@ def test_a_docx_entry_with_an_unknown_method_or_encrypted_is_a_read_error(
     path = tmp_path / "flipped.docx"
     path.write_bytes(bytes(data))
     assert read_or_error(path) == "not_docx"
+
+
+PIECES = ["Ab. Cd", "Ab", "a", "-", "'", "’", ".", " ", "\n", "É", "1", "_"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join), st.integers(0, 5))
+@example(".Ab. Cd", 0)
+@example("x-Ab. Cd", 0)
+@example("xAb-Cd. Ef", 0)
+@example("Ab-Cd.  \nEf", 2)
+def test_word_stops_are_the_stop_pattern_s_matches(text: str, start: int) -> None:
+    """`word_stops` finds, without re-reading long hyphenated runs, what its regular
+    expression finds (the expression took 9 s on an 80,000-character run)."""
+    import re
+
+    from pipeline.extractors.people.list_cuts import word_stops
+
+    pattern = re.compile(r"(?<![\w.])([A-Z][a-z][\w'’-]*)\.\s+(?=[A-Z])")
+    start = min(start, len(text))
+    expected = [(m.group(1), m.end()) for m in pattern.finditer(text, start, len(text))]
+    assert list(word_stops(text, start, len(text))) == expected
+
+
+def test_deeply_nested_html_is_read_as_text_not_a_recursion_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"
+    levels = "".join(f"<div>Level {i}" for i in range(1500)) + "</div>" * 1500
+    path.write_text(f"<html><body><h1>Minutes</h1>{levels}<p>Present: Cllr A Smith</p>"
+                    "</body></html>")
+    document = read(path)
+    text = "\n".join(block.text for block in document.blocks)
+    assert "Level 1499" in text and document.blocks[-1].text == "Present: Cllr A Smith"
+    assert any(w.startswith("nesting:") for w in document.warnings)
+
+
+@pytest.mark.parametrize("kind", ["commas", "brackets", "hyphens", "capitals", "names"])
+def test_long_runs_cost_in_proportion_to_their_length(kind: str) -> None:
+    """A line of 20,000 commas took 45 s (spaCy's suffix search re-read the word once per
+    comma), an 80,000-character hyphenated run 9 s (a regular expression re-read it from
+    each capital), a 20,000-letter word 20 s (the authority and initials patterns), a
+    line of one surname repeated quadratic time (the register compared each name with
+    every other). Each is now measured against a tenth of itself: ten times the text may
+    not cost much more than ten times the time (CPU time, so a busy machine does not
+    fail it; 25 allows for noise at these small figures)."""
+    from pipeline.extractors import extract_document
+    from pipeline.model import BlockKind, DocumentBuilder
+
+    def text(n: int) -> str:
+        return {"commas": "," * n, "brackets": "(" * n + "Board" + ")" * n,
+                "hyphens": "Kent-" * (n // 5), "capitals": "A" * n,
+                "names": "Present: " + "Cllr A Smith, " * (n // 14)}[kind]
+
+    def cost(n: int) -> float:
+        builder = DocumentBuilder("long.txt", "text")
+        builder.add(BlockKind.HEADING, "Minutes of the Board")
+        builder.add(BlockKind.PARAGRAPH, text(n))
+        document = builder.build(pages=1)
+        started = time.process_time()
+        extract_document(document)
+        return time.process_time() - started
+
+    cost(500)  # warm the rules up
+    small, large = cost(2_000), cost(20_000)
+    assert large < 25 * max(small, 0.02)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_wide_unicode_text_and_html_are_read(tmp_path: Path, encoding: str) -> None:
+    text = "Minutes of the Board\nPresent: Cllr Renée Smith\n"
+    path = tmp_path / "paper.txt"
+    path.write_bytes(text.encode(encoding))
+    assert [b.text for b in read(path).blocks] == text.split("\n")[:2]
+    page = tmp_path / "page.html"
+    page.write_bytes(("<html><body><h1>Minutes</h1><p>Present: Cllr Renée Smith</p>"
+                      "</body></html>").encode(encoding))
+    assert [b.text for b in read(page).blocks] == ["Minutes", "Present: Cllr Renée Smith"]

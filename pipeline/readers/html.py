@@ -14,8 +14,9 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
-from pipeline.errors import EmptyDocument, ReadError
+from pipeline.errors import EmptyDocument, ReadError, warning
 from pipeline.model import BlockKind, Document, DocumentBuilder
+from pipeline.readers.text import wide_encoding
 
 DROPPED_TAGS = {"script", "style", "noscript", "nav", "head", "template", "svg", "iframe",
                 "form", "button", "select", "object", "embed"}
@@ -30,6 +31,8 @@ LEAF_BLOCKS = {"p", "pre", "blockquote", "dt", "dd", "caption", "address", "figc
 LINE_TAGS = LEAF_BLOCKS | set(HEADINGS) | {"div", "li", "tr", "section", "article"}
 CONTAINERS = {"div", "section", "article", "main", "body", "html", "aside", "center", "fieldset",
               "dl", "figure", "header", "footer", "span", "font", "form"}
+#: containers that start a line of their own (span and font run on in the line)
+BLOCK_CONTAINERS = CONTAINERS - {"span", "font"}
 
 
 def _is_furniture(element: lxml.html.HtmlElement) -> bool:
@@ -134,6 +137,8 @@ class _Walker:
         elif tag in CONTAINERS or tag not in INLINE_TAGS:
             self.pending.append(element.text or "")
             for child in element:
+                if child.tag in BLOCK_CONTAINERS:  # "Present:<div>Cllr A</div>": its own line
+                    self.flush()
                 self.walk(child)
                 self.pending.append(child.tail or "")
             if tag in CONTAINERS and tag != "span" and tag != "font":
@@ -248,18 +253,53 @@ def read_html(path: Path, source: str) -> Document:
     data = path.read_bytes()
     if not data.strip():
         raise EmptyDocument("empty file")
-    if b"\x00" in data[:4096]:
+    wide = wide_encoding(data[:4096])
+    if b"\x00" in data[:4096] and not wide:
         raise ReadError("binary content: not an HTML page", kind="not_html")
     try:
         parser = lxml.html.HTMLParser(remove_comments=True, no_network=True, huge_tree=True)
-        root = lxml.html.document_fromstring(data, parser=parser)
+        # a page saved as UTF-16 ("Unicode" in Word and Notepad) is given as text
+        root = lxml.html.document_fromstring(
+            data.decode(wide, errors="replace").lstrip("\ufeff") if wide else data,
+            parser=parser)
     except (lxml.etree.ParserError, ValueError) as error:
         raise ReadError(f"cannot parse HTML: {error}") from None
     body = root.find("body")
+    if flatten_deep(body if body is not None else root):
+        warnings = [warning("nesting", f"elements nested over {MAX_DEPTH} deep were read as text")]
+    else:
+        warnings = []
     builder = DocumentBuilder(source, "html")
     walker = _Walker(builder)
     walker.walk(body if body is not None else root)
     document = builder.build(pages=builder.last.page if builder.last else 1)
     if not document.blocks:
         raise EmptyDocument("no text in the page")
+    document.warnings.extend(warnings)
     return document
+
+
+#: how deep the reader follows elements: pages nest a few dozen deep; a hostile one nests
+#: thousands deep, past Python's recursion limit for the reader's walk
+MAX_DEPTH = 150
+
+
+def flatten_deep(root: lxml.html.HtmlElement, limit: int = MAX_DEPTH) -> bool:
+    """Replace each element `limit` levels below `root` by its text (found without
+    recursion), so that the reader's walk never goes deeper; whether any was."""
+    deepest: list[lxml.html.HtmlElement] = []
+    stack = [(root, 0)]
+    while stack:
+        element, depth = stack.pop()
+        if depth >= limit:
+            deepest.append(element)
+            continue
+        stack.extend((child, depth + 1) for child in element)
+    for element in deepest:
+        text = " ".join(" ".join(t.split()) for t in element.itertext() if t.strip())
+        tail = element.tail
+        for child in list(element):
+            element.remove(child)
+        element.text = text
+        element.tail = tail
+    return bool(deepest)

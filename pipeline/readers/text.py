@@ -28,18 +28,46 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
     if not data.strip():
         raise EmptyDocument("empty file")
     sample = data[:65536]
-    if b"\x00" in sample:
-        raise ReadError("binary content (NUL bytes): not a text file", kind="not_text")
     warnings: list[str] = []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        warnings.append(warning("encoding", f"{source}: not valid UTF-8, decoded as cp1252"))
+    wide = wide_encoding(sample)
+    if wide:  # Windows' "Unicode" text: UTF-16 (or UTF-32), whose NUL bytes are text
+        text = data.decode(wide, errors="replace").lstrip("\ufeff")
+        if "\ufffd" in text:
+            warnings.append(warning("encoding", f"{source}: {wide} with undecodable bytes"))
+    elif b"\x00" in sample:
+        raise ReadError("binary content (NUL bytes): not a text file", kind="not_text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+            warnings.append(warning("encoding", f"{source}: not valid UTF-8, decoded as cp1252"))
     controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f")
     if controls > max(8, len(text[:65536]) // 100):
         raise ReadError("binary content (control characters): not a text file", kind="not_text")
     return text, warnings
+
+
+#: byte order marks of the wide encodings, longest first (UTF-32's LE mark starts as UTF-16's)
+WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+             (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def wide_encoding(sample: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding of a text, by its byte order mark or, without one, by
+    the NUL half of every pair that Latin text in UTF-16 has; None for any other bytes."""
+    for mark, encoding in WIDE_BOMS:
+        if sample.startswith(mark):
+            return encoding
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    for parity, encoding in ((1, "utf-16-le"), (0, "utf-16-be")):
+        nuls = sample[parity::2].count(0)
+        others = sample[1 - parity::2].count(0)
+        if nuls >= 0.9 * pairs and others <= 0.02 * pairs:
+            return encoding
+    return None
 
 
 def _strip_markup(line: str) -> tuple[str, bool]:

@@ -226,7 +226,7 @@ def _rank_surname(rest: str) -> str:
 
 
 #: "Bryony Keech (BK)": the code a paper gives a person it lists, to call them by later
-PERSON_CODE = compile_cached(r"[A-Z][\w'’-]*[a-z]\s*\((?P<code>[A-Z]{2,4})\)")
+PERSON_CODE = compile_cached(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z]\s*\((?P<code>[A-Z]{2,4})\)")
 
 
 def person_codes(text: str) -> frozenset[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
 
 from pipeline.extractors.people.names import _kind, classify, is_name, parse_person
@@ -40,6 +41,11 @@ class _Cuts:
         self.ends.insert(i, cut[1])
 
 
+#: how far back from an honorific the words of the name before it are read
+LOOK_BACK = 200
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+
+
 def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, ...]) -> list:
     """Cuts before an honorific that follows a finished name without a separator:
     'Councillor A (Chair) Councillor B' in a column merged into one cell."""
@@ -64,9 +70,14 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
             continue
         k = base.count_before(m.start())
         last = base.items[k - 1] if k else None
-        words = text[max(start, last[1]) if last else start:m.start()].split()
+        # the words since the last cut: the last few, and the first, are all that is read
+        # (a run of thousands of words without a separator is not split once per honorific)
+        since = max(start, last[1]) if last else start
+        words = text[max(since, m.start() - LOOK_BACK):m.start()].split()
+        first = _FIRST_WORD.match(text, since, m.start())
         if not words or words[-1] in ("and", "of", "&", "The", "the") or ranks.get(
-                m.start()) is m and (len(words) < 2 or words[0] in ("The", "the")):
+                m.start()) is m and (len(words) < 2 or first is None
+                                     or first.group(1) in ("The", "the")):
             continue  # an office after a name, not "The Deputy Lord Mayor", "The Lord Mayor"
         tail = words[-1].strip(".,")
         if (h := v["hon"].match(words[-1] + " X")) and h.end() == len(words[-1]) + 1:
@@ -96,8 +107,7 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
             cut(at, "comma")
     # "A Dee Esq., Elected Members. Cllr B Fox, ...": a full stop after a word of offices or
     # groups ends the group; a new piece starts after it (not after 'Ian. Howells')
-    for m in _STOP.finditer(text, start, end):
-        at, word = m.end(), m.group(1)
+    for word, at in word_stops(text, start, end):
         if depth[at] == 0 and not base.inside(at) and word in v["known"]:
             # an initialled or titled name after it is a person, not more of a note
             cut(at, "lead" if _NAME_START.match(text, at) else "comma")
@@ -116,7 +126,32 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
 
 
 _NAME_START = compile_cached(r"[A-Z]\.?\s+[A-Z]|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b")
-_STOP = compile_cached(r"(?<![\w.])([A-Z][a-z][\w'’-]*)\.\s+(?=[A-Z])")
+#: a full stop and the gap after it, before a capital
+_DOT_GAP = compile_cached(r"\.\s+(?=[A-Z])")
+
+
+def word_stops(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
+    """(word, where the next piece starts) for each word ending in a full stop before a
+    capital ('Members. Cllr'): a capital and a small letter, then letters, digits, "-" or
+    apostrophes, not straight after a letter or a stop. These are the matches of
+    `(?<![\\w.])([A-Z][a-z][\\w'’-]*)\\.\\s+(?=[A-Z])`, found from each stop backwards: as
+    a regular expression it tries every capital of a long hyphenated run, re-reading the
+    run each time."""
+    for gap in _DOT_GAP.finditer(text, start, end):
+        dot = gap.start()
+        first = dot
+        while first > start and _word_char(text[first - 1]):
+            first -= 1
+        for at in range(first, dot - 1):
+            if "A" <= text[at] <= "Z" and "a" <= text[at + 1] <= "z" and (
+                    at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_.")):
+                yield text[at:dot], gap.end()
+                break
+
+
+def _word_char(char: str) -> bool:
+    """`[\\w'’-]` of a regular expression: a letter, digit or underscore, "-" or an apostrophe."""
+    return char.isalnum() or char in "_'’-"
 _RANK_AFTER = compile_cached(r"([A-Z][\w'’-]*)\.?\s+[A-Z]")
 _INITIALLED_BEFORE_COMMA = compile_cached(
     r"(?<=\s)[A-Z]\.?(?:\s?[A-Z]\.?)*\s+[A-Z][a-z][\w'’-]*(?=\s*(?:,|$))")

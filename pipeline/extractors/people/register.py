@@ -36,6 +36,8 @@ class Register:
     # the same person as an entry with that surname (same_person), so a list of thousands
     # of names is not scanned again for each new one
     by_surname: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    # how many of those entries each block holds, by (key, id of the block)
+    in_block: dict[tuple[tuple[str, str], int], int] = field(default_factory=dict)
 
     def add(self, kind: str, person: Person, block: Block, section: Section) -> None:
         if kind == "absent":
@@ -60,7 +62,11 @@ class Register:
                 s in person.role.casefold() for s in data("roles")["staff_roles"]):
             capacity = "officer"
         key = (kind, fold(person.name)[-1:][0] if fold(person.name) else "")
-        for entry in self.by_surname.get(key, ()) if key[1] else ():
+        same_surname = self.by_surname.get(key, []) if key[1] else []
+        if self.in_block.get((key, id(block)), 0) == len(same_surname):
+            same_surname = []  # all in this block: none can be this person (a list of
+            # thousands of one surname is not scanned once per name)
+        for entry in same_surname:
             # One list never names a person twice, and a councillor Jones "present" is not
             # the PCSO Jones "also present": those stay apart.
             if same_person(entry.person.name, person.name) and entry.block is not block \
@@ -74,6 +80,7 @@ class Register:
         entry = Entry(person, block, capacity, section.rule)
         self.people[kind].append(entry)
         self.by_surname.setdefault(key, []).append(entry)
+        self.in_block[key, id(block)] = self.in_block.get((key, id(block)), 0) + 1
 
     def pair(self, new: Pair) -> None:
         for old in self.pairs:
