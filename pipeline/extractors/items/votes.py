@@ -240,7 +240,9 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
 
 def _counts(sentence: str) -> Fact | None:
     r = rules()
-    if not r.number.search(sentence) or not r.count_gate.might_match(sentence):
+    # the gate first: a fifth of sentences pass it, and it costs a seventh of the number's
+    # case-blind search
+    if not r.count_gate.might_match(sentence) or not r.number.search(sentence):
         return None  # every count cue reads a number and one of the gate's words
     counts: dict[str, int] = {}
     spans: list[tuple[int, int]] = []

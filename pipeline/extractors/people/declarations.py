@@ -106,7 +106,8 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
                                     + rest.end(), text=block.text[rest.end():])
                 elif not _sentences_with_cue(block.text):
                     continue  # the item heading itself
-        if _heading_like(block) and rules()["section"].search(block.text) \
+        # the section words first: one search, where _heading_like reads every letter
+        if rules()["section"].search(block.text) and _heading_like(block) \
                 and not _sentences_with_cue(block.text):
             section.declarations, section.kind, section.headers = True, kind_of(block.text), []
             section.opened = True
