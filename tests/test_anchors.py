@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extractors.anchors import LiteralGate, PatternGate, TokenGate, required_strings
+from pipeline.extractors.anchors import (
+    LiteralGate,
+    LiteralIndex,
+    PatternGate,
+    TokenGate,
+    required_sets,
+    required_strings,
+)
 from pipeline.extractors.bodies.relation_cues import cue_start
 from pipeline.extractors.bodies.relations import cue_gate, cues
 from pipeline.extractors.bodies.structure import _cue_matches
@@ -137,6 +144,41 @@ def test_literal_gate(text: str, expected: bool) -> None:
     gate = LiteralGate(patterns)
     assert gate.might_match(text) is expected
     assert gate.might_match(text) or not any(p.search(text) for p in patterns)
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bthe\s+vote\s+on\b", [{"the"}, {"vote"}, {"on"}]),
+    (r"(?:Metropolitan +)?(?:Borough|District) +Council\b", [{"borough", "district"}, {" "}, {"council"}]),
+    (r"(?:ab)+c?(?=xyz)", [{"ab"}]),
+    (r"x*|y", []),
+])
+def test_required_sets(pattern: str, expected: list[set[str]]) -> None:
+    assert [set(s) for s in required_sets(re.compile(pattern, re.I))] == expected
+
+
+LOOKED_UP = [re.compile(r"\b(?:motion|amendment)\s+(?:was\s+)?(?:carried|lost)", re.I),
+             re.compile(r"(?:Borough|District)\s+Council\b", re.I),
+             re.compile(r"^\W*minutes?\b", re.I),
+             re.compile(r"\d+"),  # needs no word: always tried
+             re.compile(r"status", re.I)]
+
+
+@pytest.mark.parametrize("text", [
+    "The motion was carried.", "THE AMENDMENT WAS LOST", "Fenwick District Council",
+    "Fenwick Council", "Minutes of the meeting", "the district of Fenwick", "Item 4",
+    "\u017ftatus", "the mot\u0131on was carried", "DISTRICT COUNCIL MINUTES", "",
+])
+def test_literal_index_never_leaves_out_a_match(text: str) -> None:
+    passing = LiteralIndex(LOOKED_UP).passing(text)
+    assert [bool(p.search(text)) for p in LOOKED_UP] == [
+        ok and bool(p.search(text)) for p, ok in zip(LOOKED_UP, passing, strict=True)]
+    assert passing[3]  # a regex without required words passes every text
+
+
+def test_literal_index_turns_away_what_lacks_the_words() -> None:
+    assert LiteralIndex(LOOKED_UP).passing("Fenwick Council noted the report") == [
+        False, False, False, True, False]
+    assert LiteralIndex(LOOKED_UP).passing("the district of Fenwick")[1] is False
 
 
 def test_cue_matches_are_the_matchers() -> None:

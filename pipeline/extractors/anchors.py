@@ -125,9 +125,35 @@ def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return _required(list(parser.parse(pattern.pattern, pattern.flags)))
 
 
+def required_sets(pattern: re.Pattern[str]) -> list[frozenset[str]]:
+    """Sets of lower-case ASCII strings, every match of `pattern` containing one string of
+    each set (compared with the casefolded text); none when the parse shows no such set."""
+    parser = import_module("re._parser")
+    return _candidates(list(parser.parse(pattern.pattern, pattern.flags)))
+
+
 def _required(items: list) -> frozenset[str] | None:
-    """The best set of required strings of a sequence of parsed regex items: a run of
-    literals, or the required set of a group, alternation or repeat (one at least once)."""
+    """The best set of required strings of a sequence of parsed regex items."""
+    candidates = _candidates(items)
+    if not candidates:
+        return None
+    # the set that passes fewest texts: its shortest string longest, then fewest strings
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _telling(strings: frozenset[str]) -> tuple[int, int, list[str]]:
+    """Sort key of required sets, the one that passes fewest texts first (as `_required`
+    picks it; then by its strings, for one order in every process)."""
+    return -min(map(len, strings)), len(strings), sorted(strings)
+
+
+NEEDS_KEPT = 3  # the required sets a LiteralIndex looks up per regex
+
+
+def _candidates(items: list) -> list[frozenset[str]]:
+    """The sets of required strings of a sequence of parsed regex items, each required: a
+    run of literals, the sets of a group or repeat (one at least once), and the best set
+    of each branch of an alternation, joined."""
     c = import_module("re._constants")
     candidates: list[frozenset[str]] = []
     run = ""
@@ -140,25 +166,19 @@ def _required(items: list) -> frozenset[str] | None:
         if run:
             candidates.append(frozenset({run}))
             run = ""
-        found: frozenset[str] | None = None
         if op is c.SUBPATTERN:
-            found = _required(list(arg[3]))
+            candidates += _candidates(list(arg[3]))
         elif op is c.ATOMIC_GROUP:
-            found = _required(list(arg))
+            candidates += _candidates(list(arg))
         elif op is c.BRANCH:
             branches = [_required(list(branch)) for branch in arg[1]]
             if all(b is not None for b in branches):
-                found = frozenset().union(*(b for b in branches if b is not None))
+                candidates.append(frozenset().union(*(b for b in branches if b is not None)))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            found = _required(list(arg[2]))
-        if found:
-            candidates.append(found)
+            candidates += _candidates(list(arg[2]))
     if run:
         candidates.append(frozenset({run}))
-    if not candidates:
-        return None
-    # the set that passes fewest texts: its shortest string longest, then fewest strings
-    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+    return candidates
 
 
 class LiteralGate:
@@ -181,3 +201,33 @@ class LiteralGate:
     def might_match(self, text: str) -> bool:
         return (self.always or bool(self.regex.search(text.casefold()))
                 or bool(_UNFOLDED.search(text)))
+
+
+class LiteralIndex:
+    """Which of many regexes a text might match (never leaving out one that matches): each
+    regex's required strings (`required_strings`) looked up in the casefolded text, every
+    string once however many regexes need it. A plain substring test per string costs a
+    fraction of one case-blind search, and most header lines, blocks and papers hold the
+    strings of few of the regexes tried on them."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        # each regex's most telling sets, best first (a few sets turn away what all would)
+        self.needs = [sorted(set(required_sets(p)), key=_telling)[:NEEDS_KEPT] for p in patterns]
+        self.strings = tuple(sorted({s for sets in self.needs for one in sets for s in one},
+                                    key=longest_first))
+
+    def passing(self, text: str) -> list[bool]:
+        """For each regex, in order: False when the text cannot match it."""
+        if _UNFOLDED.search(text):
+            return [True] * len(self.needs)
+        folded = text.casefold()
+        present = {s for s in self.strings if s in folded}
+        out = []
+        for sets in self.needs:
+            for one in sets:
+                if one.isdisjoint(present):
+                    out.append(False)
+                    break
+            else:
+                out.append(True)
+        return out

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from pipeline.extractors.anchors import LiteralIndex
 from pipeline.extractors.sections.bodyname import _clean_body, _not_body_line, is_body_name
 from pipeline.extractors.sections.cues import WEEKDAY, Cues, cues
 from pipeline.extractors.sections.dates import FoundDate, find_dates, first_date
@@ -73,7 +74,9 @@ def classify_blocks(blocks: Blocks) -> tuple[str, str]:
     reasons: dict[str, str] = {}
     found = [(cue_id, kind, weight, _earlier_minutes(text))
              for _, text in _lines(blocks)
-             for cue_id, kind, weight, pattern in cues().kind if pattern.search(text)]
+             for (cue_id, kind, weight, pattern), possible in zip(
+                 cues().kind, _kind_index().passing(text), strict=True)
+             if possible and pattern.search(text)]
     # an agenda's or report's "Minutes of previous meeting" item does not make it minutes
     other = any(kind != "minutes" for _, kind, _, _ in found)
     counted: set[str] = set()
@@ -88,6 +91,13 @@ def classify_blocks(blocks: Blocks) -> tuple[str, str]:
         return "other", ""
     best = max(scores, key=lambda k: (scores[k], k == "minutes"))
     return best, reasons[best]
+
+
+@cache
+def _kind_index() -> LiteralIndex:
+    """The words each kind cue needs, looked up in a header line at once: most lines hold
+    those of a few cues, and a cue's case-blind search costs more than all the lookups."""
+    return LiteralIndex(pattern for _, _, _, pattern in cues().kind)
 
 
 def recorded(blocks: Blocks) -> tuple[str, str]:
