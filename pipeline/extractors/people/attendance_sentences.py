@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from pipeline.extractors.anchors import LiteralIndex
 from pipeline.extractors.people.labels import Pair, Section
 from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.name_spans import name_spans
@@ -63,8 +64,11 @@ def sentences(document: Document, register: Register) -> None:
     sent = replace(apologies, rule="sent_apologies")
     for block in document.blocks:
         text = block.text
+        # the three cues' words looked up at once: most blocks hold none of them
+        apology, substituting, chairing = _cue_index().passing(text)
         # "Councillor X sent apologies"; a register's legend ("A = apology") is no sentence
-        sent_cue = pattern("apology_word").search(text) and not pattern("legend").search(text)
+        sent_cue = apology and pattern("apology_word").search(text) and \
+            not pattern("legend").search(text)
         # an apology sentence holds the apology word: without it the block is not searched
         for m in pattern("apology_sentence").finditer(text) if sent_cue else ():
             # "the apologies of Councillors X, and Y were noted": the list stops at the verb.
@@ -93,9 +97,9 @@ def sentences(document: Document, register: Register) -> None:
                 begin = resumes.end() if resumes else None
         # a table row's cells side by side are no sentence, unless a cell is prose (a
         # ModernGov item row: title, agenda note, 'Minutes:' and what was minuted)
-        substitution = (block.kind is not BlockKind.TABLE_ROW or _prose(text)) and \
-            pattern("substitution_words").search(text)
-        chair = pattern("chair_words").search(text)
+        substitution = substituting and (block.kind is not BlockKind.TABLE_ROW or _prose(text)) \
+            and pattern("substitution_words").search(text)
+        chair = chairing and pattern("chair_words").search(text)
         # the block's names are matched once, and only where a sentence may need them
         spans = name_spans(document, block) if sent_cue or substitution or chair else []
         if sent_cue:
@@ -129,6 +133,13 @@ def sentences(document: Document, register: Register) -> None:
             _substitution_sentences(block, spans, register)
         if chair:
             _chair(block, spans, register)
+
+
+@cache
+def _cue_index() -> LiteralIndex:
+    """The words of the apology, substitution and chair cues, looked up in a block at once."""
+    return LiteralIndex(pattern(name) for name in ("apology_word", "substitution_words",
+                                                   "chair_words"))
 
 
 @cache
