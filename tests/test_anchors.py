@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.extractors.anchors import (
+    AnySearch,
     LiteralGate,
     LiteralIndex,
     PatternGate,
     TokenGate,
+    branches,
     required_sets,
     required_strings,
 )
@@ -179,6 +181,30 @@ def test_literal_index_turns_away_what_lacks_the_words() -> None:
     assert LiteralIndex(LOOKED_UP).passing("Fenwick Council noted the report") == [
         False, False, False, True, False]
     assert LiteralIndex(LOOKED_UP).passing("the district of Fenwick")[1] is False
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"a|b+c|(d|e)f", ["a", "b+c", "(d|e)f"]),
+    (r"[|]x|\|y|z", ["[|]x", r"\|y", "z"]),
+    (r"(a|b)c", ["(a|b)c"]),  # one alternative at the top
+    (r"(?i)ab|cd", ["(?i)ab", "cd"]),  # a global flag stays every alternative's
+    (r"(a)x|\1y", [r"(a)x|\1y"]),  # a reference to another alternative's group
+])
+def test_branches(pattern: str, expected: list[str]) -> None:
+    found = branches(re.compile(pattern))
+    assert [b.pattern for b in found] == expected
+    assert all(b.flags == re.compile(pattern).flags for b in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The minutes of the last meeting were approved.", "Minutes of the Board", "",
+    "Apologies were received", "the previous meeting", "4 Minutes", "MINUTES: APPROVED",
+])
+def test_any_search_is_any_pattern_search(text: str) -> None:
+    patterns = [re.compile(r"\bminutes?\b.{0,40}\b(previous|last)\b|\S.{0,200}\bthe minutes"
+                           r" of the\b|^\W*\d+\s+minutes\b", re.I),
+                re.compile(r"apolog", re.I), re.compile(r"approved$", re.I)]
+    assert AnySearch(patterns).search(text) == any(p.search(text) for p in patterns)
 
 
 def test_cue_matches_are_the_matchers() -> None:

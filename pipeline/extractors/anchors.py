@@ -1,10 +1,16 @@
-"""A cheap test that a text cannot match any of a set of token patterns.
+"""Cheap tests that a text cannot match some token patterns or regexes.
 
 spaCy's Matcher walks every token of every block, and most blocks of a paper hold no cue
 at all. A pattern can only match a text that contains, for each of its required tokens,
 one of the words that token allows; checking that on a set of the text's words costs a
 few set lookups, so texts that cannot match are skipped before the Matcher (and, where
 the caller allows, before tokenising).
+
+Regexes likewise: a match contains the literal strings the regex's parse requires
+(`required_sets`). `LiteralGate` says whether a text may match any of some regexes (one
+search); `LiteralIndex` says which of many it may match (a substring test per string,
+cheaper than one case-blind search); `AnySearch` asks whether any of some regexes matches,
+trying each top-level alternative (`branches`) only where its strings are.
 """
 
 from __future__ import annotations
@@ -231,3 +237,59 @@ class LiteralIndex:
             else:
                 out.append(True)
         return out
+
+
+def branches(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:
+    """A regex's top-level alternatives as regexes of their own (the regex itself when it
+    has one, or when an alternative cannot stand alone: a global flag, a reference to a
+    group of another alternative). A text has a match of the regex somewhere exactly when
+    it has a match of one of them."""
+    parts, depth, start, k, text = [], 0, 0, 0, pattern.pattern
+    while k < len(text):
+        char = text[k]
+        if char == "\\":
+            k += 2
+            continue
+        if char == "[":  # a class: its '|' and brackets are characters ('[]|]' too)
+            k += 2 if text[k + 1:k + 2] == "^" else 1
+            k += 1 if text[k:k + 1] == "]" else 0
+            while k < len(text) and text[k] != "]":
+                k += 2 if text[k] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(text[start:k])
+            start = k + 1
+        k += 1
+    parts.append(text[start:])
+    if len(parts) == 1:
+        return [pattern]
+    try:
+        split = [compile_cached(part, pattern.flags) for part in parts]
+    except re.error:
+        return [pattern]
+    top = import_module("re._parser").parse(text, pattern.flags)
+    branch = import_module("re._constants").BRANCH
+    if any(p.flags != pattern.flags for p in split) or len(top) != 1 or top[0][0] is not branch \
+            or len(top[0][1][1]) != len(parts):
+        return [pattern]  # not the alternatives sre parsed: no shortcut
+    return split
+
+
+class AnySearch:
+    """Whether any of some regexes matches a text somewhere (a yes or no, no match): each
+    regex's alternatives (`branches`) are tried alone, and only those whose required
+    strings the text holds (`LiteralIndex`). An alternation with a costly alternative
+    ('\\S.{0,200}\\bthe minutes of the\\b' backtracks at every character) costs its cheap
+    lookups on a text that cannot match it."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        self.branches = [one for pattern in patterns for one in branches(pattern)]
+        self.index = LiteralIndex(self.branches)
+
+    def search(self, text: str) -> bool:
+        return any(possible and branch.search(text) is not None
+                   for branch, possible in zip(self.branches, self.index.passing(text),
+                                               strict=True))
