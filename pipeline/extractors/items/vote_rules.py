@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extractors.anchors import LiteralGate
+from pipeline.extractors.anchors import LiteralGate, LiteralIndex
 from pipeline.extractors.people.lists import parse_list
 from pipeline.regex_cache import compile_cached, longest_first
 from pipeline.rules import read_json
@@ -60,6 +60,10 @@ class VoteRules:
     # passes every sentence an opening, result or members cue could match (most fail it)
     cue_gate: LiteralGate
     count_gate: LiteralGate  # likewise for the count cues
+    # which of the opening, result and members cues (in that order) a sentence might match;
+    # and which of the count items and count pairs
+    cue_index: LiteralIndex
+    count_index: LiteralIndex
 
 
 @cache
@@ -108,7 +112,9 @@ def rules() -> VoteRules:
         no_names=frozenset(raw["no_names"]), trailing_count=compile_cached(raw["trailing_count"]),
         number=compile_("{N}"),
         cue_gate=LiteralGate(c.pattern for c in (*opens, *result_cues, *named)),
-        count_gate=LiteralGate(c.pattern for c in (*count_items, *count_pairs)))
+        count_gate=LiteralGate(c.pattern for c in (*count_items, *count_pairs)),
+        cue_index=LiteralIndex(c.pattern for c in (*opens, *result_cues, *named)),
+        count_index=LiteralIndex(c.pattern for c in (*count_items, *count_pairs)))
 
 
 def _longest_first(words: Iterable[str]) -> list[str]:
