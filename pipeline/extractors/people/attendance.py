@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.people.attendance_sentences import (
     AREA_LABEL,
     area_line,
@@ -130,7 +131,8 @@ class Walk(TableReader):
             return i + 1
         if not self.items and block.kind is BlockKind.PARAGRAPH:
             self.present_sentences(block)
-        apology = pattern("apology_sentence").search(block.text)
+        apology = pattern("apology_sentence").search(block.text) \
+            if _apology_gate().might_match(block.text) else None
         if apology and not block.text[apology.end():].strip(" .:"):
             # "Apologies were received from:" + a list
             self.section = Section("apologies", rule="apology_sentence")
@@ -372,6 +374,13 @@ def _wrapped(block: Block, following: Block, section: object) -> bool:
         return False
     nxt = following.text.lstrip()
     return bool(re.match(r"[A-Z]", nxt)) and not cue(nxt) and item_title(following, None) is None
+
+
+@cache
+def _apology_gate() -> LiteralGate:
+    """Whether a block may hold an apology sentence: its word ('apolog'), found without the
+    sentence's case-blind search."""
+    return LiteralGate([pattern("apology_sentence")])
 
 
 @cache

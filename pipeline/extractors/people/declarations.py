@@ -68,10 +68,9 @@ class Section:
 @cache
 def _searches() -> dict[str, AnySearch]:
     """Case-blind searches asked of every block or sentence, each alternative tried only
-    where the text holds its words: the section's words, the words a declaring sentence or
-    an item line needs (`gate`), and what is no declaration (`not`)."""
-    return {"section": AnySearch([rules()["section"]]),
-            "gate": AnySearch([pattern("declaration_noun"), pattern("item_word")]),
+    where the text holds its words: the words a declaring sentence or an item line needs
+    (`gate`), and what is no declaration (`not`)."""
+    return {"gate": AnySearch([pattern("declaration_noun"), pattern("item_word")]),
             "not": AnySearch(rules()["not"])}
 
 
@@ -119,7 +118,7 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
                 elif not _sentences_with_cue(block.text):
                     continue  # the item heading itself
         # the section words first: one search, where _heading_like reads every letter
-        if _searches()["section"].search(block.text) and _heading_like(block) \
+        if rules()["section"].search(block.text) and _heading_like(block) \
                 and not _sentences_with_cue(block.text):
             section.declarations, section.kind, section.headers = True, kind_of(block.text), []
             section.opened = True
