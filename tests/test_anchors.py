@@ -178,8 +178,9 @@ def test_literal_index_never_leaves_out_a_match(text: str) -> None:
 
 
 def test_literal_index_turns_away_what_lacks_the_words() -> None:
+    # a regex anchored at the start is always tried: one try costs less than the lookups
     assert LiteralIndex(LOOKED_UP).passing("Fenwick Council noted the report") == [
-        False, False, False, True, False]
+        False, False, True, True, False]
     assert LiteralIndex(LOOKED_UP).passing("the district of Fenwick")[1] is False
 
 

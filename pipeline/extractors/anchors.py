@@ -156,6 +156,18 @@ def _telling(strings: frozenset[str]) -> tuple[int, int, list[str]]:
 NEEDS_KEPT = 3  # the required sets a LiteralIndex looks up per regex
 
 
+def _anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of the regex starts at the start of the text (a leading '^'
+    without MULTILINE, or '\\A', before any top-level alternative)."""
+    c = import_module("re._constants")
+    items = list(import_module("re._parser").parse(pattern.pattern, pattern.flags))
+    if not items or items[0][0] is not c.AT:
+        return False
+    # '^' parses as AT_BEGINNING whatever the flags; MULTILINE makes it any line's start
+    return items[0][1] is c.AT_BEGINNING_STRING or (
+        items[0][1] is c.AT_BEGINNING and not pattern.flags & re.MULTILINE)
+
+
 def _candidates(items: list) -> list[frozenset[str]]:
     """The sets of required strings of a sequence of parsed regex items, each required: a
     run of literals, the sets of a group or repeat (one at least once), and the best set
@@ -217,8 +229,11 @@ class LiteralIndex:
     strings of few of the regexes tried on them."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        # each regex's most telling sets, best first (a few sets turn away what all would)
-        self.needs = [sorted(set(required_sets(p)), key=_telling)[:NEEDS_KEPT] for p in patterns]
+        # each regex's most telling sets, best first (a few sets turn away what all would);
+        # none for a regex anchored at the start, whose search is one try at the start and
+        # costs less than looking its strings up
+        self.needs = [[] if _anchored(p) else sorted(set(required_sets(p)), key=_telling)
+                      [:NEEDS_KEPT] for p in patterns]
         self.strings = tuple(sorted({s for sets in self.needs for one in sets for s in one},
                                     key=longest_first))
 
@@ -287,9 +302,12 @@ class AnySearch:
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self.branches = [one for pattern in patterns for one in branches(pattern)]
+        self.gate = LiteralGate(self.branches)  # one search turns most texts away
         self.index = LiteralIndex(self.branches)
 
     def search(self, text: str) -> bool:
+        if not self.gate.might_match(text):
+            return False
         return any(possible and branch.search(text) is not None
                    for branch, possible in zip(self.branches, self.index.passing(text),
                                                strict=True))

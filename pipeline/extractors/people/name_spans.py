@@ -118,7 +118,12 @@ def column_name_spans(texts: list[str], lowers: list[str]) -> list[tuple[int, in
         # each prefix token's test on every token, once (a start tries them at the tokens
         # after it: the same token is asked by several starts)
         passes = [test(texts, lowers) for test, _ in prefix]
+        # a start whose token fails a first prefix token that must be there starts nothing
+        # (most tokens: no honorific, no capital)
+        must = passes[0] if prefix and not prefix[0][1] else None
         for start in range(n):
+            if must is not None and not must[start]:
+                continue
             for j in _prefix_ends(passes, start, prefix):
                 if j < n and run[j] > j:
                     candidates.append((start, j, run[j], order, label))
