@@ -29,12 +29,27 @@ ABBREVIATIONS = set(data("cues")["abbreviations"])
 
 
 def sentence_end(text: str, start: int) -> int:
-    for m in re.finditer(r"\.(?=\s|$)", text[start:]):
-        before = re.search(r"(\w+)$", text[:start + m.start()])
+    for m in _FULL_STOP.finditer(text[start:]):
+        before = _last_word(text[:start + m.start()])
         word = before.group(1) if before else ""
         if not (len(word) == 1 and word.isupper() or word.casefold() in ABBREVIATIONS):
             return start + m.start()
     return len(text)
+
+
+_FULL_STOP = compile_cached(r"\.(?=\s|$)")
+_LAST_WORD = compile_cached(r"(\w+)$")
+TAIL = 64  # how much of a text's end `_last_word` reads first
+
+
+def _last_word(text: str) -> re.Match[str] | None:
+    """`(\\w+)$` searched in the text: the word it ends with. The search tries every
+    character of the text; its end is read first, and all of it only when the word
+    reaches back over the whole of that end."""
+    found = _LAST_WORD.search(text, max(0, len(text) - TAIL))
+    if found is None or found.start() > len(text) - TAIL:
+        return found  # the word starts after a character that is none of it
+    return _LAST_WORD.search(text)
 
 
 def list_end(text: str, start: int, end: int) -> int:
