@@ -81,16 +81,13 @@ def rules() -> DecisionRules:
     for entry in read_jsonl("items/decision_patterns.jsonl"):
         if entry["role"] == "keyword":
             keyword_patterns.append(entry["pattern"])
-        # a Matcher matches each pattern on its own: two give each the matches, in the
-        # order, that one with both gave (its states and matches keep their order)
-        (keywords if entry["role"] == "keyword" else lead_ins).add(entry["id"],
-                                                                   [entry["pattern"]])
+        # a Matcher matches each pattern alone: two give the matches, in order, one gave
+        (keywords if entry["role"] == "keyword" else lead_ins).add(entry["id"], [entry["pattern"]])
         info[entry["id"]] = PatternInfo(entry["id"], entry["role"], entry.get("label", ""),
                                         bool(entry.get("leading_only")),
                                         bool(entry.get("anywhere")), bool(entry.get("generic")))
     return DecisionRules(
-        keywords=keywords,
-        lead_ins=lead_ins,
+        keywords=keywords, lead_ins=lead_ins,
         info=info,
         # a decision needs a keyword; lead-ins alone match nothing
         keyword_gate=PatternGate(keyword_patterns),
@@ -141,10 +138,7 @@ def span_hits(doc: Span) -> list[Hit]:
     base = doc.start_char
     keywords = [(start, end, r.info[doc.vocab.strings[match_id]])
                 for match_id, start, end in r.keywords(doc)]
-    if not keywords:
-        return []
-    # the lead-ins (most of the matches: "moved ... and" at every length) by the token they
-    # end on, matched only when a keyword not leading its sentence asks for them
+    # lead-ins by the token they end on, matched when a keyword not leading its sentence asks
     lead_ins: dict[int, list[tuple[int, PatternInfo]]] | None = None
     shouting = _all_caps(text)
     first = _first_content_token(doc)
@@ -162,9 +156,8 @@ def span_hits(doc: Span) -> list[Hit]:
         elif not info.leading_only:
             if lead_ins is None:
                 lead_ins = {}
-                for match_id, lead_start, lead_end in r.lead_ins(doc):
-                    lead_ins.setdefault(lead_end, []).append(
-                        (lead_start, r.info[doc.vocab.strings[match_id]]))
+                for found, s, e in r.lead_ins(doc):
+                    lead_ins.setdefault(e, []).append((s, r.info[doc.vocab.strings[found]]))
             for lead_start, lead in lead_ins.get(start, ()):
                 if lead.generic and shouting:
                     continue

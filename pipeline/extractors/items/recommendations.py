@@ -27,7 +27,6 @@ LIST_NUMBER = compile_cached(r"^\s*(?:\((?P<a>\d{1,2}|[a-z]|[ivx]{1,6})\)"
 DECIMAL = compile_cached(r"^\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s*(?=\S)")
 SECTION_NUMBER = compile_cached(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 BULLET = compile_cached(r"^\s*[-*\u2022\u25aa\u25cf\u00b7\u2013\u2043\u25e6]\s+")
-_STARS = compile_cached(r"\*+")
 SMALL_WORDS = {"and", "of", "for", "the", "to", "in", "on", "a", "an", "by", "with", "&"}
 TERMINAL = ".;!?"
 ROMANS = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
@@ -136,12 +135,10 @@ def _heading_like(line: Line) -> bool:
 
 
 def _is_section(line: Line) -> bool:
-    if line.style == "bullet":
-        return False
     # (the asterisks of a bold line saved as text: most lines have none to take out)
-    text = _strip_number(_STARS.sub("", line.text) if "*" in line.text else line.text
+    text = _strip_number(re.sub(r"\*+", "", line.text) if "*" in line.text else line.text
                          ).rstrip(":").strip()
-    if not (_heading_like(line) or len(text.split()) <= 3):
+    if line.style == "bullet" or not (_heading_like(line) or len(text.split()) <= 3):
         return False
     c = cues()
     return any(p.match(text) for p in c.sections) and not any(p.search(text)

@@ -67,9 +67,8 @@ class Section:
 
 @cache
 def _searches() -> dict[str, AnySearch]:
-    """Case-blind searches asked of every block or sentence, each alternative tried only
-    where the text holds its words: the words a declaring sentence or an item line needs
-    (`gate`), and what is no declaration (`not`)."""
+    """Searches of every block or sentence, alternatives tried only where their words are:
+    the words a declaring sentence or an item line needs, and what is no declaration."""
     return {"gate": AnySearch([pattern("declaration_noun"), pattern("item_word")]),
             "not": AnySearch(rules()["not"])}
 
@@ -117,7 +116,6 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
                                     + rest.end(), text=block.text[rest.end():])
                 elif not _sentences_with_cue(block.text):
                     continue  # the item heading itself
-        # the section words first: one search, where _heading_like reads every letter
         if rules()["section"].search(block.text) and _heading_like(block) \
                 and not _sentences_with_cue(block.text):
             section.declarations, section.kind, section.headers = True, kind_of(block.text), []
