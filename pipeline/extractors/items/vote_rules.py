@@ -57,6 +57,7 @@ class VoteRules:
     no_names: frozenset[str]
     trailing_count: re.Pattern[str]
     number: re.Pattern[str]  # a count: every count cue reads one (number_of(m.group(...)))
+    number_words: LiteralGate  # a text without a digit matches `number` only with one of them
     # passes every sentence an opening, result or members cue could match (most fail it)
     cue_gate: LiteralGate
     count_gate: LiteralGate  # likewise for the count cues
@@ -111,6 +112,8 @@ def rules() -> VoteRules:
         skip=labels[1], named=named, header_cells=frozenset(raw["header_cells"]),
         no_names=frozenset(raw["no_names"]), trailing_count=compile_cached(raw["trailing_count"]),
         number=compile_("{N}"),
+        number_words=LiteralGate(compile_cached(w.replace(" ", r"\s"), re.I)
+                                 for w in (*raw["units"], *raw["tens"])),
         cue_gate=LiteralGate(c.pattern for c in (*opens, *result_cues, *named)),
         count_gate=LiteralGate(c.pattern for c in (*count_items, *count_pairs)),
         cue_index=LiteralIndex(c.pattern for c in (*opens, *result_cues, *named)),

@@ -42,6 +42,7 @@ from pipeline.regex_cache import compile_cached
 
 COUNT_SLOTS = ("for", "against", "abstained")
 SENTENCE = compile_cached(r"(?<=[.!?])\s+(?=[A-Z(])")
+DIGIT = compile_cached(r"\d")
 STRONG_CONTEXT = compile_cached(r"\b(?:vot\w*|division)\b", re.I)
 WEAK_RESULTS = frozenset({"agreed"})  # "the recommendations were agreed" is no vote alone
 
@@ -247,7 +248,9 @@ def _counts(sentence: str) -> Fact | None:
     r = rules()
     # the gate first: a fifth of sentences pass it, and it costs a seventh of the number's
     # case-blind search
-    if not r.count_gate.might_match(sentence) or not r.number.search(sentence):
+    if not r.count_gate.might_match(sentence) or not (
+            DIGIT.search(sentence) or r.number_words.might_match(sentence)) \
+            or not r.number.search(sentence):  # (its case-blind search tries every character)
         return None  # every count cue reads a number and one of the gate's words
     counts: dict[str, int] = {}
     spans: list[tuple[int, int]] = []
