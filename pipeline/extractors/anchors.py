@@ -156,7 +156,7 @@ def _telling(strings: frozenset[str]) -> tuple[int, int, list[str]]:
 NEEDS_KEPT = 3  # the required sets a LiteralIndex looks up per regex
 
 
-def _anchored(pattern: re.Pattern[str]) -> bool:
+def starts_line(pattern: re.Pattern[str]) -> bool:
     """Whether every match of the regex starts at the start of the text (a leading '^'
     without MULTILINE, or '\\A', before any top-level alternative)."""
     c = import_module("re._constants")
@@ -217,8 +217,9 @@ class LiteralGate:
                                              for s in sorted(strings, key=longest_first)))
 
     def might_match(self, text: str) -> bool:
+        # (an ASCII text holds neither of the _UNFOLDED letters: str.isascii costs nothing)
         return (self.always or bool(self.regex.search(text.casefold()))
-                or bool(_UNFOLDED.search(text)))
+                or (not text.isascii() and bool(_UNFOLDED.search(text))))
 
 
 class LiteralIndex:
@@ -232,14 +233,14 @@ class LiteralIndex:
         # each regex's most telling sets, best first (a few sets turn away what all would);
         # none for a regex anchored at the start, whose search is one try at the start and
         # costs less than looking its strings up
-        self.needs = [[] if _anchored(p) else sorted(set(required_sets(p)), key=_telling)
+        self.needs = [[] if starts_line(p) else sorted(set(required_sets(p)), key=_telling)
                       [:NEEDS_KEPT] for p in patterns]
         self.strings = tuple(sorted({s for sets in self.needs for one in sets for s in one},
                                     key=longest_first))
 
     def passing(self, text: str) -> list[bool]:
         """For each regex, in order: False when the text cannot match it."""
-        if _UNFOLDED.search(text):
+        if not text.isascii() and _UNFOLDED.search(text):
             return [True] * len(self.needs)
         folded = text.casefold()
         present = {s for s in self.strings if s in folded}
