@@ -10,14 +10,23 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extractors.anchors import LiteralGate, PatternGate, TokenGate, required_strings
+from pipeline.extractors.anchors import (
+    AnySearch,
+    LiteralGate,
+    LiteralIndex,
+    PatternGate,
+    TokenGate,
+    branches,
+    required_sets,
+    required_strings,
+)
 from pipeline.extractors.bodies.relation_cues import cue_start
 from pipeline.extractors.bodies.relations import cue_gate, cues
 from pipeline.extractors.bodies.structure import _cue_matches
 from pipeline.extractors.items.decisions import rules
 from pipeline.extractors.items.vote_rules import rules as vote_rules
 from pipeline.extractors.items.votes import _sentences
-from pipeline.extractors.language import language, tokenize
+from pipeline.extractors.language import tokenize
 from pipeline.readers import read
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,8 +45,7 @@ def test_gate_never_skips_a_decision_keyword() -> None:
     r = rules()
     for text in TEXTS:
         if not r.keyword_gate.might_match(text):
-            assert not [m for m in r.matcher(tokenize(text))
-                        if r.info[language().vocab.strings[m[0]]].role == "keyword"], text
+            assert not r.keywords(tokenize(text)), text
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -137,6 +145,67 @@ def test_literal_gate(text: str, expected: bool) -> None:
     gate = LiteralGate(patterns)
     assert gate.might_match(text) is expected
     assert gate.might_match(text) or not any(p.search(text) for p in patterns)
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bthe\s+vote\s+on\b", [{"the"}, {"vote"}, {"on"}]),
+    (r"(?:Metropolitan +)?(?:Borough|District) +Council\b",
+     [{"borough", "district"}, {" "}, {"council"}]),
+    (r"(?:ab)+c?(?=xyz)", [{"ab"}]),
+    (r"x*|y", []),
+])
+def test_required_sets(pattern: str, expected: list[set[str]]) -> None:
+    assert [set(s) for s in required_sets(re.compile(pattern, re.I))] == expected
+
+
+LOOKED_UP = [re.compile(r"\b(?:motion|amendment)\s+(?:was\s+)?(?:carried|lost)", re.I),
+             re.compile(r"(?:Borough|District)\s+Council\b", re.I),
+             re.compile(r"^\W*minutes?\b", re.I),
+             re.compile(r"\d+"),  # needs no word: always tried
+             re.compile(r"status", re.I)]
+
+
+@pytest.mark.parametrize("text", [
+    "The motion was carried.", "THE AMENDMENT WAS LOST", "Fenwick District Council",
+    "Fenwick Council", "Minutes of the meeting", "the district of Fenwick", "Item 4",
+    "\u017ftatus", "the mot\u0131on was carried", "DISTRICT COUNCIL MINUTES", "",
+])
+def test_literal_index_never_leaves_out_a_match(text: str) -> None:
+    passing = LiteralIndex(LOOKED_UP).passing(text)
+    assert [bool(p.search(text)) for p in LOOKED_UP] == [
+        ok and bool(p.search(text)) for p, ok in zip(LOOKED_UP, passing, strict=True)]
+    assert passing[3]  # a regex without required words passes every text
+
+
+def test_literal_index_turns_away_what_lacks_the_words() -> None:
+    # a regex anchored at the start is always tried: one try costs less than the lookups
+    assert LiteralIndex(LOOKED_UP).passing("Fenwick Council noted the report") == [
+        False, False, True, True, False]
+    assert LiteralIndex(LOOKED_UP).passing("the district of Fenwick")[1] is False
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"a|b+c|(d|e)f", ["a", "b+c", "(d|e)f"]),
+    (r"[|]x|\|y|z", ["[|]x", r"\|y", "z"]),
+    (r"(a|b)c", ["(a|b)c"]),  # one alternative at the top
+    (r"(?i)ab|cd", ["(?i)ab", "cd"]),  # a global flag stays every alternative's
+    (r"(a)x|\1y", [r"(a)x|\1y"]),  # a reference to another alternative's group
+])
+def test_branches(pattern: str, expected: list[str]) -> None:
+    found = branches(re.compile(pattern))
+    assert [b.pattern for b in found] == expected
+    assert all(b.flags == re.compile(pattern).flags for b in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The minutes of the last meeting were approved.", "Minutes of the Board", "",
+    "Apologies were received", "the previous meeting", "4 Minutes", "MINUTES: APPROVED",
+])
+def test_any_search_is_any_pattern_search(text: str) -> None:
+    patterns = [re.compile(r"\bminutes?\b.{0,40}\b(previous|last)\b|\S.{0,200}\bthe minutes"
+                           r" of the\b|^\W*\d+\s+minutes\b", re.I),
+                re.compile(r"apolog", re.I), re.compile(r"approved$", re.I)]
+    assert AnySearch(patterns).search(text) == any(p.search(text) for p in patterns)
 
 
 def test_cue_matches_are_the_matchers() -> None:

@@ -1,10 +1,16 @@
-"""A cheap test that a text cannot match any of a set of token patterns.
+"""Cheap tests that a text cannot match some token patterns or regexes.
 
 spaCy's Matcher walks every token of every block, and most blocks of a paper hold no cue
 at all. A pattern can only match a text that contains, for each of its required tokens,
 one of the words that token allows; checking that on a set of the text's words costs a
 few set lookups, so texts that cannot match are skipped before the Matcher (and, where
 the caller allows, before tokenising).
+
+Regexes likewise: a match contains the literal strings the regex's parse requires
+(`required_sets`). `LiteralGate` says whether a text may match any of some regexes (one
+search); `LiteralIndex` says which of many it may match (a substring test per string,
+cheaper than one case-blind search); `AnySearch` asks whether any of some regexes matches,
+trying each top-level alternative (`branches`) only where its strings are.
 """
 
 from __future__ import annotations
@@ -125,9 +131,47 @@ def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return _required(list(parser.parse(pattern.pattern, pattern.flags)))
 
 
+def required_sets(pattern: re.Pattern[str]) -> list[frozenset[str]]:
+    """Sets of lower-case ASCII strings, every match of `pattern` containing one string of
+    each set (compared with the casefolded text); none when the parse shows no such set."""
+    parser = import_module("re._parser")
+    return _candidates(list(parser.parse(pattern.pattern, pattern.flags)))
+
+
 def _required(items: list) -> frozenset[str] | None:
-    """The best set of required strings of a sequence of parsed regex items: a run of
-    literals, or the required set of a group, alternation or repeat (one at least once)."""
+    """The best set of required strings of a sequence of parsed regex items."""
+    candidates = _candidates(items)
+    if not candidates:
+        return None
+    # the set that passes fewest texts: its shortest string longest, then fewest strings
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _telling(strings: frozenset[str]) -> tuple[int, int, list[str]]:
+    """Sort key of required sets, the one that passes fewest texts first (as `_required`
+    picks it; then by its strings, for one order in every process)."""
+    return -min(map(len, strings)), len(strings), sorted(strings)
+
+
+NEEDS_KEPT = 3  # the required sets a LiteralIndex looks up per regex
+
+
+def starts_line(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of the regex starts at the start of the text (a leading '^'
+    without MULTILINE, or '\\A', before any top-level alternative)."""
+    c = import_module("re._constants")
+    items = list(import_module("re._parser").parse(pattern.pattern, pattern.flags))
+    if not items or items[0][0] is not c.AT:
+        return False
+    # '^' parses as AT_BEGINNING whatever the flags; MULTILINE makes it any line's start
+    return items[0][1] is c.AT_BEGINNING_STRING or (
+        items[0][1] is c.AT_BEGINNING and not pattern.flags & re.MULTILINE)
+
+
+def _candidates(items: list) -> list[frozenset[str]]:
+    """The sets of required strings of a sequence of parsed regex items, each required: a
+    run of literals, the sets of a group or repeat (one at least once), and the best set
+    of each branch of an alternation, joined."""
     c = import_module("re._constants")
     candidates: list[frozenset[str]] = []
     run = ""
@@ -140,25 +184,19 @@ def _required(items: list) -> frozenset[str] | None:
         if run:
             candidates.append(frozenset({run}))
             run = ""
-        found: frozenset[str] | None = None
         if op is c.SUBPATTERN:
-            found = _required(list(arg[3]))
+            candidates += _candidates(list(arg[3]))
         elif op is c.ATOMIC_GROUP:
-            found = _required(list(arg))
+            candidates += _candidates(list(arg))
         elif op is c.BRANCH:
             branches = [_required(list(branch)) for branch in arg[1]]
             if all(b is not None for b in branches):
-                found = frozenset().union(*(b for b in branches if b is not None))
+                candidates.append(frozenset().union(*(b for b in branches if b is not None)))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            found = _required(list(arg[2]))
-        if found:
-            candidates.append(found)
+            candidates += _candidates(list(arg[2]))
     if run:
         candidates.append(frozenset({run}))
-    if not candidates:
-        return None
-    # the set that passes fewest texts: its shortest string longest, then fewest strings
-    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+    return candidates
 
 
 class LiteralGate:
@@ -179,5 +217,98 @@ class LiteralGate:
                                              for s in sorted(strings, key=longest_first)))
 
     def might_match(self, text: str) -> bool:
+        # (an ASCII text holds neither of the _UNFOLDED letters: str.isascii costs nothing)
         return (self.always or bool(self.regex.search(text.casefold()))
-                or bool(_UNFOLDED.search(text)))
+                or (not text.isascii() and bool(_UNFOLDED.search(text))))
+
+
+class LiteralIndex:
+    """Which of many regexes a text might match (never leaving out one that matches): each
+    regex's required strings (`required_strings`) looked up in the casefolded text, every
+    string once however many regexes need it. A plain substring test per string costs a
+    fraction of one case-blind search, and most header lines, blocks and papers hold the
+    strings of few of the regexes tried on them."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        # each regex's most telling sets, best first (a few sets turn away what all would);
+        # none for a regex anchored at the start, whose search is one try at the start and
+        # costs less than looking its strings up
+        self.needs = [[] if starts_line(p) else sorted(set(required_sets(p)), key=_telling)
+                      [:NEEDS_KEPT] for p in patterns]
+        self.strings = tuple(sorted({s for sets in self.needs for one in sets for s in one},
+                                    key=longest_first))
+
+    def passing(self, text: str) -> list[bool]:
+        """For each regex, in order: False when the text cannot match it."""
+        if not text.isascii() and _UNFOLDED.search(text):
+            return [True] * len(self.needs)
+        folded = text.casefold()
+        present = {s for s in self.strings if s in folded}
+        out = []
+        for sets in self.needs:
+            for one in sets:
+                if one.isdisjoint(present):
+                    out.append(False)
+                    break
+            else:
+                out.append(True)
+        return out
+
+
+def branches(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:
+    """A regex's top-level alternatives as regexes of their own (the regex itself when it
+    has one, or when an alternative cannot stand alone: a global flag, a reference to a
+    group of another alternative). A text has a match of the regex somewhere exactly when
+    it has a match of one of them."""
+    parts, depth, start, k, text = [], 0, 0, 0, pattern.pattern
+    while k < len(text):
+        char = text[k]
+        if char == "\\":
+            k += 2
+            continue
+        if char == "[":  # a class: its '|' and brackets are characters ('[]|]' too)
+            k += 2 if text[k + 1:k + 2] == "^" else 1
+            k += 1 if text[k:k + 1] == "]" else 0
+            while k < len(text) and text[k] != "]":
+                k += 2 if text[k] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(text[start:k])
+            start = k + 1
+        k += 1
+    parts.append(text[start:])
+    if len(parts) == 1:
+        return [pattern]
+    try:
+        split = [compile_cached(part, pattern.flags) for part in parts]
+    except re.error:
+        return [pattern]
+    top = import_module("re._parser").parse(text, pattern.flags)
+    branch = import_module("re._constants").BRANCH
+    if any(p.flags != pattern.flags for p in split) or len(top) != 1 or top[0][0] is not branch \
+            or len(top[0][1][1]) != len(parts):
+        return [pattern]  # not the alternatives sre parsed: no shortcut
+    return split
+
+
+class AnySearch:
+    """Whether any of some regexes matches a text somewhere (a yes or no, no match): each
+    regex's alternatives (`branches`) are tried alone, and only those whose required
+    strings the text holds (`LiteralIndex`). An alternation with a costly alternative
+    ('\\S.{0,200}\\bthe minutes of the\\b' backtracks at every character) costs its cheap
+    lookups on a text that cannot match it."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        self.branches = [one for pattern in patterns for one in branches(pattern)]
+        self.gate = LiteralGate(self.branches)  # one search turns most texts away
+        self.index = LiteralIndex(self.branches)
+
+    def search(self, text: str) -> bool:
+        if not self.gate.might_match(text):
+            return False
+        return any(possible and branch.search(text) is not None
+                   for branch, possible in zip(self.branches, self.index.passing(text),
+                                               strict=True))

@@ -51,7 +51,8 @@ class PatternInfo:
 
 @dataclass(frozen=True)
 class DecisionRules:
-    matcher: Matcher
+    keywords: Matcher  # the keyword patterns
+    lead_ins: Matcher  # the rest: matched in a line only when a keyword there needs them
     info: dict[str, PatternInfo]
     title_case_that: frozenset[str]
     title_case_to: frozenset[str]
@@ -74,18 +75,19 @@ class DecisionRules:
 @cache
 def rules() -> DecisionRules:
     raw = read_json("items/decisions.json")
-    matcher = Matcher(language().vocab)
+    keywords, lead_ins = Matcher(language().vocab), Matcher(language().vocab)
     info: dict[str, PatternInfo] = {}
     keyword_patterns = []
     for entry in read_jsonl("items/decision_patterns.jsonl"):
         if entry["role"] == "keyword":
             keyword_patterns.append(entry["pattern"])
-        matcher.add(entry["id"], [entry["pattern"]])
+        # a Matcher matches each pattern alone: two give the matches, in order, one gave
+        (keywords if entry["role"] == "keyword" else lead_ins).add(entry["id"], [entry["pattern"]])
         info[entry["id"]] = PatternInfo(entry["id"], entry["role"], entry.get("label", ""),
                                         bool(entry.get("leading_only")),
                                         bool(entry.get("anywhere")), bool(entry.get("generic")))
     return DecisionRules(
-        matcher=matcher,
+        keywords=keywords, lead_ins=lead_ins,
         info=info,
         # a decision needs a keyword; lead-ins alone match nothing
         keyword_gate=PatternGate(keyword_patterns),
@@ -134,14 +136,10 @@ def span_hits(doc: Span) -> list[Hit]:
     if not r.keyword_gate.might_match(text):
         return []
     base = doc.start_char
-    keywords = []
-    lead_ins: dict[int, list[tuple[int, PatternInfo]]] = {}
-    for match_id, start, end in r.matcher(doc):
-        info = r.info[doc.vocab.strings[match_id]]
-        if info.role == "keyword":
-            keywords.append((start, end, info))
-        else:
-            lead_ins.setdefault(end, []).append((start, info))
+    keywords = [(start, end, r.info[doc.vocab.strings[match_id]])
+                for match_id, start, end in r.keywords(doc)]
+    # lead-ins by the token they end on, matched when a keyword not leading its sentence asks
+    lead_ins: dict[int, list[tuple[int, PatternInfo]]] | None = None
     shouting = _all_caps(text)
     first = _first_content_token(doc)
     hits = []
@@ -156,6 +154,10 @@ def span_hits(doc: Span) -> list[Hit]:
         if _sentence_start(doc, start, first) and case != "lower":
             clause = start
         elif not info.leading_only:
+            if lead_ins is None:
+                lead_ins = {}
+                for found, s, e in r.lead_ins(doc):
+                    lead_ins.setdefault(e, []).append((s, r.info[doc.vocab.strings[found]]))
             for lead_start, lead in lead_ins.get(start, ()):
                 if lead.generic and shouting:
                     continue

@@ -32,12 +32,12 @@ def number_key(number: str, rules: ItemRules) -> tuple[int, ...]:
     if ROMAN.fullmatch(number):
         return (_roman(number),)  # "IV": item 4 where items are numbered I, II, III ...
     head = rules.year_suffix.sub("", number)
-    if not re.search(r"\d", head):
+    if not _DIGIT.search(head):
         head = number  # "RC/19": the number after the slash is the running number
     elif head != number and _runs_last(head, number[len(head):]):
         head = number  # "01/25/03": item 3 of meeting 01 in 2025, not a year
-    parts: list[int] = [int(p) for p in re.findall(r"\d+", head)]
-    letter = re.search(r"\d\s?\(?([a-z])\)?$", head, re.I)
+    parts: list[int] = [int(p) for p in _DIGITS.findall(head)]
+    letter = _LETTER.search(head)
     if letter:
         parts.append(ord(letter.group(1).lower()) - ord("a") + 1)
     return tuple(parts) or (0,)
@@ -61,6 +61,10 @@ def paper_keys(numbers: list[str], rules: ItemRules) -> list[tuple[int, ...]]:
 
 
 _MEETING_ITEM = compile_cached(r"(\d{1,5})/(\d{2})")
+# number_key's regexes, compiled once (it is asked of every candidate's number)
+_DIGIT = compile_cached(r"\d")
+_DIGITS = compile_cached(r"\d+")
+_LETTER = compile_cached(r"\d\s?\(?([a-z])\)?$", re.I)
 ROMAN = compile_cached(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 

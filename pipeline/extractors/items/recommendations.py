@@ -135,7 +135,9 @@ def _heading_like(line: Line) -> bool:
 
 
 def _is_section(line: Line) -> bool:
-    text = _strip_number(re.sub(r"\*+", "", line.text)).rstrip(":").strip()
+    # (the asterisks of a bold line saved as text: most lines have none to take out)
+    text = _strip_number(re.sub(r"\*+", "", line.text) if "*" in line.text else line.text
+                         ).rstrip(":").strip()
     if line.style == "bullet" or not (_heading_like(line) or len(text.split()) <= 3):
         return False
     c = cues()

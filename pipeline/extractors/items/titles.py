@@ -10,7 +10,9 @@ Used by `headings.py`; rules are data in `models/items/items.json`.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.items.item_rules import rules
 from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached
@@ -188,9 +190,17 @@ def heading_part(title: str) -> str:
     """The heading part of a line: without a run-on first part or link furniture."""
     title = " ".join(title.replace("\t", " ").split()).strip("*").strip()
     title = rules().run_on.split(title, maxsplit=1)[0]
-    for _ in range(2):  # "Title (Agenda Item 1) PDF 12 KB": each ends the line in turn
-        title = rules().strip.sub("", title)
+    # most lines hold none of the furniture's words, and the gate costs a sixth of a pass
+    if _strip_gate().might_match(title):
+        for _ in range(2):  # "Title (Agenda Item 1) PDF 12 KB": each ends the line in turn
+            title = rules().strip.sub("", title)
     return title
+
+
+@cache
+def _strip_gate() -> LiteralGate:
+    """Whether a line may hold link furniture (`strip`) at all."""
+    return LiteralGate([rules().strip])
 
 
 def clean_title(title: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extractors.anchors import LiteralGate
+from pipeline.extractors.anchors import LiteralGate, LiteralIndex
 from pipeline.extractors.people.lists import parse_list
 from pipeline.regex_cache import compile_cached, longest_first
 from pipeline.rules import read_json
@@ -57,9 +57,14 @@ class VoteRules:
     no_names: frozenset[str]
     trailing_count: re.Pattern[str]
     number: re.Pattern[str]  # a count: every count cue reads one (number_of(m.group(...)))
+    number_words: LiteralGate  # a text without a digit matches `number` only with one of them
     # passes every sentence an opening, result or members cue could match (most fail it)
     cue_gate: LiteralGate
     count_gate: LiteralGate  # likewise for the count cues
+    # which of the opening, result and members cues (in that order) a sentence might match;
+    # and which of the count items and count pairs
+    cue_index: LiteralIndex
+    count_index: LiteralIndex
 
 
 @cache
@@ -107,8 +112,12 @@ def rules() -> VoteRules:
         skip=labels[1], named=named, header_cells=frozenset(raw["header_cells"]),
         no_names=frozenset(raw["no_names"]), trailing_count=compile_cached(raw["trailing_count"]),
         number=compile_("{N}"),
+        number_words=LiteralGate(compile_cached(w.replace(" ", r"\s"), re.I)
+                                 for w in (*raw["units"], *raw["tens"])),
         cue_gate=LiteralGate(c.pattern for c in (*opens, *result_cues, *named)),
-        count_gate=LiteralGate(c.pattern for c in (*count_items, *count_pairs)))
+        count_gate=LiteralGate(c.pattern for c in (*count_items, *count_pairs)),
+        cue_index=LiteralIndex(c.pattern for c in (*opens, *result_cues, *named)),
+        count_index=LiteralIndex(c.pattern for c in (*count_items, *count_pairs)))
 
 
 def _longest_first(words: Iterable[str]) -> list[str]:

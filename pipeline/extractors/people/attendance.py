@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.people.attendance_sentences import (
     AREA_LABEL,
     area_line,
@@ -130,7 +131,8 @@ class Walk(TableReader):
             return i + 1
         if not self.items and block.kind is BlockKind.PARAGRAPH:
             self.present_sentences(block)
-        apology = pattern("apology_sentence").search(block.text)
+        apology = pattern("apology_sentence").search(block.text) \
+            if _apology_gate().might_match(block.text) else None
         if apology and not block.text[apology.end():].strip(" .:"):
             # "Apologies were received from:" + a list
             self.section = Section("apologies", rule="apology_sentence")
@@ -327,6 +329,7 @@ class Walk(TableReader):
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
 _INNER_LABEL = compile_cached(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S")  # a label's label
 _ENTRY = compile_cached("[;•]")  # between the entries of a list: "A, Role; B" / "A, Role. • B"
+_SUB_NUMBER = compile_cached(r"(?:(?<=\s)|^)\d{1,3}\.\d{1,3}\s+(?=[A-Z])")  # '1.2 Present: ...'
 #: 'Label – value' in words that name no person (no honorific, no initial); not 'Area:
 #: value', which a forum's record writes one area a line
 _FIELD = compile_cached(r"\s*[A-Z][a-z'’]+(?:\s+[a-z'’]+|\s+[A-Z][a-z'’]+){0,5}\s+[–—-]\s+\S")
@@ -349,7 +352,9 @@ def _sub_numbered(block: Block) -> list[Block]:
     """A paragraph run together from numbered lines, one of them a label ('1.1 Welcome
     1.2 Present: A, B 1.3 Apologies: C'): its lines as blocks of their own; else none."""
     text = block.text
-    marks = [m.start() for m in re.finditer(r"(?:(?<=\s)|^)\d{1,3}\.\d{1,3}\s+(?=[A-Z])", text)]
+    if "." not in text:
+        return []  # no '1.2' to cut at (the regex's dot)
+    marks = [m.start() for m in _SUB_NUMBER.finditer(text)]
     if len(marks) < 2 or not any(cue(text[a:b]) for a, b in zip(marks, [*marks[1:], len(text)],
                                                                  strict=True)):
         return []
@@ -372,6 +377,13 @@ def _wrapped(block: Block, following: Block, section: object) -> bool:
         return False
     nxt = following.text.lstrip()
     return bool(re.match(r"[A-Z]", nxt)) and not cue(nxt) and item_title(following, None) is None
+
+
+@cache
+def _apology_gate() -> LiteralGate:
+    """Whether a block may hold an apology sentence: its word ('apolog'), found without the
+    sentence's case-blind search."""
+    return LiteralGate([pattern("apology_sentence")])
 
 
 @cache

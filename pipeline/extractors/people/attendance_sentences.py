@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from pipeline.extractors.anchors import LiteralIndex
 from pipeline.extractors.people.labels import Pair, Section
 from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.name_spans import name_spans
@@ -28,12 +29,27 @@ ABBREVIATIONS = set(data("cues")["abbreviations"])
 
 
 def sentence_end(text: str, start: int) -> int:
-    for m in re.finditer(r"\.(?=\s|$)", text[start:]):
-        before = re.search(r"(\w+)$", text[:start + m.start()])
+    for m in _FULL_STOP.finditer(text[start:]):
+        before = _last_word(text[:start + m.start()])
         word = before.group(1) if before else ""
         if not (len(word) == 1 and word.isupper() or word.casefold() in ABBREVIATIONS):
             return start + m.start()
     return len(text)
+
+
+_FULL_STOP = compile_cached(r"\.(?=\s|$)")
+_LAST_WORD = compile_cached(r"(\w+)$")
+TAIL = 64  # how much of a text's end `_last_word` reads first
+
+
+def _last_word(text: str) -> re.Match[str] | None:
+    """`(\\w+)$` searched in the text: the word it ends with. The search tries every
+    character of the text; its end is read first, and all of it only when the word
+    reaches back over the whole of that end."""
+    found = _LAST_WORD.search(text, max(0, len(text) - TAIL))
+    if found is None or found.start() > len(text) - TAIL:
+        return found  # the word starts after a character that is none of it
+    return _LAST_WORD.search(text)
 
 
 def list_end(text: str, start: int, end: int) -> int:
@@ -63,8 +79,11 @@ def sentences(document: Document, register: Register) -> None:
     sent = replace(apologies, rule="sent_apologies")
     for block in document.blocks:
         text = block.text
+        # the three cues' words looked up at once: most blocks hold none of them
+        apology, substituting, chairing = _cue_index().passing(text)
         # "Councillor X sent apologies"; a register's legend ("A = apology") is no sentence
-        sent_cue = pattern("apology_word").search(text) and not pattern("legend").search(text)
+        sent_cue = apology and pattern("apology_word").search(text) and \
+            not pattern("legend").search(text)
         # an apology sentence holds the apology word: without it the block is not searched
         for m in pattern("apology_sentence").finditer(text) if sent_cue else ():
             # "the apologies of Councillors X, and Y were noted": the list stops at the verb.
@@ -93,9 +112,9 @@ def sentences(document: Document, register: Register) -> None:
                 begin = resumes.end() if resumes else None
         # a table row's cells side by side are no sentence, unless a cell is prose (a
         # ModernGov item row: title, agenda note, 'Minutes:' and what was minuted)
-        substitution = (block.kind is not BlockKind.TABLE_ROW or _prose(text)) and \
-            pattern("substitution_words").search(text)
-        chair = pattern("chair_words").search(text)
+        substitution = substituting and (block.kind is not BlockKind.TABLE_ROW or _prose(text)) \
+            and pattern("substitution_words").search(text)
+        chair = chairing and pattern("chair_words").search(text)
         # the block's names are matched once, and only where a sentence may need them
         spans = name_spans(document, block) if sent_cue or substitution or chair else []
         if sent_cue:
@@ -129,6 +148,13 @@ def sentences(document: Document, register: Register) -> None:
             _substitution_sentences(block, spans, register)
         if chair:
             _chair(block, spans, register)
+
+
+@cache
+def _cue_index() -> LiteralIndex:
+    """The words of the apology, substitution and chair cues, looked up in a block at once."""
+    return LiteralIndex(pattern(name) for name in ("apology_word", "substitution_words",
+                                                   "chair_words"))
 
 
 @cache

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
+from pipeline.extractors.anchors import AnySearch
 from pipeline.extractors.people.declaration_parts import (
     action_of,
     bare_codes,
@@ -61,6 +63,14 @@ class Section:
     headers: list[str] = field(default_factory=list)
     opened: bool = False  # a declarations heading (not an item) opened the section
     holder: str = ""  # a member's line ('Cllr Bexley') over lines that declare for them
+
+
+@cache
+def _searches() -> dict[str, AnySearch]:
+    """Searches of every block or sentence, alternatives tried only where their words are:
+    the words a declaring sentence or an item line needs, and what is no declaration."""
+    return {"gate": AnySearch([pattern("declaration_noun"), pattern("item_word")]),
+            "not": AnySearch(rules()["not"])}
 
 
 def _heading_like(block: Block) -> bool:
@@ -106,7 +116,7 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
                                     + rest.end(), text=block.text[rest.end():])
                 elif not _sentences_with_cue(block.text):
                     continue  # the item heading itself
-        if _heading_like(block) and rules()["section"].search(block.text) \
+        if rules()["section"].search(block.text) and _heading_like(block) \
                 and not _sentences_with_cue(block.text):
             section.declarations, section.kind, section.headers = True, kind_of(block.text), []
             section.opened = True
@@ -180,7 +190,7 @@ def _sentences_with_cue(text: str) -> bool:
 def _from_sentences(block: Block, section: Section, items: list[dict],
                     last_items: list[str], codes: frozenset[str] = frozenset()) -> list[dict]:
     text = block.text.replace("\t", " ")
-    if not pattern("declaration_noun").search(text) and not pattern("item_word").search(text):
+    if not _searches()["gate"].search(text):
         return []  # no sentence of it can declare, nor name the item of those that follow
     spans = sentences(text)
     found: list[tuple[int, list[dict]]] = []
@@ -217,8 +227,7 @@ def _declaration(block: Block, offset: int, sentence: str, section: Section,
                  codes: frozenset[str] = frozenset()) -> list[dict]:
     r = rules()
     # Most sentences name no interest: one search spares the filters and the cues.
-    if not pattern("declaration_noun").search(sentence) or any(
-            p.search(sentence) for p in r["not"]):
+    if not pattern("declaration_noun").search(sentence) or _searches()["not"].search(sentence):
         return []
     for cue in r["cues"]:
         for verb in cue.verb.finditer(sentence):
@@ -288,8 +297,7 @@ def _from_entry(block: Block, section: Section, items: list[dict]) -> list[dict]
     """'Item 5.2: Mr D MacAulay (non-financial)', 'Cllr A Lee – item 7 – personal
     (member of the bowls club)': a titled name with an item or a category, no verb."""
     text = block.text
-    if len(text) > 300 or rules()["invitation"].search(text) or any(
-            p.search(text) for p in rules()["not"]):
+    if len(text) > 300 or rules()["invitation"].search(text) or _searches()["not"].search(text):
         return []
     people = names_in(text)
     refs = item_refs(text)

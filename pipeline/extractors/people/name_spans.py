@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache, partial
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from pipeline.extractors.language import block_span
+from pipeline.extractors.language import block_span, columns, language
 from pipeline.extractors.people.names import clean_name
 from pipeline.extractors.people.vocabulary import data
 from pipeline.regex_cache import compile_cached
@@ -29,42 +29,44 @@ if TYPE_CHECKING:
 
     from pipeline.model import Block, Document
 
-Test = Callable[["Token"], bool]
+#: a token test over a run of tokens, given their texts and lower forms: a flag per token
+Test = Callable[[list[str], list[str]], list[bool]]
 
 
-def _lower_in(words: frozenset[str], token: Token) -> bool:
-    return token.lower_ in words
+@lru_cache(maxsize=4096)
+def _is_stop(text: str) -> bool:
+    """A token's is_stop: its lexeme's, as Token.is_stop reads it (a flag of the vocab's
+    entry for the text), without a Token object."""
+    return bool(language().vocab[text].is_stop)
 
 
-def _orth(value: str, token: Token) -> bool:
-    return token.text == value
-
-
-def _regex(regex: re.Pattern[str], token: Token) -> bool:
-    return regex.search(token.text) is not None
-
-
-def _stop(value: bool, token: Token) -> bool:
-    return token.is_stop == value
+def _check(key: str, value: object) -> Callable[[str, str], bool]:
+    """One attribute's test of one token (its text and lower form)."""
+    if key == "LOWER" and isinstance(value, dict) and "IN" in value:
+        words = frozenset(value["IN"])
+        return lambda text, lower: lower in words
+    if key == "ORTH" and isinstance(value, str):
+        return lambda text, lower: text == value
+    if key == "TEXT" and isinstance(value, dict) and "REGEX" in value:
+        search = compile_cached(value["REGEX"]).search
+        return lambda text, lower: search(text) is not None
+    if key == "IS_STOP" and isinstance(value, bool):
+        return lambda text, lower: _is_stop(text) == value
+    raise ValueError(f"name pattern key not supported: {key}={value!r}")
 
 
 def _test(spec: dict) -> Test:
-    """One token's test from its pattern dict (the keys the name patterns use)."""
-    checks: list[Test] = []
-    for key, value in spec.items():
-        if key == "OP":
-            continue
-        if key == "LOWER" and isinstance(value, dict) and "IN" in value:
-            checks.append(partial(_lower_in, frozenset(value["IN"])))
-        elif key == "ORTH" and isinstance(value, str):
-            checks.append(partial(_orth, value))
-        elif key == "TEXT" and isinstance(value, dict) and "REGEX" in value:
-            checks.append(partial(_regex, compile_cached(value["REGEX"])))
-        elif key == "IS_STOP" and isinstance(value, bool):
-            checks.append(partial(_stop, value))
-        else:
-            raise ValueError(f"name pattern key not supported: {key}={value!r}")
-    return lambda token: all(check(token) for check in checks)
+    """One token's test from its pattern dict (the keys the name patterns use), run over
+    all the tokens at once; a later attribute is only tested where the earlier passed."""
+    checks = [_check(key, value) for key, value in spec.items() if key != "OP"]
+
+    def test(texts: list[str], lowers: list[str]) -> list[bool]:
+        flags = [True] * len(texts)
+        for check in checks:
+            flags = [flag and check(text, lower)
+                     for flag, text, lower in zip(flags, texts, lowers, strict=True)]
+        return flags
+    return test
 
 
 @cache
@@ -84,11 +86,14 @@ def _rules() -> list[tuple[str, list[tuple[Test, bool]], Test]]:
     return rules
 
 
-def _prefix_ends(tokens: list[Token], start: int, prefix: list[tuple[Test, bool]]) -> set[int]:
-    """Where the repeated token may begin after the prefix matched from `start`."""
+def _prefix_ends(passes: list[list[bool]], start: int, prefix: list[tuple[Test, bool]]
+                 ) -> set[int]:
+    """Where the repeated token may begin after the prefix matched from `start`
+    (`passes[p][k]`: whether token k passes the test of prefix token p)."""
     ends = {start}
-    for test, optional in prefix:
-        moved = {k + 1 for k in ends if k < len(tokens) and test(tokens[k])}
+    n = len(passes[0]) if passes else 0
+    for (_, optional), passed in zip(prefix, passes, strict=True):
+        moved = {k + 1 for k in ends if k < n and passed[k]}
         ends = moved | ends if optional else moved
     return ends
 
@@ -96,14 +101,30 @@ def _prefix_ends(tokens: list[Token], start: int, prefix: list[tuple[Test, bool]
 def token_name_spans(tokens: list[Token]) -> list[tuple[int, int, str]]:
     """(first token, end token, label) of the names among `tokens`, as spaCy's Matcher over
     the name patterns followed by filter_spans would give them; linear in the tokens."""
-    n, candidates = len(tokens), []
+    texts = [token.text for token in tokens]
+    return column_name_spans(texts, [token.lower_ for token in tokens])
+
+
+def column_name_spans(texts: list[str], lowers: list[str]) -> list[tuple[int, int, str]]:
+    """`token_name_spans` of tokens given by their texts and lower forms (a Doc's columns:
+    no Token object is made)."""
+    n, candidates = len(texts), []
     reach = max((len(prefix) for _, prefix, _ in _rules()), default=0) + 1
     for order, (label, prefix, last) in enumerate(_rules()):
+        lasts = last(texts, lowers)
         run = [n] * (n + 1)  # run[k]: where the run of `last` tokens from k ends
         for k in range(n - 1, -1, -1):
-            run[k] = run[k + 1] if last(tokens[k]) else k
+            run[k] = run[k + 1] if lasts[k] else k
+        # each prefix token's test on every token, once (a start tries them at the tokens
+        # after it: the same token is asked by several starts)
+        passes = [test(texts, lowers) for test, _ in prefix]
+        # a start whose token fails a first prefix token that must be there starts nothing
+        # (most tokens: no honorific, no capital)
+        must = passes[0] if prefix and not prefix[0][1] else None
         for start in range(n):
-            for j in _prefix_ends(tokens, start, prefix):
+            if must is not None and not must[start]:
+                continue
+            for j in _prefix_ends(passes, start, prefix):
                 if j < n and run[j] > j:
                     candidates.append((start, j, run[j], order, label))
     longest: dict[int, int] = {}
@@ -133,11 +154,17 @@ def name_spans(document: Document, block: Block) -> list[tuple[int, int, str]]:
     """(start, end in block.text, bare name) of each person a block names, in order: the
     tokens of the paper's one Doc, not the text tokenised again."""
     text, span = block.text, block_span(document, block)
-    tokens = list(span)
+    whole = columns(span.doc)
+    texts = whole.texts[span.start:span.end]
+    # each token's offset in the block: the texts and spaces before it, from the span's start
+    offsets, at = [], span.start_char - block.start
+    for token_text, space in zip(texts, whole.spaces[span.start:span.end], strict=True):
+        offsets.append(at)
+        at += len(token_text) + space
     out = []
-    for first, last, label in token_name_spans(tokens):
-        start = tokens[first].idx - block.start
-        end = tokens[last - 1].idx + len(tokens[last - 1].text) - block.start
+    for first, last, label in column_name_spans(texts, whole.lowers[span.start:span.end]):
+        start = offsets[first]
+        end = offsets[last - 1] + len(texts[last - 1])
         words = text[start:end]
         if words.endswith(("-", ".")) and not re.search(r"\b[A-Z]\.$", words):
             end -= 1  # a sentence's full stop, not an initial's

@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.extractors.anchors import LiteralIndex
 from pipeline.model import Block, Document
 from pipeline.model.bodies import authority_key
 from pipeline.regex_cache import compile_cached
@@ -64,6 +65,12 @@ def rules() -> AuthorityRules:
         compile_cached(raw["domain"], re.I), frozenset(raw["domain_not_labels"]))
 
 
+@cache
+def _index() -> LiteralIndex:
+    """The words each authority shape needs, looked up in a text at once."""
+    return LiteralIndex(pattern for _, pattern in rules().patterns)
+
+
 @dataclass(frozen=True)
 class Found:
     """An authority named at `start`..`end` of a text, and the place it names."""
@@ -79,7 +86,11 @@ def authorities_in(text: str) -> list[Found]:
     r = rules()
     found: list[Found] = []
     taken: list[tuple[int, int]] = []  # the spans found, sorted: an overlap is a bisect away
-    for _, pattern in r.patterns:
+    # a shape whose words ('Authority', 'Borough') the text lacks is not tried: each costs
+    # a case-blind pass over a paper's first pages at every capital letter
+    for (_, pattern), possible in zip(r.patterns, _index().passing(text), strict=True):
+        if not possible:
+            continue
         for m in pattern.finditer(text):
             place = " ".join(m.group("place").split())
             if not place or place.split()[0].lower().strip("'\u2019") in r.not_places:
