@@ -193,7 +193,10 @@ def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
                         or _whole_sentence(after, line)
                         or _whole_sentence(after, line, KEYWORD_PUNCT)  # "Resolved unanimously:"
                         or (after.lower_ == "that" and info.label in r.title_case_that)
-                        or (after.lower_ == "to" and info.label in r.title_case_to)):
+                        or (after.lower_ == "to" and info.label in r.title_case_to)
+                        or (after.text == "," and info.label in r.title_case_that
+                            and after.i + 1 < len(after.doc)
+                            and after.doc[after.i + 1].lower_ == "that")):  # "Resolved, that"
             return "title"
         return None
     if token.text.islower() and after is not None and (
@@ -250,6 +253,9 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
         # no item headings, rows opening with their minute number ('22 RESOLVED that ...')
         own = item or ("" if headings or not found[index]
                        else minute_number(blocks[index], rules().minute_number))
+        if found[index] and headings and index not in headings and (
+                row_number := _row_number(blocks[index], set(headings.values()))):
+            own = row_number  # "P015/24 | ... Resolved: ..." a minutes table under the agenda's
         for n, (hit, cell_end) in enumerate(found[index]):
             stop = hits[index][n + 1].clause_start if n + 1 < len(hits[index]) else None
             if cell_end is not None:
@@ -264,6 +270,15 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
                 rows.append(_decision(blocks, hits, headings, index, 0, label, None,
                                       "DECISION", "decision-label", item))
     return rows
+
+
+def _row_number(block: Block, numbers: set[str]) -> str:
+    """The item number a line opens with when it is one of the paper's item numbers and
+    the line is a row of a table ('P015/24 | ...', a 'P015/24' cell): the minutes table of a
+    page that printed its agenda table first repeats the agenda's numbers."""
+    text = block.cells[0] if block.kind is BlockKind.TABLE_ROW and block.cells else \
+        block.text.split(" | ")[0] if " | " in block.text else ""
+    return text.strip() if text.strip() in numbers else ""
 
 
 def block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]]:

@@ -197,6 +197,7 @@ def clean_title(title: str) -> str:
     """The title as printed, without the trailing colon or full stop of a heading."""
     title = heading_part(title)
     title = strip_bars(title)  # "1. Attendance |": a text table's bar
+    title = title.split(" | ")[0]  # "P015/24 | Planning Applications | Clerk |": its cell
     title = re.sub(r"\s*(:-|:|\.|;|\s[-\u2013\u2014])\s*$", "", title)
     return title.strip()
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extractors.people.names import clean_name, is_name, prefix
+from pipeline.extractors.people.names import clean_name, is_name, prefix, vocab
 from pipeline.regex_cache import compile_cached, longest_first
 from pipeline.rules import read_json, read_jsonl
 
@@ -118,6 +118,22 @@ def label_kind(head: str) -> str:
     return ""
 
 
+def cell_kind(text: str, number: str) -> str:
+    """The category printed right after an entry's item number, as the cell after the item
+    cell of a table flattened to a line ('Cllr M Jones 23/205 Personal and prejudicial
+    Member has ...'): the category words that follow it, '' when none do."""
+    at = text.find(number) if number else -1
+    if at < 0:
+        return ""
+    words = set(read_json("declarations/kinds.json")["label_words"])
+    taken: list[str] = []
+    for token in text[at + len(number):].split():
+        if re.sub(r"[^a-z]", "", token.casefold()) not in words:
+            break
+        taken.append(token)
+    return kind_of(" ".join(taken)) if taken else ""
+
+
 # ---- action -----------------------------------------------------------------------------
 
 def action_of(text: str) -> str:
@@ -220,8 +236,8 @@ def _rank_surname(rest: str) -> str:
     (Bailie, Baillie) is the surname, not an office."""
     rest = rest.strip()
     if re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?", rest) and not rules()["office"].match(
-            rest):
-        return rest
+            rest) and rest.casefold() not in vocab()["not_names"]:
+        return rest  # (not a flattened table header's 'Councillor Agenda item ...')
     return ""
 
 

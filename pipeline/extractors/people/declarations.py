@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from pipeline.extractors.people.declaration_parts import (
     action_of,
     bare_codes,
+    cell_kind,
     cell_numbers,
     declarers,
     item_refs,
@@ -292,12 +293,17 @@ def _from_entry(block: Block, section: Section, items: list[dict]) -> list[dict]
             p.search(text) for p in rules()["not"]):
         return []
     people = names_in(text)
+    if not people and section.listed and (m := pattern("listed_name").match(text)) \
+            and is_name(m.group("name"), True):
+        people = [(m.group("name"), m.start("name"), m.end("name"))]  # "Ellerby - Trustee ..."
     refs = item_refs(text)
     if (m := pattern("entry_number").match(text)) and not refs:
         refs = [(m.group("num"), "")]
     refs = refs or [(n, "") for n in bare_codes(text, items)]
     kind = kind_of(" ".join(re.findall(r"\(([^()]*)\)", text)) + " " + _kind_words(text)) \
         or label_kind(text)  # "Item 3: Cllr Pike, personal", "Cllr Pike - Item 3 - Personal"
+    if not kind and refs:
+        kind = cell_kind(text, refs[0][0])  # "Cllr M Jones 23/205 Personal Member is ..."
     if not people or not (refs or kind or section.listed or pattern("interest_word").search(text)):
         return []
     if re.fullmatch(r"\s*:\s*[-–—]?\s*", text[people[-1][2]:]):

@@ -126,8 +126,11 @@ def _opens_part(blocks: list[Block], start: int, end: int, previous_lead: str,
         if kind == "other":
             return False
         found = metadata_of(page)
+        # a report sent out with the agenda of the same meeting (same body, same date)
+        # is a paper of its own: its title page reads as a report, the pack's first as not
         return bool(found["body"]) and (_fold(found["body"]) != _fold(current["body"])
-                                        or found["date"] != current["date"])
+                                        or found["date"] != current["date"]
+                                        or (kind == "report" != current["kind"]))
     return False
 
 
