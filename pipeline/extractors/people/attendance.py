@@ -62,6 +62,15 @@ def extract_attendance(document: Document) -> dict[str, list[dict]]:
     return register.rows()
 
 
+def _run_on_sentence(text: str, start: int) -> bool:
+    """Whether 'Councillors A, B and C' read as a label and its list goes on as a sentence."""
+    plural = {p.casefold().rstrip(".") for p in data("names")["plural_honorifics"]}
+    if text[:start].strip().casefold().rstrip(".") not in plural or text.rstrip()[-1:] != ".":
+        return False
+    stop = list_end(text, start, len(text))
+    return len(text[stop:].split()) >= 4 and text[stop:stop + 1].islower()
+
+
 # ---------------------------------------------------------------- the walk
 
 
@@ -106,6 +115,8 @@ class Walk(TableReader):
         if block.text.rstrip()[-1:] not in (".", ":"):
             self.paused = None  # a title line: the next item's "Minutes:" are not this one's
         found = cue(block.text)
+        if found and _run_on_sentence(block.text, found[1]):
+            found = None  # "Councillors A and B declared an interest in ...": no label
         if found or i >= 20:
             self.opening = False
         if self.opening and self.section is None and self.unlabelled(block):
@@ -166,10 +177,11 @@ class Walk(TableReader):
             return False  # "Councillor Reid, Convener, presided.": a sentence
         first = parse_list(text, start, text.find(";") if ";" in text else len(text))
         # "Jo Lambourne (JL) Clerk" under an unlabelled list of coded members: staff
-        staff = bool(self.listed and first and len(first) == 1 and first[0].code and
-                     first[0].roles)
-        if not first or not all(p.code or p.titled for p in first) or (
-                len(first) == 1 and not first[0].titled and not staff):
+        # (or "PCSO Jo Bell North Wales Police": a rank and a force under the members)
+        staff = bool(self.listed and first and len(first) == 1 and first[0].roles and (
+            first[0].code or first[0].orgs))
+        if not first or not staff and (not all(p.code or p.titled for p in first) or (
+                len(first) == 1 and not first[0].titled)):
             return False
         self.section = Section("attendees", capacity="officer" if staff else "member",
                                rule="unlabelled-list")

@@ -115,6 +115,10 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
         if section.opened and _heading_like(block) and not pattern("item_only").match(
                 block.text):
             section.declarations = section.opened = False  # the next heading ends it
+        if section.declarations and (number := _item_titled(block.text, items, section.item)):
+            # "19/00214/FUL Land at Hatherway Lane" over the declarations on that item
+            section.context, section.listed = number, True
+            continue
         found = _from_sentences(block, section, items, last_items, codes)
         if not found and section.declarations and not section.register:
             found = (_from_row(block, section, items) if block.kind is BlockKind.TABLE_ROW
@@ -125,6 +129,19 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
         elif section.declarations:
             _lead(block, section)
     return _once(rows)
+
+
+def _item_titled(text: str, items: list[dict], own: str) -> str:
+    """The number of the item (not the declarations item itself) whose title the line is,
+    word for word; '' for any other line."""
+    folded = " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    if len(folded) < 8:
+        return ""
+    for item in items:
+        title = " ".join(re.sub(r"[^\w\s]", " ", item.get("title", "").casefold()).split())
+        if title == folded and item.get("number", "") != own:
+            return str(item.get("number", ""))
+    return ""
 
 
 def _lead(block: Block, section: Section) -> None:

@@ -118,12 +118,18 @@ def _name_then_role(text: str) -> tuple[str, str] | None:
     """('T Lowe', 'Clerk to the Board') for 'Mr T Lowe Clerk to the Board': a role written
     straight after a titled name, with no bracket or comma (a column merged into one line).
     Only after an honorific: 'Area Planning Manager' is no name and a role."""
-    tokens, v = text.split(), vocab()
+    # "Vice- Chair": a hyphen the line broke after (a padded column, a wrapped cell)
+    tokens, v = re.sub(r"(?<=\w)-\s+(?=[A-Z])", "-", text).split(), vocab()
     heads = v["role_heads"] | v["title_nouns"] | {w.title() for w in v["chair"]}
     for k in range(1, len(tokens)):
         head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
         if tokens[k] in heads and classify(tail) == "role" and is_name(head, False, True):
             return head, tail
+    if len(tokens) > 2 and (tail := " ".join(tokens[-2:])) in _tiers() and is_name(
+            " ".join(tokens[:-2]), False, True):
+        return " ".join(tokens[:-2]), tail  # "Cllr Dilwyn Prys County Councillor"
+    for k in range(1, len(tokens)):
+        head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
         if k == len(tokens) - 2 and tokens[k][:1].isupper() and tokens[-1] in v["role_nouns"] \
                 and re.fullmatch(r"(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+", head) \
                 and classify(tail) == "role":
@@ -147,6 +153,11 @@ def _forename_then_office(text: str) -> tuple[str, str] | None:
                 or tokens[-1] in v["role_nouns"]) and classify(tail) in ("role", "org"):
             return head, tail
     return None
+
+
+@lru_cache(maxsize=1)
+def _tiers() -> frozenset[str]:
+    return frozenset(data("names")["tier_honorifics"])
 
 
 @lru_cache(maxsize=1)
