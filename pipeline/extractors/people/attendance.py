@@ -25,6 +25,7 @@ from pipeline.extractors.people.attendance_sentences import (
     area_line,
     list_end,
     narrative,
+    run_on_sentence,
     sentence_end,
     sentences,
     substitute_sentence,
@@ -60,15 +61,6 @@ def extract_attendance(document: Document) -> dict[str, list[dict]]:
     Walk(document.blocks, register, opening=True).run()
     sentences(document, register)
     return register.rows()
-
-
-def _run_on_sentence(text: str, start: int) -> bool:
-    """Whether 'Councillors A, B and C' read as a label and its list goes on as a sentence."""
-    plural = {p.casefold().rstrip(".") for p in data("names")["plural_honorifics"]}
-    if text[:start].strip().casefold().rstrip(".") not in plural or text.rstrip()[-1:] != ".":
-        return False
-    stop = list_end(text, start, len(text))
-    return len(text[stop:].split()) >= 4 and text[stop:stop + 1].islower()
 
 
 # ---------------------------------------------------------------- the walk
@@ -107,6 +99,9 @@ class Walk(TableReader):
         if block.kind is BlockKind.PARAGRAPH and (parts := _sub_numbered(block)):
             self.blocks[i:i + 1] = parts  # "1.2 Present: A, B 1.3 Apologies: C 1.4 Absent: D"
             return i
+        if block.kind is BlockKind.TABLE_ROW and self.opening and self.section is None and len(
+                block.cells) <= 3 and self.unlabelled(block):
+            return i + 1  # "Cllr Ann Hollis | Chair": an unlabelled list set as a borderless table
         if block.kind is BlockKind.TABLE_ROW or block.text.count("|") >= 2:
             return self.table(i)
         if self.paused and pattern("minutes_marker").match(block.text):
@@ -115,7 +110,7 @@ class Walk(TableReader):
         if block.text.rstrip()[-1:] not in (".", ":"):
             self.paused = None  # a title line: the next item's "Minutes:" are not this one's
         found = cue(block.text)
-        if found and _run_on_sentence(block.text, found[1]):
+        if found and run_on_sentence(block.text, found[1]):
             found = None  # "Councillors A and B declared an interest in ...": no label
         if found or i >= 20:
             self.opening = False
@@ -168,7 +163,9 @@ class Walk(TableReader):
         Ian Kerr (IK)', 'Cllr Ann Hollis Chair' (a column), 'Councillor X (in the Chair);
         Councillors A, B'. Only before any label or item, and only names that carry an
         initials code or an honorific."""
-        if block.kind is not BlockKind.PARAGRAPH:
+        if block.kind is BlockKind.TABLE_ROW:  # its cells as one line, tabs as spaces
+            block = replace(block, kind=BlockKind.PARAGRAPH, text=block.text.replace("\t", " "))
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):  # (a bold line in Word)
             return False
         text = block.text
         # "Edzell - Mr C. Sinclair, Mr I. Rennie": a community council's members by place

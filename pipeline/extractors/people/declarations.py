@@ -112,13 +112,13 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
             section.declarations, section.kind, section.headers = True, kind_of(block.text), []
             section.opened = True
             continue
-        if section.opened and _heading_like(block) and not pattern("item_only").match(
-                block.text):
-            section.declarations = section.opened = False  # the next heading ends it
         if section.declarations and (number := _item_titled(block.text, items, section.item)):
             # "19/00214/FUL Land at Hatherway Lane" over the declarations on that item
             section.context, section.listed = number, True
             continue
+        if section.opened and _heading_like(block) and not pattern("item_only").match(
+                block.text) and not pattern("page_label").match(block.text):
+            section.declarations = section.opened = False  # the next heading ends it
         found = _from_sentences(block, section, items, last_items, codes)
         if not found and section.declarations and not section.register:
             found = (_from_row(block, section, items) if block.kind is BlockKind.TABLE_ROW
