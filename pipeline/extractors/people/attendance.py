@@ -45,6 +45,7 @@ from pipeline.extractors.people.lists import parse_list, run_together
 from pipeline.extractors.people.merged_names import bare, list_lines, split_merged
 from pipeline.extractors.people.names import classify
 from pipeline.extractors.people.register import Register, same_person
+from pipeline.extractors.people.star_marks import read_starred, star_legend
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.extractors.people.wards import ward_at, ward_column
 from pipeline.extractors.sections.metadata import classify_kind
@@ -82,6 +83,7 @@ class Walk(TableReader):
         self.items = False  # an item heading seen: the attendance record is behind
         self.listed = False  # an unlabelled list read
         self.at = 0  # the index of the block being read
+        self.star = star_legend(blocks)  # '*attended': a star marks who was present
 
     def run(self) -> None:
         i = 0
@@ -104,6 +106,8 @@ class Walk(TableReader):
             return i + 1  # "Cllr Ann Hollis | Chair": an unlabelled list set as a borderless table
         if block.kind is BlockKind.TABLE_ROW or block.text.count("|") >= 2:
             return self.table(i)
+        if self.star and read_starred(self, block):
+            return i + 1
         if self.paused and pattern("minutes_marker").match(block.text):
             self.section, self.paused = self.paused, None  # "Apologies" / agenda / "Minutes:"
             return i + 1
