@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.extractors.anchors import PatternGate
 from pipeline.extractors.items.numbering import minute_number
-from pipeline.extractors.items.titles import block_text, strip_bars
+from pipeline.extractors.items.titles import block_text, row_number, strip_bars
 from pipeline.extractors.language import cell_spans, labels, language, span_of, tokenize
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
@@ -178,12 +178,10 @@ def span_hits(doc: Span) -> list[Hit]:
 
 def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
           line: Span) -> str | None:
-    """How the keyword is written, if that spelling can record a decision here.
-
-    Upper case anywhere; title case only leading its sentence alone or before a colon or
-    dash ("Resolved:", "Resolved - that"); lower case only in formal phrasings that a
-    lead-in must then introduce ("The Council resolved:-", "it was resolved that").
-    """
+    """How the keyword is written, if that spelling can record a decision here: upper case
+    anywhere; title case only leading its sentence alone or before a colon or dash
+    ("Resolved:", "Resolved - that", "Resolved, that"); lower case only in formal phrasings
+    that a lead-in must then introduce ("The Council resolved:-", "it was resolved that")."""
     r = rules()
     if token.text.isupper():
         return "upper"
@@ -195,8 +193,7 @@ def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
                         or (after.lower_ == "that" and info.label in r.title_case_that)
                         or (after.lower_ == "to" and info.label in r.title_case_to)
                         or (after.text == "," and info.label in r.title_case_that
-                            and after.i + 1 < len(after.doc)
-                            and after.doc[after.i + 1].lower_ == "that")):  # "Resolved, that"
+                            and after.doc[after.i + 1:after.i + 2].text.lower() == "that")):
             return "title"
         return None
     if token.text.islower() and after is not None and (
@@ -253,9 +250,7 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
         # no item headings, rows opening with their minute number ('22 RESOLVED that ...')
         own = item or ("" if headings or not found[index]
                        else minute_number(blocks[index], rules().minute_number))
-        if found[index] and headings and index not in headings and (
-                row_number := _row_number(blocks[index], set(headings.values()))):
-            own = row_number  # "P015/24 | ... Resolved: ..." a minutes table under the agenda's
+        own = (row_number(blocks[index], set(headings.values())) or own) if found[index] else own
         for n, (hit, cell_end) in enumerate(found[index]):
             stop = hits[index][n + 1].clause_start if n + 1 < len(hits[index]) else None
             if cell_end is not None:
@@ -270,15 +265,6 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
                 rows.append(_decision(blocks, hits, headings, index, 0, label, None,
                                       "DECISION", "decision-label", item))
     return rows
-
-
-def _row_number(block: Block, numbers: set[str]) -> str:
-    """The item number a line opens with when it is one of the paper's item numbers and
-    the line is a row of a table ('P015/24 | ...', a 'P015/24' cell): the minutes table of a
-    page that printed its agenda table first repeats the agenda's numbers."""
-    text = block.cells[0] if block.kind is BlockKind.TABLE_ROW and block.cells else \
-        block.text.split(" | ")[0] if " | " in block.text else ""
-    return text.strip() if text.strip() in numbers else ""
 
 
 def block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]]:

@@ -27,6 +27,15 @@ def strip_bars(text: str) -> str:
     return text[:end]
 
 
+def row_number(block: Block, numbers: set[str]) -> str:
+    """The item number a line opens with when it is one of the paper's item numbers and
+    the line is a row of a table ('P015/24 | ...', a 'P015/24' cell): the minutes table of a
+    page that printed its agenda table first repeats the agenda's numbers."""
+    text = block.cells[0] if block.kind is BlockKind.TABLE_ROW and block.cells else \
+        block.text.split(" | ")[0] if " | " in block.text else ""
+    return text.strip() if text.strip() in numbers else ""
+
+
 def is_address(title: str) -> bool:
     """Whether a line after a bare number reads as a street address ("Market Street",
     "Church Lane, Oakham", "Mill Road - dismissed"): its name, before any comma or

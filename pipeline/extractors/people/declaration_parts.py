@@ -134,6 +134,28 @@ def cell_kind(text: str, number: str) -> str:
     return kind_of(" ".join(taken)) if taken else ""
 
 
+def item_titled(text: str, items: list[dict], own: str) -> str:
+    """The number of the item (not the declarations item itself) whose title the line is,
+    word for word; '' for any other line."""
+    folded = " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    if len(folded) < 8:
+        return ""
+    for item in items:
+        title = " ".join(re.sub(r"[^\w\s]", " ", item.get("title", "").casefold()).split())
+        if title == folded and item.get("number", "") != own:
+            return str(item.get("number", ""))
+    return ""
+
+
+def member_cell(cell: str, header: str) -> list[tuple[str, int, int]]:
+    """The name in a cell of a members column ('H.A.L. Evans' under 'Councillor'), which
+    needs no honorific there."""
+    name = clean_name(cell)
+    if not pattern("member_header").match(header) or not name or not is_name(name, True):
+        return []
+    return [(name, 0, len(cell))]
+
+
 # ---- action -----------------------------------------------------------------------------
 
 def action_of(text: str) -> str:

@@ -35,15 +35,17 @@ from pipeline.extractors.people.declaration_parts import (
     cell_numbers,
     declarers,
     item_refs,
+    item_titled,
     kind_of,
     label_kind,
+    member_cell,
     names_in,
     pattern,
     person_codes,
     resolve,
     rules,
 )
-from pipeline.extractors.people.names import clean_name, is_name
+from pipeline.extractors.people.names import is_name
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
@@ -112,7 +114,7 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
             section.declarations, section.kind, section.headers = True, kind_of(block.text), []
             section.opened = True
             continue
-        if section.declarations and (number := _item_titled(block.text, items, section.item)):
+        if section.declarations and (number := item_titled(block.text, items, section.item)):
             # "19/00214/FUL Land at Hatherway Lane" over the declarations on that item
             section.context, section.listed = number, True
             continue
@@ -129,19 +131,6 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
         elif section.declarations:
             _lead(block, section)
     return _once(rows)
-
-
-def _item_titled(text: str, items: list[dict], own: str) -> str:
-    """The number of the item (not the declarations item itself) whose title the line is,
-    word for word; '' for any other line."""
-    folded = " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
-    if len(folded) < 8:
-        return ""
-    for item in items:
-        title = " ".join(re.sub(r"[^\w\s]", " ", item.get("title", "").casefold()).split())
-        if title == folded and item.get("number", "") != own:
-            return str(item.get("number", ""))
-    return ""
 
 
 def _lead(block: Block, section: Section) -> None:
@@ -348,7 +337,7 @@ def _from_row(block: Block, section: Section, items: list[dict]) -> list[dict]:
     numbers: list[str] = []
     rest: list[str] = []
     for cell, header in zip(cells, headers, strict=True):
-        if not people and (found := names_in(cell) or _member_cell(cell, header)) and \
+        if not people and (found := names_in(cell) or member_cell(cell, header)) and \
                 not pattern("item_header").search(header):
             people = found
         elif not numbers and (nums := cell_numbers(cell)) and not pattern(
@@ -384,15 +373,6 @@ def _held(block: Block, section: Section, items: list[dict]) -> list[dict]:
     return [{"name": section.holder, "item": number, "kind": kind_of(text) or section.kind,
              "text": text, "action": action_of(text), **provenance(block), "rule": "member-line"}
             for number in numbers]
-
-
-def _member_cell(cell: str, header: str) -> list[tuple[str, int, int]]:
-    """The name in a cell of a members column ('H.A.L. Evans' under 'Councillor'), which
-    needs no honorific there."""
-    name = clean_name(cell)
-    if not pattern("member_header").match(header) or not name or not is_name(name, True):
-        return []
-    return [(name, 0, len(cell))]
 
 
 def _key(name: str) -> list[str]:

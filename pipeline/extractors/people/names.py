@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.extractors.people.vocabulary import data, pattern, vocab
+from pipeline.extractors.people.vocabulary import pattern, vocab
 from pipeline.regex_cache import compile_cached
 
 OPEN, CLOSE = "([", ")]"
@@ -87,8 +87,7 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
         name, roles = after[0], [*roles, after[1]]  # "Mr T Lowe Clerk to the Board"
     elif not groups and not is_name(name, allow_single, bool(honorific)) and (
             after := _forename_then_office(name)):
-        name = after[0]  # "Fiona Balfour Clerk to the Licensing Board"
-        notes = [after[1]]
+        name, notes = after[0], [after[1]]  # "Fiona Balfour Clerk to the Licensing Board"
     v = vocab()
     ranked = bool(roles) and len(name.split()) == 1 and name not in v["known"]  # "PC Gow"
     honorific = honorific or ("rank" if ranked else "")
@@ -123,11 +122,9 @@ def _name_then_role(text: str) -> tuple[str, str] | None:
     heads = v["role_heads"] | v["title_nouns"] | {w.title() for w in v["chair"]}
     for k in range(1, len(tokens)):
         head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
-        if tokens[k] in heads and classify(tail) == "role" and is_name(head, False, True):
+        if (tokens[k] in heads and classify(tail) == "role" or k == len(tokens) - 2 and tail
+                in v["tiers"]) and is_name(head, False, True):  # or "... County Councillor"
             return head, tail
-    if len(tokens) > 2 and (tail := " ".join(tokens[-2:])) in _tiers() and is_name(
-            " ".join(tokens[:-2]), False, True):
-        return " ".join(tokens[:-2]), tail  # "Cllr Dilwyn Prys County Councillor"
     for k in range(1, len(tokens)):
         head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
         if k == len(tokens) - 2 and tokens[k][:1].isupper() and tokens[-1] in v["role_nouns"] \
@@ -138,31 +135,17 @@ def _name_then_role(text: str) -> tuple[str, str] | None:
 
 
 def _forename_then_office(text: str) -> tuple[str, str] | None:
-    """('Fiona Balfour', 'Clerk to the Licensing Board') for 'Fiona Balfour Clerk to the
-    Licensing Board': with no honorific, only a forename and a surname (a forename of
-    forenames.json first) before a role or an organisation of two words or more that a known
-    word opens or ends ('John Lewis Partnership' stays whole)."""
+    """'Fiona Balfour' and 'Clerk to the Licensing Board' with no honorific: a forename (of
+    forenames.json) and a surname, then an office of two words or more a known word opens
+    or ends ('John Lewis Partnership' stays whole)."""
     tokens, v = text.split(), vocab()
-    if len(tokens) < 3 or tokens[0] not in _forenames():
-        return None
-    for k in (2, 3):
+    for k in (2, 3) if len(tokens) > 3 and tokens[0] in v["forenames"] else ():
         head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
         if k <= len(tokens) - 2 and is_name(head) and tokens[k][:1].isupper() and (
-                tokens[k] in v["role_heads"] or tokens[k] in v["org_words"]
-                or tokens[-1] in v["org_words"]
+                {tokens[k], tokens[-1]} & v["org_words"] or tokens[k] in v["role_heads"]
                 or tokens[-1] in v["role_nouns"]) and classify(tail) in ("role", "org"):
             return head, tail
     return None
-
-
-@lru_cache(maxsize=1)
-def _tiers() -> frozenset[str]:
-    return frozenset(data("names")["tier_honorifics"])
-
-
-@lru_cache(maxsize=1)
-def _forenames() -> frozenset[str]:
-    return frozenset(data("forenames")["forenames"])
 
 
 def _groups(seg: str) -> list[tuple[int, int]]:

@@ -7,14 +7,20 @@ members who did not attend, recorded nowhere."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from pipeline.extractors.people.labels import Section
 from pipeline.extractors.people.vocabulary import data, pattern
 from pipeline.model import Block
 
-if TYPE_CHECKING:
-    from pipeline.extractors.people.attendance import Walk
+
+class Walk(Protocol):
+    """The attendance walk, as this module uses it (attendance.Walk)."""
+
+    section: Section | None
+
+    def content(self, block: Block, start: int, end: int | None = None,
+                run_on: bool = False) -> bool: ...
 
 
 def star_legend(blocks: list[Block]) -> bool:
