@@ -324,16 +324,19 @@ def item_refs(text: str) -> list[tuple[str, str]]:
 
 def bare_codes(text: str, items: list[dict]) -> list[str]:
     """Item numbers of the paper's own coded shape ('A25/021', '04/06:05', 'C 26/047')
-    that the text names without 'item' or 'minute' before them, in their order."""
+    that the text names without 'item' or 'minute' before them, in their order; or the
+    reference an item's title opens with ('4.1 LA09/2021/1104/F - Erection of ...')."""
     found: list[tuple[int, str]] = []
     for i in items:
-        number = i.get("number", "")
-        if not number or not pattern("coded_number").search(number):
-            continue
-        at = re.search(r"(?<![\w/:.])" + re.escape(number).replace(r"\ ", r"\s?")
-                       + r"(?![\w/:]|\.\d)", text)
-        if at:
-            found.append((at.start(), number))
+        number, ref = i.get("number", ""), (i.get("title", "").split() or [""])[0]
+        for code in (number, ref if re.fullmatch(r"\w+(?:/\w+){2,}", ref) else ""):
+            if not code or not pattern("coded_number").search(code):
+                continue
+            at = re.search(r"(?<![\w/:.])" + re.escape(code).replace(r"\ ", r"\s?")
+                           + r"(?![\w/:]|\.\d)", text)
+            if at and number:
+                found.append((at.start(), number))
+                break
     return [n for _, n in sorted(found)]
 
 
