@@ -49,3 +49,15 @@ def test_a_minutes_label_set_as_a_heading_ends_neither_apologies_nor_declaration
     assert [r["name"] for r in rows_out["apologies"]] == ["Arden", "Bisset"]
     assert [(r["name"], r["item"], r["kind"]) for r in rows_out["declarations"]] == [
         ("Cowell", "3", "personal")]
+
+
+def test_a_plural_honorific_line_set_as_a_heading_stays_in_the_present_list() -> None:
+    rows = [(H, "CLONMORE CITY COUNCIL"),
+            (P, "Minutes of Meeting of the Planning Committee held in the Council Chamber on "
+                "Monday 6 June 2022 at 10.00 am"),
+            (P, "PRESENT: Councillor A Rooney (Chairman)"),
+            (H, "Aldermen B Keery MBE, C Lowry"),
+            (H, "Councillors D Magee, E Nugent"),
+            (P, "1. Apologies"), (P, "None.")]
+    names = [r["name"] for r in extract_document(_document(rows))["attendees"]]
+    assert names == ["A Rooney", "B Keery", "C Lowry", "D Magee", "E Nugent"]

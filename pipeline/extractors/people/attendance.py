@@ -352,10 +352,10 @@ _PLACE_LEAD = compile_cached(
 def _titled_line(text: str) -> bool:
     """A line that is nothing but titled people ('Councillor A Bell', 'Aldermen B Carr and
     D Ennis'), whatever its style."""
-    if list_end(text, 0, len(text)) < len(text):
-        return False
-    people = parse_list(text, 0, len(text))
-    return bool(people) and all(person.titled for person in people or ())
+    people = (parse_list(text, 0, len(text)) if list_end(text, 0, len(text)) == len(text)
+              else None) or []
+    return bool(people) and (all(person.titled for person in people) or text.split()[0]
+                             .casefold() in vocab()["plural"])  # "Aldermen B Carr, D Ennis"
 
 
 def _sub_numbered(block: Block) -> list[Block]:
