@@ -253,3 +253,24 @@ def test_an_agenda_that_runs_on_into_the_minutes_it_sends_is_split_without_a_pag
     # the agenda's own numbered "Minutes of the previous meeting" item opens nothing
     alone = text.split("P Lane, Clerk")[0]
     assert len(segment(parse_text(alone, "agenda.txt"))) == 1
+
+
+def test_an_agenda_that_runs_on_into_a_report_for_the_same_meeting_is_split() -> None:
+    # a DOCX or HTML pack keeps no page break: the report's title under the agenda opens it
+    text = ("KILBRAE AND DUNMORE BOROUGH COUNCIL\n\n4 May 2023\n\nDear Sir/Madam\n\n"
+            "You are hereby invited to attend a meeting of the Kilbrae and Dunmore Borough "
+            "Council which will be held in the Council Chamber, Kilbrae on Wednesday, 10 May "
+            "2023 commencing at 7.00pm.\n\nA G E N D A\n\n1. Prayer\n\n2. Apologies\n\n"
+            "3. Leisure Centre Charges (Report attached)\n\n4. Sealing Documents\n\n"
+            "KILBRAE AND DUNMORE BOROUGH COUNCIL\n\nCouncil/Committee: Council\n\n"
+            "Date of Meeting: 10 May 2023\n\nSubject: Leisure Centre Charges\n\nBackground\n\n"
+            "1. The charges were last reviewed in 2021.\n\n2. Costs have risen since.\n\n"
+            "RECOMMENDATION\n\nIt is recommended that the Council approves the charges.\n")
+    parts = segment(parse_text(text, "pack.txt"))
+    assert [(p.kind, p.date) for p in parts] == [("agenda", "2023-05-10"),
+                                                 ("report", "2023-05-10")]
+    items = extract_document(parse_text(text, "pack.txt"))["items"]
+    assert [r["number"] for r in items] == ["1", "2", "3", "4"]
+    # the agenda alone stays whole
+    alone = text.split("\n\nKILBRAE AND DUNMORE BOROUGH COUNCIL\n\nCouncil/")[0]
+    assert len(segment(parse_text(alone, "agenda.txt"))) == 1

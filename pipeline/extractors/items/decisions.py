@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.extractors.anchors import PatternGate
 from pipeline.extractors.items.numbering import minute_number
-from pipeline.extractors.items.titles import block_text, strip_bars
+from pipeline.extractors.items.titles import block_text, row_number, strip_bars
 from pipeline.extractors.language import cell_spans, labels, language, span_of, tokenize
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
@@ -180,12 +180,10 @@ def span_hits(doc: Span) -> list[Hit]:
 
 def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
           line: Span) -> str | None:
-    """How the keyword is written, if that spelling can record a decision here.
-
-    Upper case anywhere; title case only leading its sentence alone or before a colon or
-    dash ("Resolved:", "Resolved - that"); lower case only in formal phrasings that a
-    lead-in must then introduce ("The Council resolved:-", "it was resolved that").
-    """
+    """How the keyword is written, if that spelling can record a decision here: upper case
+    anywhere; title case only leading its sentence alone or before a colon or dash
+    ("Resolved:", "Resolved - that", "Resolved, that"); lower case only in formal phrasings
+    that a lead-in must then introduce ("The Council resolved:-", "it was resolved that")."""
     r = rules()
     if token.text.isupper():
         return "upper"
@@ -195,7 +193,9 @@ def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
                         or _whole_sentence(after, line)
                         or _whole_sentence(after, line, KEYWORD_PUNCT)  # "Resolved unanimously:"
                         or (after.lower_ == "that" and info.label in r.title_case_that)
-                        or (after.lower_ == "to" and info.label in r.title_case_to)):
+                        or (after.lower_ == "to" and info.label in r.title_case_to)
+                        or (after.text == "," and info.label in r.title_case_that
+                            and after.doc[after.i + 1:after.i + 2].text.lower() == "that")):
             return "title"
         return None
     if token.text.islower() and after is not None and (
@@ -252,6 +252,7 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
         # no item headings, rows opening with their minute number ('22 RESOLVED that ...')
         own = item or ("" if headings or not found[index]
                        else minute_number(blocks[index], rules().minute_number))
+        own = (row_number(blocks[index], set(headings.values())) or own) if found[index] else own
         for n, (hit, cell_end) in enumerate(found[index]):
             stop = hits[index][n + 1].clause_start if n + 1 < len(hits[index]) else None
             if cell_end is not None:

@@ -121,7 +121,8 @@ def rules() -> ItemRules:
         page_number=compile_cached(title["page_number"]),
         wrapped_page=compile_cached(title["wrapped_page"], re.I),
         run_on_split=compile_cached(title["run_on_split"]),
-        run_in_opener=compile_cached(r"\s(?=(?:" + "|".join(
+        run_in_opener=compile_cached("".join(  # not inside "Borough Cllr": a tier's honorific
+            rf"(?<!\b{re.escape(w)})" for w in title["run_in_not_after"]) + r"\s(?=(?:" + "|".join(
             re.escape(w) for w in title["run_in_openers"]) + r")\s)"),
         run_in_date=compile_cached(title["run_in_dates"]),
         clock_time=compile_cached(raw["clock_time"]),

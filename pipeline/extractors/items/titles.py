@@ -29,6 +29,15 @@ def strip_bars(text: str) -> str:
     return text[:end]
 
 
+def row_number(block: Block, numbers: set[str]) -> str:
+    """The item number a line opens with when it is one of the paper's item numbers and
+    the line is a row of a table ('P015/24 | ...', a 'P015/24' cell): the minutes table of a
+    page that printed its agenda table first repeats the agenda's numbers."""
+    text = block.cells[0] if block.kind is BlockKind.TABLE_ROW and block.cells else \
+        block.text.split(" | ")[0] if " | " in block.text else ""
+    return text.strip() if text.strip() in numbers else ""
+
+
 def is_address(title: str) -> bool:
     """Whether a line after a bare number reads as a street address ("Market Street",
     "Church Lane, Oakham", "Mill Road - dismissed"): its name, before any comma or
@@ -207,6 +216,7 @@ def clean_title(title: str) -> str:
     """The title as printed, without the trailing colon or full stop of a heading."""
     title = heading_part(title)
     title = strip_bars(title)  # "1. Attendance |": a text table's bar
+    title = title.split(" | ")[0]  # "P015/24 | Planning Applications | Clerk |": its cell
     title = re.sub(r"\s*(:-|:|\.|;|\s[-\u2013\u2014])\s*$", "", title)
     return title.strip()
 

@@ -26,6 +26,7 @@ from pipeline.extractors.people.attendance_sentences import (
     area_line,
     list_end,
     narrative,
+    run_on_sentence,
     sentence_end,
     sentences,
     substitute_sentence,
@@ -45,6 +46,7 @@ from pipeline.extractors.people.lists import parse_list, run_together
 from pipeline.extractors.people.merged_names import bare, list_lines, split_merged
 from pipeline.extractors.people.names import classify
 from pipeline.extractors.people.register import Register, same_person
+from pipeline.extractors.people.star_marks import read_starred, star_legend
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.extractors.people.wards import ward_at, ward_column
 from pipeline.extractors.sections.metadata import classify_kind
@@ -82,6 +84,7 @@ class Walk(TableReader):
         self.items = False  # an item heading seen: the attendance record is behind
         self.listed = False  # an unlabelled list read
         self.at = 0  # the index of the block being read
+        self.star = star_legend(blocks)  # '*attended': a star marks who was present
 
     def run(self) -> None:
         i = 0
@@ -99,14 +102,21 @@ class Walk(TableReader):
         if block.kind is BlockKind.PARAGRAPH and (parts := _sub_numbered(block)):
             self.blocks[i:i + 1] = parts  # "1.2 Present: A, B 1.3 Apologies: C 1.4 Absent: D"
             return i
+        if block.kind is BlockKind.TABLE_ROW and self.opening and self.section is None and len(
+                block.cells) <= 3 and self.unlabelled(block):
+            return i + 1  # "Cllr Ann Hollis | Chair": an unlabelled list set as a borderless table
         if block.kind is BlockKind.TABLE_ROW or block.text.count("|") >= 2:
             return self.table(i)
+        if self.star and read_starred(self, block):
+            return i + 1
         if self.paused and pattern("minutes_marker").match(block.text):
             self.section, self.paused = self.paused, None  # "Apologies" / agenda / "Minutes:"
             return i + 1
         if block.text.rstrip()[-1:] not in (".", ":"):
             self.paused = None  # a title line: the next item's "Minutes:" are not this one's
         found = cue(block.text)
+        if found and run_on_sentence(block.text, found[1]):
+            found = None  # "Councillors A and B declared an interest in ...": no label
         if found or i >= 20:
             self.opening = False
         if self.opening and self.section is None and self.unlabelled(block):
@@ -159,7 +169,9 @@ class Walk(TableReader):
         Ian Kerr (IK)', 'Cllr Ann Hollis Chair' (a column), 'Councillor X (in the Chair);
         Councillors A, B'. Only before any label or item, and only names that carry an
         initials code or an honorific."""
-        if block.kind is not BlockKind.PARAGRAPH:
+        if block.kind is BlockKind.TABLE_ROW:  # its cells as one line, tabs as spaces
+            block = replace(block, kind=BlockKind.PARAGRAPH, text=block.text.replace("\t", " "))
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):  # (a bold line in Word)
             return False
         text = block.text
         # "Edzell - Mr C. Sinclair, Mr I. Rennie": a community council's members by place
@@ -168,10 +180,11 @@ class Walk(TableReader):
             return False  # "Councillor Reid, Convener, presided.": a sentence
         first = parse_list(text, start, text.find(";") if ";" in text else len(text))
         # "Jo Lambourne (JL) Clerk" under an unlabelled list of coded members: staff
-        staff = bool(self.listed and first and len(first) == 1 and first[0].code and
-                     first[0].roles)
-        if not first or not all(p.code or p.titled for p in first) or (
-                len(first) == 1 and not first[0].titled and not staff):
+        # (or "PCSO Jo Bell North Wales Police": a rank and a force under the members)
+        staff = bool(self.listed and first and len(first) == 1 and first[0].roles and (
+            first[0].code or first[0].orgs))
+        if not first or not staff and (not all(p.code or p.titled for p in first) or (
+                len(first) == 1 and not first[0].titled)):
             return False
         self.section = Section("attendees", capacity="officer" if staff else "member",
                                rule="unlabelled-list")
@@ -342,10 +355,10 @@ _PLACE_LEAD = compile_cached(
 def _titled_line(text: str) -> bool:
     """A line that is nothing but titled people ('Councillor A Bell', 'Aldermen B Carr and
     D Ennis'), whatever its style."""
-    if list_end(text, 0, len(text)) < len(text):
-        return False
-    people = parse_list(text, 0, len(text))
-    return bool(people) and all(person.titled for person in people or ())
+    people = (parse_list(text, 0, len(text)) if list_end(text, 0, len(text)) == len(text)
+              else None) or []
+    return bool(people) and (all(person.titled for person in people) or text.split()[0]
+                             .casefold() in vocab()["plural"])  # "Aldermen B Carr, D Ennis"
 
 
 def _sub_numbered(block: Block) -> list[Block]:

@@ -66,6 +66,15 @@ def list_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def run_on_sentence(text: str, start: int) -> bool:
+    """Whether 'Councillors A, B and C' read as a label and its list goes on as a sentence."""
+    plural = {p.casefold().rstrip(".") for p in data("names")["plural_honorifics"]}
+    if text[:start].strip().casefold().rstrip(".") not in plural or text.rstrip()[-1:] != ".":
+        return False
+    stop = list_end(text, start, len(text))
+    return len(text[stop:].split()) >= 4 and text[stop:stop + 1].islower()
+
+
 @cache
 def _list_stop() -> re.Pattern:
     """A lower-case word (group 1), or a capitalised word that opens the next sentence."""

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extractors.people.names import clean_name, is_name, prefix
+from pipeline.extractors.people.names import clean_name, is_name, prefix, vocab
 from pipeline.regex_cache import compile_cached, longest_first
 from pipeline.rules import read_json, read_jsonl
 
@@ -118,6 +118,44 @@ def label_kind(head: str) -> str:
     return ""
 
 
+def cell_kind(text: str, number: str) -> str:
+    """The category printed right after an entry's item number, as the cell after the item
+    cell of a table flattened to a line ('Cllr M Jones 23/205 Personal and prejudicial
+    Member has ...'): the category words that follow it, '' when none do."""
+    at = text.find(number) if number else -1
+    if at < 0:
+        return ""
+    words = set(read_json("declarations/kinds.json")["label_words"])
+    taken: list[str] = []
+    for token in text[at + len(number):].split():
+        if re.sub(r"[^a-z]", "", token.casefold()) not in words:
+            break
+        taken.append(token)
+    return kind_of(" ".join(taken)) if taken else ""
+
+
+def item_titled(text: str, items: list[dict], own: str) -> str:
+    """The number of the item (not the declarations item itself) whose title the line is,
+    word for word; '' for any other line."""
+    folded = " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    if len(folded) < 8:
+        return ""
+    for item in items:
+        title = " ".join(re.sub(r"[^\w\s]", " ", item.get("title", "").casefold()).split())
+        if title == folded and item.get("number", "") != own:
+            return str(item.get("number", ""))
+    return ""
+
+
+def member_cell(cell: str, header: str) -> list[tuple[str, int, int]]:
+    """The name in a cell of a members column ('H.A.L. Evans' under 'Councillor'), which
+    needs no honorific there."""
+    name = clean_name(cell)
+    if not pattern("member_header").match(header) or not name or not is_name(name, True):
+        return []
+    return [(name, 0, len(cell))]
+
+
 # ---- action -----------------------------------------------------------------------------
 
 def action_of(text: str) -> str:
@@ -220,8 +258,8 @@ def _rank_surname(rest: str) -> str:
     (Bailie, Baillie) is the surname, not an office."""
     rest = rest.strip()
     if re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?", rest) and not rules()["office"].match(
-            rest):
-        return rest
+            rest) and rest.casefold() not in vocab()["not_names"]:
+        return rest  # (not a flattened table header's 'Councillor Agenda item ...')
     return ""
 
 
@@ -286,16 +324,19 @@ def item_refs(text: str) -> list[tuple[str, str]]:
 
 def bare_codes(text: str, items: list[dict]) -> list[str]:
     """Item numbers of the paper's own coded shape ('A25/021', '04/06:05', 'C 26/047')
-    that the text names without 'item' or 'minute' before them, in their order."""
+    that the text names without 'item' or 'minute' before them, in their order; or the
+    reference an item's title opens with ('4.1 LA09/2021/1104/F - Erection of ...')."""
     found: list[tuple[int, str]] = []
     for i in items:
-        number = i.get("number", "")
-        if not number or not pattern("coded_number").search(number):
-            continue
-        at = re.search(r"(?<![\w/:.])" + re.escape(number).replace(r"\ ", r"\s?")
-                       + r"(?![\w/:]|\.\d)", text)
-        if at:
-            found.append((at.start(), number))
+        number, ref = i.get("number", ""), (i.get("title", "").split() or [""])[0]
+        for code in (number, ref if re.fullmatch(r"\w+(?:/\w+){2,}", ref) else ""):
+            if not code or not pattern("coded_number").search(code):
+                continue
+            at = re.search(r"(?<![\w/:.])" + re.escape(code).replace(r"\ ", r"\s?")
+                           + r"(?![\w/:]|\.\d)", text)
+            if at and number:
+                found.append((at.start(), number))
+                break
     return [n for _, n in sorted(found)]
 
 

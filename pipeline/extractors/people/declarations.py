@@ -33,18 +33,21 @@ from pipeline.extractors.anchors import AnySearch
 from pipeline.extractors.people.declaration_parts import (
     action_of,
     bare_codes,
+    cell_kind,
     cell_numbers,
     declarers,
     item_refs,
+    item_titled,
     kind_of,
     label_kind,
+    member_cell,
     names_in,
     pattern,
     person_codes,
     resolve,
     rules,
 )
-from pipeline.extractors.people.names import clean_name, is_name
+from pipeline.extractors.people.names import is_name
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
@@ -121,8 +124,12 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
             section.declarations, section.kind, section.headers = True, kind_of(block.text), []
             section.opened = True
             continue
+        if section.declarations and (number := item_titled(block.text, items, section.item)):
+            # "19/00214/FUL Land at Hatherway Lane" over the declarations on that item
+            section.context, section.listed = number, True
+            continue
         if section.opened and _heading_like(block) and not pattern("item_only").match(
-                block.text):
+                block.text) and not pattern("page_label").match(block.text):
             section.declarations = section.opened = False  # the next heading ends it
         found = _from_sentences(block, section, items, last_items, codes)
         if not found and section.declarations and not section.register:
@@ -300,12 +307,17 @@ def _from_entry(block: Block, section: Section, items: list[dict]) -> list[dict]
     if len(text) > 300 or rules()["invitation"].search(text) or _searches()["not"].search(text):
         return []
     people = names_in(text)
+    if not people and section.listed and (m := pattern("listed_name").match(text)) \
+            and is_name(m.group("name"), True):
+        people = [(m.group("name"), m.start("name"), m.end("name"))]  # "Ellerby - Trustee ..."
     refs = item_refs(text)
     if (m := pattern("entry_number").match(text)) and not refs:
         refs = [(m.group("num"), "")]
     refs = refs or [(n, "") for n in bare_codes(text, items)]
     kind = kind_of(" ".join(re.findall(r"\(([^()]*)\)", text)) + " " + _kind_words(text)) \
         or label_kind(text)  # "Item 3: Cllr Pike, personal", "Cllr Pike - Item 3 - Personal"
+    if not kind and refs:
+        kind = cell_kind(text, refs[0][0])  # "Cllr M Jones 23/205 Personal Member is ..."
     if not people or not (refs or kind or section.listed or pattern("interest_word").search(text)):
         return []
     if re.fullmatch(r"\s*:\s*[-–—]?\s*", text[people[-1][2]:]):
@@ -333,7 +345,7 @@ def _from_row(block: Block, section: Section, items: list[dict]) -> list[dict]:
     numbers: list[str] = []
     rest: list[str] = []
     for cell, header in zip(cells, headers, strict=True):
-        if not people and (found := names_in(cell) or _member_cell(cell, header)) and \
+        if not people and (found := names_in(cell) or member_cell(cell, header)) and \
                 not pattern("item_header").search(header):
             people = found
         elif not numbers and (nums := cell_numbers(cell)) and not pattern(
@@ -369,15 +381,6 @@ def _held(block: Block, section: Section, items: list[dict]) -> list[dict]:
     return [{"name": section.holder, "item": number, "kind": kind_of(text) or section.kind,
              "text": text, "action": action_of(text), **provenance(block), "rule": "member-line"}
             for number in numbers]
-
-
-def _member_cell(cell: str, header: str) -> list[tuple[str, int, int]]:
-    """The name in a cell of a members column ('H.A.L. Evans' under 'Councillor'), which
-    needs no honorific there."""
-    name = clean_name(cell)
-    if not pattern("member_header").match(header) or not name or not is_name(name, True):
-        return []
-    return [(name, 0, len(cell))]
 
 
 def _key(name: str) -> list[str]:

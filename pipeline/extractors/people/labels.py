@@ -144,8 +144,8 @@ def cue(text: str) -> tuple[Section, int] | None:
                     section = replace(section, allow_single=True)
                 return section, offset + after
         return None
-    if not words or len(words) > 8 or any(w.isdigit() or w in data("cues")["exclude"]
-                                          for w in words):
+    if not words or (len(words) > 8 and " ".join(words) not in exact) or any(
+            w.isdigit() or w in data("cues")["exclude"] for w in words):
         return None
     if (vocab()["hon_word"].search(label) or "(" in label) and \
             (who := parse_person(label, 0, len(label))) and (who.titled or "(" in label) and \
@@ -223,7 +223,10 @@ def item_title(block: Block, following: Block | None) -> str | None:
         return None
     number, title = found
     if not title:
-        if not re.search(r"[A-Za-z/]", number) or following is None:
+        # a coded number over its title ('DEV12/24'), or a ModernGov '41.' on a line of its
+        # own over its title (a bare '12' is rather a page number or a count)
+        if following is None or not (re.search(r"[A-Za-z/]", number)
+                                     or block.text.strip().endswith(".")):
             return None
         title = following.text
     return title if _titled(title) else None

@@ -85,6 +85,9 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
     span = (start + lead, start + lead + len(seg))
     if honorific and (after := _name_then_role(name)):
         name, roles = after[0], [*roles, after[1]]  # "Mr T Lowe Clerk to the Board"
+    elif not groups and not is_name(name, allow_single, bool(honorific)) and (
+            after := _forename_then_office(name)):
+        name, notes = after[0], [after[1]]  # "Fiona Balfour Clerk to the Licensing Board"
     v = vocab()
     ranked = bool(roles) and len(name.split()) == 1 and name not in v["known"]  # "PC Gow"
     honorific = honorific or ("rank" if ranked else "")
@@ -114,16 +117,34 @@ def _name_then_role(text: str) -> tuple[str, str] | None:
     """('T Lowe', 'Clerk to the Board') for 'Mr T Lowe Clerk to the Board': a role written
     straight after a titled name, with no bracket or comma (a column merged into one line).
     Only after an honorific: 'Area Planning Manager' is no name and a role."""
-    tokens, v = text.split(), vocab()
+    # "Vice- Chair": a hyphen the line broke after (a padded column, a wrapped cell)
+    tokens, v = re.sub(r"(?<=\w)-\s+(?=[A-Z])", "-", text).split(), vocab()
     heads = v["role_heads"] | v["title_nouns"] | {w.title() for w in v["chair"]}
     for k in range(1, len(tokens)):
         head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
-        if tokens[k] in heads and classify(tail) == "role" and is_name(head, False, True):
+        if (tokens[k] in heads and classify(tail) == "role" or k == len(tokens) - 2 and tail
+                in v["tiers"]) and is_name(head, False, True):  # or "... County Councillor"
             return head, tail
+    for k in range(1, len(tokens)):
+        head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
         if k == len(tokens) - 2 and tokens[k][:1].isupper() and tokens[-1] in v["role_nouns"] \
                 and re.fullmatch(r"(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+", head) \
                 and classify(tail) == "role":
             return head, tail  # "Mrs P Kyle Committee Administrator": initials, surname, office
+    return None
+
+
+def _forename_then_office(text: str) -> tuple[str, str] | None:
+    """'Fiona Balfour' and 'Clerk to the Licensing Board' with no honorific: a forename (of
+    forenames.json) and a surname, then an office of two words or more a known word opens
+    or ends ('John Lewis Partnership' stays whole)."""
+    tokens, v = text.split(), vocab()
+    for k in (2, 3) if len(tokens) > 3 and tokens[0] in v["forenames"] else ():
+        head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
+        if k <= len(tokens) - 2 and is_name(head) and tokens[k][:1].isupper() and (
+                {tokens[k], tokens[-1]} & v["org_words"] or tokens[k] in v["role_heads"]
+                or tokens[-1] in v["role_nouns"]) and classify(tail) in ("role", "org"):
+            return head, tail
     return None
 
 

@@ -64,4 +64,6 @@ def vocab() -> dict:
         # offices written out, for the ones whose name holds 'and'
         "ranked": set(ranks["ranks"]),
         "known_phrases": set(roles["role_heads"]) | set(roles["role_nouns"]),
+        "tiers": set(names["tier_honorifics"]),  # "County Councillor" after a name
+        "forenames": set(data("forenames")["forenames"]),  # "Fiona Balfour Clerk to ..."
     }

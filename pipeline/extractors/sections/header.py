@@ -135,6 +135,11 @@ def find_body(source: Document | Blocks) -> tuple[str, Block | None]:
 _ADDRESSEE = compile_cached(r"^\W*to\s*[:\-\u2013]", re.I)
 
 
+#: a line that is only a meeting's date and time ("Thursday, 16th October, 2014 6.30 pm")
+_DATE_LINE = compile_cached(
+    r"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+\d{4}"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?\s*$", re.I)
 _ITEM_PAGE = compile_cached(r"^\W*agenda\s+item\W*$", re.I)
 _MINUTES_TITLE = compile_cached(r"^\W*minutes?\b(?!\s*:)", re.I)
 
@@ -180,6 +185,11 @@ def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | Non
         if is_body_name(candidate):
             headings.append(candidate)
             heading_at.append(n)
+            if len(headings) == 1 and n + 1 < len(lines) and _DATE_LINE.match(lines[n + 1][1]):
+                # "The Council" / "Thursday, 16th October, 2014 6.30 pm": the page's first
+                # title and its date; a later "Cabinet held on 23rd September" is another
+                # meeting's ("BOARD / Title of the paper / date": the title is the second)
+                return candidate, block
     if len(headings) > 1 and heading_at[1] <= heading_at[0] + 2 and \
             _council_over_committee(headings[0], headings[1]):
         # "WYNDHAMSHIRE COUNTY COUNCIL / CABINET" (or with a 'Report by ...' line between):

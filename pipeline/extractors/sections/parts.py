@@ -30,7 +30,7 @@ from pipeline.extractors.sections.header import (
     is_body_name,
     metadata_of,
 )
-from pipeline.model import Block, Document
+from pipeline.model import Block, BlockKind, Document
 
 LEAD = 3  # how many blocks at the top of a page can open a new paper
 PAGE_CUES = {  # kind cues that open a paper wherever they lead a page
@@ -126,8 +126,11 @@ def _opens_part(blocks: list[Block], start: int, end: int, previous_lead: str,
         if kind == "other":
             return False
         found = metadata_of(page)
+        # a report sent out with the agenda of the same meeting (same body, same date)
+        # is a paper of its own: its title page reads as a report, the pack's first as not
         return bool(found["body"]) and (_fold(found["body"]) != _fold(current["body"])
-                                        or found["date"] != current["date"])
+                                        or found["date"] != current["date"]
+                                        or (kind == "report" != current["kind"]))
     return False
 
 
@@ -169,9 +172,17 @@ def _split_agendas(blocks: list[Block], starts: list[int], meta: Callable[[int, 
         out.append(first)
         for k in range(first + MIN_AGENDA_BLOCKS, after - 1):
             text = " ".join(blocks[k].text.replace("\t", " ").split())
-            if len(text.split()) <= MAX_TITLE_WORDS and "minute" in text.lower() \
-                    and _opening_cue([blocks[k]]) == "minutes-of" \
+            if len(text.split()) > MAX_TITLE_WORDS:
+                continue
+            if "minute" in text.lower() and _opening_cue([blocks[k]]) == "minutes-of" \
                     and meta(first, k)["kind"] == "agenda" and meta(k, after)["kind"] == "minutes":
+                out.append(k)
+                break
+            # "... 10. Notices of Motion / MOURNEDALE BOROUGH COUNCIL / Report Classification:
+            # ...": a report sent out with the agenda, under a title of its own
+            if (blocks[k].kind is BlockKind.HEADING or text.isupper()) and _is_title(
+                    [blocks[k]]) and meta(first, k)["kind"] == "agenda" \
+                    and meta(k, after)["kind"] == "report":
                 out.append(k)
                 break
     return out
