@@ -4,8 +4,6 @@ import pickle
 from pathlib import Path
 
 from pipeline.extractors.language import (
-    SpecialCases,
-    _tokenizer,
     block_span,
     cell_spans,
     doc_of,
@@ -15,6 +13,7 @@ from pipeline.extractors.language import (
     tokenize,
     unit_sentences,
 )
+from pipeline.extractors.tokenizer import SpecialCases, make_tokenizer
 from pipeline.model import BlockKind, DocumentBuilder
 from pipeline.readers import read
 
@@ -173,10 +172,10 @@ def test_exceptions_added_as_texts_need_them_tokenise_as_all_of_them():
     from spacy.lang.en import English
 
     rules = English.Defaults.tokenizer_exceptions
-    full = English(vocab=language().vocab, create_tokenizer=_tokenizer).tokenizer
+    full = English(vocab=language().vocab, create_tokenizer=make_tokenizer).tokenizer
     for key, value in rules.items():
         full.add_special_case(key, value)
-    lazy = English(vocab=language().vocab, create_tokenizer=_tokenizer).tokenizer
+    lazy = English(vocab=language().vocab, create_tokenizer=make_tokenizer).tokenizer
     cases = SpecialCases(lazy, rules)
     texts = ["Mr. Bell can't attend; he'll send apologies :) at 7p.m. (i.e. later)",
              "Councillors didn't vote. We're there 'cause it's the 1st.",

@@ -140,7 +140,8 @@ def span_hits(doc: Span) -> list[Hit]:
                 for match_id, start, end in r.keywords(doc)]
     # lead-ins by the token they end on, matched when a keyword not leading its sentence asks
     lead_ins: dict[int, list[tuple[int, PatternInfo]]] | None = None
-    shouting = _all_caps(text)
+    letters = [c for c in text if c.isalpha()]
+    shouting = len(letters) > 12 and all(c.isupper() for c in letters)  # a line in capitals
     first = _first_content_token(doc)
     hits = []
     previous: int | None = None  # token after the last accepted keyword
@@ -213,11 +214,6 @@ def _whole_sentence(after: Token, line: Span, ends: frozenset[str] | tuple[str, 
     rest = [t for t in after.doc[after.i:line.end] if not t.is_space]
     return bool(rest) and rest[-1].text in (ends or SENTENCE_END) and all(
         t.lower_ in rules().bare_sentence_words for t in rest[:-1])
-
-
-def _all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 12 and all(c.isupper() for c in letters)
 
 
 def _first_content_token(doc: Span) -> int:

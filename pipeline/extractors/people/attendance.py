@@ -42,6 +42,7 @@ from pipeline.extractors.people.labels import (
     paper_legend,
     status,
 )
+from pipeline.extractors.people.line_shapes import sub_numbered, titled_line, wrapped
 from pipeline.extractors.people.lists import parse_list, run_together
 from pipeline.extractors.people.merged_names import bare, list_lines, split_merged
 from pipeline.extractors.people.names import classify
@@ -94,12 +95,12 @@ class Walk(TableReader):
     def step(self, i: int) -> int:
         block, self.at = self.blocks[i], i
         following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
-        if following is not None and _wrapped(block, following, self.section or cue(block.text)):
+        if following is not None and wrapped(block, following, self.section or cue(block.text)):
             gap = " " * max(following.start - block.end, 1)  # "Cllr Mrs V" / "Penrose, ..."
             self.blocks[i:i + 2] = [replace(block, text=block.text + gap + following.text,
                                             end=following.end)]
             return i
-        if block.kind is BlockKind.PARAGRAPH and (parts := _sub_numbered(block)):
+        if block.kind is BlockKind.PARAGRAPH and (parts := sub_numbered(block)):
             self.blocks[i:i + 1] = parts  # "1.2 Present: A, B 1.3 Apologies: C 1.4 Absent: D"
             return i
         if block.kind is BlockKind.TABLE_ROW and self.opening and self.section is None and len(
@@ -152,7 +153,7 @@ class Walk(TableReader):
         low = block.text.casefold().strip(" :")
         if block.kind is BlockKind.HEADING and low not in data("cues")["sublabels"] \
                 and not any(words in low for words in data("cues")["heading_sublabels"]):
-            if not (self.section and _titled_line(block.text)):
+            if not (self.section and titled_line(block.text)):
                 self.section = None
             else:  # a member's line that Word styled as a heading: "The Mayor Councillor A Bell"
                 self.content(block, 0)
@@ -342,7 +343,6 @@ class Walk(TableReader):
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
 _INNER_LABEL = compile_cached(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S")  # a label's label
 _ENTRY = compile_cached("[;•]")  # between the entries of a list: "A, Role; B" / "A, Role. • B"
-_SUB_NUMBER = compile_cached(r"(?:(?<=\s)|^)\d{1,3}\.\d{1,3}\s+(?=[A-Z])")  # '1.2 Present: ...'
 #: 'Label – value' in words that name no person (no honorific, no initial); not 'Area:
 #: value', which a forum's record writes one area a line
 _FIELD = compile_cached(r"\s*[A-Z][a-z'’]+(?:\s+[a-z'’]+|\s+[A-Z][a-z'’]+){0,5}\s+[–—-]\s+\S")
@@ -350,46 +350,6 @@ _FIELD = compile_cached(r"\s*[A-Z][a-z'’]+(?:\s+[a-z'’]+|\s+[A-Z][a-z'’]+)
 _PLACE_LEAD = compile_cached(
     r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
     r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Rev)\b)")
-
-
-def _titled_line(text: str) -> bool:
-    """A line that is nothing but titled people ('Councillor A Bell', 'Aldermen B Carr and
-    D Ennis'), whatever its style."""
-    people = (parse_list(text, 0, len(text)) if list_end(text, 0, len(text)) == len(text)
-              else None) or []
-    return bool(people) and (all(person.titled for person in people) or text.split()[0]
-                             .casefold() in vocab()["plural"])  # "Aldermen B Carr, D Ennis"
-
-
-def _sub_numbered(block: Block) -> list[Block]:
-    """A paragraph run together from numbered lines, one of them a label ('1.1 Welcome
-    1.2 Present: A, B 1.3 Apologies: C'): its lines as blocks of their own; else none."""
-    text = block.text
-    if "." not in text:
-        return []  # no '1.2' to cut at (the regex's dot)
-    marks = [m.start() for m in _SUB_NUMBER.finditer(text)]
-    if len(marks) < 2 or not any(cue(text[a:b]) for a, b in zip(marks, [*marks[1:], len(text)],
-                                                                 strict=True)):
-        return []
-    cuts = ([0] if marks[0] else []) + marks + [len(text)]
-    return [replace(block, text=text[a:b].rstrip(), start=block.start + a,
-                    end=block.start + a + len(text[a:b].rstrip()))
-            for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
-
-
-def _wrapped(block: Block, following: Block, section: object) -> bool:
-    """A list line under a label that ends inside a name, on an honorific or an initial
-    ('Cllr Mrs V' / 'Penrose, Cllr E Ford'): the next line continues it."""
-    kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
-    if not section or block.kind not in kinds or following.kind not in kinds:
-        return False
-    tail = re.search(r"(?:^|[\s,(])(\S+)$", block.text.rstrip())
-    word = tail.group(1) if tail else ""
-    honorific = vocab()["hon"].match(word + " X")
-    if not (re.fullmatch(r"[A-Z]\.?", word) or (honorific and honorific.end() == len(word) + 1)):
-        return False
-    nxt = following.text.lstrip()
-    return bool(re.match(r"[A-Z]", nxt)) and not cue(nxt) and item_title(following, None) is None
 
 
 @cache

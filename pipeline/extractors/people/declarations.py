@@ -48,6 +48,7 @@ from pipeline.extractors.people.declaration_parts import (
     rules,
 )
 from pipeline.extractors.people.names import is_name
+from pipeline.extractors.people.register import once_per_item
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
@@ -140,7 +141,7 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
             last_items = list(dict.fromkeys(r["item"] for r in found))
         elif section.declarations:
             _lead(block, section)
-    return _once(rows)
+    return once_per_item(rows)
 
 
 def _lead(block: Block, section: Section) -> None:
@@ -381,23 +382,3 @@ def _held(block: Block, section: Section, items: list[dict]) -> list[dict]:
     return [{"name": section.holder, "item": number, "kind": kind_of(text) or section.kind,
              "text": text, "action": action_of(text), **provenance(block), "rule": "member-line"}
             for number in numbers]
-
-
-def _key(name: str) -> list[str]:
-    return re.sub(r"[^\w\s]", " ", name.casefold()).split()
-
-
-def _once(rows: list[dict]) -> list[dict]:
-    """Each (person, item) once: a declaration repeated later (at the item itself) is the
-    same row; the fuller form of the name is kept."""
-    kept: list[dict] = []
-    for row in rows:
-        words = _key(row["name"])
-        same = next((k for k in kept if k["item"] == row["item"] and (
-            _key(k["name"])[-len(words):] == words or words[-len(_key(k["name"])):]
-            == _key(k["name"]))), None)
-        if same is None:
-            kept.append(row)
-        elif len(words) > len(_key(same["name"])):
-            same["name"] = row["name"]
-    return kept

@@ -43,7 +43,7 @@ class _Cuts:
 
 #: how far back from an honorific the words of the name before it are read
 LOOK_BACK = 200
-_FIRST_WORD = re.compile(r"\s*(\S+)")
+_FIRST_WORD = compile_cached(r"\s*(\S+)")
 
 
 def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, ...]) -> list:

@@ -151,3 +151,23 @@ def same_person(a: str, b: str) -> bool:
         return False
     short, long = sorted((fa, fb), key=len)
     return len(short) == 1 or short == long[-len(short):] or fa[0][0] == fb[0][0]
+
+
+def _key(name: str) -> list[str]:
+    return re.sub(r"[^\w\s]", " ", name.casefold()).split()
+
+
+def once_per_item(rows: list[dict]) -> list[dict]:
+    """Declarations rows with each (person, item) once: a declaration repeated later (at
+    the item itself) is the same row; the fuller form of the name is kept."""
+    kept: list[dict] = []
+    for row in rows:
+        words = _key(row["name"])
+        same = next((k for k in kept if k["item"] == row["item"] and (
+            _key(k["name"])[-len(words):] == words or words[-len(_key(k["name"])):]
+            == _key(k["name"]))), None)
+        if same is None:
+            kept.append(row)
+        elif len(words) > len(_key(same["name"])):
+            same["name"] = row["name"]
+    return kept

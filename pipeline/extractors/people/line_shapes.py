@@ -1,0 +1,57 @@
+"""Shapes of single attendance lines that the walk (`attendance.py`) asks about: a line of
+titled people only, numbered lines run together into one paragraph, and a list line that
+ends inside a name and runs on into the next."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.extractors.people.attendance_sentences import list_end
+from pipeline.extractors.people.labels import cue, item_title
+from pipeline.extractors.people.lists import parse_list
+from pipeline.extractors.people.vocabulary import vocab
+from pipeline.model import Block, BlockKind
+from pipeline.regex_cache import compile_cached
+
+_SUB_NUMBER = compile_cached(r"(?:(?<=\s)|^)\d{1,3}\.\d{1,3}\s+(?=[A-Z])")  # '1.2 Present: ...'
+
+
+def titled_line(text: str) -> bool:
+    """A line that is nothing but titled people ('Councillor A Bell', 'Aldermen B Carr and
+    D Ennis'), whatever its style."""
+    people = (parse_list(text, 0, len(text)) if list_end(text, 0, len(text)) == len(text)
+              else None) or []
+    return bool(people) and (all(person.titled for person in people) or text.split()[0]
+                             .casefold() in vocab()["plural"])  # "Aldermen B Carr, D Ennis"
+
+
+def sub_numbered(block: Block) -> list[Block]:
+    """A paragraph run together from numbered lines, one of them a label ('1.1 Welcome
+    1.2 Present: A, B 1.3 Apologies: C'): its lines as blocks of their own; else none."""
+    text = block.text
+    if "." not in text:
+        return []  # no '1.2' to cut at (the regex's dot)
+    marks = [m.start() for m in _SUB_NUMBER.finditer(text)]
+    if len(marks) < 2 or not any(cue(text[a:b]) for a, b in zip(marks, [*marks[1:], len(text)],
+                                                                 strict=True)):
+        return []
+    cuts = ([0] if marks[0] else []) + marks + [len(text)]
+    return [replace(block, text=text[a:b].rstrip(), start=block.start + a,
+                    end=block.start + a + len(text[a:b].rstrip()))
+            for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+
+
+def wrapped(block: Block, following: Block, section: object) -> bool:
+    """A list line under a label that ends inside a name, on an honorific or an initial
+    ('Cllr Mrs V' / 'Penrose, Cllr E Ford'): the next line continues it."""
+    kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+    if not section or block.kind not in kinds or following.kind not in kinds:
+        return False
+    tail = re.search(r"(?:^|[\s,(])(\S+)$", block.text.rstrip())
+    word = tail.group(1) if tail else ""
+    honorific = vocab()["hon"].match(word + " X")
+    if not (re.fullmatch(r"[A-Z]\.?", word) or (honorific and honorific.end() == len(word) + 1)):
+        return False
+    nxt = following.text.lstrip()
+    return bool(re.match(r"[A-Z]", nxt)) and not cue(nxt) and item_title(following, None) is None
