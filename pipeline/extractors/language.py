@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from pipeline.model import Block, Document
 
 BLOCKS = "blocks"  # the doc.spans group of the blocks
+LABELS = "minutebook.labels"  # the doc.user_data key of a block's labels, with its place
 #: the doc.user_data key of each block's token range, {(block.start, len(text)): (start, end)}
 BLOCK_TOKENS = "minutebook.block_tokens"
 LAYOUT = ("kind", "level", "marker", "cells", "page", "bold", "table")
@@ -84,7 +85,7 @@ def register_extensions() -> None:
 
     Doc.set_extension("rows", default=None, force=True)
     Span.set_extension("block", default=None, force=True)
-    Span.set_extension("labels", default=None, force=True)
+    Span.set_extension("labels", getter=_labels_of, force=True)
     for name in LAYOUT:
         Span.set_extension(name, getter=_layout(name), force=True)
 
@@ -221,21 +222,24 @@ def span_of(document: Document, block: Block, start: int = 0, end: int | None = 
 
 
 def labels(document: Document, block: Block) -> dict[str, Any]:
-    """What the sections component found a block to be, by label name, kept on the block's
-    span so that each is worked out once per paper and read by every extractor."""
-    # asked for each block by every stage: a span's extension costs more than the dict lookup
-    # that remembers its labels here (a miss reads the span, so blocks that share a span
-    # still share its labels)
-    doc = doc_of(document)
-    key = ("minutebook.labels", block.start, len(block.text))
-    remembered: dict[Any, Any] = doc.user_data
+    """What the sections component found a block to be, by label name, worked out once per
+    paper and read by every extractor; `span._.labels` of the block's span reads them too."""
+    # kept in the Doc's user data by the block's place: asked for each block by every stage,
+    # a span and its extension object cost more than the lookup (0.65 ms a paper)
+    remembered: dict[Any, Any] = doc_of(document).user_data
+    key = (LABELS, block.start, len(block.text))
     found = remembered.get(key)
     if found is None:
-        span = block_span(document, block)
-        found = span._.labels
-        if found is None:
-            found = span._.labels = {}
-        remembered[key] = found
+        found = remembered[key] = {}
+    return found
+
+
+def _labels_of(span: Span) -> dict[str, Any] | None:
+    block = span._.block
+    if block is None:
+        return None
+    remembered: dict[Any, Any] = span.doc.user_data
+    found: dict[str, Any] | None = remembered.get((LABELS, block.start, len(block.text)))
     return found
 
 
