@@ -230,3 +230,17 @@ def test_wide_unicode_text_and_html_are_read(tmp_path: Path, encoding: str) -> N
     page.write_bytes(("<html><body><h1>Minutes</h1><p>Present: Cllr Renée Smith</p>"
                       "</body></html>").encode(encoding))
     assert [b.text for b in read(page).blocks] == ["Minutes", "Present: Cllr Renée Smith"]
+
+
+def test_thousands_of_labels_in_one_block_are_read_in_turn_not_by_recursion() -> None:
+    """A dense page read as one paragraph holding "Present:" thousands of times: each
+    label was a recursive call, and a page of them ended in a RecursionError."""
+    from pipeline.extractors import extract_document
+    from pipeline.model import BlockKind, DocumentBuilder
+
+    builder = DocumentBuilder("dense.pdf", "pdf")
+    builder.add(BlockKind.HEADING, "Minutes of the Kingsmere Board")
+    builder.add(BlockKind.PARAGRAPH, "Present: Councillor A Smith (Chair), Councillor B Jones "
+                * 1500)
+    rows = extract_document(builder.build(pages=1))
+    assert {row["name"] for row in rows["attendees"]} == {"A Smith", "B Jones"}

@@ -223,7 +223,22 @@ class Walk(TableReader):
     def content(self, block: Block, start: int, end: int | None = None,
                 run_on: bool = False) -> bool:
         """Persons in a line under the current label; False for sentences and blanks.
-        run_on: the labels of this line run into their lists without punctuation."""
+        run_on: the labels of this line run into their lists without punctuation.
+
+        A line's later labels ("Present: A, B. Apologies: C") are read in turn, not by
+        recursion: a page of thousands of labels in one block ran out of stack."""
+        listed = False
+        while True:
+            found = self._content(block, start, end, run_on)
+            if isinstance(found, bool):
+                return found or listed
+            earlier, start, end, run_on = found  # the rest of the line, under a new label
+            listed = listed or earlier
+
+    def _content(self, block: Block, start: int, end: int | None,
+                 run_on: bool) -> bool | tuple[bool, int, int | None, bool]:
+        """`content` up to the line's next label: a bool when the line is done, else (whether
+        persons were listed before it, where the rest starts and ends, run_on)."""
         if self.section is None:
             return False
         if run_on and (pairs := run_together(block.text, start, len(block.text) if end is None
@@ -263,14 +278,14 @@ class Walk(TableReader):
                 self.register.add("apologies", person, block, received)
             if also := re.match(r"[.;]?\s*also\s*:\s*", text[stop:end], re.I):
                 self.section = replace(received, allow_single=True)  # ". Also: County Cllr X"
-                return self.content(block, stop + also.end(), end) or True
+                return True, stop + also.end(), end, False
             self.section = None
             return True
         for m in re.finditer(r"[.;]\s+(?=[A-Z])", text[start:end]):
             if found := cue(text[start + m.end():end]):  # "Present: A, B. Also present: C"
                 listed = self.content(block, start, start + m.start())
                 self.section = self.opened(found[0])
-                return self.content(block, start + m.end() + found[1], end) or listed
+                return listed, start + m.end() + found[1], end, False
             following = text[start + m.end():sentence_end(text, start + m.end())]
             if (narrative(text[start + m.end():min(end, start + m.end() + 120)])
                     or substitute_sentence(following)) and \
@@ -280,7 +295,7 @@ class Walk(TableReader):
         if (at := next_label(text, start, end)) < end and (found := cue(text[at:end])):
             listed = self.content(block, start, at, True)  # "PRESENT A Bell C Dee Apologies: E"
             self.section = self.opened(found[0])
-            return self.content(block, at + found[1], end, True) or listed
+            return listed, at + found[1], end, True
         if (sub := re.match(r"\s*([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s*:\s*(?=\S)", text[start:end])) \
                 and (office := cue(sub.group(1) + ":")) and office[0].role \
                 and office[0].kind == section.kind:
@@ -318,7 +333,7 @@ class Walk(TableReader):
             section = marked
         if _INNER_LABEL.match(text, start, end) and (inner := cue(text[start:end])):
             self.section = self.opened(inner[0])  # "IN ATTENDANCE: Officers: Mr A – Clerk"
-            return self.content(block, start + inner[1], end)
+            return False, start + inner[1], end, False
         if section.kind in ("attendees", "apologies") and self.blocks[self.at] is block and \
                 len(text[start:end].split()) >= 4 and bare(text[start:end]) and \
                 (merged := split_merged(text, start, end, list_lines(
