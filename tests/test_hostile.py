@@ -244,3 +244,30 @@ def test_thousands_of_labels_in_one_block_are_read_in_turn_not_by_recursion() ->
                 * 1500)
     rows = extract_document(builder.build(pages=1))
     assert {row["name"] for row in rows["attendees"]} == {"A Smith", "B Jones"}
+
+
+@pytest.mark.parametrize("kind", ["numbered", "runs"])
+def test_long_papers_cost_in_proportion_to_their_length(kind: str) -> None:
+    """Thousands of numbered paragraphs (each stage looked for a block's item among all
+    items: 20,000 took 99 s) and a paragraph of thousands of names (a line was joined
+    again for each of its words): ten times the paper, not a hundred times the time."""
+    from pipeline.extractors import extract_document
+    from pipeline.model import BlockKind, DocumentBuilder
+
+    def cost(n: int) -> float:
+        builder = DocumentBuilder("long.docx", "docx")
+        builder.add(BlockKind.HEADING, "Minutes of the Kingsmere Board")
+        if kind == "numbered":
+            for i in range(1, n + 1):
+                builder.add(BlockKind.PARAGRAPH, f"{i}. The Board noted item {i}.")
+        else:
+            builder.add(BlockKind.PARAGRAPH, " ".join(f"Cllr A{i}" for i in range(n)))
+        document = builder.build(pages=1)
+        started = time.process_time()
+        extract_document(document)
+        return time.process_time() - started
+
+    cost(50)
+    size = 600 if kind == "numbered" else 300  # where the quadratic part shows
+    small, large = cost(size), cost(10 * size)
+    assert large < 25 * max(small, 0.02)

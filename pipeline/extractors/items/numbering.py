@@ -86,6 +86,9 @@ def _runs_last(head: str, suffix: str) -> bool:
     return int(tail[0]) != int(numbers[-1]) + 1
 
 
+RISING_WINDOW = 2000
+
+
 def rising(candidates: list[Item], rules: ItemRules) -> list[Item]:
     """The heaviest subsequence of candidates whose numbers strictly rise (O(n^2), n small)."""
     if not candidates:
@@ -94,7 +97,9 @@ def rising(candidates: list[Item], rules: ItemRules) -> list[Item]:
     best = [c.weight for c in candidates]
     previous = [-1] * len(candidates)
     for i in range(len(candidates)):
-        for j in range(i):
+        # a paper of thousands of numbered lines: the chain is looked for among the last
+        # RISING_WINDOW before each (every earlier one for any real paper's few hundred)
+        for j in range(max(0, i - RISING_WINDOW), i):
             if not keys[j] < keys[i]:
                 continue
             # a leap in the numbering ("2. Planning" then "14 Market Street") weighs less
@@ -238,15 +243,25 @@ def _strip_wrapped_page_numbers(found: list[tuple[Item, re.Match[str] | None]],
     end of its first line, so in the middle of the joined title ("Minutes of the meeting
     held on ... and notes of 3 the joint session ..."): a lone number between the pages of
     the items before and after it, not part of a date, is dropped."""
+    pages = [int(m.group("page")) if m else None for _, m in found]
+    # the page of the nearest item before and after each that has one, found in two passes
+    before: list[int | None] = []
+    last: int | None = None
+    for page_number in pages:
+        before.append(last)
+        last = page_number if page_number is not None else last
+    after: list[int | None] = []
+    last = None
+    for page_number in reversed(pages):
+        after.append(last)
+        last = page_number if page_number is not None else last
+    after.reverse()
     for n, (item, page) in enumerate(found):
-        if page is not None:
-            continue
-        before = [int(m.group("page")) for _, m in found[:n] if m]
-        after = [int(m.group("page")) for _, m in found[n + 1:] if m]
-        if not before or not after:
+        low, high = before[n], after[n]
+        if page is not None or low is None or high is None:
             continue
         inside = [m for m in rules.wrapped_page.finditer(item.title)
-                  if before[-1] <= int(m.group("page")) <= after[0]
+                  if low <= int(m.group("page")) <= high
                   and not _dated(item.title, m, rules)]
         if len(inside) == 1:
             m = inside[0]

@@ -25,6 +25,7 @@ next vote, and an item heading closes it. Rows carry the item the vote falls und
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from pipeline.extractors.items.vote_rules import (
@@ -106,12 +107,9 @@ def extract_votes(document: Document, items: list[dict]) -> dict[str, list[dict]
 
 
 def _item(starts: list[tuple[int, str]], block: Block) -> str:
-    number = ""
-    for start, value in starts:
-        if start > block.start:
-            break
-        number = value
-    return number
+    """The number of the last item starting at or before the block (`starts` in order)."""
+    at = bisect_right(starts, block.start, key=lambda start: start[0])
+    return starts[at - 1][1] if at else ""
 
 
 def _apply(votes: list[Vote], current: Vote | None, fact: Fact, block: Block,

@@ -26,6 +26,7 @@ their normalisation in kinds.json, what followed a declaration in actions.json. 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -97,14 +98,13 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
     """declarations.csv rows (name, item, kind, text, action + provenance) of one paper;
     `items` are the paper's items rows, whose numbers a declaration's item must use."""
     starts = sorted((i["start"], i) for i in items if "start" in i)
-    rows: list[dict] = []
+    positions = [start for start, _ in starts]  # the last item at or before a block: a
+    rows: list[dict] = []  # bisect, not a pass over every item for every block
     section, current, last_items = Section(), None, [""]
     codes = person_codes(document.text)
     for block in document.blocks:
-        heading_item = None
-        for start, item in starts:
-            if start <= block.start:
-                heading_item = item
+        at = bisect_right(positions, block.start)
+        heading_item = starts[at - 1][1] if at else None
         if heading_item is not current:
             current = heading_item
             title = current.get("title", "") if current else ""

@@ -120,16 +120,17 @@ def _name_then_role(text: str) -> tuple[str, str] | None:
     # "Vice- Chair": a hyphen the line broke after (a padded column, a wrapped cell)
     tokens, v = re.sub(r"(?<=\w)-\s+(?=[A-Z])", "-", text).split(), vocab()
     heads = v["role_heads"] | v["title_nouns"] | {w.title() for w in v["chair"]}
+    last_two = len(tokens) - 2  # where "... County Councillor" would start
     for k in range(1, len(tokens)):
+        if tokens[k] not in heads and k != last_two:
+            continue  # nothing to join: a long line is not joined again for every word
         head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
-        if (tokens[k] in heads and classify(tail) == "role" or k == len(tokens) - 2 and tail
+        if (tokens[k] in heads and classify(tail) == "role" or k == last_two and tail
                 in v["tiers"]) and is_name(head, False, True):  # or "... County Councillor"
             return head, tail
-    for k in range(1, len(tokens)):
-        head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
-        if k == len(tokens) - 2 and tokens[k][:1].isupper() and tokens[-1] in v["role_nouns"] \
-                and re.fullmatch(r"(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+", head) \
-                and classify(tail) == "role":
+    if last_two >= 1 and tokens[last_two][:1].isupper() and tokens[-1] in v["role_nouns"]:
+        head, tail = " ".join(tokens[:last_two]), " ".join(tokens[last_two:])
+        if re.fullmatch(r"(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+", head) and classify(tail) == "role":
             return head, tail  # "Mrs P Kyle Committee Administrator": initials, surname, office
     return None
 
