@@ -331,6 +331,9 @@ def register_import(file: Path, run_dir: Path, authority: str) -> None:
 def _people(run_dir: Path) -> list[dict]:
     import csv
 
+    from pipeline.export.csv import allow_long_cells
+
+    allow_long_cells()
     with (run_dir / "people.csv").open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 

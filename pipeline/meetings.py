@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.export.csv import unescape_cell
+from pipeline.export.csv import allow_long_cells, unescape_cell
 from pipeline.model.bodies import authority_key, fold
 
 __all__ = ["Meeting", "meetings_of", "mentions_of", "rows"]
@@ -19,6 +19,7 @@ def rows(path: Path, raw: bool = False) -> Iterator[dict[str, str]]:
     unless the run wrote raw cells)."""
     if not path.exists():
         return
+    allow_long_cells()
     with path.open(encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
             yield row if raw else {k: unescape_cell(v or "") for k, v in row.items()}

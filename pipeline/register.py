@@ -114,8 +114,9 @@ def import_register(path: Path, run_dir: Path, authority: str = "") -> int:
 def _csv_rows(path: Path) -> list[dict[str, str]]:
     if not path.exists():
         return []
-    from pipeline.export.csv import unescape_cell
+    from pipeline.export.csv import allow_long_cells, unescape_cell
 
+    allow_long_cells()
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return [{k: unescape_cell(v or "") for k, v in row.items()}
                 for row in csv.DictReader(handle)]

@@ -271,3 +271,15 @@ def test_long_papers_cost_in_proportion_to_their_length(kind: str) -> None:
     size = 600 if kind == "numbered" else 300  # where the quadratic part shows
     small, large = cost(size), cost(10 * size)
     assert large < 25 * max(small, 0.02)
+
+
+def test_a_run_reads_back_its_own_cells_of_any_length(tmp_path: Path) -> None:
+    """A paper whose heading is 200,000 characters long: the run wrote it into
+    documents.csv, then ended with a traceback reading the file back (Python's csv reader
+    refuses cells over 131,072 characters)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text("(" * 100_000 + "Board" + ")" * 100_000 + "\nMinutes\n")
+    (folder / "other.txt").write_text(SAMPLES["txt"].read_text(encoding="utf-8"))
+    summary = run_extract([folder], tmp_path / "out", RunSettings(workers=1, timeout=120))
+    assert summary.documents == 2

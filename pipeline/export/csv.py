@@ -38,6 +38,13 @@ ESCAPING_FORMULA = "formula-apostrophe"
 ESCAPING_NONE = "none"
 
 
+def allow_long_cells() -> None:
+    """Let Python's csv reader read the run's own cells: one may hold a whole paragraph of
+    a hostile paper (a body name of 200,000 characters), over the reader's default limit
+    of 131,072 (the run ended with a traceback reading its documents.csv back)."""
+    csv.field_size_limit(2**31 - 1)
+
+
 def escaping_name(raw: bool) -> str:
     """The run.json `csv_escaping` value of CSVs written with (or without) `raw`."""
     return ESCAPING_NONE if raw else ESCAPING_FORMULA
