@@ -52,6 +52,7 @@ __all__ = ["BodyIndex", "Discourse", "extract_structure", "reading_units"]
 
 PAPER_BODY = "structure/paper_body.json"
 RUN_ON = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+INNER_ACRONYM = compile_cached(r"\(([^()]+)\)\s*(.*)$")  # "Partnership (DAAT) Board"
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ def build_index(docs: list[Doc], mentions: list[list[Mention]], paper: str) -> B
         for m in named:
             if m.kind in ("body", "org") and len(m.text.split()) > 1:
                 index.known.setdefault(fold(clean_name(m.text)), clean_name(m.text))
-            inner = re.search(r"\(([^()]+)\)\s*(.*)$", m.text)  # "Partnership (DAAT) Board"
+            inner = INNER_ACRONYM.search(m.text) if "(" in m.text else None  # "(DAAT) Board"
             if inner and inner.group(1).isupper():
                 index.add_alias(f"{inner.group(1)} {inner.group(2)}".strip(), clean_name(m.text))
             _bracket_alias(doc, m, index)

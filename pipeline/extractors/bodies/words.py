@@ -22,6 +22,9 @@ APOSTROPHES = ("'s", "\u2019s", "'", "\u2019")
 #: the token texts `_words` joins words by ('Sub-Committee', 'Behaviour/Harassment': a text
 #: `in "-/"`) or marks a possessive with
 JOINING = frozenset(("-", "/", "-/", *APOSTROPHES))
+POSSESSIVE_END = compile_cached("['\u2019]s?$")
+BRACKET_FIRST = compile_cached(r"^\((\w+)\)\s*")  # "(DAAT) Board" -> "DAAT Board"
+BRACKETED = compile_cached(r"\s*\([^()]*\)\s*")
 
 
 class Vocabulary:
@@ -148,7 +151,7 @@ def _words(doc: Doc) -> list[_Word]:
 
 def _base(word: _Word) -> str:
     """The lower-case word without its possessive ending."""
-    return re.sub("['\u2019]s?$", "", word.lower)
+    return POSSESSIVE_END.sub("", word.lower)
 
 
 @lru_cache(maxsize=1 << 16)  # asked for each word of a paper, often several times
@@ -167,7 +170,7 @@ def is_head(words: list[str], index: int) -> bool:
     if not after:
         return True
     before = words[index - 1] if index > 0 else ""
-    if re.sub("['\u2019]s?$", "", before.lower()) in after:
+    if POSSESSIVE_END.sub("", before.lower()) in after:
         return True
     # "the RSCP Executive", "the SAB Executive": a partnership's or board's acronym
     endings = vocab.after_acronym.get(head, ())
@@ -187,8 +190,9 @@ def singular_name(name: str) -> str:
 
 def clean_name(text: str) -> str:
     """'Drug and Alcohol Partnership (DAAT) Board' -> 'Drug and Alcohol Partnership Board'."""
-    text = re.sub(r"^\((\w+)\)\s*", r"\1 ", text)
-    text = re.sub(r"\s*\([^()]*\)\s*", " ", text)
+    if "(" in text:  # (most names have no brackets: both patterns need one)
+        text = BRACKET_FIRST.sub(r"\1 ", text)
+        text = BRACKETED.sub(" ", text)
     return " ".join(text.split())
 
 
