@@ -361,9 +361,11 @@ def sentences(span: Span) -> list[Span]:
 
 
 def unit_sentences(doc: Doc) -> list[Span]:
-    """A Doc's sentences as spaCy's sentencizer would find them (`doc.sents` of a
-    `standalone` Doc that marked them), from its token columns."""
-    return sentences(doc[:])
+    """A Doc's sentences as spaCy's sentencizer would find them (`doc.sents` of a `standalone`
+    Doc that marked them), from its token columns: `sentences(doc[:])`, sliced from the Doc."""
+    whole = columns(doc)
+    starts = [i for i, start in enumerate(_starts(whole.texts, whole.punct)) if start]
+    return [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)]
 
 
 def _sentence_starts(span: Span) -> list[bool]:
