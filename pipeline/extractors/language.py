@@ -152,15 +152,19 @@ def _doc_of_blocks(document: Document) -> tuple[Doc, list[tuple[int, int]]] | No
     tokenizer = language().tokenizer
     strings = language().vocab.strings
     words: list[str] = []
+    orths: list[int] = []
     spaces: list[bool] = []
     bounds: list[tuple[int, int]] = []
+    newline = strings.add("\n")
     for n, text in enumerate(texts):
         if n:
             words.append("\n")
+            orths.append(newline)
             spaces.append(False)
         start = len(words)
         if text:
             orth_space = tokenizer(text).to_array([ORTH, SPACY]).tolist()
+            orths.extend([orth for orth, _ in orth_space])
             words.extend([strings[orth] for orth, _ in orth_space])
             spaces.extend([space == 1 for _, space in orth_space])
         bounds.append((start, len(words)))
@@ -168,10 +172,14 @@ def _doc_of_blocks(document: Document) -> tuple[Doc, list[tuple[int, int]]] | No
     if "".join([word + " " if space else word for word, space in zip(words, spaces, strict=True)]
                ) != document.text:
         return None
-    doc = Doc(language().vocab, words=words, spaces=spaces)
+    # the words by their ORTH ids: Doc(words=strings) hashes each string again to find its
+    # lexeme, which the tokenizer has just made (the same tokens, made in a little over half
+    # the time)
+    doc = Doc(language().vocab, words=orths, spaces=spaces)  # type: ignore[arg-type]
     punct = [flag == 1 for flag in doc.to_array(IS_PUNCT).tolist()]
     # a token's lower form is its text's (spaCy's LOWER is str.lower), without a lookup
-    doc.user_data[COLUMNS] = Columns(words, spaces, [word.lower() for word in words], punct)
+    doc.user_data[COLUMNS] = Columns(words, spaces, [word.lower() for word in words], punct,
+                                     orths)
     return doc, bounds
 
 
@@ -269,8 +277,9 @@ def standalone(span: Span, mark_sentences: bool = True) -> Doc:
     whole = columns(span.doc)
     start, end = span.start, span.end
     part = Columns(whole.texts[start:end], whole.spaces[start:end], whole.lowers[start:end],
-                   whole.punct[start:end])
-    doc = Doc(span.doc.vocab, words=part.texts, spaces=part.spaces)
+                   whole.punct[start:end], whole.orths[start:end])
+    # the words by their ORTH ids, each lexeme found without hashing its string again
+    doc = Doc(span.doc.vocab, words=part.orths, spaces=part.spaces)  # type: ignore[arg-type]
     if part.texts and mark_sentences:
         # the sentence starts set as one array: Doc(sent_starts=...) sets them a token at a
         # time (1 starts a sentence, -1 does not, as Doc(sent_starts=[True, False]) sets them)
@@ -283,12 +292,14 @@ def standalone(span: Span, mark_sentences: bool = True) -> Doc:
 
 
 class Columns(NamedTuple):
-    """A Doc's tokens as plain lists, read once: text, trailing space, lower form, is_punct."""
+    """A Doc's tokens as plain lists, read once: text, trailing space, lower form, is_punct,
+    ORTH id."""
 
     texts: list[str]
     spaces: list[bool]
     lowers: list[str]
     punct: list[bool]
+    orths: list[int]
 
 
 COLUMNS = "minutebook.columns"  # the doc.user_data key of a Doc's Columns
@@ -302,13 +313,15 @@ def columns(doc: Doc) -> Columns:
         texts: list[str] = []
         spaces: list[bool] = []
         punct: list[bool] = []
+        orths: list[int] = []
         for token in doc:
             texts.append(token.text)
             spaces.append(bool(token.whitespace_))
             punct.append(token.is_punct)
+            orths.append(token.orth)
         # a token's lower form is its text's (spaCy's LOWER is str.lower), without a lookup
         lowers = [text.lower() for text in texts]
-        found = doc.user_data[COLUMNS] = Columns(texts, spaces, lowers, punct)
+        found = doc.user_data[COLUMNS] = Columns(texts, spaces, lowers, punct, orths)
     return found
 
 
@@ -348,9 +361,11 @@ def sentences(span: Span) -> list[Span]:
 
 
 def unit_sentences(doc: Doc) -> list[Span]:
-    """A Doc's sentences as spaCy's sentencizer would find them (`doc.sents` of a
-    `standalone` Doc that marked them), from its token columns."""
-    return sentences(doc[:])
+    """A Doc's sentences as spaCy's sentencizer would find them (`doc.sents` of a `standalone`
+    Doc that marked them), from its token columns: `sentences(doc[:])`, sliced from the Doc."""
+    whole = columns(doc)
+    starts = [i for i, start in enumerate(_starts(whole.texts, whole.punct)) if start]
+    return [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)]
 
 
 def _sentence_starts(span: Span) -> list[bool]:

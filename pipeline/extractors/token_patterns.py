@@ -56,11 +56,16 @@ class TokenPatterns:
         # the words a match may start on: (pattern number, the spec it starts with) for each
         self._starts: tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]
         self._starts = ({}, {})
+        # the words a match cannot do without: for each pattern, the value sets of the specs
+        # that take a token at least (LOWER or ORTH), one of whose words the tokens must hold
+        self._required: list[tuple[tuple[bool, frozenset[str]], ...]] = []
         for number, (key, raw) in enumerate(patterns):
             specs = tuple(_spec(token) for token in raw)
             if not specs:
                 raise ValueError(f"pattern {key!r} has no tokens")
             self._patterns.append((key, specs))
+            self._required.append(tuple((spec.orth, spec.values) for spec in specs if spec.least
+                                        and not spec.negated and spec.attr != "SHAPE"))
             for at, spec in enumerate(specs):
                 if spec.negated or spec.attr == "SHAPE":
                     raise ValueError(f"pattern {key!r} may start on any word (NOT_IN, SHAPE)")
@@ -69,6 +74,9 @@ class TokenPatterns:
                     index.setdefault(value, []).append((number, at))
                 if spec.least:
                     break  # a match starts on this token at the latest
+        self._start_words = (frozenset(self._starts[0]), frozenset(self._starts[1]))
+        self._by_text = bool(self._starts[1]) or any(orth for required in self._required
+                                                     for orth, _ in required)
 
     def __call__(self, texts: Sequence[str], lowers: Sequence[str],
                  start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
@@ -77,12 +85,23 @@ class TokenPatterns:
         stop = len(texts) if end is None else end
         by_lower, by_orth = self._starts
         found: list[tuple[str, int, int]] = []
+        # Most cues start on common words ('is', 'are', 'will') but need rarer ones to follow:
+        # a pattern whose required words are not all among the tokens matches nowhere, so
+        # only the start words of the patterns that could match are looked for.
+        present = (set(lowers[start:stop]),
+                   set(texts[start:stop]) if self._by_text else set[str]())
+        viable: dict[int, bool] = {}
+        live_lower = self._live(False, present, viable)
+        live_orth = self._live(True, present, viable) if by_orth else {}
+        if not live_lower and not live_orth:
+            return found
         # the tokens a match may start on, found by one set test each (most tokens start none)
-        firsts = {i for i, lower in enumerate(lowers[start:stop], start) if lower in by_lower}
-        if by_orth:
-            firsts.update(i for i, text in enumerate(texts[start:stop], start) if text in by_orth)
+        firsts = {i for i, lower in enumerate(lowers[start:stop], start) if lower in live_lower}
+        if live_orth:
+            firsts.update(i for i, text in enumerate(texts[start:stop], start)
+                          if text in live_orth)
         for i in sorted(firsts):
-            entries = by_lower.get(lowers[i], []) + by_orth.get(texts[i], [])
+            entries = live_lower.get(lowers[i], []) + live_orth.get(texts[i], [])
             ends: dict[int, set[int]] = {}
             for number, at in entries:
                 specs = self._patterns[number][1]
@@ -93,6 +112,31 @@ class TokenPatterns:
             found += [(self._patterns[number][0], i, e) for e, number in
                       sorted((e, number) for number, stops in ends.items() for e in stops)]
         return found
+
+    def _live(self, orth: bool, present: tuple[set[str], set[str]], viable: dict[int, bool]
+              ) -> dict[str, list[tuple[int, int]]]:
+        """The start entries (by lower form, or by text for `orth`) among the tokens
+        (`present`: their lower forms and texts) whose patterns' required words are all there
+        too (`viable` remembers each pattern's answer for this stretch)."""
+        index = self._starts[orth]
+        live: dict[str, list[tuple[int, int]]] = {}
+        # a set with a set: the smaller is walked (with the dict, all its keys would be)
+        for word in present[orth] & self._start_words[orth]:
+            kept = []
+            for number, at in index[word]:
+                ok = viable.get(number)
+                if ok is None:
+                    ok = True  # (a loop, not all() of a generator: this runs a few times a unit)
+                    for is_orth, values in self._required[number]:
+                        if values.isdisjoint(present[is_orth]):
+                            ok = False
+                            break
+                    viable[number] = ok
+                if ok:
+                    kept.append((number, at))
+            if kept:
+                live[word] = kept
+        return live
 
 
 def _spec(token: dict[str, Any]) -> _Spec:

@@ -15,6 +15,7 @@ from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.discourse import Discourse
 from pipeline.extractors.bodies.names import Mention, vocabulary
 from pipeline.extractors.bodies.relation_cues import WORDS
+from pipeline.extractors.language import columns, span_text
 from pipeline.model import Block
 
 __all__ = ["ClauseReader", "Context"]
@@ -29,8 +30,16 @@ class Context:
     mentions: list[Mention]
     names: dict[int, list[str]] = field(default_factory=dict)  # mention start -> names
     objects: set[int] = field(default_factory=set)  # starts of mentions read as cue objects
+    texts: list[str] = field(init=False, repr=False)
+    lowers: list[str] = field(init=False, repr=False)
+    punct: list[bool] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        # the tokens' texts and lower forms as lists: doc[i].lower_ makes a Token each time,
+        # and the grammar below asks a few thousand times a paper (is_space, is_lower and
+        # is_alpha are the str methods of the token's text, as spaCy's lexical attributes)
+        found = columns(self.doc)
+        self.texts, self.lowers, self.punct = found.texts, found.lowers, found.punct
         self._starts = {m.start: m for m in reversed(self.mentions)}
         self._ends = {m.end - 1: m for m in reversed(self.mentions)}
 
@@ -69,7 +78,7 @@ class ClauseReader:
                     m, here, self._demonstrative(ctx, m))] if n]
             elif m.kind == "plural_name":  # "both Health and Wellbeing Boards"
                 ctx.names[m.start] = self.memory.plural_name(m, [
-                    ctx.doc[i].lower_ for i in range(max(ctx.sent.start, m.start - 2), m.start)])
+                    ctx.lowers[i] for i in range(max(ctx.sent.start, m.start - 2), m.start)])
             else:
                 ctx.names[m.start] = self._plural(m, ctx) if m.kind == "plural" else []
         return ctx.names[m.start]
@@ -82,21 +91,22 @@ class ClauseReader:
         if len(words) > 1 and re.fullmatch(r"(?:[A-Z]\.?){1,3}", words[0]):
             return True
         doc, end = ctx.doc, m.end
-        return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and \
-            doc[end + 1].lower_ in vocabulary().post_words
+        return end + 2 < len(doc) and ctx.texts[end] == "(" and ctx.texts[end + 2] == ")" and \
+            ctx.lowers[end + 1] in vocabulary().post_words
 
     @staticmethod
     def _demonstrative(ctx: Context, m: Mention) -> bool:
         """Whether 'this', 'these', 'that' or 'those' stands before m ('this new group')."""
         rules, i = anaphora_rules(), m.start - 1
-        if i >= 0 and ctx.doc[i].lower_ in rules.adjectives:
+        if i >= 0 and ctx.lowers[i] in rules.adjectives:
             i -= 1
-        return i >= 0 and ctx.doc[i].lower_ in rules.demonstratives
+        return i >= 0 and ctx.lowers[i] in rules.demonstratives
 
     def _plural(self, m: Mention, ctx: Context) -> list[str]:
         """'Three sub-groups ...: A, B and C', 'each constituent council', 'the remaining boards'
         (the bodies listed together just before), else nothing."""
-        colon = next((t.i for t in ctx.sent if t.i >= m.end and t.text == ":"), None)
+        colon = next((k for k in range(max(ctx.sent.start, m.end), ctx.sent.end)
+                      if ctx.texts[k] == ":"), None)
         objects = set(ctx.objects)  # the listed bodies stand for the plural: not cue objects
         listed = self._list(ctx, colon + 1, skip_unnamed=True) if colon is not None else []
         ctx.objects = objects
@@ -125,15 +135,15 @@ class ClauseReader:
         doc, end, comma = ctx.doc, ctx.sent.end, False
         i = self._such_as(ctx, i)
         while i < end:
-            while i < end and (doc[i].is_space or doc[i].text in "-*\u2022"):
+            while i < end and (ctx.texts[i].isspace() or ctx.texts[i] in "-*\u2022"):
                 i += 1  # a list that runs on in the blocks below its colon
             j = i
-            while j < end and doc[j].lower_ in WORDS.skip_before_name:
+            while j < end and ctx.lowers[j] in WORDS.skip_before_name:
                 j += 1
             k = j  # "a newly formed Joint Leadership Group": words between article and name
-            while (k < end and k - j < 3 and j > i and doc[j - 1].lower_ in ("the", "a", "an")
-                   and doc[k].is_lower and doc[k].is_alpha
-                   and doc[k].lower_ not in WORDS.not_adjectives and not ctx.at(k)):
+            while (k < end and k - j < 3 and j > i and ctx.lowers[j - 1] in ("the", "a", "an")
+                   and ctx.texts[k].islower() and ctx.texts[k].isalpha()
+                   and ctx.lowers[k] not in WORDS.not_adjectives and not ctx.at(k)):
                 k += 1
             m = ctx.at(k) or ctx.at(j) or ctx.at(i)
             while m is not None and m.possessive:  # "the Council's Cabinet" names the Cabinet
@@ -148,30 +158,30 @@ class ClauseReader:
                 break
             items.append((m, found, comma))
             i = m.end
-            k = i + (i < end and doc[i].text == ",")
+            k = i + (i < end and ctx.texts[i] == ",")
             if m.kind == "plural" and not found and k + 2 < end and \
-                    doc[k].lower_ == "such" and doc[k + 1].lower_ == "as":
+                    ctx.lowers[k] == "such" and ctx.lowers[k + 1] == "as":
                 i = k + 2  # "partnership bodies such as the X Forum and the Y": the examples
                 continue
             if first_only:
                 break
-            if i < end and doc[i].text == "(":  # an acronym after the name
-                i = next((t.i + 1 for t in doc[i:end] if t.text == ")"), i)
+            if i < end and ctx.texts[i] == "(":  # an acronym after the name
+                i = next((k + 1 for k in range(i, end) if ctx.texts[k] == ")"), i)
             follower = ctx.at(i)
             if follower and follower.kind == "acronym" and follower.end == i + 1:
                 i += 1  # "Offender Management Group IOM; ..."
-            while i < end and doc[i].is_space:
+            while i < end and ctx.texts[i].isspace():
                 i += 1
-            comma = i < end and doc[i].text in ",;"
-            if i + 1 < end and doc[i].text in ",;" and doc[i + 1].lower_ in ("and", "or"):
+            comma = i < end and ctx.texts[i] in ",;"
+            if i + 1 < end and ctx.texts[i] in ",;" and ctx.lowers[i + 1] in ("and", "or"):
                 i += 2  # "A, B and C", "- the A;\n- the B; and\n- the C
-            elif i + 2 < end and doc[i: i + 3].text.lower() == "as well as":
+            elif i + 2 < end and span_text(doc, i, i + 3).lower() == "as well as":
                 i += 3
-            elif i < end and doc[i].lower_ in WORDS.separators:
+            elif i < end and ctx.lowers[i] in WORDS.separators:
                 i += 1
             else:
                 break
-        if i < end and doc[i].lower_ in WORDS.clause_verbs and any(c for _, _, c in items[1:]):
+        if i < end and ctx.lowers[i] in WORDS.clause_verbs and any(c for _, _, c in items[1:]):
             # "... replaces the X, and A and B are represented on ...": A and B open a clause
             items = items[:max(n for n, (_, _, c) in enumerate(items) if c and n)]
         names: list[str] = []
@@ -184,14 +194,14 @@ class ClauseReader:
     def _unnamed_item(ctx: Context, i: int) -> int:
         """After a list item of one or two lower-case words and its separator ('health, '),
         where the next item starts; else 0."""
-        doc, end, k = ctx.doc, ctx.sent.end, i
-        while k < end and k - i < 2 and doc[k].is_alpha and doc[k].is_lower and \
-                doc[k].lower_ not in WORDS.separators and not ctx.at(k):
+        end, k = ctx.sent.end, i
+        while k < end and k - i < 2 and ctx.texts[k].isalpha() and ctx.texts[k].islower() and \
+                ctx.lowers[k] not in WORDS.separators and not ctx.at(k):
             k += 1
-        if k == i or k >= end or doc[k].lower_ not in WORDS.separators:
+        if k == i or k >= end or ctx.lowers[k] not in WORDS.separators:
             return 0
         k += 1
-        if k < end and doc[k - 1].text == "," and doc[k].lower_ in ("and", "or"):
+        if k < end and ctx.texts[k - 1] == "," and ctx.lowers[k] in ("and", "or"):
             k += 1
         return k if k < end else 0
 
@@ -199,19 +209,19 @@ class ClauseReader:
     def _such_as(ctx: Context, i: int) -> int:
         """'partnership bodies such as the X Forum and the Y': where the examples start (after
         a few lower-case words ending in a plural head and 'such as'), else i."""
-        doc, end, k = ctx.doc, ctx.sent.end, i
-        while k < end and k - i < 4 and doc[k].is_lower and doc[k].lower_ != "such":
+        end, k = ctx.sent.end, i
+        while k < end and k - i < 4 and ctx.texts[k].islower() and ctx.lowers[k] != "such":
             k += 1
-        if k > i and doc[k - 1].lower_ in vocabulary().plural_heads:
-            k += k < end and doc[k].text == ","
-            if k + 2 < end and doc[k].lower_ == "such" and doc[k + 1].lower_ == "as":
+        if k > i and ctx.lowers[k - 1] in vocabulary().plural_heads:
+            k += k < end and ctx.texts[k] == ","
+            if k + 2 < end and ctx.lowers[k] == "such" and ctx.lowers[k + 1] == "as":
                 return k + 2
         return i
 
     @staticmethod
     def _whole(ctx: Context, m: Mention) -> bool:
         """A list item is a whole noun phrase: 'North Wales councils' is not 'North Wales'."""
-        nxt = ctx.doc[m.end].lower_ if m.end < ctx.sent.end else ""
+        nxt = ctx.lowers[m.end] if m.end < ctx.sent.end else ""
         vocab = vocabulary()
         if m.kind == "generic" and nxt in anaphora_rules().meeting_nouns:
             return True  # "represented at Board meetings": the Board
@@ -219,15 +229,15 @@ class ClauseReader:
 
     def _subjects_left(self, ctx: Context, m: Mention) -> list[str]:
         """'A, B and C report to': the names listed up to and including mention m."""
-        names, doc, start, i = list(self.name(m, ctx)), ctx.doc, ctx.sent.start, m.start - 1
+        names, start, i = list(self.name(m, ctx)), ctx.sent.start, m.start - 1
         while True:
-            while i >= start and doc[i].lower_ in ("the", "both", "a", "an", "its", "their"):
+            while i >= start and ctx.lowers[i] in ("the", "both", "a", "an", "its", "their"):
                 i -= 1  # "Its A Subgroup and its B Subgroup report to
-            if i < start or doc[i].lower_ not in WORDS.separators - {"or"}:
+            if i < start or ctx.lowers[i] not in WORDS.separators - {"or"}:
                 return names
-            i -= 2 if i - 1 >= start and doc[i - 1].text == "," else 1
-            if i >= start and doc[i].text == ")":
-                i = next((t.i for t in reversed(doc[start:i]) if t.text == "("), start) - 1
+            i -= 2 if i - 1 >= start and ctx.texts[i - 1] == "," else 1
+            if i >= start and ctx.texts[i] == ")":
+                i = next((k for k in range(i - 1, start - 1, -1) if ctx.texts[k] == "("), start) - 1
             prev = ctx.at(i, ending=True) if i >= start else None
             if prev is None or prev.start in ctx.objects or prev.possessive:
                 return names
@@ -239,28 +249,28 @@ class ClauseReader:
     def _subject(self, ctx: Context, cue_start: int, done: list[list[str]]
                  ) -> tuple[list[str], bool]:
         """The names before a cue, and whether the cue is negated."""
-        doc, start = ctx.doc, ctx.sent.start
+        start = ctx.sent.start
         i, negated = cue_start - 1, False
         while i >= start:
-            word = doc[i].lower_
+            word = ctx.lowers[i]
             if word in WORDS.negations:
                 negated = True
-            elif doc[i].text == ")":
-                i = next((t.i for t in reversed(doc[start:i]) if t.text == "("), start)
+            elif ctx.texts[i] == ")":
+                i = next((k for k in range(i - 1, start - 1, -1) if ctx.texts[k] == "("), start)
             elif ctx.at(i, ending=True) is not None or not (
-                    word in WORDS.gap or doc[i].is_space or word == "to" and (
-                        i > start and doc[i - 1].lower_ in WORDS.to_after
-                        or doc[i + 1].lower_ == "be")  # "the organisations to be"
-                    or word in WORDS.to_after and doc[i + 1].lower_ == "to"):
+                    word in WORDS.gap or ctx.texts[i].isspace() or word == "to" and (
+                        i > start and ctx.lowers[i - 1] in WORDS.to_after
+                        or ctx.lowers[i + 1] == "be")  # "the organisations to be"
+                    or word in WORDS.to_after and ctx.lowers[i + 1] == "to"):
                 # "X is expected to report to", "X will be established to replace"
                 break
             i -= 1
         if i < start:
             return [], negated
-        word, m = doc[i].lower_, ctx.at(i, ending=True)
+        word, m = ctx.lowers[i], ctx.at(i, ending=True)
         if m is not None and not m.possessive:
             if m.start in ctx.objects and done and not (
-                    m.end == cue_start and doc[cue_start].lower_.endswith("ing")):
+                    m.end == cue_start and ctx.lowers[cue_start].endswith("ing")):
                 # "X replaces Y and reports to Z" is X's; but in "X be replaced by a Y
                 # reporting to Z" the participle is the object's
                 return done[-1], negated
@@ -268,15 +278,15 @@ class ClauseReader:
             if self._complement(ctx, m):  # "A representative of X sits on": X is seated
                 return (self.name(m, ctx) if self._represented(ctx, m) else []), negated
             return self._subjects_left(ctx, m), negated
-        if word == "which" and i - 3 >= start and doc[i - 1].lower_ == "of" and \
-                doc[i - 2].lower_ in ("both", "all", "each") and doc[i - 3].text == ",":
+        if word == "which" and i - 3 >= start and ctx.lowers[i - 1] == "of" and \
+                ctx.lowers[i - 2] in ("both", "all", "each") and ctx.texts[i - 3] == ",":
             # "the A and the B, both of which report to": every body listed before
             m = ctx.at(i - 4, ending=True)
             return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
         if word in ("which", "who", "that"):  # "the Partnership, which is accountable to"
-            m = ctx.at(i - 2 if doc[i - 1].text in ",(" else i - 1, ending=True)
+            m = ctx.at(i - 2 if ctx.texts[i - 1] in ",(" else i - 1, ending=True)
             if m and not m.possessive and word == "which" and \
-                    doc[cue_start].lower_ in WORDS.plural_verbs:
+                    ctx.lowers[cue_start] in WORDS.plural_verbs:
                 return self._subjects_left(ctx, m), negated  # "A, B and C, which report to"
             # "the Director of Adult Services, who sits on": the Director, not the Services
             # ('which' is never a person's: "by the Chair of the X Partnership, which reports")
@@ -290,32 +300,32 @@ class ClauseReader:
             return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
         if word == ",":  # "the X Group, chaired by the Director, reports to"
             opening = next((j for j in range(i - 1, max(start - 1, i - 24), -1)
-                            if doc[j].text == ","), None)
+                            if ctx.texts[j] == ","), None)
             if opening is not None and opening + 1 < i and \
-                    doc[opening + 1].lower_ in WORDS.relative_openers:
+                    ctx.lowers[opening + 1] in WORDS.relative_openers:
                 # "the Pension Board, whose members are appointed by the Authority, reports to"
                 m = ctx.at(opening - 1, ending=True)
                 return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
             k = i - 1
-            while k > start and doc[k].lower_ in WORDS.set_up_before_comma:
+            while k > start and ctx.lowers[k] in WORDS.set_up_before_comma:
                 k -= 1
-            if k < i - 2 and doc[cue_start].lower_.endswith("ing") and (
+            if k < i - 2 and ctx.lowers[cue_start].endswith("ing") and (
                     set_up := ctx.at(k, ending=True)) is not None and not set_up.possessive:
                 return self.name(set_up, ctx), negated  # "X is established, reporting to"
             for j in range(i - 1, max(start - 1, i - 16), -1):
                 m = ctx.at(j, ending=True)
                 if m is not None and j == i - 1 and not m.possessive:
                     return self._subjects_left(ctx, m), negated
-                if doc[j].text == ",":
+                if ctx.texts[j] == ",":
                     m = ctx.at(j - 1, ending=True)
                     return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
             return [], negated
         if word == "and":  # "X is a sub-group of Y and reports to Z"
             return (done[-1] if done else self._sentence_subject(ctx)), negated
-        if word in ("it", "this", "they") and (word != "this" or doc[cue_start].lower_ in
+        if word in ("it", "this", "they") and (word != "this" or ctx.lowers[cue_start] in
                                                WORDS.pronoun_verbs or i + 1 < cue_start):
-            if word == "they" and any(t.lower_.rstrip(".") in vocabulary().honorifics
-                                      for t in doc[start:i]):
+            if word == "they" and any(w.rstrip(".") in vocabulary().honorifics
+                                      for w in ctx.lowers[start:i]):
                 return [], negated  # "Councillors A and B declared that they had sat on"
             if word == "they" and self.memory.listed_last() and not any(
                     m.end <= i for m in ctx.mentions):
@@ -328,8 +338,8 @@ class ClauseReader:
         line is X's (the noun after 'whose' at most three words before token i), else None."""
         start = ctx.sent.start
         for k in range(i, max(start, i - 3) - 1, -1):
-            if ctx.doc[k].lower_ == "whose":
-                j = k - 1 if k > start and ctx.doc[k - 1].text in ",(" else k
+            if ctx.lowers[k] == "whose":
+                j = k - 1 if k > start and ctx.texts[k - 1] in ",(" else k
                 m = ctx.at(j - 1, ending=True) if j > start else None
                 return self._subjects_left(ctx, m) if m and not m.possessive else []
         return None
@@ -338,38 +348,39 @@ class ClauseReader:
     def _of_post(ctx: Context, m: Mention) -> bool:
         """Whether m follows a post and 'of' ('the Director of Adult Social Services')."""
         i = m.start - 1
-        while i >= ctx.sent.start and ctx.doc[i].lower_ in ("the", "a", "an"):
+        while i >= ctx.sent.start and ctx.lowers[i] in ("the", "a", "an"):
             i -= 1
-        return i > ctx.sent.start and ctx.doc[i].lower_ == "of" and \
-            ctx.doc[i - 1].lower_.rstrip("s") in vocabulary().post_words
+        return i > ctx.sent.start and ctx.lowers[i] == "of" and \
+            ctx.lowers[i - 1].rstrip("s") in vocabulary().post_words
 
     @staticmethod
     def _represented(ctx: Context, m: Mention) -> bool:
         """Whether m follows 'a representative of' / 'nominees from' (and an article)."""
         i = m.start - 1
-        while i >= ctx.sent.start and ctx.doc[i].lower_ in ("the", "a", "an"):
+        while i >= ctx.sent.start and ctx.lowers[i] in ("the", "a", "an"):
             i -= 1
-        return i > ctx.sent.start and ctx.doc[i].lower_ in ("of", "from") and \
-            ctx.doc[i - 1].lower_ in WORDS.representative_nouns
+        return i > ctx.sent.start and ctx.lowers[i] in ("of", "from") and \
+            ctx.lowers[i - 1] in WORDS.representative_nouns
 
     @staticmethod
     def _complement(ctx: Context, m: Mention) -> bool:
         i = m.start - 1
-        while i >= ctx.sent.start and ctx.doc[i].lower_ in ("the", "a", "an"):
+        while i >= ctx.sent.start and ctx.lowers[i] in ("the", "a", "an"):
             i -= 1
-        return i >= ctx.sent.start and ctx.doc[i].lower_ in ("of", "on", "for", "from", "with")
+        return i >= ctx.sent.start and ctx.lowers[i] in ("of", "on", "for", "from", "with")
 
     @staticmethod
     def _opens(ctx: Context, i: int) -> bool:
         """Whether only numbering stands before token i in its sentence."""
-        return all(t.like_num or t.is_punct or t.is_space for t in ctx.doc[ctx.sent.start: i])
+        return all(ctx.punct[k] or ctx.texts[k].isspace() or ctx.doc[k].like_num
+                   for k in range(ctx.sent.start, i))
 
     def _sentence_subject(self, ctx: Context) -> list[str]:
         """The mention a sentence opens with ('1.2 The Board meets ... and reports to')."""
         i = ctx.sent.start
         skip = {"the", "(", ")"} | anaphora_rules().demonstratives | anaphora_rules().adjectives
-        while i < ctx.sent.end and (ctx.doc[i].like_num or ctx.doc[i].text[:1].isdigit()
-                                    or ctx.doc[i].lower_ in skip):
+        while i < ctx.sent.end and (ctx.texts[i][:1].isdigit() or ctx.lowers[i] in skip
+                                    or ctx.doc[i].like_num):
             i += 1
         m = ctx.at(i)
         return self._subjects_left(ctx, m) if m and not m.possessive else []

@@ -16,14 +16,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from pipeline.extractors.bodies.anaphora import setting_up_words
 from pipeline.extractors.bodies.words import Mention, vocabulary
-from pipeline.extractors.language import span_text
+from pipeline.extractors.language import columns, span_text
 from pipeline.rules import read_json
 
 __all__ = ["add_descriptive_bodies"]
@@ -68,36 +66,31 @@ def _modifier(token: str, rules: _Rules) -> bool:
         and not token.endswith("ly") and token not in vocabulary().plural_heads
 
 
-def _head_ids(heads: frozenset[str], strings: StringStore) -> frozenset[int]:
-    return frozenset(strings.add(h) for h in heads)
-
-
 def _candidates(doc: Doc, unit: int, rules: _Rules) -> list[_Candidate]:
     found: list[_Candidate] = []
-    # the head nouns' positions from the tokens' ORTH ids in one array (walking the tokens
-    # or joining the unit's text costs more than the rest of this reader); lower case only:
-    # capitalised names are names.py's
-    heads = _head_ids(rules.heads, doc.vocab.strings)
-    orths = doc.to_array(ORTH).tolist()
-    for i in [k for k, orth in enumerate(orths) if orth in heads]:
-        if i + 1 < len(doc) and doc[i + 1].lower_ in vocabulary().modifier_nouns:
+    # the head nouns' positions from the unit's token texts (`columns`: a Token for each
+    # word costs more than the rest of this reader); lower case only: capitalised names are
+    # names.py's
+    texts, lowers = columns(doc).texts, columns(doc).lowers
+    for i in [k for k, text in enumerate(texts) if text in rules.heads]:
+        if i + 1 < len(texts) and lowers[i + 1] in vocabulary().modifier_nouns:
             continue  # "the core group meeting"
         k = i - 1
-        while k >= 0 and i - k <= rules.max_modifiers and _modifier(doc[k].text, rules):
+        while k >= 0 and i - k <= rules.max_modifiers and _modifier(texts[k], rules):
             k -= 1
         if i - k - 1 < rules.min_modifiers:
             continue
         d = k
-        while d >= 0 and doc[d].lower_ in rules.adjectives:
+        while d >= 0 and lowers[d] in rules.adjectives:
             d -= 1
-        if d < 0 or doc[d].lower_ not in rules.determiners:
+        if d < 0 or lowers[d] not in rules.determiners:
             continue
-        after = {t.lower_ for t in doc[i + 1: i + 4]}
-        before = doc[d - 1].lower_ if d > 0 else ""
+        after = set(lowers[i + 1: i + 4])
+        before = lowers[d - 1] if d > 0 else ""
         set_up = bool(after & rules.after and ("be" in after or "been" in after
                                                 or "is" in after or "was" in after)
                       or before in rules.before)
-        found.append(_Candidate(unit, k + 1, i, tuple(t.lower_ for t in doc[k + 1: i + 1]),
+        found.append(_Candidate(unit, k + 1, i, tuple(lowers[k + 1: i + 1]),
                                 set_up))
     return found
 

@@ -23,6 +23,7 @@ from pipeline.extractors.bodies.names import (
     vocabulary,
 )
 from pipeline.extractors.bodies.relation_cues import WORDS
+from pipeline.extractors.language import columns
 
 
 @dataclass
@@ -226,12 +227,13 @@ class Discourse:
         linking = WORDS.separators | WORDS.linking
         group: list[str] = []
         last_end = None
+        lowers = columns(doc).lowers
         for m, names in named:
             # "the Enterprise and Integrated Housing Boards" is one name, not a list to refer
             # back to as "the remaining boards"
             if not names or m.possessive or m.kind == "plural_name":
                 continue
-            between: set[str] = {t.lower_ for t in doc[last_end: m.start]} if last_end else set()
+            between: set[str] = set(lowers[last_end: m.start]) if last_end else set()
             if between and between <= linking:
                 group += [n for n in names if n not in group]
             else:

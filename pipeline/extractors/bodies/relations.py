@@ -41,8 +41,8 @@ class RelationReader(ClauseReader):
         done: list[list[str]] = []  # the subjects of this sentence's cues so far
         for cue_id, start, end in matches:
             cue = cue_rules()[cue_id]
-            if end < len(doc) and doc[end].lower_ in cue.not_followed_by or (
-                    start > sent.start and doc[start - 1].lower_ in cue.not_preceded_by):
+            if end < len(doc) and ctx.lowers[end] in cue.not_followed_by or (
+                    start > sent.start and ctx.lowers[start - 1] in cue.not_preceded_by):
                 continue
             subjects, objects, negated = self._slots(cue, ctx, start, end, done)
             if negated or not subjects or not objects:
@@ -58,10 +58,11 @@ class RelationReader(ClauseReader):
         if not opening:  # "it is proposed that a performance group be reinstated"
             self.memory.section.about(self._clause_subject(ctx))
         self.memory.section.set_up = self._set_up(ctx) or self.memory.section.set_up
-        first = next((t.i for t in ctx.sent if not (t.like_num or t.text[:1].isdigit()
-                                                    or t.is_punct or t.is_space)), None)
+        first = next((k for k in range(ctx.sent.start, ctx.sent.end) if not (
+            ctx.texts[k][:1].isdigit() or ctx.punct[k] or ctx.texts[k].isspace()
+            or ctx.doc[k].like_num)), None)
         carried = self._antecedent(ctx, first, bodies=True) if first is not None and \
-            ctx.doc[first].lower_ in ("it", "its") else []  # before this one is remembered
+            ctx.lowers[first] in ("it", "its") else []  # before this one is remembered
         self.memory.remember(ctx.doc, [(m, self.name(m, ctx)) for m in ctx.mentions])
         self.memory.carried = carried
 
@@ -69,13 +70,13 @@ class RelationReader(ClauseReader):
         """The one body a sentence opens with ('4.4 The Joint Group will ...'), else []."""
         i, relational = ctx.sent.start, vocabulary().relational_nouns
         skip = {"the"} | anaphora_rules().demonstratives | anaphora_rules().adjectives
-        while i < ctx.sent.end and ((token := ctx.doc[i]).like_num or token.text[:1].isdigit()
-                                    or token.is_punct or token.is_space
-                                    or token.lower_ in skip):
+        while i < ctx.sent.end and (ctx.texts[i][:1].isdigit() or ctx.punct[i]
+                                    or ctx.texts[i].isspace() or ctx.lowers[i] in skip
+                                    or ctx.doc[i].like_num):
             i += 1
-        if i + 1 < ctx.sent.end and ctx.doc[i].lower_ in relational and \
-                ctx.doc[i + 1].lower_ == "of":  # "The Chair of the Forum is ..."
-            i += 2 + (i + 2 < ctx.sent.end and ctx.doc[i + 2].lower_ == "the")
+        if i + 1 < ctx.sent.end and ctx.lowers[i] in relational and \
+                ctx.lowers[i + 1] == "of":  # "The Chair of the Forum is ..."
+            i += 2 + (i + 2 < ctx.sent.end and ctx.lowers[i + 2] == "the")
         m = ctx.at(i)
         names = self.name(m, ctx) if m and m.kind in ("body", "generic", "acronym") else []
         return names if len(names) == 1 else []
@@ -86,23 +87,23 @@ class RelationReader(ClauseReader):
         followers = anaphora_rules().clause_subject_followers
         for m in reversed(ctx.mentions):
             if m.kind in ("body", "generic", "acronym") and not m.possessive and \
-                    m.end < ctx.sent.end and ctx.doc[m.end].lower_ in followers:
+                    m.end < ctx.sent.end and ctx.lowers[m.end] in followers:
                 names = self.name(m, ctx)
                 return names if len(names) == 1 else []
         return []
 
     def _set_up(self, ctx: _Context) -> list[str]:
         """The one body the sentence sets up: 'that a X be established', 'to set up a X'."""
-        rules, doc = anaphora_rules(), ctx.doc
+        rules = anaphora_rules()
         for m in reversed(ctx.mentions):
             if m.kind not in ("body", "generic", "acronym") or m.possessive:
                 continue
-            after = {t.lower_ for t in doc[m.end: min(m.end + 3, ctx.sent.end)]}
+            after = set(ctx.lowers[m.end: min(m.end + 3, ctx.sent.end)])
             i = m.start - 1
-            while i > ctx.sent.start and doc[i].lower_ in ("a", "an", "the", "new", "its"):
+            while i > ctx.sent.start and ctx.lowers[i] in ("a", "an", "the", "new", "its"):
                 i -= 1
             if (after & rules.set_up_after and after & rules.be) or (
-                    i < m.start - 1 and doc[i].lower_ in rules.set_up_before):
+                    i < m.start - 1 and ctx.lowers[i] in rules.set_up_before):
                 names = self.name(m, ctx)
                 return names if len(names) == 1 else []
         return []
@@ -110,10 +111,10 @@ class RelationReader(ClauseReader):
     def _slots(self, cue: Cue, ctx: _Context, start: int, end: int, done: list[list[str]]
                ) -> tuple[list[str], list[str], bool]:
         """(subjects, objects, negated) around one cue."""
-        doc, sent_end = ctx.doc, ctx.sent.end
+        sent_end = ctx.sent.end
         if cue.kind == "membership":
             return self._membership(cue, ctx, start, end, done)
-        if end < sent_end and doc[end].text == ":" and self._opens(ctx, start):
+        if end < sent_end and ctx.texts[end] == ":" and self._opens(ctx, start):
             # a terms-of-reference line: "Reports to: Cabinet"
             return [self.index.paper] if self.index.paper else [], self._list(ctx, end + 1), False
         if cue.kind == "has_subgroups":  # "The Board has three sub-groups: A, B and C"
@@ -128,7 +129,7 @@ class RelationReader(ClauseReader):
         if cue.kind == "represents":  # "the Chair represents the Committee on the Forum"
             source = self._list(ctx, end, first_only=True)
             on = max((m.end for m in ctx.mentions if m.start in ctx.objects), default=end)
-            if not source or on >= sent_end or doc[on].lower_ != "on":
+            if not source or on >= sent_end or ctx.lowers[on] != "on":
                 return [], [], False
             return source, self._list(ctx, on + 1, first_only=True), False
         if cue.kind == "constitutes":
@@ -140,16 +141,16 @@ class RelationReader(ClauseReader):
             subjects = self._sentence_subject(ctx)
         if cue.kind == "subgroups" and not subjects:  # "Sub-groups of the Board include A, B"
             target = self._list(ctx, end, first_only=True)
-            verb = next((t.i for t in doc[end: min(end + 12, sent_end)] if t.lower_ in (
+            verb = next((k for k in range(end, min(end + 12, sent_end)) if ctx.lowers[k] in (
                 "include", "includes", "are", "comprise", "comprises", "will")), None)
             if verb is None or verb + 1 >= sent_end:
                 return [], [], False
-            verb += 1 + (doc[verb + 1].lower_ in ("be", ":", "include", "comprise"))
+            verb += 1 + (ctx.lowers[verb + 1] in ("be", ":", "include", "comprise"))
             return self._list(ctx, verb), target, False
         after = end
-        while after < sent_end and doc[after].lower_ in ("each", "all", "both", "of"):
+        while after < sent_end and ctx.lowers[after] in ("each", "all", "both", "of"):
             after += 1
-        if after < sent_end and (doc[after].lower_ in ("them", "it") or (
+        if after < sent_end and (ctx.lowers[after] in ("them", "it") or (
                 after > end and not ctx.at(after) and not ctx.at(after - 1)
                 and not self._list(ctx, end))):  # "report to both", "to each of them"
             objects = self._pronoun_object(ctx, start, done, subjects)
@@ -157,16 +158,16 @@ class RelationReader(ClauseReader):
             objects = self._list(ctx, end, first_only=cue.first_only)
             last = max((m.end for m in ctx.mentions if m.start in ctx.objects and m.start >= end),
                        default=end)
-            if objects and last < sent_end and doc[last].lower_ in cue.not_after_object:
+            if objects and last < sent_end and ctx.lowers[last] in cue.not_after_object:
                 return [], [], False  # "reported to the Board that ...": an event, not a line
             if cue.relation == "reports_to" and cue.kind == "forward":
                 if not objects:  # "feeds into the Partnership through the X Group", where
                     # "the Partnership" names nothing this paper identifies
-                    first = ctx.at(end + (end < sent_end and doc[end].lower_ == "the"))
+                    first = ctx.at(end + (end < sent_end and ctx.lowers[end] == "the"))
                     last = first.end if first else sent_end
                 objects = self._through(ctx, last) or objects
         if not subjects and cue.kind == "link":
-            if doc[end - 1].lower_ == "between" and len(objects) > 1:
+            if ctx.lowers[end - 1] == "between" and len(objects) > 1:
                 return objects[:1], objects[1:], negated
             # "A link would be maintained to X": the link is the section's body's
             subjects = self.memory.section.set_up or ([self.index.paper] if self.index.paper
@@ -178,24 +179,24 @@ class RelationReader(ClauseReader):
         """'the Learning Group, to which the Case Panel reports,' and 'the Forum, of which the
         Council is a member': the name after '<preposition> which' (or 'whom') is the source,
         the name before it the target; the cue ends its clause."""
-        doc, first = ctx.doc, ctx.sent.start
-        if end < ctx.sent.end and not (doc[end].is_punct or doc[end].lower_ in (
+        first = ctx.sent.start
+        if end < ctx.sent.end and not (ctx.punct[end] or ctx.lowers[end] in (
                 "and", "directly", "quarterly", "annually", "formally", "regularly")):
             return [], [], False  # "to which the Panel reports its findings": not a line
         i = start - 1
-        while i >= first and doc[i].lower_ in WORDS.gap:
+        while i >= first and ctx.lowers[i] in WORDS.gap:
             i -= 1  # "to which the Panel also reports", "to which it is accountable"
         source = ctx.at(i, ending=True) if i >= first else None
         if source is None or source.possessive:
             return [], [], False
         j = source.start - 1
-        while j >= first and doc[j].lower_ in ("the", "a", "an", "its", "their"):
+        while j >= first and ctx.lowers[j] in ("the", "a", "an", "its", "their"):
             j -= 1
-        if j - 1 < first or doc[j].lower_ not in ("which", "whom") or \
-                doc[j - 1].lower_ != preposition:
+        if j - 1 < first or ctx.lowers[j] not in ("which", "whom") or \
+                ctx.lowers[j - 1] != preposition:
             return [], [], False
         k = j - 2
-        while k >= first and doc[k].text in ",(":
+        while k >= first and ctx.texts[k] in ",(":
             k -= 1
         target = ctx.at(k, ending=True) if k >= first else None
         if target is None or target.possessive:
@@ -207,12 +208,12 @@ class RelationReader(ClauseReader):
         """'The partners should meet with the Cabinet and the Leadership Team ... and this
         will constitute the Partnership Executive' / '... to form Z': the bodies met with
         (after 'meet with' earlier in the sentence) are members of Z; nothing without it."""
-        doc, first = ctx.doc, ctx.sent.start
-        meet = next((i for i in range(start - 1, first, -1) if doc[i].lower_ == "with" and (
-            doc[i - 1].lower_ in WORDS.meet_words or i - 2 >= first
-            and doc[i - 2].lower_ in WORDS.meet_words)), None)
+        first = ctx.sent.start
+        meet = next((i for i in range(start - 1, first, -1) if ctx.lowers[i] == "with" and (
+            ctx.lowers[i - 1] in WORDS.meet_words or i - 2 >= first
+            and ctx.lowers[i - 2] in WORDS.meet_words)), None)
         if meet is None:  # "A and B will (together) constitute / make up Z": its subjects
-            if doc[end - 1].lower_.startswith("constitut") or doc[end - 1].lower_ == "up":
+            if ctx.lowers[end - 1].startswith("constitut") or ctx.lowers[end - 1] == "up":
                 members, negated = self._subject(ctx, start, [])
                 target = self._list(ctx, end, first_only=True)
                 return members, target, negated
@@ -221,18 +222,18 @@ class RelationReader(ClauseReader):
         if target:  # the section goes on about the body it constitutes ('This group will')
             self.memory.section.about(target)
             self.memory.section.set_up = target
-        verb = meet - 1 if doc[meet - 1].lower_ in WORDS.meet_words else meet - 2
+        verb = meet - 1 if ctx.lowers[meet - 1] in WORDS.meet_words else meet - 2
         host, _ = self._subject(ctx, verb, [])  # "The IJB will meet with A and B": the IJB too
         return host + [n for n in self._list(ctx, meet + 1) if n not in host], target, False
 
     def _through(self, ctx: _Context, i: int) -> list[str]:
         """'reports to the Cabinet through the Communities Board': the body the line passes
         through is its first step, as in 'reports through B to C' (after the object at i)."""
-        doc, end = ctx.doc, ctx.sent.end
-        while i < end and (doc[i].text == "," or doc[i].lower_.endswith("ly")) and \
+        end = ctx.sent.end
+        while i < end and (ctx.texts[i] == "," or ctx.lowers[i].endswith("ly")) and \
                 not ctx.at(i):
             i += 1  # "to the Cabinet, annually, through ..."
-        if i + 1 >= end or doc[i].lower_ not in WORDS.through:
+        if i + 1 >= end or ctx.lowers[i] not in WORDS.through:
             return []
         return self._list(ctx, i + 1, first_only=True)
 
@@ -252,11 +253,11 @@ class RelationReader(ClauseReader):
     def _membership(self, cue: Cue, ctx: _Context, start: int, end: int, done: list
                     ) -> tuple[list[str], list[str], bool]:
         """'Membership of X comprises representatives of A, B and C': A, B, C member_of X."""
-        doc, sent = ctx.doc, ctx.sent
-        colon = end - 1 if doc[end - 1].text == ":" else next(
-            (t.i for t in doc[end: min(sent.end, end + 12)] if t.text == ":"), None)
-        before = {t.lower_ for t in doc[sent.start: start]}
-        if (cue.requires == "colon" and colon is None) or doc[sent.start].lower_.strip(
+        sent = ctx.sent
+        colon = end - 1 if ctx.texts[end - 1] == ":" else next(
+            (k for k in range(end, min(sent.end, end + 12)) if ctx.texts[k] == ":"), None)
+        before = set(ctx.lowers[sent.start: start])
+        if (cue.requires == "colon" and colon is None) or ctx.lowers[sent.start].strip(
                 ":") in WORDS.attendance_openers or (
                 cue.requires == "membership_or_colon" and colon is None
                 and not {"membership", "members"} & before
@@ -267,8 +268,8 @@ class RelationReader(ClauseReader):
         sources = self._list(ctx, colon + 1 if colon is not None else end, member=True)
         target: list[str] = []
         for i in range(start - 1, sent.start - 1, -1):
-            if doc[i].lower_ in ("membership", "members"):
-                if i + 1 < start and doc[i + 1].lower_ == "of":  # "Membership of the Board"
+            if ctx.lowers[i] in ("membership", "members"):
+                if i + 1 < start and ctx.lowers[i + 1] == "of":  # "Membership of the Board"
                     target = self._list(ctx, i + 2, first_only=True)
                 elif (owner_at := _possessive_before(ctx, i)) is not None:
                     target = self._antecedent(ctx, owner_at, bodies=True)
@@ -307,8 +308,9 @@ class RelationReader(ClauseReader):
     def _these_are(self, ctx: _Context, following: Span | None) -> None:
         """'Three strategic boards sit below ... These are A; B and C.' names the boards."""
         plural = next((m for m in ctx.mentions if m.kind == "plural"), None)
+        at = following.start if following is not None else 0
         if following is None or len(following) < 3 or plural is None or (
-                f"{following[0].lower_} {following[1].lower_}") not in WORDS.these_are:
+                f"{ctx.lowers[at]} {ctx.lowers[at + 1]}") not in WORDS.these_are:
             return
         listed = self._list(_Context(ctx.doc, following, self._mentions_in(following)),
                             following.start + 2)
@@ -346,9 +348,9 @@ def _possessive_before(ctx: _Context, i: int) -> int | None:
     """Where 'Its' / 'Their' stands before the 'members' at i, over a count and adjectives
     ('Its three core members')."""
     for k in range(i - 1, max(ctx.sent.start, i - 4) - 1, -1):
-        if ctx.doc[k].lower_ in ("its", "their"):
+        if ctx.lowers[k] in ("its", "their"):
             return k
-        if not (ctx.doc[k].is_lower or ctx.doc[k].like_num):
+        if not (ctx.texts[k].islower() or ctx.doc[k].like_num):
             return None
     return None
 
@@ -357,12 +359,11 @@ def _members_at(ctx: _Context, start: int) -> int | None:
     """'The statutory members of the Board are A, B and C', 'Its three core members are ...':
     where the 'members' stands whose verb is the cue at `start` (None when the verb's subject
     is not a body's members)."""
-    doc = ctx.doc
     k = start - 1
-    if k >= ctx.sent.start and doc[k].lower_ in ("members", "partners"):
+    if k >= ctx.sent.start and ctx.lowers[k] in ("members", "partners"):
         return k
     for k in range(start - 2, max(ctx.sent.start, start - 12) - 1, -1):
-        if doc[k].lower_ in ("members", "partners") and doc[k + 1].lower_ == "of":
+        if ctx.lowers[k] in ("members", "partners") and ctx.lowers[k + 1] == "of":
             m = ctx.at(k + 2) or ctx.at(k + 3)
             return k if m is not None and m.end == start else None
     return None

@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from pipeline.extractors.bodies.names import clean_name
+from pipeline.extractors.language import columns
 from pipeline.rules import read_json
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def renaming_alias(doc: Doc, a: Mention, b: Mention, index: BodyIndex) -> None:
     """Record the old name of two neighbouring mentions as an alias of the new one."""
     if a.kind not in ("body", "org") or b.kind not in ("body", "org"):
         return
-    words = tuple(t.lower_ for t in doc[a.end: b.start])
+    words = tuple(columns(doc).lowers[a.end: b.start])
     if words[-1:] == ("the",):
         words = words[:-1]
     rules = _rules()

@@ -35,7 +35,14 @@ from pipeline.extractors.bodies.relation_cues import cue_patterns
 from pipeline.extractors.bodies.relations import RelationReader
 from pipeline.extractors.bodies.renaming import renaming_alias
 from pipeline.extractors.items.recommendations import extract_recommendations
-from pipeline.extractors.language import block_tokens, columns, doc_of, standalone, unit_sentences
+from pipeline.extractors.language import (
+    block_tokens,
+    columns,
+    doc_of,
+    span_text,
+    standalone,
+    unit_sentences,
+)
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -45,6 +52,7 @@ __all__ = ["BodyIndex", "Discourse", "extract_structure", "reading_units"]
 
 PAPER_BODY = "structure/paper_body.json"
 RUN_ON = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+INNER_ACRONYM = compile_cached(r"\(([^()]+)\)\s*(.*)$")  # "Partnership (DAAT) Board"
 
 
 @dataclass(frozen=True)
@@ -211,7 +219,7 @@ def build_index(docs: list[Doc], mentions: list[list[Mention]], paper: str) -> B
         for m in named:
             if m.kind in ("body", "org") and len(m.text.split()) > 1:
                 index.known.setdefault(fold(clean_name(m.text)), clean_name(m.text))
-            inner = re.search(r"\(([^()]+)\)\s*(.*)$", m.text)  # "Partnership (DAAT) Board"
+            inner = INNER_ACRONYM.search(m.text) if "(" in m.text else None  # "(DAAT) Board"
             if inner and inner.group(1).isupper():
                 index.add_alias(f"{inner.group(1)} {inner.group(2)}".strip(), clean_name(m.text))
             _bracket_alias(doc, m, index)
@@ -223,14 +231,15 @@ def build_index(docs: list[Doc], mentions: list[list[Mention]], paper: str) -> B
 
 def _bracket_alias(doc: Doc, m: Mention, index: BodyIndex) -> None:
     """'Health and Wellbeing Board (HWB)', 'SEND Board (formerly the Inclusion Board)'."""
-    if m.end >= len(doc) or doc[m.end].text != "(" or m.kind not in ("body", "org", "phrase"):
+    texts = columns(doc).texts
+    if m.end >= len(texts) or texts[m.end] != "(" or m.kind not in ("body", "org", "phrase"):
         return
-    close = next((k for k in range(m.end + 1, min(len(doc), m.end + 9)) if doc[k].text == ")"),
+    close = next((k for k in range(m.end + 1, min(len(texts), m.end + 9)) if texts[k] == ")"),
                  None)
     if close is None:
         return
     inner = re.sub(r"^(formerly|previously|now|also known as|known as|the)\s+(the\s+)?", "",
-                   doc[m.end + 1: close].text.strip(), flags=re.I)
+                   span_text(doc, m.end + 1, close).strip(), flags=re.I)
     words = inner.split()
     # a person's initials after their name are not an alias: a phrase needs "of"/"for" words
     acronym = any(acronym_like(w) for w in words) and len(words) <= 3 and (
@@ -245,7 +254,7 @@ def _apposition_alias(doc: Doc, a: Mention, b: Mention, index: BodyIndex) -> Non
     """'Safer Fernley, the local Community Safety Partnership' names one body twice; a list
     ('the X Group, the Y Group and ...') does not, so the second name needs a qualifier or the
     first must be a name without a head noun."""
-    words = [t.lower_ for t in doc[a.end: b.start]]
+    words = columns(doc).lowers[a.end: b.start]
     if not words or words[0] != "," or b.kind != "body":
         return
     rest = words[1:]

@@ -19,6 +19,12 @@ NUMERALS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "e
             "nine": 9, "ten": 10, "both": 2}
 DETERMINERS = {"the", "these", "those", "its", "their", "both", "all", "each", "every", "our"}
 APOSTROPHES = ("'s", "\u2019s", "'", "\u2019")
+#: the token texts `_words` joins words by ('Sub-Committee', 'Behaviour/Harassment': a text
+#: `in "-/"`) or marks a possessive with
+JOINING = frozenset(("-", "/", "-/", *APOSTROPHES))
+POSSESSIVE_END = compile_cached("['\u2019]s?$")
+BRACKET_FIRST = compile_cached(r"^\((\w+)\)\s*")  # "(DAAT) Board" -> "DAAT Board"
+BRACKETED = compile_cached(r"\s*\([^()]*\)\s*")
 
 
 class Vocabulary:
@@ -84,10 +90,7 @@ class _Word:
     def __init__(self, text: str, start: int, end: int, possessive: bool = False) -> None:
         self.text, self.start, self.end, self.possessive = text, start, end, possessive
         self.plural_possessive = False  # "Firefighters'": the apostrophe alone, after an s
-        self.lower = text.lower()
-        first = text[:1]
-        # a first capital that is a letter settles it; the search is for those that are not (Ⅻ)
-        self.cap = first.isupper() and (first.isalpha() or any(c.isalpha() for c in text))
+        self.lower, self.cap = _forms(text)
         self._upper: bool | None = None
 
     def __repr__(self) -> str:
@@ -101,6 +104,15 @@ class _Word:
         return found
 
 
+@lru_cache(maxsize=1 << 16)  # keyed on a word's text: every word of a paper is a _Word
+def _forms(text: str) -> tuple[str, bool]:
+    """A word's lower form and whether it is capitalised: a first capital that is a letter
+    settles it; the search is for those that are not (Ⅻ)."""
+    first = text[:1]
+    return text.lower(), first.isupper() and (first.isalpha() or any(c.isalpha() for c in text))
+
+
+@lru_cache(maxsize=1 << 16)  # asked for the capitalised words of a paper, often again
 def acronym_like(word: str) -> bool:
     """'HWB', 'sHWB', 'GA', 'CSPs'; not 'Vice-Chair'."""
     letters = [c for c in word if c.isalpha()]
@@ -113,6 +125,8 @@ def _words(doc: Doc) -> list[_Word]:
     words: list[_Word] = []
     # each doc[i] makes a Token: the texts and spacing are read once per paper (`columns`)
     texts, spaced = columns(doc)[:2]
+    if JOINING.isdisjoint(texts):  # most units: nothing joins, a word per token
+        return [_Word(text, i, i + 1) for i, text in enumerate(texts)]
     i = 0
     while i < len(texts):
         token = texts[i]
@@ -137,7 +151,7 @@ def _words(doc: Doc) -> list[_Word]:
 
 def _base(word: _Word) -> str:
     """The lower-case word without its possessive ending."""
-    return re.sub("['\u2019]s?$", "", word.lower)
+    return POSSESSIVE_END.sub("", word.lower)
 
 
 @lru_cache(maxsize=1 << 16)  # asked for each word of a paper, often several times
@@ -156,7 +170,7 @@ def is_head(words: list[str], index: int) -> bool:
     if not after:
         return True
     before = words[index - 1] if index > 0 else ""
-    if re.sub("['\u2019]s?$", "", before.lower()) in after:
+    if POSSESSIVE_END.sub("", before.lower()) in after:
         return True
     # "the RSCP Executive", "the SAB Executive": a partnership's or board's acronym
     endings = vocab.after_acronym.get(head, ())
@@ -176,8 +190,9 @@ def singular_name(name: str) -> str:
 
 def clean_name(text: str) -> str:
     """'Drug and Alcohol Partnership (DAAT) Board' -> 'Drug and Alcohol Partnership Board'."""
-    text = re.sub(r"^\((\w+)\)\s*", r"\1 ", text)
-    text = re.sub(r"\s*\([^()]*\)\s*", " ", text)
+    if "(" in text:  # (most names have no brackets: both patterns need one)
+        text = BRACKET_FIRST.sub(r"\1 ", text)
+        text = BRACKETED.sub(" ", text)
     return " ".join(text.split())
 
 
