@@ -70,6 +70,8 @@ class DecisionRules:
     decision_like: tuple[re.Pattern[str], ...]
     bare_sentence_words: frozenset[str]
     resolution_paragraph: re.Pattern[str]
+    part_mark: re.Pattern[str]
+    next_part: re.Pattern[str]
 
 
 @cache
@@ -106,6 +108,8 @@ def rules() -> DecisionRules:
         decision_like=tuple(compile_cached(p) for p in raw["decision_like"]),
         bare_sentence_words=frozenset(raw["bare_sentence_words"]),
         resolution_paragraph=compile_cached(raw["resolution_paragraph"]),
+        part_mark=compile_cached(raw["part_mark"], re.I),
+        next_part=compile_cached(raw["next_part"], re.I),
     )
 
 
@@ -230,7 +234,11 @@ def _first_content_token(doc: Span) -> int:
 
 
 def _sentence_start(doc: Span, index: int, first: int) -> bool:
-    return index <= first or doc[index - 1].text in BOUNDARIES
+    if index <= first or doc[index - 1].text in BOUNDARIES:
+        return True
+    # a part's mark after a boundary: "Finance: (a) RESOLVED to approve ...; (b) ..."
+    before = doc.text[:doc[index].idx - doc.start_char].rstrip()
+    return bool(before.endswith(")") and rules().part_mark.search(before))
 
 
 def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict]:
@@ -257,11 +265,13 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
                             hit.label, hit.rule, own)
             if row["text"] or cell_end is None:  # a bare "Agreed" status cell is no decision
                 rows.append(row)
-        if not hits[index]:
-            label = _decision_label(blocks, hits, headings, index)
-            if label is not None:
-                rows.append(_decision(blocks, hits, headings, index, 0, label, None,
-                                      "DECISION", "decision-label", item))
+        label = _decision_label(blocks, hits, headings, index)
+        first = hits[index][0].clause_start if hits[index] else None
+        # A flattened row can print the "Decision:" summary before the minutes' own keyword
+        # ("Decision: To approve X. Minutes: ... it was resolved to approve X"): both are rows.
+        if label is not None and (first is None or blocks[index].text[label:first].strip()):
+            rows.append(_decision(blocks, hits, headings, index, 0, label, first,
+                                  "DECISION", "decision-label", item))
     return rows
 
 
@@ -308,7 +318,17 @@ def _decision_label(blocks: list[Block], hits: list[list[Hit]], headings: dict[i
     after = index + 1
     if after >= len(blocks) or after in headings or hits[after]:
         return None  # the keyword under it makes its own row ("Decision / The Committee AGREED")
-    return len(block.text) if _decision_like(blocks[after].text) else None
+    if _decision_like(blocks[after].text):
+        return len(block.text)
+    # "Decision / The Board: / (a) approved ...": a short lead-in ending in a colon over parts
+    lead = blocks[after].text.strip()
+    below = after + 1
+    if (lead.endswith((":", ":-")) and len(lead.split()) <= rules().short_list_words
+            and below < len(blocks) and below not in headings and not hits[below]
+            and rules().enumerator.match(blocks[below].text.strip())
+            and _decision_like(blocks[below].text)):
+        return len(block.text)
+    return None
 
 
 def _decision_like(text: str) -> bool:
@@ -331,6 +351,9 @@ def _decision(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, st
     cut = r.inline_stop.search(rest)
     if cut:
         rest = rest[:cut.start()]
+    if r.part_mark.search(block.text[:start].rstrip()) and (
+            part := r.next_part.search(rest)):  # "(a) RESOLVED to ... (b) The report ..."
+        cut, rest = part, rest[:part.start()]
     rest = strip_bars(rest.strip())
     if DANGLING_THAT.fullmatch(rest):
         rest = ""  # "RESOLVED THAT:" with the decision on the lines below
