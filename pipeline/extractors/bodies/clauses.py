@@ -163,6 +163,9 @@ class ClauseReader:
             while i < end and doc[i].is_space:
                 i += 1
             comma = i < end and doc[i].text in ",;"
+            if i + 2 < end and doc[i].text in ",;" and doc[i + 1].lower_ in ("and", "or") \
+                    and doc[i + 2].lower_ in WORDS.list_breaking_prepositions:
+                break  # "the Board, and of the A and the B, which ...": a new phrase
             if i + 1 < end and doc[i].text in ",;" and doc[i + 1].lower_ in ("and", "or"):
                 i += 2  # "A, B and C", "- the A;\n- the B; and\n- the C
             elif i + 2 < end and doc[i: i + 3].text.lower() == "as well as":
@@ -251,7 +254,9 @@ class ClauseReader:
                     word in WORDS.gap or doc[i].is_space or word == "to" and (
                         i > start and doc[i - 1].lower_ in WORDS.to_after
                         or doc[i + 1].lower_ == "be")  # "the organisations to be"
-                    or word in WORDS.to_after and doc[i + 1].lower_ == "to"):
+                    or word in WORDS.to_after and doc[i + 1].lower_ == "to"
+                    or word == "and" and i > start
+                    and doc[i - 1].lower_ in WORDS.set_up_before_and):
                 # "X is expected to report to", "X will be established to replace"
                 break
             i -= 1
