@@ -613,3 +613,15 @@ def test_minute_number_cell_before_a_labelled_list():
                  "Apologies were accepted. |",
                  "24/042 | Minutes: the minutes of 8 April 2024 were signed. |")
     assert names(result["apologies"]) == ["G Treloar", "H Vosper"]
+
+
+def test_grid_role_cell_naming_whom_a_deputy_stands_in_for():
+    # "Name | Organisation | Role" with "Inspector (deputising for Chief Inspector X)" as the role
+    result = run("Present", "Name | Organisation | Role |",
+                 "Cllr Mina Hollis | Ormbury Council | Chair |",
+                 "Jon Tarrant | Ormbury Police | Inspector (deputising for Chief Inspector "
+                 "Kay Beddow) |",
+                 "", "1. Minutes")
+    assert names(result["attendees"]) == ["Mina Hollis", "Jon Tarrant"]
+    assert person(result["attendees"], "Jon Tarrant")["role"] == "Inspector"
+    assert pairs(result) == [("Kay Beddow", "Jon Tarrant")]

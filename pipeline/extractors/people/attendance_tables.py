@@ -200,7 +200,12 @@ class TableReader:
 
     def mark(self, person: Person, text: dict, codes: dict, section: Section) -> Section | None:
         """Role, organisation and P/A/D mark from a grid row's other cells."""
-        role = text.get("role", "").strip().removeprefix("(").removesuffix(")").strip()
+        role = text.get("role", "").strip()
+        bracket = re.search(r"\(([^()]*)\)\s*$", role)
+        if bracket and (sub := substitution(bracket.group(1))):
+            setattr(person, *sub)  # "Superintendent (deputising for Ch Supt X)" as the role
+            role = role[:bracket.start()]
+        role = role.strip().removeprefix("(").removesuffix(")").strip()
         person.roles += [role] if role else []  # "(Chair)" in a cell of its own
         person.orgs = [text["organisation"]] if text.get("organisation") else person.orgs
         codes[person.code] = person.name
