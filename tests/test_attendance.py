@@ -592,3 +592,36 @@ def test_a_member_line_styled_as_a_heading_stays_in_the_list():
                  "Councillor G Hale thanked officers for the report.")
     assert names(result["attendees"]) == ["R Amble", "B Croft", "C Dunmore", "E Fenwick"]
     assert person(result["attendees"], "B Croft")["role"] == "Deputy Mayor"
+
+
+def test_one_a_line_members_with_their_ward_after_a_comma():
+    # "Cllr A B (Mayor), Riverside Ward": the ward after the comma is no person
+    result = run("Councillors present:",
+                 "Cllr Hannah Oakover (Mayor), Riverside Ward",
+                 "Cllr Paul Brassfield, Castle Ward",
+                 "Cllr Nadia Cotes, Riverside Ward",
+                 "", "1. Apologies", "None.")
+    assert names(result["attendees"]) == ["Hannah Oakover", "Paul Brassfield", "Nadia Cotes"]
+    assert person(result["attendees"], "Hannah Oakover")["role"] == "Mayor"
+
+
+def test_minute_number_cell_before_a_labelled_list():
+    # "24/041 | Apologies for absence: Cllr A (reason), Cllr B. |": tabular minutes as text
+    result = run("Present: Cllrs D Penhale (Chairman), F Rowe", "",
+                 "Minute | Item | Action",
+                 "24/041 | Apologies for absence: Cllr G Treloar (holiday), Cllr H Vosper. "
+                 "Apologies were accepted. |",
+                 "24/042 | Minutes: the minutes of 8 April 2024 were signed. |")
+    assert names(result["apologies"]) == ["G Treloar", "H Vosper"]
+
+
+def test_grid_role_cell_naming_whom_a_deputy_stands_in_for():
+    # "Name | Organisation | Role" with "Inspector (deputising for Chief Inspector X)" as the role
+    result = run("Present", "Name | Organisation | Role |",
+                 "Cllr Mina Hollis | Ormbury Council | Chair |",
+                 "Jon Tarrant | Ormbury Police | Inspector (deputising for Chief Inspector "
+                 "Kay Beddow) |",
+                 "", "1. Minutes")
+    assert names(result["attendees"]) == ["Mina Hollis", "Jon Tarrant"]
+    assert person(result["attendees"], "Jon Tarrant")["role"] == "Inspector"
+    assert pairs(result) == [("Kay Beddow", "Jon Tarrant")]

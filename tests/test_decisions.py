@@ -202,3 +202,24 @@ def test_parish_outcome_after_a_spaced_dash_on_the_heading_line():
 def test_agreed_to_in_title_case_is_still_narrative():
     text = "3. Bins\nAgreed to look again at the bins in the spring.\n"
     assert decisions(text) == []
+
+
+def test_decision_heading_over_a_lead_in_and_lettered_parts():
+    # Scottish minutes: "Decision" / "The Board:" / "(a) approved ...; and" / "(b) asked ..."
+    text = ("6. WINTER PLANNING\nThe Chief Officer presented the winter plan.\nDecision\n"
+            "The Board:\n(a) approved the winter plan for 2023/24; and\n"
+            "(b) asked the Chief Officer to report on delayed discharges in May 2023.\n\n"
+            "7. DATE OF NEXT MEETING\nThe next meeting will be held on 2 May 2023.\n")
+    assert decisions(text) == [("6", "DECISION", "The Board:\n(a) approved the winter plan for "
+                                "2023/24; and\n(b) asked the Chief Officer to report on delayed "
+                                "discharges in May 2023.")]
+
+
+def test_keyword_after_a_part_mark_opens_that_part_only():
+    # a tabular minute saved as text: "Finance: (a) RESOLVED to ... (b) The bank ..."
+    text = ("Minute | Item | Action\n"
+            "24/051 | Finance: (a) RESOLVED to approve payments totalling £612.40 as listed. "
+            "(b) The bank reconciliation to 31 May was received. | Clerk\n"
+            "24/052 | Date of next meeting: Monday 1 July 2024. |\n")
+    assert decisions(text) == [("24/051", "RESOLVED",
+                                "to approve payments totalling £612.40 as listed.")]

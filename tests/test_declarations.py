@@ -318,3 +318,13 @@ def test_an_office_before_a_full_name_names_the_person():
     alone = ("1. Declarations of Interest\nThe Leader of the Council declared an interest in "
              "item 2.\n2. Budget\nRESOLVED that the budget be approved.\n")
     assert [r[0] for r in rows(alone)] == ["Leader of the Council"]
+
+
+def test_a_bare_coded_minute_keeps_its_sub_reference() -> None:
+    # "in 24/046(b)" where the items are "24/046 | Planning: (a) ... (b) ...": kept as printed
+    body = ("Minute | Item | Action\n"
+            "24/043 | Declarations of interest: Cllr Rowe declared a pecuniary interest in "
+            "24/046(b) as the owner of the adjoining field. |\n"
+            "24/046 | Planning: (a) PA24/0101 Orchard House – porch. No objection. (b) PA24/0133 "
+            "Land at Lower Lane – stable block. RESOLVED to object. | Clerk\n")
+    assert rows(body) == [("Rowe", "24/046(b)", "pecuniary")]

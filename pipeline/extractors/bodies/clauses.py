@@ -173,6 +173,9 @@ class ClauseReader:
             while i < end and ctx.texts[i].isspace():
                 i += 1
             comma = i < end and ctx.texts[i] in ",;"
+            if i + 2 < end and ctx.texts[i] in ",;" and ctx.lowers[i + 1] in ("and", "or") \
+                    and ctx.lowers[i + 2] in WORDS.list_breaking_prepositions:
+                break  # "the Board, and of the A and the B, which ...": a new phrase
             if i + 1 < end and ctx.texts[i] in ",;" and ctx.lowers[i + 1] in ("and", "or"):
                 i += 2  # "A, B and C", "- the A;\n- the B; and\n- the C
             elif i + 2 < end and span_text(doc, i, i + 3).lower() == "as well as":
@@ -261,7 +264,9 @@ class ClauseReader:
                     word in WORDS.gap or ctx.texts[i].isspace() or word == "to" and (
                         i > start and ctx.lowers[i - 1] in WORDS.to_after
                         or ctx.lowers[i + 1] == "be")  # "the organisations to be"
-                    or word in WORDS.to_after and ctx.lowers[i + 1] == "to"):
+                    or word in WORDS.to_after and ctx.lowers[i + 1] == "to"
+                    or word == "and" and i > start
+                    and ctx.lowers[i - 1] in WORDS.set_up_before_and):
                 # "X is expected to report to", "X will be established to replace"
                 break
             i -= 1

@@ -327,6 +327,10 @@ def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _verb_after(words: list[_Word], k: int) -> bool:
-    """'The Group reports to the Committee': a verb, not the Group's reports (a modifier)."""
-    return words[k].lower in ("report", "reports") and k + 1 < len(words) and \
-        words[k + 1].lower in ("to", "into")
+    """'The Group reports to the Committee' (or 'reports annually to'): a verb, not the
+    Group's reports (a modifier)."""
+    j = k + 1
+    while j < len(words) and words[j].lower.endswith("ly"):
+        j += 1  # an adverb between: "reports annually to", "reports directly into"
+    return words[k].lower in ("report", "reports") and j < len(words) and \
+        words[j].lower in ("to", "into")

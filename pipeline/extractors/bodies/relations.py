@@ -44,6 +44,9 @@ class RelationReader(ClauseReader):
             if end < len(doc) and ctx.lowers[end] in cue.not_followed_by or (
                     start > sent.start and ctx.lowers[start - 1] in cue.not_preceded_by):
                 continue
+            if start == sent.start and end < len(doc) and ctx.texts[end] == ":" and \
+                    ctx.lowers[start] in WORDS.front_sheet_fields:
+                continue  # a cover sheet's "Report to: Cabinet": where the paper goes
             subjects, objects, negated = self._slots(cue, ctx, start, end, done)
             if negated or not subjects or not objects:
                 continue

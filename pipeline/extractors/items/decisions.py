@@ -15,19 +15,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 
-from pipeline.extractors.anchors import PatternGate
+from pipeline.extractors.items.decision_rules import PatternInfo, rules
 from pipeline.extractors.items.numbering import minute_number
 from pipeline.extractors.items.titles import block_text, row_number, strip_bars
-from pipeline.extractors.language import cell_spans, labels, language, span_of, tokenize
+from pipeline.extractors.language import cell_spans, labels, span_of, tokenize
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
-from pipeline.rules import read_json, read_jsonl
 
 # Tokens after which a keyword starts a new sentence or clause ('|': a cell of a table
 # saved as text).
@@ -37,76 +34,6 @@ LEADING_PUNCT = compile_cached(r"^[\s:;,.\-\u2012\u2013\u2014]*")
 SENTENCE_END = (".", "!", "?")
 DECISION_HITS = "decision_hits"  # the label a block's keyword hits are kept under
 DANGLING_THAT = compile_cached(r"that\s*:-?", re.I)
-
-
-@dataclass(frozen=True)
-class PatternInfo:
-    id: str
-    role: str  # "keyword" or "lead_in"
-    label: str = ""
-    leading_only: bool = False  # keyword that never follows a lead-in
-    anywhere: bool = False  # lead-in that need not start its sentence
-    generic: bool = False  # lead-in "The <Body>": not trusted in all-capital lines
-
-
-@dataclass(frozen=True)
-class DecisionRules:
-    keywords: Matcher  # the keyword patterns
-    lead_ins: Matcher  # the rest: matched in a line only when a keyword there needs them
-    info: dict[str, PatternInfo]
-    title_case_that: frozenset[str]
-    title_case_to: frozenset[str]
-    lower_formal: dict[str, frozenset[str]]
-    bare_empty: frozenset[str]
-    keyword_gate: PatternGate
-    terminators: tuple[re.Pattern[str], ...]
-    inline_stop: re.Pattern[str]
-    enumerator: re.Pattern[str]
-    line_number: re.Pattern[str]
-    minute_number: re.Pattern[str]
-    short_list_words: int
-    decision_label: re.Pattern[str]
-    inline_label: re.Pattern[str]
-    decision_like: tuple[re.Pattern[str], ...]
-    bare_sentence_words: frozenset[str]
-    resolution_paragraph: re.Pattern[str]
-
-
-@cache
-def rules() -> DecisionRules:
-    raw = read_json("items/decisions.json")
-    keywords, lead_ins = Matcher(language().vocab), Matcher(language().vocab)
-    info: dict[str, PatternInfo] = {}
-    keyword_patterns = []
-    for entry in read_jsonl("items/decision_patterns.jsonl"):
-        if entry["role"] == "keyword":
-            keyword_patterns.append(entry["pattern"])
-        # a Matcher matches each pattern alone: two give the matches, in order, one gave
-        (keywords if entry["role"] == "keyword" else lead_ins).add(entry["id"], [entry["pattern"]])
-        info[entry["id"]] = PatternInfo(entry["id"], entry["role"], entry.get("label", ""),
-                                        bool(entry.get("leading_only")),
-                                        bool(entry.get("anywhere")), bool(entry.get("generic")))
-    return DecisionRules(
-        keywords=keywords, lead_ins=lead_ins,
-        info=info,
-        # a decision needs a keyword; lead-ins alone match nothing
-        keyword_gate=PatternGate(keyword_patterns),
-        title_case_that=frozenset(raw["title_case_that"]),
-        title_case_to=frozenset(raw["title_case_to"]),
-        lower_formal={k: frozenset(v) for k, v in raw["lower_formal"].items()},
-        bare_empty=frozenset(raw["bare_empty"]),
-        terminators=tuple(compile_cached(p, re.I) for p in raw["terminators"]),
-        inline_stop=compile_cached("|".join(f"(?:{p})" for p in raw["inline_stops"]), re.I),
-        enumerator=compile_cached(raw["enumerator"], re.I),
-        line_number=compile_cached(raw["line_number"], re.I),
-        minute_number=compile_cached(raw["minute_number"]),
-        short_list_words=raw["short_list_words"],
-        decision_label=compile_cached(raw["decision_label"]),
-        inline_label=compile_cached(raw["inline_decision_label"]),
-        decision_like=tuple(compile_cached(p) for p in raw["decision_like"]),
-        bare_sentence_words=frozenset(raw["bare_sentence_words"]),
-        resolution_paragraph=compile_cached(raw["resolution_paragraph"]),
-    )
 
 
 @dataclass(slots=True)
@@ -230,7 +157,11 @@ def _first_content_token(doc: Span) -> int:
 
 
 def _sentence_start(doc: Span, index: int, first: int) -> bool:
-    return index <= first or doc[index - 1].text in BOUNDARIES
+    if index <= first or doc[index - 1].text in BOUNDARIES:
+        return True
+    # a part's mark after a boundary: "Finance: (a) RESOLVED to approve ...; (b) ..."
+    before = doc.text[:doc[index].idx - doc.start_char].rstrip()
+    return bool(before.endswith(")") and rules().part_mark.search(before))
 
 
 def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict]:
@@ -257,11 +188,13 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
                             hit.label, hit.rule, own)
             if row["text"] or cell_end is None:  # a bare "Agreed" status cell is no decision
                 rows.append(row)
-        if not hits[index]:
-            label = _decision_label(blocks, hits, headings, index)
-            if label is not None:
-                rows.append(_decision(blocks, hits, headings, index, 0, label, None,
-                                      "DECISION", "decision-label", item))
+        label = _decision_label(blocks, hits, headings, index)
+        first = hits[index][0].clause_start if hits[index] else None
+        # A flattened row can print the "Decision:" summary before the minutes' own keyword
+        # ("Decision: To approve X. Minutes: ... it was resolved to approve X"): both are rows.
+        if label is not None and (first is None or blocks[index].text[label:first].strip()):
+            rows.append(_decision(blocks, hits, headings, index, 0, label, first,
+                                  "DECISION", "decision-label", item))
     return rows
 
 
@@ -308,7 +241,17 @@ def _decision_label(blocks: list[Block], hits: list[list[Hit]], headings: dict[i
     after = index + 1
     if after >= len(blocks) or after in headings or hits[after]:
         return None  # the keyword under it makes its own row ("Decision / The Committee AGREED")
-    return len(block.text) if _decision_like(blocks[after].text) else None
+    if _decision_like(blocks[after].text):
+        return len(block.text)
+    # "Decision / The Board: / (a) approved ...": a short lead-in ending in a colon over parts
+    lead = blocks[after].text.strip()
+    below = after + 1
+    if (lead.endswith((":", ":-")) and len(lead.split()) <= rules().short_list_words
+            and below < len(blocks) and below not in headings and not hits[below]
+            and rules().enumerator.match(blocks[below].text.strip())
+            and _decision_like(blocks[below].text)):
+        return len(block.text)
+    return None
 
 
 def _decision_like(text: str) -> bool:
@@ -331,6 +274,9 @@ def _decision(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, st
     cut = r.inline_stop.search(rest)
     if cut:
         rest = rest[:cut.start()]
+    if r.part_mark.search(block.text[:start].rstrip()) and (
+            part := r.next_part.search(rest)):  # "(a) RESOLVED to ... (b) The report ..."
+        cut, rest = part, rest[:part.start()]
     rest = strip_bars(rest.strip())
     if DANGLING_THAT.fullmatch(rest):
         rest = ""  # "RESOLVED THAT:" with the decision on the lines below

@@ -52,6 +52,8 @@ class ItemRules:
     run_on_split: re.Pattern[str]
     run_in_opener: re.Pattern[str]  # a sentence's first word after a run-in heading
     run_in_date: re.Pattern[str]  # a date a heading runs into
+    page_label_run_on: re.Pattern[str]  # a flattened page's "Minutes:" after the title
+    agenda_note_run_on: re.Pattern[str]  # the agenda's "To receive ..." after the title
     clock_time: re.Pattern[str]
     clock_closing: re.Pattern[str]
     item_labels: tuple[re.Pattern[str], ...]
@@ -125,6 +127,8 @@ def rules() -> ItemRules:
             rf"(?<!\b{re.escape(w)})" for w in title["run_in_not_after"]) + r"\s(?=(?:" + "|".join(
             re.escape(w) for w in title["run_in_openers"]) + r")\s)"),
         run_in_date=compile_cached(title["run_in_dates"]),
+        page_label_run_on=compile_cached(title["page_label_run_on"]),
+        agenda_note_run_on=compile_cached(title["agenda_note_run_on"]),
         clock_time=compile_cached(raw["clock_time"]),
         clock_closing=compile_cached(title["clock_closing"], re.I),
         item_labels=many(raw["item_labels"]),

@@ -65,6 +65,12 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
     the dash describes the item ("NOTICE OF MOTIONS – Report by the Head of Legal
     Services. 16 - 19": `described`)."""
     r = rules()
+    if label := r.page_label_run_on.search(title):  # a flattened page's line
+        if is_title(head := title[:label.start()].strip(), loose=loose):
+            title = head  # "Date of next meeting Minutes: The next meeting ..."
+        if (note := r.agenda_note_run_on.search(title)) and \
+                is_title(head := title[:note.start()].strip(), loose=loose):
+            return head  # "Minutes of the previous meeting To approve the minutes of ..."
     if (colon := re.search(r":\s+(?=[A-Z])", title)) and \
             is_title(head := title[:colon.start()].strip(), loose=loose):
         after = title[colon.end():].split()

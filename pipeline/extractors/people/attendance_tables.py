@@ -75,7 +75,7 @@ class TableReader:
             following = rows[n + 1][0] if n + 1 < len(rows) else None
             first = cells[0][0]
             found = cue(first) if first else None
-            if self.minuted_item(block, cells):
+            if self.minuted_item(block, cells) or self.labelled_item(block, cells):
                 continue
             if (title := item_title(block, following)) is not None:
                 self.grid(pending, None)
@@ -93,6 +93,19 @@ class TableReader:
                 pending.append((block, cells))
         self.grid(pending, None)
         return j
+
+    def labelled_item(self, block: Block, cells: list[tuple[str, int]]) -> bool:
+        """A minute row whose number cell stands before a label and its list ('23/101 |
+        Apologies for absence: Cllr A (work), Cllr B. |'): the list is read under the label."""
+        if len(cells) < 2 or not (m := pattern("item").match(cells[0][0].strip())) or m.group(2):
+            return False
+        text, offset = cells[1]
+        found = cue(text)
+        if not found or not text[found[1]:].strip(" .:-\u2013\u2014"):
+            return False
+        self.section = found[0]
+        self.content(block, offset + found[1], offset + len(text))
+        return True
 
     def minuted_item(self, block: Block, cells: list[tuple[str, int]]) -> bool:
         """A ModernGov item row 'No. | Title, agenda note, Minutes: what was minuted': an
@@ -187,7 +200,12 @@ class TableReader:
 
     def mark(self, person: Person, text: dict, codes: dict, section: Section) -> Section | None:
         """Role, organisation and P/A/D mark from a grid row's other cells."""
-        role = text.get("role", "").strip().removeprefix("(").removesuffix(")").strip()
+        role = text.get("role", "").strip()
+        bracket = re.search(r"\(([^()]*)\)\s*$", role)
+        if bracket and (sub := substitution(bracket.group(1))):
+            setattr(person, *sub)  # "Superintendent (deputising for Ch Supt X)" as the role
+            role = role[:bracket.start()]
+        role = role.strip().removeprefix("(").removesuffix(")").strip()
         person.roles += [role] if role else []  # "(Chair)" in a cell of its own
         person.orgs = [text["organisation"]] if text.get("organisation") else person.orgs
         codes[person.code] = person.name

@@ -335,7 +335,9 @@ def bare_codes(text: str, items: list[dict]) -> list[str]:
             at = re.search(r"(?<![\w/:.])" + re.escape(code).replace(r"\ ", r"\s?")
                            + r"(?![\w/:]|\.\d)", text)
             if at and number:
-                found.append((at.start(), number))
+                # a sub-reference in the item's own numbering is kept as printed: '23/106(b)'
+                sub = re.match(r"\([a-z0-9]{1,3}\)", text[at.end():], re.I)
+                found.append((at.start(), number + (sub.group() if sub else "")))
                 break
     return [n for _, n in sorted(found)]
 

@@ -1,0 +1,91 @@
+"""The decision rules (`models/items/decisions.json`, `decision_patterns.jsonl`) loaded once:
+the keyword and lead-in Matchers and the regular expressions `decisions.py` reads lines with."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.matcher import Matcher
+
+from pipeline.extractors.anchors import PatternGate
+from pipeline.extractors.language import language
+from pipeline.regex_cache import compile_cached
+from pipeline.rules import read_json, read_jsonl
+
+__all__ = ["DecisionRules", "PatternInfo", "rules"]
+
+
+@dataclass(frozen=True)
+class PatternInfo:
+    id: str
+    role: str  # "keyword" or "lead_in"
+    label: str = ""
+    leading_only: bool = False  # keyword that never follows a lead-in
+    anywhere: bool = False  # lead-in that need not start its sentence
+    generic: bool = False  # lead-in "The <Body>": not trusted in all-capital lines
+
+
+@dataclass(frozen=True)
+class DecisionRules:
+    keywords: Matcher  # the keyword patterns
+    lead_ins: Matcher  # the rest: matched in a line only when a keyword there needs them
+    info: dict[str, PatternInfo]
+    title_case_that: frozenset[str]
+    title_case_to: frozenset[str]
+    lower_formal: dict[str, frozenset[str]]
+    bare_empty: frozenset[str]
+    keyword_gate: PatternGate
+    terminators: tuple[re.Pattern[str], ...]
+    inline_stop: re.Pattern[str]
+    enumerator: re.Pattern[str]
+    line_number: re.Pattern[str]
+    minute_number: re.Pattern[str]
+    short_list_words: int
+    decision_label: re.Pattern[str]
+    inline_label: re.Pattern[str]
+    decision_like: tuple[re.Pattern[str], ...]
+    bare_sentence_words: frozenset[str]
+    resolution_paragraph: re.Pattern[str]
+    part_mark: re.Pattern[str]
+    next_part: re.Pattern[str]
+
+
+@cache
+def rules() -> DecisionRules:
+    raw = read_json("items/decisions.json")
+    keywords, lead_ins = Matcher(language().vocab), Matcher(language().vocab)
+    info: dict[str, PatternInfo] = {}
+    keyword_patterns = []
+    for entry in read_jsonl("items/decision_patterns.jsonl"):
+        if entry["role"] == "keyword":
+            keyword_patterns.append(entry["pattern"])
+        # a Matcher matches each pattern alone: two give the matches, in order, one gave
+        (keywords if entry["role"] == "keyword" else lead_ins).add(entry["id"], [entry["pattern"]])
+        info[entry["id"]] = PatternInfo(entry["id"], entry["role"], entry.get("label", ""),
+                                        bool(entry.get("leading_only")),
+                                        bool(entry.get("anywhere")), bool(entry.get("generic")))
+    return DecisionRules(
+        keywords=keywords, lead_ins=lead_ins,
+        info=info,
+        # a decision needs a keyword; lead-ins alone match nothing
+        keyword_gate=PatternGate(keyword_patterns),
+        title_case_that=frozenset(raw["title_case_that"]),
+        title_case_to=frozenset(raw["title_case_to"]),
+        lower_formal={k: frozenset(v) for k, v in raw["lower_formal"].items()},
+        bare_empty=frozenset(raw["bare_empty"]),
+        terminators=tuple(compile_cached(p, re.I) for p in raw["terminators"]),
+        inline_stop=compile_cached("|".join(f"(?:{p})" for p in raw["inline_stops"]), re.I),
+        enumerator=compile_cached(raw["enumerator"], re.I),
+        line_number=compile_cached(raw["line_number"], re.I),
+        minute_number=compile_cached(raw["minute_number"]),
+        short_list_words=raw["short_list_words"],
+        decision_label=compile_cached(raw["decision_label"]),
+        inline_label=compile_cached(raw["inline_decision_label"]),
+        decision_like=tuple(compile_cached(p) for p in raw["decision_like"]),
+        bare_sentence_words=frozenset(raw["bare_sentence_words"]),
+        resolution_paragraph=compile_cached(raw["resolution_paragraph"]),
+        part_mark=compile_cached(raw["part_mark"], re.I),
+        next_part=compile_cached(raw["next_part"], re.I),
+    )
