@@ -26,8 +26,9 @@ import re
 import sys
 import tempfile
 from array import array
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 try:  # sre's internals: the same modules `re.compile` uses
     import _sre
@@ -59,6 +60,8 @@ def longest_first(word: str) -> tuple[int, str]:
     every process (a set's order changes with the hash seed) and so is its cache key."""
     return -len(word), word
 
+
+T = TypeVar("T")
 
 _BUNDLE = "programs.marshal"
 # Rules change between versions and each change leaves programs nobody asks for again; past
@@ -109,6 +112,35 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
     except Exception:  # noqa: BLE001 - sre's internals changed: keep re's own pattern
         pass
     return compiled
+
+
+def derived(pattern: re.Pattern[str], name: str, compute: Callable[[re.Pattern[str]], T]) -> T:
+    """`compute(pattern)`, kept beside the compiled programs under `name`: what the literal
+    gates (`pipeline.extractors.anchors`) work out from a pattern's parse. Parsing the rule
+    patterns again on every run cost 30-50 ms of a one-paper run. A value marshal cannot
+    store is computed each time."""
+    folder = cache_folder()
+    if folder is None:
+        return compute(pattern)
+    programs = _programs(folder)
+    flags = int(pattern.flags)
+    key = "derived:" + name + ":" + hashlib.sha256(
+        f"{flags}\0{pattern.pattern}".encode("utf-8", "surrogatepass")).hexdigest()
+    stored = programs.entries.get(key)
+    if stored is not None and stored.get("pattern") == pattern.pattern \
+            and stored.get("flags") == flags and "value" in stored:
+        programs.used.add(key)
+        value: T = stored["value"]
+        return value
+    value = compute(pattern)
+    try:
+        marshal.dumps(value)  # type: ignore[arg-type]  # whether it can: tried, not typed
+    except ValueError:
+        return value
+    programs.entries[key] = {"pattern": pattern.pattern, "flags": flags, "value": value}
+    programs.used.add(key)
+    programs.changed = True
+    return value
 
 
 def flush() -> None:

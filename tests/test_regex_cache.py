@@ -114,3 +114,26 @@ def test_off_stores_nothing(tmp_path, monkeypatch):
     assert compile_cached(r"apolog(?:y|ies)") == re.compile(r"apolog(?:y|ies)")
     flush()
     assert not any(tmp_path.iterdir())
+
+
+def test_what_a_pattern_s_parse_gives_is_kept_and_worked_out_again_for_a_changed_rule(folder):
+    from pipeline.extractors.anchors import required_sets, required_strings, starts_line
+
+    calls = []
+
+    def parse_count(pattern: re.Pattern[str]) -> list[str]:
+        calls.append(pattern.pattern)
+        return sorted(set(pattern.pattern))
+
+    pattern = compile_cached(r"\bapolog(?:y|ies)\b", re.I)
+    assert regex_cache.derived(pattern, "letters", parse_count) == sorted(set(pattern.pattern))
+    expected = (required_strings(pattern), required_sets(pattern), starts_line(pattern))
+    flush()
+    new_process()
+    assert regex_cache.derived(pattern, "letters", parse_count) == sorted(set(pattern.pattern))
+    assert len(calls) == 1  # read back, not worked out again
+    assert (required_strings(pattern), required_sets(pattern), starts_line(pattern)) == expected
+    assert expected[0] == frozenset({"apolog"}) and expected[2] is False
+    changed = compile_cached(r"^apolog(?:y|ies)\b", re.I)
+    assert starts_line(changed) and regex_cache.derived(changed, "letters", parse_count)
+    assert len(calls) == 2

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from importlib import import_module
 
-from pipeline.regex_cache import compile_cached, longest_first
+from pipeline.regex_cache import compile_cached, derived, longest_first
 
 WORDS = PLAIN = compile_cached(r"[^\W_]+")
 
@@ -126,7 +126,12 @@ _UNFOLDED = compile_cached("[\u0130\u0131]")
 
 def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-case ASCII strings one of which every match of `pattern` contains (compared
-    with the casefolded text), or None when the pattern's parse shows no such set."""
+    with the casefolded text), or None when the pattern's parse shows no such set. Worked
+    out once per machine, like the patterns' programs (`regex_cache.derived`)."""
+    return derived(pattern, "required_strings", _required_strings)
+
+
+def _required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     parser = import_module("re._parser")  # the stdlib's own parse of the pattern (sre)
     return _required(list(parser.parse(pattern.pattern, pattern.flags)))
 
@@ -134,6 +139,10 @@ def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
 def required_sets(pattern: re.Pattern[str]) -> list[frozenset[str]]:
     """Sets of lower-case ASCII strings, every match of `pattern` containing one string of
     each set (compared with the casefolded text); none when the parse shows no such set."""
+    return derived(pattern, "required_sets", _required_sets)
+
+
+def _required_sets(pattern: re.Pattern[str]) -> list[frozenset[str]]:
     parser = import_module("re._parser")
     return _candidates(list(parser.parse(pattern.pattern, pattern.flags)))
 
@@ -159,6 +168,10 @@ NEEDS_KEPT = 3  # the required sets a LiteralIndex looks up per regex
 def starts_line(pattern: re.Pattern[str]) -> bool:
     """Whether every match of the regex starts at the start of the text (a leading '^'
     without MULTILINE, or '\\A', before any top-level alternative)."""
+    return derived(pattern, "starts_line", _starts_line)
+
+
+def _starts_line(pattern: re.Pattern[str]) -> bool:
     c = import_module("re._constants")
     items = list(import_module("re._parser").parse(pattern.pattern, pattern.flags))
     if not items or items[0][0] is not c.AT:
