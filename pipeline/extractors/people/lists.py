@@ -218,6 +218,8 @@ def _pairs(text: str, s: int, e: int, most: int = 16) -> list[Person]:
             titled.add(len(words))
             continue
         words.append(w)
+        if len(words) > most:
+            return []  # too many to be pairs: a long entry is not read to its end
     if not 4 <= len(words) <= most or len(words) % 2 or not all(
             _kind(w.group()) == "word" and is_name(w.group(), True) for w in words):
         return []
