@@ -283,3 +283,13 @@ def test_a_run_reads_back_its_own_cells_of_any_length(tmp_path: Path) -> None:
     (folder / "other.txt").write_text(SAMPLES["txt"].read_text(encoding="utf-8"))
     summary = run_extract([folder], tmp_path / "out", RunSettings(workers=1, timeout=120))
     assert summary.documents == 2
+
+
+def test_a_docx_nested_past_lxml_s_limit_is_named_corrupt(tmp_path: Path) -> None:
+    runs = "<w:r><w:t>Present: Councillor A Smith</w:t></w:r>"
+    for _ in range(300):
+        runs = f"<w:sdt><w:sdtContent>{runs}</w:sdtContent></w:sdt>"
+    xml = ('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+           f'wordprocessingml/2006/main"><w:body><w:p>{runs}</w:p></w:body></w:document>')
+    path = _docx_with_document_xml(tmp_path, "deep.docx", xml.encode())
+    assert read_or_error(path) == "corrupt"

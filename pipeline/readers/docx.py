@@ -309,6 +309,9 @@ def _open(path: Path) -> docx.document.Document:
     try:
         return docx.Document(str(path))
     except Exception as error:  # python-docx raises many types for a broken package
+        if "Excessive depth" in str(error):  # lxml's limit of 256 nested elements
+            raise ReadError("Word document nested more than 256 elements deep (damaged or "
+                            "hostile): not read", kind="corrupt") from None
         raise ReadError(f"cannot open Word document: {type(error).__name__}: {error}",
                         kind="not_docx") from None
 
