@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from pipeline.batch.walk import walk
 from pipeline.cli import main
 
 GOOD = ("HARROW PARTNERSHIP BOARD\n\nMinutes of the meeting held on 13 March 2013\n\n"
@@ -101,6 +103,31 @@ def test_symlink_loops_are_walked_once(tmp_path: Path) -> None:
     out = tmp_path / "run"
     assert main(["extract", str(folder), "--out", str(out), "-q", "-j", "1"]) == 0
     assert [d["document"] for d in rows(out / "documents.csv")] == ["b/paper.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(),
+                    reason="named pipes and /dev/zero are POSIX")
+def test_pipes_and_devices_are_skipped_not_read(tmp_path: Path) -> None:
+    """A named pipe would block the run for ever and /dev/zero never ends: whatever their
+    names say, they are listed as skipped, and the papers beside them are read."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    os.mkfifo(folder / "pipe.doc")  # a .doc's first bytes are looked at: not these
+    (folder / "zero.pdf").symlink_to("/dev/zero")
+    # first the walk alone, so that a regression fails here rather than hang the run below
+    assert [(i.document, i.supported) for i in walk([folder])] == [
+        ("good.txt", True), ("pipe.doc", False), ("pipe.txt", False), ("zero.pdf", False)]
+    out = tmp_path / "run"
+    assert main(["extract", str(folder), "--out", str(out), "-q", "-j", "1"]) == 0
+    assert [d["document"] for d in rows(out / "documents.csv")] == ["good.txt"]
+    skipped = {r["document"]: r["message"] for r in rows(out / "errors.csv")}
+    assert skipped == {"pipe.doc": "a named pipe, not a file: not read",
+                       "pipe.txt": "a named pipe, not a file: not read",
+                       "zero.pdf": "a character device, not a file: not read"}
+    assert main(["extract", str(folder / "pipe.txt"), "--out", str(tmp_path / "one"),
+                 "-q"]) == 2  # named alone: no paper to read, a usage error, no hang
 
 
 def test_formula_cells_are_neutralised(tmp_path: Path) -> None:

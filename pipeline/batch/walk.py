@@ -16,6 +16,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +114,25 @@ def _skip_reason(path: Path) -> str:
     return ""
 
 
+SPECIAL_FILES = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                 (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _not_regular(path: Path) -> str:
+    """Why a file that is no regular file (after its links) is not read: a named pipe
+    would block the run for ever and a device (a link to /dev/zero) never ends, whatever
+    its name says. A broken link or one that cannot be looked at is read, and its
+    paper's error row says why."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return ""
+    if stat.S_ISREG(mode):
+        return ""
+    what = next((name for test, name in SPECIAL_FILES if test(mode)), "not a regular file")
+    return f"{what}, not a file: not read"
+
+
 def _holds(path: Path) -> str | None:
     """The format a file's first bytes show (None when unreadable or unknown)."""
     try:
@@ -152,6 +172,9 @@ class Walker:
         return suffix not in SUFFIX_FORMATS or suffix in self.suffixes
 
     def _input(self, path: Path, relative: str) -> Input:
+        special = _not_regular(path)
+        if special:  # before anything reads its first bytes
+            return Input(path, relative, False, special, self.engine, self.ocr, self.ocr_cache)
         reason = _skip_reason(path)
         if reason and path.suffix.lower() in WORD_SUFFIXES and _holds(path) in self.formats:
             reason = ""  # a .doc that is RTF, HTML or a .docx inside: read, with a warning
