@@ -28,7 +28,8 @@ from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
 
 __all__ = ["HEADER_BLOCKS", "WEEKDAY", "Blocks", "Cues", "_clean_body", "classify_blocks", "cues",
-           "find_body", "find_date", "is_body_name", "metadata_of"]
+           "find_body", "find_date", "header_reach", "is_body_name",
+           "metadata_of"]
 
 HEADER_BLOCKS = 14  # how far into a paper its title and header block reach
 
@@ -109,6 +110,12 @@ def recorded(blocks: Blocks) -> tuple[str, str]:
             if pattern.match(text):
                 return kind, cue_id
     return "other", ""
+
+
+def header_reach(count: int) -> bool:
+    """Whether a run of `count` blocks reaches past the lines `classify_blocks` reads: its
+    kind cues are then those of any longer run from the same first block."""
+    return count >= HEADER_BLOCKS * 2
 
 
 def _same_head(earlier: str, named: str) -> bool:

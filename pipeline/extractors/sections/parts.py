@@ -27,6 +27,7 @@ from pipeline.extractors.sections.header import (
     _clean_body,
     classify_blocks,
     cues,
+    header_reach,
     is_body_name,
     metadata_of,
 )
@@ -159,7 +160,7 @@ MIN_AGENDA_BLOCKS = 4  # an agenda part shorter than this is left whole
 MAX_TITLE_WORDS = 16
 
 
-def _split_agendas(blocks: list[Block], starts: list[int], meta: Callable[[int, int], dict]
+def _split_agendas(blocks: list[Block], starts: list[int], kind: Callable[[int, int], str]
                    ) -> list[int]:
     """Where an agenda part runs on, without a page break, into the minutes it sends out
     ("... Date of Next Meeting / R Smith, Clerk / Minutes of the Meeting of the Parish
@@ -175,14 +176,14 @@ def _split_agendas(blocks: list[Block], starts: list[int], meta: Callable[[int, 
             if len(text.split()) > MAX_TITLE_WORDS:
                 continue
             if "minute" in text.lower() and _opening_cue([blocks[k]]) == "minutes-of" \
-                    and meta(first, k)["kind"] == "agenda" and meta(k, after)["kind"] == "minutes":
+                    and kind(first, k) == "agenda" and kind(k, after) == "minutes":
                 out.append(k)
                 break
             # "... 10. Notices of Motion / MOURNEDALE BOROUGH COUNCIL / Report Classification:
             # ...": a report sent out with the agenda, under a title of its own
             if (blocks[k].kind is BlockKind.HEADING or text.isupper()) and _is_title(
-                    [blocks[k]]) and meta(first, k)["kind"] == "agenda" \
-                    and meta(k, after)["kind"] == "report":
+                    [blocks[k]]) and kind(first, k) == "agenda" \
+                    and kind(k, after) == "report":
                 out.append(k)
                 break
     return out
@@ -206,6 +207,19 @@ def _segment(blocks: list[Block]) -> tuple[list[Part], list[dict]]:
             found_at[(first, after)] = metadata_of(blocks[first:after])
         return found_at[(first, after)]
 
+    headed: dict[int, str] = {}  # first block -> the kind its header lines give
+
+    def kind(first: int, after: int) -> str:
+        """meta(first, after)["kind"]: a run reaching past its header lines has the kind
+        cues of any other run from the same block (an agenda part is tried at each title
+        in it), and needs no body or date to be read."""
+        if (first, after) in found_at or not header_reach(after - first):
+            return meta(first, after)["kind"]
+        if first not in headed:
+            headed[first] = classify_blocks(blocks[first:after])[0]
+        # "other" is read from the run's body lines (`header.recorded`): the whole run's
+        return headed[first] if headed[first] != "other" else meta(first, after)["kind"]
+
     current = meta(0, ends[0] if len(pages) > 1 else len(blocks))
     previous_lead = " | ".join(_fold(b.text) for b in _lead(blocks, 0))
     for start, end in zip(pages[1:], ends[1:], strict=True):
@@ -213,7 +227,7 @@ def _segment(blocks: list[Block]) -> tuple[list[Part], list[dict]]:
             starts.append(start)
             current = meta(start, end)
         previous_lead = " | ".join(_fold(b.text) for b in _lead(blocks, start))
-    starts = _split_agendas(blocks, starts, meta)
+    starts = _split_agendas(blocks, starts, kind)
     parts, founds = [], []
     bounds = starts + [len(blocks)]
     for number, (first, after) in enumerate(zip(bounds, bounds[1:], strict=False), 1):
