@@ -328,3 +328,24 @@ def test_a_bare_coded_minute_keeps_its_sub_reference() -> None:
             "24/046 | Planning: (a) PA24/0101 Orchard House – porch. No objection. (b) PA24/0133 "
             "Land at Lower Lane – stable block. RESOLVED to object. | Clerk\n")
     assert rows(body) == [("Rowe", "24/046(b)", "pecuniary")]
+
+
+def test_a_pack_s_person_codes_are_read_once_for_the_file(monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    """Each paper of a pack is a Document over the whole file's text: reading the codes
+    ("Ann Lee (AL)") from that text again for each paper made a pack of 380 papers spend
+    15 s there (its papers' number times its length)."""
+    from pipeline.extractors.people import declarations
+
+    read: list[int] = []
+    real = declarations.person_codes
+    monkeypatch.setattr(declarations, "person_codes",
+                        lambda text: read.append(len(text)) or real(text))
+    papers = [f"Minutes of the meeting of the Kingsmere Board held on {day} May 2024\n"
+              "Present: Councillor Ann Lee (AL) and Councillor Bo Roe (BR)\n"
+              "1. Declarations of Interest\nAL declared a personal interest in item 2.\n"
+              "2. Budget\nRESOLVED: That the report be noted.\n" for day in (1, 8, 15)]
+    rows = extract_document(parse_text("\f".join(papers), "pack.txt"))
+    assert len(rows["parts"]) == 3
+    assert len(read) == 1
+    assert [row["name"] for row in rows["declarations"]] == ["AL"] * 3  # as written
