@@ -228,3 +228,35 @@ def test_html_item_rows_of_prose_are_read_as_blocks(tmp_path: Path) -> None:
     texts = [b.text for b in read(page).blocks]
     assert texts == ["Present\tCllr Ann Bell Cllr Carl Dee", "15. Street trading fees", minute,
                      "RESOLVED: That the fees be agreed."]
+
+
+PAGE = ("<html><head>{meta}</head><body><h1>Kingsmere Board</h1>"
+        "<p>Present: Councillor Si\u00e2n O\u2019Brien \u2013 Chair, \u00a35</p></body></html>")
+WORDS = "Present: Councillor Si\u00e2n O\u2019Brien \u2013 Chair, \u00a35"
+
+
+@pytest.mark.parametrize(("meta", "encoding", "warned"), [
+    ("", "utf-8", ""),  # a page saved from the web: its charset was in the server's header
+    ('<meta charset="utf-8">', "utf-8", ""),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">', "cp1252",
+     ""),  # Word's "Save as Web Page": read as windows-1252, as browsers read it
+    ('<meta charset="windows-1252">', "cp1252", ""),
+    ("", "cp1252", "not valid UTF-8 and declares no charset"),
+    ('<meta charset="utf-8">', "cp1252", "declares utf-8 but is not"),
+])
+def test_html_pages_are_read_in_the_encoding_they_are_in(tmp_path: Path, meta: str,
+                                                         encoding: str, warned: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.format(meta=meta).encode(encoding))
+    document = read(path)
+    assert document.blocks[1].text == WORDS
+    assert [w for w in document.warnings if w.startswith("encoding")] == (
+        [f"encoding: page.html: {warned}; decoded as cp1252"] if warned else [])
+
+
+def test_a_utf8_page_with_a_stray_byte_keeps_the_rest_of_its_letters(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.format(meta="").encode("utf-8").replace(b"</h1>", b"\xe9</h1>"))
+    document = read(path)
+    assert [b.text for b in document.blocks] == ["Kingsmere Board\ufffd", WORDS]
+    assert document.warnings == ["encoding: page.html: 1 byte(s) that are not UTF-8 replaced"]

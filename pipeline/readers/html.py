@@ -249,6 +249,57 @@ def _all_bold(element: lxml.html.HtmlElement) -> bool:
         children[0].tail or "").strip()
 
 
+#: the charset a page declares: <meta charset>, <meta http-equiv="Content-Type"
+#: content="...; charset=...">, an XML declaration's encoding
+DECLARED_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml\b[^>]*?encoding\s*=\s*["']"""
+    rb"""([\w.:-]+)""", re.I)
+#: labels a browser reads as windows-1252 (the WHATWG Encoding Standard): a page saved
+#: from Word says iso-8859-1 and uses its curly quotes and dashes
+WINDOWS_1252_LABELS = frozenset({
+    "ascii", "us-ascii", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
+    "cp819", "ibm819", "windows-1252", "cp1252", "x-cp1252"})
+
+
+def page_encoding(data: bytes, source: str) -> tuple[str, bytes, list[str]]:
+    """The encoding to read a page's bytes with, the bytes to read, and a warning when
+    the encoding is a guess or bytes were replaced.
+
+    A page saved from the web often has no charset of its own (the server sent it in a
+    header): left to itself the parser reads those bytes as latin-1, so every UTF-8
+    page without one came out as 'SiÃ¢n' and a Word page's 'O\u2019Brien' lost its
+    apostrophe. Bytes that are valid UTF-8 are UTF-8, whatever the page says (text in
+    any other encoding almost never is); else the declared charset, latin-1 labels read
+    as windows-1252 as browsers read them; else UTF-8 with its few bad bytes replaced
+    when most of the page is UTF-8, or windows-1252; a guess says so in a warning."""
+    try:
+        data.decode("utf-8")
+        return "utf-8", data, []
+    except UnicodeDecodeError:
+        pass
+    declared = DECLARED_CHARSET.search(data[:4096])
+    label = (declared.group(1) or declared.group(2)).decode("ascii").lower() if declared \
+        else ""
+    if label in WINDOWS_1252_LABELS:
+        return "windows-1252", data, []
+    if label and label.replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            lxml.html.HTMLParser(encoding=label)
+            return label, data, []
+        except LookupError:
+            pass
+    repaired = data.decode("utf-8", errors="replace")
+    bad = repaired.count("\ufffd")
+    if len(NON_ASCII.findall(repaired)) > 2 * bad:  # UTF-8 with a few damaged bytes
+        return "utf-8", repaired.encode("utf-8"), [warning(
+            "encoding", f"{source}: {bad} byte(s) that are not UTF-8 replaced")]
+    why = f"declares {label} but is not" if label else "not valid UTF-8 and declares no charset"
+    return "windows-1252", data, [warning("encoding", f"{source}: {why}; decoded as cp1252")]
+
+
+NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
 def read_html(path: Path, source: str) -> Document:
     data = path.read_bytes()
     if not data.strip():
@@ -256,8 +307,10 @@ def read_html(path: Path, source: str) -> Document:
     wide = wide_encoding(data[:4096])
     if b"\x00" in data[:4096] and not wide:
         raise ReadError("binary content: not an HTML page", kind="not_html")
+    encoding, data, warnings = (wide, data, []) if wide else page_encoding(data, source)
     try:
-        parser = lxml.html.HTMLParser(remove_comments=True, no_network=True, huge_tree=True)
+        parser = lxml.html.HTMLParser(remove_comments=True, no_network=True, huge_tree=True,
+                                      encoding=None if wide else encoding)
         # a page saved as UTF-16 ("Unicode" in Word and Notepad) is given as text
         root = lxml.html.document_fromstring(
             data.decode(wide, errors="replace").lstrip("\ufeff") if wide else data,
@@ -266,9 +319,8 @@ def read_html(path: Path, source: str) -> Document:
         raise ReadError(f"cannot parse HTML: {error}") from None
     body = root.find("body")
     if flatten_deep(body if body is not None else root):
-        warnings = [warning("nesting", f"elements nested over {MAX_DEPTH} deep were read as text")]
-    else:
-        warnings = []
+        warnings.append(warning("nesting", f"elements nested over {MAX_DEPTH} deep were read "
+                                           "as text"))
     builder = DocumentBuilder(source, "html")
     walker = _Walker(builder)
     walker.walk(body if body is not None else root)
