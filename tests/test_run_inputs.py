@@ -181,6 +181,34 @@ def test_an_html_page_named_pdf_is_read_and_reported_as_a_warning(tmp_path: Path
     assert ("agenda-item.pdf", "Sam Ley") in names and ("minutes.txt", "Sam Ley") in names
 
 
+def test_a_word_document_named_pdf_is_read_and_a_zip_of_papers_is_not(tmp_path: Path) -> None:
+    """A download saved under its link's name ("report.pdf") may be a .docx; a zip of
+    papers under the same name is not a paper (minutebook does not unpack archives)."""
+    import zipfile
+
+    import docx
+
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    word = docx.Document()
+    for line in PAPER.split("\n\n"):
+        word.add_paragraph(line)
+    word.save(str(folder / "report.pdf"))
+    with zipfile.ZipFile(folder / "pack.pdf", "w") as archive:
+        archive.writestr("minutes.txt", PAPER)
+    out = tmp_path / "run"
+    assert main(["extract", str(folder), "--out", str(out), "-q", "--workers", "1"]) == 1
+    found = {r["document"]: (r["severity"], r["error_type"], r["message"])
+             for r in rows(out / "errors.csv")}
+    assert found == {
+        "report.pdf": ("warning", "mislabelled", "report.pdf: named .pdf but holds DOCX; "
+                                                 "read as docx"),
+        "pack.pdf": ("error", "mislabelled", "file named .pdf is a zip package, not a Word "
+                                             "document")}
+    assert ("report.pdf", "Sam Ley") in {(r["document"], r["name"])
+                                         for r in rows(out / "attendees.csv")}
+
+
 def test_error_rows_carry_a_severity(tmp_path: Path) -> None:
     folder = tmp_path / "mixed"
     folder.mkdir()

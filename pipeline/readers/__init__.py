@@ -94,6 +94,18 @@ def _reader(fmt: str, engine: str = "pdfium", ocr: OcrOptions | None = None
     return read_text
 
 
+def _word_package(path: Path) -> bool:
+    """Whether a zip holds a Word document's body (a .docx saved under another name, as a
+    download named after its link often is); an archive of papers does not."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            return "word/document.xml" in package.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
 def detect_format(path: Path) -> tuple[str, list[str]]:
     """The format to read `path` as, and warnings about a misleading name."""
     suffix = path.suffix.lower()
@@ -119,8 +131,8 @@ def detect_format(path: Path) -> tuple[str, list[str]]:
         return claimed, []
     if claimed == "text" and seen == "html":
         return "html", [warning("mislabelled", f"{path.name}: text file holds HTML; read as HTML")]
-    if seen == "docx" and claimed not in ("docx", "doc"):
-        raise ReadError(f"file named {suffix} is a zip package (perhaps a .docx)",
+    if seen == "docx" and claimed not in ("docx", "doc") and not _word_package(path):
+        raise ReadError(f"file named {suffix} is a zip package, not a Word document",
                         kind="mislabelled")
     return seen, [warning("mislabelled",
                           f"{path.name}: named {suffix} but holds {seen.upper()}; read as {seen}")]
