@@ -209,6 +209,29 @@ def test_a_word_document_named_pdf_is_read_and_a_zip_of_papers_is_not(tmp_path: 
                                          for r in rows(out / "attendees.csv")}
 
 
+def test_pages_saved_from_a_council_web_site_are_read_by_what_they_hold(tmp_path: Path
+                                                                        ) -> None:
+    """A mirror of a ModernGov site keeps the names of its links: 'mgAi.aspx?ID=77' is a
+    page, 'mgConvert2PDF.aspx?ID=12' a PDF, 'Minutes.pdf?T=9' a PDF, a link without a
+    suffix anything. Each is read by its bytes, without a warning; a web name holding
+    no paper is skipped as before."""
+    folder = tmp_path / "mirror"
+    folder.mkdir()
+    html = "<!DOCTYPE html><html><body>" + "".join(
+        f"<p>{line}</p>" for line in PAPER.split("\n\n")) + "</body></html>"
+    for name in ("mgAi.aspx?ID=77", "Minutes", "Minutes.htm?T=9"):
+        (folder / name).write_text(html, encoding="utf-8")
+    (folder / "LICENSE").write_text("Free to use.\n", encoding="utf-8")
+    (folder / "search.php").write_text("no results", encoding="utf-8")
+    out = tmp_path / "run"
+    assert main(["extract", str(folder), "--out", str(out), "-q", "--workers", "1"]) == 0
+    assert {r["document"]: r["format"] for r in rows(out / "documents.csv")} == {
+        "Minutes": "html", "Minutes.htm?T=9": "html", "mgAi.aspx?ID=77": "html"}
+    assert {r["document"]: r["message"] for r in rows(out / "errors.csv")} == {
+        "LICENSE": "unsupported file type '(none)'",
+        "search.php": "unsupported file type '.php'"}
+
+
 def test_error_rows_carry_a_severity(tmp_path: Path) -> None:
     folder = tmp_path / "mixed"
     folder.mkdir()

@@ -27,6 +27,7 @@ from pipeline.export.csv import CsvStream, atomic_write_text, write_csv
 from pipeline.model.bodies import BodyRegistry
 from pipeline.model.records import DERIVED, SCHEMA
 from pipeline.people import write_people
+from pipeline.readers import suffix_of
 from pipeline.regex_cache import flush as store_compiled_rules
 from pipeline.settings import RunSettings, Settings, default_workers
 from pipeline.version import __version__
@@ -88,8 +89,8 @@ def _preload(inputs: list[Input]) -> None:
     from pipeline.readers.text import parse_text
 
     try:
-        for fmt in sorted({SUFFIX_FORMATS[item.path.suffix.lower()] for item in inputs
-                           if item.supported and item.path.suffix.lower() in SUFFIX_FORMATS}):
+        for fmt in sorted({SUFFIX_FORMATS[suffix_of(item.path)] for item in inputs
+                           if item.supported and suffix_of(item.path) in SUFFIX_FORMATS}):
             _reader(fmt)
         extract_document(parse_text(WARM_UP, "warm-up.txt"))
     except Exception as error:  # noqa: BLE001 - each paper meets it again and reports it
@@ -129,9 +130,9 @@ def _digest(item: Input, content: str) -> str:
     if not item.supported:
         return f"skipped: {item.skip}"
     digest = content
-    if item.engine != "pdfium" and item.path.suffix.lower() == ".pdf":
+    if item.engine != "pdfium" and suffix_of(item.path) == ".pdf":
         digest += f" engine={item.engine}"
-    if item.ocr != "auto" and item.path.suffix.lower() == ".pdf":
+    if item.ocr != "auto" and suffix_of(item.path) == ".pdf":
         digest += f" ocr={item.ocr}"
     return digest
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pipeline.batch.walk import Input
 from pipeline.errors import MinutebookError, warning_kind
 from pipeline.model.records import Record, record_of
+from pipeline.readers import suffix_of
 from pipeline.readers.ocr_rows import mark_text_source, ocr_options
 from pipeline.regex_cache import flush as store_compiled_rules
 
@@ -73,7 +74,7 @@ def process(item: Input, debug: bool = False) -> DocumentResult:
 
     result = DocumentResult(item.document)
     if not item.supported:
-        reason = item.skip or f"unsupported file type '{item.path.suffix or '(none)'}'"
+        reason = item.skip or f"unsupported file type '{suffix_of(item.path) or '(none)'}'"
         result.errors.append(error_row(item.document, "walk", "skipped", reason, "skipped"))
         return result
     stage = "read"

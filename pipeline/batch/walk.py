@@ -21,7 +21,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.readers import KNOWN_UNSUPPORTED, SUFFIX_FORMATS, WORD_SUFFIXES, sniff
+from pipeline.readers import (
+    KNOWN_UNSUPPORTED,
+    SNIFFED_SUFFIXES,
+    SUFFIX_FORMATS,
+    sniff,
+    suffix_of,
+)
 
 #: Formats a user can choose with --formats, and the file suffixes of each.
 FORMAT_SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -108,7 +114,7 @@ def mark_output_folder(folder: Path, what: str) -> None:
 
 
 def _skip_reason(path: Path) -> str:
-    suffix = path.suffix.lower()
+    suffix = suffix_of(path)
     if suffix not in SUFFIX_FORMATS:
         return KNOWN_UNSUPPORTED.get(suffix, f"unsupported file type '{suffix or '(none)'}'")
     return ""
@@ -168,7 +174,7 @@ class Walker:
         """Whether the file is of a format asked for; files of other paper formats are
         left out like files that do not match --glob (files of no paper format are
         not: they are listed as skipped, since a .doc may be a paper to convert)."""
-        suffix = path.suffix.lower()
+        suffix = suffix_of(path)
         return suffix not in SUFFIX_FORMATS or suffix in self.suffixes
 
     def _input(self, path: Path, relative: str) -> Input:
@@ -176,7 +182,7 @@ class Walker:
         if special:  # before anything reads its first bytes
             return Input(path, relative, False, special, self.engine, self.ocr, self.ocr_cache)
         reason = _skip_reason(path)
-        if reason and path.suffix.lower() in WORD_SUFFIXES and _holds(path) in self.formats:
+        if reason and suffix_of(path) in SNIFFED_SUFFIXES and _holds(path) in self.formats:
             reason = ""  # a .doc that is RTF, HTML or a .docx inside: read, with a warning
         return Input(path, relative, not reason, reason, self.engine, self.ocr, self.ocr_cache)
 

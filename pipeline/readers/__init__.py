@@ -38,6 +38,12 @@ KNOWN_UNSUPPORTED = {
 }
 #: names a Word file may have whatever it holds: read when its bytes are a format read here
 WORD_SUFFIXES = (".dot", ".wbk")
+#: names a page saved from a council's web site has (ModernGov's 'mgAi.aspx?ID=12',
+#: 'mgConvert2PDF.aspx?ID=12', which is a PDF; a link with no suffix at all): read, with
+#: no warning, when their bytes are a format read here
+WEB_SUFFIXES = (".aspx", ".asp", ".php", ".jsp", ".jspx", ".cfm", ".cgi", ".shtml", ".do", "")
+#: the names whose content decides what they are
+SNIFFED_SUFFIXES = WORD_SUFFIXES + WEB_SUFFIXES
 #: the head of a Compound File: a Word 97-2003 document (or a .docx locked by a password)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_BYTES = 512 * 1024 * 1024
@@ -46,8 +52,16 @@ MAX_BYTES = 512 * 1024 * 1024
 PDF_ENGINES = ("pdfium", "pdfplumber")
 
 
+def suffix_of(path: Path) -> str:
+    """A file's suffix as minutebook reads it: in lower case, and without the query string
+    that a download can keep in its name ('Minutes.pdf?T=9' is a .pdf)."""
+    name = path.name.split("?", 1)[0]
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
 def supported(path: Path) -> bool:
-    return path.suffix.lower() in SUFFIX_FORMATS
+    return suffix_of(path) in SUFFIX_FORMATS
 
 
 def sniff(head: bytes) -> str | None:
@@ -108,12 +122,14 @@ def _word_package(path: Path) -> bool:
 
 def detect_format(path: Path) -> tuple[str, list[str]]:
     """The format to read `path` as, and warnings about a misleading name."""
-    suffix = path.suffix.lower()
+    suffix = suffix_of(path)
     if suffix not in SUFFIX_FORMATS:
         reason = KNOWN_UNSUPPORTED.get(suffix, f"unsupported file type '{suffix or '(none)'}'")
-        if suffix in WORD_SUFFIXES and path.stat().st_size:
+        if suffix in SNIFFED_SUFFIXES and path.stat().st_size:
             with path.open("rb") as handle:
                 seen = sniff(handle.read(4096))
+            if seen is not None and suffix in WEB_SUFFIXES:
+                return seen, []
             if seen is not None:  # Word saves RTF, HTML and .docx under a .doc name too
                 return seen, [warning("mislabelled", f"{path.name}: named {suffix} but holds "
                                                      f"{seen.upper()}; read as {seen}")]

@@ -139,7 +139,8 @@ def _add_line(builder: DocumentBuilder, line: str, raw: str, bold: bool, page: i
 def read_text(path: Path, source: str) -> Document:
     data = path.read_bytes()
     text, warnings = decode(data, source)
-    document = parse_text(text, source, "markdown" if path.suffix.lower() == ".md" else "text")
+    markdown = path.name.split("?", 1)[0].lower().endswith(".md")  # ('notes.md?raw=1')
+    document = parse_text(text, source, "markdown" if markdown else "text")
     document.warnings.extend(warnings)
     if not document.blocks:
         raise EmptyDocument("no text")
