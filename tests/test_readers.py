@@ -260,3 +260,27 @@ def test_a_utf8_page_with_a_stray_byte_keeps_the_rest_of_its_letters(tmp_path: P
     document = read(path)
     assert [b.text for b in document.blocks] == ["Kingsmere Board\ufffd", WORDS]
     assert document.warnings == ["encoding: page.html: 1 byte(s) that are not UTF-8 replaced"]
+
+
+LIGATURES = ("Present: Councillor Ann Gri\ufb03ths (Chair), Dr Bo Roe (Chief O\ufb03cer), "
+             "Coun\u00adcillor Cy Du\ufb00y\u200b and\u00a0Dee Fle\ufb01eld")
+
+
+@pytest.mark.parametrize("fmt", ["text", "html", "docx"])
+def test_ligatures_are_spelt_out_and_invisible_marks_dropped(tmp_path: Path, fmt: str) -> None:
+    """A typesetter's 'ﬃ' is one character in many PDFs' text layers: 'Griﬃths' matched
+    no 'Griffiths'; a soft hyphen split 'Councillor' in two."""
+    path = tmp_path / f"paper.{'txt' if fmt == 'text' else fmt}"
+    if fmt == "text":
+        path.write_text(f"Kingsmere Board\n\n{LIGATURES}\n", encoding="utf-8")
+    elif fmt == "html":
+        path.write_text(f"<html><body><h1>Kingsmere Board</h1><p>{LIGATURES}</p></body>"
+                        "</html>", encoding="utf-8")
+    else:
+        paper = docx.Document()
+        paper.add_paragraph("Kingsmere Board")
+        paper.add_paragraph(LIGATURES)
+        paper.save(str(path))
+    assert read(path).blocks[1].text == (
+        "Present: Councillor Ann Griffiths (Chair), Dr Bo Roe (Chief Officer), Councillor Cy "
+        "Duffy and Dee Flefield")

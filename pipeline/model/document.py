@@ -112,9 +112,22 @@ class Document:
 _PICKLED = ("source", "format", "pages", "blocks", "warnings", "text")
 
 
+#: characters a paper's text should not keep: a typesetter's ligatures, whose one glyph
+#: 'ﬃ' the PDF's text layer may give as one character ('Griﬃths' is no 'Griffiths' to
+#: a search, a register or the gold), and invisible marks that split a word in two
+#: (a soft hyphen, zero-width joiners, a byte order mark inside the text)
+UNSEEN = str.maketrans({
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st", "\u00ad": None, "\u200b": None, "\u200c": None,
+    "\u200d": None, "\u2060": None, "\ufeff": None, "\u00a0": " "})
+
+
 def clean_inline(text: str) -> str:
-    """Collapse white space (including non-breaking spaces) to single spaces."""
-    return " ".join(text.replace("\u00a0", " ").replace("\u200b", "").split())
+    """Collapse white space (including non-breaking spaces) to single spaces; ligatures
+    spelt out and invisible marks dropped (`UNSEEN`)."""
+    if not text.isascii():
+        text = text.translate(UNSEEN)
+    return " ".join(text.split())
 
 
 class DocumentBuilder:
