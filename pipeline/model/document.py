@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from pipeline.model.bullets import split_bullet
+
 SCHEMA_VERSION = "1"
 
 
@@ -169,6 +171,9 @@ class DocumentBuilder:
             text = clean_inline(text)
             if not text:
                 return None
+            if kind is BlockKind.PARAGRAPH and (bullet := split_bullet(text)):
+                kind, marker, text = BlockKind.LIST_ITEM, bullet[0], bullet[1]
+                level = level or 1
         if self._parts:
             self._offset += 1  # the newline between blocks
         block = Block(

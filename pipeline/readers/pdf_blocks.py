@@ -12,6 +12,7 @@ from collections import Counter
 from functools import cache
 from itertools import pairwise
 
+from pipeline.model.bullets import SYMBOL_BULLETS
 from pipeline.model.document import BlockKind, DocumentBuilder
 from pipeline.readers.pdf_layout import Item, Line, TableItem
 from pipeline.rules import read_json
@@ -25,8 +26,6 @@ MAX_SIZE_HEADING_WORDS = 40  # larger-font blocks longer than this stay paragrap
 SENTENCE_END = tuple(".:;?!")
 
 BULLETS = set("•▪-–◦■➢")
-# Word's Symbol-font bullets come out as private-use characters.
-SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓"}
 NUMBER_RE = re.compile(  # (1)  1)  (a)  a)  (iv)  a.  iv.  1.  1.1  1.1.
     r"\(?(\d{1,3}|[a-z]|[ivx]{1,5})\)|([a-z]|[ivx]{1,5})\.|\d{1,3}((\.\d{1,3})+\.?|\.)"
 )

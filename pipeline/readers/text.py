@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline.errors import EmptyDocument, ReadError, warning
 from pipeline.model import BlockKind, Document, DocumentBuilder
+from pipeline.model.bullets import split_bullet
 
 BULLET = re.compile(r"^\s*([-*\u2022\u25aa\u25cf\u2013])\s+(.*)$")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -118,9 +119,10 @@ def _add_line(builder: DocumentBuilder, line: str, raw: str, bold: bool, page: i
     if heading:
         builder.add(BlockKind.HEADING, heading.group(2), level=len(heading.group(1)), page=page)
         return
-    bullet = BULLET.match(line)
-    if bullet:
-        builder.add(BlockKind.LIST_ITEM, bullet.group(2), marker=bullet.group(1), page=page,
+    bullet = BULLET.match(line)  # else a glyph's ('o Cllr B' is an item, not run on)
+    found = (bullet.group(1), bullet.group(2)) if bullet else split_bullet(line.strip())
+    if found:
+        builder.add(BlockKind.LIST_ITEM, found[1], marker=found[0], page=page,
                     level=1 + (len(raw) - len(raw.lstrip())) // 2, bold=bold)
         return
     stripped = line.strip()
