@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
-
 from pipeline.extractors.bodies.anaphora import Section
 from pipeline.extractors.bodies.names import (
     NUMERALS,
@@ -23,7 +21,7 @@ from pipeline.extractors.bodies.names import (
     vocabulary,
 )
 from pipeline.extractors.bodies.relation_cues import WORDS
-from pipeline.extractors.language import columns
+from pipeline.extractors.bodies.units import Unit
 
 
 @dataclass
@@ -215,7 +213,7 @@ class Discourse:
         ('A, B and C agreed to merge. They will be replaced by X.'), when it listed one group."""
         return self.last_groups[0] if len(self.last_groups) == 1 else []
 
-    def remember(self, doc: Doc, named: list[tuple[Mention, list[str]]]) -> None:
+    def remember(self, doc: Unit, named: list[tuple[Mention, list[str]]]) -> None:
         """Keep a read sentence's names: for pronouns, 'the Board', and lists named together."""
         self.previous = named
         groups_before = len(self.coordinated)
@@ -227,7 +225,7 @@ class Discourse:
         linking = WORDS.separators | WORDS.linking
         group: list[str] = []
         last_end = None
-        lowers = columns(doc).lowers
+        lowers = doc.lowers
         for m, names in named:
             # "the Enterprise and Integrated Housing Boards" is one name, not a list to refer
             # back to as "the remaining boards"

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
-
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.references import lower_references
+from pipeline.extractors.bodies.units import Unit
 from pipeline.extractors.bodies.words import (
     APOSTROPHES,
     DETERMINERS,
@@ -40,7 +39,6 @@ from pipeline.extractors.bodies.words import (
     singular_name,
     vocabulary,
 )
-from pipeline.extractors.language import span_text
 
 __all__ = ["APOSTROPHES", "DETERMINERS", "NUMERALS", "Mention", "Vocabulary", "acronym_like",
            "body_type", "clean_name", "find_mentions", "fold", "head_of", "initials",
@@ -199,7 +197,7 @@ def _classify(names: list[str], upper_last: bool) -> str:
     return "phrase" if len(names) > 1 else ""
 
 
-def find_mentions(doc: Doc, block: int) -> list[Mention]:
+def find_mentions(doc: Unit, block: int) -> list[Mention]:
     """Every name, acronym and generic reference ('the Board', 'the remaining boards')."""
     vocab = vocabulary()
     words = _words(doc)
@@ -241,7 +239,7 @@ def find_mentions(doc: Doc, block: int) -> list[Mention]:
             kind, key = "plural", names[0][:-1].lower()
         start, end = words[first].start, words[last].end
         possessive = words[last].possessive
-        text = span_text(doc, start, end)
+        text = doc.text(start, end)
         if possessive:
             text = re.sub("['\u2019]s?$", "", text)
         mentions.append(Mention(block, start, end, text, kind, head=head_of(names[-1]),

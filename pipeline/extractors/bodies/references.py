@@ -7,9 +7,9 @@ from __future__ import annotations
 from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
+from pipeline.extractors.bodies.units import Unit
 from pipeline.extractors.bodies.words import (
     DETERMINERS,
     NUMERALS,
@@ -20,7 +20,6 @@ from pipeline.extractors.bodies.words import (
     head_of,
     vocabulary,
 )
-from pipeline.extractors.language import span_text
 
 #: Words that name a body after "each" or "every" without being a body head noun.
 SINGULAR_EACH_HEADS = ("council", "authority", "partner")
@@ -32,7 +31,7 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(STOP_WORDS | anaphora_rules().adjectives)
 
 
-def lower_references(doc: Doc, words: list[_Word], block: int,
+def lower_references(doc: Unit, words: list[_Word], block: int,
                       covered: set[int]) -> list[Mention]:
     """'the police', 'the two standing partnerships', 'each constituent council'."""
     vocab = vocabulary()
@@ -75,7 +74,7 @@ def lower_references(doc: Doc, words: list[_Word], block: int,
                 and (i + 1 == len(words) or words[i + 1].lower not in vocab.modifier_nouns)):
             # "sit on the steering group": the body just named whose name ends so (key)
             found.append(Mention(block, words[i - 1].start, word.end,
-                                 span_text(doc, words[i - 1].start, word.end), "generic",
+                                 doc.text(words[i - 1].start, word.end), "generic",
                                  head=head, key=f"{words[i - 1].lower} {lower}"))
             continue
         singular_each = i and words[i - 1].lower in ("each", "every") or (
@@ -105,7 +104,7 @@ def lower_references(doc: Doc, words: list[_Word], block: int,
         singular = _singular(lower)
         key = " ".join(adjectives[-1:] + [singular])
         found.append(Mention(block, words[first].start, word.end,
-                             span_text(doc, words[first].start, word.end), "plural",
+                             doc.text(words[first].start, word.end), "plural",
                              head=singular, count=count, key=key))
     return found
 

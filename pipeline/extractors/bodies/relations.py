@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Span
-
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.clauses import ClauseReader
 from pipeline.extractors.bodies.clauses import Context as _Context
 from pipeline.extractors.bodies.names import Mention, fold, head_of, vocabulary
 from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cue_rules, cues
+from pipeline.extractors.bodies.units import Stretch
 from pipeline.model import Block
 
 __all__ = ["WORDS", "Cue", "RelationReader", "cue_gate", "cues"]
@@ -33,9 +32,9 @@ class RelationReader(ClauseReader):
 
     # ------------------------------------------------------------ cues
 
-    def read_sentence(self, block: Block, sent: Span, matches: list[tuple[str, int, int]],
-                      following: Span | None) -> None:
-        doc = sent.doc
+    def read_sentence(self, block: Block, sent: Stretch, matches: list[tuple[str, int, int]],
+                      following: Stretch | None) -> None:
+        doc = sent.unit
         ctx = _Context(doc, sent, self._mentions_in(sent))
         self._these_are(ctx, following)
         done: list[list[str]] = []  # the subjects of this sentence's cues so far
@@ -63,7 +62,7 @@ class RelationReader(ClauseReader):
         self.memory.section.set_up = self._set_up(ctx) or self.memory.section.set_up
         first = next((k for k in range(ctx.sent.start, ctx.sent.end) if not (
             ctx.texts[k][:1].isdigit() or ctx.punct[k] or ctx.texts[k].isspace()
-            or ctx.doc[k].like_num)), None)
+            or ctx.doc.like_num(k))), None)
         carried = self._antecedent(ctx, first, bodies=True) if first is not None and \
             ctx.lowers[first] in ("it", "its") else []  # before this one is remembered
         self.memory.remember(ctx.doc, [(m, self.name(m, ctx)) for m in ctx.mentions])
@@ -75,7 +74,7 @@ class RelationReader(ClauseReader):
         skip = {"the"} | anaphora_rules().demonstratives | anaphora_rules().adjectives
         while i < ctx.sent.end and (ctx.texts[i][:1].isdigit() or ctx.punct[i]
                                     or ctx.texts[i].isspace() or ctx.lowers[i] in skip
-                                    or ctx.doc[i].like_num):
+                                    or ctx.doc.like_num(i)):
             i += 1
         if i + 1 < ctx.sent.end and ctx.lowers[i] in relational and \
                 ctx.lowers[i + 1] == "of":  # "The Chair of the Forum is ..."
@@ -308,7 +307,7 @@ class RelationReader(ClauseReader):
 
     # ------------------------------------------------------------ memory
 
-    def _these_are(self, ctx: _Context, following: Span | None) -> None:
+    def _these_are(self, ctx: _Context, following: Stretch | None) -> None:
         """'Three strategic boards sit below ... These are A; B and C.' names the boards."""
         plural = next((m for m in ctx.mentions if m.kind == "plural"), None)
         at = following.start if following is not None else 0
@@ -339,7 +338,7 @@ class RelationReader(ClauseReader):
         ordered = all(starts[i] <= starts[i + 1] for i in range(len(starts) - 1))
         self._starts = starts if ordered else None
 
-    def _mentions_in(self, span: Span) -> list[Mention]:
+    def _mentions_in(self, span: Stretch) -> list[Mention]:
         """The block's mentions that start inside span, in the block's order."""
         if self._starts is None:
             return [m for m in self.block_mentions if span.start <= m.start < span.end]
@@ -353,7 +352,7 @@ def _possessive_before(ctx: _Context, i: int) -> int | None:
     for k in range(i - 1, max(ctx.sent.start, i - 4) - 1, -1):
         if ctx.lowers[k] in ("its", "their"):
             return k
-        if not (ctx.texts[k].islower() or ctx.doc[k].like_num):
+        if not (ctx.texts[k].islower() or ctx.doc.like_num(k)):
             return None
     return None
 

@@ -8,10 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from spacy.tokens import Doc
-
 from pipeline.extractors.bodies.anaphora import anaphora_rules
-from pipeline.extractors.language import columns
+from pipeline.extractors.bodies.units import Unit
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
@@ -120,11 +118,10 @@ def acronym_like(word: str) -> bool:
     return len(letters) >= 2 and capitals >= 2 and capitals * 2 >= len(letters)
 
 
-def _words(doc: Doc) -> list[_Word]:
+def _words(doc: Unit) -> list[_Word]:
     """Tokens regrouped as the words a reader sees: 'Sub-Committee', 'Behaviour/Harassment'."""
     words: list[_Word] = []
-    # each doc[i] makes a Token: the texts and spacing are read once per paper (`columns`)
-    texts, spaced = columns(doc)[:2]
+    texts, spaced = doc.texts, doc.spaces
     if JOINING.isdisjoint(texts):  # most units: nothing joins, a word per token
         return [_Word(text, i, i + 1) for i, text in enumerate(texts)]
     i = 0

@@ -1,0 +1,128 @@
+"""A reading unit as the body readers see it: a stretch of the paper's one Doc, read from its
+token columns with token numbers counted from the unit's first token.
+
+The readers used to copy each unit into a Doc of its own (a paper has some seventy units, and
+a Doc and its Token objects cost more than all the reading done on them). A `Unit` is a view
+instead: its slices of the paper's columns (`language.columns`), its sentences as the
+sentencizer would find them in the unit alone (`Stretch`), and the character offsets and
+`like_num` of its tokens, read from arrays the paper's Doc makes once (`PaperColumns`).
+The same numbers, the same texts: the copy's tokens were the paper's, counted from the unit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipeline.extractors.language import Columns, _starts, columns
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["PaperColumns", "Stretch", "Unit", "unit_of"]
+
+
+class PaperColumns:
+    """The paper's token columns and, made on first use, each token's character offset and
+    `like_num` flag (one array each from the Doc, not a Token object per token)."""
+
+    __slots__ = ("_idx", "_like_num", "columns", "doc")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.columns: Columns = columns(doc)
+        self._idx: list[int] | None = None
+        self._like_num: list[bool] | None = None
+
+    def idx(self) -> list[int]:
+        if self._idx is None:
+            from spacy.attrs import IDX
+
+            self._idx = self.doc.to_array(IDX).tolist()
+        return self._idx
+
+    def like_num(self) -> list[bool]:
+        if self._like_num is None:
+            from spacy.attrs import LIKE_NUM
+
+            self._like_num = [flag == 1 for flag in self.doc.to_array(LIKE_NUM).tolist()]
+        return self._like_num
+
+
+class Unit:
+    """Tokens `offset`..`offset + len(texts)` of the paper: their texts, trailing spaces,
+    lower forms and is_punct as lists indexed from 0."""
+
+    __slots__ = ("lowers", "offset", "paper", "punct", "spaces", "texts")
+
+    def __init__(self, paper: PaperColumns, start: int, end: int) -> None:
+        whole = paper.columns
+        self.paper, self.offset = paper, start
+        self.texts = whole.texts[start:end]
+        self.spaces = whole.spaces[start:end]
+        self.lowers = whole.lowers[start:end]
+        self.punct = whole.punct[start:end]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def text(self, start: int, end: int) -> str:
+        """The text of tokens start..end: each token's text with the space after each but the
+        last (`doc[start:end].text` of the unit's Doc)."""
+        start, end = max(start, 0), min(end, len(self.texts))
+        if start >= end:
+            return ""
+        texts, spaces = self.texts, self.spaces
+        return "".join([texts[k] + " " if spaces[k] else texts[k] for k in range(start, end - 1)]
+                       ) + texts[end - 1]
+
+    def start_char(self, k: int) -> int:
+        """Where token k starts, counted from the unit's first character."""
+        idx = self.paper.idx()
+        return idx[self.offset + k] - idx[self.offset]
+
+    def end_char(self, k: int) -> int:
+        """Where token k ends, counted from the unit's first character."""
+        return self.start_char(k) + len(self.texts[k])
+
+    def like_num(self, k: int) -> bool:
+        """spaCy's `like_num` of token k ('12', 'ten', '1/2')."""
+        return self.paper.like_num()[self.offset + k]
+
+    def span(self, start: int, end: int) -> Stretch:
+        return Stretch(self, start, end)
+
+    def sentences(self) -> list[Stretch]:
+        """The unit's sentences as spaCy's sentencizer would find them in the unit alone."""
+        starts = [i for i, start in enumerate(_starts(self.texts, self.punct)) if start]
+        return [Stretch(self, a, b) for a, b in zip(starts, [*starts[1:], len(self.texts)],
+                                                     strict=True)]
+
+
+class Stretch:
+    """Tokens start..end of a unit (a sentence, or a mention's tokens), as a Span of the
+    unit's Doc was read: its place, length, characters and text."""
+
+    __slots__ = ("end", "start", "unit")
+
+    def __init__(self, unit: Unit, start: int, end: int) -> None:
+        self.unit, self.start, self.end = unit, start, end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    @property
+    def start_char(self) -> int:
+        return self.unit.start_char(self.start)
+
+    @property
+    def end_char(self) -> int:
+        return self.unit.end_char(self.end - 1)
+
+    @property
+    def text(self) -> str:
+        return self.unit.text(self.start, self.end)
+
+
+def unit_of(doc: Doc, start: int = 0, end: int | None = None) -> Unit:
+    """Tokens start..end of a Doc (all of it by default) as a unit."""
+    return Unit(PaperColumns(doc), start, len(doc) if end is None else end)
