@@ -18,18 +18,21 @@ from pipeline.extractors.language import Columns, _starts, columns
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["PaperColumns", "Stretch", "Unit", "unit_of"]
+__all__ = ["PaperColumns", "Stretch", "Unit", "capitalised", "unit_of"]
 
 
 class PaperColumns:
     """The paper's token columns and, made on first use, each token's character offset and
     `like_num` flag (one array each from the Doc, not a Token object per token)."""
 
-    __slots__ = ("_idx", "_like_num", "columns", "doc")
+    __slots__ = ("_idx", "_like_num", "caps", "columns", "doc")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.columns: Columns = columns(doc)
+        # (`capitalised`, inline: most tokens are not, and fail the first test)
+        self.caps = [text[:1].isupper() and (text[:1].isalpha() or capitalised(text))
+                     for text in self.columns.texts]
         self._idx: list[int] | None = None
         self._like_num: list[bool] | None = None
 
@@ -52,7 +55,7 @@ class Unit:
     """Tokens `offset`..`offset + len(texts)` of the paper: their texts, trailing spaces,
     lower forms and is_punct as lists indexed from 0."""
 
-    __slots__ = ("lowers", "offset", "paper", "punct", "spaces", "texts")
+    __slots__ = ("caps", "lowers", "offset", "paper", "punct", "spaces", "texts")
 
     def __init__(self, paper: PaperColumns, start: int, end: int) -> None:
         whole = paper.columns
@@ -61,6 +64,7 @@ class Unit:
         self.spaces = whole.spaces[start:end]
         self.lowers = whole.lowers[start:end]
         self.punct = whole.punct[start:end]
+        self.caps = paper.caps[start:end]  # whether each token is capitalised
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -121,6 +125,13 @@ class Stretch:
     @property
     def text(self) -> str:
         return self.unit.text(self.start, self.end)
+
+
+def capitalised(text: str) -> bool:
+    """Whether a word is capitalised: a first capital that is a letter settles it; the search
+    is for those that are not (Ⅻ)."""
+    first = text[:1]
+    return first.isupper() and (first.isalpha() or any(c.isalpha() for c in text))
 
 
 def unit_of(doc: Doc, start: int = 0, end: int | None = None) -> Unit:
