@@ -14,14 +14,13 @@ sentences and writes the rows.
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import cache
 
-from pipeline.extractors.bodies.anaphora import anaphora_rules
+from pipeline.extractors.bodies.anaphora import anaphora_rules, opening_skip
 from pipeline.extractors.bodies.clauses import ClauseReader
 from pipeline.extractors.bodies.clauses import Context as _Context
 from pipeline.extractors.bodies.names import Mention, fold, head_of, vocabulary
 from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cue_rules, cues
-from pipeline.extractors.bodies.units import Stretch
+from pipeline.extractors.bodies.units import Stretch, opening_it
 from pipeline.model import Block
 
 __all__ = ["WORDS", "Cue", "RelationReader", "cue_gate", "cues"]
@@ -37,11 +36,8 @@ class RelationReader(ClauseReader):
                       following: Stretch | None) -> None:
         doc = sent.unit
         ctx = _Context(doc, sent, self._mentions_in(sent))
-        if not ctx.mentions and not matches:
-            # (most sentences) nothing named, no cue: what is left is what 'It' meant
-            carried = self.memory.antecedent(("plural", "org")) if _opens_with_it(ctx) else []
-            self.memory.remember(doc, [])
-            self.memory.carried = carried
+        if not ctx.mentions:
+            self.unnamed_sentence(ctx)
             return
         self._these_are(ctx, following)
         done: list[list[str]] = []  # the subjects of this sentence's cues so far
@@ -67,10 +63,19 @@ class RelationReader(ClauseReader):
         if not opening:  # "it is proposed that a performance group be reinstated"
             self.memory.section.about(self._clause_subject(ctx))
         self.memory.section.set_up = self._set_up(ctx) or self.memory.section.set_up
-        first = _opens_with_it(ctx)
+        first = opening_it(ctx.doc, ctx.sent.start, ctx.sent.end)
         carried = self._antecedent(ctx, first, bodies=True) if first is not None else []
         # (before this one is remembered)
         self.memory.remember(ctx.doc, [(m, self.name(m, ctx)) for m in ctx.mentions])
+        self.memory.carried = carried
+
+    def unnamed_sentence(self, ctx: _Context) -> None:
+        """A sentence that names no body: a cue in it has no name to fill its object (a list,
+        a pronoun's object and a plural's bodies are all read from the sentence's mentions),
+        and nothing else is remembered of it but what an opening 'It' meant."""
+        it = opening_it(ctx.doc, ctx.sent.start, ctx.sent.end)
+        carried = self.memory.antecedent(("plural", "org")) if it is not None else []
+        self.memory.remember(ctx.doc, [])
         self.memory.carried = carried
 
     def _opening(self, ctx: _Context) -> list[str]:
@@ -78,7 +83,7 @@ class RelationReader(ClauseReader):
         if not ctx.mentions:
             return []
         i, relational = ctx.sent.start, vocabulary().relational_nouns
-        skip = _opening_skip()
+        skip = opening_skip()
         while i < ctx.sent.end and (ctx.texts[i][:1].isdigit() or ctx.punct[i]
                                     or ctx.texts[i].isspace() or ctx.lowers[i] in skip
                                     or ctx.doc.like_num(i)):
@@ -351,26 +356,6 @@ class RelationReader(ClauseReader):
             return [m for m in self.block_mentions if span.start <= m.start < span.end]
         return self.block_mentions[bisect_left(self._starts, span.start):
                                    bisect_left(self._starts, span.end)]
-
-
-def _opens_with_it(ctx: _Context) -> int | None:
-    """Where 'It' or 'Its' stands when the sentence opens with it (after numbering and
-    punctuation), else None. (A number's like_num is asked last: few tokens get that far.)"""
-    texts, lowers = ctx.texts, ctx.lowers
-    for k in range(ctx.sent.start, ctx.sent.end):
-        if texts[k][:1].isdigit() or ctx.punct[k] or texts[k].isspace():
-            continue
-        if lowers[k] in ("it", "its"):
-            return k
-        if not ctx.doc.like_num(k):
-            return None
-    return None
-
-
-@cache
-def _opening_skip() -> frozenset[str]:
-    """The words before the body a sentence opens with: 'the', 'this', 'new' ..."""
-    return frozenset({"the"} | anaphora_rules().demonstratives | anaphora_rules().adjectives)
 
 
 def _possessive_before(ctx: _Context, i: int) -> int | None:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.extractors.bodies.clauses import Context as _Context
 from pipeline.extractors.bodies.descriptive import add_descriptive_bodies
 from pipeline.extractors.bodies.discourse import BodyIndex, Discourse
 from pipeline.extractors.bodies.names import (
@@ -130,8 +131,12 @@ def _relation_rows(blocks: list[Block], docs: list[Unit], mentions: list[list[Me
             reader.heading(block.text, found)  # no relations, but names a later 'this
             continue  # group' may point back to
         reader.new_block(found, block.text)
-        matches = sorted(_longest(_cue_matches(doc)), key=lambda m: m[1])
         sentences = doc.sentences()
+        if not found:  # a unit that names no body states no relation (`unnamed_sentence`)
+            for sent in sentences:
+                reader.unnamed_sentence(_Context(doc, sent, []))
+            continue
+        matches = sorted(_longest(_cue_matches(doc)), key=lambda m: m[1])
         at = 0  # the sentences and the matches both run in order: one pass over each
         for n, sent in enumerate(sentences):
             while at < len(matches) and matches[at][1] < sent.start:

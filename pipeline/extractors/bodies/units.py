@@ -18,7 +18,7 @@ from pipeline.extractors.language import Columns, _starts, columns
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["PaperColumns", "Stretch", "Unit", "capitalised", "unit_of"]
+__all__ = ["PaperColumns", "Stretch", "Unit", "capitalised", "opening_it", "unit_of"]
 
 
 class PaperColumns:
@@ -125,6 +125,20 @@ class Stretch:
     @property
     def text(self) -> str:
         return self.unit.text(self.start, self.end)
+
+
+def opening_it(unit: Unit, start: int, end: int) -> int | None:
+    """Where 'It' or 'Its' stands when tokens start..end (a sentence) open with it, after
+    numbering and punctuation; else None. (like_num is asked last: few tokens get so far.)"""
+    texts, lowers, punct = unit.texts, unit.lowers, unit.punct
+    for k in range(start, end):
+        if texts[k][:1].isdigit() or punct[k] or texts[k].isspace():
+            continue
+        if lowers[k] in ("it", "its"):
+            return k
+        if not unit.like_num(k):
+            return None
+    return None
 
 
 def capitalised(text: str) -> bool:
