@@ -77,44 +77,45 @@ def _runs(words: Words) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words (inclusive word ranges)."""
     vocab = vocabulary()
     runs: list[tuple[int, int]] = []
-    texts, caps = words.text, words.cap
+    texts, caps, lowers, count = words.text, words.cap, words.lower, len(words.text)
+    connectors = vocab.name_connectors
     after = 0  # the first word after the last run
     # a run starts on a capitalised word or a bracket: only those (a few words) are looked at
-    for i in [k for k in range(len(texts)) if caps[k] or texts[k] == "("]:
+    for i in [k for k in range(count) if caps[k] or texts[k] == "("]:
         if i < after:
             continue
-        bracketed = (texts[i] == "(" and i + 3 < len(words) and caps[i + 1]
+        bracketed = (texts[i] == "(" and i + 3 < count and caps[i + 1]
                      and texts[i + 2] == ")" and caps[i + 3])
         if not (caps[i] or bracketed):
             continue
         last = i + 3 if bracketed else i
         k = last + 1
-        while k < len(words):
+        while k < count:
             # a plural possessive ("Firefighters' Consultative Forum", "Employers' Panel")
             # names the people the body is for, as "Children's" does
             if words.possessive[last] and not words.plural_possessive[last] and \
-                    _base(words.lower[last]) not in vocab.people_possessives:
+                    _base(lowers[last]) not in vocab.people_possessives:
                 break  # "The Pool's Officer Operations Group": the possessor is its own name
-            if words.cap[k] and words.lower[k] not in vocab.name_connectors:
+            if caps[k] and lowers[k] not in connectors:
                 last, k = k, k + 1  # ("OF", "AND" in a capitals heading are connectors)
                 continue
-            if (words.text[k] == "(" and k + 3 < len(words) and words.upper(k + 1)
-                    and words.text[k + 2] == ")" and words.cap[k + 3]):
+            if (texts[k] == "(" and k + 3 < count and words.upper(k + 1)
+                    and texts[k + 2] == ")" and caps[k + 3]):
                 last, k = k + 3, k + 4  # "Drug and Alcohol Partnership (DAAT) Board"
                 continue
-            if words.text[k] == "," and (end := _subject_series(words, i, k)) is not None:
+            if texts[k] == "," and (end := _subject_series(words, i, k)) is not None:
                 last, k = end, end + 1  # "Communities, Housing and Environment Committee"
                 continue
             m = k
-            while m < len(words) and m - k < 2 and words.lower[m] in vocab.name_connectors:
+            while m < count and m - k < 2 and lowers[m] in connectors:
                 m += 1
-            if m > k and m < len(words) and words.cap[m] and \
-                    words.lower[m] not in vocab.calendar_words and _may_cross(
-                    words, last, words.lower[k:m]):
+            if m > k and m < count and caps[m] and \
+                    lowers[m] not in vocab.calendar_words and _may_cross(
+                    words, last, lowers[k:m]):
                 last, k = m, m + 1
                 continue
             break
-        if (last - i >= 2 and words.upper(last) and len(words.text[last]) <= 6
+        if (last - i >= 2 and words.upper(last) and len(texts[last]) <= 6
                 and not words.upper(last - 1)
                 and _head_at(words, last - 1)):
             # "Offender Management Group IOM": the acronym after a name is a name of its own
@@ -148,7 +149,7 @@ def _subject_series(words: Words, first: int, comma: int) -> int | None:
     if first == comma or not all(subject(k) for k in range(first, comma)):
         return None
     k, joined = comma, False
-    while k < len(words) and k - first <= MAX_SERIES_WORDS:
+    while k < len(words.text) and k - first <= MAX_SERIES_WORDS:
         if words.text[k] == "," and not joined:
             k += 1
         elif words.lower[k] in ("and", "&") and not joined and k > comma:
@@ -156,7 +157,7 @@ def _subject_series(words: Words, first: int, comma: int) -> int | None:
         else:
             return None
         start = k
-        while k < len(words) and words.cap[k] and words.lower[k] not in vocab.name_connectors:
+        while k < len(words.text) and words.cap[k] and words.lower[k] not in vocab.name_connectors:
             if _head_at(words, k):
                 return k if joined and k > start else None
             if not subject(k):
@@ -213,7 +214,7 @@ def find_mentions(doc: Unit, block: int) -> list[Mention]:
         names = words.text[first: last + 1]
         kind = _classify(names, words.upper(last))
         prev = words.lower[first - 1] if first else ""
-        following = words.lower[last + 1] if last + 1 < len(words) else ""
+        following = words.lower[last + 1] if last + 1 < len(words.text) else ""
         if len(names) == 1 and kind in ("body", "org"):
             # a lone head word: "the Board" refers back; "Cabinet" names one; "a Board" neither
             if following in anaphora_rules().meeting_nouns and prev in ("at", "to", "into") \
@@ -331,7 +332,7 @@ def _verb_after(words: Words, k: int) -> bool:
     """'The Group reports to the Committee' (or 'reports annually to'): a verb, not the
     Group's reports (a modifier)."""
     j = k + 1
-    while j < len(words) and words.lower[j].endswith("ly"):
+    while j < len(words.text) and words.lower[j].endswith("ly"):
         j += 1  # an adverb between: "reports annually to", "reports directly into"
-    return words.lower[k] in ("report", "reports") and j < len(words) and \
+    return words.lower[k] in ("report", "reports") and j < len(words.text) and \
         words.lower[j] in ("to", "into")

@@ -72,7 +72,7 @@ def lower_references(doc: Unit, words: Words, block: int,
             continue
         if (head in heads and i and (lowers[i - 1] in ("the", "this", "that")
                                      or _adjective_after(words, i))
-                and texts[i].islower() and (i + 1 == len(words) or lowers[i + 1]
+                and texts[i].islower() and (i + 1 == len(words.text) or lowers[i + 1]
                                              not in vocab.modifier_nouns)):
             # "would have a seat on the group": the group just named
             found.append(Mention(block, starts[i], ends[i], texts[i], "generic",
@@ -83,7 +83,7 @@ def lower_references(doc: Unit, words: Words, block: int,
                 and texts[i - 1].isalpha() and texts[i - 1].islower()
                 and lowers[i - 1] not in not_named
                 and starts[i - 1] not in covered
-                and (i + 1 == len(words) or lowers[i + 1] not in vocab.modifier_nouns)):
+                and (i + 1 == len(words.text) or lowers[i + 1] not in vocab.modifier_nouns)):
             # "sit on the steering group": the body just named whose name ends so (key)
             found.append(Mention(block, starts[i - 1], ends[i],
                                  doc.text(starts[i - 1], ends[i]), "generic",

@@ -35,7 +35,7 @@ from pipeline.extractors.bodies.relations import RelationReader
 from pipeline.extractors.bodies.renaming import renaming_alias
 from pipeline.extractors.bodies.units import PaperColumns, Unit
 from pipeline.extractors.items.recommendations import extract_recommendations
-from pipeline.extractors.language import block_tokens, doc_of
+from pipeline.extractors.language import BLOCK_TOKENS, doc_of
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -74,7 +74,8 @@ def extract_structure(document: Document, meta: dict, rules: PaperBodyRules | No
     """
     units = reading_units(document)
     paper = PaperColumns(doc_of(document))
-    docs = [_unit_doc(document, paper, block, last, text) for block, last, text in units]
+    ranges = paper.doc.user_data.get(BLOCK_TOKENS, {})  # (`block_tokens`, read once a paper)
+    docs = [_unit_doc(paper, ranges, block, last, text) for block, last, text in units]
     mentions = [find_mentions(doc, n) for n, doc in enumerate(docs)]
     add_descriptive_bodies(docs, mentions)  # "a joint resilience group": lower-case names
     index = build_index(docs, mentions, _paper_body(document, mentions, (meta or {}).get("body"),
@@ -109,10 +110,12 @@ def reading_units(document: Document) -> list[tuple[Block, Block, str]]:
     return units
 
 
-def _unit_doc(document: Document, paper: PaperColumns, first: Block, last: Block, text: str
-              ) -> Unit:
-    """A reading unit's tokens, from the paper's one Doc."""
-    begin, finish = block_tokens(document, first), block_tokens(document, last)
+def _unit_doc(paper: PaperColumns, ranges: dict[tuple[int, int], tuple[int, int]],
+              first: Block, last: Block, text: str) -> Unit:
+    """A reading unit's tokens, from the paper's one Doc (`ranges`: its blocks' token ranges
+    by their place, as `language.block_tokens` reads them)."""
+    begin, finish = ranges.get((first.start, len(first.text))), \
+        ranges.get((last.start, len(last.text)))
     if begin is not None and finish is not None:
         return Unit(paper, begin[0], finish[1])
     # a Doc made from the whole text: find the unit's tokens by its characters
@@ -131,11 +134,14 @@ def _relation_rows(blocks: list[Block], docs: list[Unit], mentions: list[list[Me
             reader.heading(block.text, found)  # no relations, but names a later 'this
             continue  # group' may point back to
         reader.new_block(found, block.text)
-        sentences = doc.sentences()
         if not found:  # a unit that names no body states no relation (`unnamed_sentence`)
-            for sent in sentences:
-                reader.unnamed_sentence(_Context(doc, sent, []))
+            if "it" in doc.lowers or "its" in doc.lowers:
+                for sent in doc.sentences():
+                    reader.unnamed_sentence(_Context(doc, sent, []))
+            elif doc.texts:  # (each of its sentences would leave the same: no 'It' to carry)
+                reader.unnamed_sentence(_Context(doc, doc.span(0, len(doc.texts)), []))
             continue
+        sentences = doc.sentences()
         matches = sorted(_longest(_cue_matches(doc)), key=lambda m: m[1])
         at = 0  # the sentences and the matches both run in order: one pass over each
         for n, sent in enumerate(sentences):
