@@ -50,3 +50,39 @@ def test_words_are_the_token_by_token_reading() -> None:
         assert [(found.text[i], found.lower[i], found.cap[i], found.start[i], found.end[i],
                  found.possessive[i], found.plural_possessive[i], found.upper(i))
                 for i in range(len(found))] == _one_by_one(texts, spaced), (texts, spaced)
+
+
+NAME_POOL = ["The", "the", "Board", "board", "Kelsey", "Health", "and", "of", "Wellbeing",
+             "Committee", "CSPs", "CSP", "two", "three", "both", "each", "every", "new", "this",
+             "these", "meetings", "group", "groups", "steering", "(", ")", "DAAT", ",", "for",
+             "Council", "police", "Police", "reports", "to", "into", "annually", "Sub", "-",
+             "'s", "'", "Members", "Mr", "Partnership", "NHS", "Trust", "Cabinet", ":", "\n",
+             "a", "at", "remaining", "Boards", "IOM", "Group", "Communities", "Housing", "1"]
+
+
+def test_mentions_of_units_read_in_one_pass_are_each_unit_s_own() -> None:
+    """`paper_mentions` reads a paper's units end to end; every rule that looks before or
+    after a word must see at a unit's edge what it sees at the end of the unit alone."""
+    from pipeline.extractors.bodies.names import find_mentions, paper_mentions
+    from pipeline.extractors.bodies.units import PaperColumns, Unit
+
+    chance = random.Random(5)
+    for _ in range(600):
+        texts = [chance.choice(NAME_POOL) for _ in range(chance.randint(0, 40))]
+        doc = Doc(language().vocab, words=texts, spaces=[chance.random() < 0.7 for _ in texts])
+        paper = PaperColumns(doc)
+        cuts = sorted(chance.sample(range(len(texts) + 1), min(len(texts) + 1, 6)))
+        units = [Unit(paper, a, b) for a, b in zip([0, *cuts], [*cuts, len(texts)], strict=True)]
+        assert paper_mentions(units) == [find_mentions(unit, n) for n, unit in enumerate(units)]
+
+
+def test_no_word_list_holds_the_empty_word_between_units() -> None:
+    """The empty words `paper_mentions` puts between units must be in no list a rule reads."""
+    from pipeline.extractors.bodies.anaphora import anaphora_rules
+    from pipeline.extractors.bodies.words import vocabulary
+
+    vocab, rules = vocabulary(), anaphora_rules()
+    lists = [value for value in vars(vocab).values() if isinstance(value, frozenset | dict)]
+    lists += [value for value in vars(rules).values() if isinstance(value, frozenset)]
+    assert len(lists) > 20
+    assert all("" not in words for words in lists)

@@ -13,10 +13,12 @@ aliases by `structure.BodyIndex`, references by `structure.Discourse` and `relat
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import compress
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.references import lower_references
-from pipeline.extractors.bodies.units import Unit
+from pipeline.extractors.bodies.units import Joined, Tokens, Unit
 from pipeline.extractors.bodies.words import (
     APOSTROPHES,
     DETERMINERS,
@@ -81,7 +83,9 @@ def _runs(words: Words) -> list[tuple[int, int]]:
     connectors = vocab.name_connectors
     after = 0  # the first word after the last run
     # a run starts on a capitalised word or a bracket: only those (a few words) are looked at
-    for i in [k for k in range(count) if caps[k] or texts[k] == "("]:
+    starts = [k for k in range(count) if caps[k] or texts[k] == "("] if "(" in texts else \
+        list(compress(range(count), caps))
+    for i in starts:
         if i < after:
             continue
         bracketed = (texts[i] == "(" and i + 3 < count and caps[i + 1]
@@ -90,6 +94,12 @@ def _runs(words: Words) -> list[tuple[int, int]]:
             continue
         last = i + 3 if bracketed else i
         k = last + 1
+        if not bracketed and (k == count or not caps[k] and lowers[k] not in connectors
+                              and texts[k] != "(" and texts[k] != ","):
+            # (most runs) one word before a plain one: nothing below could take it on
+            runs.append((i, i))
+            after = k
+            continue
         while k < count:
             # a plural possessive ("Firefighters' Consultative Forum", "Employers' Panel")
             # names the people the body is for, as "Children's" does
@@ -182,9 +192,10 @@ def _trim(words: Words, first: int, last: int) -> tuple[int, int, bool]:
     return first, last, person
 
 
-def _classify(names: list[str], upper_last: bool) -> str:
+def _classify(words: Words, first: int, last: int) -> str:
+    """What the name of words first..last is: body, org, plural_name, acronym, phrase or ''."""
     vocab = vocabulary()
-    lowered = [n.lower() for n in names]
+    names, lowered = words.text[first: last + 1], words.lower[first: last + 1]
     if is_head(names, len(names) - 1):
         return "body"  # a head where it stands: 'Better Care Fund Executive' (not 'Chief ...')
     if lowered[-1] in vocab.post_words and lowered[0] not in vocab.org_prefixes:
@@ -196,12 +207,12 @@ def _classify(names: list[str], upper_last: bool) -> str:
     if head_of(lowered[-1]) in vocab.org_heads or lowered[0] in vocab.org_prefixes:
         single = lowered[0] in vocab.proper_single_heads | vocab.lower_orgs
         return "org" if len(names) > 1 or single else ""
-    if upper_last and len(names[-1]) <= 8:
+    if len(names[-1]) <= 8 and words.upper(last):
         return "acronym"
     return "phrase" if len(names) > 1 else ""
 
 
-def find_mentions(doc: Unit, block: int) -> list[Mention]:
+def find_mentions(doc: Tokens, block: int) -> list[Mention]:
     """Every name, acronym and generic reference ('the Board', 'the remaining boards')."""
     vocab = vocabulary()
     words = _words(doc)
@@ -212,7 +223,7 @@ def find_mentions(doc: Unit, block: int) -> list[Mention]:
         if first > last or person:
             continue
         names = words.text[first: last + 1]
-        kind = _classify(names, words.upper(last))
+        kind = _classify(words, first, last)
         prev = words.lower[first - 1] if first else ""
         following = words.lower[last + 1] if last + 1 < len(words.text) else ""
         if len(names) == 1 and kind in ("body", "org"):
@@ -251,6 +262,27 @@ def find_mentions(doc: Unit, block: int) -> list[Mention]:
         covered.update(range(start, end))
     mentions += lower_references(doc, words, block, covered)
     return sorted(mentions, key=lambda m: m.start)
+
+
+#: the empty words between two units read in one pass: enough that no rule's look back or
+#: ahead (two words at most, before a break at a word that is not a letter) reaches the
+#: unit beside
+GAP = 2
+
+
+def paper_mentions(units: list[Unit]) -> list[list[Mention]]:
+    """`find_mentions` of each unit (numbered in order), in one pass over the units laid end
+    to end. The empty words between two units are no name's words or neighbours: a unit's
+    first word sees only them before it, as it sees nothing alone, so each unit's mentions
+    are the ones it gives alone (tests/test_body_words.py compares the two)."""
+    joined = Joined(units, GAP)
+    bases = joined.bases
+    found: list[list[Mention]] = [[] for _ in units]
+    for m in find_mentions(joined, 0):
+        n = bisect_right(bases, m.start) - 1
+        m.block, m.start, m.end = n, m.start - bases[n], m.end - bases[n]
+        found[n].append(m)
+    return found
 
 
 def shared_head_names(name: str) -> list[str]:

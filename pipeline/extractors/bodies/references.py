@@ -9,7 +9,7 @@ from functools import cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
-from pipeline.extractors.bodies.units import Unit
+from pipeline.extractors.bodies.units import Tokens
 from pipeline.extractors.bodies.words import (
     DETERMINERS,
     NUMERALS,
@@ -39,7 +39,7 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(STOP_WORDS | anaphora_rules().adjectives)
 
 
-def lower_references(doc: Unit, words: Words, block: int,
+def lower_references(doc: Tokens, words: Words, block: int,
                       covered: set[int]) -> list[Mention]:
     """'the police', 'the two standing partnerships', 'each constituent council'."""
     vocab = vocabulary()

@@ -23,10 +23,10 @@ from pipeline.extractors.bodies.names import (
     acronym_like,
     body_type,
     clean_name,
-    find_mentions,
     fold,
     head_of,
     is_head,
+    paper_mentions,
     shared_head_names,
     vocabulary,
 )
@@ -76,7 +76,7 @@ def extract_structure(document: Document, meta: dict, rules: PaperBodyRules | No
     paper = PaperColumns(doc_of(document))
     ranges = paper.doc.user_data.get(BLOCK_TOKENS, {})  # (`block_tokens`, read once a paper)
     docs = [_unit_doc(paper, ranges, block, last, text) for block, last, text in units]
-    mentions = [find_mentions(doc, n) for n, doc in enumerate(docs)]
+    mentions = paper_mentions(docs)  # (each unit's `find_mentions`, in one pass)
     add_descriptive_bodies(docs, mentions)  # "a joint resilience group": lower-case names
     index = build_index(docs, mentions, _paper_body(document, mentions, (meta or {}).get("body"),
                                                     rules or paper_body_rules()))

@@ -18,7 +18,8 @@ from pipeline.extractors.language import Columns, _starts, columns
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["PaperColumns", "Stretch", "Unit", "capitalised", "opening_it", "unit_of"]
+__all__ = ["Joined", "PaperColumns", "Stretch", "Tokens", "Unit", "capitalised", "opening_it",
+           "unit_of"]
 
 
 class PaperColumns:
@@ -51,20 +52,16 @@ class PaperColumns:
         return self._like_num
 
 
-class Unit:
-    """Tokens `offset`..`offset + len(texts)` of the paper: their texts, trailing spaces,
-    lower forms and is_punct as lists indexed from 0."""
+class Tokens:
+    """Tokens as the name readers read them: texts, trailing spaces, lower forms and whether
+    each is capitalised, as lists indexed from 0."""
 
-    __slots__ = ("caps", "lowers", "offset", "paper", "punct", "spaces", "texts")
+    __slots__ = ("caps", "lowers", "spaces", "texts")
 
-    def __init__(self, paper: PaperColumns, start: int, end: int) -> None:
-        whole = paper.columns
-        self.paper, self.offset = paper, start
-        self.texts = whole.texts[start:end]
-        self.spaces = whole.spaces[start:end]
-        self.lowers = whole.lowers[start:end]
-        self.punct = whole.punct[start:end]
-        self.caps = paper.caps[start:end]  # whether each token is capitalised
+    texts: list[str]
+    spaces: list[bool]
+    lowers: list[str]
+    caps: list[bool]
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -78,6 +75,22 @@ class Unit:
         texts, spaces = self.texts, self.spaces
         return "".join([texts[k] + " " if spaces[k] else texts[k] for k in range(start, end - 1)]
                        ) + texts[end - 1]
+
+
+class Unit(Tokens):
+    """Tokens `offset`..`offset + len(texts)` of the paper: their texts, trailing spaces,
+    lower forms, capitals and is_punct as lists indexed from 0."""
+
+    __slots__ = ("offset", "paper", "punct")
+
+    def __init__(self, paper: PaperColumns, start: int, end: int) -> None:
+        whole = paper.columns
+        self.paper, self.offset = paper, start
+        self.texts = whole.texts[start:end]
+        self.spaces = whole.spaces[start:end]
+        self.lowers = whole.lowers[start:end]
+        self.punct = whole.punct[start:end]
+        self.caps = paper.caps[start:end]  # whether each token is capitalised
 
     def start_char(self, k: int) -> int:
         """Where token k starts, counted from the unit's first character."""
@@ -125,6 +138,29 @@ class Stretch:
     @property
     def text(self) -> str:
         return self.unit.text(self.start, self.end)
+
+
+class Joined(Tokens):
+    """Units laid end to end, `gap` empty tokens after each (an empty text, no capital, a
+    space after it), for readers that read a paper's units in one pass; `bases[n]` is where
+    unit n starts."""
+
+    __slots__ = ("bases",)
+
+    def __init__(self, units: list[Unit], gap: int) -> None:
+        self.texts, self.spaces, self.lowers, self.caps = [], [], [], []
+        self.bases: list[int] = []
+        empty, spaced, plain = [""] * gap, [True] * gap, [False] * gap
+        for unit in units:
+            self.bases.append(len(self.texts))
+            self.texts += unit.texts
+            self.texts += empty
+            self.spaces += unit.spaces
+            self.spaces += spaced
+            self.lowers += unit.lowers
+            self.lowers += empty
+            self.caps += unit.caps
+            self.caps += plain
 
 
 def opening_it(unit: Unit, start: int, end: int) -> int | None:

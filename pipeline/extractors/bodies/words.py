@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from typing import cast
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
-from pipeline.extractors.bodies.units import Unit, capitalised
+from pipeline.extractors.bodies.units import Tokens, capitalised
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
@@ -108,7 +108,7 @@ def acronym_like(word: str) -> bool:
     return len(letters) >= 2 and capitals >= 2 and capitals * 2 >= len(letters)
 
 
-def _words(doc: Unit) -> Words:
+def _words(doc: Tokens) -> Words:
     """Tokens regrouped as the words a reader sees: 'Sub-Committee', 'Behaviour/Harassment'."""
     texts, spaced, lowers, caps = doc.texts, doc.spaces, doc.lowers, doc.caps
     count = len(texts)
