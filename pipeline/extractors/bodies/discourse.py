@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from pipeline.extractors.bodies.anaphora import Section
 from pipeline.extractors.bodies.names import (
@@ -22,6 +23,12 @@ from pipeline.extractors.bodies.names import (
 )
 from pipeline.extractors.bodies.relation_cues import WORDS
 from pipeline.extractors.bodies.units import Unit
+
+
+@cache
+def _linking() -> frozenset[str]:
+    """The words between names listed together ('and', ',', 'as well as' ...)."""
+    return WORDS.separators | WORDS.linking
 
 
 @dataclass
@@ -222,7 +229,7 @@ class Discourse:
         self.block_names += bodies
         for head, name in bodies:
             self.section.add(head, name)
-        linking = WORDS.separators | WORDS.linking
+        linking = _linking()
         group: list[str] = []
         last_end = None
         lowers = doc.lowers

@@ -347,7 +347,7 @@ class RelationReader(ClauseReader):
         starts = [m.start for m in mentions]
         # in order (as find_mentions gives them), a sentence's mentions are a slice found by
         # bisection: filtering the block's list per sentence was quadratic on a long block
-        ordered = all(starts[i] <= starts[i + 1] for i in range(len(starts) - 1))
+        ordered = starts == sorted(starts)
         self._starts = starts if ordered else None
 
     def _mentions_in(self, span: Stretch) -> list[Mention]:

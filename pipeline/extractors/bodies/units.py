@@ -73,6 +73,8 @@ class Tokens:
         if start >= end:
             return ""
         texts, spaces = self.texts, self.spaces
+        if all(spaces[start:end - 1]):  # (most names: a space after each word)
+            return " ".join(texts[start:end])
         return "".join([texts[k] + " " if spaces[k] else texts[k] for k in range(start, end - 1)]
                        ) + texts[end - 1]
 

@@ -58,7 +58,7 @@ def cues() -> Cues:
                 compile_cached(raw["stop_labels"]["pattern"]))
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A block as a list reader sees it: its text without bullet or list number."""
 
