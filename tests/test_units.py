@@ -55,3 +55,22 @@ def test_units_read_as_their_tokens_copied_into_a_doc() -> None:
                        for a in range(0, len(unit), 3) for b in range(a, len(unit) + 1, 2))
             checked += 1
     assert checked > 50
+
+
+def test_sentences_of_random_token_runs_are_the_sentencizer_s() -> None:
+    import random
+
+    from spacy.tokens import Doc
+
+    from pipeline.extractors.bodies.units import unit_of
+    from pipeline.extractors.language import language
+
+    sentencizer = Sentencizer()
+    pool = [".", "!", "?", "...", ")", "(", "\"", "'", ",", ":", "Board", "it", "12", "a.m.",
+            "\n", "-", "\u3002"]
+    chance = random.Random(3)
+    for _ in range(3000):
+        words = [chance.choice(pool) for _ in range(chance.randint(1, 14))]
+        doc = Doc(language().vocab, words=words)
+        expected = [(s.start, s.end) for s in sentencizer(Doc(language().vocab, words=words)).sents]
+        assert [(s.start, s.end) for s in unit_of(doc).sentences()] == expected, words

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.extractors.language import Columns, _starts, columns
+from pipeline.extractors.language import Columns, _sentence_punct, columns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -111,10 +111,27 @@ class Unit(Tokens):
         return Stretch(self, start, end)
 
     def sentences(self) -> list[Stretch]:
-        """The unit's sentences as spaCy's sentencizer would find them in the unit alone."""
-        starts = [i for i, start in enumerate(_starts(self.texts, self.punct)) if start]
-        return [Stretch(self, a, b) for a, b in zip(starts, [*starts[1:], len(self.texts)],
-                                                     strict=True)]
+        """The unit's sentences as spaCy's sentencizer would find them in the unit alone (as
+        `language._starts` marks them): one starts at the first token, and at the first token
+        after sentence-final punctuation that is neither punctuation nor sentence-final."""
+        texts, punct, count = self.texts, self.punct, len(self.texts)
+        if not count:
+            return []
+        finals = _sentence_punct()
+        bounds = [0]
+        if not finals.isdisjoint(texts):  # (most units are one sentence: no final to look at)
+            settled = 0
+            for final in [i for i, text in enumerate(texts) if text in finals]:
+                if final < settled:
+                    continue  # passed over from the final before
+                k = final + 1
+                while k < count and (punct[k] or texts[k] in finals):
+                    k += 1
+                if k < count:
+                    bounds.append(k)
+                settled = k
+        bounds.append(count)
+        return [Stretch(self, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 class Stretch:
