@@ -218,7 +218,18 @@ def find_mentions(doc: Tokens, block: int) -> list[Mention]:
     words = _words(doc)
     mentions: list[Mention] = []
     covered: set[int] = set()
+    # one word that is trimmed away or names nothing does so wherever it stands ('The',
+    # 'Resolved', 'March'): asked once per text in this reading (a paper's, `paper_mentions`)
+    nothing: dict[str, bool] = {}
     for first, last in _split(words, _runs(words)):
+        if first == last:
+            empty = nothing.get(words.text[first])
+            if empty is None:
+                trimmed = _trim(words, first, last)
+                empty = nothing[words.text[first]] = trimmed[0] > trimmed[1] or \
+                    not _classify(words, first, last)
+            if empty:
+                continue
         first, last, person = _trim(words, first, last)
         if first > last or person:
             continue
