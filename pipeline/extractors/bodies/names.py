@@ -85,11 +85,12 @@ def _runs(words: Words) -> list[tuple[int, int]]:
     # a run starts on a capitalised word or a bracket: only those (a few words) are looked at
     starts = [k for k in range(count) if caps[k] or texts[k] == "("] if "(" in texts else \
         list(compress(range(count), caps))
+    possessive, plural_possessive = words.possessive, words.plural_possessive
     for i in starts:
         if i < after:
             continue
-        bracketed = (texts[i] == "(" and i + 3 < count and caps[i + 1]
-                     and texts[i + 2] == ")" and caps[i + 3])
+        bracketed = not caps[i] and (i + 3 < count and texts[i] == "(" and caps[i + 1]
+                                     and texts[i + 2] == ")" and caps[i + 3])
         if not (caps[i] or bracketed):
             continue
         last = i + 3 if bracketed else i
@@ -103,7 +104,7 @@ def _runs(words: Words) -> list[tuple[int, int]]:
         while k < count:
             # a plural possessive ("Firefighters' Consultative Forum", "Employers' Panel")
             # names the people the body is for, as "Children's" does
-            if words.possessive[last] and not words.plural_possessive[last] and \
+            if possessive[last] and not plural_possessive[last] and \
                     _base(lowers[last]) not in vocab.people_possessives:
                 break  # "The Pool's Officer Operations Group": the possessor is its own name
             if caps[k] and lowers[k] not in connectors:
@@ -145,6 +146,9 @@ def _subject_series(words: Words, first: int, comma: int) -> int | None:
     `first`..`comma - 1` the series runs over commas to a last subject after 'and' or '&'
     and ends at a body's head noun; the subjects are no bodies or organisations themselves
     (a list: 'Cabinet, Council and Scrutiny Committee'). None when it is no such name."""
+    after = words.lower[comma + 1: comma + MAX_SERIES_WORDS + 1]
+    if "and" not in after and "&" not in after:
+        return None  # (most commas) no 'and' near enough to end a series
     vocab = vocabulary()
 
     def subject(k: int) -> bool:

@@ -54,11 +54,12 @@ def lower_references(doc: Tokens, words: Words, block: int,
     triggers = _triggers()
     for i in [k for k, lower in enumerate(lowers)
               if lower in triggers or "-" in lower or "/" in lower]:
+        if starts[i] in covered:  # (a capitalised name's word: most candidates)
+            continue
         lower = lowers[i]
         head = head_of(lower)
         if not (head in heads or lower in lower_orgs or lower in meeting_nouns
-                or lower in plural_heads or lower in SINGULAR_EACH_HEADS) \
-                or starts[i] in covered:
+                or lower in plural_heads or lower in SINGULAR_EACH_HEADS):
             continue
         if lower in lower_orgs and i and lowers[i - 1] in ("the", ",", "and", ":"):
             found.append(Mention(block, starts[i], ends[i], texts[i], "org", head=lower))
