@@ -23,6 +23,7 @@ from pipeline.extractors.anchors import (
 from pipeline.extractors.bodies.relation_cues import cue_start
 from pipeline.extractors.bodies.relations import cue_gate, cues
 from pipeline.extractors.bodies.structure import _cue_matches
+from pipeline.extractors.bodies.units import unit_of
 from pipeline.extractors.items.decisions import rules
 from pipeline.extractors.items.vote_rules import rules as vote_rules
 from pipeline.extractors.items.votes import _sentences
@@ -213,4 +214,4 @@ def test_cue_matches_are_the_matchers() -> None:
     for text in LINES:
         doc = tokenize(text)
         theirs = [(doc.vocab.strings[k], s, e) for k, s, e in matcher(doc)]
-        assert sorted(_cue_matches(doc)) == sorted(theirs), text
+        assert sorted(_cue_matches(unit_of(doc))) == sorted(theirs), text

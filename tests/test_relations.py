@@ -584,3 +584,12 @@ def test_a_body_renamed_in_a_sentence_is_one_body_under_its_new_name():
     assert "Wyre Community Safety Partnership" in aliases["Safer Wyre Partnership"]
     assert "Adult Learning Group" in aliases["Wyre Skills Board"]
     assert "Adult Learning Group" not in aliases and len(aliases) == 3
+
+
+def test_it_opening_a_paragraph_that_names_no_body_carries_the_body_before():
+    """'It meets monthly.' names nothing, yet the 'It' after it is still the group named
+    before it (a paragraph's first word, and a sentence with no name of its own)."""
+    text = ("The Westmoor Safety Group was set up in 2021.\n\n"
+            "It meets monthly. It reports to the Westmoor Partnership Board.")
+    assert edges(text) == {
+        ("Westmoor Safety Group", "reports_to", "Westmoor Partnership Board")}

@@ -19,7 +19,7 @@ from functools import cache
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
-__all__ = ["AnaphoraRules", "Section", "anaphora_rules"]
+__all__ = ["AnaphoraRules", "Section", "anaphora_rules", "opening_skip"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,13 @@ def setting_up_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     raw = read_json("structure/setting_up.json")
     return (frozenset(raw["after"]["words"]), frozenset(raw["before"]["words"]),
             frozenset(raw["be"]["words"]))
+
+
+@cache
+def opening_skip() -> frozenset[str]:
+    """The words before the body a sentence opens with: 'the', 'this', 'new' ..."""
+    rules = anaphora_rules()
+    return frozenset({"the"} | rules.demonstratives | rules.adjectives)
 
 
 @dataclass

@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
-
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.discourse import Discourse
 from pipeline.extractors.bodies.names import Mention, vocabulary
 from pipeline.extractors.bodies.relation_cues import WORDS
-from pipeline.extractors.language import columns, span_text
+from pipeline.extractors.bodies.units import Stretch, Unit
 from pipeline.model import Block
 
 __all__ = ["ClauseReader", "Context"]
@@ -23,10 +21,10 @@ __all__ = ["ClauseReader", "Context"]
 
 @dataclass
 class Context:
-    """One sentence: its Doc, its mentions and the names they resolved to."""
+    """One sentence: its unit, its mentions and the names they resolved to."""
 
-    doc: Doc
-    sent: Span
+    doc: Unit
+    sent: Stretch
     mentions: list[Mention]
     names: dict[int, list[str]] = field(default_factory=dict)  # mention start -> names
     objects: set[int] = field(default_factory=set)  # starts of mentions read as cue objects
@@ -35,11 +33,9 @@ class Context:
     punct: list[bool] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # the tokens' texts and lower forms as lists: doc[i].lower_ makes a Token each time,
-        # and the grammar below asks a few thousand times a paper (is_space, is_lower and
-        # is_alpha are the str methods of the token's text, as spaCy's lexical attributes)
-        found = columns(self.doc)
-        self.texts, self.lowers, self.punct = found.texts, found.lowers, found.punct
+        # the unit's token columns (is_space, is_lower and is_alpha are the str methods of the
+        # token's text, as spaCy's lexical attributes)
+        self.texts, self.lowers, self.punct = self.doc.texts, self.doc.lowers, self.doc.punct
         self._starts = {m.start: m for m in reversed(self.mentions)}
         self._ends = {m.end - 1: m for m in reversed(self.mentions)}
 
@@ -53,7 +49,7 @@ class ClauseReader:
 
     def __init__(self, memory: Discourse) -> None:
         self.memory, self.index = memory, memory.index
-        self.edges: list[tuple[str, str, str, Block, Span]] = []
+        self.edges: list[tuple[str, str, str, Block, Stretch]] = []
         self.block_mentions: list[Mention] = []
         self._starts: list[int] | None = []
 
@@ -178,7 +174,7 @@ class ClauseReader:
                 break  # "the Board, and of the A and the B, which ...": a new phrase
             if i + 1 < end and ctx.texts[i] in ",;" and ctx.lowers[i + 1] in ("and", "or"):
                 i += 2  # "A, B and C", "- the A;\n- the B; and\n- the C
-            elif i + 2 < end and span_text(doc, i, i + 3).lower() == "as well as":
+            elif i + 2 < end and doc.text(i, i + 3).lower() == "as well as":
                 i += 3
             elif i < end and ctx.lowers[i] in WORDS.separators:
                 i += 1
@@ -377,7 +373,7 @@ class ClauseReader:
     @staticmethod
     def _opens(ctx: Context, i: int) -> bool:
         """Whether only numbering stands before token i in its sentence."""
-        return all(ctx.punct[k] or ctx.texts[k].isspace() or ctx.doc[k].like_num
+        return all(ctx.punct[k] or ctx.texts[k].isspace() or ctx.doc.like_num(k)
                    for k in range(ctx.sent.start, i))
 
     def _sentence_subject(self, ctx: Context) -> list[str]:
@@ -385,7 +381,7 @@ class ClauseReader:
         i = ctx.sent.start
         skip = {"the", "(", ")"} | anaphora_rules().demonstratives | anaphora_rules().adjectives
         while i < ctx.sent.end and (ctx.texts[i][:1].isdigit() or ctx.lowers[i] in skip
-                                    or ctx.doc[i].like_num):
+                                    or ctx.doc.like_num(i)):
             i += 1
         m = ctx.at(i)
         return self._subjects_left(ctx, m) if m and not m.possessive else []

@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
 
 from pipeline.extractors.bodies.anaphora import setting_up_words
+from pipeline.extractors.bodies.units import Unit
 from pipeline.extractors.bodies.words import Mention, vocabulary
-from pipeline.extractors.language import columns, span_text
 from pipeline.rules import read_json
 
 __all__ = ["add_descriptive_bodies"]
@@ -66,12 +65,11 @@ def _modifier(token: str, rules: _Rules) -> bool:
         and not token.endswith("ly") and token not in vocabulary().plural_heads
 
 
-def _candidates(doc: Doc, unit: int, rules: _Rules) -> list[_Candidate]:
+def _candidates(doc: Unit, unit: int, rules: _Rules) -> list[_Candidate]:
     found: list[_Candidate] = []
-    # the head nouns' positions from the unit's token texts (`columns`: a Token for each
-    # word costs more than the rest of this reader); lower case only: capitalised names are
-    # names.py's
-    texts, lowers = columns(doc).texts, columns(doc).lowers
+    # the head nouns' positions from the unit's token texts; lower case only: capitalised
+    # names are names.py's
+    texts, lowers = doc.texts, doc.lowers
     for i in [k for k, text in enumerate(texts) if text in rules.heads]:
         if i + 1 < len(texts) and lowers[i + 1] in vocabulary().modifier_nouns:
             continue  # "the core group meeting"
@@ -95,7 +93,7 @@ def _candidates(doc: Doc, unit: int, rules: _Rules) -> list[_Candidate]:
     return found
 
 
-def add_descriptive_bodies(docs: list[Doc], mentions: list[list[Mention]]) -> None:
+def add_descriptive_bodies(docs: list[Unit], mentions: list[list[Mention]]) -> None:
     """Add the paper's lower-case body names to each unit's mentions (in place), replacing
     the references and plain words they cover ('the partnership' inside 'the partnership
     tasking group')."""
@@ -116,5 +114,5 @@ def add_descriptive_bodies(docs: list[Doc], mentions: list[list[Mention]]) -> No
         start, end = c.head + 1 - len(name), c.head + 1
         doc = docs[c.unit]
         kept = [m for m in mentions[c.unit] if m.end <= start or m.start >= end]
-        kept.append(Mention(c.unit, start, end, span_text(doc, start, end), "body", head=name[-1]))
+        kept.append(Mention(c.unit, start, end, doc.text(start, end), "body", head=name[-1]))
         mentions[c.unit] = sorted(kept, key=lambda m: m.start)

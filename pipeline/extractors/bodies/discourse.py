@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc
+from functools import cache
 
 from pipeline.extractors.bodies.anaphora import Section
 from pipeline.extractors.bodies.names import (
@@ -23,7 +22,13 @@ from pipeline.extractors.bodies.names import (
     vocabulary,
 )
 from pipeline.extractors.bodies.relation_cues import WORDS
-from pipeline.extractors.language import columns
+from pipeline.extractors.bodies.units import Unit
+
+
+@cache
+def _linking() -> frozenset[str]:
+    """The words between names listed together ('and', ',', 'as well as' ...)."""
+    return WORDS.separators | WORDS.linking
 
 
 @dataclass
@@ -36,6 +41,9 @@ class BodyIndex:
     spelled: dict[str, str] = field(default_factory=dict)  # folded alias -> as written
     named: set[str] = field(default_factory=set)  # folded names that aliases point to
     _memo: dict[tuple[str, str], str] = field(default_factory=dict)
+    # the known names by their last folded word, made when asked (and again if one was added)
+    _by_last: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    _by_last_size: int = -1
 
     def defines(self, name: str) -> bool:
         """Whether the paper gives the name as an alias or names something by it."""
@@ -72,7 +80,9 @@ class BodyIndex:
             return self.paper
         if key[1:] == body_type(text):
             return None  # "the statutory Community Safety Partnership" may be anyone's
-        found = {n for k, n in self.known.items() if (" " + k).endswith(key) and k != key[1:]}
+        # (a name that ends so ends in the same last word: only those are compared)
+        found = {n for k, n in self._ending_in(key.rsplit(" ", 1)[-1])
+                 if (" " + k).endswith(key) and k != key[1:]}
         if len(found) != 1:
             return None
         name = found.pop()
@@ -80,6 +90,15 @@ class BodyIndex:
         if extra and all(w.lower() in vocabulary().distinct_prefixes for w in extra):
             return None  # "Moorside Place Partnership" beside "North Moorside Place Partnership"
         return None if self._owner_prefixed(name, text) else name
+
+    def _ending_in(self, word: str) -> list[tuple[str, str]]:
+        """The known names (folded, as written) whose folded form ends in `word`."""
+        if self._by_last_size != len(self.known):
+            self._by_last = {}
+            for k, n in self.known.items():
+                self._by_last.setdefault(k.rsplit(" ", 1)[-1], []).append((k, n))
+            self._by_last_size = len(self.known)
+        return self._by_last.get(word, [])
 
     def _owner_prefixed(self, name: str, text: str) -> bool:
         """Whether `name` is `text` under its owner's acronym in a capitals heading
@@ -215,7 +234,7 @@ class Discourse:
         ('A, B and C agreed to merge. They will be replaced by X.'), when it listed one group."""
         return self.last_groups[0] if len(self.last_groups) == 1 else []
 
-    def remember(self, doc: Doc, named: list[tuple[Mention, list[str]]]) -> None:
+    def remember(self, doc: Unit, named: list[tuple[Mention, list[str]]]) -> None:
         """Keep a read sentence's names: for pronouns, 'the Board', and lists named together."""
         self.previous = named
         groups_before = len(self.coordinated)
@@ -224,10 +243,10 @@ class Discourse:
         self.block_names += bodies
         for head, name in bodies:
             self.section.add(head, name)
-        linking = WORDS.separators | WORDS.linking
+        linking = _linking()
         group: list[str] = []
         last_end = None
-        lowers = columns(doc).lowers
+        lowers = doc.lowers
         for m, names in named:
             # "the Enterprise and Integrated Housing Boards" is one name, not a list to refer
             # back to as "the remaining boards"

@@ -13,22 +13,23 @@ aliases by `structure.BodyIndex`, references by `structure.Discourse` and `relat
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc
+from bisect import bisect_right
+from itertools import compress
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.references import lower_references
+from pipeline.extractors.bodies.units import Joined, Tokens, Unit
 from pipeline.extractors.bodies.words import (
     APOSTROPHES,
     DETERMINERS,
     NUMERALS,
     Mention,
     Vocabulary,
+    Words,
     _adjective_after,
     _base,
     _counted_acronym,
     _singular,
-    _Word,
     _words,
     acronym_like,
     body_type,
@@ -40,21 +41,20 @@ from pipeline.extractors.bodies.words import (
     singular_name,
     vocabulary,
 )
-from pipeline.extractors.language import span_text
 
 __all__ = ["APOSTROPHES", "DETERMINERS", "NUMERALS", "Mention", "Vocabulary", "acronym_like",
            "body_type", "clean_name", "find_mentions", "fold", "head_of", "initials",
            "is_head", "shared_head_names", "singular_name", "vocabulary"]
 
 
-def _head_at(words: list[_Word], i: int) -> bool:
-    return is_head([w.text for w in words[max(i - 1, 0): i + 1]], min(i, 1))
+def _head_at(words: Words, i: int) -> bool:
+    return is_head(words.text[max(i - 1, 0): i + 1], min(i, 1))
 
 
-def _may_cross(words: list[_Word], last: int, conn: list[str]) -> bool:
+def _may_cross(words: Words, last: int, conn: list[str]) -> bool:
     """Whether a name run may go on over connector words to the next capitalised word."""
     vocab = vocabulary()
-    prev = words[last]
+    prev, upper = _base(words.lower[last]), words.upper(last)
     body_head = _head_at(words, last)
     if conn[0] in ("and", "&"):
         # "X Board and the Y Group" and "X Board and Y Group" are two bodies, not one;
@@ -62,100 +62,116 @@ def _may_cross(words: list[_Word], last: int, conn: list[str]) -> bool:
         return len(conn) == 1 and not body_head
     if conn == ["of", "the"]:
         # "Office of the Police and Crime Commissioner"; not "Membership of the Board"
-        return _base(prev) in vocab.institution_of
+        return prev in vocab.institution_of
     if conn == ["of"]:
         # "Out of Court Disposal Panel", "Chamber of Commerce"; not "Chair of Cabinet"
-        return _base(prev) in vocab.institution_of or not (
-            body_head or _base(prev) in vocab.post_words or _base(prev) in vocab.relational_nouns
-            or _base(prev) in vocab.not_name_starts or prev.upper)
+        return prev in vocab.institution_of or not (
+            body_head or prev in vocab.post_words or prev in vocab.relational_nouns
+            or prev in vocab.not_name_starts or upper)
     if len(conn) > 1:
         return False
-    if body_head or prev.lower in vocab.org_heads:
-        return conn[0] == "for" and _base(prev) in vocab.institution_of
-    return conn[0] in ("for", "from", "in") and not prev.upper
+    if body_head or words.lower[last] in vocab.org_heads:
+        return conn[0] == "for" and prev in vocab.institution_of
+    return conn[0] in ("for", "from", "in") and not upper
 
 
-def _runs(words: list[_Word]) -> list[tuple[int, int]]:
+def _runs(words: Words) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words (inclusive word ranges)."""
     vocab = vocabulary()
-    runs = []
-    i = 0
-    while i < len(words):
-        bracketed = (words[i].text == "(" and i + 3 < len(words) and words[i + 1].cap
-                     and words[i + 2].text == ")" and words[i + 3].cap)
-        if not (words[i].cap or bracketed):
-            i += 1
+    runs: list[tuple[int, int]] = []
+    texts, caps, lowers, count = words.text, words.cap, words.lower, len(words.text)
+    connectors = vocab.name_connectors
+    after = 0  # the first word after the last run
+    # a run starts on a capitalised word or a bracket: only those (a few words) are looked at
+    starts = [k for k in range(count) if caps[k] or texts[k] == "("] if "(" in texts else \
+        list(compress(range(count), caps))
+    possessive, plural_possessive = words.possessive, words.plural_possessive
+    for i in starts:
+        if i < after:
+            continue
+        bracketed = not caps[i] and (i + 3 < count and texts[i] == "(" and caps[i + 1]
+                                     and texts[i + 2] == ")" and caps[i + 3])
+        if not (caps[i] or bracketed):
             continue
         last = i + 3 if bracketed else i
         k = last + 1
-        while k < len(words):
+        if not bracketed and (k == count or not caps[k] and lowers[k] not in connectors
+                              and texts[k] != "(" and texts[k] != ","):
+            # (most runs) one word before a plain one: nothing below could take it on
+            runs.append((i, i))
+            after = k
+            continue
+        while k < count:
             # a plural possessive ("Firefighters' Consultative Forum", "Employers' Panel")
             # names the people the body is for, as "Children's" does
-            if words[last].possessive and not words[last].plural_possessive and \
-                    _base(words[last]) not in vocab.people_possessives:
+            if possessive[last] and not plural_possessive[last] and \
+                    _base(lowers[last]) not in vocab.people_possessives:
                 break  # "The Pool's Officer Operations Group": the possessor is its own name
-            if words[k].cap and words[k].lower not in vocab.name_connectors:
+            if caps[k] and lowers[k] not in connectors:
                 last, k = k, k + 1  # ("OF", "AND" in a capitals heading are connectors)
                 continue
-            if (words[k].text == "(" and k + 3 < len(words) and words[k + 1].upper
-                    and words[k + 2].text == ")" and words[k + 3].cap):
+            if (texts[k] == "(" and k + 3 < count and words.upper(k + 1)
+                    and texts[k + 2] == ")" and caps[k + 3]):
                 last, k = k + 3, k + 4  # "Drug and Alcohol Partnership (DAAT) Board"
                 continue
-            if words[k].text == "," and (end := _subject_series(words, i, k)) is not None:
+            if texts[k] == "," and (end := _subject_series(words, i, k)) is not None:
                 last, k = end, end + 1  # "Communities, Housing and Environment Committee"
                 continue
             m = k
-            while m < len(words) and m - k < 2 and words[m].lower in vocab.name_connectors:
+            while m < count and m - k < 2 and lowers[m] in connectors:
                 m += 1
-            if m > k and m < len(words) and words[m].cap and \
-                    words[m].lower not in vocab.calendar_words and _may_cross(
-                    words, last, [w.lower for w in words[k:m]]):
+            if m > k and m < count and caps[m] and \
+                    lowers[m] not in vocab.calendar_words and _may_cross(
+                    words, last, lowers[k:m]):
                 last, k = m, m + 1
                 continue
             break
-        if (last - i >= 2 and words[last].upper and len(words[last].text) <= 6
-                and not words[last - 1].upper
+        if (last - i >= 2 and words.upper(last) and len(texts[last]) <= 6
+                and not words.upper(last - 1)
                 and _head_at(words, last - 1)):
             # "Offender Management Group IOM": the acronym after a name is a name of its own
             runs += [(i, last - 1), (last, last)]
         else:
             runs.append((i, last))
-        i = last + 1
+        after = last + 1
     return runs
 
 
 MAX_SERIES_WORDS = 12
 
 
-def _subject_series(words: list[_Word], first: int, comma: int) -> int | None:
+def _subject_series(words: Words, first: int, comma: int) -> int | None:
     """Where a body named by a series of subjects ends: 'Communities, Housing and Environment
     Committee', 'Children, Families and Education Committee'. From the capitalised words
     `first`..`comma - 1` the series runs over commas to a last subject after 'and' or '&'
     and ends at a body's head noun; the subjects are no bodies or organisations themselves
     (a list: 'Cabinet, Council and Scrutiny Committee'). None when it is no such name."""
+    after = words.lower[comma + 1: comma + MAX_SERIES_WORDS + 1]
+    if "and" not in after and "&" not in after:
+        return None  # (most commas) no 'and' near enough to end a series
     vocab = vocabulary()
 
     def subject(k: int) -> bool:
-        word = words[k]
-        return (word.cap and word.lower not in vocab.name_connectors and not _head_at(words, k)
-                and head_of(word.lower) not in vocab.org_heads
-                and word.lower not in vocab.not_name_starts)
+        lower = words.lower[k]
+        return (words.cap[k] and lower not in vocab.name_connectors and not _head_at(words, k)
+                and head_of(lower) not in vocab.org_heads
+                and lower not in vocab.not_name_starts)
 
-    while first < comma and (words[first].lower in vocab.not_name_starts
-                             or words[first].lower == "the"):
+    while first < comma and (words.lower[first] in vocab.not_name_starts
+                             or words.lower[first] == "the"):
         first += 1  # "The Children, Families and ..."
     if first == comma or not all(subject(k) for k in range(first, comma)):
         return None
     k, joined = comma, False
-    while k < len(words) and k - first <= MAX_SERIES_WORDS:
-        if words[k].text == "," and not joined:
+    while k < len(words.text) and k - first <= MAX_SERIES_WORDS:
+        if words.text[k] == "," and not joined:
             k += 1
-        elif words[k].lower in ("and", "&") and not joined and k > comma:
+        elif words.lower[k] in ("and", "&") and not joined and k > comma:
             joined, k = True, k + 1
         else:
             return None
         start = k
-        while k < len(words) and words[k].cap and words[k].lower not in vocab.name_connectors:
+        while k < len(words.text) and words.cap[k] and words.lower[k] not in vocab.name_connectors:
             if _head_at(words, k):
                 return k if joined and k > start else None
             if not subject(k):
@@ -166,23 +182,24 @@ def _subject_series(words: list[_Word], first: int, comma: int) -> int | None:
     return None
 
 
-def _trim(words: list[_Word], first: int, last: int) -> tuple[int, int, bool]:
+def _trim(words: Words, first: int, last: int) -> tuple[int, int, bool]:
     """Drop leading function words ('The', 'Members', 'Under'); flag a person's name."""
     vocab = vocabulary()
     person = False
-    while first <= last and (words[first].lower in vocab.not_name_starts
-                             or words[first].lower.rstrip(".") in vocab.not_name_starts) and \
-            not (words[first].plural_possessive and first < last):  # "Members' Panel"
-        person = person or words[first].lower.rstrip(".") in vocab.honorifics
+    while first <= last and (words.lower[first] in vocab.not_name_starts
+                             or words.lower[first].rstrip(".") in vocab.not_name_starts) and \
+            not (words.plural_possessive[first] and first < last):  # "Members' Panel"
+        person = person or words.lower[first].rstrip(".") in vocab.honorifics
         first += 1
-    while last >= first and words[last].lower in vocab.name_connectors:
+    while last >= first and words.lower[last] in vocab.name_connectors:
         last -= 1
     return first, last, person
 
 
-def _classify(names: list[str], upper_last: bool) -> str:
+def _classify(words: Words, first: int, last: int) -> str:
+    """What the name of words first..last is: body, org, plural_name, acronym, phrase or ''."""
     vocab = vocabulary()
-    lowered = [n.lower() for n in names]
+    names, lowered = words.text[first: last + 1], words.lower[first: last + 1]
     if is_head(names, len(names) - 1):
         return "body"  # a head where it stands: 'Better Care Fund Executive' (not 'Chief ...')
     if lowered[-1] in vocab.post_words and lowered[0] not in vocab.org_prefixes:
@@ -194,25 +211,36 @@ def _classify(names: list[str], upper_last: bool) -> str:
     if head_of(lowered[-1]) in vocab.org_heads or lowered[0] in vocab.org_prefixes:
         single = lowered[0] in vocab.proper_single_heads | vocab.lower_orgs
         return "org" if len(names) > 1 or single else ""
-    if upper_last and len(names[-1]) <= 8:
+    if len(names[-1]) <= 8 and words.upper(last):
         return "acronym"
     return "phrase" if len(names) > 1 else ""
 
 
-def find_mentions(doc: Doc, block: int) -> list[Mention]:
+def find_mentions(doc: Tokens, block: int) -> list[Mention]:
     """Every name, acronym and generic reference ('the Board', 'the remaining boards')."""
     vocab = vocabulary()
     words = _words(doc)
     mentions: list[Mention] = []
     covered: set[int] = set()
+    # one word that is trimmed away or names nothing does so wherever it stands ('The',
+    # 'Resolved', 'March'): asked once per text in this reading (a paper's, `paper_mentions`)
+    nothing: dict[str, bool] = {}
     for first, last in _split(words, _runs(words)):
+        if first == last:
+            empty = nothing.get(words.text[first])
+            if empty is None:
+                trimmed = _trim(words, first, last)
+                empty = nothing[words.text[first]] = trimmed[0] > trimmed[1] or \
+                    not _classify(words, first, last)
+            if empty:
+                continue
         first, last, person = _trim(words, first, last)
         if first > last or person:
             continue
-        names = [w.text for w in words[first: last + 1]]
-        kind = _classify(names, words[last].upper)
-        prev = words[first - 1].lower if first else ""
-        following = words[last + 1].lower if last + 1 < len(words) else ""
+        names = words.text[first: last + 1]
+        kind = _classify(words, first, last)
+        prev = words.lower[first - 1] if first else ""
+        following = words.lower[last + 1] if last + 1 < len(words.text) else ""
         if len(names) == 1 and kind in ("body", "org"):
             # a lone head word: "the Board" refers back; "Cabinet" names one; "a Board" neither
             if following in anaphora_rules().meeting_nouns and prev in ("at", "to", "into") \
@@ -239,9 +267,9 @@ def find_mentions(doc: Doc, block: int) -> list[Mention]:
                 words, first)) is not None:  # "the three CSPs": the three listed before
             first, count = counted
             kind, key = "plural", names[0][:-1].lower()
-        start, end = words[first].start, words[last].end
-        possessive = words[last].possessive
-        text = span_text(doc, start, end)
+        start, end = words.start[first], words.end[last]
+        possessive = words.possessive[last]
+        text = doc.text(start, end)
         if possessive:
             text = re.sub("['\u2019]s?$", "", text)
         mentions.append(Mention(block, start, end, text, kind, head=head_of(names[-1]),
@@ -249,6 +277,27 @@ def find_mentions(doc: Doc, block: int) -> list[Mention]:
         covered.update(range(start, end))
     mentions += lower_references(doc, words, block, covered)
     return sorted(mentions, key=lambda m: m.start)
+
+
+#: the empty words between two units read in one pass: enough that no rule's look back or
+#: ahead (two words at most, before a break at a word that is not a letter) reaches the
+#: unit beside
+GAP = 2
+
+
+def paper_mentions(units: list[Unit]) -> list[list[Mention]]:
+    """`find_mentions` of each unit (numbered in order), in one pass over the units laid end
+    to end. The empty words between two units are no name's words or neighbours: a unit's
+    first word sees only them before it, as it sees nothing alone, so each unit's mentions
+    are the ones it gives alone (tests/test_body_words.py compares the two)."""
+    joined = Joined(units, GAP)
+    bases = joined.bases
+    found: list[list[Mention]] = [[] for _ in units]
+    for m in find_mentions(joined, 0):
+        n = bisect_right(bases, m.start) - 1
+        m.block, m.start, m.end = n, m.start - bases[n], m.end - bases[n]
+        found[n].append(m)
+    return found
 
 
 def shared_head_names(name: str) -> list[str]:
@@ -281,43 +330,43 @@ def shared_head_names(name: str) -> list[str]:
     return [f"{place} {rest}" for place in places]
 
 
-def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split(words: Words, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs that are two names joined by 'and': 'Kelsey Borough Council and North Rendle District
     Council', 'Healthwatch Fernley and Wessex Police'; not 'Police and Crime Panel'."""
     vocab = vocabulary()
 
     def org_ended(first: int, last: int) -> bool:
-        return last > first and head_of(words[last].lower) in vocab.org_heads
+        return last > first and head_of(words.lower[last]) in vocab.org_heads
 
     def named(first: int, last: int) -> bool:
-        return (words[first].lower in vocab.org_prefixes or org_ended(first, last)
+        return (words.lower[first] in vocab.org_prefixes or org_ended(first, last)
                 or last - first >= 2 and _head_at(words, last))
 
     out = []
     for first, last in runs:
         for cut in range(first + 1, last):
-            if words[cut].lower not in ("and", "&") or cut <= first:
+            if words.lower[cut] not in ("and", "&") or cut <= first:
                 continue
             # "Probation and Health": a one-word organisation and a word that names nothing
             # "Council and Fernley NHS Trust": a one-word organisation and a full name
             single_orgs = cut - 1 == first and (cut + 1 == last or named(cut + 1, last)) and \
-                words[first].lower in vocab.lower_orgs | vocab.proper_single_heads
+                words.lower[first] in vocab.lower_orgs | vocab.proper_single_heads
             # "Porthaven CSP and Brackmouth CSP": two names that end in the same word
             same_end = cut - first >= 2 and last - cut >= 2 and \
-                words[cut - 1].text == words[last].text
+                words.text[cut - 1] == words.text[last]
             # "NHS Westdale and Westdale Third Sector Interface": a prefixed two-word
             # organisation and a name of two words or more
-            prefixed = words[first].lower in vocab.org_prefixes and cut - first == 2 and \
+            prefixed = words.lower[first] in vocab.org_prefixes and cut - first == 2 and \
                 last - cut >= 2
             # "Holmfirth Chamber of Trade and Holmfirth Community Foundation": a second
             # name that opens with the first one's place word
             repeated = cut - first >= 2 and last - cut >= 2 and \
-                words[cut + 1].text == words[first].text
+                words.text[cut + 1] == words.text[first]
             # "the Probation Service and Tarbet Women's Aid": two all-capitalised names ('Office
             # of the Police and Crime Commissioner' has lower-case words, so stays one)
             capitalised = org_ended(first, cut - 1) and last - cut >= 2 and all(
-                w.cap for w in words[first: cut]) and all(w.cap for w in words[cut + 1: last + 1])
-            if (words[first].lower in vocab.split_prefixes and cut - first >= 2 or single_orgs
+                words.cap[first: cut]) and all(words.cap[cut + 1: last + 1])
+            if (words.lower[first] in vocab.split_prefixes and cut - first >= 2 or single_orgs
                     or prefixed or repeated or capitalised
                     or org_ended(first, cut - 1) and named(cut + 1, last) or same_end):
                 out.append((first, cut - 1))
@@ -326,11 +375,11 @@ def _split(words: list[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
-def _verb_after(words: list[_Word], k: int) -> bool:
+def _verb_after(words: Words, k: int) -> bool:
     """'The Group reports to the Committee' (or 'reports annually to'): a verb, not the
     Group's reports (a modifier)."""
     j = k + 1
-    while j < len(words) and words[j].lower.endswith("ly"):
+    while j < len(words.text) and words.lower[j].endswith("ly"):
         j += 1  # an adverb between: "reports annually to", "reports directly into"
-    return words[k].lower in ("report", "reports") and j < len(words) and \
-        words[j].lower in ("to", "into")
+    return words.lower[k] in ("report", "reports") and j < len(words.text) and \
+        words.lower[j] in ("to", "into")

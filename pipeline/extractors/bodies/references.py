@@ -7,23 +7,30 @@ from __future__ import annotations
 from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
+from pipeline.extractors.bodies.units import Tokens
 from pipeline.extractors.bodies.words import (
     DETERMINERS,
     NUMERALS,
     Mention,
+    Words,
     _adjective_after,
     _singular,
-    _Word,
     head_of,
     vocabulary,
 )
-from pipeline.extractors.language import span_text
 
 #: Words that name a body after "each" or "every" without being a body head noun.
 SINGULAR_EACH_HEADS = ("council", "authority", "partner")
+
+
+@cache
+def _triggers() -> frozenset[str]:
+    """The words a lower-case reference ends on (a head's, where the word is its own head)."""
+    vocab, rules = vocabulary(), anaphora_rules()
+    return frozenset(vocab.heads) | vocab.lower_orgs | rules.meeting_nouns | vocab.plural_heads \
+        | frozenset(SINGULAR_EACH_HEADS)
 
 
 @cache
@@ -32,7 +39,7 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(STOP_WORDS | anaphora_rules().adjectives)
 
 
-def lower_references(doc: Doc, words: list[_Word], block: int,
+def lower_references(doc: Tokens, words: Words, block: int,
                       covered: set[int]) -> list[Mention]:
     """'the police', 'the two standing partnerships', 'each constituent council'."""
     vocab = vocabulary()
@@ -41,52 +48,57 @@ def lower_references(doc: Doc, words: list[_Word], block: int,
     plural_heads = vocab.plural_heads
     not_named = _not_name_words()
     found = []
-    for i, word in enumerate(words):
-        lower = word.lower
+    lowers, texts, starts, ends = words.lower, words.text, words.start, words.end
+    # every reference below is a word of one of these lists: the rest (most words) go. A word
+    # without '-' or '/' is its own head (`head_of`), so one set test finds the candidates
+    triggers = _triggers()
+    for i in [k for k, lower in enumerate(lowers)
+              if lower in triggers or "-" in lower or "/" in lower]:
+        if starts[i] in covered:  # (a capitalised name's word: most candidates)
+            continue
+        lower = lowers[i]
         head = head_of(lower)
-        # every reference below is a word of one of these lists: the rest (most words) go
         if not (head in heads or lower in lower_orgs or lower in meeting_nouns
-                or lower in plural_heads or lower in SINGULAR_EACH_HEADS) \
-                or word.start in covered:
+                or lower in plural_heads or lower in SINGULAR_EACH_HEADS):
             continue
-        if lower in lower_orgs and i and words[i - 1].lower in ("the", ",", "and", ":"):
-            found.append(Mention(block, word.start, word.end, word.text, "org", head=lower))
+        if lower in lower_orgs and i and lowers[i - 1] in ("the", ",", "and", ":"):
+            found.append(Mention(block, starts[i], ends[i], texts[i], "org", head=lower))
             continue
-        demonstrative = i and words[i - 1].lower in rules.demonstratives
+        demonstrative = i and lowers[i - 1] in rules.demonstratives
         if lower in meeting_nouns and (demonstrative or _adjective_after(
                 words, i, rules.demonstratives)):
             # "these meetings": the body whose meetings they are
-            found.append(Mention(block, word.start, word.end, word.text, "generic",
+            found.append(Mention(block, starts[i], ends[i], texts[i], "generic",
                                  head=lower))
             continue
-        if (head in heads and i and (words[i - 1].lower in ("the", "this", "that")
+        if (head in heads and i and (lowers[i - 1] in ("the", "this", "that")
                                      or _adjective_after(words, i))
-                and word.text.islower() and (i + 1 == len(words) or words[i + 1].lower
+                and texts[i].islower() and (i + 1 == len(words.text) or lowers[i + 1]
                                              not in vocab.modifier_nouns)):
             # "would have a seat on the group": the group just named
-            found.append(Mention(block, word.start, word.end, word.text, "generic",
+            found.append(Mention(block, starts[i], ends[i], texts[i], "generic",
                                  head=head))
             continue
-        if (head in heads and i > 1 and word.text.islower()
-                and words[i - 2].lower in ("the", "this", "that")
-                and words[i - 1].text.isalpha() and words[i - 1].text.islower()
-                and words[i - 1].lower not in not_named
-                and words[i - 1].start not in covered
-                and (i + 1 == len(words) or words[i + 1].lower not in vocab.modifier_nouns)):
+        if (head in heads and i > 1 and texts[i].islower()
+                and lowers[i - 2] in ("the", "this", "that")
+                and texts[i - 1].isalpha() and texts[i - 1].islower()
+                and lowers[i - 1] not in not_named
+                and starts[i - 1] not in covered
+                and (i + 1 == len(words.text) or lowers[i + 1] not in vocab.modifier_nouns)):
             # "sit on the steering group": the body just named whose name ends so (key)
-            found.append(Mention(block, words[i - 1].start, word.end,
-                                 span_text(doc, words[i - 1].start, word.end), "generic",
-                                 head=head, key=f"{words[i - 1].lower} {lower}"))
+            found.append(Mention(block, starts[i - 1], ends[i],
+                                 doc.text(starts[i - 1], ends[i]), "generic",
+                                 head=head, key=f"{lowers[i - 1]} {lower}"))
             continue
-        singular_each = i and words[i - 1].lower in ("each", "every") or (
-            i > 1 and words[i - 2].lower in ("each", "every"))
+        singular_each = i and lowers[i - 1] in ("each", "every") or (
+            i > 1 and lowers[i - 2] in ("each", "every"))
         plural = lower in plural_heads
         if not plural and not (singular_each and (head in heads
                                                   or lower in SINGULAR_EACH_HEADS)):
             continue
         j, count, adjectives = i - 1, None, list[str]()
         while j >= 0 and i - j <= 4:
-            w = words[j].lower
+            w = lowers[j]
             if w in DETERMINERS:
                 count = 2 if w == "both" else count
                 j -= 1
@@ -99,13 +111,13 @@ def lower_references(doc: Doc, words: list[_Word], block: int,
                 break
             j -= 1
         first = j + 1
-        if first == i or words[first].lower not in (DETERMINERS | set(NUMERALS)) and \
-                not words[first].lower.isdigit():
+        if first == i or lowers[first] not in (DETERMINERS | set(NUMERALS)) and \
+                not lowers[first].isdigit():
             continue
         singular = _singular(lower)
         key = " ".join(adjectives[-1:] + [singular])
-        found.append(Mention(block, words[first].start, word.end,
-                             span_text(doc, words[first].start, word.end), "plural",
+        found.append(Mention(block, starts[first], ends[i],
+                             doc.text(starts[first], ends[i]), "plural",
                              head=singular, count=count, key=key))
     return found
 

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Span
-
-from pipeline.extractors.bodies.anaphora import anaphora_rules
+from pipeline.extractors.bodies.anaphora import anaphora_rules, opening_skip
 from pipeline.extractors.bodies.clauses import ClauseReader
 from pipeline.extractors.bodies.clauses import Context as _Context
 from pipeline.extractors.bodies.names import Mention, fold, head_of, vocabulary
 from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cue_rules, cues
+from pipeline.extractors.bodies.units import Stretch, opening_it
 from pipeline.model import Block
 
 __all__ = ["WORDS", "Cue", "RelationReader", "cue_gate", "cues"]
@@ -33,10 +32,13 @@ class RelationReader(ClauseReader):
 
     # ------------------------------------------------------------ cues
 
-    def read_sentence(self, block: Block, sent: Span, matches: list[tuple[str, int, int]],
-                      following: Span | None) -> None:
-        doc = sent.doc
+    def read_sentence(self, block: Block, sent: Stretch, matches: list[tuple[str, int, int]],
+                      following: Stretch | None) -> None:
+        doc = sent.unit
         ctx = _Context(doc, sent, self._mentions_in(sent))
+        if not ctx.mentions:
+            self.unnamed_sentence(ctx)
+            return
         self._these_are(ctx, following)
         done: list[list[str]] = []  # the subjects of this sentence's cues so far
         for cue_id, start, end in matches:
@@ -61,21 +63,30 @@ class RelationReader(ClauseReader):
         if not opening:  # "it is proposed that a performance group be reinstated"
             self.memory.section.about(self._clause_subject(ctx))
         self.memory.section.set_up = self._set_up(ctx) or self.memory.section.set_up
-        first = next((k for k in range(ctx.sent.start, ctx.sent.end) if not (
-            ctx.texts[k][:1].isdigit() or ctx.punct[k] or ctx.texts[k].isspace()
-            or ctx.doc[k].like_num)), None)
-        carried = self._antecedent(ctx, first, bodies=True) if first is not None and \
-            ctx.lowers[first] in ("it", "its") else []  # before this one is remembered
+        first = opening_it(ctx.doc, ctx.sent.start, ctx.sent.end)
+        carried = self._antecedent(ctx, first, bodies=True) if first is not None else []
+        # (before this one is remembered)
         self.memory.remember(ctx.doc, [(m, self.name(m, ctx)) for m in ctx.mentions])
+        self.memory.carried = carried
+
+    def unnamed_sentence(self, ctx: _Context) -> None:
+        """A sentence that names no body: a cue in it has no name to fill its object (a list,
+        a pronoun's object and a plural's bodies are all read from the sentence's mentions),
+        and nothing else is remembered of it but what an opening 'It' meant."""
+        it = opening_it(ctx.doc, ctx.sent.start, ctx.sent.end)
+        carried = self.memory.antecedent(("plural", "org")) if it is not None else []
+        self.memory.remember(ctx.doc, [])
         self.memory.carried = carried
 
     def _opening(self, ctx: _Context) -> list[str]:
         """The one body a sentence opens with ('4.4 The Joint Group will ...'), else []."""
+        if not ctx.mentions:
+            return []
         i, relational = ctx.sent.start, vocabulary().relational_nouns
-        skip = {"the"} | anaphora_rules().demonstratives | anaphora_rules().adjectives
+        skip = opening_skip()
         while i < ctx.sent.end and (ctx.texts[i][:1].isdigit() or ctx.punct[i]
                                     or ctx.texts[i].isspace() or ctx.lowers[i] in skip
-                                    or ctx.doc[i].like_num):
+                                    or ctx.doc.like_num(i)):
             i += 1
         if i + 1 < ctx.sent.end and ctx.lowers[i] in relational and \
                 ctx.lowers[i + 1] == "of":  # "The Chair of the Forum is ..."
@@ -308,7 +319,7 @@ class RelationReader(ClauseReader):
 
     # ------------------------------------------------------------ memory
 
-    def _these_are(self, ctx: _Context, following: Span | None) -> None:
+    def _these_are(self, ctx: _Context, following: Stretch | None) -> None:
         """'Three strategic boards sit below ... These are A; B and C.' names the boards."""
         plural = next((m for m in ctx.mentions if m.kind == "plural"), None)
         at = following.start if following is not None else 0
@@ -336,10 +347,10 @@ class RelationReader(ClauseReader):
         starts = [m.start for m in mentions]
         # in order (as find_mentions gives them), a sentence's mentions are a slice found by
         # bisection: filtering the block's list per sentence was quadratic on a long block
-        ordered = all(starts[i] <= starts[i + 1] for i in range(len(starts) - 1))
+        ordered = starts == sorted(starts)
         self._starts = starts if ordered else None
 
-    def _mentions_in(self, span: Span) -> list[Mention]:
+    def _mentions_in(self, span: Stretch) -> list[Mention]:
         """The block's mentions that start inside span, in the block's order."""
         if self._starts is None:
             return [m for m in self.block_mentions if span.start <= m.start < span.end]
@@ -353,7 +364,7 @@ def _possessive_before(ctx: _Context, i: int) -> int | None:
     for k in range(i - 1, max(ctx.sent.start, i - 4) - 1, -1):
         if ctx.lowers[k] in ("its", "their"):
             return k
-        if not (ctx.texts[k].islower() or ctx.doc[k].like_num):
+        if not (ctx.texts[k].islower() or ctx.doc.like_num(k)):
             return None
     return None
 

@@ -15,13 +15,11 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from pipeline.extractors.bodies.names import clean_name
-from pipeline.extractors.language import columns
 from pipeline.rules import read_json
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from pipeline.extractors.bodies.discourse import BodyIndex
+    from pipeline.extractors.bodies.units import Unit
     from pipeline.extractors.bodies.words import Mention
 
 __all__ = ["renaming_alias"]
@@ -40,11 +38,11 @@ def _rules() -> _Rules:
                     for key in ("new_then_old", "old_then_new")))
 
 
-def renaming_alias(doc: Doc, a: Mention, b: Mention, index: BodyIndex) -> None:
+def renaming_alias(doc: Unit, a: Mention, b: Mention, index: BodyIndex) -> None:
     """Record the old name of two neighbouring mentions as an alias of the new one."""
     if a.kind not in ("body", "org") or b.kind not in ("body", "org"):
         return
-    words = tuple(columns(doc).lowers[a.end: b.start])
+    words = tuple(doc.lowers[a.end: b.start])
     if words[-1:] == ("the",):
         words = words[:-1]
     rules = _rules()

@@ -1,11 +1,11 @@
 """Recommendations, bodies and relations: the structure a paper states.
 
 The paper's one Doc (`language.py`) is read in units (a block, or blocks a sentence runs on
-over), each a standalone copy of its tokens. `names.py` finds the names in each unit; this
-module collects the aliases the paper defines into a `BodyIndex` (acronyms, former names,
-"Safer Fernley, the local Community Safety Partnership"), keeps what a reader remembers between
-sentences (`Discourse`), runs the `relations.py` sentence reader over the paper for its
-reporting lines, replacements, memberships and links, and writes the bodies rows;
+over), each a view of its tokens' columns (`units.py`). `names.py` finds the names in each
+unit; this module collects the aliases the paper defines into a `BodyIndex` (acronyms, former
+names, "Safer Fernley, the local Community Safety Partnership"), keeps what a reader remembers
+between sentences (`Discourse`), runs the `relations.py` sentence reader over the paper for
+its reporting lines, replacements, memberships and links, and writes the bodies rows;
 `recommendations.py` reads the recommendations.
 """
 
@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
-
+from pipeline.extractors.bodies.clauses import Context as _Context
 from pipeline.extractors.bodies.descriptive import add_descriptive_bodies
 from pipeline.extractors.bodies.discourse import BodyIndex, Discourse
 from pipeline.extractors.bodies.names import (
@@ -24,25 +23,19 @@ from pipeline.extractors.bodies.names import (
     acronym_like,
     body_type,
     clean_name,
-    find_mentions,
     fold,
     head_of,
     is_head,
+    paper_mentions,
     shared_head_names,
     vocabulary,
 )
 from pipeline.extractors.bodies.relation_cues import cue_patterns
 from pipeline.extractors.bodies.relations import RelationReader
 from pipeline.extractors.bodies.renaming import renaming_alias
+from pipeline.extractors.bodies.units import PaperColumns, Unit
 from pipeline.extractors.items.recommendations import extract_recommendations
-from pipeline.extractors.language import (
-    block_tokens,
-    columns,
-    doc_of,
-    span_text,
-    standalone,
-    unit_sentences,
-)
+from pipeline.extractors.language import BLOCK_TOKENS, doc_of
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -80,8 +73,10 @@ def extract_structure(document: Document, meta: dict, rules: PaperBodyRules | No
     of `models/structure/paper_body.json`).
     """
     units = reading_units(document)
-    docs = [_unit_doc(document, block, last, text) for block, last, text in units]
-    mentions = [find_mentions(doc, n) for n, doc in enumerate(docs)]
+    paper = PaperColumns(doc_of(document))
+    ranges = paper.doc.user_data.get(BLOCK_TOKENS, {})  # (`block_tokens`, read once a paper)
+    docs = [_unit_doc(paper, ranges, block, last, text) for block, last, text in units]
+    mentions = paper_mentions(docs)  # (each unit's `find_mentions`, in one pass)
     add_descriptive_bodies(docs, mentions)  # "a joint resilience group": lower-case names
     index = build_index(docs, mentions, _paper_body(document, mentions, (meta or {}).get("body"),
                                                     rules or paper_body_rules()))
@@ -115,20 +110,21 @@ def reading_units(document: Document) -> list[tuple[Block, Block, str]]:
     return units
 
 
-def _unit_doc(document: Document, first: Block, last: Block, text: str) -> Doc:
-    """A reading unit's tokens, from the paper's one Doc (its sentences are `sentences`'s)."""
-    begin, finish = block_tokens(document, first), block_tokens(document, last)
+def _unit_doc(paper: PaperColumns, ranges: dict[tuple[int, int], tuple[int, int]],
+              first: Block, last: Block, text: str) -> Unit:
+    """A reading unit's tokens, from the paper's one Doc (`ranges`: its blocks' token ranges
+    by their place, as `language.block_tokens` reads them)."""
+    begin, finish = ranges.get((first.start, len(first.text))), \
+        ranges.get((last.start, len(last.text)))
     if begin is not None and finish is not None:
-        span = doc_of(document)[begin[0]:finish[1]]
-    else:  # a Doc made from the whole text: find the unit's tokens by its characters
-        found = doc_of(document).char_span(first.start, first.start + len(text),
-                                           alignment_mode="expand")
-        assert found is not None
-        span = found
-    return standalone(span, mark_sentences=False)
+        return Unit(paper, begin[0], finish[1])
+    # a Doc made from the whole text: find the unit's tokens by its characters
+    found = paper.doc.char_span(first.start, first.start + len(text), alignment_mode="expand")
+    assert found is not None
+    return Unit(paper, found.start, found.end)
 
 
-def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Mention]],
+def _relation_rows(blocks: list[Block], docs: list[Unit], mentions: list[list[Mention]],
                    memory: Discourse) -> list[dict]:
     """Relation rows (source, relation, target, and the sentence as evidence with provenance)
     from reading every sentence in order; each stated relation once. Headings state none."""
@@ -138,8 +134,15 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
             reader.heading(block.text, found)  # no relations, but names a later 'this
             continue  # group' may point back to
         reader.new_block(found, block.text)
+        if not found:  # a unit that names no body states no relation (`unnamed_sentence`)
+            if "it" in doc.lowers or "its" in doc.lowers:
+                for sent in doc.sentences():
+                    reader.unnamed_sentence(_Context(doc, sent, []))
+            elif doc.texts:  # (each of its sentences would leave the same: no 'It' to carry)
+                reader.unnamed_sentence(_Context(doc, doc.span(0, len(doc.texts)), []))
+            continue
+        sentences = doc.sentences()
         matches = sorted(_longest(_cue_matches(doc)), key=lambda m: m[1])
-        sentences = unit_sentences(doc)
         at = 0  # the sentences and the matches both run in order: one pass over each
         for n, sent in enumerate(sentences):
             while at < len(matches) and matches[at][1] < sent.start:
@@ -163,11 +166,10 @@ def _relation_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Men
     return rows
 
 
-def _cue_matches(doc: Doc) -> list[tuple[str, int, int]]:
+def _cue_matches(doc: Unit) -> list[tuple[str, int, int]]:
     """The relation cues in a unit, (cue id, start, end), as spaCy's Matcher finds them over
     the whole unit, read from its token columns (`token_patterns.py`)."""
-    found = columns(doc)
-    return cue_patterns()(found.texts, found.lowers)
+    return cue_patterns()(doc.texts, doc.lowers)
 
 
 def _longest(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -207,7 +209,7 @@ def _paper_body(document: Document, mentions: list[list[Mention]], given: str | 
     return same[0] if same else given
 
 
-def build_index(docs: list[Doc], mentions: list[list[Mention]], paper: str) -> BodyIndex:
+def build_index(docs: list[Unit], mentions: list[list[Mention]], paper: str) -> BodyIndex:
     """Aliases the paper defines, collected over the whole paper before anything is resolved."""
     index = BodyIndex(paper=paper)
     for doc, found in zip(docs, mentions, strict=True):
@@ -229,9 +231,9 @@ def build_index(docs: list[Doc], mentions: list[list[Mention]], paper: str) -> B
     return index
 
 
-def _bracket_alias(doc: Doc, m: Mention, index: BodyIndex) -> None:
+def _bracket_alias(doc: Unit, m: Mention, index: BodyIndex) -> None:
     """'Health and Wellbeing Board (HWB)', 'SEND Board (formerly the Inclusion Board)'."""
-    texts = columns(doc).texts
+    texts = doc.texts
     if m.end >= len(texts) or texts[m.end] != "(" or m.kind not in ("body", "org", "phrase"):
         return
     close = next((k for k in range(m.end + 1, min(len(texts), m.end + 9)) if texts[k] == ")"),
@@ -239,7 +241,7 @@ def _bracket_alias(doc: Doc, m: Mention, index: BodyIndex) -> None:
     if close is None:
         return
     inner = re.sub(r"^(formerly|previously|now|also known as|known as|the)\s+(the\s+)?", "",
-                   span_text(doc, m.end + 1, close).strip(), flags=re.I)
+                   doc.text(m.end + 1, close).strip(), flags=re.I)
     words = inner.split()
     # a person's initials after their name are not an alias: a phrase needs "of"/"for" words
     acronym = any(acronym_like(w) for w in words) and len(words) <= 3 and (
@@ -250,11 +252,11 @@ def _bracket_alias(doc: Doc, m: Mention, index: BodyIndex) -> None:
         index.add_alias(inner, clean_name(m.text))
 
 
-def _apposition_alias(doc: Doc, a: Mention, b: Mention, index: BodyIndex) -> None:
+def _apposition_alias(doc: Unit, a: Mention, b: Mention, index: BodyIndex) -> None:
     """'Safer Fernley, the local Community Safety Partnership' names one body twice; a list
     ('the X Group, the Y Group and ...') does not, so the second name needs a qualifier or the
     first must be a name without a head noun."""
-    words = columns(doc).lowers[a.end: b.start]
+    words = doc.lowers[a.end: b.start]
     if not words or words[0] != "," or b.kind != "body":
         return
     rest = words[1:]
@@ -268,7 +270,7 @@ def _apposition_alias(doc: Doc, a: Mention, b: Mention, index: BodyIndex) -> Non
         index.add_alias(clean_name(b.text), clean_name(a.text))
 
 
-def _body_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Mention]],
+def _body_rows(blocks: list[Block], docs: list[Unit], mentions: list[list[Mention]],
                index: BodyIndex, relations: list[dict]) -> list[dict]:
     """One row per body the paper names (organisations only where a relation or alias needs
     them), with the other names the paper gives it and where it is first named."""
@@ -288,9 +290,9 @@ def _body_rows(blocks: list[Block], docs: list[Doc], mentions: list[list[Mention
                 continue
             key = fold(name)
             if key not in rows:
-                span = doc[m.start: m.end]
                 rows[key] = {"body": name, "body_type": body_type(name),
-                             **provenance(block, span.start_char, span.end_char)}
+                             **provenance(block, doc.start_char(m.start),
+                                          doc.end_char(m.end - 1))}
             elif rows[key]["body"].isupper() and not name.isupper():
                 rows[key]["body"] = name  # a heading's capitals are not how the body is spelt
             aliases.setdefault(key, set()).add(clean_name(m.text))

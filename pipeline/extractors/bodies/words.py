@@ -5,13 +5,13 @@ singular, without brackets, as initials, by type). `names.py` finds names with t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-from spacy.tokens import Doc
+from typing import cast
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
-from pipeline.extractors.language import columns
+from pipeline.extractors.bodies.units import Tokens, capitalised
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
@@ -77,39 +77,27 @@ class Mention:
     possessive: bool = False
 
 
-class _Word:
-    """A word as a reader sees it: its text and its token range in the unit's Doc.
+class Words:
+    """A unit's words as a reader sees them ('Sub-Committee', 'Behaviour/Harassment'), as
+    columns indexed by word: text, lower form, whether capitalised, token range in the unit
+    (start, end), possessive ("Children's") and plural possessive ("Firefighters'": the
+    apostrophe alone, after an s). Columns, not an object per word: most words are one token
+    each, and their columns are the unit's own lists."""
 
-    A plain class with slots, not a dataclass: a paper has thousands of words, and the name
-    readers ask each for its lower form and capital many times (set once here) and whether
-    it looks like an acronym (worked out on first asking)."""
+    __slots__ = ("cap", "end", "lower", "plural_possessive", "possessive", "start", "text")
 
-    __slots__ = ("text", "start", "end", "possessive", "plural_possessive", "lower", "cap",
-                 "_upper")
+    def __init__(self, text: list[str], lower: list[str], cap: list[bool],
+                 start: Sequence[int], end: Sequence[int], possessive: list[bool],
+                 plural_possessive: list[bool]) -> None:
+        self.text, self.lower, self.cap, self.start, self.end = text, lower, cap, start, end
+        self.possessive, self.plural_possessive = possessive, plural_possessive
 
-    def __init__(self, text: str, start: int, end: int, possessive: bool = False) -> None:
-        self.text, self.start, self.end, self.possessive = text, start, end, possessive
-        self.plural_possessive = False  # "Firefighters'": the apostrophe alone, after an s
-        self.lower, self.cap = _forms(text)
-        self._upper: bool | None = None
+    def __len__(self) -> int:
+        return len(self.text)
 
-    def __repr__(self) -> str:
-        return f"_Word({self.text!r}, {self.start}, {self.end}, possessive={self.possessive})"
-
-    @property
-    def upper(self) -> bool:
-        found = self._upper
-        if found is None:
-            found = self._upper = acronym_like(self.text)
-        return found
-
-
-@lru_cache(maxsize=1 << 16)  # keyed on a word's text: every word of a paper is a _Word
-def _forms(text: str) -> tuple[str, bool]:
-    """A word's lower form and whether it is capitalised: a first capital that is a letter
-    settles it; the search is for those that are not (Ⅻ)."""
-    first = text[:1]
-    return text.lower(), first.isupper() and (first.isalpha() or any(c.isalpha() for c in text))
+    def upper(self, i: int) -> bool:
+        """Whether word i looks like an acronym ('HWB', 'CSPs')."""
+        return acronym_like(self.text[i])
 
 
 @lru_cache(maxsize=1 << 16)  # asked for the capitalised words of a paper, often again
@@ -120,38 +108,68 @@ def acronym_like(word: str) -> bool:
     return len(letters) >= 2 and capitals >= 2 and capitals * 2 >= len(letters)
 
 
-def _words(doc: Doc) -> list[_Word]:
+def _words(doc: Tokens) -> Words:
     """Tokens regrouped as the words a reader sees: 'Sub-Committee', 'Behaviour/Harassment'."""
-    words: list[_Word] = []
-    # each doc[i] makes a Token: the texts and spacing are read once per paper (`columns`)
-    texts, spaced = columns(doc)[:2]
-    if JOINING.isdisjoint(texts):  # most units: nothing joins, a word per token
-        return [_Word(text, i, i + 1) for i, text in enumerate(texts)]
+    texts, spaced, lowers, caps = doc.texts, doc.spaces, doc.lowers, doc.caps
+    count = len(texts)
+    marks = [k for k, token in enumerate(texts) if token in JOINING]
+    if not marks:  # most units: nothing joins, a word per token
+        return Words(texts, lowers, caps, range(count), range(1, count + 1),
+                     [False] * count, [False] * count)
+    words = Words([], [], [], [], [], [], [])
+    text, lower, cap, possessive, plural = (words.text, words.lower, words.cap,
+                                            words.possessive, words.plural_possessive)
+    starts, ends = cast(list[int], words.start), cast(list[int], words.end)
     i = 0
-    while i < len(texts):
-        token = texts[i]
-        if (token in APOSTROPHES and words and i and not spaced[i - 1]
-                and words[-1].text[-1:].isalpha()
-                and (token.endswith("s") or words[-1].text.endswith("s"))):
-            words[-1].possessive = True
-            words[-1].plural_possessive = token in ("'", "\u2019") and \
-                words[-1].text.endswith("s")
-            words[-1].end = i + 1
-            i += 1
-            continue
-        j, text = i + 1, token
-        while (j + 1 < len(texts) and not spaced[j - 1] and texts[j] in "-/"
-               and not spaced[j] and texts[j + 1][:1].isalpha()):
-            text += texts[j] + texts[j + 1]
-            j += 2
-        words.append(_Word(text, i, j))
-        i = j
+    for mark in marks:
+        # only a joining token (`mark`) and the token before it may make a word of other than
+        # one token: the tokens before those are words of their own, taken as they are
+        if mark - 1 > i:
+            text += texts[i:mark - 1]
+            lower += lowers[i:mark - 1]
+            cap += caps[i:mark - 1]
+            starts += range(i, mark - 1)
+            ends += range(i + 1, mark)
+            possessive += [False] * (mark - 1 - i)
+            plural += [False] * (mark - 1 - i)
+            i = mark - 1
+        while i <= mark:
+            token = texts[i]
+            if (token in APOSTROPHES and text and i and not spaced[i - 1]
+                    and text[-1][-1:].isalpha()
+                    and (token.endswith("s") or text[-1].endswith("s"))):
+                possessive[-1] = True
+                plural[-1] = token in ("'", "\u2019") and text[-1].endswith("s")
+                ends[-1] = i + 1
+                i += 1
+                continue
+            j, word = i + 1, token
+            while (j + 1 < count and not spaced[j - 1] and texts[j] in "-/"
+                   and not spaced[j] and texts[j + 1][:1].isalpha()):
+                word += texts[j] + texts[j + 1]
+                j += 2
+            text.append(word)
+            lower.append(lowers[i] if j == i + 1 else word.lower())
+            cap.append(caps[i] if j == i + 1 else capitalised(word))
+            starts.append(i)
+            ends.append(j)
+            possessive.append(False)
+            plural.append(False)
+            i = j
+    if i < count:
+        text += texts[i:]
+        lower += lowers[i:]
+        cap += caps[i:]
+        starts += range(i, count)
+        ends += range(i + 1, count + 1)
+        possessive += [False] * (count - i)
+        plural += [False] * (count - i)
     return words
 
 
-def _base(word: _Word) -> str:
+def _base(lower: str) -> str:
     """The lower-case word without its possessive ending."""
-    return POSSESSIVE_END.sub("", word.lower)
+    return POSSESSIVE_END.sub("", lower)
 
 
 @lru_cache(maxsize=1 << 16)  # asked for each word of a paper, often several times
@@ -210,26 +228,26 @@ def body_type(name: str) -> str:
             return kind
     return "organisation"
 
-def _counted_acronym(words: list[_Word], at: int) -> tuple[int, int | None] | None:
+def _counted_acronym(words: Words, at: int) -> tuple[int, int | None] | None:
     """'the three CSPs', 'both CSPs': a plural acronym after a count (or 'both'), with the
     determiner before it: (the index it starts at, the count); None for any other word."""
-    word = words[at].text
+    word = words.text[at]
     if not (len(word) > 2 and word.endswith("s") and word[:-1].isupper()):
         return None
-    before = [w.lower for w in words[max(0, at - 2):at]]
+    before = words.lower[max(0, at - 2):at]
     count = next((NUMERALS[w] for w in reversed(before) if w in NUMERALS), None)
     if count is None:
         return None
     start = at - 1
-    if start > 0 and words[start - 1].lower in DETERMINERS and words[start].lower != "both":
+    if start > 0 and words.lower[start - 1] in DETERMINERS and words.lower[start] != "both":
         start -= 1
     return start, count
 
 
-def _adjective_after(words: list[_Word], i: int,
+def _adjective_after(words: Words, i: int,
                      determiners: frozenset[str] | None = None) -> bool:
     """Whether words[i] follows a determiner and one adjective a reference may carry: 'the
     new forum', 'this proposed group' (anaphora.json)."""
     rules = anaphora_rules()
     allowed = determiners or rules.demonstratives | {"the"}
-    return i > 1 and words[i - 1].lower in rules.adjectives and words[i - 2].lower in allowed
+    return i > 1 and words.lower[i - 1] in rules.adjectives and words.lower[i - 2] in allowed

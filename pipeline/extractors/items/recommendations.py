@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span
-
 from pipeline.extractors.bodies.names import fold
 from pipeline.extractors.language import block_span, labels, sentences
 from pipeline.extractors.provenance import provenance
@@ -60,7 +58,7 @@ def cues() -> Cues:
                 compile_cached(raw["stop_labels"]["pattern"]))
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A block as a list reader sees it: its text without bullet or list number."""
 
@@ -338,7 +336,7 @@ def extract_recommendations(document: Document) -> list[dict]:
         k += 1
     for line in lines:
         if line.index not in used:
-            found += _inline(line, block_span(document, line.block))
+            found += _inline(document, line)
     return _rows(found)
 
 
@@ -348,11 +346,12 @@ def _inline_word() -> str:
     return word.casefold()
 
 
-def _inline(line: Line, block: Span) -> list[tuple[Line, str]]:
+def _inline(document: Document, line: Line) -> list[tuple[Line, str]]:
     """'It is recommended that ...' / 'we recommend that ...' / 'RECOMMENDED that ...': the
     rest of the sentence (a sentence ending in a colon introduces a list instead)."""
     if _inline_word() not in line.block.text.casefold():
-        return []
+        return []  # (most blocks: their span is not needed)
+    block = block_span(document, line.block)
     out = []
     for sent in sentences(block):
         found = next((m for p in cues().inline if (m := p.search(sent.text))), None)
