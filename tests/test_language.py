@@ -11,7 +11,6 @@ from pipeline.extractors.language import (
     sentences,
     span_of,
     tokenize,
-    unit_sentences,
 )
 from pipeline.extractors.tokenizer import SpecialCases, make_tokenizer
 from pipeline.model import BlockKind, DocumentBuilder
@@ -124,13 +123,11 @@ def test_the_parts_of_a_pack_share_the_file_s_doc():
         assert block_span(paper, first).text == first.text
 
 
-def test_sentences_and_standalone_docs_split_as_spacy_s_sentencizer():
-    """`sentences` and `standalone` mark sentence starts from the paper's token columns
-    without running the sentencizer; they must agree with it on every block of the sample
-    papers and on made-up runs of sentence-final punctuation."""
+def test_sentences_split_as_spacy_s_sentencizer():
+    """`sentences` marks sentence starts from the paper's token columns without running
+    the sentencizer; it must agree with it on every block of the sample papers and on
+    made-up runs of sentence-final punctuation."""
     from spacy.pipeline import Sentencizer
-
-    from pipeline.extractors.language import standalone
 
     sentencizer = Sentencizer()
     texts = [block.text for path in sorted((ROOT / "corpus").glob("*.txt"))
@@ -139,10 +136,7 @@ def test_sentences_and_standalone_docs_split_as_spacy_s_sentencizer():
     for text in texts:
         span = language().make_doc(f"{text}\n{text}")[:]
         expected = [s.text for s in sentencizer(language().make_doc(span.text)).sents]
-        assert [s.text for s in standalone(span).sents] == expected
         assert [s.text for s in sentences(span)] == expected
-        assert [s.text for s in unit_sentences(standalone(span, mark_sentences=False))
-                ] == expected
 
 
 def test_block_spans_from_token_ranges_are_the_spans_their_characters_give():

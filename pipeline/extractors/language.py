@@ -16,7 +16,6 @@ offsets are into the whole file's text, and so are token offsets).
                                    # (offsets into block.text; expanded to whole tokens)
     cell_spans(document, block)    # a table row's cells as spans (cells are tab-separated)
     sentences(span)                # the sentencizer's sentences of a span, as spans
-    standalone(span)               # a span as a Doc of its own (tokens copied, sentences set)
     span_text(doc, start, end)     # doc[start:end].text from the token columns
     doc._.rows                     # rows per table, filled by the extraction components
 
@@ -28,7 +27,7 @@ from __future__ import annotations
 
 import sys
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pipeline.extractors.tokenizer import SpecialCases, make_tokenizer
 from pipeline.regex_cache import compile_cached
@@ -260,37 +259,6 @@ def cell_spans(document: Document, block: Block) -> list[Span]:
     return spans
 
 
-def standalone(span: Span, mark_sentences: bool = True) -> Doc:
-    """A span as a Doc of its own, its sentences marked as spaCy's sentencizer would: the
-    span's tokens copied, not the text tokenised again, for readers that index tokens from
-    the start of what they read (bodies and relations read a sentence run-on as one unit).
-    The copy keeps its slice of the paper's token columns (`columns`). Without
-    `mark_sentences` its `sents` are not set (a third of the cost): `unit_sentences` gives
-    the same sentences."""
-    import numpy
-    from spacy.attrs import SENT_START
-    from spacy.tokens import Doc
-
-    # Doc(words, spaces) costs the span's length; Span.as_doc copies arrays of the whole Doc.
-    # The words, spaces and sentence starts are slices of the paper's columns, read once per
-    # paper instead of once per unit through a Token object each.
-    whole = columns(span.doc)
-    start, end = span.start, span.end
-    part = Columns(whole.texts[start:end], whole.spaces[start:end], whole.lowers[start:end],
-                   whole.punct[start:end], whole.orths[start:end])
-    # the words by their ORTH ids, each lexeme found without hashing its string again
-    doc = Doc(span.doc.vocab, words=part.orths, spaces=part.spaces)  # type: ignore[arg-type]
-    if part.texts and mark_sentences:
-        # the sentence starts set as one array: Doc(sent_starts=...) sets them a token at a
-        # time (1 starts a sentence, -1 does not, as Doc(sent_starts=[True, False]) sets them)
-        flags = numpy.array([1 if start else -1 for start in _starts(part.texts, part.punct)],
-                            dtype="int64")
-        # one column of one attribute: thinc's Ints2d, which numpy's types do not name
-        doc.from_array([SENT_START], cast(Any, flags.astype("uint64").reshape(-1, 1)))
-    doc.user_data[COLUMNS] = part
-    return doc
-
-
 class Columns(NamedTuple):
     """A Doc's tokens as plain lists, read once: text, trailing space, lower form, is_punct,
     ORTH id."""
@@ -358,14 +326,6 @@ def sentences(span: Span) -> list[Span]:
     if not len(span):
         return []
     return [span[a:b] for a, b in zip(starts, [*starts[1:], len(span)], strict=True)]
-
-
-def unit_sentences(doc: Doc) -> list[Span]:
-    """A Doc's sentences as spaCy's sentencizer would find them (`doc.sents` of a `standalone`
-    Doc that marked them), from its token columns: `sentences(doc[:])`, sliced from the Doc."""
-    whole = columns(doc)
-    starts = [i for i, start in enumerate(_starts(whole.texts, whole.punct)) if start]
-    return [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)]
 
 
 def _sentence_starts(span: Span) -> list[bool]:
