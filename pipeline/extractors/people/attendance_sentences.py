@@ -300,7 +300,9 @@ def _chair(block: Block, spans: list[tuple[int, int, str]], register: Register) 
                 register.add("attendees", Person(name, start, end, roles=[role]), block,
                              Section("attendees", rule="presided"))
             continue
-        m = (short and pattern("chair_line").match(text[end:])) or \
+        # "With Councillor X in the Chair there were present:" opens a list of any length
+        m = ((short or pattern("chair_with").search(text, max(0, start - 12), start))
+             and pattern("chair_line").match(text[end:])) or \
             pattern("elected_chair").match(text[end:])
         if not m or (m.groups() and text[end:].split()[0] == "be"
                      and not pattern("resolution").search(text[:start])):

@@ -295,7 +295,15 @@ def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> b
     if hits and (not honorific or hits == len(words)) and not (
             honorific and kinds[0] == "initial"):
         return False
-    return "word" in kinds or honorific
+    return "word" in kinds or honorific or _initialled_caps(words, kinds)
+
+
+def _initialled_caps(words: list[str], kinds: list[str]) -> bool:
+    """'H ABERNETHY', 'J.W. MOXON': initials before one upper-case surname, as grids print
+    names; the surname needs a vowel and three letters, so 'A NHS' stays no name."""
+    return kinds[-1] == "caps" and kinds.count("caps") == 1 and kinds[0] == "initial" and \
+        len(words[-1]) >= 3 and any(c in "AEIOUY" for c in words[-1]) and \
+        words[-1].title() not in vocab()["known"]
 
 
 @lru_cache(maxsize=8192)

@@ -1,0 +1,86 @@
+"""Layouts of held-out set 11, one mechanism a test: attendance grids and tables, label
+lines, agenda-verb item titles, the chair named in the label line. Every paper is invented."""
+
+from __future__ import annotations
+
+from pipeline.extractors.items.headings import extract_items
+from pipeline.extractors.people.attendance import extract_attendance
+from pipeline.extractors.people.names import is_name
+from pipeline.readers.text import parse_text
+
+
+def run(*lines: str) -> dict[str, list[dict]]:
+    return extract_attendance(parse_text("\n".join(lines) + "\n", "t.txt"))
+
+
+def names(rows: list[dict]) -> list[str]:
+    return [row["name"] for row in rows]
+
+
+def test_grid_of_upper_case_initialled_names_and_a_not_present_row() -> None:
+    result = run(
+        "Meeting\tORCHARD HEY SAFEGUARDING PARTNERSHIP\tVenue\tROOM 2",
+        "Present\tA BLYTHE,\tC DUNMORE,\tE FARRAND,",
+        "\tG HALLAM,\tDR IREMONGER,\tJ KELSALL",
+        "In Attendance\tL MABERLY\t\t",
+        "Not Present\tN OAKLEY,\tP QUARMBY\t\t",
+        "",
+        "No.\tItem\tAction",
+        "1\tApologies\t• R Sandham",
+        "\t\t• T Ulverston",
+        "2\tMinutes\t• Approved.")
+    assert names(result["attendees"]) == ["A BLYTHE", "C DUNMORE", "E FARRAND", "G HALLAM",
+                                          "IREMONGER", "J KELSALL", "L MABERLY"]
+    # 'Not Present' is an absence (recorded nowhere), not a person; the apologies start in
+    # the item row's own cell
+    assert names(result["apologies"]) == ["R Sandham", "T Ulverston"]
+
+
+def test_initials_before_an_upper_case_surname_read_as_a_name() -> None:
+    assert is_name("H ABERNETHY") and is_name("J.W. MOXON")
+    assert not is_name("A NHS") and not is_name("B COUNCIL") and not is_name("QA TEAM")
+
+
+def test_attendance_table_with_an_apologies_mark_column() -> None:
+    result = run(
+        "1. Attendance, Apologies & Governance",
+        "",
+        "KSAB Members\tTitle\tRepresenting\tApols",
+        "Wendy Arkwright (WA)\tIndependent Chair\tKSAB\t",
+        "Cllr Tom Beddoes (TB)\tLead Member for Adults\tKelby Council\tApols",
+        "Ruth Cawley (RC)\tHead of Safeguarding\tKelby ICB\t",
+        "Guests\t\t\t",
+        "Sam Dimmock (SD)\tReview Author\t\t",
+        "",
+        "2. Minutes",
+        "Agreed as a record.")
+    assert names(result["attendees"]) == ["Wendy Arkwright", "Ruth Cawley", "Sam Dimmock"]
+    assert names(result["apologies"]) == ["Tom Beddoes"]
+    guest = result["attendees"][-1]
+    assert guest["capacity"] == "other"
+
+
+def test_with_councillor_in_the_chair_there_were_present() -> None:
+    result = run(
+        "Minutes of the Netherby Parish Council Meeting held on 2 May 2024.",
+        "Attendance: With Councillor D Ormsby in the Chair there were present:",
+        "Cllrs B Pryor, S Quayle and T Rudge.",
+        "",
+        "1. To receive apologies.",
+        "None.")
+    assert sorted(names(result["attendees"])) == ["B Pryor", "D Ormsby", "S Quayle", "T Rudge"]
+    assert next(r for r in result["attendees"] if r["name"] == "D Ormsby")["role"] == "Chair"
+
+
+def test_agenda_verb_titles_without_to() -> None:
+    text = ("MINUTES OF THE MEETING OF FENBY PARISH COUNCIL\n\n"
+            "F12:05/24 Receive apologies and accept valid reasons for absence.\n"
+            "Apologies were received from Cllr Ames.\n\n"
+            "F13:05/24 Receive declarations of interest in accordance with the Localism Act 2011.\n"
+            "None.\n\n"
+            "F14:05/24 To review the action log.\nNoted.\n")
+    found = [(i["number"], i["title"]) for i in extract_items(parse_text(text, "t.txt"))["items"]]
+    assert [n for n, _ in found] == ["F12:05/24", "F13:05/24", "F14:05/24"]
+    # a numbered sentence in the past tense stays no item
+    text = "1. Apologies\nNone.\n\n2. Received the report of the clerk.\n\n3. Minutes\nAgreed.\n"
+    assert [i["number"] for i in extract_items(parse_text(text, "t.txt"))["items"]] == ["1", "3"]
