@@ -84,3 +84,41 @@ def test_agenda_verb_titles_without_to() -> None:
     # a numbered sentence in the past tense stays no item
     text = "1. Apologies\nNone.\n\n2. Received the report of the clerk.\n\n3. Minutes\nAgreed.\n"
     assert [i["number"] for i in extract_items(parse_text(text, "t.txt"))["items"]] == ["1", "3"]
+
+
+def test_minutes_from_a_meeting_and_meeting_notes_are_minutes() -> None:
+    from pipeline.extractors.sections.metadata import extract_metadata
+    for head in ("Minutes from KSAB Board Meeting: 9th October 2024",
+                 "Meeting Notes\n\nMeeting Title: Kelby Children's Board Meeting\n"
+                 "Date: 17 September 2024"):
+        text = head + "\n\n1) Introductions and apologies\n; The Board noted the apologies.\n"
+        assert extract_metadata(parse_text(text, "t.txt"))["kind"] == "minutes", head
+
+
+def test_a_one_office_label_gives_its_role_to_its_own_line_only() -> None:
+    result = run(
+        "Minutes of the Kelby Board meeting held on 3 May 2024",
+        "Chaired by: Nora Pendle (Kelby Council)",
+        "Ralph Quill (Kelby Police)    Selina Rowe (Kelby ICB)",
+        "Apologies:",
+        "Tariq Umber (Probation)",
+        "",
+        "1) Introductions",
+        "; Noted.")
+    rows = {r["name"]: r["role"] for r in result["attendees"]}
+    assert rows == {"Nora Pendle": "Chair", "Ralph Quill": "", "Selina Rowe": ""}
+    assert names(result["apologies"]) == ["Tariq Umber"]
+
+
+def test_lettered_items_in_brackets_but_not_lettered_decision_parts() -> None:
+    text = ("LICENSING SUB-COMMITTEE\n\nMinutes of a meeting held on 3rd March, 2025.\n\n"
+            "(a)       Appointment of Chairman\n\nCouncillor A. Bryn was elected Chairman.\n\n"
+            "(b)       Declarations of Interest\n\nNo declarations were received.\n\n"
+            "(c)       Application for a Premises Licence - The Anchor, Quay Road\n\n"
+            "RESOLVED - (1) THAT the application be granted.\n\n"
+            "(2) THAT a condition be attached.\n")
+    found = [(i["number"], i["title"]) for i in extract_items(parse_text(text, "t.txt"))["items"]]
+    assert [n for n, _ in found] == ["(a)", "(b)", "(c)"]
+    text = ("1. Planning application\n\nRESOLVED:\n\n(a) That the application be granted.\n\n"
+            "(b) That the conditions be attached.\n\n2. Date of next meeting\n\n4 May.\n")
+    assert [i["number"] for i in extract_items(parse_text(text, "t.txt"))["items"]] == ["1", "2"]

@@ -129,6 +129,8 @@ class Walk(TableReader):
                 found = (replace(self.section, allow_single=True), found[1])
             self.section, start = self.opened(found[0]), found[1]  # "1) Apologies – Cllrs A and B"
             self.content(block, start)
+            if self.section and self.section.rule in data("cues")["line_roles"]:
+                self.section = replace(self.section, role="")  # "Chair: X" / the others
             return i + 1
         if (title := item_title(block, following)) is not None:
             self.item(title)
