@@ -122,3 +122,23 @@ def test_lettered_items_in_brackets_but_not_lettered_decision_parts() -> None:
     text = ("1. Planning application\n\nRESOLVED:\n\n(a) That the application be granted.\n\n"
             "(b) That the conditions be attached.\n\n2. Date of next meeting\n\n4 May.\n")
     assert [i["number"] for i in extract_items(parse_text(text, "t.txt"))["items"]] == ["1", "2"]
+
+
+def test_a_header_row_of_label_value_pairs_names_the_body_and_a_pack_item_number_no_item() -> None:
+    from pipeline.extractors.sections.metadata import extract_metadata
+    from pipeline.model import BlockKind
+    from pipeline.model.document import DocumentBuilder
+
+    builder = DocumentBuilder("t.docx", "docx")
+    builder.add(BlockKind.HEADING, "Item 4.2")
+    table = builder.new_table()
+    for row in ("Meeting\tORCHARD HEY SAFEGUARDING PARTNERSHIP\tVenue\tROOM 2 MILL HOUSE",
+                "Date\tTUESDAY 4TH MARCH 2025\tStart Time 10.00AM\tFinish Time 12.00NOON",
+                "No.\tItem\tAction",
+                "1\tApologies\t• R Sandham",
+                "2\tMinutes of the Meeting held on 2 December 2024\t• Approved.",
+                "3\tThreshold Review\tAGREED: that the review be adopted."):
+        builder.add(BlockKind.TABLE_ROW, "", cells=row.split("\t"), table=table)
+    document = builder.build()
+    assert extract_metadata(document)["body"] == "ORCHARD HEY SAFEGUARDING PARTNERSHIP"
+    assert [i["number"] for i in extract_items(document)["items"]] == ["1", "2", "3"]

@@ -194,7 +194,10 @@ def next_title(blocks: list[Block], index: int) -> tuple[str, int]:
     for j in range(index + 1, min(index + 3, len(blocks))):
         text = blocks[j].text.strip().strip("*").strip()
         if blocks[j].kind is BlockKind.TABLE_ROW:
-            text = " ".join(c for c in blocks[j].cells if c.strip())
+            filled = [c for c in blocks[j].cells if c.strip()]
+            if len(filled) > 2 and blocks[index].kind is not BlockKind.TABLE_ROW:
+                break  # 'Item 6.3' over 'Meeting | NAME | Venue | ROOM': a record, no title
+            text = " ".join(filled)
         if any(p.match(text) for p in rules().skip_lines):
             continue
         return text, j

@@ -43,7 +43,9 @@ def _row_text(block: Block) -> str:
     """A table row's cells as one line; a two-cell row whose first cell is a header label
     without its colon ("Meeting | Cabinet", "Date | 14/03/2024") reads as "Label: Value"."""
     cells = [" ".join(c.split()) for c in block.cells if c.strip()]
-    if len(cells) == 2 and cues().row_labels.match(cells[0]):
+    labels = cues().row_labels
+    if len(cells) >= 2 and len(cells) % 2 == 0 and all(labels.match(c) for c in cells[::2]):
+        # "Meeting | NAME | Venue | ROOM 4": label/value pairs side by side, the first read
         return f"{cells[0]}: {cells[1]}"
     return block.text.replace("\t", " ")
 
