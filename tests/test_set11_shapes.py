@@ -142,3 +142,17 @@ def test_a_header_row_of_label_value_pairs_names_the_body_and_a_pack_item_number
     document = builder.build()
     assert extract_metadata(document)["body"] == "ORCHARD HEY SAFEGUARDING PARTNERSHIP"
     assert [i["number"] for i in extract_items(document)["items"]] == ["1", "2", "3"]
+
+
+def test_cyngor_sir_is_an_organisation_not_a_knight() -> None:
+    result = run(
+        "Minutes of the Dyffryn Arian Public Services Board held on 3 June 2024",
+        "Present:",
+        "Councillor Elen Prys (Chair) – Leader, Cyngor Sir Arianwy",
+        "Gethin Rhys – Chief Executive, Cyngor Sir Arianwy",
+        "Sir Tomos Bevan – Chair, Arianwy Housing Trust",
+        "",
+        "1. Apologies",
+        "None.")
+    assert names(result["attendees"]) == ["Elen Prys", "Gethin Rhys", "Tomos Bevan"]
+    assert result["attendees"][1]["organisation"] == "Cyngor Sir Arianwy"

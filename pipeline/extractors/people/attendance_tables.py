@@ -285,20 +285,15 @@ def _cells(block: Block) -> list[tuple[str, int]]:
 
 
 def _column(word: str) -> str | None:
-    """The column a header cell names; a cell may lead with the body's initials ('HSAB
-    Members')."""
+    """The column a header cell names, after the body's initials ('HSAB Members')."""
     word = word.strip(" :*")
     head, _, rest = word.partition(" ")
-    if rest and ACRONYM.fullmatch(head):
-        return _columns().get(rest.casefold()) or _columns().get(word.casefold())
-    return _columns().get(word.casefold())
+    return _columns().get((rest if rest and ACRONYM.fullmatch(head) else word).casefold())
 
 
 def _label_row(cells: list[list]) -> Section | None:
     """The section a grid row opens that holds only a label ('Guests', 'In attendance')."""
-    if not cells[0][0] or any(c[0] for c in cells[1:]):
-        return None
-    found = cue(cells[0][0])
+    found = cue(cells[0][0]) if cells[0][0] and not any(c[0] for c in cells[1:]) else None
     return found[0] if found and not cells[0][0][found[1]:].strip(" :") else None
 
 
