@@ -156,3 +156,17 @@ def test_cyngor_sir_is_an_organisation_not_a_knight() -> None:
         "None.")
     assert names(result["attendees"]) == ["Elen Prys", "Gethin Rhys", "Tomos Bevan"]
     assert result["attendees"][1]["organisation"] == "Cyngor Sir Arianwy"
+
+
+def test_seats_per_organisation_give_member_of_edges() -> None:
+    from pipeline.extractors.bodies.structure import extract_structure
+
+    text = ("Report to: Safer Tollbridge Partnership Board\n\n4. Membership\n\n"
+            "4.1 The Board comprises two members appointed by Tollbridge District Council, "
+            "one by Marchfield County Council and one by Marchfield Police.\n\n"
+            "4.2 The Youth Forum has three places on the agenda each year.\n")
+    rows = extract_structure(parse_text(text, "t.txt"), {
+        "kind": "report", "body": "Safer Tollbridge Partnership Board", "date": ""})
+    found = {(r["source"], r["relation"], r["target"]) for r in rows["relations"]}
+    assert found == {(org, "member_of", "Safer Tollbridge Partnership Board") for org in (
+        "Tollbridge District Council", "Marchfield County Council", "Marchfield Police")}
