@@ -170,3 +170,65 @@ def test_seats_per_organisation_give_member_of_edges() -> None:
     found = {(r["source"], r["relation"], r["target"]) for r in rows["relations"]}
     assert found == {(org, "member_of", "Safer Tollbridge Partnership Board") for org in (
         "Tollbridge District Council", "Marchfield County Council", "Marchfield Police")}
+
+
+def test_item_number_glued_to_a_label_and_its_list() -> None:
+    text = ("TORRAN HARBOUR TRUST\n\nMinutes of Directors Meeting held on Thursday 6 March 2025\n\n"
+            "Present: R. Moar (Chair); D. Gair; H. Sween\n\n"
+            "1.Apologies: C. Lennie; M. Spittal\n\n"
+            "2.Declarations of Interest: D. Gair declared an interest in item 3 as a supplier.\n\n"
+            "3.Fuel Berth: Agreed: the lowest quotation be accepted.\n")
+    document = parse_text(text, "t.txt")
+    assert names(extract_attendance(document)["apologies"]) == ["C. Lennie", "M. Spittal"]
+    found = [(i["number"], i["title"]) for i in extract_items(document)["items"]]
+    assert found[0] == ("1", "Apologies")
+
+
+def test_a_declarer_named_by_initial_and_surname() -> None:
+    from pipeline.extractors.people.declaration_parts import declarers
+    assert declarers("D. Gair ") == [("D. Gair", 0, 7)]
+    assert declarers("(a) Councillor Bell ") == [("Bell", 4, 19)]
+
+
+def test_a_declaration_naming_the_agenda_item_by_number_and_title_after_a_comma() -> None:
+    from pipeline.extractors.people.declarations import extract_declarations
+
+    text = ("MINUTES OF THE TORRAN HARBOUR BOARD held on 3 March 2025\n\n"
+            "12. DECLARATIONS OF INTEREST\nCouncillor Veor declared a personal interest in "
+            "agenda item 6, Harbour Report, as a member of the Sailing Club. Councillor Veor "
+            "also declared a personal interest in agenda item 8, Quay Repairs, as an "
+            "acquaintance of a director.\n\n13. HARBOUR REPORT\nNoted.\n\n"
+            "14. QUAY REPAIRS\nNoted.\n")
+    document = parse_text(text, "t.txt")
+    items = extract_items(document)["items"]
+    rows = extract_declarations(document, items)
+    assert [(r["name"], r["item"]) for r in rows] == [("Veor", "13"), ("Veor", "14")]
+
+
+def test_ranks_of_the_services_and_community_councillors() -> None:
+    result = run(
+        "MINUTES of the TORRAN HARBOUR BOARD held on Monday 3rd March 2025",
+        "In Attendance:Miss R Penrose (Clerk to the Board)",
+        "Captain J Trask (Harbour Master)",
+        "",
+        "1. APOLOGIES",
+        "Apologies were received from CClrs Ruddock and Menzies, and from SC Cllr Baird.")
+    assert names(result["attendees"]) == ["R Penrose", "J Trask"]
+    assert names(result["apologies"]) == ["Ruddock", "Menzies", "Baird"]
+
+
+def test_attendance_told_in_the_welcome_item() -> None:
+    result = run(
+        "Minute of the Glenaird Community Council (GCC) Meeting held on 12th March 2025",
+        "",
+        "1. Welcome: In the absence of the Chair - CClr Ross, CClr Baird-Lyle, Vice Chair, "
+        "chaired the meeting; he welcomed CClrs Gunn and Petrie. CClr Dow later joined the "
+        "meeting for Agenda Item 4 onwards. Also in attendance were Strathaird Council (SC) "
+        "Cllrs Moffat and Orr, and 4 members of the public.",
+        "",
+        "2. Apologies: Apologies were received from CClr Ross.",
+        "",
+        "3. Planning: The Chair welcomed the news that the application had been refused.")
+    assert sorted(names(result["attendees"])) == ["Baird-Lyle", "Dow", "Gunn", "Moffat", "Orr",
+                                                  "Petrie"]
+    assert names(result["apologies"]) == ["Ross"]

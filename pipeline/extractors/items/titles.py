@@ -77,6 +77,9 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
         lowered = [w for w in after[1:] if w[:1].islower()]
         if after[0].casefold().strip(".,;") in r.colon_run_on or len(lowered) >= 3:
             return head  # "Finance: Balances were checked and agreed ..."
+        parts = _LIST_CUT.split(title[colon.end():].strip(" ."))
+        if len(parts) >= 2 and all(p[:1].isupper() and len(p.split()) <= 4 for p in parts):
+            return head  # "Apologies: C. Linklater; M. Spence": a list of names
     found = r.run_on_split.search(title)
     if not found:
         return title if is_title(title) else run_in(title, loose) or title
@@ -95,6 +98,8 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
         return head
     return run_in(title, loose) or title
 
+
+_LIST_CUT = compile_cached(r"\s*[;,]\s*(?:and\s+)?|\s+and\s+")
 
 #: upper-case words (and their '&', digits) before a word in sentence case
 _CAPS_HEAD = compile_cached(r"((?:[A-Z][A-Z0-9&'’-]*\s+)+)(?=[A-Z][a-z])")

@@ -83,6 +83,7 @@ class Walk(TableReader):
         # text, then 'Minutes:' and what the meeting recorded under the same item
         self.paused: Section | None = None
         self.items = False  # an item heading seen: the attendance record is behind
+        self.welcome = False  # inside an opening welcome item, whose sentences say who came
         self.listed = False  # an unlabelled list read
         self.at = 0  # the index of the block being read
         self.star = star_legend(blocks)  # '*attended': a star marks who was present
@@ -134,6 +135,8 @@ class Walk(TableReader):
             return i + 1
         if (title := item_title(block, following)) is not None:
             self.item(title)
+            if self.welcome:  # "1. Welcome: ... he welcomed CClrs A and B."
+                self.present_sentences(block)
             run_on = pattern("apologies_run_on").match(title)
             if self.section and run_on and title in block.text:  # "141) Apologies. Cllrs A, B"
                 self.content(block, block.text.index(title) + run_on.end())
@@ -142,8 +145,8 @@ class Walk(TableReader):
             self.section, start = self.opened(found[0]), found[1]
             self.content(block, start)
             return i + 1
-        if not self.items and block.kind is BlockKind.PARAGRAPH:
-            self.present_sentences(block)
+        if (not self.items or self.welcome) and block.kind is BlockKind.PARAGRAPH:
+            self.present_sentences(block)  # before the first item, or in a welcome item
         apology = pattern("apology_sentence").search(block.text) \
             if _apology_gate().might_match(block.text) else None
         if apology and not block.text[apology.end():].strip(" .:"):
@@ -212,13 +215,20 @@ class Walk(TableReader):
         text, at = block.text, 0
         while at < len(text):
             end = sentence_end(text, at)
-            if m := pattern("present_sentence").search(text, at, end):
-                for person in parse_list(text, at, m.start(), True) or ():
+            found = [p for m in [pattern("present_sentence").search(text, at, end) or pattern(
+                "joined_sentence").search(text, at, end)] if m for p in parse_list(
+                text, at, m.start(), True) or ()] + [  # "Also in attendance were A and B"
+                p for m in pattern("present_lead").finditer(text, at, end)
+                for p in parse_list(text, m.end(), list_end(text, m.end(), end)) or ()]
+            for person in found:  # not again as a lone surname ('welcomed Councillor Bell')
+                if not any(same_person(e.person.name, person.name)
+                           for e in self.register.people["attendees"]):
                     self.register.add("attendees", person, block, _PRESENT)
             at = end + 1
 
     def item(self, title: str) -> None:
         self.opening, self.items = False, True
+        self.welcome = bool(pattern("welcome_item").match(title))
         kind = item_kind(title)
         self.section = Section(kind, rule=f"item-{kind}") if kind else None
 
