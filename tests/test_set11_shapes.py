@@ -232,3 +232,15 @@ def test_attendance_told_in_the_welcome_item() -> None:
     assert sorted(names(result["attendees"])) == ["Baird-Lyle", "Dow", "Gunn", "Moffat", "Orr",
                                                   "Petrie"]
     assert names(result["apologies"]) == ["Ross"]
+
+
+def test_reports_to_each_meeting_of_a_body() -> None:
+    from pipeline.extractors.bodies.structure import extract_structure
+
+    text = ("Glenaird Community Council\n\nMinute of the Glenaird Community Council (GCC) "
+            "Meeting\n\n5. Planning: CClr Dow reported that the GCC Roads Sub-Group, which "
+            "reports to each meeting of the Community Council, had commented on the plan.\n")
+    rows = extract_structure(parse_text(text, "t.txt"), {
+        "kind": "minutes", "body": "Glenaird Community Council", "date": ""})
+    assert {(r["source"], r["relation"], r["target"]) for r in rows["relations"]} == {
+        ("GCC Roads Sub-Group", "reports_to", "Glenaird Community Council")}
