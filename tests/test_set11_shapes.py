@@ -244,3 +244,55 @@ def test_reports_to_each_meeting_of_a_body() -> None:
         "kind": "minutes", "body": "Glenaird Community Council", "date": ""})
     assert {(r["source"], r["relation"], r["target"]) for r in rows["relations"]} == {
         ("GCC Roads Sub-Group", "reports_to", "Glenaird Community Council")}
+
+
+def test_five_digit_running_minute_numbers_and_glued_capital_titles() -> None:
+    text = ("Minutes of the meeting of Ashby Vale Town Council held on Monday, 3rd March 2025\n\n"
+            "PRESENT: Councillor D. Penrose (chairman), Councillors J. Gill and S. Wray.\n\n"
+            "15310 CHAIRMAN'S ANNOUNCEMENTS\nNone.\n\n15311 CARNIVAL GRANT\n"
+            "RESOLVED that a grant be made.\n\n15312 DATE OF NEXT MEETING\nNoted.\n\n"
+            "There were 10000 people at the carnival.\n")
+    found = [i["number"] for i in extract_items(parse_text(text, "t.txt"))["items"]]
+    assert found == ["15310", "15311", "15312"]
+    text = ("SCRUTINY PANEL\n\n12 MARCH 2025\n\nMINUTES\n\n1.ELECTION OF CHAIRMAN\n\nAGREED:\n\n"
+            "A B Cole was appointed Chairman.\n\n2.SCOPING DOCUMENTS\n\nAGREED:\n\nSupported.\n")
+    found = [(i["number"], i["title"]) for i in extract_items(parse_text(text, "t.txt"))["items"]]
+    assert found == [("1", "ELECTION OF CHAIRMAN"), ("2", "SCOPING DOCUMENTS")]
+
+
+def test_a_paragraph_of_attendance_with_offices_in_lower_case_and_a_memo_header() -> None:
+    result = run(
+        "To: All Members of the County Council        From: County Secretary's Department",
+        "    All Chief Officers                       Ask For: Hana Merton",
+        "",
+        "Minutes of the meeting of Ashby Vale Town Council held on Monday, 3rd March 2025",
+        "",
+        "PRESENT: Councillor D. Penrose (chairman), who presided, Councillors Mrs G. Gill and "
+        "S. Wray, and the clerk A. Bramble and the assistant to the clerk Mrs J. Thorpe. There "
+        "were apologies from Councillor P. Crabb.",
+        "",
+        "Councillors Ibson and Kell attended the meeting in accordance with Procedure Rule 37.",
+        "",
+        "1. MINUTES",
+        "Approved.")
+    rows = {r["name"]: r["role"] for r in result["attendees"]}
+    assert set(rows) == {"D. Penrose", "G. Gill", "S. Wray", "A. Bramble", "J. Thorpe", "Ibson",
+                         "Kell"}
+    assert rows["A. Bramble"] == "clerk" and rows["Ibson"] == ""
+    assert names(result["apologies"]) == ["P. Crabb"]
+
+
+def test_an_agenda_membership_list_is_no_attendance_for_those_who_sent_apologies() -> None:
+    result = run(
+        "A meeting of the Tamar Vale Crematorium Joint Committee will be held on 2 May 2025.",
+        "Members: Representing Tamar Vale Council",
+        "Councillors Ashe, Eddy and Yeo (Chairman).",
+        "",
+        "Minutes of a meeting of the TAMAR VALE CREMATORIUM JOINT COMMITTEE held on 2 May 2025",
+        "Present: Representing Tamar Vale Council",
+        "Councillors Eddy and Yeo (Chairman)",
+        "",
+        "1. APOLOGIES FOR ABSENCE",
+        "Apologies for absence were received from Councillor Ashe.")
+    assert sorted(names(result["attendees"])) == ["Eddy", "Yeo"]
+    assert names(result["apologies"]) == ["Ashe"]

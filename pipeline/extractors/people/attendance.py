@@ -264,9 +264,10 @@ class Walk(TableReader):
         if section.kind == "absent":  # absent without apologies: neither present nor apologies
             return bool(parse_list(text, start, len(text) if end is None else end, True))
         end = len(text) if end is None else end
-        if section.kind != "substitutes" and (stop := list_end(text, start, end)) < end and \
-                pattern("sent_apologies").match(text[stop:end]):
-            return False  # "Councillors A and B apologised for ...": a sentence, read as one
+        if section.kind != "substitutes" and (stop := list_end(text, start, end)) < end and (
+                pattern("sent_apologies").match(text[stop:end])
+                or pattern("joined_sentence").match(text[stop:end])):
+            return False  # "Councillors A and B apologised for ..." / "attended ...": sentences
         if start == 0 and (marker := re.match(r"\(\w{1,4}\)\s+", text)):
             start = marker.end()  # "(i) Cllr A for Cllr B; and": a list marker
         if ditto := pattern("ditto").match(text[start:end]):

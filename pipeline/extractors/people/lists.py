@@ -31,6 +31,11 @@ from pipeline.extractors.people.names import (
 from pipeline.extractors.people.vocabulary import pattern, vocab
 from pipeline.regex_cache import compile_cached, longest_first
 
+#: "the clerk A. Brimble", "the assistant to the clerk Mrs J. Thorne": an office in lower case
+#: after 'the', then the name (its words classify as a role)
+_LOWER_OFFICE = compile_cached(r"\s*the\s+((?:[a-z]+\s+){0,4}[a-z]+)\s+(?=[A-Z])")
+_SMALL = compile_cached(r"\b(?!(?:to|the|of|and|for)\b)[a-z]")  # capitals for classify()
+
 # "A Bright / T Carver" and "Bright/Carver": a slash between names, not inside "Cyng/Cllr";
 # "... Mr G and, in the Chair, Mr H": an 'and' before a comma
 SEPARATOR = compile_cached(r"\s*,?\s*(?:together|along)\s+with\s+|\s*[,;]\s*(?:and\s+|&\s+)?"
@@ -186,6 +191,12 @@ def _strong(person: Person) -> bool:
 
 def _persons(text: str, s: int, e: int, single: bool, substitutes: bool = False) -> list[Person]:
     if person := parse_person(text, s, e, single):
+        return [person]
+    if (office := _LOWER_OFFICE.match(text, s, e)) and classify(_SMALL.sub(
+            lambda m: m.group().upper(), office.group(1))) == "role" and \
+            (person := parse_person(text, office.end(), e, single)):
+        person.roles.insert(0, office.group(1))  # "and the clerk A. Brimble": an office first
+        person.start = s
         return [person]
     # "Councillor X as substitute for Councillor Y" inside a list entry.
     for m in vocab()["inline"].finditer(text, s, e):

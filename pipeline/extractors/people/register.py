@@ -112,6 +112,11 @@ class Register:
                 present.labels = [pair.label]
             subs.append({"member": member, "substitute": substitute, "organisation": org,
                          **provenance(pair.block, pair.start, pair.end), "rule": pair.rule})
+        # a membership list ('Members: Councillors A, B and C' on an agenda's front) names
+        # people who did not come where the paper records their apologies
+        listed = set(data("cues")["membership_rules"])
+        attendees = [e for e in attendees if e.rule not in listed or not any(
+            same_person(a.person.name, e.person.name) for a in apologies)]
         out: dict[str, list[dict]] = {"attendees": [], "apologies": [], "substitutes": subs}
         for kind, entries in (("attendees", attendees), ("apologies", apologies)):
             for e in entries:
