@@ -296,3 +296,40 @@ def test_an_agenda_membership_list_is_no_attendance_for_those_who_sent_apologies
         "Apologies for absence were received from Councillor Ashe.")
     assert sorted(names(result["attendees"])) == ["Eddy", "Yeo"]
     assert names(result["apologies"]) == ["Ashe"]
+
+
+def test_a_welsh_community_council_page_with_codes_and_a_three_line_heading() -> None:
+    from pipeline.extractors.people.declarations import extract_declarations
+    from pipeline.extractors.sections.metadata import extract_metadata
+
+    text = ("CYNGOR CYMUNED\nGLAN ARIAN\nCOMMUNITY COUNCIL\n\nMinutes of the Council Meeting,\n"
+            "11th March 2025 Venue, Church House\n\nIn Attendance\n"
+            "Councillors G Price (GP) Chair, M Rowe (MR) vice-chair, C Bayne (CB) E Wynne (EW), "
+            "D Court (DC), Lowri Pugh (LP), the temporary clerk, was in attendance.\n"
+            "1) Apologies – Councillors S Dale, N Teg and B Ellis.\n"
+            "2) Declarations of Interest – MR and EW in relation to the Cae Coch field lease\n"
+            "3) Cae Coch field lease\nRESOLVED to renew the lease.\n")
+    document = parse_text(text, "t.txt")
+    assert extract_metadata(document)["body"].casefold() == "glan arian community council"
+    result = extract_attendance(document)
+    rows = {r["name"]: r["role"] for r in result["attendees"]}
+    assert "D Court" in rows and rows["Lowri Pugh"] == "the temporary clerk"
+    assert names(result["apologies"]) == ["S Dale", "N Teg", "B Ellis"]
+    items = extract_items(document)["items"]
+    assert [(i["number"], i["title"]) for i in items][:2] == [
+        ("1", "Apologies"), ("2", "Declarations of Interest")]
+    assert [(r["name"], r["item"]) for r in extract_declarations(document, items)] == [
+        ("MR", "3"), ("EW", "3")]
+
+
+def test_reports_jointly_to_two_bodies() -> None:
+    from pipeline.extractors.bodies.structure import extract_structure
+
+    text = ("Report to: Kelby Health and Wellbeing Board\n\nGovernance\n\nThe Children's "
+            "Partnership reports jointly to the Board and to the Kelby Safeguarding Children "
+            "Partnership.\n")
+    rows = extract_structure(parse_text(text, "t.txt"), {
+        "kind": "report", "body": "Kelby Health and Wellbeing Board", "date": ""})
+    assert {(r["source"], r["relation"], r["target"]) for r in rows["relations"]} == {
+        ("Children's Partnership", "reports_to", "Kelby Health and Wellbeing Board"),
+        ("Children's Partnership", "reports_to", "Kelby Safeguarding Children Partnership")}

@@ -87,6 +87,8 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
     if (not described and len(head.split()) >= 2 and upper_case(head)
             and any(c.islower() for c in rest) and is_title(head, loose=loose)):
         return head  # "APOLOGIES FOR ABSENCE – Cllr Stanser, Cllr Smith"
+    if not described and r.standing_head.match(head) and is_title(head, loose=loose):
+        return head  # "Apologies – Councillors A, B and C", "Declarations of Interest – MR ..."
     words = {w.casefold().strip(",.;:()") for w in rest.split()}
     first = rest.split()[0].casefold().strip(",.;:()") if rest.split() else ""
     if head and rest[:1].isupper() and first in r.run_on_keywords and len(words) >= 3 \

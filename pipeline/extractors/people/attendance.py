@@ -26,6 +26,7 @@ from pipeline.extractors.people.attendance_sentences import (
     area_line,
     list_end,
     narrative,
+    present_sentences,
     run_on_sentence,
     sentence_end,
     sentences,
@@ -136,7 +137,7 @@ class Walk(TableReader):
         if (title := item_title(block, following)) is not None:
             self.item(title)
             if self.welcome:  # "1. Welcome: ... he welcomed CClrs A and B."
-                self.present_sentences(block)
+                present_sentences(self.register, block)
             run_on = pattern("apologies_run_on").match(title)
             if self.section and run_on and title in block.text:  # "141) Apologies. Cllrs A, B"
                 self.content(block, block.text.index(title) + run_on.end())
@@ -146,7 +147,7 @@ class Walk(TableReader):
             self.content(block, start)
             return i + 1
         if (not self.items or self.welcome) and block.kind is BlockKind.PARAGRAPH:
-            self.present_sentences(block)  # before the first item, or in a welcome item
+            present_sentences(self.register, block)  # before the first item, or in a welcome item
         apology = pattern("apology_sentence").search(block.text) \
             if _apology_gate().might_match(block.text) else None
         if apology and not block.text[apology.end():].strip(" .:"):
@@ -209,23 +210,6 @@ class Walk(TableReader):
             return replace(self.section, allow_single=True)
         return section
 
-    def present_sentences(self, block: Block) -> None:
-        """'Mr D Thomas, Link Officer, was in attendance.', 'County Cllrs A and B were
-        present.' before the first item: attendees, staff as officers, councillors as others."""
-        text, at = block.text, 0
-        while at < len(text):
-            end = sentence_end(text, at)
-            found = [p for m in [pattern("present_sentence").search(text, at, end) or pattern(
-                "joined_sentence").search(text, at, end)] if m for p in parse_list(
-                text, at, m.start(), True) or ()] + [  # "Also in attendance were A and B"
-                p for m in pattern("present_lead").finditer(text, at, end)
-                for p in parse_list(text, m.end(), list_end(text, m.end(), end)) or ()]
-            for person in found:  # not again as a lone surname ('welcomed Councillor Bell')
-                if not any(same_person(e.person.name, person.name)
-                           for e in self.register.people["attendees"]):
-                    self.register.add("attendees", person, block, _PRESENT)
-            at = end + 1
-
     def item(self, title: str) -> None:
         self.opening, self.items = False, True
         self.welcome = bool(pattern("welcome_item").match(title))
@@ -264,6 +248,8 @@ class Walk(TableReader):
         if section.kind == "absent":  # absent without apologies: neither present nor apologies
             return bool(parse_list(text, start, len(text) if end is None else end, True))
         end = len(text) if end is None else end
+        if tail := pattern("present_sentence").search(text, start, end):
+            end = tail.start()  # "A (AB), B (BC), the temporary clerk, was in attendance."
         if section.kind != "substitutes" and (stop := list_end(text, start, end)) < end and (
                 pattern("sent_apologies").match(text[stop:end])
                 or pattern("joined_sentence").match(text[stop:end])):
@@ -368,7 +354,6 @@ class Walk(TableReader):
         return True
 
 
-_PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
 _INNER_LABEL = compile_cached(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S")  # a label's label
 _ENTRY = compile_cached("[;•]")  # between the entries of a list: "A, Role; B" / "A, Role. • B"
 #: 'Label – value' in words that name no person (no honorific, no initial); not 'Area:

@@ -317,6 +317,28 @@ def _chair(block: Block, spans: list[tuple[int, int, str]], register: Register) 
                          Section("attendees", rule="chair_line"))
 
 
+_PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
+
+
+def present_sentences(register: Register, block: Block) -> None:
+    """'Mr D Thomas, Link Officer, was in attendance.', 'County Cllrs A and B were present.',
+    'Also in attendance were A and B', 'X later joined the meeting' (before the first item or
+    in a welcome item): attendees, staff as officers, councillors as others."""
+    text, at = block.text, 0
+    while at < len(text):
+        end = sentence_end(text, at)
+        found = [p for m in [pattern("present_sentence").search(text, at, end) or pattern(
+            "joined_sentence").search(text, at, end)] if m for p in parse_list(
+            text, at, m.start(), True) or ()] + [  # "Also in attendance were A and B"
+            p for m in pattern("present_lead").finditer(text, at, end)
+            for p in parse_list(text, m.end(), list_end(text, m.end(), end)) or ()]
+        for person in found:  # not again as a lone surname ('welcomed Councillor Bell')
+            if not any(same_person(e.person.name, person.name)
+                       for e in register.people["attendees"]):
+                register.add("attendees", person, block, _PRESENT)
+        at = end + 1
+
+
 def narrative(text: str) -> bool:
     """Whether a sentence opens after a list's full stop: a lower-case word, no name particle
     nor 'and', among its first three words outside brackets ('The meeting accepted ...',

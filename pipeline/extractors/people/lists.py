@@ -34,6 +34,7 @@ from pipeline.regex_cache import compile_cached, longest_first
 #: "the clerk A. Brimble", "the assistant to the clerk Mrs J. Thorne": an office in lower case
 #: after 'the', then the name (its words classify as a role)
 _LOWER_OFFICE = compile_cached(r"\s*the\s+((?:[a-z]+\s+){0,4}[a-z]+)\s+(?=[A-Z])")
+_CODED = compile_cached(r"\s*((?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+)\s*\(([A-Z]{2,4})\)\s*")
 _SMALL = compile_cached(r"\b(?!(?:to|the|of|and|for)\b)[a-z]")  # capitals for classify()
 
 # "A Bright / T Carver" and "Bright/Carver": a slash between names, not inside "Cyng/Cllr";
@@ -192,6 +193,10 @@ def _strong(person: Person) -> bool:
 def _persons(text: str, s: int, e: int, single: bool, substitutes: bool = False) -> list[Person]:
     if person := parse_person(text, s, e, single):
         return [person]
+    if (coded := _CODED.fullmatch(text, s, e)) and coded.group(2) == "".join(
+            w[0] for w in coded.group(1).split()):
+        # "D Court (DC)": initials and a code that spells them make a name of an office word
+        return [Person(coded.group(1), coded.start(1), coded.end(1), code=coded.group(2))]
     if (office := _LOWER_OFFICE.match(text, s, e)) and classify(_SMALL.sub(
             lambda m: m.group().upper(), office.group(1))) == "role" and \
             (person := parse_person(text, office.end(), e, single)):

@@ -66,6 +66,11 @@ def _lines(blocks: Blocks) -> list[tuple[Block, str]]:
         if out and _DANGLING.search(out[-1][1]):
             # "MINUTES of the" / "CABINET": a title broken after its "of the" reads whole
             out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+        elif out and cues().bare_body.match(text) and out[-1][1].isupper() and \
+                len(out[-1][1].split()) <= 4 and not is_body_name(out[-1][1]):
+            # "GLAN TEIFWY" / "COMMUNITY COUNCIL": a council's name broken before its kind
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+            continue
         out.append((block, text))
     return out
 
