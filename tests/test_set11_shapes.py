@@ -333,3 +333,32 @@ def test_reports_jointly_to_two_bodies() -> None:
     assert {(r["source"], r["relation"], r["target"]) for r in rows["relations"]} == {
         ("Children's Partnership", "reports_to", "Kelby Health and Wellbeing Board"),
         ("Children's Partnership", "reports_to", "Kelby Safeguarding Children Partnership")}
+
+
+def test_young_members_by_forename_with_their_schools_initials() -> None:
+    result = run(
+        "Youth Forum - Wednesday 12th February 2025 4.30 pm",
+        "",
+        "1. Welcomes, Introductions and Apologies",
+        "Present: Hollie (KC), Kamran (BC), Morven Walker (adult co-chair), Aimee Lusk (WNC)",
+        "Apologies: Honey (NSB), Ruvimbo (NSB)",
+        "",
+        "2. Minutes",
+        "Agreed: a correct record.")
+    assert names(result["attendees"]) == ["Hollie", "Kamran", "Morven Walker", "Aimee Lusk"]
+    assert names(result["apologies"]) == ["Honey", "Ruvimbo"]
+    assert names(run("Present: Treasury (HMT)", "", "1. Minutes", "Agreed.")["attendees"]) == []
+
+
+def test_a_later_meetings_date_is_no_meeting_date_and_an_agenda_table_is_an_agenda() -> None:
+    from pipeline.extractors.sections.metadata import extract_metadata
+
+    text = ("No. | Item |\nIntroduction & Apologies Minutes: Nine members were present for the "
+            "meeting. Apologies were received from Mel Ward. |\nMeeting format Minutes: Tyrone "
+            "Hall agreed to chair the next meeting on 11th March 2025. |\n")
+    assert extract_metadata(parse_text(text, "t.txt"))["date"] == ""
+    text = ("Fire and Rescue Authority\n\n16 April 2025\n\n"
+            "Item no.\tAgenda Item\tDetails\tStatus\n01\tApologies for Absence\t\t\n"
+            "02\tMinutes\tMembers are asked to agree the minutes.\tFor decision\n")
+    meta = extract_metadata(parse_text(text, "t.txt"))
+    assert (meta["kind"], meta["date"]) == ("agenda", "2025-04-16")

@@ -268,7 +268,9 @@ def find_date(source: Document | Blocks, kind: str = "") -> tuple[str, Block | N
                 continue
             describes = _names_meeting(text)
             if describes or len(text) < 80:
-                found = _meeting_date(text)
+                # "... agreed to chair the next meeting on 11th March": no date after that
+                later = cues().later_meeting.search(text)
+                found = _meeting_date(text[:later.start()] if later else text)
                 if found:
                     chosen, weak = (found, block), not describes
                     break
