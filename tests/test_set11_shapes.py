@@ -362,3 +362,12 @@ def test_a_later_meetings_date_is_no_meeting_date_and_an_agenda_table_is_an_agen
             "02\tMinutes\tMembers are asked to agree the minutes.\tFor decision\n")
     meta = extract_metadata(parse_text(text, "t.txt"))
     assert (meta["kind"], meta["date"]) == ("agenda", "2025-04-16")
+
+
+def test_apologies_go_on_after_a_named_substitute() -> None:
+    result = run("61 Apologies for Absence and Named Substitutes",
+                 "Apologies were received from Cllr. R. Penn with Cllr H. Dale attending as his "
+                 "substitute, and from Cllr. S. Oke.")
+    assert names(result["apologies"]) == ["R. Penn", "S. Oke"]
+    assert [(r["member"], r["substitute"]) for r in result["substitutes"]] == [("R. Penn",
+                                                                                "H. Dale")]

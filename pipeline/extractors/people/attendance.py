@@ -248,7 +248,8 @@ class Walk(TableReader):
         if section.kind == "absent":  # absent without apologies: neither present nor apologies
             return bool(parse_list(text, start, len(text) if end is None else end, True))
         end = len(text) if end is None else end
-        if tail := pattern("present_sentence").search(text, start, end):
+        if (tail := pattern("present_sentence").search(text, start, end)) and \
+                text[start:tail.start()].rstrip().endswith(","):
             end = tail.start()  # "A (AB), B (BC), the temporary clerk, was in attendance."
         if section.kind != "substitutes" and (stop := list_end(text, start, end)) < end and (
                 pattern("sent_apologies").match(text[stop:end])

@@ -116,8 +116,9 @@ def sentences(document: Document, register: Register) -> None:
                     register.add("apologies", person, block, apologies)
                 # "from A, whose substitute was B, and from C": the list resumes after the
                 # clause about A
-                resumes = pattern("apology_resumes").match(text, end, stop) if persons and \
-                    text[begin:end].rstrip().endswith(",") else None
+                resumes = pattern("apology_resumes").match(text, end, stop) if persons and (
+                    text[begin:end].rstrip().endswith(",")
+                    or re.match(r"\s*with\s", text[end:stop])) else None  # "A with B as ..."
                 begin = resumes.end() if resumes else None
         # a table row's cells side by side are no sentence, unless a cell is prose (a
         # ModernGov item row: title, agenda note, 'Minutes:' and what was minuted)
