@@ -371,3 +371,12 @@ def test_apologies_go_on_after_a_named_substitute() -> None:
     assert names(result["apologies"]) == ["R. Penn", "S. Oke"]
     assert [(r["member"], r["substitute"]) for r in result["substitutes"]] == [("R. Penn",
                                                                                 "H. Dale")]
+
+
+def test_a_record_of_decisions_taken_on_a_date_dates_the_meeting() -> None:
+    from pipeline.extractors.sections.metadata import extract_metadata
+
+    text = ("CABINET MEMBER FOR PARKS – DECISION MEETING\n\nRecord of decisions taken on Tuesday "
+            "18 March 2025 at County Hall, Ashbourne Road, Wellsby, in the Committee Room\n\n"
+            "1. Play Area Review\n\nDecision: To approve the review.\n")
+    assert extract_metadata(parse_text(text, "t.txt"))["date"] == "2025-03-18"

@@ -296,7 +296,8 @@ def _meeting_date(text: str) -> FoundDate | None:
 def _names_meeting(text: str) -> bool:
     """A line that names the meeting: its title, "held", or its time ("<venue> 7.30pm
     5th of November 2013")."""
-    return bool(re.search(r"\bminutes? of\b|\bheld\b|\bmeeting\b|\bcofnodion\b", text, re.I)
+    return bool(re.search(r"\bminutes? of\b|\bheld\b|\bmeeting\b|\bcofnodion\b"
+                          r"|\bdecisions? taken\b", text, re.I)  # "Record of decisions taken on"
                 or (len(text) <= 200 and _TIME.search(text))
                 or is_body_name(_clean_body(text)))
 
