@@ -334,8 +334,7 @@ def present_sentences(register: Register, block: Block) -> None:
             p for m in pattern("present_lead").finditer(text, at, end)
             for p in parse_list(text, m.end(), list_end(text, m.end(), end)) or ()]
         for person in found:  # not again as a lone surname ('welcomed Councillor Bell')
-            if not any(same_person(e.person.name, person.name)
-                       for e in register.people["attendees"]):
+            if not register.known("attendees", person.name):
                 register.add("attendees", person, block, _PRESENT)
         at = end + 1
 
