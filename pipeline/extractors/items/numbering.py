@@ -31,6 +31,8 @@ def number_key(number: str, rules: ItemRules) -> tuple[int, ...]:
     """Sortable key: "5" < "5.1" < "5a" < "6"; "41/24", "DEV12/24" sort on 41 and 12."""
     if ROMAN.fullmatch(number):
         return (_roman(number),)  # "IV": item 4 where items are numbered I, II, III ...
+    if lone := _LONE_LETTER.fullmatch(number):
+        return (ord(lone.group(1).lower()) - ord("a") + 1,)  # "(c)": the third lettered item
     head = rules.year_suffix.sub("", number)
     if not _DIGIT.search(head):
         head = number  # "RC/19": the number after the slash is the running number
@@ -65,6 +67,7 @@ _MEETING_ITEM = compile_cached(r"(\d{1,5})/(\d{2})")
 _DIGIT = compile_cached(r"\d")
 _DIGITS = compile_cached(r"\d+")
 _LETTER = compile_cached(r"\d\s?\(?([a-z])\)?$", re.I)
+_LONE_LETTER = compile_cached(r"\(([a-z])\)")
 ROMAN = compile_cached(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 

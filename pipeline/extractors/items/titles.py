@@ -77,6 +77,9 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
         lowered = [w for w in after[1:] if w[:1].islower()]
         if after[0].casefold().strip(".,;") in r.colon_run_on or len(lowered) >= 3:
             return head  # "Finance: Balances were checked and agreed ..."
+        parts = _LIST_CUT.split(title[colon.end():].strip(" ."))
+        if len(parts) >= 2 and all(p[:1].isupper() and len(p.split()) <= 4 for p in parts):
+            return head  # "Apologies: C. Linklater; M. Spence": a list of names
     found = r.run_on_split.search(title)
     if not found:
         return title if is_title(title) else run_in(title, loose) or title
@@ -84,6 +87,8 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
     if (not described and len(head.split()) >= 2 and upper_case(head)
             and any(c.islower() for c in rest) and is_title(head, loose=loose)):
         return head  # "APOLOGIES FOR ABSENCE – Cllr Stanser, Cllr Smith"
+    if not described and r.standing_head.match(head) and is_title(head, loose=loose):
+        return head  # "Apologies – Councillors A, B and C", "Declarations of Interest – MR ..."
     words = {w.casefold().strip(",.;:()") for w in rest.split()}
     first = rest.split()[0].casefold().strip(",.;:()") if rest.split() else ""
     if head and rest[:1].isupper() and first in r.run_on_keywords and len(words) >= 3 \
@@ -95,6 +100,8 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
         return head
     return run_in(title, loose) or title
 
+
+_LIST_CUT = compile_cached(r"\s*[;,]\s*(?:and\s+)?|\s+and\s+")
 
 #: upper-case words (and their '&', digits) before a word in sentence case
 _CAPS_HEAD = compile_cached(r"((?:[A-Z][A-Z0-9&'’-]*\s+)+)(?=[A-Z][a-z])")
@@ -194,7 +201,10 @@ def next_title(blocks: list[Block], index: int) -> tuple[str, int]:
     for j in range(index + 1, min(index + 3, len(blocks))):
         text = blocks[j].text.strip().strip("*").strip()
         if blocks[j].kind is BlockKind.TABLE_ROW:
-            text = " ".join(c for c in blocks[j].cells if c.strip())
+            filled = [c for c in blocks[j].cells if c.strip()]
+            if len(filled) > 2 and blocks[index].kind is not BlockKind.TABLE_ROW:
+                break  # 'Item 6.3' over 'Meeting | NAME | Venue | ROOM': a record, no title
+            text = " ".join(filled)
         if any(p.match(text) for p in rules().skip_lines):
             continue
         return text, j

@@ -26,6 +26,7 @@ from pipeline.extractors.people.attendance_sentences import (
     area_line,
     list_end,
     narrative,
+    present_sentences,
     run_on_sentence,
     sentence_end,
     sentences,
@@ -83,6 +84,7 @@ class Walk(TableReader):
         # text, then 'Minutes:' and what the meeting recorded under the same item
         self.paused: Section | None = None
         self.items = False  # an item heading seen: the attendance record is behind
+        self.welcome = False  # inside an opening welcome item, whose sentences say who came
         self.listed = False  # an unlabelled list read
         self.at = 0  # the index of the block being read
         self.star = star_legend(blocks)  # '*attended': a star marks who was present
@@ -129,9 +131,13 @@ class Walk(TableReader):
                 found = (replace(self.section, allow_single=True), found[1])
             self.section, start = self.opened(found[0]), found[1]  # "1) Apologies – Cllrs A and B"
             self.content(block, start)
+            if self.section and self.section.rule in data("cues")["line_roles"]:
+                self.section = replace(self.section, role="")  # "Chair: X" / the others
             return i + 1
         if (title := item_title(block, following)) is not None:
             self.item(title)
+            if self.welcome:  # "1. Welcome: ... he welcomed CClrs A and B."
+                present_sentences(self.register, block)
             run_on = pattern("apologies_run_on").match(title)
             if self.section and run_on and title in block.text:  # "141) Apologies. Cllrs A, B"
                 self.content(block, block.text.index(title) + run_on.end())
@@ -140,8 +146,8 @@ class Walk(TableReader):
             self.section, start = self.opened(found[0]), found[1]
             self.content(block, start)
             return i + 1
-        if not self.items and block.kind is BlockKind.PARAGRAPH:
-            self.present_sentences(block)
+        if (not self.items or self.welcome) and block.kind is BlockKind.PARAGRAPH:
+            present_sentences(self.register, block)  # before the first item, or in a welcome item
         apology = pattern("apology_sentence").search(block.text) \
             if _apology_gate().might_match(block.text) else None
         if apology and not block.text[apology.end():].strip(" .:"):
@@ -204,19 +210,9 @@ class Walk(TableReader):
             return replace(self.section, allow_single=True)
         return section
 
-    def present_sentences(self, block: Block) -> None:
-        """'Mr D Thomas, Link Officer, was in attendance.', 'County Cllrs A and B were
-        present.' before the first item: attendees, staff as officers, councillors as others."""
-        text, at = block.text, 0
-        while at < len(text):
-            end = sentence_end(text, at)
-            if m := pattern("present_sentence").search(text, at, end):
-                for person in parse_list(text, at, m.start(), True) or ():
-                    self.register.add("attendees", person, block, _PRESENT)
-            at = end + 1
-
     def item(self, title: str) -> None:
         self.opening, self.items = False, True
+        self.welcome = bool(pattern("welcome_item").match(title))
         kind = item_kind(title)
         self.section = Section(kind, rule=f"item-{kind}") if kind else None
 
@@ -252,9 +248,13 @@ class Walk(TableReader):
         if section.kind == "absent":  # absent without apologies: neither present nor apologies
             return bool(parse_list(text, start, len(text) if end is None else end, True))
         end = len(text) if end is None else end
-        if section.kind != "substitutes" and (stop := list_end(text, start, end)) < end and \
-                pattern("sent_apologies").match(text[stop:end]):
-            return False  # "Councillors A and B apologised for ...": a sentence, read as one
+        if (tail := pattern("present_sentence").search(text, start, end)) and \
+                text[start:tail.start()].rstrip().endswith(","):
+            end = tail.start()  # "A (AB), B (BC), the temporary clerk, was in attendance."
+        if section.kind != "substitutes" and (stop := list_end(text, start, end)) < end and (
+                pattern("sent_apologies").match(text[stop:end])
+                or pattern("joined_sentence").match(text[stop:end])):
+            return False  # "Councillors A and B apologised for ..." / "attended ...": sentences
         if start == 0 and (marker := re.match(r"\(\w{1,4}\)\s+", text)):
             start = marker.end()  # "(i) Cllr A for Cllr B; and": a list marker
         if ditto := pattern("ditto").match(text[start:end]):
@@ -355,7 +355,6 @@ class Walk(TableReader):
         return True
 
 
-_PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
 _INNER_LABEL = compile_cached(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S")  # a label's label
 _ENTRY = compile_cached("[;•]")  # between the entries of a list: "A, Role; B" / "A, Role. • B"
 #: 'Label – value' in words that name no person (no honorific, no initial); not 'Area:

@@ -116,8 +116,9 @@ def sentences(document: Document, register: Register) -> None:
                     register.add("apologies", person, block, apologies)
                 # "from A, whose substitute was B, and from C": the list resumes after the
                 # clause about A
-                resumes = pattern("apology_resumes").match(text, end, stop) if persons and \
-                    text[begin:end].rstrip().endswith(",") else None
+                resumes = pattern("apology_resumes").match(text, end, stop) if persons and (
+                    text[begin:end].rstrip().endswith(",")
+                    or re.match(r"\s*with\s", text[end:stop])) else None  # "A with B as ..."
                 begin = resumes.end() if resumes else None
         # a table row's cells side by side are no sentence, unless a cell is prose (a
         # ModernGov item row: title, agenda note, 'Minutes:' and what was minuted)
@@ -300,7 +301,9 @@ def _chair(block: Block, spans: list[tuple[int, int, str]], register: Register) 
                 register.add("attendees", Person(name, start, end, roles=[role]), block,
                              Section("attendees", rule="presided"))
             continue
-        m = (short and pattern("chair_line").match(text[end:])) or \
+        # "With Councillor X in the Chair there were present:" opens a list of any length
+        m = ((short or pattern("chair_with").search(text, max(0, start - 12), start))
+             and pattern("chair_line").match(text[end:])) or \
             pattern("elected_chair").match(text[end:])
         if not m or (m.groups() and text[end:].split()[0] == "be"
                      and not pattern("resolution").search(text[:start])):
@@ -313,6 +316,27 @@ def _chair(block: Block, spans: list[tuple[int, int, str]], register: Register) 
         elif not m.groups():  # the person in the chair attended, listed or not
             register.add("attendees", Person(name, start, end, roles=[role]), block,
                          Section("attendees", rule="chair_line"))
+
+
+_PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
+
+
+def present_sentences(register: Register, block: Block) -> None:
+    """'Mr D Thomas, Link Officer, was in attendance.', 'County Cllrs A and B were present.',
+    'Also in attendance were A and B', 'X later joined the meeting' (before the first item or
+    in a welcome item): attendees, staff as officers, councillors as others."""
+    text, at = block.text, 0
+    while at < len(text):
+        end = sentence_end(text, at)
+        found = [p for m in [pattern("present_sentence").search(text, at, end) or pattern(
+            "joined_sentence").search(text, at, end)] if m for p in parse_list(
+            text, at, m.start(), True) or ()] + [  # "Also in attendance were A and B"
+            p for m in pattern("present_lead").finditer(text, at, end)
+            for p in parse_list(text, m.end(), list_end(text, m.end(), end)) or ()]
+        for person in found:  # not again as a lone surname ('welcomed Councillor Bell')
+            if not register.known("attendees", person.name):
+                register.add("attendees", person, block, _PRESENT)
+        at = end + 1
 
 
 def narrative(text: str) -> bool:

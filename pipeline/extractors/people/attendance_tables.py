@@ -42,6 +42,7 @@ from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached
 
 LONE_WORD = compile_cached(r"[A-Z][\w'’-]+")
+ACRONYM = compile_cached(r"[A-Z]{2,6}")
 
 
 class TableReader:
@@ -81,6 +82,10 @@ class TableReader:
                 self.grid(pending, None)
                 pending = []
                 self.item(title)
+                if self.section and first and len(cells) > 2:
+                    # '1 | Apologies | • B Naylor': the list starts in the row's next cell
+                    for text, offset in cells[2:]:
+                        self.content(block, offset, offset + len(text))
             elif (not first and len(cells) > 1 and not pending) or found \
                     or first.casefold().strip(" :") in data("cues")["sublabels"]:
                 if first:  # a label cell ("Officers:", "Whole of meeting") opens new rows
@@ -158,13 +163,16 @@ class TableReader:
         if header is None:
             return
         key = next((header.index(k) for k in ("name", "member", "apologies") if k in header), 0)
-        merged: list[tuple[Block, list[list]]] = []
+        merged: list[tuple[Block, list[list] | Section]] = []
         for block, cells in rows:
             cells = [list(c) for c in cells] + [["", 0] for _ in range(width - len(cells))]
-            if merged and _continues(merged[-1][1][key][0], cells[key][0], rows, key):
-                for col, (text, _) in enumerate(cells[:len(merged[-1][1])]):
+            if (found := _label_row(cells)) is not None:
+                merged.append((block, found))  # 'Guests' alone in its row: a new section
+            elif merged and isinstance(above := merged[-1][1], list) and \
+                    _continues(above[key][0], cells[key][0], rows, key):
+                for col, (text, _) in enumerate(cells[:len(above)]):
                     if text:
-                        merged[-1][1][col][0] = f"{merged[-1][1][col][0]} {text}".strip()
+                        above[col][0] = f"{above[col][0]} {text}".strip()
             else:
                 merged.append((block, cells))
         label = next((t for t, h in zip(titles or [], header, strict=False)
@@ -174,6 +182,9 @@ class TableReader:
         starts = [k for k, h in enumerate(header) if h == "name"] or [0]
         groups = list(zip(starts, [*starts[1:], len(header)], strict=True))
         for block, cells in merged:
+            if isinstance(cells, Section):
+                self.section = cells
+                continue
             for a, b in groups if len(groups) > 1 else [(0, len(header))]:
                 self.grid_row(block, dict(zip(header[a:b], cells[a:b], strict=False)), codes,
                               label)
@@ -189,6 +200,12 @@ class TableReader:
                 self.register.pair(Pair(member, substitute, text.get("organisation", ""), block,
                                         *span["substitute"], label, "substitutes-table"))
             return
+        mark = text.get("apologies")
+        if mark is not None and text.get("name") and (
+                len(mark) <= 3 or _column(mark) == "apologies"):
+            # "Name | Title | Apols": the cell marks the row's person; an empty one, present
+            section = replace(section, kind="apologies" if mark.strip() else "attendees")
+            text["apologies"] = ""
         for kind in ("apologies", "name"):  # a "Present | Apologies" grid has both
             value = text.get(kind, "")
             for person in parse_list(value, 0, len(value), allow_single=True) or ():
@@ -268,7 +285,16 @@ def _cells(block: Block) -> list[tuple[str, int]]:
 
 
 def _column(word: str) -> str | None:
-    return _columns().get(word.strip(" :*").casefold())
+    """The column a header cell names, after the body's initials ('HSAB Members')."""
+    word = word.strip(" :*")
+    head, _, rest = word.partition(" ")
+    return _columns().get((rest if rest and ACRONYM.fullmatch(head) else word).casefold())
+
+
+def _label_row(cells: list[list]) -> Section | None:
+    """The section a grid row opens that holds only a label ('Guests', 'In attendance')."""
+    found = cue(cells[0][0]) if cells[0][0] and not any(c[0] for c in cells[1:]) else None
+    return found[0] if found and not cells[0][0][found[1]:].strip(" :") else None
 
 
 @cache

@@ -194,7 +194,8 @@ def declarers(pre: str, codes: frozenset[str] = frozenset()) -> list[tuple[str, 
         found = _names(pre, start, end, at_start=opens, codes=codes)
         if found:
             return found
-    return []
+    # "D. Gunn declared": the 'marker' read off the front was the declarer's initial
+    return _names(pre, 0, end, at_start=True, codes=codes) if lead and pre[:1].isupper() else []
 
 
 def _names(text: str, start: int, end: int, at_start: bool,

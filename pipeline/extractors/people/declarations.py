@@ -32,6 +32,7 @@ from functools import cache
 
 from pipeline.extractors.anchors import AnySearch
 from pipeline.extractors.people.declaration_parts import (
+    _title_fold,
     action_of,
     bare_codes,
     cell_kind,
@@ -52,6 +53,7 @@ from pipeline.extractors.people.names import is_name
 from pipeline.extractors.people.register import once_per_item
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
+from pipeline.regex_cache import compile_cached
 
 
 @dataclass
@@ -151,7 +153,8 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
         found = _from_sentences(block, section, items, last_items, codes)
         if not found and section.declarations and not section.register:
             found = (_from_row(block, section, items) if block.kind is BlockKind.TABLE_ROW
-                     else _from_entry(block, section, items) or _held(block, section, items))
+                     else _from_entry(block, section, items, codes)
+                     or _held(block, section, items))
         if found:
             rows.extend(found)
             last_items = list(dict.fromkeys(r["item"] for r in found))
@@ -302,8 +305,8 @@ def _items_of(sentence: str, after: str, section: Section, items: list[dict],
     numbers = list(dict.fromkeys(n for n in resolved if n))
     if numbers:
         return numbers
-    if codes := bare_codes(after, items):
-        return codes  # "declared a personal interest in A25/021"
+    if codes := bare_codes(after, items) or [n for n, _ in titled_in(after, items)]:
+        return codes  # "declared a personal interest in A25/021", "... in relation to <title>"
     if pattern("same_item").search(sentence):
         return last_items
     if refs:
@@ -317,20 +320,33 @@ def _items_of(sentence: str, after: str, section: Section, items: list[dict],
 
 # ---- list entries and table rows ---------------------------------------------------------
 
-def _from_entry(block: Block, section: Section, items: list[dict]) -> list[dict]:
+_CODES_LEAD = compile_cached(r"[A-Z]{2,4}(?:\s*(?:,|and|&)\s*[A-Z]{2,4})*\s+(?=[a-z])")
+
+
+def titled_in(text: str, items: list[dict]) -> list[tuple[str, str]]:
+    """'MR and EW in relation to the Cae Mawr field lease': the item an entry names by its
+    whole title (two words or more), with no 'item' before it."""
+    folded = f" {_title_fold(text)} "
+    return [(i.get("number", ""), i["title"]) for i in items if len(i.get("title", "").split())
+            >= 2 and f" {_title_fold(i['title'])} " in folded][:1]
+
+def _from_entry(block: Block, section: Section, items: list[dict],
+                codes: frozenset[str] = frozenset()) -> list[dict]:
     """'Item 5.2: Mr D MacAulay (non-financial)', 'Cllr A Lee – item 7 – personal
-    (member of the bowls club)': a titled name with an item or a category, no verb."""
+    (member of the bowls club)', 'MR and EW in relation to <an item's title>' (the codes the
+    paper gave its members): a titled name with an item or a category, no verb."""
     text = block.text
     if len(text) > 300 or rules()["invitation"].search(text) or _searches()["not"].search(text):
         return []
-    people = names_in(text)
+    people = names_in(text) or (declarers(m.group(), codes) if codes and (
+        m := _CODES_LEAD.match(text)) else [])
     if not people and section.listed and (m := pattern("listed_name").match(text)) \
             and is_name(m.group("name"), True):
         people = [(m.group("name"), m.start("name"), m.end("name"))]  # "Ellerby - Trustee ..."
     refs = item_refs(text)
     if (m := pattern("entry_number").match(text)) and not refs:
         refs = [(m.group("num"), "")]
-    refs = refs or [(n, "") for n in bare_codes(text, items)]
+    refs = refs or [(n, "") for n in bare_codes(text, items)] or titled_in(text, items)
     kind = kind_of(" ".join(re.findall(r"\(([^()]*)\)", text)) + " " + _kind_words(text)) \
         or label_kind(text)  # "Item 3: Cllr Pike, personal", "Cllr Pike - Item 3 - Personal"
     if not kind and refs:

@@ -31,6 +31,13 @@ from pipeline.extractors.people.names import (
 from pipeline.extractors.people.vocabulary import pattern, vocab
 from pipeline.regex_cache import compile_cached, longest_first
 
+#: "the clerk A. Brimble", "the assistant to the clerk Mrs J. Thorne": an office in lower case
+#: after 'the', then the name (its words classify as a role)
+_LOWER_OFFICE = compile_cached(r"\s*the\s+((?:[a-z]+\s+){0,4}[a-z]+)\s+(?=[A-Z])")
+_CODED = compile_cached(r"\s*((?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+)\s*\(([A-Z]{2,4})\)\s*")
+_LONE_CODED = compile_cached(r"\s*([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*\(([A-Z]{2,4})\)\s*")
+_SMALL = compile_cached(r"\b(?!(?:to|the|of|and|for)\b)[a-z]")  # capitals for classify()
+
 # "A Bright / T Carver" and "Bright/Carver": a slash between names, not inside "Cyng/Cllr";
 # "... Mr G and, in the Chair, Mr H": an 'and' before a comma
 SEPARATOR = compile_cached(r"\s*,?\s*(?:together|along)\s+with\s+|\s*[,;]\s*(?:and\s+|&\s+)?"
@@ -57,7 +64,8 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     lead = prefix(text[start:end].lstrip(" :"))
     # "The Mayor (Cllr A), the Deputy Mayor and Councillors B, C and Smith": a plural
     # honorific anywhere in the list makes its lone surnames names
-    single = allow_single or lead[4] or bool(_plural_inside().search(text, start, end))
+    single = allow_single or lead[4] or bool(_plural_inside().search(text, start, end)) or sum(
+        bool(_LONE_CODED.fullmatch(text, a, b)) for _, a, b in parts) >= 2  # "Hollie (KC), ..."
     tried: dict[tuple[int, int], list[Person]] = {}  # pieces read while undoing 'and' cuts
     parts = _merge_dashes(text, _merge_ands(text, parts, single, substitutes, tried))
     persons: list[Person] = []
@@ -186,6 +194,20 @@ def _strong(person: Person) -> bool:
 
 def _persons(text: str, s: int, e: int, single: bool, substitutes: bool = False) -> list[Person]:
     if person := parse_person(text, s, e, single):
+        return [person]
+    if (coded := _CODED.fullmatch(text, s, e)) and coded.group(2) == "".join(
+            w[0] for w in coded.group(1).split()):
+        # "D Court (DC)": initials and a code that spells them make a name of an office word
+        return [Person(coded.group(1), coded.start(1), coded.end(1), code=coded.group(2))]
+    if single and (lone := _LONE_CODED.fullmatch(text, s, e)) and classify(
+            lone.group(1)) is None and lone.group(1) not in vocab()["known"]:
+        # "Hollie (KC)": a young member by forename, with the initials of her school
+        return [Person(lone.group(1), lone.start(1), lone.end(1), orgs=[lone.group(2)])]
+    if (office := _LOWER_OFFICE.match(text, s, e)) and classify(_SMALL.sub(
+            lambda m: m.group().upper(), office.group(1))) == "role" and \
+            (person := parse_person(text, office.end(), e, single)):
+        person.roles.insert(0, office.group(1))  # "and the clerk A. Brimble": an office first
+        person.start = s
         return [person]
     # "Councillor X as substitute for Councillor Y" inside a list entry.
     for m in vocab()["inline"].finditer(text, s, e):

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.extractors.people.vocabulary import pattern, vocab
+from pipeline.extractors.people.vocabulary import initialled_caps, pattern, vocab
 from pipeline.regex_cache import compile_cached
 
 OPEN, CLOSE = "([", ")]"
@@ -89,6 +89,8 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
             after := _forename_then_office(name)):
         name, notes = after[0], [after[1]]  # "Fiona Balfour Clerk to the Licensing Board"
     v = vocab()
+    if honorific.strip() in v["forename_hon"] and len(name.split()) == 1:
+        return None  # "Cyngor Sir Ceredwyn": the county council, no knight
     ranked = bool(roles) and len(name.split()) == 1 and name not in v["known"]  # "PC Gow"
     honorific = honorific or ("rank" if ranked else "")
     if not is_name(name, allow_single, bool(honorific)):
@@ -295,7 +297,7 @@ def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> b
     if hits and (not honorific or hits == len(words)) and not (
             honorific and kinds[0] == "initial"):
         return False
-    return "word" in kinds or honorific
+    return "word" in kinds or honorific or initialled_caps(words, kinds)
 
 
 @lru_cache(maxsize=8192)

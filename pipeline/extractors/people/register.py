@@ -39,6 +39,12 @@ class Register:
     # how many of those entries each block holds, by (key, id of the block)
     in_block: dict[tuple[tuple[str, str], int], int] = field(default_factory=dict)
 
+    def known(self, kind: str, name: str) -> bool:
+        """Whether an entry of that kind is the same person (looked up by surname)."""
+        surname = fold(name)[-1:][0] if fold(name) else ""
+        return any(same_person(e.person.name, name)
+                   for e in self.by_surname.get((kind, surname), []))
+
     def add(self, kind: str, person: Person, block: Block, section: Section) -> None:
         if kind == "absent":
             return
@@ -112,6 +118,13 @@ class Register:
                 present.labels = [pair.label]
             subs.append({"member": member, "substitute": substitute, "organisation": org,
                          **provenance(pair.block, pair.start, pair.end), "rule": pair.rule})
+        # a membership list ('Members: Councillors A, B and C' on an agenda's front) names
+        # people who did not come where the paper records their apologies
+        listed, sent = set(data("cues")["membership_rules"]), {}  # apologies by last word,
+        for a in apologies:  # so that a long register is not compared name by name
+            sent.setdefault(_last(a.person.name), []).append(a.person.name)
+        attendees = [e for e in attendees if e.rule not in listed or not any(
+            same_person(name, e.person.name) for name in sent.get(_last(e.person.name), ()))]
         out: dict[str, list[dict]] = {"attendees": [], "apologies": [], "substitutes": subs}
         for kind, entries in (("attendees", attendees), ("apologies", apologies)):
             for e in entries:
@@ -120,6 +133,10 @@ class Register:
                 row.update({"capacity": e.capacity} if kind == "attendees" else {})
                 out[kind].append({**row, **provenance(e.block, p.start, p.end), "rule": e.rule})
         return out
+
+
+def _last(name: str) -> str:
+    return (name.split() or [""])[-1].casefold().strip(".,")
 
 
 def _fuller(name: str, other: str, same: bool = True) -> str:

@@ -64,6 +64,16 @@ def vocab() -> dict:
         # offices written out, for the ones whose name holds 'and'
         "ranked": set(ranks["ranks"]),
         "known_phrases": set(roles["role_heads"]) | set(roles["role_nouns"]),
+        "forename_hon": set(names["forename_honorifics"]),  # "Sir X" alone: no person
         "tiers": set(names["tier_honorifics"]),  # "County Councillor" after a name
         "forenames": set(data("forenames")["forenames"]),  # "Fiona Balfour Clerk to ..."
     }
+
+
+def initialled_caps(words: list[str], kinds: list[str]) -> bool:
+    """'H ABERNETHY', 'J.W. MOXON': initials before one upper-case surname, as grids print
+    names (the word kinds of names.py); the surname needs a vowel and three letters and is
+    no office or organisation word, so 'A NHS' and 'B COUNCIL' stay no names."""
+    return kinds[-1] == "caps" and kinds.count("caps") == 1 and kinds[0] == "initial" and \
+        len(words[-1]) >= 3 and any(c in "AEIOUY" for c in words[-1]) and \
+        words[-1].title() not in vocab()["known"]

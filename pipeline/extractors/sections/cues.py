@@ -39,6 +39,7 @@ class Cues:
     later_meeting: re.Pattern[str]
     body_patterns: tuple[re.Pattern[str], ...]
     row_labels: re.Pattern[str]
+    bare_body: re.Pattern[str]  # "COMMUNITY COUNCIL" alone: the kind of the name above it
     meeting_words: frozenset[str]
     single_word_bodies: frozenset[str]
     meeting_kinds: frozenset[str]
@@ -84,6 +85,7 @@ def cues() -> Cues:
         later_meeting=compile_cached(raw["later_meeting"], re.I),
         body_patterns=compiled("body_patterns"),
         row_labels=compile_cached(raw["row_labels"], re.I),
+        bare_body=compile_cached(raw["bare_body"], re.I),
         meeting_words=frozenset(raw["meeting_words"]),
         single_word_bodies=frozenset(raw["single_word_bodies"]),
         meeting_kinds=frozenset(raw["meeting_kinds"]),

@@ -44,7 +44,9 @@ def _row_text(block: Block) -> str:
     """A table row's cells as one line; a two-cell row whose first cell is a header label
     without its colon ("Meeting | Cabinet", "Date | 14/03/2024") reads as "Label: Value"."""
     cells = [" ".join(c.split()) for c in block.cells if c.strip()]
-    if len(cells) == 2 and cues().row_labels.match(cells[0]):
+    labels = cues().row_labels
+    if len(cells) >= 2 and len(cells) % 2 == 0 and all(labels.match(c) for c in cells[::2]):
+        # "Meeting | NAME | Venue | ROOM 4": label/value pairs side by side, the first read
         return f"{cells[0]}: {cells[1]}"
     return block.text.replace("\t", " ")
 
@@ -65,6 +67,11 @@ def _lines(blocks: Blocks) -> list[tuple[Block, str]]:
         if out and _DANGLING.search(out[-1][1]):
             # "MINUTES of the" / "CABINET": a title broken after its "of the" reads whole
             out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+        elif out and cues().bare_body.match(text) and out[-1][1].isupper() and \
+                len(out[-1][1].split()) <= 4 and not is_body_name(out[-1][1]):
+            # "GLAN TEIFWY" / "COMMUNITY COUNCIL": a council's name broken before its kind
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+            continue
         out.append((block, text))
     return out
 
@@ -268,7 +275,9 @@ def find_date(source: Document | Blocks, kind: str = "") -> tuple[str, Block | N
                 continue
             describes = _names_meeting(text)
             if describes or len(text) < 80:
-                found = _meeting_date(text)
+                # "... agreed to chair the next meeting on 11th March": no date after that
+                later = cues().later_meeting.search(text)
+                found = _meeting_date(text[:later.start()] if later else text)
                 if found:
                     chosen, weak = (found, block), not describes
                     break
@@ -294,7 +303,8 @@ def _meeting_date(text: str) -> FoundDate | None:
 def _names_meeting(text: str) -> bool:
     """A line that names the meeting: its title, "held", or its time ("<venue> 7.30pm
     5th of November 2013")."""
-    return bool(re.search(r"\bminutes? of\b|\bheld\b|\bmeeting\b|\bcofnodion\b", text, re.I)
+    return bool(re.search(r"\bminutes? of\b|\bheld\b|\bmeeting\b|\bcofnodion\b"
+                          r"|\bdecisions? taken\b", text, re.I)  # "Record of decisions taken on"
                 or (len(text) <= 200 and _TIME.search(text))
                 or is_body_name(_clean_body(text)))
 
