@@ -335,11 +335,11 @@ def test_a_pack_s_person_codes_are_read_once_for_the_file(monkeypatch: pytest.Mo
     """Each paper of a pack is a Document over the whole file's text: reading the codes
     ("Ann Lee (AL)") from that text again for each paper made a pack of 380 papers spend
     15 s there (its papers' number times its length)."""
-    from pipeline.extractors.people import declarations
+    from pipeline.extractors.people import person_codes
 
     read: list[int] = []
-    real = declarations.person_codes
-    monkeypatch.setattr(declarations, "person_codes",
+    real = person_codes.person_codes
+    monkeypatch.setattr(person_codes, "person_codes",
                         lambda text: read.append(len(text)) or real(text))
     papers = [f"Minutes of the meeting of the Kingsmere Board held on {day} May 2024\n"
               "Present: Councillor Ann Lee (AL) and Councillor Bo Roe (BR)\n"

@@ -264,15 +264,6 @@ def _rank_surname(rest: str) -> str:
     return ""
 
 
-#: "Bryony Keech (BK)": the code a paper gives a person it lists, to call them by later
-PERSON_CODE = compile_cached(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z]\s*\((?P<code>[A-Z]{2,4})\)")
-
-
-def person_codes(text: str) -> frozenset[str]:
-    """The initials codes a paper gives the people it lists."""
-    return frozenset(m.group("code") for m in PERSON_CODE.finditer(text))
-
-
 #: how far one entry's names may run: a window, so a long line is not re-read per word
 NAME_WINDOW = 400
 

@@ -45,11 +45,11 @@ from pipeline.extractors.people.declaration_parts import (
     member_cell,
     names_in,
     pattern,
-    person_codes,
     resolve,
     rules,
 )
 from pipeline.extractors.people.names import is_name
+from pipeline.extractors.people.person_codes import file_person_codes
 from pipeline.extractors.people.register import once_per_item
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
@@ -96,22 +96,6 @@ def _heading_like(block: Block) -> bool:
     return not names_in(block.text)
 
 
-PERSON_CODES = "minutebook.person_codes"  # the doc.user_data key of a file's codes
-
-
-def _person_codes(document: Document) -> frozenset[str]:
-    """The codes the whole file gives people, read once per file: each paper of a pack is
-    a Document over the file's text, and reading that text again for each paper made a
-    pack of a few hundred papers cost their number times its length."""
-    doc = document.spacy_doc
-    if doc is None:
-        return person_codes(document.text)
-    if PERSON_CODES not in doc.user_data:
-        doc.user_data[PERSON_CODES] = person_codes(document.text)
-    codes: frozenset[str] = doc.user_data[PERSON_CODES]
-    return codes
-
-
 def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
     """declarations.csv rows (name, item, kind, text, action + provenance) of one paper;
     `items` are the paper's items rows, whose numbers a declaration's item must use."""
@@ -119,7 +103,7 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
     positions = [start for start, _ in starts]  # the last item at or before a block: a
     rows: list[dict] = []  # bisect, not a pass over every item for every block
     section, current, last_items = Section(), None, [""]
-    codes = _person_codes(document)
+    codes = file_person_codes(document)
     for block in document.blocks:
         at = bisect_right(positions, block.start)
         heading_item = starts[at - 1][1] if at else None

@@ -120,8 +120,9 @@ class Register:
                          **provenance(pair.block, pair.start, pair.end), "rule": pair.rule})
         # a membership list ('Members: Councillors A, B and C' on an agenda's front) names
         # people who did not come where the paper records their apologies
-        listed, sent = set(data("cues")["membership_rules"]), {}  # apologies by last word,
-        for a in apologies:  # so that a long register is not compared name by name
+        listed = set(data("cues")["membership_rules"])
+        sent: dict[str, list[str]] = {}  # apologies by last word, so that a long register
+        for a in apologies:  # is not compared name by name
             sent.setdefault(_last(a.person.name), []).append(a.person.name)
         attendees = [e for e in attendees if e.rule not in listed or not any(
             same_person(name, e.person.name) for name in sent.get(_last(e.person.name), ()))]
