@@ -56,7 +56,7 @@ def list_end(text: str, start: int, end: int) -> int:
     """Where a list of names in a sentence stops: at the first lower-case word outside
     brackets that is no name particle or post-nominal ('... and Hurst were noted'), or at a
     capitalised word opening the next sentence ('Cllr Tennant With the absence of ...')."""
-    keep = {w.casefold() for w in vocab()["particles"] | vocab()["post"]} | {"and", "from"}
+    keep = _kept_words()
     depth = depths(text)
     for m in _list_stop().finditer(text[start:end]):
         if m.group(1) in ("the", "for") and re.match(r"\w+\s+[A-Z]", text[start + m.start():end]):
@@ -73,6 +73,13 @@ def run_on_sentence(text: str, start: int) -> bool:
         return False
     stop = list_end(text, start, len(text))
     return len(text[stop:].split()) >= 4 and text[stop:stop + 1].islower()
+
+
+@cache
+def _kept_words() -> frozenset[str]:
+    """Lower-case words a list of names goes on over: particles, post-nominals, 'and'."""
+    v = vocab()
+    return frozenset({w.casefold() for w in v["particles"] | v["post"]} | {"and", "from"})
 
 
 @cache
@@ -177,11 +184,14 @@ def _prose(text: str) -> bool:
     return len(text.split()) >= 12 and re.search(r"[a-z)][.;]\s+[A-Z]", text) is not None
 
 
+_LOWER_WORD = compile_cached(r"([a-z][a-z'’-]+)\.?\s*$")
+
+
 def _lower_surname(text: str, at: int) -> int | None:
     """Where a surname printed in lower case ends, when the one word a list of names stopped
     at ends the paper's line after a forename and a surname ('... Rod Scott and Diane Neil
     mills'); None for a verb or an adverb ('... Councillor Ford received')."""
-    m = compile_cached(r"([a-z][a-z'’-]+)\.?\s*$").match(text, at)
+    m = _LOWER_WORD.match(text, at)
     word, stop = (m.group(1), data("cues")["not_lower_surnames"]) if m else ("", {})
     if not m or not re.search(r"[A-Z][a-z]+ [A-Z][a-z]+ $", text[max(0, at - 80):at]) or \
             re.search(stop["endings"], word) or word in stop["words"]:

@@ -106,11 +106,17 @@ def kind_of(phrase: str) -> str:
     return next((k for k in r["strength"] if k in found), "")
 
 
+@cache
+def _label_words() -> frozenset[str]:
+    """The words of category labels ('personal', 'prejudicial', 'interest')."""
+    return frozenset(read_json("declarations/kinds.json")["label_words"])
+
+
 def label_kind(head: str) -> str:
     """The category of a label set off by dashes, commas or brackets ('Councillor A Lee -
     Personal - Councillor A Lee declared ...', 'Item 3: Cllr Pike, personal'): a part made
     only of category words."""
-    words = set(read_json("declarations/kinds.json")["label_words"])
+    words = _label_words()
     for part in re.split(r"\s[-–—]\s|[,;:()]", head):
         tokens = re.findall(r"[a-z]+", part.casefold())
         if tokens and len(tokens) <= 5 and set(tokens) <= words and (kind := kind_of(part)):
@@ -125,7 +131,7 @@ def cell_kind(text: str, number: str) -> str:
     at = text.find(number) if number else -1
     if at < 0:
         return ""
-    words = set(read_json("declarations/kinds.json")["label_words"])
+    words = _label_words()
     taken: list[str] = []
     for token in text[at + len(number):].split():
         if re.sub(r"[^a-z]", "", token.casefold()) not in words:
@@ -261,15 +267,6 @@ def _rank_surname(rest: str) -> str:
             rest) and rest.casefold() not in vocab()["not_names"]:
         return rest  # (not a flattened table header's 'Councillor Agenda item ...')
     return ""
-
-
-#: "Bryony Keech (BK)": the code a paper gives a person it lists, to call them by later
-PERSON_CODE = compile_cached(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z]\s*\((?P<code>[A-Z]{2,4})\)")
-
-
-def person_codes(text: str) -> frozenset[str]:
-    """The initials codes a paper gives the people it lists."""
-    return frozenset(m.group("code") for m in PERSON_CODE.finditer(text))
 
 
 #: how far one entry's names may run: a window, so a long line is not re-read per word

@@ -44,12 +44,12 @@ from pipeline.extractors.people.declaration_parts import (
     member_cell,
     names_in,
     pattern,
-    person_codes,
     resolve,
     rules,
 )
 from pipeline.extractors.people.names import is_name
 from pipeline.extractors.people.register import once_per_item
+from pipeline.extractors.people.scanning import person_codes
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from pipeline.extractors.people.names import _kind, classify, is_name, parse_person
+from pipeline.extractors.people.scanning import word_char
 from pipeline.extractors.people.vocabulary import vocab
 from pipeline.regex_cache import compile_cached
 
@@ -140,7 +141,7 @@ def word_stops(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
     for gap in _DOT_GAP.finditer(text, start, end):
         dot = gap.start()
         first = dot
-        while first > start and _word_char(text[first - 1]):
+        while first > start and word_char(text[first - 1]):
             first -= 1
         for at in range(first, dot - 1):
             if "A" <= text[at] <= "Z" and "a" <= text[at + 1] <= "z" and (
@@ -149,9 +150,6 @@ def word_stops(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
                 break
 
 
-def _word_char(char: str) -> bool:
-    """`[\\w'’-]` of a regular expression: a letter, digit or underscore, "-" or an apostrophe."""
-    return char.isalnum() or char in "_'’-"
 _RANK_AFTER = compile_cached(r"([A-Z][\w'’-]*)\.?\s+[A-Z]")
 _INITIALLED_BEFORE_COMMA = compile_cached(
     r"(?<=\s)[A-Z]\.?(?:\s?[A-Z]\.?)*\s+[A-Z][a-z][\w'’-]*(?=\s*(?:,|$))")
