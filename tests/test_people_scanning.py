@@ -26,3 +26,37 @@ CODE_PIECES = ["(AB)", "(ABC)", "(ABCDE)", "(A)", "(ab)", "(", ")", "Ab", "Bo", 
 @example("(AB)(CD)")
 def test_person_codes_are_the_code_pattern_s(text: str) -> None:
     assert person_codes(text) == frozenset(m.group("code") for m in PERSON_CODE.finditer(text))
+
+
+GATE_PIECES = ["sub", "SUB", "Su", "b", "apolog", "APOLOGIES", "in the", " chair", "in\tthe chair",
+               "x", " ", "\t", "\n", "İ", "ı", "ß", "é", "ﬁ"]
+STRINGS = frozenset({"sub", "apolog", "in the chair"})
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(GATE_PIECES), max_size=6).map("".join),
+                          st.sampled_from(["", "\n", " "])), max_size=6),
+       st.booleans(), st.integers(0, 5))
+@example([("su", ""), ("b", "")], False, 9)  # a word across two blocks' spans: in neither
+@example([("in the", "\n"), ("chair", "")], False, 9)
+def test_blocks_holding_passes_every_block_that_holds_a_string(
+        pieces: list[tuple[str, str]], tabs: bool, changed: int) -> None:
+    """`blocks_holding` turns a block away only when its casefolded text holds none of the
+    strings (and no letter that a gate passes every text for), whatever the paper's text
+    around it, even when a block's text is not the paper's text at its span."""
+    from pipeline.extractors.people.scanning import blocks_holding
+    from pipeline.model import Block, BlockKind, Document
+
+    blocks, text = [], ""
+    for piece, separator in pieces:
+        text += separator
+        blocks.append(Block(kind=BlockKind.PARAGRAPH, text=piece, page=1, start=len(text),
+                            end=len(text) + len(piece)))
+        text += piece
+    if changed < len(blocks):
+        blocks[changed].text = "apolog"  # no longer the paper's text at its span
+    holding = blocks_holding(Document("x", "text", 1, blocks, [], text), STRINGS, tabs)
+    for block, holds in zip(blocks, holding, strict=True):
+        own = block.text.replace("\t", " ") if tabs else block.text
+        if any(s in own.casefold() for s in STRINGS) or "İ" in own or "ı" in own:
+            assert holds, block.text

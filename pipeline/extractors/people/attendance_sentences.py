@@ -21,6 +21,7 @@ from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.name_spans import name_spans
 from pipeline.extractors.people.names import Person, classify, depths
 from pipeline.extractors.people.register import Register, same_person
+from pipeline.extractors.people.scanning import blocks_holding
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -93,10 +94,17 @@ def sentences(document: Document, register: Register) -> None:
     """Apologies, substitutions and the chair as stated in sentences anywhere in the paper."""
     apologies = Section("apologies", allow_single=True, rule="apology_sentence")
     sent = replace(apologies, rule="sent_apologies")
-    for block in document.blocks:
+    index = _cue_index()
+    # the blocks that hold any cue's words, found by one search of the paper (a cue with
+    # no words to look for passes every block)
+    holding = blocks_holding(document, frozenset(index.strings) if all(index.needs)
+                             else frozenset())
+    for block, holds in zip(document.blocks, holding, strict=True):
+        if not holds:
+            continue  # no cue's words: all three would be turned away
         text = block.text
         # the three cues' words looked up at once: most blocks hold none of them
-        apology, substituting, chairing = _cue_index().passing(text)
+        apology, substituting, chairing = index.passing(text)
         # "Councillor X sent apologies"; a register's legend ("A = apology") is no sentence
         sent_cue = apology and pattern("apology_word").search(text) and \
             not pattern("legend").search(text)

@@ -49,7 +49,7 @@ from pipeline.extractors.people.declaration_parts import (
 )
 from pipeline.extractors.people.names import is_name
 from pipeline.extractors.people.register import once_per_item
-from pipeline.extractors.people.scanning import person_codes
+from pipeline.extractors.people.scanning import blocks_holding, gate_strings, person_codes
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
@@ -78,6 +78,13 @@ def _searches() -> dict[str, AnySearch]:
             "not": AnySearch(rules()["not"])}
 
 
+@cache
+def _strings() -> dict[str, frozenset[str]]:
+    """The words the section regex needs, and those of the sentences' gate."""
+    return {"section": gate_strings([rules()["section"]]),
+            "gate": gate_strings(_searches()["gate"].branches)}
+
+
 def _heading_like(block: Block) -> bool:
     """A heading, or a line in capitals too long to be read as one ('DECLARATIONS OF
     INTEREST IN TERMS OF THE ETHICAL STANDARDS IN PUBLIC LIFE ETC. (SCOTLAND) ACT 2000'),
@@ -102,7 +109,11 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
     rows: list[dict] = []  # bisect, not a pass over every item for every block
     section, current, last_items = Section(), None, [""]
     codes = person_codes(document.text)
-    for block in document.blocks:
+    # the blocks that may hold a declarations label, and those a sentence of which may
+    # declare: one search of the paper each, not one of every block
+    named = blocks_holding(document, _strings()["section"])
+    gated = blocks_holding(document, _strings()["gate"], tabs_as_spaces=True)
+    for block, may_name, may_declare in zip(document.blocks, named, gated, strict=True):
         at = bisect_right(positions, block.start)
         heading_item = starts[at - 1][1] if at else None
         if heading_item is not current:
@@ -120,7 +131,7 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
                                     + rest.end(), text=block.text[rest.end():])
                 elif not _sentences_with_cue(block.text):
                     continue  # the item heading itself
-        if rules()["section"].search(block.text) and _heading_like(block) \
+        if may_name and rules()["section"].search(block.text) and _heading_like(block) \
                 and not _sentences_with_cue(block.text):
             section.declarations, section.kind, section.headers = True, kind_of(block.text), []
             section.opened = True
@@ -132,7 +143,8 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
         if section.opened and _heading_like(block) and not pattern("item_only").match(
                 block.text) and not pattern("page_label").match(block.text):
             section.declarations = section.opened = False  # the next heading ends it
-        found = _from_sentences(block, section, items, last_items, codes)
+        found = _from_sentences(block, section, items, last_items, codes) if may_declare \
+            else []  # (its gate would turn the block away)
         if not found and section.declarations and not section.register:
             found = (_from_row(block, section, items) if block.kind is BlockKind.TABLE_ROW
                      else _from_entry(block, section, items) or _held(block, section, items))

@@ -56,8 +56,9 @@ class Pair:
 def paper_legend(blocks: list[Block]) -> dict[str, str]:
     """The letters a paper's legend explains ('P = Present   A = Apologies'), each with its
     code; empty unless two letters are explained (one "A: Present" is no legend)."""
+    # a legend's letter is followed by ':' or '=': a line without either is not searched
     found = {m.group(1): mark_code(m.group(2), {}) for b in blocks[:300]
-             for m in pattern("legend").finditer(b.text)}
+             if ":" in b.text or "=" in b.text for m in pattern("legend").finditer(b.text)}
     return found if len(found) >= 2 else {}
 
 

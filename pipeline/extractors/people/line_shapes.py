@@ -48,8 +48,9 @@ def wrapped(block: Block, following: Block, section: object) -> bool:
     kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
     if not section or block.kind not in kinds or following.kind not in kinds:
         return False
-    tail = re.search(r"(?:^|[\s,(])(\S+)$", block.text.rstrip())
-    word = tail.group(1) if tail else ""
+    # the line's last word: what `(?:^|[\s,(])(\S+)$` finds in it, read from its end
+    tail = block.text.rsplit(None, 1)
+    word = tail[-1] if tail else ""
     honorific = vocab()["hon"].match(word + " X")
     if not (re.fullmatch(r"[A-Z]\.?", word) or (honorific and honorific.end() == len(word) + 1)):
         return False

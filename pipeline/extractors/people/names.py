@@ -166,6 +166,8 @@ def _groups(seg: str) -> list[tuple[int, int]]:
 def _notes(person: Person, notes: list[str]) -> None:
     """File each bracketed note: chair marker, initials code, substitution, qualifier,
     role or organisation."""
+    if not any(notes):
+        return  # (most persons have none)
     v = vocab()
     initials = "".join(w[0] for w in person.name.replace("-", " ").split() if w[:1].isupper())
     ends = initials[:1] + initials[-1:]  # (CL) for Carys Lamont, (TKB) for T K Bancroft

@@ -9,7 +9,16 @@ read back from it.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from pipeline.extractors.anchors import required_strings
 from pipeline.regex_cache import compile_cached
+
+if TYPE_CHECKING:
+    from pipeline.model import Document
 
 #: "Bryony Keech (BK)": the code a paper gives a person it lists, to call them by later
 PERSON_CODE = compile_cached(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z]\s*\((?P<code>[A-Z]{2,4})\)")
@@ -39,3 +48,59 @@ def person_codes(text: str) -> frozenset[str]:
         if end - begin >= 2 and "A" <= text[begin] <= "Z" and "a" <= text[end - 1] <= "z":
             found.add(m.group("code"))
     return frozenset(found)
+
+
+#: the letters a case-blind regex equates with 'i' whose casefold is no 'i' (anchors.py):
+#: a gate passes any text holding one
+_UNFOLDED = compile_cached("[\u0130\u0131]")
+
+
+def blocks_holding(document: Document, strings: frozenset[str],
+                   tabs_as_spaces: bool = False) -> list[bool]:
+    """For each block of a paper, False when its casefolded text (tabs as spaces, if asked)
+    holds none of `strings` (lower case) and no letter a gate passes every text for; True
+    otherwise, or when one search cannot tell. One search of the paper's text for all its
+    blocks: a gate asked of each block casefolds and searches it once per block (most
+    blocks hold none of a cue's words).
+
+    A block whose text is not the paper's text at its span, and a paper whose casefold
+    changes its length ('ß'), are passed: the test is then not this one."""
+    blocks = document.blocks
+    if not blocks or not strings or "" in strings:
+        return [True] * len(blocks)
+    low, high = min(b.start for b in blocks), max(b.end for b in blocks)
+    text = document.text[low:high]
+    if tabs_as_spaces:
+        text = text.replace("\t", " ")
+    folded = text.casefold()
+    if len(folded) != len(text) or (not text.isascii() and _UNFOLDED.search(text)):
+        return [True] * len(blocks)
+    # where each string occurs (all occurrences, overlapping ones too: str.find, far
+    # cheaper than one regex of all the strings); a block holds one only if one starts in it
+    starts = []
+    for string in strings:
+        at = folded.find(string)
+        while at >= 0:
+            starts.append(at + low)
+            at = folded.find(string, at + 1)
+    starts.sort()
+    out = []
+    whole = document.text
+    for block in blocks:
+        k = bisect_left(starts, block.start)
+        out.append(k < len(starts) and starts[k] < block.end
+                   or whole[block.start:block.end] != block.text)
+    return out
+
+
+def gate_strings(patterns: Iterable[re.Pattern[str]]) -> frozenset[str]:
+    """The strings a `LiteralGate` of these regexes looks for (one of which a text must hold
+    to match any of them); empty when a regex requires none, and then no block is turned
+    away."""
+    strings: set[str] = set()
+    for pattern in patterns:
+        found = required_strings(pattern)
+        if not found:
+            return frozenset()
+        strings |= found
+    return frozenset(strings)
