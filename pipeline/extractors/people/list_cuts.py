@@ -6,7 +6,6 @@ bisection, so a list of thousands of names costs time in proportion to its lengt
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
@@ -100,8 +99,7 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
             cut(at, "lead")  # a person, not more of the note
     # "A Bell (AB) Chair, E Fox (EF) G Hay (GH)": after an initials code a new piece starts;
     # "Carys Price (Town Clerk) Delyth Morgan (Assistant Town Clerk)": after an office too.
-    for m in re.finditer(r"\((?:[A-Z]{2,4}|(?:[A-Z][\w'’-]*\s?){1,5})\)\s+(?=([\w-]+))",
-                         text[start:end]):
+    for m in _CODED.finditer(text[start:end]):
         at, word = start + m.end(), m.group(1)
         if depth[start + m.start()] == 0 and not base.inside(at) and (
                 word[:1].isupper() or word.casefold() in v["chair"]) and word not in ("and",):
@@ -116,7 +114,8 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
     # Dunlop, Committee Officer": a forename and surname before a comma, straight after an
     # office or department word, start the next person of a 'Name, Post' list
     office = office_words()
-    for m in re.finditer(r"(?<=\s)([A-Z][a-z'’-]+)\s+([A-Z][\w'’-]+)(?=\s*,)", text[start:end]):
+    # (only after a separator: none in the text, nothing to look for)
+    for m in _NAME_BEFORE_COMMA.finditer(text[start:end]) if base.items else ():
         at = start + m.start()
         previous = _word_before(text, start, at)
         if depth[at] == 0 and previous in office and base.items and base.items[0][1] <= at \
@@ -126,6 +125,11 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
     return extra
 
 
+#: a bracketed code or office and the word after it ('(AB) C Dunn', '(Town Clerk) Delyth')
+_CODED = compile_cached(r"\((?:[A-Z]{2,4}|(?:[A-Z][\w'’-]*\s?){1,5})\)\s+(?=([\w-]+))")
+#: a forename and a surname before a comma
+_NAME_BEFORE_COMMA = compile_cached(r"(?<=\s)([A-Z][a-z'’-]+)\s+([A-Z][\w'’-]+)(?=\s*,)")
+_INITIALLED = compile_cached(r"[A-Z]\.?\s")
 _NAME_START = compile_cached(r"[A-Z]\.?\s+[A-Z]|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b")
 #: a full stop and the gap after it, before a capital
 _DOT_GAP = compile_cached(r"\.\s+(?=[A-Z])")
@@ -183,7 +187,7 @@ def _noted_name(text: str, start: int, cuts: _Cuts, at: int) -> bool:
         return False
     opened = cuts.items[last - 1][1] if last else start
     person = parse_person(text, opened, cuts.items[last][0])
-    return bool(person and (person.titled or re.match(r"[A-Z]\.?\s", person.name)))
+    return bool(person and (person.titled or _INITIALLED.match(person.name)))
 
 
 @cache

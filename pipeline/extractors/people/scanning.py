@@ -1,10 +1,11 @@
-"""Character-level scans the people extractors share, each the exact result of a regular
-expression found a cheaper way (the regex it stands for is kept beside it, and
-tests/test_people_scanning.py compares the two on generated texts).
+"""Character-level scans the people extractors share: bracket depths, a paper's initials
+codes, and which blocks of a paper may hold a gate's words.
 
 A regex search that has no literal to look for tries every position of its text; the
 scans here start from the rare character a match must hold ('(' of an initials code) and
-read back from it.
+read back from it, or look a gate's words up in the whole paper once instead of in each
+block. Each gives exactly what the test it stands for gives (tests/test_people_scanning.py
+compares them on generated texts).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline.extractors.anchors import required_strings
@@ -19,6 +21,30 @@ from pipeline.regex_cache import compile_cached
 
 if TYPE_CHECKING:
     from pipeline.model import Document
+
+OPEN, CLOSE = "([", ")]"
+_BRACKET = compile_cached(r"[()\[\]]")
+
+
+@lru_cache(maxsize=256)
+def depths(text: str) -> tuple[int, ...]:
+    """Bracket depth of each character (brackets themselves at the outer depth). Cached,
+    and stepped from bracket to bracket: a list, its pieces and its labels ask again for
+    the same line, which mostly has no bracket at all."""
+    if "(" not in text and "[" not in text:
+        return (0,) * len(text)
+    out: list[int] = []
+    depth, last = 0, 0
+    for m in _BRACKET.finditer(text):
+        at = m.start()
+        out += [depth] * (at - last)
+        depth = max(depth - (text[at] in CLOSE), 0)
+        out.append(depth)
+        depth += text[at] in OPEN
+        last = at + 1
+    out += [depth] * (len(text) - last)
+    return tuple(out)
+
 
 #: "Bryony Keech (BK)": the code a paper gives a person it lists, to call them by later
 PERSON_CODE = compile_cached(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z]\s*\((?P<code>[A-Z]{2,4})\)")
