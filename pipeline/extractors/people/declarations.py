@@ -93,9 +93,8 @@ def _heading_like(block: Block) -> bool:
         # the cheap tests first: asked of every block, and most are long or not paragraphs
         if block.kind is not BlockKind.PARAGRAPH or len(block.text) > 200:
             return False
-        letters = [c for c in block.text if c.isalpha()]
-        if not (len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.95 * len(
-                letters)):
+        letters = list(filter(str.isalpha, block.text))  # (no Python step per character)
+        if not (len(letters) >= 12 and sum(map(str.isupper, letters)) >= 0.95 * len(letters)):
             return False
     # names last: "COUNCILLOR REID - ITEM 3 - PERSONAL INTEREST" is an entry
     return not names_in(block.text)

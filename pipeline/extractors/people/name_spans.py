@@ -40,18 +40,44 @@ def _is_stop(text: str) -> bool:
     return bool(language().vocab[text].is_stop)
 
 
-def _check(key: str, value: object) -> Callable[[str, str], bool]:
-    """One attribute's test of one token (its text and lower form)."""
+#: one attribute's test of a run of tokens (their texts and lower forms), asked only where
+#: `flags` (the earlier attributes' results) are true, or everywhere when flags is None
+Column = Callable[[list[str], list[str], "list[bool] | None"], list[bool]]
+
+
+def _check(key: str, value: object) -> Column:
+    """One attribute's test, run over all the tokens in one list comprehension (a function
+    called per token cost as much as the test)."""
     if key == "LOWER" and isinstance(value, dict) and "IN" in value:
         words = frozenset(value["IN"])
-        return lambda text, lower: lower in words
+
+        def lower_in(texts: list[str], lowers: list[str], flags: list[bool] | None) -> list[bool]:
+            if flags is None:
+                return [lower in words for lower in lowers]
+            return [f and lower in words for f, lower in zip(flags, lowers, strict=True)]
+        return lower_in
     if key == "ORTH" and isinstance(value, str):
-        return lambda text, lower: text == value
+
+        def orth(texts: list[str], lowers: list[str], flags: list[bool] | None) -> list[bool]:
+            if flags is None:
+                return [text == value for text in texts]
+            return [f and text == value for f, text in zip(flags, texts, strict=True)]
+        return orth
     if key == "TEXT" and isinstance(value, dict) and "REGEX" in value:
         search = compile_cached(value["REGEX"]).search
-        return lambda text, lower: search(text) is not None
+
+        def regex(texts: list[str], lowers: list[str], flags: list[bool] | None) -> list[bool]:
+            if flags is None:
+                return [search(text) is not None for text in texts]
+            return [f and search(text) is not None for f, text in zip(flags, texts, strict=True)]
+        return regex
     if key == "IS_STOP" and isinstance(value, bool):
-        return lambda text, lower: _is_stop(text) == value
+
+        def stop(texts: list[str], lowers: list[str], flags: list[bool] | None) -> list[bool]:
+            if flags is None:
+                return [_is_stop(text) == value for text in texts]
+            return [f and _is_stop(text) == value for f, text in zip(flags, texts, strict=True)]
+        return stop
     raise ValueError(f"name pattern key not supported: {key}={value!r}")
 
 
@@ -61,11 +87,10 @@ def _test(spec: dict) -> Test:
     checks = [_check(key, value) for key, value in spec.items() if key != "OP"]
 
     def test(texts: list[str], lowers: list[str]) -> list[bool]:
-        flags = [True] * len(texts)
+        flags: list[bool] | None = None
         for check in checks:
-            flags = [flag and check(text, lower)
-                     for flag, text, lower in zip(flags, texts, lowers, strict=True)]
-        return flags
+            flags = check(texts, lowers, flags)
+        return [True] * len(texts) if flags is None else flags
     return test
 
 
