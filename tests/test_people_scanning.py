@@ -60,3 +60,23 @@ def test_blocks_holding_passes_every_block_that_holds_a_string(
         own = block.text.replace("\t", " ") if tabs else block.text
         if any(s in own.casefold() for s in STRINGS) or "İ" in own or "ı" in own:
             assert holds, block.text
+
+
+NAME_PIECES = ["Cllr", "CLLR", "cllr.", "Mr", "Mrs", "Councillor", "County", "Councillors",
+               "County\u00a0 Councillor", "Ann", "Bell", "A", "B.", "Dee", "Clerk", "Chair",
+               "and", ",", ";", " - ", "/", "(Chair)", " ", "  ", "\t", "\u00a0", "Mr.Bell",
+               "xMr", "the"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=10).map(" ".join), st.booleans())
+@example("County\u00a0 Councillor Ann Bell", False)
+@example("Ann Bell Mrs Cleo Dee", True)
+@example("Bright/Mr Carver", False)
+def test_a_list_no_honorific_search_finds_has_no_titled_person(text: str, single: bool) -> None:
+    """`may_be_titled` is False only for a text in which parse_list finds nobody titled."""
+    from pipeline.extractors.people.lists import parse_list
+    from pipeline.extractors.people.scanning import may_be_titled
+
+    if not may_be_titled(text, 0, len(text)):
+        assert not any(p.titled for p in parse_list(text, 0, len(text), single) or ())

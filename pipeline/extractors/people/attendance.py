@@ -47,6 +47,7 @@ from pipeline.extractors.people.lists import parse_list, run_together
 from pipeline.extractors.people.merged_names import bare, list_lines, split_merged
 from pipeline.extractors.people.names import classify
 from pipeline.extractors.people.register import Register, same_person
+from pipeline.extractors.people.scanning import may_be_titled
 from pipeline.extractors.people.star_marks import read_starred, star_legend
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.extractors.people.wards import ward_at, ward_column
@@ -179,7 +180,11 @@ class Walk(TableReader):
         start = place.end() if (place := _PLACE_LEAD.match(text)) else 0
         if list_end(text, start, len(text)) < len(text):
             return False  # "Councillor Reid, Convener, presided.": a sentence
-        first = parse_list(text, start, text.find(";") if ";" in text else len(text))
+        stop = text.find(";") if ";" in text else len(text)
+        if not self.listed and "(" not in text[start:stop] and "[" not in text[start:stop] \
+                and not may_be_titled(text, start, stop):
+            return False  # no initials code, no honorific: whatever it lists, it is not one
+        first = parse_list(text, start, stop)
         # "Jo Lambourne (JL) Clerk" under an unlabelled list of coded members: staff
         # (or "PCSO Jo Bell North Wales Police": a rank and a force under the members)
         staff = bool(self.listed and first and len(first) == 1 and first[0].roles and (

@@ -69,11 +69,17 @@ def list_end(text: str, start: int, end: int) -> int:
 
 def run_on_sentence(text: str, start: int) -> bool:
     """Whether 'Councillors A, B and C' read as a label and its list goes on as a sentence."""
-    plural = {p.casefold().rstrip(".") for p in data("names")["plural_honorifics"]}
-    if text[:start].strip().casefold().rstrip(".") not in plural or text.rstrip()[-1:] != ".":
+    if text[:start].strip().casefold().rstrip(".") not in _plural_words() or \
+            text.rstrip()[-1:] != ".":
         return False
     stop = list_end(text, start, len(text))
     return len(text[stop:].split()) >= 4 and text[stop:stop + 1].islower()
+
+
+@cache
+def _plural_words() -> frozenset[str]:
+    """Plural honorifics, folded, without a full stop ('councillors', 'cllrs')."""
+    return frozenset(p.casefold().rstrip(".") for p in data("names")["plural_honorifics"])
 
 
 @cache

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.extractors.people.scanning import CLOSE, OPEN, depths
+from pipeline.extractors.people.scanning import BRACKET, CLOSE, OPEN, depths
 from pipeline.extractors.people.vocabulary import pattern, vocab
 from pipeline.regex_cache import compile_cached
 
@@ -132,7 +132,7 @@ def _name_then_role(text: str) -> tuple[str, str] | None:
     Only after an honorific: 'Area Planning Manager' is no name and a role."""
     # "Vice- Chair": a hyphen the line broke after (a padded column, a wrapped cell)
     tokens, v = _BROKEN_HYPHEN.sub("-", text).split(), vocab()
-    heads = v["role_heads"] | v["title_nouns"] | {w.title() for w in v["chair"]}
+    heads = v["office_heads"]
     last_two = len(tokens) - 2  # where "... County Councillor" would start
     for k in range(1, len(tokens)):
         if tokens[k] not in heads and k != last_two:
@@ -163,15 +163,19 @@ def _forename_then_office(text: str) -> tuple[str, str] | None:
 
 
 def _groups(seg: str) -> list[tuple[int, int]]:
-    """Spans of the top-level bracket groups, brackets included."""
+    """Spans of the top-level bracket groups, brackets included (a bracket's depth as
+    `depths` gives it, worked out at the brackets only)."""
     if "(" not in seg and "[" not in seg:
         return []
-    depth, groups, start = depths(seg), [], None
-    for i, char in enumerate(seg):
-        if char in OPEN and depth[i] == 0 and start is None:
-            start = i
-        elif char in CLOSE and depth[i] == 0 and start is not None:
-            groups.append((start, i + 1))
+    groups, start, depth = [], None, 0
+    for m in BRACKET.finditer(seg):
+        at, char = m.start(), m.group()
+        depth = outer = max(depth - (char in CLOSE), 0)
+        depth += char in OPEN
+        if char in OPEN and outer == 0 and start is None:
+            start = at
+        elif char in CLOSE and outer == 0 and start is not None:
+            groups.append((start, at + 1))
             start = None
     return groups + ([(start, len(seg))] if start is not None else [])
 

@@ -17,13 +17,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline.extractors.anchors import required_strings
+from pipeline.extractors.people.vocabulary import vocab
 from pipeline.regex_cache import compile_cached
 
 if TYPE_CHECKING:
     from pipeline.model import Document
 
 OPEN, CLOSE = "([", ")]"
-_BRACKET = compile_cached(r"[()\[\]]")
+BRACKET = compile_cached(r"[()\[\]]")
 
 
 @lru_cache(maxsize=256)
@@ -35,7 +36,7 @@ def depths(text: str) -> tuple[int, ...]:
         return (0,) * len(text)
     out: list[int] = []
     depth, last = 0, 0
-    for m in _BRACKET.finditer(text):
+    for m in BRACKET.finditer(text):
         at = m.start()
         out += [depth] * (at - last)
         depth = max(depth - (text[at] in CLOSE), 0)
@@ -130,3 +131,14 @@ def gate_strings(patterns: Iterable[re.Pattern[str]]) -> frozenset[str]:
             return frozenset()
         strings |= found
     return frozenset(strings)
+
+
+def may_be_titled(text: str, start: int, end: int) -> bool:
+    """Whether a person read from text[start:end] may carry an honorific or a council tier
+    ('Cllr', 'County Councillor'): False only when neither regex (vocabulary's "hon",
+    "tier") matches the range with its words joined by single spaces, as parse_person
+    joins a name's words before it reads them (a name's words are the range's, the first
+    perhaps cut short, which a search without a word boundary finds as well)."""
+    words = " ".join(text[start:end].split())
+    v = vocab()
+    return bool(v["hon"].search(words) or v["tier"].search(words))

@@ -65,6 +65,9 @@ def vocab() -> dict:
         "known": set(roles["org_words"]) | set(roles["role_nouns"]) | set(roles["role_heads"])
         | set(ranks["title_nouns"]),
         "chair": {r.casefold() for r in roles["chair_roles"]},
+        # what opens an office after a titled name ('Mr T Lowe Clerk to the Board')
+        "office_heads": set(roles["role_heads"]) | set(ranks["title_nouns"])
+        | {r.casefold().title() for r in roles["chair_roles"]},
         "qualifiers": {q.casefold() for q in roles["qualifiers"]},
         "sub_for": [compile_cached(p, re.I) for p in subs["for"]],
         "sub_by": [compile_cached(p, re.I) for p in subs["by"]],
