@@ -80,3 +80,16 @@ def test_a_list_no_honorific_search_finds_has_no_titled_person(text: str, single
 
     if not may_be_titled(text, 0, len(text)):
         assert not any(p.titled for p in parse_list(text, 0, len(text), single) or ())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Ab", "c", "_", "1", "٣", "É", " ", ".", "\n", "-"]),
+                max_size=10).map("".join), st.integers(0, 12))
+def test_last_word_is_the_word_regex_s(text: str, end: int) -> None:
+    import re
+
+    from pipeline.extractors.people.attendance_sentences import last_word
+
+    end = min(end, len(text))
+    found = re.search(r"(\w+)$", text[:end])
+    assert last_word(text, end) == (found.group(1) if found else "")

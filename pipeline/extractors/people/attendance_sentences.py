@@ -31,26 +31,25 @@ ABBREVIATIONS = set(data("cues")["abbreviations"])
 
 def sentence_end(text: str, start: int) -> int:
     for m in _FULL_STOP.finditer(text[start:]):
-        before = _last_word(text[:start + m.start()])
-        word = before.group(1) if before else ""
+        word = last_word(text, start + m.start())
         if not (len(word) == 1 and word.isupper() or word.casefold() in ABBREVIATIONS):
             return start + m.start()
     return len(text)
 
 
 _FULL_STOP = compile_cached(r"\.(?=\s|$)")
-_LAST_WORD = compile_cached(r"(\w+)$")
-TAIL = 64  # how much of a text's end `_last_word` reads first
 
 
-def _last_word(text: str) -> re.Match[str] | None:
-    """`(\\w+)$` searched in the text: the word it ends with. The search tries every
-    character of the text; its end is read first, and all of it only when the word
-    reaches back over the whole of that end."""
-    found = _LAST_WORD.search(text, max(0, len(text) - TAIL))
-    if found is None or found.start() > len(text) - TAIL:
-        return found  # the word starts after a character that is none of it
-    return _LAST_WORD.search(text)
+def last_word(text: str, end: int) -> str:
+    """The word that text[:end] ends with: what `(\\w+)$` finds in it ('' when none; `$`
+    also before a final newline), read back from its end, not searched from each
+    position of a long line (\\w: str.isalnum() or '_')."""
+    if end and text[end - 1] == "\n":
+        end -= 1
+    begin = end
+    while begin and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+        begin -= 1
+    return text[begin:end]
 
 
 def list_end(text: str, start: int, end: int) -> int:
@@ -113,7 +112,7 @@ def sentences(document: Document, register: Register) -> None:
         apology, substituting, chairing = index.passing(text)
         # "Councillor X sent apologies"; a register's legend ("A = apology") is no sentence
         sent_cue = apology and pattern("apology_word").search(text) and \
-            not pattern("legend").search(text)
+            not ((":" in text or "=" in text) and pattern("legend").search(text))
         # an apology sentence holds the apology word: without it the block is not searched
         for m in pattern("apology_sentence").finditer(text) if sent_cue else ():
             # "the apologies of Councillors X, and Y were noted": the list stops at the verb.

@@ -177,6 +177,8 @@ def next_label(text: str, start: int, end: int) -> int:
     """Where a label with a colon run into a list without a full stop opens the next
     section ('PRESENT A Bell C Dee In Attendance: E Fox Apologies: G Hay'), else end. A
     plural honorific as a sub-label ('Councillors:') is none."""
+    if text.find(":", start, end) < 0:
+        return end  # every label it looks for ends with a colon
     plural = _plurals()
     depth = depths(text)
     for m in re.finditer(r"(?<=\S)\s+(?=((?:[A-Z][\w/'’-]*\s+(?:(?:of|the)\s+){0,2}){0,3}"

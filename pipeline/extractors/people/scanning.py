@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from pipeline.extractors.anchors import required_strings
@@ -82,6 +83,16 @@ def person_codes(text: str) -> frozenset[str]:
 _UNFOLDED = compile_cached("[\u0130\u0131]")
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
+@cache
+def _shortest(strings: frozenset[str]) -> frozenset[str]:
+    """The strings that hold none of the others: a text holds one of `strings` exactly when
+    it holds one of these ('sub' stands for 'substitut')."""
+    return frozenset(s for s in strings if not any(o != s and o in s for o in strings))
+
+
 def blocks_holding(document: Document, strings: frozenset[str],
                    tabs_as_spaces: bool = False) -> list[bool]:
     """For each block of a paper, False when its casefolded text (tabs as spaces, if asked)
@@ -95,7 +106,7 @@ def blocks_holding(document: Document, strings: frozenset[str],
     blocks = document.blocks
     if not blocks or not strings or "" in strings:
         return [True] * len(blocks)
-    low, high = min(b.start for b in blocks), max(b.end for b in blocks)
+    low, high = min(map(_START, blocks)), max(map(_END, blocks))
     text = document.text[low:high]
     if tabs_as_spaces:
         text = text.replace("\t", " ")
@@ -105,7 +116,7 @@ def blocks_holding(document: Document, strings: frozenset[str],
     # where each string occurs (all occurrences, overlapping ones too: str.find, far
     # cheaper than one regex of all the strings); a block holds one only if one starts in it
     starts = []
-    for string in strings:
+    for string in _shortest(strings):
         at = folded.find(string)
         while at >= 0:
             starts.append(at + low)
