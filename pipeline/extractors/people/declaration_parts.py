@@ -273,10 +273,13 @@ def _rank_surname(rest: str) -> str:
 NAME_WINDOW = 400
 
 
-def names_in(text: str) -> list[tuple[str, int, int]]:
+def names_in(text: str, named: dict | None = None) -> list[tuple[str, int, int]]:
     """The people of a list entry or table cell ('Mr D MacAulay', 'Cllrs A Lee and B Roe',
     'Mr A Lee (Financial) and Mrs B Roe (Non-Financial)'): runs of titled names or offices,
-    the later ones only when joined to the one before by 'and' or a comma."""
+    the later ones only when joined to the one before by 'and' or a comma. `named`: what
+    was read already, by text (the readings of one block share it)."""
+    if named is not None and text in named:
+        return named[text]
     out: list[tuple[str, int, int]] = []
     for m in re.finditer(r"(?:(?<=^)|(?<=[\s(:;,–—-]))(?=[A-Z])", text):
         if out and (m.start() < out[-1][2] or not re.fullmatch(
@@ -290,6 +293,8 @@ def names_in(text: str) -> list[tuple[str, int, int]]:
         found = _names(text, m.start(), m.start() + len(segment), at_start=False)
         if found and (prefix(segment)[3] or rules()["office"].match(segment.split(",")[0])):
             out.extend(found)
+    if named is not None:
+        named[text] = out
     return out
 
 

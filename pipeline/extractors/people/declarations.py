@@ -145,8 +145,10 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
         found = _from_sentences(block, section, items, last_items, codes) if may_declare \
             else []  # (its gate would turn the block away)
         if not found and section.declarations and not section.register:
+            read: dict = {}  # the block's names, read once for both readings of it
             found = (_from_row(block, section, items) if block.kind is BlockKind.TABLE_ROW
-                     else _from_entry(block, section, items) or _held(block, section, items))
+                     else _from_entry(block, section, items, read)
+                     or _held(block, section, items, read))
         if found:
             rows.extend(found)
             last_items = list(dict.fromkeys(r["item"] for r in found))
@@ -312,13 +314,13 @@ def _items_of(sentence: str, after: str, section: Section, items: list[dict],
 
 # ---- list entries and table rows ---------------------------------------------------------
 
-def _from_entry(block: Block, section: Section, items: list[dict]) -> list[dict]:
+def _from_entry(block: Block, section: Section, items: list[dict], named: dict) -> list[dict]:
     """'Item 5.2: Mr D MacAulay (non-financial)', 'Cllr A Lee – item 7 – personal
     (member of the bowls club)': a titled name with an item or a category, no verb."""
     text = block.text
     if len(text) > 300 or rules()["invitation"].search(text) or _searches()["not"].search(text):
         return []
-    people = names_in(text)
+    people = names_in(text, named)
     if not people and section.listed and (m := pattern("listed_name").match(text)) \
             and is_name(m.group("name"), True):
         people = [(m.group("name"), m.start("name"), m.end("name"))]  # "Ellerby - Trustee ..."
@@ -376,11 +378,11 @@ def _from_row(block: Block, section: Section, items: list[dict]) -> list[dict]:
             for name, _, _ in people for number in numbers]
 
 
-def _held(block: Block, section: Section, items: list[dict]) -> list[dict]:
+def _held(block: Block, section: Section, items: list[dict], named: dict) -> list[dict]:
     """'Cllr Bexley' on a line of its own, then 'Personal interest in item 7 (Title) as a
     Borough Councillor.': the member's line names who declares on the lines under it."""
     text = block.text.strip()
-    people = names_in(text)
+    people = names_in(text, named)
     if len(people) == 1 and not text[:people[0][1]].strip() and \
             re.fullmatch(r"[\s:;,.\-–—]*", text[people[0][2]:]):
         section.holder = people[0][0]
