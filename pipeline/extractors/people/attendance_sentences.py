@@ -19,9 +19,9 @@ from pipeline.extractors.anchors import LiteralIndex
 from pipeline.extractors.people.labels import Pair, Section
 from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.name_spans import name_spans
-from pipeline.extractors.people.names import Person, classify, depths
+from pipeline.extractors.people.names import Person, classify
 from pipeline.extractors.people.register import Register, same_person
-from pipeline.extractors.people.scanning import blocks_holding
+from pipeline.extractors.people.scanning import blocks_holding, depths
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached

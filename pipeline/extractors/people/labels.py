@@ -15,7 +15,8 @@ from functools import cache, lru_cache
 
 from pipeline.extractors.items.titles import strip_bars
 from pipeline.extractors.people.lists import parse_list
-from pipeline.extractors.people.names import depths, parse_person
+from pipeline.extractors.people.names import parse_person
+from pipeline.extractors.people.scanning import depths
 from pipeline.extractors.people.vocabulary import data, pattern, vocab
 from pipeline.model import Block
 from pipeline.regex_cache import compile_cached, longest_first
@@ -132,7 +133,8 @@ def cue(text: str) -> tuple[Section, int] | None:
     run_on = colon and len(words) > 8  # "PRESENT A Bell C Dee In Attendance: E Fox"
     if (not colon or run_on) and " ".join(words) not in exact:
         # "PRESENT Councillor A (Chair), B": a label run into the list it opens.
-        for phrase in sorted(exact, key=longest_first):
+        # (a phrase the body opens with starts with the first letter of the body, folded)
+        for phrase in _exact_by_letter().get(body[:1].casefold()[:1], ()):
             glued = body[:len(phrase)].casefold() == phrase and bool(
                 _GLUED.match(body, len(phrase)))  # "PRESENTProvost A (Chair)": a PDF cell
             if body[:len(phrase) + 1].casefold() != phrase + " " and not glued:
@@ -165,6 +167,15 @@ def cue(text: str) -> tuple[Section, int] | None:
 #: a name run into its label with no space, the label's last letter then a capital that
 #: starts a word ('PRESENTProvost', 'PresentCouncillor', 'IN ATTENDANCEKeith')
 _GLUED = compile_cached(r"(?<=[A-Za-z])[A-Z][a-z]")
+
+
+@cache
+def _exact_by_letter() -> dict[str, list[str]]:
+    """The exact label phrases by their first letter, each list longest first."""
+    found: dict[str, list[str]] = {}
+    for phrase in sorted(data("cues")["exact"], key=longest_first):
+        found.setdefault(phrase[:1], []).append(phrase)
+    return found
 
 
 @cache

@@ -22,12 +22,12 @@ from pipeline.extractors.people.names import (
     attributes,
     classify,
     clean_name,
-    depths,
     is_name,
     parse_person,
     prefix,
     substitution,
 )
+from pipeline.extractors.people.scanning import depths
 from pipeline.extractors.people.vocabulary import pattern, vocab
 from pipeline.regex_cache import compile_cached, longest_first
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.extractors.people.scanning import BRACKET, CLOSE, OPEN, depths
+from pipeline.extractors.people.scanning import BRACKET, CLOSE, OPEN, split_top
 from pipeline.extractors.people.vocabulary import pattern, vocab
 from pipeline.regex_cache import compile_cached
 
@@ -278,9 +278,14 @@ def _singular(label: str) -> str:
 def _office(text: str) -> re.Match | None:
     """'Town and Community Council Member Councillor Bryn Treharne': an office ending in a
     title noun and followed by a name, though the office is in no list."""
-    tokens = list(_WORD.finditer(text))
+    # the office is capitalised words (and joining words) up to the first other word: the
+    # words after that one are never read (a long text is not split whole)
+    tokens: list[re.Match[str]] = []
+    for token in _WORD.finditer(text):
+        tokens.append(token)
+        if not (token.group()[:1].isupper() or token.group() in ("and", "of", "for", "&")):
+            break
     words = [t.group() for t in tokens]
-    # the office is capitalised words (and joining words) up to the first other word
     office = next((i for i, w in enumerate(words)
                    if not (w[:1].isupper() or w in ("and", "of", "for", "&"))), len(words))
     title_nouns = vocab()["title_nouns"]
@@ -358,7 +363,7 @@ def attributes(text: str) -> tuple[list[str], list[str]]:
     if pattern("chair_note").fullmatch(text):
         return ["Chair"], []
     pieces = []
-    for piece in _split_top(text, ","):
+    for piece in split_top(text, ","):
         # "Principal Committee Officer (Administering Authority)": a role, then its employer.
         m = _ROLE_THEN_ORG.fullmatch(piece)
         if m and classify(m.group(1)) == "role" and classify(m.group(2)) == "org":
@@ -385,13 +390,3 @@ def attributes(text: str) -> tuple[list[str], list[str]]:
         else:
             target.append(piece)
     return roles, orgs
-
-
-def _split_top(text: str, separator: str) -> list[str]:
-    """Pieces of text between separators that are outside brackets."""
-    depth, pieces, last = depths(text), [], 0
-    for i, char in enumerate(text):
-        if char == separator and depth[i] == 0:
-            pieces.append(text[last:i])
-            last = i + 1
-    return [p.strip() for p in [*pieces, text[last:]] if p.strip()]

@@ -48,6 +48,16 @@ def depths(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+def split_top(text: str, separator: str) -> list[str]:
+    """Pieces of text between separators that are outside brackets."""
+    depth, pieces, last = depths(text), [], 0
+    for i, char in enumerate(text):
+        if char == separator and depth[i] == 0:
+            pieces.append(text[last:i])
+            last = i + 1
+    return [p.strip() for p in [*pieces, text[last:]] if p.strip()]
+
+
 #: "Bryony Keech (BK)": the code a paper gives a person it lists, to call them by later
 PERSON_CODE = compile_cached(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z]\s*\((?P<code>[A-Z]{2,4})\)")
 _CODE = compile_cached(r"\((?P<code>[A-Z]{2,4})\)")
