@@ -93,3 +93,15 @@ def test_last_word_is_the_word_regex_s(text: str, end: int) -> None:
     end = min(end, len(text))
     found = re.search(r"(\w+)$", text[:end])
     assert last_word(text, end) == (found.group(1) if found else "")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["and", "&", "AB/", "A/", "IS-GAD/", "x", "And", " ", "\n",
+                                 "\u00a0", "/", "’"]), max_size=8).map("".join))
+@example("Mrs A Owain & ")
+@example("R Bell IS-GADEIRYDD/ ")
+def test_dangling_at_is_the_dangling_regex_s(seg: str) -> None:
+    from pipeline.extractors.people.lists import _DANGLING, dangling_at
+
+    found = _DANGLING.search(seg)
+    assert dangling_at(seg) == (found.start() if found else None)

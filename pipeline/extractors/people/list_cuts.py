@@ -51,9 +51,13 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
     'Councillor A (Chair) Councillor B' in a column merged into one cell."""
     v = vocab()
     extra: list[tuple[int, int, str]] = []
-    base, merged = _Cuts(cuts), _Cuts(cuts)  # the separators; with the cuts added here
+    # the separators; with the cuts added here (a copy made at the first cut added)
+    base = merged = _Cuts(cuts)
 
     def cut(at: int, kind: str) -> None:
+        nonlocal merged
+        if merged is base:
+            merged = _Cuts(base.items)
         extra.append((at, at, kind))
         merged.add((at, at, kind))
 
@@ -93,7 +97,9 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
             cut(m.start(), "comma")
     # "J Bolt, Westmarch Police Authority G Mills, ...": an initialled name straight after
     # the organisation noted on the name before
-    for m in _INITIALLED_BEFORE_COMMA.finditer(text, start, end):
+    # (a note is only ever after a comma: without one, nothing to look for)
+    for m in _INITIALLED_BEFORE_COMMA.finditer(text, start, end) if any(
+            kind == "comma" for _, _, kind in merged.items) else ():
         at = m.start()
         if depth[at] == 0 and not base.inside(at) and _noted_name(text, start, merged, at):
             cut(at, "lead")  # a person, not more of the note

@@ -42,7 +42,8 @@ SEPARATOR = compile_cached(r"(?=[\s,;/]|together|along)(?:"
 
 
 # this module's other regexes, compiled once (re's own cache costs a lookup per call)
-_DANGLING = compile_cached(r"\s+(?:&|and|[A-Z][A-Z'’-]+/)\s*$")
+_DANGLING = compile_cached(r"\s+(?:&|and|[A-Z][A-Z'’-]+/)\s*$")  # as dangling_at reads it
+_CAPS_SLASH = compile_cached(r"[A-Z][A-Z'’-]+/")
 _COUNT = compile_cached(r"\s*\d+\s")
 _INITIALLED = compile_cached(r"[A-Z]\.?\s")
 _THE = compile_cached(r"^the\s+", re.I)
@@ -58,10 +59,11 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     """Persons in 'Councillors A (Chair), B and C', 'X, Role, Organisation' or 'X – Role';
     None when the text does not open with a person (a sentence, a heading). Under a
     Substitutes label 'X for Y' names the member X stood in for."""
-    if dangling := _DANGLING.search(text[start:end]):
-        end = start + dangling.start()  # "Mrs A Owain & ALSO: ...", "R Bell IS-GADEIRYDD/ ..."
+    if (dangling := dangling_at(text[start:end])) is not None:
+        end = start + dangling  # "Mrs A Owain & ALSO: ...", "R Bell IS-GADEIRYDD/ ..."
     depth = depths(text)
-    held = [(m.start(), m.end()) for m in _and_offices().finditer(text, start, end)]
+    held = [(m.start(), m.end()) for m in _and_offices().finditer(text, start, end)] \
+        if text.find(" and ", start, end) >= 0 else []  # (each office holds ' and ')
     cuts = [(m.start(), m.end(), _separator(m.group()))
             for m in SEPARATOR.finditer(text, start, end) if depth[m.start()] == 0
             and (m.group() != "/" or _names_slash(text, m.start()))
@@ -149,6 +151,21 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             person.roles += [r for r in roles if r not in person.roles]
             person.orgs += [o for o in orgs if o not in person.orgs]
     return persons
+
+
+def dangling_at(seg: str) -> int | None:
+    """Where _DANGLING's match starts in seg, None when there is none: a last word '&',
+    'and' or capitals before a slash, and the spaces before it, read from the end (the
+    search tries every space of the line)."""
+    stripped = seg.rstrip()
+    word = len(stripped)
+    while word and not stripped[word - 1].isspace():
+        word -= 1
+    gap = word
+    while gap and stripped[gap - 1].isspace():
+        gap -= 1
+    last = stripped[word:]
+    return gap if gap < word and (last in ("&", "and") or _CAPS_SLASH.fullmatch(last)) else None
 
 
 def _ranked_name(piece: str) -> bool:
