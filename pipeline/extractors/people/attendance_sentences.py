@@ -144,8 +144,11 @@ def sentences(document: Document, register: Register) -> None:
         substitution = substituting and (block.kind is not BlockKind.TABLE_ROW or _prose(text)) \
             and pattern("substitution_words").search(text)
         chair = chairing and pattern("chair_words").search(text)
+        # "X sent apologies" needs the verb phrase somewhere (sent_apologies, anchored, is
+        # _sent_verb anchored at a name's end): without one, no name is asked about
+        verbs = list(_sent_verb().finditer(text)) if sent_cue else []
         # the block's names are matched once, and only where a sentence may need them
-        spans = name_spans(document, block) if sent_cue or substitution or chair else []
+        spans = name_spans(document, block) if verbs or substitution or chair else []
         if sent_cue:
             for k, (_, end, _) in enumerate(spans):
                 if verb := pattern("sent_apologies").match(text[end:]):
@@ -160,7 +163,7 @@ def sentences(document: Document, register: Register) -> None:
                         group += [spans[k + 1], *_joined(text, spans, k + 1, 1)]
                     for a, b, joined in group:
                         register.add("apologies", Person(joined, a, b), block, sent)
-            for verb in _sent_verb().finditer(text):
+            for verb in verbs:
                 # "Councillors Gale and Hume tendered their apologies": a whole subject that
                 # is a list of names (bare surnames under a plural honorific)
                 # the subject opens after the sentence or the label before it ("2. Apologies:
