@@ -213,6 +213,8 @@ class Walk(TableReader):
         """'Mr D Thomas, Link Officer, was in attendance.', 'County Cllrs A and B were
         present.' before the first item: attendees, staff as officers, councillors as others."""
         text, at = block.text, 0
+        if not _present_gate().might_match(text):
+            return  # no 'present' or 'attendance': no sentence of it says who was there
         while at < len(text):
             end = sentence_end(text, at)
             if m := pattern("present_sentence").search(text, at, end):
@@ -377,6 +379,12 @@ def _apology_gate() -> LiteralGate:
     """Whether a block may hold an apology sentence: its word ('apolog'), found without the
     sentence's case-blind search."""
     return LiteralGate([pattern("apology_sentence")])
+
+
+@cache
+def _present_gate() -> LiteralGate:
+    """Whether a block may hold a 'was present' sentence: its words, found at once."""
+    return LiteralGate([pattern("present_sentence")])
 
 
 @cache
