@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache
 
 from pipeline.extractors.anchors import LiteralIndex
-from pipeline.extractors.people.labels import Pair, Section
+from pipeline.extractors.people.labels import Pair, Section, may_hold_legend
 from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.name_spans import name_spans
 from pipeline.extractors.people.names import Person, classify
@@ -112,7 +112,7 @@ def sentences(document: Document, register: Register) -> None:
         apology, substituting, chairing = index.passing(text)
         # "Councillor X sent apologies"; a register's legend ("A = apology") is no sentence
         sent_cue = apology and pattern("apology_word").search(text) and \
-            not ((":" in text or "=" in text) and pattern("legend").search(text))
+            not (may_hold_legend(text) and pattern("legend").search(text))
         # an apology sentence holds the apology word: without it the block is not searched
         for m in pattern("apology_sentence").finditer(text) if sent_cue else ():
             # "the apologies of Councillors X, and Y were noted": the list stops at the verb.

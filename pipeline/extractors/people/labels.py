@@ -57,10 +57,18 @@ class Pair:
 def paper_legend(blocks: list[Block]) -> dict[str, str]:
     """The letters a paper's legend explains ('P = Present   A = Apologies'), each with its
     code; empty unless two letters are explained (one "A: Present" is no legend)."""
-    # a legend's letter is followed by ':' or '=': a line without either is not searched
     found = {m.group(1): mark_code(m.group(2), {}) for b in blocks[:300]
-             if ":" in b.text or "=" in b.text for m in pattern("legend").finditer(b.text)}
+             if may_hold_legend(b.text) for m in pattern("legend").finditer(b.text)}
     return found if len(found) >= 2 else {}
+
+
+def may_hold_legend(text: str) -> bool:
+    """Whether a line may hold a legend ('P = Present'): a capital, then ':' or '=' (the
+    legend regex tries a word boundary at every character; this looks for the ':' first)."""
+    return (":" in text or "=" in text) and _LEGEND_MARK.search(text) is not None
+
+
+_LEGEND_MARK = compile_cached(r"[A-Z]\s*[:=]")
 
 
 def mark_code(mark: str, legend: dict[str, str]) -> str:
