@@ -144,7 +144,7 @@ class Walk(TableReader):
         if not self.items and block.kind is BlockKind.PARAGRAPH:
             self.present_sentences(block)
         apology = pattern("apology_sentence").search(block.text) \
-            if _apology_gate().might_match(block.text) else None
+            if _gates()["apology"].might_match(block.text) else None
         if apology and not block.text[apology.end():].strip(" .:"):
             # "Apologies were received from:" + a list
             self.section = Section("apologies", rule="apology_sentence")
@@ -213,7 +213,7 @@ class Walk(TableReader):
         """'Mr D Thomas, Link Officer, was in attendance.', 'County Cllrs A and B were
         present.' before the first item: attendees, staff as officers, councillors as others."""
         text, at = block.text, 0
-        if not _present_gate().might_match(text):
+        if not _gates()["present"].might_match(text):
             return  # no 'present' or 'attendance': no sentence of it says who was there
         while at < len(text):
             end = sentence_end(text, at)
@@ -262,7 +262,7 @@ class Walk(TableReader):
         if section.kind != "substitutes" and (stop := list_end(text, start, end)) < end and \
                 pattern("sent_apologies").match(text[stop:end]):
             return False  # "Councillors A and B apologised for ...": a sentence, read as one
-        if start == 0 and (marker := re.match(r"\(\w{1,4}\)\s+", text)):
+        if start == 0 and (marker := _MARKER.match(text)):
             start = marker.end()  # "(i) Cllr A for Cllr B; and": a list marker
         if ditto := pattern("ditto").match(text[start:end]):
             start += ditto.end()  # '“ Lady Howell': the honorific above repeats
@@ -283,12 +283,12 @@ class Walk(TableReader):
             received = replace(section, rule=lead[0])
             for person in parse_list(text, start, list_end(text, start, stop), True) or ():
                 self.register.add("apologies", person, block, received)
-            if also := re.match(r"[.;]?\s*also\s*:\s*", text[stop:end], re.I):
+            if also := _ALSO.match(text[stop:end]):
                 self.section = replace(received, allow_single=True)  # ". Also: County Cllr X"
                 return True, stop + also.end(), end, False
             self.section = None
             return True
-        for m in re.finditer(r"[.;]\s+(?=[A-Z])", text[start:end]):
+        for m in _STOP.finditer(text[start:end]):
             if found := cue(text[start + m.end():end]):  # "Present: A, B. Also present: C"
                 listed = self.content(block, start, start + m.start())
                 self.section = self.opened(found[0])
@@ -303,22 +303,22 @@ class Walk(TableReader):
             listed = self.content(block, start, at, True)  # "PRESENT A Bell C Dee Apologies: E"
             self.section = self.opened(found[0])
             return listed, at + found[1], end, True
-        if (sub := re.match(r"\s*([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s*:\s*(?=\S)", text[start:end])) \
+        if (sub := _OFFICE_LABEL.match(text[start:end])) \
                 and (office := cue(sub.group(1) + ":")) and office[0].role \
                 and office[0].kind == section.kind:
             # "Present: Chairman: Cllr X Councillors: A, B": an office as a sub-label, then
             # the plural honorific as another
             after = start + sub.end()
-            plural = re.search(rf"(?<=\S)\s+(?:{_plural()})\.?\s*:\s*(?=\S)", text[after:end])
+            plural = _sub_labels()["after"].search(text[after:end])
             stop = after + plural.start() if plural else end
             self.section = office[0]
             listed = self.content(block, after, stop)
             self.section = section
             return (self.content(block, stop, end) or listed) if plural else listed
-        if m := re.match(rf"\s*(?:{_plural()})\.?\s*[:,]\s*(?=\S)", text[start:end]):
+        if m := _sub_labels()["lead"].match(text[start:end]):
             start += m.end()  # "Present: Councillors: A; B", "Councillors, Mr A": a sub-label
             section = self.section = replace(section, allow_single=True)
-        if re.fullmatch(rf"\s*(?:{_plural()}|{_members()})\.?\s*:?\s*", text[start:end]):
+        if _sub_labels()["bare"].fullmatch(text[start:end]):
             self.section = replace(section, allow_single=True)  # "Present: Councillors" + list
             return True
         if run := marked_run(text, start, end, self.legend):  # "Mr A Rudd A Mr D Okoro P ..."
@@ -330,7 +330,7 @@ class Walk(TableReader):
                         person.start, person.end = person.start + a, person.end + a
                         self.register.add(marked.kind, person, block, marked)
             return True
-        m = re.match(r"\s*([A-Z])\s+(?=[A-Z(])", text[start:end])
+        m = _LETTER.match(text[start:end])
         if self.legend and m and m.group(1) in self.legend and \
                 len(text[start + m.end():end].split("(")[0].split()) >= 2:
             marked = status(section, self.legend[m.group(1)])  # "A  Tomas Eriksen"
@@ -352,7 +352,7 @@ class Walk(TableReader):
         bounds = [start - 1, *(c.start() for c in _ENTRY.finditer(text, start, end)), end]
         substitutes = section.kind == "substitutes"
         for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
-            if n and (m := re.match(r"\s*(?:and|&)\s+(?=[A-Z])", text[a + 1:b])):
+            if n and (m := _AND.match(text[a + 1:b])):
                 a += m.end()  # "A, Role; B, Role; and C, Role"
             persons = parse_list(text, a + 1, b, section.allow_single, substitutes)
             if persons is None and n == 0:
@@ -365,6 +365,11 @@ class Walk(TableReader):
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
 _INNER_LABEL = compile_cached(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S")  # a label's label
 _ENTRY = compile_cached("[;•]")  # between the entries of a list: "A, Role; B" / "A, Role. • B"
+_MARKER, _STOP = compile_cached(r"\(\w{1,4}\)\s+"), compile_cached(r"[.;]\s+(?=[A-Z])")
+_ALSO = compile_cached(r"[.;]?\s*also\s*:\s*", re.I)
+_OFFICE_LABEL = compile_cached(r"\s*([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s*:\s*(?=\S)")
+_LETTER = compile_cached(r"\s*([A-Z])\s+(?=[A-Z(])")
+_AND = compile_cached(r"\s*(?:and|&)\s+(?=[A-Z])")
 #: 'Label – value' in words that name no person (no honorific, no initial); not 'Area:
 #: value', which a forum's record writes one area a line
 _FIELD = compile_cached(r"\s*[A-Z][a-z'’]+(?:\s+[a-z'’]+|\s+[A-Z][a-z'’]+){0,5}\s+[–—-]\s+\S")
@@ -375,26 +380,21 @@ _PLACE_LEAD = compile_cached(
 
 
 @cache
-def _apology_gate() -> LiteralGate:
-    """Whether a block may hold an apology sentence: its word ('apolog'), found without the
-    sentence's case-blind search."""
-    return LiteralGate([pattern("apology_sentence")])
+def _gates() -> dict[str, LiteralGate]:
+    """Whether a block may hold an apology sentence ('apolog') or a 'was present' sentence
+    ('present', 'attendance'): their words, found without the sentences' searches."""
+    return {"apology": LiteralGate([pattern("apology_sentence")]),
+            "present": LiteralGate([pattern("present_sentence")])}
 
 
 @cache
-def _present_gate() -> LiteralGate:
-    """Whether a block may hold a 'was present' sentence: its words, found at once."""
-    return LiteralGate([pattern("present_sentence")])
-
-
-@cache
-def _members() -> str:
-    """Words that, like a plural honorific, head a list of lone surnames ('Members:')."""
-    return alternation(data("cues")["member_sublabels"])
-
-
-@cache
-def _plural() -> str:
-    """Plural honorifics used as a sub-label ('Councillors:', 'Cyng/Cllrs.:'), as a regex."""
+def _sub_labels() -> dict[str, re.Pattern[str]]:
+    """Plural honorifics as sub-labels ('Councillors:', 'Cyng/Cllrs.:'): after a list
+    ('after'), opening one ('lead'), or alone with the words that, like them, head a list
+    of lone surnames ('bare': 'Members:')."""
     words = {w.rstrip(".") for w in data("names")["plural_honorifics"]} - {"Messrs"}
-    return "|".join(re.escape(w) for w in sorted(words, key=longest_first))
+    plural = "|".join(re.escape(w) for w in sorted(words, key=longest_first))
+    members = alternation(data("cues")["member_sublabels"])
+    return {"after": compile_cached(rf"(?<=\S)\s+(?:{plural})\.?\s*:\s*(?=\S)"),
+            "lead": compile_cached(rf"\s*(?:{plural})\.?\s*[:,]\s*(?=\S)"),
+            "bare": compile_cached(rf"\s*(?:{plural}|{members})\.?\s*:?\s*")}
