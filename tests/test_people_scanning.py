@@ -44,7 +44,7 @@ def test_blocks_holding_passes_every_block_that_holds_a_string(
     """`blocks_holding` turns a block away only when its casefolded text holds none of the
     strings (and no letter that a gate passes every text for), whatever the paper's text
     around it, even when a block's text is not the paper's text at its span."""
-    from pipeline.extractors.people.scanning import blocks_holding
+    from pipeline.extractors.people.scanning import blocks_holding, blocks_holding_each
     from pipeline.model import Block, BlockKind, Document
 
     blocks, text = [], ""
@@ -55,7 +55,11 @@ def test_blocks_holding_passes_every_block_that_holds_a_string(
         text += piece
     if changed < len(blocks):
         blocks[changed].text = "apolog"  # no longer the paper's text at its span
-    holding = blocks_holding(Document("x", "text", 1, blocks, [], text), STRINGS, tabs)
+    document = Document("x", "text", 1, blocks, [], text)
+    holding = blocks_holding(document, STRINGS, tabs)
+    other = frozenset({"chair", "x"})  # several sets at once: as each alone
+    assert blocks_holding_each(document, [(STRINGS, tabs), (other, not tabs)]) == [
+        holding, blocks_holding(document, other, not tabs)]
     for block, holds in zip(blocks, holding, strict=True):
         own = block.text.replace("\t", " ") if tabs else block.text
         if any(s in own.casefold() for s in STRINGS) or "İ" in own or "ı" in own:

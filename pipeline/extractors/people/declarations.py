@@ -49,7 +49,7 @@ from pipeline.extractors.people.declaration_parts import (
 )
 from pipeline.extractors.people.names import is_name
 from pipeline.extractors.people.register import once_per_item
-from pipeline.extractors.people.scanning import blocks_holding, gate_strings, person_codes
+from pipeline.extractors.people.scanning import blocks_holding_each, gate_strings, person_codes
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 
@@ -110,8 +110,8 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
     codes = person_codes(document.text)
     # the blocks that may hold a declarations label, and those a sentence of which may
     # declare: one search of the paper each, not one of every block
-    named = blocks_holding(document, _strings()["section"])
-    gated = blocks_holding(document, _strings()["gate"], tabs_as_spaces=True)
+    named, gated = blocks_holding_each(document, [(_strings()["section"], False),
+                                                  (_strings()["gate"], True)])
     for block, may_name, may_declare in zip(document.blocks, named, gated, strict=True):
         at = bisect_right(positions, block.start)
         heading_item = starts[at - 1][1] if at else None

@@ -113,31 +113,52 @@ def blocks_holding(document: Document, strings: frozenset[str],
 
     A block whose text is not the paper's text at its span, and a paper whose casefold
     changes its length ('ß'), are passed: the test is then not this one."""
+    return blocks_holding_each(document, [(strings, tabs_as_spaces)])[0]
+
+
+def blocks_holding_each(document: Document, sets: list[tuple[frozenset[str], bool]]
+                        ) -> list[list[bool]]:
+    """`blocks_holding` for several (strings, tabs as spaces) at once: the paper casefolded
+    once (twice if tabs matter to a set: only a word holding a space or a tab sees them),
+    each string looked up once, each block compared with the paper's text once."""
     blocks = document.blocks
-    if not blocks or not strings or "" in strings:
-        return [True] * len(blocks)
+    everywhere = [True] * len(blocks)
+    if not blocks:
+        return [everywhere for _ in sets]
     low, high = min(map(_START, blocks)), max(map(_END, blocks))
-    text = document.text[low:high]
-    if tabs_as_spaces:
-        text = text.replace("\t", " ")
-    folded = text.casefold()
-    if len(folded) != len(text) or (not text.isascii() and _UNFOLDED.search(text)):
-        return [True] * len(blocks)
-    # where each string occurs (all occurrences, overlapping ones too: str.find, far
-    # cheaper than one regex of all the strings); a block holds one only if one starts in it
-    starts = []
-    for string in _shortest(strings):
-        at = folded.find(string)
-        while at >= 0:
-            starts.append(at + low)
-            at = folded.find(string, at + 1)
-    starts.sort()
-    out = []
+    raw = document.text[low:high]
+    if len(raw.casefold()) != len(raw) or (not raw.isascii() and _UNFOLDED.search(raw)):
+        return [everywhere for _ in sets]  # (a tab becomes a space: the same length)
+    folds: dict[bool, str] = {}
+    found: dict[tuple[bool, str], list[int]] = {}
     whole = document.text
-    for block in blocks:
-        k = bisect_left(starts, block.start)
-        out.append(k < len(starts) and starts[k] < block.end
-                   or whole[block.start:block.end] != block.text)
+    # a block whose text is not the paper's at its span is passed by every set
+    other = [whole[block.start:block.end] != block.text for block in blocks]
+    out = []
+    for strings, tabs in sets:
+        if not strings or "" in strings:
+            out.append(everywhere)
+            continue
+        spaced = tabs and any(c in w for w in strings for c in " \t")
+        if spaced not in folds:
+            folds[spaced] = (raw.replace("\t", " ") if spaced else raw).casefold()
+        folded = folds[spaced]
+        # where each string occurs (all occurrences, overlapping ones too: str.find, far
+        # cheaper than one regex of all the strings); a block holds one only if one starts
+        # in it
+        starts = []
+        for string in _shortest(strings):
+            if (spaced, string) not in found:
+                found[spaced, string] = at = []
+                where = folded.find(string)
+                while where >= 0:
+                    at.append(where + low)
+                    where = folded.find(string, where + 1)
+            starts += found[spaced, string]
+        starts.sort()
+        out.append([k < len(starts) and starts[k] < block.end or differs
+                    for block, differs in zip(blocks, other, strict=True)
+                    for k in (bisect_left(starts, block.start),)])
     return out
 
 
