@@ -26,7 +26,6 @@ from pipeline.extractors.people.attendance_sentences import (
     area_line,
     list_end,
     narrative,
-    present_sentences,
     run_on_sentence,
     sentence_end,
     sentences,
@@ -47,7 +46,9 @@ from pipeline.extractors.people.line_shapes import sub_numbered, titled_line, wr
 from pipeline.extractors.people.lists import parse_list, run_together
 from pipeline.extractors.people.merged_names import bare, list_lines, split_merged
 from pipeline.extractors.people.names import classify
+from pipeline.extractors.people.present_sentences import present_sentences
 from pipeline.extractors.people.register import Register, same_person
+from pipeline.extractors.people.scanning import may_be_titled
 from pipeline.extractors.people.star_marks import read_starred, star_legend
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.extractors.people.wards import ward_at, ward_column
@@ -149,7 +150,7 @@ class Walk(TableReader):
         if (not self.items or self.welcome) and block.kind is BlockKind.PARAGRAPH:
             present_sentences(self.register, block)  # before the first item, or in a welcome item
         apology = pattern("apology_sentence").search(block.text) \
-            if _apology_gate().might_match(block.text) else None
+            if _gates()["apology"].might_match(block.text) else None
         if apology and not block.text[apology.end():].strip(" .:"):
             # "Apologies were received from:" + a list
             self.section = Section("apologies", rule="apology_sentence")
@@ -185,7 +186,11 @@ class Walk(TableReader):
         start = place.end() if (place := _PLACE_LEAD.match(text)) else 0
         if list_end(text, start, len(text)) < len(text):
             return False  # "Councillor Reid, Convener, presided.": a sentence
-        first = parse_list(text, start, text.find(";") if ";" in text else len(text))
+        stop = text.find(";") if ";" in text else len(text)
+        if not self.listed and "(" not in text[start:stop] and "[" not in text[start:stop] \
+                and not may_be_titled(text, start, stop):
+            return False  # no initials code, no honorific: whatever it lists, it is not one
+        first = parse_list(text, start, stop)
         # "Jo Lambourne (JL) Clerk" under an unlabelled list of coded members: staff
         # (or "PCSO Jo Bell North Wales Police": a rank and a force under the members)
         staff = bool(self.listed and first and len(first) == 1 and first[0].roles and (
@@ -255,7 +260,7 @@ class Walk(TableReader):
                 pattern("sent_apologies").match(text[stop:end])
                 or pattern("joined_sentence").match(text[stop:end])):
             return False  # "Councillors A and B apologised for ..." / "attended ...": sentences
-        if start == 0 and (marker := re.match(r"\(\w{1,4}\)\s+", text)):
+        if start == 0 and (marker := _MARKER.match(text)):
             start = marker.end()  # "(i) Cllr A for Cllr B; and": a list marker
         if ditto := pattern("ditto").match(text[start:end]):
             start += ditto.end()  # '“ Lady Howell': the honorific above repeats
@@ -276,12 +281,12 @@ class Walk(TableReader):
             received = replace(section, rule=lead[0])
             for person in parse_list(text, start, list_end(text, start, stop), True) or ():
                 self.register.add("apologies", person, block, received)
-            if also := re.match(r"[.;]?\s*also\s*:\s*", text[stop:end], re.I):
+            if also := _ALSO.match(text[stop:end]):
                 self.section = replace(received, allow_single=True)  # ". Also: County Cllr X"
                 return True, stop + also.end(), end, False
             self.section = None
             return True
-        for m in re.finditer(r"[.;]\s+(?=[A-Z])", text[start:end]):
+        for m in _STOP.finditer(text[start:end]):
             if found := cue(text[start + m.end():end]):  # "Present: A, B. Also present: C"
                 listed = self.content(block, start, start + m.start())
                 self.section = self.opened(found[0])
@@ -296,22 +301,22 @@ class Walk(TableReader):
             listed = self.content(block, start, at, True)  # "PRESENT A Bell C Dee Apologies: E"
             self.section = self.opened(found[0])
             return listed, at + found[1], end, True
-        if (sub := re.match(r"\s*([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s*:\s*(?=\S)", text[start:end])) \
+        if (sub := _OFFICE_LABEL.match(text[start:end])) \
                 and (office := cue(sub.group(1) + ":")) and office[0].role \
                 and office[0].kind == section.kind:
             # "Present: Chairman: Cllr X Councillors: A, B": an office as a sub-label, then
             # the plural honorific as another
             after = start + sub.end()
-            plural = re.search(rf"(?<=\S)\s+(?:{_plural()})\.?\s*:\s*(?=\S)", text[after:end])
+            plural = _sub_labels()["after"].search(text[after:end])
             stop = after + plural.start() if plural else end
             self.section = office[0]
             listed = self.content(block, after, stop)
             self.section = section
             return (self.content(block, stop, end) or listed) if plural else listed
-        if m := re.match(rf"\s*(?:{_plural()})\.?\s*[:,]\s*(?=\S)", text[start:end]):
+        if m := _sub_labels()["lead"].match(text[start:end]):
             start += m.end()  # "Present: Councillors: A; B", "Councillors, Mr A": a sub-label
             section = self.section = replace(section, allow_single=True)
-        if re.fullmatch(rf"\s*(?:{_plural()}|{_members()})\.?\s*:?\s*", text[start:end]):
+        if _sub_labels()["bare"].fullmatch(text[start:end]):
             self.section = replace(section, allow_single=True)  # "Present: Councillors" + list
             return True
         if run := marked_run(text, start, end, self.legend):  # "Mr A Rudd A Mr D Okoro P ..."
@@ -323,7 +328,7 @@ class Walk(TableReader):
                         person.start, person.end = person.start + a, person.end + a
                         self.register.add(marked.kind, person, block, marked)
             return True
-        m = re.match(r"\s*([A-Z])\s+(?=[A-Z(])", text[start:end])
+        m = _LETTER.match(text[start:end])
         if self.legend and m and m.group(1) in self.legend and \
                 len(text[start + m.end():end].split("(")[0].split()) >= 2:
             marked = status(section, self.legend[m.group(1)])  # "A  Tomas Eriksen"
@@ -345,7 +350,7 @@ class Walk(TableReader):
         bounds = [start - 1, *(c.start() for c in _ENTRY.finditer(text, start, end)), end]
         substitutes = section.kind == "substitutes"
         for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
-            if n and (m := re.match(r"\s*(?:and|&)\s+(?=[A-Z])", text[a + 1:b])):
+            if n and (m := _AND.match(text[a + 1:b])):
                 a += m.end()  # "A, Role; B, Role; and C, Role"
             persons = parse_list(text, a + 1, b, section.allow_single, substitutes)
             if persons is None and n == 0:
@@ -357,6 +362,11 @@ class Walk(TableReader):
 
 _INNER_LABEL = compile_cached(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S")  # a label's label
 _ENTRY = compile_cached("[;•]")  # between the entries of a list: "A, Role; B" / "A, Role. • B"
+_MARKER, _STOP = compile_cached(r"\(\w{1,4}\)\s+"), compile_cached(r"[.;]\s+(?=[A-Z])")
+_ALSO = compile_cached(r"[.;]?\s*also\s*:\s*", re.I)
+_OFFICE_LABEL = compile_cached(r"\s*([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s*:\s*(?=\S)")
+_LETTER = compile_cached(r"\s*([A-Z])\s+(?=[A-Z(])")
+_AND = compile_cached(r"\s*(?:and|&)\s+(?=[A-Z])")
 #: 'Label – value' in words that name no person (no honorific, no initial); not 'Area:
 #: value', which a forum's record writes one area a line
 _FIELD = compile_cached(r"\s*[A-Z][a-z'’]+(?:\s+[a-z'’]+|\s+[A-Z][a-z'’]+){0,5}\s+[–—-]\s+\S")
@@ -367,20 +377,20 @@ _PLACE_LEAD = compile_cached(
 
 
 @cache
-def _apology_gate() -> LiteralGate:
-    """Whether a block may hold an apology sentence: its word ('apolog'), found without the
-    sentence's case-blind search."""
-    return LiteralGate([pattern("apology_sentence")])
+def _gates() -> dict[str, LiteralGate]:
+    """Whether a block may hold an apology sentence ('apolog'): its words, found without
+    the sentence's search."""
+    return {"apology": LiteralGate([pattern("apology_sentence")])}
 
 
 @cache
-def _members() -> str:
-    """Words that, like a plural honorific, head a list of lone surnames ('Members:')."""
-    return alternation(data("cues")["member_sublabels"])
-
-
-@cache
-def _plural() -> str:
-    """Plural honorifics used as a sub-label ('Councillors:', 'Cyng/Cllrs.:'), as a regex."""
+def _sub_labels() -> dict[str, re.Pattern[str]]:
+    """Plural honorifics as sub-labels ('Councillors:', 'Cyng/Cllrs.:'): after a list
+    ('after'), opening one ('lead'), or alone with the words that, like them, head a list
+    of lone surnames ('bare': 'Members:')."""
     words = {w.rstrip(".") for w in data("names")["plural_honorifics"]} - {"Messrs"}
-    return "|".join(re.escape(w) for w in sorted(words, key=longest_first))
+    plural = "|".join(re.escape(w) for w in sorted(words, key=longest_first))
+    members = alternation(data("cues")["member_sublabels"])
+    return {"after": compile_cached(rf"(?<=\S)\s+(?:{plural})\.?\s*:\s*(?=\S)"),
+            "lead": compile_cached(rf"\s*(?:{plural})\.?\s*[:,]\s*(?=\S)"),
+            "bare": compile_cached(rf"\s*(?:{plural}|{members})\.?\s*:?\s*")}

@@ -16,11 +16,12 @@ from dataclasses import replace
 from functools import cache
 
 from pipeline.extractors.anchors import LiteralIndex
-from pipeline.extractors.people.labels import Pair, Section
+from pipeline.extractors.people.labels import Pair, Section, may_hold_legend
 from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.name_spans import name_spans
-from pipeline.extractors.people.names import Person, classify, depths
+from pipeline.extractors.people.names import Person, classify
 from pipeline.extractors.people.register import Register, same_person
+from pipeline.extractors.people.scanning import blocks_holding, depths
 from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -30,33 +31,32 @@ ABBREVIATIONS = set(data("cues")["abbreviations"])
 
 def sentence_end(text: str, start: int) -> int:
     for m in _FULL_STOP.finditer(text[start:]):
-        before = _last_word(text[:start + m.start()])
-        word = before.group(1) if before else ""
+        word = last_word(text, start + m.start())
         if not (len(word) == 1 and word.isupper() or word.casefold() in ABBREVIATIONS):
             return start + m.start()
     return len(text)
 
 
 _FULL_STOP = compile_cached(r"\.(?=\s|$)")
-_LAST_WORD = compile_cached(r"(\w+)$")
-TAIL = 64  # how much of a text's end `_last_word` reads first
 
 
-def _last_word(text: str) -> re.Match[str] | None:
-    """`(\\w+)$` searched in the text: the word it ends with. The search tries every
-    character of the text; its end is read first, and all of it only when the word
-    reaches back over the whole of that end."""
-    found = _LAST_WORD.search(text, max(0, len(text) - TAIL))
-    if found is None or found.start() > len(text) - TAIL:
-        return found  # the word starts after a character that is none of it
-    return _LAST_WORD.search(text)
+def last_word(text: str, end: int) -> str:
+    """The word that text[:end] ends with: what `(\\w+)$` finds in it ('' when none; `$`
+    also before a final newline), read back from its end, not searched from each
+    position of a long line (\\w: str.isalnum() or '_')."""
+    if end and text[end - 1] == "\n":
+        end -= 1
+    begin = end
+    while begin and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+        begin -= 1
+    return text[begin:end]
 
 
 def list_end(text: str, start: int, end: int) -> int:
     """Where a list of names in a sentence stops: at the first lower-case word outside
     brackets that is no name particle or post-nominal ('... and Hurst were noted'), or at a
     capitalised word opening the next sentence ('Cllr Tennant With the absence of ...')."""
-    keep = {w.casefold() for w in vocab()["particles"] | vocab()["post"]} | {"and", "from"}
+    keep = _kept_words()
     depth = depths(text)
     for m in _list_stop().finditer(text[start:end]):
         if m.group(1) in ("the", "for") and re.match(r"\w+\s+[A-Z]", text[start + m.start():end]):
@@ -68,11 +68,24 @@ def list_end(text: str, start: int, end: int) -> int:
 
 def run_on_sentence(text: str, start: int) -> bool:
     """Whether 'Councillors A, B and C' read as a label and its list goes on as a sentence."""
-    plural = {p.casefold().rstrip(".") for p in data("names")["plural_honorifics"]}
-    if text[:start].strip().casefold().rstrip(".") not in plural or text.rstrip()[-1:] != ".":
+    if text[:start].strip().casefold().rstrip(".") not in _plural_words() or \
+            text.rstrip()[-1:] != ".":
         return False
     stop = list_end(text, start, len(text))
     return len(text[stop:].split()) >= 4 and text[stop:stop + 1].islower()
+
+
+@cache
+def _plural_words() -> frozenset[str]:
+    """Plural honorifics, folded, without a full stop ('councillors', 'cllrs')."""
+    return frozenset(p.casefold().rstrip(".") for p in data("names")["plural_honorifics"])
+
+
+@cache
+def _kept_words() -> frozenset[str]:
+    """Lower-case words a list of names goes on over: particles, post-nominals, 'and'."""
+    v = vocab()
+    return frozenset({w.casefold() for w in v["particles"] | v["post"]} | {"and", "from"})
 
 
 @cache
@@ -86,13 +99,20 @@ def sentences(document: Document, register: Register) -> None:
     """Apologies, substitutions and the chair as stated in sentences anywhere in the paper."""
     apologies = Section("apologies", allow_single=True, rule="apology_sentence")
     sent = replace(apologies, rule="sent_apologies")
-    for block in document.blocks:
+    index = _cue_index()
+    # the blocks that hold any cue's words, found by one search of the paper (a cue with
+    # no words to look for passes every block)
+    holding = blocks_holding(document, frozenset(index.strings) if all(index.needs)
+                             else frozenset())
+    for block, holds in zip(document.blocks, holding, strict=True):
+        if not holds:
+            continue  # no cue's words: all three would be turned away
         text = block.text
         # the three cues' words looked up at once: most blocks hold none of them
-        apology, substituting, chairing = _cue_index().passing(text)
+        apology, substituting, chairing = index.passing(text)
         # "Councillor X sent apologies"; a register's legend ("A = apology") is no sentence
         sent_cue = apology and pattern("apology_word").search(text) and \
-            not pattern("legend").search(text)
+            not (may_hold_legend(text) and pattern("legend").search(text))
         # an apology sentence holds the apology word: without it the block is not searched
         for m in pattern("apology_sentence").finditer(text) if sent_cue else ():
             # "the apologies of Councillors X, and Y were noted": the list stops at the verb.
@@ -125,8 +145,11 @@ def sentences(document: Document, register: Register) -> None:
         substitution = substituting and (block.kind is not BlockKind.TABLE_ROW or _prose(text)) \
             and pattern("substitution_words").search(text)
         chair = chairing and pattern("chair_words").search(text)
+        # "X sent apologies" needs the verb phrase somewhere (sent_apologies, anchored, is
+        # _sent_verb anchored at a name's end): without one, no name is asked about
+        verbs = list(_sent_verb().finditer(text)) if sent_cue else []
         # the block's names are matched once, and only where a sentence may need them
-        spans = name_spans(document, block) if sent_cue or substitution or chair else []
+        spans = name_spans(document, block) if verbs or substitution or chair else []
         if sent_cue:
             for k, (_, end, _) in enumerate(spans):
                 if verb := pattern("sent_apologies").match(text[end:]):
@@ -141,7 +164,7 @@ def sentences(document: Document, register: Register) -> None:
                         group += [spans[k + 1], *_joined(text, spans, k + 1, 1)]
                     for a, b, joined in group:
                         register.add("apologies", Person(joined, a, b), block, sent)
-            for verb in _sent_verb().finditer(text):
+            for verb in verbs:
                 # "Councillors Gale and Hume tendered their apologies": a whole subject that
                 # is a list of names (bare surnames under a plural honorific)
                 # the subject opens after the sentence or the label before it ("2. Apologies:
@@ -178,11 +201,14 @@ def _prose(text: str) -> bool:
     return len(text.split()) >= 12 and re.search(r"[a-z)][.;]\s+[A-Z]", text) is not None
 
 
+_LOWER_WORD = compile_cached(r"([a-z][a-z'’-]+)\.?\s*$")
+
+
 def _lower_surname(text: str, at: int) -> int | None:
     """Where a surname printed in lower case ends, when the one word a list of names stopped
     at ends the paper's line after a forename and a surname ('... Rod Scott and Diane Neil
     mills'); None for a verb or an adverb ('... Councillor Ford received')."""
-    m = compile_cached(r"([a-z][a-z'’-]+)\.?\s*$").match(text, at)
+    m = _LOWER_WORD.match(text, at)
     word, stop = (m.group(1), data("cues")["not_lower_surnames"]) if m else ("", {})
     if not m or not re.search(r"[A-Z][a-z]+ [A-Z][a-z]+ $", text[max(0, at - 80):at]) or \
             re.search(stop["endings"], word) or word in stop["words"]:
@@ -316,27 +342,6 @@ def _chair(block: Block, spans: list[tuple[int, int, str]], register: Register) 
         elif not m.groups():  # the person in the chair attended, listed or not
             register.add("attendees", Person(name, start, end, roles=[role]), block,
                          Section("attendees", rule="chair_line"))
-
-
-_PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
-
-
-def present_sentences(register: Register, block: Block) -> None:
-    """'Mr D Thomas, Link Officer, was in attendance.', 'County Cllrs A and B were present.',
-    'Also in attendance were A and B', 'X later joined the meeting' (before the first item or
-    in a welcome item): attendees, staff as officers, councillors as others."""
-    text, at = block.text, 0
-    while at < len(text):
-        end = sentence_end(text, at)
-        found = [p for m in [pattern("present_sentence").search(text, at, end) or pattern(
-            "joined_sentence").search(text, at, end)] if m for p in parse_list(
-            text, at, m.start(), True) or ()] + [  # "Also in attendance were A and B"
-            p for m in pattern("present_lead").finditer(text, at, end)
-            for p in parse_list(text, m.end(), list_end(text, m.end(), end)) or ()]
-        for person in found:  # not again as a lone surname ('welcomed Councillor Bell')
-            if not register.known("attendees", person.name):
-                register.add("attendees", person, block, _PRESENT)
-        at = end + 1
 
 
 def narrative(text: str) -> bool:

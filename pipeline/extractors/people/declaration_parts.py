@@ -4,7 +4,6 @@ walk is in declarations.py."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -106,11 +105,17 @@ def kind_of(phrase: str) -> str:
     return next((k for k in r["strength"] if k in found), "")
 
 
+@cache
+def _label_words() -> frozenset[str]:
+    """The words of category labels ('personal', 'prejudicial', 'interest')."""
+    return frozenset(read_json("declarations/kinds.json")["label_words"])
+
+
 def label_kind(head: str) -> str:
     """The category of a label set off by dashes, commas or brackets ('Councillor A Lee -
     Personal - Councillor A Lee declared ...', 'Item 3: Cllr Pike, personal'): a part made
     only of category words."""
-    words = set(read_json("declarations/kinds.json")["label_words"])
+    words = _label_words()
     for part in re.split(r"\s[-–—]\s|[,;:()]", head):
         tokens = re.findall(r"[a-z]+", part.casefold())
         if tokens and len(tokens) <= 5 and set(tokens) <= words and (kind := kind_of(part)):
@@ -125,7 +130,7 @@ def cell_kind(text: str, number: str) -> str:
     at = text.find(number) if number else -1
     if at < 0:
         return ""
-    words = set(read_json("declarations/kinds.json")["label_words"])
+    words = _label_words()
     taken: list[str] = []
     for token in text[at + len(number):].split():
         if re.sub(r"[^a-z]", "", token.casefold()) not in words:
@@ -268,10 +273,13 @@ def _rank_surname(rest: str) -> str:
 NAME_WINDOW = 400
 
 
-def names_in(text: str) -> list[tuple[str, int, int]]:
+def names_in(text: str, named: dict | None = None) -> list[tuple[str, int, int]]:
     """The people of a list entry or table cell ('Mr D MacAulay', 'Cllrs A Lee and B Roe',
     'Mr A Lee (Financial) and Mrs B Roe (Non-Financial)'): runs of titled names or offices,
-    the later ones only when joined to the one before by 'and' or a comma."""
+    the later ones only when joined to the one before by 'and' or a comma. `named`: what
+    was read already, by text (the readings of one block share it)."""
+    if named is not None and text in named:
+        return named[text]
     out: list[tuple[str, int, int]] = []
     for m in re.finditer(r"(?:(?<=^)|(?<=[\s(:;,–—-]))(?=[A-Z])", text):
         if out and (m.start() < out[-1][2] or not re.fullmatch(
@@ -285,105 +293,6 @@ def names_in(text: str) -> list[tuple[str, int, int]]:
         found = _names(text, m.start(), m.start() + len(segment), at_start=False)
         if found and (prefix(segment)[3] or rules()["office"].match(segment.split(",")[0])):
             out.extend(found)
+    if named is not None:
+        named[text] = out
     return out
-
-
-# ---- items ------------------------------------------------------------------------------
-
-def item_refs(text: str) -> list[tuple[str, str]]:
-    """(number, title) of every item the text names: 'item 5.2', 'items 11.2 (Title) and
-    11.3', 'agenda item “Title”', 'Minute No. 84'."""
-    refs: list[tuple[str, str]] = []
-    found = [m for m in pattern("item_ref").finditer(text)]
-    # "in respect of paragraph 4 - Title": a minute paragraph; not "paragraph 5.3 of the Code"
-    found += [m for m in pattern("paragraph_ref").finditer(text)
-              if not pattern("paragraph_cited").match(text, m.end())]
-    for m in sorted(found, key=lambda m: m.start()):
-        numbers = list(pattern("item_number").finditer(m.group("list")))
-        shared = len(numbers) > 1 and not any(one.group("title") for one in numbers[:-1])
-        for one in numbers:
-            title = one.group("title").strip().strip("()“”\"‘’'")
-            if shared:
-                title = ""  # "items 10.9 and 11.1 (Title)": a title of the pair, not of 11.1
-            if one is numbers[-1] and not title and (
-                    dash := pattern("dash_title").match(text, m.end())):
-                title = dash.group("title")  # "item 9 – Title as ..."
-            refs.append((one.group("num").strip(), title))
-    for m in pattern("quoted_item").finditer(text):
-        refs.append(("", m.group("title").strip("“”\"‘’")))
-    return refs
-
-
-def bare_codes(text: str, items: list[dict]) -> list[str]:
-    """Item numbers of the paper's own coded shape ('A25/021', '04/06:05', 'C 26/047')
-    that the text names without 'item' or 'minute' before them, in their order; or the
-    reference an item's title opens with ('4.1 LA09/2021/1104/F - Erection of ...')."""
-    found: list[tuple[int, str]] = []
-    for i in items:
-        number, ref = i.get("number", ""), (i.get("title", "").split() or [""])[0]
-        for code in (number, ref if re.fullmatch(r"\w+(?:/\w+){2,}", ref) else ""):
-            if not code or not pattern("coded_number").search(code):
-                continue
-            at = re.search(r"(?<![\w/:.])" + re.escape(code).replace(r"\ ", r"\s?")
-                           + r"(?![\w/:]|\.\d)", text)
-            if at and number:
-                # a sub-reference in the item's own numbering is kept as printed: '23/106(b)'
-                sub = re.match(r"\([a-z0-9]{1,3}\)", text[at.end():], re.I)
-                found.append((at.start(), number + (sub.group() if sub else "")))
-                break
-    return [n for _, n in sorted(found)]
-
-
-def cell_numbers(cell: str) -> list[str]:
-    """The item numbers of a table cell that holds only numbers ('0654 & 0655')."""
-    m = pattern("cell_numbers").match(cell)
-    if not m or len(cell.strip()) > m.end() + 60:
-        return []
-    return [n.group().strip() for n in _number().finditer(m.group())]
-
-
-def _fold(number: str) -> str:
-    return re.sub(r"\s+", "", number).rstrip(".:").casefold()
-
-
-def _loose(number: str) -> str:
-    """An item number without the brackets or the dot before a letter: '7(b)', '7.b', '7 b'
-    and '7b' are one."""
-    return re.sub(r"[()\s]|\.(?=[a-z])", "", _fold(number))
-
-
-def _title_fold(title: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", title.casefold()).split())
-
-
-def resolve(number: str, title: str, items: list[dict]) -> str:
-    """The number, in the items' numbering, of the item a reference names ('' when the page
-    does not tie it to one of its items)."""
-    numbered = [i for i in items if i.get("number")]
-    if number and not numbered:
-        return number
-    by_number = {_fold(i["number"]): i["number"] for i in numbered}
-    wanted = _title_fold(title)
-    if number and len(wanted) > 12:  # agenda item 5 'Title' that the minutes number 7
-        same = [i["number"] for i in numbered if _title_fold(i.get("title", "")) == wanted]
-        if len(same) == 1:
-            return same[0]
-    if number and _fold(number) in by_number:
-        return by_number[_fold(number)]
-    loose = {_loose(i["number"]): i["number"] for i in numbered}
-    if number and _loose(number) in loose:  # "item 7(b)" where the items print "7b"
-        return loose[_loose(number)]
-    for i in numbered:  # a sub-reference in the items' own numbering: '6.2(b)'
-        if number and re.fullmatch(re.escape(_fold(i["number"])) + r"\(?[a-z0-9ivx]{1,4}\)?",
-                                   _fold(number)):
-            return number
-    m = pattern("minute_title").match(title)
-    if m and _fold(m.group(1)) in by_number:
-        return by_number[_fold(m.group(1))]
-    if len(wanted) > 3:
-        for i in numbered:
-            have = _title_fold(i.get("title", ""))
-            if have and (wanted == have or difflib.SequenceMatcher(None, wanted, have).ratio()
-                         >= 0.8 or (len(wanted) > 12 and (wanted in have or have in wanted))):
-                return i["number"]
-    return ""

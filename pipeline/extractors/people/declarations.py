@@ -31,29 +31,31 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from pipeline.extractors.anchors import AnySearch
-from pipeline.extractors.people.declaration_parts import (
-    _title_fold,
-    action_of,
+from pipeline.extractors.people.declaration_items import (
     bare_codes,
-    cell_kind,
     cell_numbers,
-    declarers,
     item_refs,
+    resolve,
+    titled_in,
+)
+from pipeline.extractors.people.declaration_parts import (
+    action_of,
+    cell_kind,
+    declarers,
     item_titled,
     kind_of,
     label_kind,
     member_cell,
     names_in,
     pattern,
-    resolve,
     rules,
 )
 from pipeline.extractors.people.names import is_name
-from pipeline.extractors.people.person_codes import file_person_codes
+from pipeline.extractors.people.person_codes import coded_declarers, file_person_codes
 from pipeline.extractors.people.register import once_per_item
+from pipeline.extractors.people.scanning import blocks_holding_each, gate_strings
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
-from pipeline.regex_cache import compile_cached
 
 
 @dataclass
@@ -80,6 +82,13 @@ def _searches() -> dict[str, AnySearch]:
             "not": AnySearch(rules()["not"])}
 
 
+@cache
+def _strings() -> dict[str, frozenset[str]]:
+    """The words the section regex needs, and those of the sentences' gate."""
+    return {"section": gate_strings([rules()["section"]]),
+            "gate": gate_strings(_searches()["gate"].branches)}
+
+
 def _heading_like(block: Block) -> bool:
     """A heading, or a line in capitals too long to be read as one ('DECLARATIONS OF
     INTEREST IN TERMS OF THE ETHICAL STANDARDS IN PUBLIC LIFE ETC. (SCOTLAND) ACT 2000'),
@@ -88,9 +97,8 @@ def _heading_like(block: Block) -> bool:
         # the cheap tests first: asked of every block, and most are long or not paragraphs
         if block.kind is not BlockKind.PARAGRAPH or len(block.text) > 200:
             return False
-        letters = [c for c in block.text if c.isalpha()]
-        if not (len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.95 * len(
-                letters)):
+        letters = list(filter(str.isalpha, block.text))  # (no Python step per character)
+        if not (len(letters) >= 12 and sum(map(str.isupper, letters)) >= 0.95 * len(letters)):
             return False
     # names last: "COUNCILLOR REID - ITEM 3 - PERSONAL INTEREST" is an entry
     return not names_in(block.text)
@@ -104,7 +112,11 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
     rows: list[dict] = []  # bisect, not a pass over every item for every block
     section, current, last_items = Section(), None, [""]
     codes = file_person_codes(document)
-    for block in document.blocks:
+    # the blocks that may hold a declarations label, and those a sentence of which may
+    # declare: one search of the paper each, not one of every block
+    named, gated = blocks_holding_each(document, [(_strings()["section"], False),
+                                                  (_strings()["gate"], True)])
+    for block, may_name, may_declare in zip(document.blocks, named, gated, strict=True):
         at = bisect_right(positions, block.start)
         heading_item = starts[at - 1][1] if at else None
         if heading_item is not current:
@@ -122,7 +134,7 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
                                     + rest.end(), text=block.text[rest.end():])
                 elif not _sentences_with_cue(block.text):
                     continue  # the item heading itself
-        if rules()["section"].search(block.text) and _heading_like(block) \
+        if may_name and rules()["section"].search(block.text) and _heading_like(block) \
                 and not _sentences_with_cue(block.text):
             section.declarations, section.kind, section.headers = True, kind_of(block.text), []
             section.opened = True
@@ -134,11 +146,13 @@ def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
         if section.opened and _heading_like(block) and not pattern("item_only").match(
                 block.text) and not pattern("page_label").match(block.text):
             section.declarations = section.opened = False  # the next heading ends it
-        found = _from_sentences(block, section, items, last_items, codes)
+        found = _from_sentences(block, section, items, last_items, codes) if may_declare \
+            else []  # (its gate would turn the block away)
         if not found and section.declarations and not section.register:
+            read: dict = {}  # the block's names, read once for both readings of it
             found = (_from_row(block, section, items) if block.kind is BlockKind.TABLE_ROW
-                     else _from_entry(block, section, items, codes)
-                     or _held(block, section, items))
+                     else _from_entry(block, section, items, read, codes)
+                     or _held(block, section, items, read))
         if found:
             rows.extend(found)
             last_items = list(dict.fromkeys(r["item"] for r in found))
@@ -304,17 +318,7 @@ def _items_of(sentence: str, after: str, section: Section, items: list[dict],
 
 # ---- list entries and table rows ---------------------------------------------------------
 
-_CODES_LEAD = compile_cached(r"[A-Z]{2,4}(?:\s*(?:,|and|&)\s*[A-Z]{2,4})*\s+(?=[a-z])")
-
-
-def titled_in(text: str, items: list[dict]) -> list[tuple[str, str]]:
-    """'MR and EW in relation to the Cae Mawr field lease': the item an entry names by its
-    whole title (two words or more), with no 'item' before it."""
-    folded = f" {_title_fold(text)} "
-    return [(i.get("number", ""), i["title"]) for i in items if len(i.get("title", "").split())
-            >= 2 and f" {_title_fold(i['title'])} " in folded][:1]
-
-def _from_entry(block: Block, section: Section, items: list[dict],
+def _from_entry(block: Block, section: Section, items: list[dict], named: dict,
                 codes: frozenset[str] = frozenset()) -> list[dict]:
     """'Item 5.2: Mr D MacAulay (non-financial)', 'Cllr A Lee – item 7 – personal
     (member of the bowls club)', 'MR and EW in relation to <an item's title>' (the codes the
@@ -322,8 +326,7 @@ def _from_entry(block: Block, section: Section, items: list[dict],
     text = block.text
     if len(text) > 300 or rules()["invitation"].search(text) or _searches()["not"].search(text):
         return []
-    people = names_in(text) or (declarers(m.group(), codes) if codes and (
-        m := _CODES_LEAD.match(text)) else [])
+    people = names_in(text, named) or coded_declarers(text, codes)
     if not people and section.listed and (m := pattern("listed_name").match(text)) \
             and is_name(m.group("name"), True):
         people = [(m.group("name"), m.start("name"), m.end("name"))]  # "Ellerby - Trustee ..."
@@ -381,11 +384,11 @@ def _from_row(block: Block, section: Section, items: list[dict]) -> list[dict]:
             for name, _, _ in people for number in numbers]
 
 
-def _held(block: Block, section: Section, items: list[dict]) -> list[dict]:
+def _held(block: Block, section: Section, items: list[dict], named: dict) -> list[dict]:
     """'Cllr Bexley' on a line of its own, then 'Personal interest in item 7 (Title) as a
     Borough Councillor.': the member's line names who declares on the lines under it."""
     text = block.text.strip()
-    people = names_in(text)
+    people = names_in(text, named)
     if len(people) == 1 and not text[:people[0][1]].strip() and \
             re.fullmatch(r"[\s:;,.\-–—]*", text[people[0][2]:]):
         section.holder = people[0][0]

@@ -15,7 +15,8 @@ from functools import cache, lru_cache
 
 from pipeline.extractors.items.titles import strip_bars
 from pipeline.extractors.people.lists import parse_list
-from pipeline.extractors.people.names import depths, parse_person
+from pipeline.extractors.people.names import parse_person
+from pipeline.extractors.people.scanning import depths
 from pipeline.extractors.people.vocabulary import data, pattern, vocab
 from pipeline.model import Block
 from pipeline.regex_cache import compile_cached, longest_first
@@ -57,8 +58,17 @@ def paper_legend(blocks: list[Block]) -> dict[str, str]:
     """The letters a paper's legend explains ('P = Present   A = Apologies'), each with its
     code; empty unless two letters are explained (one "A: Present" is no legend)."""
     found = {m.group(1): mark_code(m.group(2), {}) for b in blocks[:300]
-             for m in pattern("legend").finditer(b.text)}
+             if may_hold_legend(b.text) for m in pattern("legend").finditer(b.text)}
     return found if len(found) >= 2 else {}
+
+
+def may_hold_legend(text: str) -> bool:
+    """Whether a line may hold a legend ('P = Present'): a capital, then ':' or '=' (the
+    legend regex tries a word boundary at every character; this looks for the ':' first)."""
+    return (":" in text or "=" in text) and _LEGEND_MARK.search(text) is not None
+
+
+_LEGEND_MARK = compile_cached(r"[A-Z]\s*[:=]")
 
 
 def mark_code(mark: str, legend: dict[str, str]) -> str:
@@ -131,7 +141,8 @@ def cue(text: str) -> tuple[Section, int] | None:
     run_on = colon and len(words) > 8  # "PRESENT A Bell C Dee In Attendance: E Fox"
     if (not colon or run_on) and " ".join(words) not in exact:
         # "PRESENT Councillor A (Chair), B": a label run into the list it opens.
-        for phrase in sorted(exact, key=longest_first):
+        # (a phrase the body opens with starts with the first letter of the body, folded)
+        for phrase in _exact_by_letter().get(body[:1].casefold()[:1], ()):
             glued = body[:len(phrase)].casefold() == phrase and bool(
                 _GLUED.match(body, len(phrase)))  # "PRESENTProvost A (Chair)": a PDF cell
             if body[:len(phrase) + 1].casefold() != phrase + " " and not glued:
@@ -167,6 +178,15 @@ _GLUED = compile_cached(r"(?<=[A-Za-z])[A-Z][a-z]")
 
 
 @cache
+def _exact_by_letter() -> dict[str, list[str]]:
+    """The exact label phrases by their first letter, each list longest first."""
+    found: dict[str, list[str]] = {}
+    for phrase in sorted(data("cues")["exact"], key=longest_first):
+        found.setdefault(phrase[:1], []).append(phrase)
+    return found
+
+
+@cache
 def _plurals() -> set[str]:
     """Plural honorifics, folded, as label phrases ('councillors', 'cllrs')."""
     return {p.casefold().rstrip(".") for p in data("names")["plural_honorifics"]}
@@ -176,7 +196,9 @@ def next_label(text: str, start: int, end: int) -> int:
     """Where a label with a colon run into a list without a full stop opens the next
     section ('PRESENT A Bell C Dee In Attendance: E Fox Apologies: G Hay'), else end. A
     plural honorific as a sub-label ('Councillors:') is none."""
-    plural = {p.casefold().rstrip(".") for p in data("names")["plural_honorifics"]}
+    if text.find(":", start, end) < 0:
+        return end  # every label it looks for ends with a colon
+    plural = _plurals()
     depth = depths(text)
     for m in re.finditer(r"(?<=\S)\s+(?=((?:[A-Z][\w/'’-]*\s+(?:(?:of|the)\s+){0,2}){0,3}"
                          r"[\w/'’-]+)\s*:)", text[start:end]):

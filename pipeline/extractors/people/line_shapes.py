@@ -14,6 +14,7 @@ from pipeline.extractors.people.vocabulary import vocab
 from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached
 
+_DOT_DIGIT = compile_cached(r"\.\d")
 _SUB_NUMBER = compile_cached(r"(?:(?<=\s)|^)\d{1,3}\.\d{1,3}\s+(?=[A-Z])")  # '1.2 Present: ...'
 
 
@@ -30,8 +31,8 @@ def sub_numbered(block: Block) -> list[Block]:
     """A paragraph run together from numbered lines, one of them a label ('1.1 Welcome
     1.2 Present: A, B 1.3 Apologies: C'): its lines as blocks of their own; else none."""
     text = block.text
-    if "." not in text:
-        return []  # no '1.2' to cut at (the regex's dot)
+    if not _DOT_DIGIT.search(text):
+        return []  # no '1.2' to cut at (the regex's dot and the digit after it)
     marks = [m.start() for m in _SUB_NUMBER.finditer(text)]
     if len(marks) < 2 or not any(cue(text[a:b]) for a, b in zip(marks, [*marks[1:], len(text)],
                                                                  strict=True)):
@@ -48,8 +49,9 @@ def wrapped(block: Block, following: Block, section: object) -> bool:
     kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
     if not section or block.kind not in kinds or following.kind not in kinds:
         return False
-    tail = re.search(r"(?:^|[\s,(])(\S+)$", block.text.rstrip())
-    word = tail.group(1) if tail else ""
+    # the line's last word: what `(?:^|[\s,(])(\S+)$` finds in it, read from its end
+    tail = block.text.rsplit(None, 1)
+    word = tail[-1] if tail else ""
     honorific = vocab()["hon"].match(word + " X")
     if not (re.fullmatch(r"[A-Z]\.?", word) or (honorific and honorific.end() == len(word) + 1)):
         return False

@@ -6,12 +6,12 @@ bisection, so a list of thousands of names costs time in proportion to its lengt
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
 from pipeline.extractors.people.names import _kind, classify, is_name, parse_person
+from pipeline.extractors.people.scanning import word_char
 from pipeline.extractors.people.vocabulary import vocab
 from pipeline.regex_cache import compile_cached
 
@@ -51,9 +51,13 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
     'Councillor A (Chair) Councillor B' in a column merged into one cell."""
     v = vocab()
     extra: list[tuple[int, int, str]] = []
-    base, merged = _Cuts(cuts), _Cuts(cuts)  # the separators; with the cuts added here
+    # the separators; with the cuts added here (a copy made at the first cut added)
+    base = merged = _Cuts(cuts)
 
     def cut(at: int, kind: str) -> None:
+        nonlocal merged
+        if merged is base:
+            merged = _Cuts(base.items)
         extra.append((at, at, kind))
         merged.add((at, at, kind))
 
@@ -93,14 +97,15 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
             cut(m.start(), "comma")
     # "J Bolt, Westmarch Police Authority G Mills, ...": an initialled name straight after
     # the organisation noted on the name before
-    for m in _INITIALLED_BEFORE_COMMA.finditer(text, start, end):
+    # (a note is only ever after a comma: without one, nothing to look for)
+    for m in _INITIALLED_BEFORE_COMMA.finditer(text, start, end) if any(
+            kind == "comma" for _, _, kind in merged.items) else ():
         at = m.start()
         if depth[at] == 0 and not base.inside(at) and _noted_name(text, start, merged, at):
             cut(at, "lead")  # a person, not more of the note
     # "A Bell (AB) Chair, E Fox (EF) G Hay (GH)": after an initials code a new piece starts;
     # "Carys Price (Town Clerk) Delyth Morgan (Assistant Town Clerk)": after an office too.
-    for m in re.finditer(r"\((?:[A-Z]{2,4}|(?:[A-Z][\w'’-]*\s?){1,5})\)\s+(?=([\w-]+))",
-                         text[start:end]):
+    for m in _CODED.finditer(text[start:end]):
         at, word = start + m.end(), m.group(1)
         if depth[start + m.start()] == 0 and not base.inside(at) and (
                 word[:1].isupper() or word.casefold() in v["chair"]) and word not in ("and",):
@@ -115,7 +120,8 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
     # Dunlop, Committee Officer": a forename and surname before a comma, straight after an
     # office or department word, start the next person of a 'Name, Post' list
     office = office_words()
-    for m in re.finditer(r"(?<=\s)([A-Z][a-z'’-]+)\s+([A-Z][\w'’-]+)(?=\s*,)", text[start:end]):
+    # (only after a separator: none in the text, nothing to look for)
+    for m in _NAME_BEFORE_COMMA.finditer(text[start:end]) if base.items else ():
         at = start + m.start()
         previous = _word_before(text, start, at)
         if depth[at] == 0 and previous in office and base.items and base.items[0][1] <= at \
@@ -125,6 +131,11 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
     return extra
 
 
+#: a bracketed code or office and the word after it ('(AB) C Dunn', '(Town Clerk) Delyth')
+_CODED = compile_cached(r"\((?:[A-Z]{2,4}|(?:[A-Z][\w'’-]*\s?){1,5})\)\s+(?=([\w-]+))")
+#: a forename and a surname before a comma
+_NAME_BEFORE_COMMA = compile_cached(r"(?<=\s)([A-Z][a-z'’-]+)\s+([A-Z][\w'’-]+)(?=\s*,)")
+_INITIALLED = compile_cached(r"[A-Z]\.?\s")
 _NAME_START = compile_cached(r"[A-Z]\.?\s+[A-Z]|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b")
 #: a full stop and the gap after it, before a capital
 _DOT_GAP = compile_cached(r"\.\s+(?=[A-Z])")
@@ -140,7 +151,7 @@ def word_stops(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
     for gap in _DOT_GAP.finditer(text, start, end):
         dot = gap.start()
         first = dot
-        while first > start and _word_char(text[first - 1]):
+        while first > start and word_char(text[first - 1]):
             first -= 1
         for at in range(first, dot - 1):
             if "A" <= text[at] <= "Z" and "a" <= text[at + 1] <= "z" and (
@@ -149,9 +160,6 @@ def word_stops(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
                 break
 
 
-def _word_char(char: str) -> bool:
-    """`[\\w'’-]` of a regular expression: a letter, digit or underscore, "-" or an apostrophe."""
-    return char.isalnum() or char in "_'’-"
 _RANK_AFTER = compile_cached(r"([A-Z][\w'’-]*)\.?\s+[A-Z]")
 _INITIALLED_BEFORE_COMMA = compile_cached(
     r"(?<=\s)[A-Z]\.?(?:\s?[A-Z]\.?)*\s+[A-Z][a-z][\w'’-]*(?=\s*(?:,|$))")
@@ -185,7 +193,7 @@ def _noted_name(text: str, start: int, cuts: _Cuts, at: int) -> bool:
         return False
     opened = cuts.items[last - 1][1] if last else start
     person = parse_person(text, opened, cuts.items[last][0])
-    return bool(person and (person.titled or re.match(r"[A-Z]\.?\s", person.name)))
+    return bool(person and (person.titled or _INITIALLED.match(person.name)))
 
 
 @cache

@@ -13,6 +13,7 @@ time linear in the block.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -40,18 +41,44 @@ def _is_stop(text: str) -> bool:
     return bool(language().vocab[text].is_stop)
 
 
-def _check(key: str, value: object) -> Callable[[str, str], bool]:
-    """One attribute's test of one token (its text and lower form)."""
+#: one attribute's test of a run of tokens (their texts and lower forms), asked only where
+#: `flags` (the earlier attributes' results) are true, or everywhere when flags is None
+Column = Callable[[list[str], list[str], "list[bool] | None"], list[bool]]
+
+
+def _check(key: str, value: object) -> Column:
+    """One attribute's test, run over all the tokens in one list comprehension (a function
+    called per token cost as much as the test)."""
     if key == "LOWER" and isinstance(value, dict) and "IN" in value:
         words = frozenset(value["IN"])
-        return lambda text, lower: lower in words
+
+        def lower_in(texts: list[str], lowers: list[str], flags: list[bool] | None) -> list[bool]:
+            if flags is None:
+                return [lower in words for lower in lowers]
+            return [f and lower in words for f, lower in zip(flags, lowers, strict=True)]
+        return lower_in
     if key == "ORTH" and isinstance(value, str):
-        return lambda text, lower: text == value
+
+        def orth(texts: list[str], lowers: list[str], flags: list[bool] | None) -> list[bool]:
+            if flags is None:
+                return [text == value for text in texts]
+            return [f and text == value for f, text in zip(flags, texts, strict=True)]
+        return orth
     if key == "TEXT" and isinstance(value, dict) and "REGEX" in value:
         search = compile_cached(value["REGEX"]).search
-        return lambda text, lower: search(text) is not None
+
+        def regex(texts: list[str], lowers: list[str], flags: list[bool] | None) -> list[bool]:
+            if flags is None:
+                return [search(text) is not None for text in texts]
+            return [f and search(text) is not None for f, text in zip(flags, texts, strict=True)]
+        return regex
     if key == "IS_STOP" and isinstance(value, bool):
-        return lambda text, lower: _is_stop(text) == value
+
+        def stop(texts: list[str], lowers: list[str], flags: list[bool] | None) -> list[bool]:
+            if flags is None:
+                return [_is_stop(text) == value for text in texts]
+            return [f and _is_stop(text) == value for f, text in zip(flags, texts, strict=True)]
+        return stop
     raise ValueError(f"name pattern key not supported: {key}={value!r}")
 
 
@@ -61,11 +88,10 @@ def _test(spec: dict) -> Test:
     checks = [_check(key, value) for key, value in spec.items() if key != "OP"]
 
     def test(texts: list[str], lowers: list[str]) -> list[bool]:
-        flags = [True] * len(texts)
+        flags: list[bool] | None = None
         for check in checks:
-            flags = [flag and check(text, lower)
-                     for flag, text, lower in zip(flags, texts, lowers, strict=True)]
-        return flags
+            flags = check(texts, lowers, flags)
+        return [True] * len(texts) if flags is None else flags
     return test
 
 
@@ -75,14 +101,19 @@ def _rules() -> list[tuple[str, list[tuple[Test, bool]], Test]]:
     it is optional ('?'), and the test of the final repeated ('+') token."""
     honorifics = [h.casefold().rstrip(".") for h in data("names")["honorifics"] if " " not in h]
     rules = []
+    tests: dict[str, Test] = {}  # one test per token spec: shapes that share one share it
+
+    def test_of(token: dict) -> Test:
+        key = json.dumps({k: v for k, v in token.items() if k != "OP"}, sort_keys=True)
+        return tests.setdefault(key, _test(token))
     for rule in read_jsonl("attendance/name_patterns.jsonl"):
         tokens = [{key: {"IN": honorifics} if value == {"IN": "@honorifics"} else value
                    for key, value in token.items()} for token in rule["pattern"]]
         if not tokens or tokens[-1].get("OP") != "+" or any(
                 t.get("OP") not in (None, "?") for t in tokens[:-1]):
             raise ValueError(f"name pattern {rule['id']}: only '?' tokens then one '+' token")
-        rules.append((rule["label"], [(_test(t), t.get("OP") == "?") for t in tokens[:-1]],
-                      _test(tokens[-1])))
+        rules.append((rule["label"], [(test_of(t), t.get("OP") == "?") for t in tokens[:-1]],
+                      test_of(tokens[-1])))
     return rules
 
 
@@ -110,19 +141,29 @@ def column_name_spans(texts: list[str], lowers: list[str]) -> list[tuple[int, in
     no Token object is made)."""
     n, candidates = len(texts), []
     reach = max((len(prefix) for _, prefix, _ in _rules()), default=0) + 1
+    runs: dict[int, list[int]] = {}  # by test: shapes ending in the same token share a run
     for order, (label, prefix, last) in enumerate(_rules()):
-        lasts = last(texts, lowers)
-        run = [n] * (n + 1)  # run[k]: where the run of `last` tokens from k ends
-        for k in range(n - 1, -1, -1):
-            run[k] = run[k + 1] if lasts[k] else k
+        run = runs.get(id(last), [])
+        if not run:
+            lasts = last(texts, lowers)
+            run = runs[id(last)] = [n] * (n + 1)  # run[k]: where the run of `last` tokens
+            for k in range(n - 1, -1, -1):  # from k ends
+                run[k] = run[k + 1] if lasts[k] else k
         # each prefix token's test on every token, once (a start tries them at the tokens
         # after it: the same token is asked by several starts)
         passes = [test(texts, lowers) for test, _ in prefix]
         # a start whose token fails a first prefix token that must be there starts nothing
         # (most tokens: no honorific, no capital)
         must = passes[0] if prefix and not prefix[0][1] else None
+        fixed = not any(optional for _, optional in prefix)  # one way through the prefix
         for start in range(n):
             if must is not None and not must[start]:
+                continue
+            if fixed:  # _prefix_ends without its sets: every prefix token at its place
+                j = start + len(prefix)
+                if j < n and run[j] > j and all(passed[start + p] for p, passed in
+                                                enumerate(passes)):
+                    candidates.append((start, j, run[j], order, label))
                 continue
             for j in _prefix_ends(passes, start, prefix):
                 if j < n and run[j] > j:

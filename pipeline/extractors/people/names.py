@@ -17,11 +17,24 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.extractors.people.scanning import BRACKET, CLOSE, OPEN, split_top
 from pipeline.extractors.people.vocabulary import initialled_caps, pattern, vocab
 from pipeline.regex_cache import compile_cached
 
-OPEN, CLOSE = "([", ")]"
-_BRACKET = compile_cached(r"[()\[\]]")
+# the regexes of this module, compiled once (re's own cache costs a lookup per call)
+_SMALL_AFTER = compile_cached(r"\s+[a-z]")
+_SPACED_DASH = compile_cached(r"\s+[–—-]\s+(?=[A-Z])")
+_THE = compile_cached(r"^the\s+", re.I)
+_BROKEN_HYPHEN = compile_cached(r"(?<=\w)-\s+(?=[A-Z])")
+_INITIALS_SURNAME = compile_cached(r"(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+")
+_CODE = compile_cached(r"[A-Z]{2,4}")
+_CAPITALISED = compile_cached(r"[A-Z][a-z]")
+_WORD = compile_cached(r"\S+")
+_INITIAL = compile_cached(r"(?:[A-Z]\.){1,3}|[A-Z]")
+_NOTE_WORD = compile_cached(r"[\w&'’\-]+")
+_BRACKETED = compile_cached(r"\([^()]*\)")
+_ROLE_THEN_ORG = compile_cached(r"(.+?)\s*\(([A-Z][^()]*)\)")
+_SMALL_NOTE = compile_cached(r"\s*\([a-z][^()]*\)$")
 
 
 @dataclass
@@ -73,7 +86,7 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
     lead = m.end() if (m := pattern("person_lead").match(seg)) else 0  # '|': a label/value row
     seg = seg[lead:].rstrip(" ,;:.|–—-")
     groups = _groups(seg)
-    if groups and re.match(r"\s+[a-z]", seg[groups[-1][1]:]):
+    if groups and _SMALL_AFTER.match(seg, groups[-1][1]):
         seg = seg[:groups[-1][1]]  # "Brigid Lockyer (Chief Executive) for item 9": a qualifier
     ends = [*groups[1:], (len(seg), 0)]
     between = "".join(seg[b:c] for (_, b), (c, _) in zip(groups, ends, strict=False))
@@ -94,13 +107,13 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
     ranked = bool(roles) and len(name.split()) == 1 and name not in v["known"]  # "PC Gow"
     honorific = honorific or ("rank" if ranked else "")
     if not is_name(name, allow_single, bool(honorific)):
-        joined = re.sub(r"\s+[–—-]\s+(?=[A-Z])", "-", name)  # "Ela Morgan – Jones"
+        joined = _SPACED_DASH.sub("-", name)  # "Ela Morgan – Jones"
         if joined != name and is_name(joined, allow_single, bool(honorific)):
             name = joined
     if not is_name(name, allow_single, bool(honorific)):
         # "Monitoring Officer (Osian Treharne)": the office first, the name in brackets.
         inner = clean_name(notes[0], allow_single=False) if notes else ""
-        office = re.sub(r"^the\s+", "", main, flags=re.I)  # "the High Sheriff (Councillor X)"
+        office = _THE.sub("", main)  # "the High Sheriff (Councillor X)"
         rank = v["rank"].match(office + " X")
         if not inner or (classify(office) != "role" and not (rank and rank.end() > len(office))):
             return None  # "the RFO (Ms P Quinn)": a rank, too
@@ -120,8 +133,8 @@ def _name_then_role(text: str) -> tuple[str, str] | None:
     straight after a titled name, with no bracket or comma (a column merged into one line).
     Only after an honorific: 'Area Planning Manager' is no name and a role."""
     # "Vice- Chair": a hyphen the line broke after (a padded column, a wrapped cell)
-    tokens, v = re.sub(r"(?<=\w)-\s+(?=[A-Z])", "-", text).split(), vocab()
-    heads = v["role_heads"] | v["title_nouns"] | {w.title() for w in v["chair"]}
+    tokens, v = _BROKEN_HYPHEN.sub("-", text).split(), vocab()
+    heads = v["office_heads"]
     last_two = len(tokens) - 2  # where "... County Councillor" would start
     for k in range(1, len(tokens)):
         if tokens[k] not in heads and k != last_two:
@@ -132,7 +145,7 @@ def _name_then_role(text: str) -> tuple[str, str] | None:
             return head, tail
     if last_two >= 1 and tokens[last_two][:1].isupper() and tokens[-1] in v["role_nouns"]:
         head, tail = " ".join(tokens[:last_two]), " ".join(tokens[last_two:])
-        if re.fullmatch(r"(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+", head) and classify(tail) == "role":
+        if _INITIALS_SURNAME.fullmatch(head) and classify(tail) == "role":
             return head, tail  # "Mrs P Kyle Committee Administrator": initials, surname, office
     return None
 
@@ -152,15 +165,19 @@ def _forename_then_office(text: str) -> tuple[str, str] | None:
 
 
 def _groups(seg: str) -> list[tuple[int, int]]:
-    """Spans of the top-level bracket groups, brackets included."""
+    """Spans of the top-level bracket groups, brackets included (a bracket's depth as
+    `depths` gives it, worked out at the brackets only)."""
     if "(" not in seg and "[" not in seg:
         return []
-    depth, groups, start = depths(seg), [], None
-    for i, char in enumerate(seg):
-        if char in OPEN and depth[i] == 0 and start is None:
-            start = i
-        elif char in CLOSE and depth[i] == 0 and start is not None:
-            groups.append((start, i + 1))
+    groups, start, depth = [], None, 0
+    for m in BRACKET.finditer(seg):
+        at, char = m.start(), m.group()
+        depth = outer = max(depth - (char in CLOSE), 0)
+        depth += char in OPEN
+        if char in OPEN and outer == 0 and start is None:
+            start = at
+        elif char in CLOSE and outer == 0 and start is not None:
+            groups.append((start, at + 1))
             start = None
     return groups + ([(start, len(seg))] if start is not None else [])
 
@@ -168,13 +185,15 @@ def _groups(seg: str) -> list[tuple[int, int]]:
 def _notes(person: Person, notes: list[str]) -> None:
     """File each bracketed note: chair marker, initials code, substitution, qualifier,
     role or organisation."""
+    if not any(notes):
+        return  # (most persons have none)
     v = vocab()
     initials = "".join(w[0] for w in person.name.replace("-", " ").split() if w[:1].isupper())
     ends = initials[:1] + initials[-1:]  # (CL) for Carys Lamont, (TKB) for T K Bancroft
     for note in filter(None, notes):
         if note.casefold() in v["chair"]:
             person.roles.append(note)
-        elif re.fullmatch(r"[A-Z]{2,4}", note) and note[0] + note[-1] == ends:
+        elif _CODE.fullmatch(note) and note[0] + note[-1] == ends:
             person.code = note
         elif found := substitution(note):
             setattr(person, *found)
@@ -231,7 +250,7 @@ def _prefix(text: str) -> tuple[int, tuple[str, ...], tuple[str, ...], str, bool
         if m := v["tier"].match(rest) or v["hon"].match(rest):
             word = m.group(1)
             if honorific and word.isupper() and len(word) == 2 and \
-                    re.match(r"[A-Z][a-z]", rest[m.end():]):
+                    _CAPITALISED.match(rest, m.end()):
                 break  # "Mr DR Okoro": after a title, capitals before a surname are initials
             honorific, plural = f"{honorific} {word}", plural or word.casefold() in v["plural"]
             if m.re is v["tier"]:  # "County Councillor(s)": the tier is an office
@@ -261,9 +280,14 @@ def _singular(label: str) -> str:
 def _office(text: str) -> re.Match | None:
     """'Town and Community Council Member Councillor Bryn Treharne': an office ending in a
     title noun and followed by a name, though the office is in no list."""
-    tokens = list(re.finditer(r"\S+", text))
+    # the office is capitalised words (and joining words) up to the first other word: the
+    # words after that one are never read (a long text is not split whole)
+    tokens: list[re.Match[str]] = []
+    for token in _WORD.finditer(text):
+        tokens.append(token)
+        if not (token.group()[:1].isupper() or token.group() in ("and", "of", "for", "&")):
+            break
     words = [t.group() for t in tokens]
-    # the office is capitalised words (and joining words) up to the first other word
     office = next((i for i, w in enumerate(words)
                    if not (w[:1].isupper() or w in ("and", "of", "for", "&"))), len(words))
     title_nouns = vocab()["title_nouns"]
@@ -304,7 +328,7 @@ def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> b
 def _kind(token: str) -> str:
     if token in vocab()["particles"]:
         return "particle"
-    if re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]", token):
+    if _INITIAL.fullmatch(token):
         return "initial"
     if token[:1].isupper() and all(c.isalpha() or c in "'’-." for c in token):
         return "caps" if token.isupper() and len(token) > 1 else "word"
@@ -315,7 +339,7 @@ def classify(piece: str) -> str | None:
     """'role' or 'org' for a note such as 'Chief Executive' or 'Fernley Police'; None when no
     word tells."""
     v = vocab()
-    words = re.findall(r"[\w&'’\-]+", re.sub(r"\([^()]*\)", " ", piece))
+    words = _NOTE_WORD.findall(_BRACKETED.sub(" ", piece))
     if not words:
         return None
     first = words[0]
@@ -341,16 +365,16 @@ def attributes(text: str) -> tuple[list[str], list[str]]:
     if pattern("chair_note").fullmatch(text):
         return ["Chair"], []
     pieces = []
-    for piece in _split_top(text, ","):
+    for piece in split_top(text, ","):
         # "Principal Committee Officer (Administering Authority)": a role, then its employer.
-        m = re.fullmatch(r"(.+?)\s*\(([A-Z][^()]*)\)", piece)
+        m = _ROLE_THEN_ORG.fullmatch(piece)
         if m and classify(m.group(1)) == "role" and classify(m.group(2)) == "org":
             pieces += [m.group(1), m.group(2)]
         else:
             pieces.append(piece)
     kinds = [classify(p) for p in pieces]
     for i, piece in enumerate(pieces):
-        bare = re.sub(r"\([^()]*\)", "", piece).split()
+        bare = _BRACKETED.sub("", piece).split()
         if i and len(bare) == 1 and not piece.isupper() and piece not in vocab()["org_words"]:
             kinds[i] = None  # "Assistant Director, Procurement": a department word continues
         elif kinds[i] is None and len(bare) > 1 and all(w[:1].isupper() for w in bare):
@@ -362,39 +386,9 @@ def attributes(text: str) -> tuple[list[str], list[str]]:
     for i, (piece, kind) in enumerate(zip(pieces, kinds, strict=True)):
         target = roles if kind == "role" else orgs
         if kind == "org":  # "Kestrel Waterways (item 4.1 only)": the note is not the name
-            piece = re.sub(r"\s*\([a-z][^()]*\)$", "", piece)
+            piece = _SMALL_NOTE.sub("", piece)
         if i and kinds[i - 1] == kind and target:
             target[-1] += ", " + piece
         else:
             target.append(piece)
     return roles, orgs
-
-
-def _split_top(text: str, separator: str) -> list[str]:
-    """Pieces of text between separators that are outside brackets."""
-    depth, pieces, last = depths(text), [], 0
-    for i, char in enumerate(text):
-        if char == separator and depth[i] == 0:
-            pieces.append(text[last:i])
-            last = i + 1
-    return [p.strip() for p in [*pieces, text[last:]] if p.strip()]
-
-
-@lru_cache(maxsize=256)
-def depths(text: str) -> tuple[int, ...]:
-    """Bracket depth of each character (brackets themselves at the outer depth). Cached,
-    and stepped from bracket to bracket: a list, its pieces and its labels ask again for
-    the same line, which mostly has no bracket at all."""
-    if "(" not in text and "[" not in text:
-        return (0,) * len(text)
-    out: list[int] = []
-    depth, last = 0, 0
-    for m in _BRACKET.finditer(text):
-        at = m.start()
-        out += [depth] * (at - last)
-        depth = max(depth - (text[at] in CLOSE), 0)
-        out.append(depth)
-        depth += text[at] in OPEN
-        last = at + 1
-    out += [depth] * (len(text) - last)
-    return tuple(out)

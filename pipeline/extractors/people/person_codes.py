@@ -1,25 +1,20 @@
 """The initials codes a paper gives the people it lists ("Bryony Keech (BK)"), to call them
-by later ("BK declared a personal interest")."""
+by later ("BK declared a personal interest", "MR and EW in relation to <an item's title>")."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pipeline.extractors.people.declaration_parts import declarers
+from pipeline.extractors.people.scanning import person_codes
 from pipeline.regex_cache import compile_cached
 
 if TYPE_CHECKING:
     from pipeline.model import Document
 
-#: "Bryony Keech (BK)": the code a paper gives a person it lists, to call them by later
-PERSON_CODE = compile_cached(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z]\s*\((?P<code>[A-Z]{2,4})\)")
-
-
-def person_codes(text: str) -> frozenset[str]:
-    """The initials codes a paper gives the people it lists."""
-    return frozenset(m.group("code") for m in PERSON_CODE.finditer(text))
-
-
 PERSON_CODES = "minutebook.person_codes"  # the doc.user_data key of a file's codes
+#: an entry that opens with members' codes before words in lower case ('MR and EW in ...')
+CODES_LEAD = compile_cached(r"[A-Z]{2,4}(?:\s*(?:,|and|&)\s*[A-Z]{2,4})*\s+(?=[a-z])")
 
 
 def file_person_codes(document: Document) -> frozenset[str]:
@@ -33,3 +28,10 @@ def file_person_codes(document: Document) -> frozenset[str]:
         doc.user_data[PERSON_CODES] = person_codes(document.text)
     codes: frozenset[str] = doc.user_data[PERSON_CODES]
     return codes
+
+
+def coded_declarers(text: str, codes: frozenset[str]) -> list[tuple[str, int, int]]:
+    """The members an entry names by the codes the paper gave them, where it opens with
+    them ('MR and EW in relation to ...'); none without codes."""
+    lead = CODES_LEAD.match(text) if codes else None
+    return declarers(lead.group(), codes) if lead else []

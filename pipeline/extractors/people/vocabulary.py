@@ -32,6 +32,11 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=longest_first))
 
 
+def _capital(words: list[str]) -> str:
+    """`(?=[A-Z])` when every word opens with an ASCII capital, else nothing."""
+    return "(?=[A-Z])" if all("A" <= w[:1] <= "Z" for w in words) else ""
+
+
 @cache
 def vocab() -> dict:
     """The vocabularies as sets and compiled patterns."""
@@ -44,7 +49,10 @@ def vocab() -> dict:
         "hon": compile_cached(rf"({honorifics})\.?\s+(?=\S)", re.I),
         "hon_word": compile_cached(rf"(?<!\S)(?:{tiers}|{honorifics})\.?\s+(?=[A-Z])"),
         "plural": {p.casefold() for p in plural},
-        "rank": compile_cached(rf"((?:(?:{modifiers})\s+)*(?:{ranked}))\s+(?=[A-Z])"),
+        # every modifier and rank opens with a capital: the lookahead lets the search skip
+        # every other position at once (the alternation alone is tried at each)
+        "rank": compile_cached(rf"{_capital(ranks['modifiers'] + ranks['ranks'])}"
+                               rf"((?:(?:{modifiers})\s+)*(?:{ranked}))\s+(?=[A-Z])"),
         "title_nouns": set(ranks["title_nouns"]),
         "post": set(names["post_nominals"]),
         "particles": set(names["particles"]),
@@ -57,6 +65,9 @@ def vocab() -> dict:
         "known": set(roles["org_words"]) | set(roles["role_nouns"]) | set(roles["role_heads"])
         | set(ranks["title_nouns"]),
         "chair": {r.casefold() for r in roles["chair_roles"]},
+        # what opens an office after a titled name ('Mr T Lowe Clerk to the Board')
+        "office_heads": set(roles["role_heads"]) | set(ranks["title_nouns"])
+        | {r.casefold().title() for r in roles["chair_roles"]},
         "qualifiers": {q.casefold() for q in roles["qualifiers"]},
         "sub_for": [compile_cached(p, re.I) for p in subs["for"]],
         "sub_by": [compile_cached(p, re.I) for p in subs["by"]],

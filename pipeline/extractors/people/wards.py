@@ -29,8 +29,9 @@ def ward_column(blocks: list[Block]) -> bool:
 def ward_at(text: str, start: int, end: int) -> int | None:
     """Where the dash before a place opens in a line 'Councillor Anne Bright - Hillside';
     None when there is none, or what follows the dash is an office or a body ('- Clerk')."""
-    if not any(dash in text[start:end] for dash in _DASHES):
-        return None  # the line's regex needs a dash: most lines have none
+    if text.find("-", start, end) < 0 and text.find("–", start, end) < 0 and \
+            text.find("—", start, end) < 0:
+        return None  # the line's regex needs a dash (of _DASHES): most lines have none
     m = _ward_line().fullmatch(text, start, end)
     return m.start(1) if m and classify(m.group(1).strip(" -–—")) is None else None
 

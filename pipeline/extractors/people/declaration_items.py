@@ -1,0 +1,117 @@
+"""The items a declaration names: 'item 5.2', 'items 11.2 (Title) and 11.3', 'Minute No. 84',
+a coded number the paper's items use ('A25/021'), or an item's whole title; and the number,
+in the paper's own numbering, of the item each names."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from pipeline.extractors.people.declaration_parts import _number, pattern
+
+
+def item_refs(text: str) -> list[tuple[str, str]]:
+    """(number, title) of every item the text names: 'item 5.2', 'items 11.2 (Title) and
+    11.3', 'agenda item “Title”', 'Minute No. 84'."""
+    refs: list[tuple[str, str]] = []
+    found = [m for m in pattern("item_ref").finditer(text)]
+    # "in respect of paragraph 4 - Title": a minute paragraph; not "paragraph 5.3 of the Code"
+    found += [m for m in pattern("paragraph_ref").finditer(text)
+              if not pattern("paragraph_cited").match(text, m.end())]
+    for m in sorted(found, key=lambda m: m.start()):
+        numbers = list(pattern("item_number").finditer(m.group("list")))
+        shared = len(numbers) > 1 and not any(one.group("title") for one in numbers[:-1])
+        for one in numbers:
+            title = one.group("title").strip().strip("()“”\"‘’'")
+            if shared:
+                title = ""  # "items 10.9 and 11.1 (Title)": a title of the pair, not of 11.1
+            if one is numbers[-1] and not title and (
+                    dash := pattern("dash_title").match(text, m.end())):
+                title = dash.group("title")  # "item 9 – Title as ..."
+            refs.append((one.group("num").strip(), title))
+    for m in pattern("quoted_item").finditer(text):
+        refs.append(("", m.group("title").strip("“”\"‘’")))
+    return refs
+
+
+def bare_codes(text: str, items: list[dict]) -> list[str]:
+    """Item numbers of the paper's own coded shape ('A25/021', '04/06:05', 'C 26/047')
+    that the text names without 'item' or 'minute' before them, in their order; or the
+    reference an item's title opens with ('4.1 LA09/2021/1104/F - Erection of ...')."""
+    found: list[tuple[int, str]] = []
+    for i in items:
+        number, ref = i.get("number", ""), (i.get("title", "").split() or [""])[0]
+        for code in (number, ref if re.fullmatch(r"\w+(?:/\w+){2,}", ref) else ""):
+            if not code or not pattern("coded_number").search(code):
+                continue
+            at = re.search(r"(?<![\w/:.])" + re.escape(code).replace(r"\ ", r"\s?")
+                           + r"(?![\w/:]|\.\d)", text)
+            if at and number:
+                # a sub-reference in the item's own numbering is kept as printed: '23/106(b)'
+                sub = re.match(r"\([a-z0-9]{1,3}\)", text[at.end():], re.I)
+                found.append((at.start(), number + (sub.group() if sub else "")))
+                break
+    return [n for _, n in sorted(found)]
+
+
+def cell_numbers(cell: str) -> list[str]:
+    """The item numbers of a table cell that holds only numbers ('0654 & 0655')."""
+    m = pattern("cell_numbers").match(cell)
+    if not m or len(cell.strip()) > m.end() + 60:
+        return []
+    return [n.group().strip() for n in _number().finditer(m.group())]
+
+
+def _fold(number: str) -> str:
+    return re.sub(r"\s+", "", number).rstrip(".:").casefold()
+
+
+def _loose(number: str) -> str:
+    """An item number without the brackets or the dot before a letter: '7(b)', '7.b', '7 b'
+    and '7b' are one."""
+    return re.sub(r"[()\s]|\.(?=[a-z])", "", _fold(number))
+
+
+def _title_fold(title: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", title.casefold()).split())
+
+
+def resolve(number: str, title: str, items: list[dict]) -> str:
+    """The number, in the items' numbering, of the item a reference names ('' when the page
+    does not tie it to one of its items)."""
+    numbered = [i for i in items if i.get("number")]
+    if number and not numbered:
+        return number
+    by_number = {_fold(i["number"]): i["number"] for i in numbered}
+    wanted = _title_fold(title)
+    if number and len(wanted) > 12:  # agenda item 5 'Title' that the minutes number 7
+        same = [i["number"] for i in numbered if _title_fold(i.get("title", "")) == wanted]
+        if len(same) == 1:
+            return same[0]
+    if number and _fold(number) in by_number:
+        return by_number[_fold(number)]
+    loose = {_loose(i["number"]): i["number"] for i in numbered}
+    if number and _loose(number) in loose:  # "item 7(b)" where the items print "7b"
+        return loose[_loose(number)]
+    for i in numbered:  # a sub-reference in the items' own numbering: '6.2(b)'
+        if number and re.fullmatch(re.escape(_fold(i["number"])) + r"\(?[a-z0-9ivx]{1,4}\)?",
+                                   _fold(number)):
+            return number
+    m = pattern("minute_title").match(title)
+    if m and _fold(m.group(1)) in by_number:
+        return by_number[_fold(m.group(1))]
+    if len(wanted) > 3:
+        for i in numbered:
+            have = _title_fold(i.get("title", ""))
+            if have and (wanted == have or difflib.SequenceMatcher(None, wanted, have).ratio()
+                         >= 0.8 or (len(wanted) > 12 and (wanted in have or have in wanted))):
+                return i["number"]
+    return ""
+
+
+def titled_in(text: str, items: list[dict]) -> list[tuple[str, str]]:
+    """'MR and EW in relation to the Cae Mawr field lease': the item an entry names by its
+    whole title (two words or more), with no 'item' before it."""
+    folded = f" {_title_fold(text)} "
+    return [(i.get("number", ""), i["title"]) for i in items if len(i.get("title", "").split())
+            >= 2 and f" {_title_fold(i['title'])} " in folded][:1]
