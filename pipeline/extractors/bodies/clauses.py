@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.discourse import Discourse
-from pipeline.extractors.bodies.names import Mention, vocabulary
+from pipeline.extractors.bodies.names import Mention, head_of, vocabulary
 from pipeline.extractors.bodies.relation_cues import WORDS
 from pipeline.extractors.bodies.units import Stretch, Unit
 from pipeline.model import Block
@@ -59,9 +59,10 @@ class ClauseReader:
         """The names a mention stands for ([] when it names nothing the paper identifies).
         A capitalised phrase without a head noun ('Safer Fernley', 'John Brown') names a body
         only where the paper defines it, it is three words or more, or it is a listed member."""
-        if m.kind == "phrase" and not member and len(m.text.split()) < 3 and \
+        if m.kind == "phrase" and (not member and len(m.text.split()) < 3 or head_of(
+                m.text.split()[-1]) in vocabulary().post_words) and \
                 not self.index.defines(self.index.canonical(m)):
-            return []
+            return []  # ("Chief Executive" is a post, "the Place Executive" a defined name)
         if m.kind == "phrase" and self._person(ctx, m):
             return []  # "Members: G Hart (Chair), H Quinn": people are not bodies
         if m.start not in ctx.names:
@@ -129,10 +130,19 @@ class ClauseReader:
         health, police and X') is stepped over, not the list's end."""
         items: list[tuple[Mention, list[str], bool]] = []  # (mention, names, after a comma)
         doc, end, comma = ctx.doc, ctx.sent.end, False
+        # "accountable to the Board and to the Partnership": the preposition before the list
+        # may stand again before a later item
+        again = ctx.lowers[i - 1] if ctx.sent.start < i <= end and \
+            ctx.lowers[i - 1] in WORDS.repeated_prepositions else ""
+        # a list under a colon may run on one name a line, with no separator ('from:' over
+        # bullets): a line break then parts its items
+        lines = ":" in ctx.texts[ctx.sent.start: i]
         i = self._such_as(ctx, i)
         while i < end:
             while i < end and (ctx.texts[i].isspace() or ctx.texts[i] in "-*\u2022"):
                 i += 1  # a list that runs on in the blocks below its colon
+            if items and again and i + 1 < end and ctx.lowers[i] == again:
+                i += 1
             j = i
             while j < end and ctx.lowers[j] in WORDS.skip_before_name:
                 j += 1
@@ -166,7 +176,9 @@ class ClauseReader:
             follower = ctx.at(i)
             if follower and follower.kind == "acronym" and follower.end == i + 1:
                 i += 1  # "Offender Management Group IOM; ..."
+            broken = False
             while i < end and ctx.texts[i].isspace():
+                broken = broken or "\n" in ctx.texts[i]
                 i += 1
             comma = i < end and ctx.texts[i] in ",;"
             if i + 2 < end and ctx.texts[i] in ",;" and ctx.lowers[i + 1] in ("and", "or") \
@@ -178,7 +190,7 @@ class ClauseReader:
                 i += 3
             elif i < end and ctx.lowers[i] in WORDS.separators:
                 i += 1
-            else:
+            elif not (lines and broken and i < end):
                 break
         if i < end and ctx.lowers[i] in WORDS.clause_verbs and any(c for _, _, c in items[1:]):
             # "... replaces the X, and A and B are represented on ...": A and B open a clause
@@ -269,6 +281,10 @@ class ClauseReader:
         if i < start:
             return [], negated
         word, m = ctx.lowers[i], ctx.at(i, ending=True)
+        if m is not None and m.possessive and m.end == cue_start:
+            return self.name(m, ctx), negated  # "the Forum's functions were taken over by"
+        if word == "its" and i == cue_start - 1:  # "and its functions be taken over by": the
+            return self._nearest(ctx, i), negated  # owner is the body named just before
         if m is not None and not m.possessive:
             if m.start in ctx.objects and done and not (
                     m.end == cue_start and ctx.lowers[cue_start].endswith("ing")):
@@ -277,7 +293,9 @@ class ClauseReader:
                 return done[-1], negated
             # "The Chair of the Board is a member of ...": the subject is the Chair
             if self._complement(ctx, m):  # "A representative of X sits on": X is seated
-                return (self.name(m, ctx) if self._represented(ctx, m) else []), negated
+                # ("The work of the Board is supported by": the Board's)
+                return (self.name(m, ctx) if self._represented(ctx, m)
+                        or self._work_of(ctx, m) else []), negated
             return self._subjects_left(ctx, m), negated
         if word == "which" and i - 3 >= start and ctx.lowers[i - 1] == "of" and \
                 ctx.lowers[i - 2] in ("both", "all", "each") and ctx.texts[i - 3] == ",":
@@ -334,6 +352,13 @@ class ClauseReader:
             return self._antecedent(ctx, i), negated
         return [], negated
 
+    def _nearest(self, ctx: Context, before: int) -> list[str]:
+        """The last body named before token `before` in the sentence, else the last one's."""
+        for m in reversed(ctx.mentions):
+            if m.end <= before and m.kind not in ("plural", "org") and self.name(m, ctx):
+                return self.name(m, ctx)[:1]
+        return self.memory.antecedent(("plural", "org"))
+
     def _whose(self, ctx: Context, i: int) -> list[str] | None:
         """'X, whose board reports to' / 'X, whose executive group is accountable to': the
         line is X's (the noun after 'whose' at most three words before token i), else None."""
@@ -362,6 +387,16 @@ class ClauseReader:
             i -= 1
         return i > ctx.sent.start and ctx.lowers[i] in ("of", "from") and \
             ctx.lowers[i - 1] in WORDS.representative_nouns
+
+    @staticmethod
+    def _work_of(ctx: Context, m: Mention) -> bool:
+        """Whether m follows 'the work of' / 'the business of' (and an article), a subject
+        that stands for the body itself: 'The work of the Board is supported by ...'."""
+        i = m.start - 1
+        while i >= ctx.sent.start and ctx.lowers[i] in ("the", "a", "an"):
+            i -= 1
+        return i > ctx.sent.start and ctx.lowers[i] == "of" and \
+            ctx.lowers[i - 1] in WORDS.work_nouns
 
     @staticmethod
     def _complement(ctx: Context, m: Mention) -> bool:

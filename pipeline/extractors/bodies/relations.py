@@ -40,6 +40,7 @@ class RelationReader(ClauseReader):
             self.unnamed_sentence(ctx)
             return
         self._these_are(ctx, following)
+        self._name_label(ctx)
         done: list[list[str]] = []  # the subjects of this sentence's cues so far
         for cue_id, start, end in matches:
             cue = cue_rules()[cue_id]
@@ -130,15 +131,15 @@ class RelationReader(ClauseReader):
             return self._membership(cue, ctx, start, end, done)
         if end < sent_end and ctx.texts[end] == ":" and self._opens(ctx, start):
             # a terms-of-reference line: "Reports to: Cabinet"
-            return [self.index.paper] if self.index.paper else [], self._list(ctx, end + 1), False
+            return self._label_owner(), self._list(ctx, end + 1), False
         if cue.kind == "has_subgroups":  # "The Board has three sub-groups: A, B and C"
             target, negated = self._subject(ctx, start, done)
             if not target and cue.requires == "owner":  # "The Partnership's delivery groups are"
                 owner = next((m for m in reversed(ctx.mentions) if m.possessive
                               and start - 3 <= m.end <= start), None)
                 target = self.name(owner, ctx) if owner else []
-            if not target and self._opens(ctx, start) and self.index.paper:
-                target = [self.index.paper]  # a terms-of-reference line: "Sub-groups: A, B"
+            if not target and self._opens(ctx, start):
+                target = self._label_owner()  # a terms-of-reference line: "Sub-groups: A, B"
             return self._list(ctx, end), target[:1], negated
         if cue.kind == "represents":  # "the Chair represents the Committee on the Forum"
             source = self._list(ctx, end, first_only=True)
@@ -288,8 +289,10 @@ class RelationReader(ClauseReader):
                 elif (owner_at := _possessive_before(ctx, i)) is not None:
                     target = self._antecedent(ctx, owner_at, bodies=True)
                 elif self._opens(ctx, i):  # "Membership includes ...": the body just described
-                    target = self.memory.topic or self.memory.section.topic or (
-                        [self.index.paper] if self.index.paper else [])
+                    # (a terms of reference's section: the body the last block was about)
+                    target = self.memory.section.owner or self.memory.topic or \
+                        self.memory.section.topic or self.memory.last_topic or \
+                        self._label_owner()
                 else:  # "the Board's membership"
                     owner = ctx.at(i - 1, ending=True)
                     target = self.name(owner, ctx) if owner and owner.possessive else []
@@ -301,11 +304,29 @@ class RelationReader(ClauseReader):
             named = [m for m in ctx.mentions
                      if m.end <= start and m.kind in ("body", "generic", "acronym")]
             target = self.name(named[-1], ctx) if named else []
-        if not target and self._opens(ctx, start) and self.index.paper:
-            target = [self.index.paper]  # a terms-of-reference line: "Membership: A, B, C"
+        if not target and self._opens(ctx, start):
+            target = self._label_owner()  # a terms-of-reference line: "Membership: A, B, C"
         if set(target[:1]) & set(sources):  # "represented on X will include: A, B": the
             return [], [], False  # subject is the list itself, not a body it joins
         return sources, target[:1], negated
+
+    def _label_owner(self) -> list[str]:
+        """The body a terms-of-reference label line ('Reports to: Cabinet') is about: the one
+        a 'Name: X' line of the section named, else the paper's."""
+        return self.memory.section.owner or ([self.index.paper] if self.index.paper else [])
+
+    def _name_label(self, ctx: _Context) -> None:
+        """'Name: Adult Services Scrutiny Committee': the label lines below it are X's."""
+        i = ctx.sent.start
+        while i < ctx.sent.end and (ctx.punct[i] or ctx.texts[i].isspace()
+                                    or ctx.texts[i][:1].isdigit()):
+            i += 1
+        if i + 2 >= ctx.sent.end or ctx.lowers[i] not in WORDS.name_labels or \
+                ctx.texts[i + 1] != ":":
+            return
+        m = ctx.at(i + 2) or ctx.at(i + 3)
+        if m is not None and m.kind in ("body", "acronym") and not m.possessive:
+            self.memory.section.owner = self.name(m, ctx)[:1]
 
     def _lists_organisations(self, ctx: _Context, i: int) -> bool:
         """'The Partnership comprises A Council, B Police and the C Health Board': a list
