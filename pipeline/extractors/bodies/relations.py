@@ -19,6 +19,8 @@ from pipeline.extractors.bodies.anaphora import anaphora_rules, opening_skip
 from pipeline.extractors.bodies.clauses import ClauseReader
 from pipeline.extractors.bodies.clauses import Context as _Context
 from pipeline.extractors.bodies.names import Mention, fold, head_of, vocabulary
+from pipeline.extractors.bodies.positions import members_at as _members_at
+from pipeline.extractors.bodies.positions import possessive_before as _possessive_before
 from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cue_rules, cues
 from pipeline.extractors.bodies.units import Stretch, opening_it
 from pipeline.model import Block
@@ -378,27 +380,3 @@ class RelationReader(ClauseReader):
         return self.block_mentions[bisect_left(self._starts, span.start):
                                    bisect_left(self._starts, span.end)]
 
-
-def _possessive_before(ctx: _Context, i: int) -> int | None:
-    """Where 'Its' / 'Their' stands before the 'members' at i, over a count and adjectives
-    ('Its three core members')."""
-    for k in range(i - 1, max(ctx.sent.start, i - 4) - 1, -1):
-        if ctx.lowers[k] in ("its", "their"):
-            return k
-        if not (ctx.texts[k].islower() or ctx.doc.like_num(k)):
-            return None
-    return None
-
-
-def _members_at(ctx: _Context, start: int) -> int | None:
-    """'The statutory members of the Board are A, B and C', 'Its three core members are ...':
-    where the 'members' stands whose verb is the cue at `start` (None when the verb's subject
-    is not a body's members)."""
-    k = start - 1
-    if k >= ctx.sent.start and ctx.lowers[k] in ("members", "partners"):
-        return k
-    for k in range(start - 2, max(ctx.sent.start, start - 12) - 1, -1):
-        if ctx.lowers[k] in ("members", "partners") and ctx.lowers[k + 1] == "of":
-            m = ctx.at(k + 2) or ctx.at(k + 3)
-            return k if m is not None and m.end == start else None
-    return None
