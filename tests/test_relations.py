@@ -705,3 +705,29 @@ def test_a_membership_list_one_name_a_line_under_its_colon():
         ("Lowbury City Council", "member_of", "Case Review Group"),
         ("Lowbury Police", "member_of", "Case Review Group"),
         ("Lowbury Mental Health Trust", "member_of", "Case Review Group")}
+
+
+def test_a_plural_with_its_list_in_brackets_names_the_listed_bodies():
+    text = ("The Partnership is led by its Strategic Group, which comprises the three "
+            "statutory partners (Harnby Borough Council, Harnby Police and NHS Harnby "
+            "Integrated Care Board).")
+    assert edges(text, "Harnby Safeguarding Children Partnership") == {
+        ("Harnby Borough Council", "member_of", "Strategic Group"),
+        ("Harnby Police", "member_of", "Strategic Group"),
+        ("NHS Harnby Integrated Care Board", "member_of", "Strategic Group")}
+
+
+def test_work_that_transfers_to_a_body_is_its_succession():
+    text = ("The Board noted that the Eastmere Falls Prevention Alliance, whose work would "
+            "transfer to the Eastmere Healthy Ageing Group, would close in June.")
+    assert edges(text) == {("Eastmere Healthy Ageing Group", "replaces",
+                            "Eastmere Falls Prevention Alliance")}
+
+
+def test_a_membership_cue_without_a_body_leaves_its_list_to_the_next_cue():
+    text = ("The members are Thornwick District Council, Ellerby Borough Council and Rusholt "
+            "County Council, each of which is represented on the Ellerby Vale Crime Panel.")
+    assert edges(text) == {
+        ("Thornwick District Council", "member_of", "Ellerby Vale Crime Panel"),
+        ("Ellerby Borough Council", "member_of", "Ellerby Vale Crime Panel"),
+        ("Rusholt County Council", "member_of", "Ellerby Vale Crime Panel")}

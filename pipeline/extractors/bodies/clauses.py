@@ -67,10 +67,14 @@ class ClauseReader(Positions):
             ctx.lowers[end + 1] in vocabulary().post_words
 
     def _plural(self, m: Mention, ctx: Context) -> list[str]:
-        """'Three sub-groups ...: A, B and C', 'each constituent council', 'the remaining boards'
-        (the bodies listed together just before), else nothing."""
-        colon = next((k for k in range(max(ctx.sent.start, m.end), ctx.sent.end)
-                      if ctx.texts[k] == ":"), None)
+        """'Three sub-groups ...: A, B and C', 'the three safeguarding partners (A, B and C)',
+        'each constituent council', 'the remaining boards' (the bodies listed together just
+        before), else nothing."""
+        if m.end + 1 < ctx.sent.end and ctx.texts[m.end] == "(":
+            colon: int | None = m.end  # the list in brackets after the plural
+        else:
+            colon = next((k for k in range(max(ctx.sent.start, m.end), ctx.sent.end)
+                          if ctx.texts[k] == ":"), None)
         objects = set(ctx.objects)  # the listed bodies stand for the plural: not cue objects
         listed = self._list(ctx, colon + 1, skip_unnamed=True) if colon is not None else []
         ctx.objects = objects

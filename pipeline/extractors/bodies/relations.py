@@ -282,6 +282,7 @@ class RelationReader(ClauseReader):
                 cue.requires == "membership_verb" and not WORDS.membership_words & before) or (
                 cue.requires == "members_subject" and _members_at(ctx, start) is None):
             return [], [], False
+        claimed = set(ctx.objects)
         sources = self._list(ctx, colon + 1 if colon is not None else end, member=True)
         target: list[str] = []
         for i in range(start - 1, sent.start - 1, -1):
@@ -308,8 +309,10 @@ class RelationReader(ClauseReader):
             target = self.name(named[-1], ctx) if named else []
         if not target and self._opens(ctx, start):
             target = self._label_owner()  # a terms-of-reference line: "Membership: A, B, C"
-        if set(target[:1]) & set(sources):  # "represented on X will include: A, B": the
-            return [], [], False  # subject is the list itself, not a body it joins
+        if not target or set(target[:1]) & set(sources):  # ("represented on X will include:
+            # A, B": the subject is the list itself, not a body it joins)
+            ctx.objects = claimed  # a cue that states nothing leaves its list to the next cue
+            return [], [], False
         return sources, target[:1], negated
 
     def _label_owner(self) -> list[str]:
