@@ -731,3 +731,19 @@ def test_a_membership_cue_without_a_body_leaves_its_list_to_the_next_cue():
         ("Thornwick District Council", "member_of", "Ellerby Vale Crime Panel"),
         ("Ellerby Borough Council", "member_of", "Ellerby Vale Crime Panel"),
         ("Rusholt County Council", "member_of", "Ellerby Vale Crime Panel")}
+
+
+def test_a_list_laid_out_a_name_a_line_and_its_plural_label():
+    text = ("Terms of Reference\n\n"
+            "1. Constituent authorities:\n\n"
+            "Fellside County Council\n\n"
+            "Harrowgate City Council\n\n"
+            "Brantwick District Council\n\n"
+            "2. The Fellside Joint Waste Board reports annually to each constituent authority.\n")
+    assert edges(text, "Fellside Joint Waste Board") == {
+        ("Fellside County Council", "member_of", "Fellside Joint Waste Board"),
+        ("Harrowgate City Council", "member_of", "Fellside Joint Waste Board"),
+        ("Brantwick District Council", "member_of", "Fellside Joint Waste Board"),
+        ("Fellside Joint Waste Board", "reports_to", "Fellside County Council"),
+        ("Fellside Joint Waste Board", "reports_to", "Harrowgate City Council"),
+        ("Fellside Joint Waste Board", "reports_to", "Brantwick District Council")}

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from pipeline.extractors.bodies.anaphora import anaphora_rules, opening_skip
 from pipeline.extractors.bodies.clauses import ClauseReader
 from pipeline.extractors.bodies.clauses import Context as _Context
-from pipeline.extractors.bodies.names import Mention, fold, head_of, vocabulary
+from pipeline.extractors.bodies.names import Mention, fold, head_of, singular_name, vocabulary
 from pipeline.extractors.bodies.positions import members_at as _members_at
 from pipeline.extractors.bodies.positions import possessive_before as _possessive_before
 from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cue_rules, cues
@@ -313,7 +313,19 @@ class RelationReader(ClauseReader):
             # A, B": the subject is the list itself, not a body it joins)
             ctx.objects = claimed  # a cue that states nothing leaves its list to the next cue
             return [], [], False
+        if colon is not None and self._opens(ctx, start):
+            self._label_group(ctx, colon, sources)
         return sources, target[:1], negated
+
+    def _label_group(self, ctx: _Context, colon: int, listed: list[str]) -> None:
+        """'Constituent authorities: A, B, C': the plural label names the listed bodies, so
+        that 'each constituent authority' below points back to them."""
+        i = ctx.sent.start
+        while i < colon and (ctx.punct[i] or ctx.texts[i].isspace() or ctx.doc.like_num(i)):
+            i += 1
+        words = ctx.lowers[i:colon]
+        if 1 < len(words) <= 3 and all(w.isalpha() for w in words) and words[-1].endswith("s"):
+            self.memory.groups[singular_name(" ".join(words))] = listed
 
     def _label_owner(self) -> list[str]:
         """The body a terms-of-reference label line ('Reports to: Cabinet') is about: the one

@@ -102,13 +102,26 @@ def reading_units(document: Document) -> list[tuple[Block, Block, str]]:
         while first.kind in RUN_ON and k < len(blocks) and blocks[k].kind in RUN_ON:
             ends, nxt = last.text.rstrip()[-1:], blocks[k]
             colon_list = first.text.rstrip().endswith(":") and (
-                last is first or last.kind is nxt.kind is BlockKind.LIST_ITEM)
+                last is first or last.kind is nxt.kind is BlockKind.LIST_ITEM
+                or _name_line(last) and _name_line(nxt))
             if not (colon_list or (ends not in ".:;!?" and nxt.text[:1].islower())):
                 break
             last, k = nxt, k + 1
         units.append((first, last,
                       document.text[first.start: last.end] if document.text else first.text))
     return units
+
+
+#: the longest line read as one name of a list laid out a name a line
+NAME_LINE_CHARS = 80
+
+
+def _name_line(block: Block) -> bool:
+    """A paragraph that is one line of a list without bullets ('Membership:' over 'Lanrick
+    District Council' a line): short, capitalised, no sentence's end."""
+    text = block.text.strip()
+    return block.kind is BlockKind.PARAGRAPH and 0 < len(text) <= NAME_LINE_CHARS and \
+        text[:1].isupper() and text[-1:] not in ".:;!?" and "\n" not in text
 
 
 def _unit_doc(paper: PaperColumns, ranges: dict[tuple[int, int], tuple[int, int]],
