@@ -747,3 +747,44 @@ def test_a_list_laid_out_a_name_a_line_and_its_plural_label():
         ("Fellside Joint Waste Board", "reports_to", "Fellside County Council"),
         ("Fellside Joint Waste Board", "reports_to", "Harrowgate City Council"),
         ("Fellside Joint Waste Board", "reports_to", "Brantwick District Council")}
+
+
+def test_a_shorter_name_after_and_is_its_own_body_not_the_longer_ones():
+    text = ("The Housing Committee and the Planning Committee will be merged to form the "
+            "Housing and Planning Committee.")
+    assert edges(text) == {
+        ("Housing and Planning Committee", "replaces", "Housing Committee"),
+        ("Housing and Planning Committee", "replaces", "Planning Committee")}
+
+
+def test_label_lines_under_a_line_that_names_one_group_are_the_groups():
+    text = ("Our structure\n\n"
+            "Dunlow Partnership Board (meets quarterly)\n"
+            "The Board sets the partnership's priorities.\n\n"
+            "Licensing Liaison Group (meets monthly)\n"
+            "Reports to: Dunlow Partnership Board\n\n"
+            "Street Safety Forum (meets twice a year)\n"
+            "Accountable to the Licensing Liaison Group.\n")
+    assert edges(text, "Dunlow Community Safety Partnership") == {
+        ("Licensing Liaison Group", "reports_to", "Dunlow Partnership Board"),
+        ("Street Safety Forum", "reports_to", "Licensing Liaison Group")}
+
+
+def test_with_membership_drawn_from_joins_the_body_the_sentence_sets_up():
+    text = ("The Council agreed to establish a Greenway Project Group, reporting to the "
+            "Environment Committee, with membership drawn from Lytham Cross Civic Society and "
+            "Lytham Cross Cycling Club.")
+    assert edges(text, "Town Council") == {
+        ("Greenway Project Group", "reports_to", "Environment Committee"),
+        ("Lytham Cross Civic Society", "member_of", "Greenway Project Group"),
+        ("Lytham Cross Cycling Club", "member_of", "Greenway Project Group")}
+
+
+def test_a_plural_subject_with_its_list_names_each_constituent_council_below():
+    text = ("The constituent councils are Merton Fold City Council, Skelby Borough Council and "
+            "Harle District Council. Membership of the Harle Valley Transport Board will "
+            "comprise two members from each constituent council.")
+    assert edges(text) == {
+        ("Merton Fold City Council", "member_of", "Harle Valley Transport Board"),
+        ("Skelby Borough Council", "member_of", "Harle Valley Transport Board"),
+        ("Harle District Council", "member_of", "Harle Valley Transport Board")}

@@ -16,9 +16,9 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules, opening_skip
-from pipeline.extractors.bodies.clauses import ClauseReader
 from pipeline.extractors.bodies.clauses import Context as _Context
-from pipeline.extractors.bodies.names import Mention, fold, head_of, singular_name, vocabulary
+from pipeline.extractors.bodies.labels import LabelReader
+from pipeline.extractors.bodies.names import Mention, fold, head_of, vocabulary
 from pipeline.extractors.bodies.positions import members_at as _members_at
 from pipeline.extractors.bodies.positions import possessive_before as _possessive_before
 from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cue_rules, cues
@@ -28,7 +28,7 @@ from pipeline.model import Block
 __all__ = ["WORDS", "Cue", "RelationReader", "cue_gate", "cues"]
 
 
-class RelationReader(ClauseReader):
+class RelationReader(LabelReader):
     """Reads a paper's sentences in order, keeping what later references need: the cues of
     each sentence and the edges they state (the grammar of their slots is `ClauseReader`'s)."""
 
@@ -43,6 +43,7 @@ class RelationReader(ClauseReader):
             return
         self._these_are(ctx, following)
         self._name_label(ctx)
+        self._plural_listed(ctx)
         done: list[list[str]] = []  # the subjects of this sentence's cues so far
         for cue_id, start, end in matches:
             cue = cue_rules()[cue_id]
@@ -156,6 +157,8 @@ class RelationReader(ClauseReader):
         subjects, negated = self._subject(ctx, start, done)
         if not subjects and cue.sentence_subject:
             subjects = self._sentence_subject(ctx)
+        if not subjects and self._opens(ctx, start):  # "Accountable to the X." under a
+            subjects = self.memory.section.owner  # line that names the group
         if cue.kind == "subgroups" and not subjects:  # "Sub-groups of the Board include A, B"
             target = self._list(ctx, end, first_only=True)
             verb = next((k for k in range(end, min(end + 12, sent_end)) if ctx.lowers[k] in (
@@ -287,7 +290,9 @@ class RelationReader(ClauseReader):
         target: list[str] = []
         for i in range(start - 1, sent.start - 1, -1):
             if ctx.lowers[i] in ("membership", "members"):
-                if i + 1 < start and ctx.lowers[i + 1] == "of":  # "Membership of the Board"
+                if i > sent.start and ctx.lowers[i - 1] == "with":  # "to establish a X, ...,
+                    target = self._set_up(ctx)  # with membership drawn from A and B"
+                elif i + 1 < start and ctx.lowers[i + 1] == "of":  # "Membership of the Board"
                     target = self._list(ctx, i + 2, first_only=True)
                 elif (owner_at := _possessive_before(ctx, i)) is not None:
                     target = self._antecedent(ctx, owner_at, bodies=True)
@@ -316,34 +321,6 @@ class RelationReader(ClauseReader):
         if colon is not None and self._opens(ctx, start):
             self._label_group(ctx, colon, sources)
         return sources, target[:1], negated
-
-    def _label_group(self, ctx: _Context, colon: int, listed: list[str]) -> None:
-        """'Constituent authorities: A, B, C': the plural label names the listed bodies, so
-        that 'each constituent authority' below points back to them."""
-        i = ctx.sent.start
-        while i < colon and (ctx.punct[i] or ctx.texts[i].isspace() or ctx.doc.like_num(i)):
-            i += 1
-        words = ctx.lowers[i:colon]
-        if 1 < len(words) <= 3 and all(w.isalpha() for w in words) and words[-1].endswith("s"):
-            self.memory.groups[singular_name(" ".join(words))] = listed
-
-    def _label_owner(self) -> list[str]:
-        """The body a terms-of-reference label line ('Reports to: Cabinet') is about: the one
-        a 'Name: X' line of the section named, else the paper's."""
-        return self.memory.section.owner or ([self.index.paper] if self.index.paper else [])
-
-    def _name_label(self, ctx: _Context) -> None:
-        """'Name: Adult Services Scrutiny Committee': the label lines below it are X's."""
-        i = ctx.sent.start
-        while i < ctx.sent.end and (ctx.punct[i] or ctx.texts[i].isspace()
-                                    or ctx.texts[i][:1].isdigit()):
-            i += 1
-        if i + 2 >= ctx.sent.end or ctx.lowers[i] not in WORDS.name_labels or \
-                ctx.texts[i + 1] != ":":
-            return
-        m = ctx.at(i + 2) or ctx.at(i + 3)
-        if m is not None and m.kind in ("body", "acronym") and not m.possessive:
-            self.memory.section.owner = self.name(m, ctx)[:1]
 
     def _lists_organisations(self, ctx: _Context, i: int) -> bool:
         """'The Partnership comprises A Council, B Police and the C Health Board': a list
