@@ -788,3 +788,10 @@ def test_a_plural_subject_with_its_list_names_each_constituent_council_below():
         ("Merton Fold City Council", "member_of", "Harle Valley Transport Board"),
         ("Skelby Borough Council", "member_of", "Harle Valley Transport Board"),
         ("Harle District Council", "member_of", "Harle Valley Transport Board")}
+
+
+def test_a_cover_sheets_report_to_line_under_a_name_line_states_no_line():
+    text = ("Marrick Vale Tourism Partnership\n"
+            "Report to the Marrick Vale Tourism Board, 3 March 2025\n"
+            "The Board is asked to note the visitor figures.\n")
+    assert edges(text, "Marrick Vale Tourism Board") == set()

@@ -157,8 +157,11 @@ class RelationReader(LabelReader):
         subjects, negated = self._subject(ctx, start, done)
         if not subjects and cue.sentence_subject:
             subjects = self._sentence_subject(ctx)
-        if not subjects and self._opens(ctx, start):  # "Accountable to the X." under a
-            subjects = self.memory.section.owner  # line that names the group
+        if not subjects and self._opens(ctx, start) and \
+                ctx.lowers[start] not in WORDS.front_sheet_fields:
+            # "Accountable to the X." under a line that names the group (a cover sheet's
+            # "Report to the Cabinet, 4 May" is where the paper goes)
+            subjects = self.memory.section.owner
         if cue.kind == "subgroups" and not subjects:  # "Sub-groups of the Board include A, B"
             target = self._list(ctx, end, first_only=True)
             verb = next((k for k in range(end, min(end + 12, sent_end)) if ctx.lowers[k] in (
