@@ -593,3 +593,205 @@ def test_it_opening_a_paragraph_that_names_no_body_carries_the_body_before():
             "It meets monthly. It reports to the Westmoor Partnership Board.")
     assert edges(text) == {
         ("Westmoor Safety Group", "reports_to", "Westmoor Partnership Board")}
+
+
+def test_a_structure_table_states_each_rows_line_in_its_relation_column():
+    text = ("Delivery structure\n\n"
+            "Governance of the partnership\n"
+            "Group\tReports to\tChair\tMeets\n"
+            "Exploitation Subgroup\tSafer Ardley Board\tDetective Inspector\tMonthly\n"
+            "Night Time Economy Group\tExploitation Subgroup\tLicensing Manager\tQuarterly\n"
+            "Chair's Briefing\t\tChair\tAs needed\n\n"
+            "Organisation\tRepresented on\n"
+            "Ardley Housing Trust\tNight Time Economy Group\n")
+    assert edges(text, "Safer Ardley Board") == {
+        ("Exploitation Subgroup", "reports_to", "Safer Ardley Board"),
+        ("Night Time Economy Group", "reports_to", "Exploitation Subgroup"),
+        ("Ardley Housing Trust", "member_of", "Night Time Economy Group")}
+
+
+def test_a_table_without_a_relation_column_states_nothing():
+    text = ("Name\tOrganisation\tRole\n"
+            "Mina Shah\tArdley Housing Trust\tChair\n"
+            "Exploitation Subgroup\tSafer Ardley Board\tUpdate\n")
+    assert edges(text, "Safer Ardley Board") == set()
+
+
+def test_a_repeated_preposition_continues_the_list():
+    text = ("The Wellbeing Delivery Group is accountable to the Kirkholm Health and Wellbeing "
+            "Board and to the Kirkholm Place Partnership. The Carers Panel is represented on "
+            "the Wellbeing Delivery Group and on the Kirkholm Place Partnership.")
+    assert edges(text) == {
+        ("Wellbeing Delivery Group", "reports_to", "Kirkholm Health and Wellbeing Board"),
+        ("Wellbeing Delivery Group", "reports_to", "Kirkholm Place Partnership"),
+        ("Carers Panel", "member_of", "Wellbeing Delivery Group"),
+        ("Carers Panel", "member_of", "Kirkholm Place Partnership")}
+
+
+def test_functions_taken_over_by_replace_the_body_whose_functions_they_were():
+    text = ("The Cabinet noted that the Ribbleford Community Forum had not met since 2022 and "
+            "that its functions would be taken over by the Ribbleford Neighbourhood Board. "
+            "The Youth Council's role was assumed by the Ribbleford Young People's Panel.")
+    assert edges(text, "Cabinet") == {
+        ("Ribbleford Neighbourhood Board", "replaces", "Ribbleford Community Forum"),
+        ("Ribbleford Young People's Panel", "replaces", "Youth Council")}
+
+
+def test_the_work_of_a_body_as_subject_is_the_body():
+    text = ("The work of the Partnership is supported by two sub-groups:\n"
+            "- the Fuel Poverty Group\n"
+            "- the Warm Homes Steering Group\n")
+    assert edges(text, "Dunmere Affordable Warmth Partnership") == {
+        ("Fuel Poverty Group", "reports_to", "Dunmere Affordable Warmth Partnership"),
+        ("Warm Homes Steering Group", "reports_to", "Dunmere Affordable Warmth Partnership")}
+
+
+def test_a_short_name_in_brackets_with_the_same_last_word_is_an_alias():
+    text = ("The Coldharbour Integrated Care Partnership Executive (the Care Executive) brings "
+            "together senior leaders from Coldharbour Borough Council and Coldharbour Community "
+            "Health Trust. The Care Executive reports to the Coldharbour Health and Wellbeing "
+            "Board. Membership of the Care Executive also includes the Chief Executive.")
+    assert edges(text) == {
+        ("Coldharbour Borough Council", "member_of",
+         "Coldharbour Integrated Care Partnership Executive"),
+        ("Coldharbour Community Health Trust", "member_of",
+         "Coldharbour Integrated Care Partnership Executive"),
+        ("Coldharbour Integrated Care Partnership Executive", "reports_to",
+         "Coldharbour Health and Wellbeing Board")}
+
+
+def test_a_member_led_group_keeps_member_in_its_name():
+    text = ("The Transport Plan Member Working Group steers the plan. The Transport Plan "
+            "Officer Group sits beneath the Member Working Group.")
+    assert edges(text) == {("Transport Plan Officer Group", "reports_to",
+                            "Transport Plan Member Working Group")}
+
+
+def test_label_lines_after_a_name_line_belong_to_the_named_body():
+    text = ("Report to: Council\n\n"
+            "Appendix 2: Terms of Reference\n"
+            "Name: Place and Economy Scrutiny Committee\n"
+            "Reports to: Council\n"
+            "Sub-groups: Town Centres Task Group; Bus Services Task Group\n")
+    assert edges(text, "Council") == {
+        ("Place and Economy Scrutiny Committee", "reports_to", "Council"),
+        ("Town Centres Task Group", "reports_to", "Place and Economy Scrutiny Committee"),
+        ("Bus Services Task Group", "reports_to", "Place and Economy Scrutiny Committee")}
+
+
+def test_appointing_members_to_a_body_and_associate_membership():
+    text = ("Hurstmoor District Council and Brayfield Borough Council each appoint two members "
+            "to the Hurstmoor Joint Planning Committee, and Hurstmoor County Council appoints "
+            "three. Brayfield Parish Council is an associate member of the Hurstmoor Joint "
+            "Planning Committee. The Hurstmoor Joint Planning Committee is itself accountable "
+            "to the Hurstmoor Growth Board.")
+    assert edges(text) == {
+        ("Hurstmoor District Council", "member_of", "Hurstmoor Joint Planning Committee"),
+        ("Brayfield Borough Council", "member_of", "Hurstmoor Joint Planning Committee"),
+        ("Brayfield Parish Council", "member_of", "Hurstmoor Joint Planning Committee"),
+        ("Hurstmoor Joint Planning Committee", "reports_to", "Hurstmoor Growth Board")}
+
+
+def test_a_membership_list_one_name_a_line_under_its_colon():
+    text = ("1. Remit\n"
+            "The Case Review Group is a sub-group of the Lowbury Safeguarding Adults Board.\n\n"
+            "2. Membership\n"
+            "Membership will include representation from:\n"
+            "\u2022 Lowbury City Council\n"
+            "\u2022 Lowbury Police\n"
+            "\u2022 Lowbury Mental Health Trust\n")
+    assert edges(text, "Lowbury Safeguarding Adults Board") == {
+        ("Case Review Group", "reports_to", "Lowbury Safeguarding Adults Board"),
+        ("Lowbury City Council", "member_of", "Case Review Group"),
+        ("Lowbury Police", "member_of", "Case Review Group"),
+        ("Lowbury Mental Health Trust", "member_of", "Case Review Group")}
+
+
+def test_a_plural_with_its_list_in_brackets_names_the_listed_bodies():
+    text = ("The Partnership is led by its Strategic Group, which comprises the three "
+            "statutory partners (Harnby Borough Council, Harnby Police and NHS Harnby "
+            "Integrated Care Board).")
+    assert edges(text, "Harnby Safeguarding Children Partnership") == {
+        ("Harnby Borough Council", "member_of", "Strategic Group"),
+        ("Harnby Police", "member_of", "Strategic Group"),
+        ("NHS Harnby Integrated Care Board", "member_of", "Strategic Group")}
+
+
+def test_work_that_transfers_to_a_body_is_its_succession():
+    text = ("The Board noted that the Eastmere Falls Prevention Alliance, whose work would "
+            "transfer to the Eastmere Healthy Ageing Group, would close in June.")
+    assert edges(text) == {("Eastmere Healthy Ageing Group", "replaces",
+                            "Eastmere Falls Prevention Alliance")}
+
+
+def test_a_membership_cue_without_a_body_leaves_its_list_to_the_next_cue():
+    text = ("The members are Thornwick District Council, Ellerby Borough Council and Rusholt "
+            "County Council, each of which is represented on the Ellerby Vale Crime Panel.")
+    assert edges(text) == {
+        ("Thornwick District Council", "member_of", "Ellerby Vale Crime Panel"),
+        ("Ellerby Borough Council", "member_of", "Ellerby Vale Crime Panel"),
+        ("Rusholt County Council", "member_of", "Ellerby Vale Crime Panel")}
+
+
+def test_a_list_laid_out_a_name_a_line_and_its_plural_label():
+    text = ("Terms of Reference\n\n"
+            "1. Constituent authorities:\n\n"
+            "Fellside County Council\n\n"
+            "Harrowgate City Council\n\n"
+            "Brantwick District Council\n\n"
+            "2. The Fellside Joint Waste Board reports annually to each constituent authority.\n")
+    assert edges(text, "Fellside Joint Waste Board") == {
+        ("Fellside County Council", "member_of", "Fellside Joint Waste Board"),
+        ("Harrowgate City Council", "member_of", "Fellside Joint Waste Board"),
+        ("Brantwick District Council", "member_of", "Fellside Joint Waste Board"),
+        ("Fellside Joint Waste Board", "reports_to", "Fellside County Council"),
+        ("Fellside Joint Waste Board", "reports_to", "Harrowgate City Council"),
+        ("Fellside Joint Waste Board", "reports_to", "Brantwick District Council")}
+
+
+def test_a_shorter_name_after_and_is_its_own_body_not_the_longer_ones():
+    text = ("The Housing Committee and the Planning Committee will be merged to form the "
+            "Housing and Planning Committee.")
+    assert edges(text) == {
+        ("Housing and Planning Committee", "replaces", "Housing Committee"),
+        ("Housing and Planning Committee", "replaces", "Planning Committee")}
+
+
+def test_label_lines_under_a_line_that_names_one_group_are_the_groups():
+    text = ("Our structure\n\n"
+            "Dunlow Partnership Board (meets quarterly)\n"
+            "The Board sets the partnership's priorities.\n\n"
+            "Licensing Liaison Group (meets monthly)\n"
+            "Reports to: Dunlow Partnership Board\n\n"
+            "Street Safety Forum (meets twice a year)\n"
+            "Accountable to the Licensing Liaison Group.\n")
+    assert edges(text, "Dunlow Community Safety Partnership") == {
+        ("Licensing Liaison Group", "reports_to", "Dunlow Partnership Board"),
+        ("Street Safety Forum", "reports_to", "Licensing Liaison Group")}
+
+
+def test_with_membership_drawn_from_joins_the_body_the_sentence_sets_up():
+    text = ("The Council agreed to establish a Greenway Project Group, reporting to the "
+            "Environment Committee, with membership drawn from Lytham Cross Civic Society and "
+            "Lytham Cross Cycling Club.")
+    assert edges(text, "Town Council") == {
+        ("Greenway Project Group", "reports_to", "Environment Committee"),
+        ("Lytham Cross Civic Society", "member_of", "Greenway Project Group"),
+        ("Lytham Cross Cycling Club", "member_of", "Greenway Project Group")}
+
+
+def test_a_plural_subject_with_its_list_names_each_constituent_council_below():
+    text = ("The constituent councils are Merton Fold City Council, Skelby Borough Council and "
+            "Harle District Council. Membership of the Harle Valley Transport Board will "
+            "comprise two members from each constituent council.")
+    assert edges(text) == {
+        ("Merton Fold City Council", "member_of", "Harle Valley Transport Board"),
+        ("Skelby Borough Council", "member_of", "Harle Valley Transport Board"),
+        ("Harle District Council", "member_of", "Harle Valley Transport Board")}
+
+
+def test_a_cover_sheets_report_to_line_under_a_name_line_states_no_line():
+    text = ("Marrick Vale Tourism Partnership\n"
+            "Report to the Marrick Vale Tourism Board, 3 March 2025\n"
+            "The Board is asked to note the visitor figures.\n")
+    assert edges(text, "Marrick Vale Tourism Board") == set()

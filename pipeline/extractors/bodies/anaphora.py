@@ -74,6 +74,7 @@ class Section:
     named: list[tuple[str, str, int]] = field(default_factory=list)
     topic: list[str] = field(default_factory=list)
     set_up: list[str] = field(default_factory=list)  # the body the section sets up
+    owner: list[str] = field(default_factory=list)  # a 'Name: X' line's body: label lines'
     block: int = 0  # blocks read so far
 
     def new_block(self, text: str) -> None:
@@ -82,7 +83,7 @@ class Section:
         paragraphs, so the sections would differ by format)."""
         self.block += 1
         if anaphora_rules().section_start.match(text):
-            self.topic, self.set_up = [], []
+            self.topic, self.set_up, self.owner = [], [], []
         low = self.block - anaphora_rules().window_blocks
         if self.named and self.named[0][2] < low:
             self.named = [entry for entry in self.named if entry[2] >= low]

@@ -7,44 +7,19 @@ apposition ('X, whose board reports to', 'the Y Group, chaired by the Director, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.discourse import Discourse
-from pipeline.extractors.bodies.names import Mention, vocabulary
+from pipeline.extractors.bodies.names import Mention, head_of, vocabulary
+from pipeline.extractors.bodies.positions import Context, Positions
 from pipeline.extractors.bodies.relation_cues import WORDS
-from pipeline.extractors.bodies.units import Stretch, Unit
+from pipeline.extractors.bodies.units import Stretch
 from pipeline.model import Block
 
 __all__ = ["ClauseReader", "Context"]
 
 
-@dataclass
-class Context:
-    """One sentence: its unit, its mentions and the names they resolved to."""
-
-    doc: Unit
-    sent: Stretch
-    mentions: list[Mention]
-    names: dict[int, list[str]] = field(default_factory=dict)  # mention start -> names
-    objects: set[int] = field(default_factory=set)  # starts of mentions read as cue objects
-    texts: list[str] = field(init=False, repr=False)
-    lowers: list[str] = field(init=False, repr=False)
-    punct: list[bool] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        # the unit's token columns (is_space, is_lower and is_alpha are the str methods of the
-        # token's text, as spaCy's lexical attributes)
-        self.texts, self.lowers, self.punct = self.doc.texts, self.doc.lowers, self.doc.punct
-        self._starts = {m.start: m for m in reversed(self.mentions)}
-        self._ends = {m.end - 1: m for m in reversed(self.mentions)}
-
-    def at(self, i: int, ending: bool = False) -> Mention | None:
-        """The mention starting (or ending) at token i."""
-        return (self._ends if ending else self._starts).get(i)
-
-
-class ClauseReader:
+class ClauseReader(Positions):
     """Names, lists and subjects in one sentence, with what the paper said before."""
 
     def __init__(self, memory: Discourse) -> None:
@@ -59,9 +34,10 @@ class ClauseReader:
         """The names a mention stands for ([] when it names nothing the paper identifies).
         A capitalised phrase without a head noun ('Safer Fernley', 'John Brown') names a body
         only where the paper defines it, it is three words or more, or it is a listed member."""
-        if m.kind == "phrase" and not member and len(m.text.split()) < 3 and \
+        if m.kind == "phrase" and (not member and len(m.text.split()) < 3 or head_of(
+                m.text.split()[-1]) in vocabulary().post_words) and \
                 not self.index.defines(self.index.canonical(m)):
-            return []
+            return []  # ("Chief Executive" is a post, "the Place Executive" a defined name)
         if m.kind == "phrase" and self._person(ctx, m):
             return []  # "Members: G Hart (Chair), H Quinn": people are not bodies
         if m.start not in ctx.names:
@@ -90,19 +66,15 @@ class ClauseReader:
         return end + 2 < len(doc) and ctx.texts[end] == "(" and ctx.texts[end + 2] == ")" and \
             ctx.lowers[end + 1] in vocabulary().post_words
 
-    @staticmethod
-    def _demonstrative(ctx: Context, m: Mention) -> bool:
-        """Whether 'this', 'these', 'that' or 'those' stands before m ('this new group')."""
-        rules, i = anaphora_rules(), m.start - 1
-        if i >= 0 and ctx.lowers[i] in rules.adjectives:
-            i -= 1
-        return i >= 0 and ctx.lowers[i] in rules.demonstratives
-
     def _plural(self, m: Mention, ctx: Context) -> list[str]:
-        """'Three sub-groups ...: A, B and C', 'each constituent council', 'the remaining boards'
-        (the bodies listed together just before), else nothing."""
-        colon = next((k for k in range(max(ctx.sent.start, m.end), ctx.sent.end)
-                      if ctx.texts[k] == ":"), None)
+        """'Three sub-groups ...: A, B and C', 'the three safeguarding partners (A, B and C)',
+        'each constituent council', 'the remaining boards' (the bodies listed together just
+        before), else nothing."""
+        if m.end + 1 < ctx.sent.end and ctx.texts[m.end] == "(":
+            colon: int | None = m.end  # the list in brackets after the plural
+        else:
+            colon = next((k for k in range(max(ctx.sent.start, m.end), ctx.sent.end)
+                          if ctx.texts[k] == ":"), None)
         objects = set(ctx.objects)  # the listed bodies stand for the plural: not cue objects
         listed = self._list(ctx, colon + 1, skip_unnamed=True) if colon is not None else []
         ctx.objects = objects
@@ -129,10 +101,16 @@ class ClauseReader:
         health, police and X') is stepped over, not the list's end."""
         items: list[tuple[Mention, list[str], bool]] = []  # (mention, names, after a comma)
         doc, end, comma = ctx.doc, ctx.sent.end, False
+        # "accountable to the Board and to the Partnership": the preposition before the list
+        # may stand again before a later item
+        again = ctx.lowers[i - 1] if ctx.sent.start < i <= end and \
+            ctx.lowers[i - 1] in WORDS.repeated_prepositions else ""
         i = self._such_as(ctx, i)
         while i < end:
             while i < end and (ctx.texts[i].isspace() or ctx.texts[i] in "-*\u2022"):
                 i += 1  # a list that runs on in the blocks below its colon
+            if items and again and i + 1 < end and ctx.lowers[i] == again:
+                i += 1
             j = i
             while j < end and ctx.lowers[j] in WORDS.skip_before_name:
                 j += 1
@@ -166,7 +144,9 @@ class ClauseReader:
             follower = ctx.at(i)
             if follower and follower.kind == "acronym" and follower.end == i + 1:
                 i += 1  # "Offender Management Group IOM; ..."
+            broken = False
             while i < end and ctx.texts[i].isspace():
+                broken = broken or "\n" in ctx.texts[i]
                 i += 1
             comma = i < end and ctx.texts[i] in ",;"
             if i + 2 < end and ctx.texts[i] in ",;" and ctx.lowers[i + 1] in ("and", "or") \
@@ -178,8 +158,9 @@ class ClauseReader:
                 i += 3
             elif i < end and ctx.lowers[i] in WORDS.separators:
                 i += 1
-            else:
-                break
+            elif not (broken and i < end and ctx.colon() < i):
+                break  # (a list under a colon may run on one name a line, with no separator:
+                # 'representation from:' over bullets; a line break then parts its items)
         if i < end and ctx.lowers[i] in WORDS.clause_verbs and any(c for _, _, c in items[1:]):
             # "... replaces the X, and A and B are represented on ...": A and B open a clause
             items = items[:max(n for n, (_, _, c) in enumerate(items) if c and n)]
@@ -188,43 +169,6 @@ class ClauseReader:
             ctx.objects.add(m.start)
             names += [n for n in found if n not in names]
         return names
-
-    @staticmethod
-    def _unnamed_item(ctx: Context, i: int) -> int:
-        """After a list item of one or two lower-case words and its separator ('health, '),
-        where the next item starts; else 0."""
-        end, k = ctx.sent.end, i
-        while k < end and k - i < 2 and ctx.texts[k].isalpha() and ctx.texts[k].islower() and \
-                ctx.lowers[k] not in WORDS.separators and not ctx.at(k):
-            k += 1
-        if k == i or k >= end or ctx.lowers[k] not in WORDS.separators:
-            return 0
-        k += 1
-        if k < end and ctx.texts[k - 1] == "," and ctx.lowers[k] in ("and", "or"):
-            k += 1
-        return k if k < end else 0
-
-    @staticmethod
-    def _such_as(ctx: Context, i: int) -> int:
-        """'partnership bodies such as the X Forum and the Y': where the examples start (after
-        a few lower-case words ending in a plural head and 'such as'), else i."""
-        end, k = ctx.sent.end, i
-        while k < end and k - i < 4 and ctx.texts[k].islower() and ctx.lowers[k] != "such":
-            k += 1
-        if k > i and ctx.lowers[k - 1] in vocabulary().plural_heads:
-            k += k < end and ctx.texts[k] == ","
-            if k + 2 < end and ctx.lowers[k] == "such" and ctx.lowers[k + 1] == "as":
-                return k + 2
-        return i
-
-    @staticmethod
-    def _whole(ctx: Context, m: Mention) -> bool:
-        """A list item is a whole noun phrase: 'North Wales councils' is not 'North Wales'."""
-        nxt = ctx.lowers[m.end] if m.end < ctx.sent.end else ""
-        vocab = vocabulary()
-        if m.kind == "generic" and nxt in anaphora_rules().meeting_nouns:
-            return True  # "represented at Board meetings": the Board
-        return not ({nxt} & (vocab.modifier_nouns | vocab.plural_heads | WORDS.nouns_after_name))
 
     def _subjects_left(self, ctx: Context, m: Mention) -> list[str]:
         """'A, B and C report to': the names listed up to and including mention m."""
@@ -269,6 +213,10 @@ class ClauseReader:
         if i < start:
             return [], negated
         word, m = ctx.lowers[i], ctx.at(i, ending=True)
+        if m is not None and m.possessive and m.end == cue_start:
+            return self.name(m, ctx), negated  # "the Forum's functions were taken over by"
+        if word == "its" and i == cue_start - 1:  # "and its functions be taken over by": the
+            return self._nearest(ctx, i), negated  # owner is the body named just before
         if m is not None and not m.possessive:
             if m.start in ctx.objects and done and not (
                     m.end == cue_start and ctx.lowers[cue_start].endswith("ing")):
@@ -277,7 +225,9 @@ class ClauseReader:
                 return done[-1], negated
             # "The Chair of the Board is a member of ...": the subject is the Chair
             if self._complement(ctx, m):  # "A representative of X sits on": X is seated
-                return (self.name(m, ctx) if self._represented(ctx, m) else []), negated
+                # ("The work of the Board is supported by": the Board's)
+                return (self.name(m, ctx) if self._represented(ctx, m)
+                        or self._work_of(ctx, m) else []), negated
             return self._subjects_left(ctx, m), negated
         if word == "which" and i - 3 >= start and ctx.lowers[i - 1] == "of" and \
                 ctx.lowers[i - 2] in ("both", "all", "each") and ctx.texts[i - 3] == ",":
@@ -334,6 +284,13 @@ class ClauseReader:
             return self._antecedent(ctx, i), negated
         return [], negated
 
+    def _nearest(self, ctx: Context, before: int) -> list[str]:
+        """The last body named before token `before` in the sentence, else the last one's."""
+        for m in reversed(ctx.mentions):
+            if m.end <= before and m.kind not in ("plural", "org") and self.name(m, ctx):
+                return self.name(m, ctx)[:1]
+        return self.memory.antecedent(("plural", "org"))
+
     def _whose(self, ctx: Context, i: int) -> list[str] | None:
         """'X, whose board reports to' / 'X, whose executive group is accountable to': the
         line is X's (the noun after 'whose' at most three words before token i), else None."""
@@ -344,37 +301,6 @@ class ClauseReader:
                 m = ctx.at(j - 1, ending=True) if j > start else None
                 return self._subjects_left(ctx, m) if m and not m.possessive else []
         return None
-
-    @staticmethod
-    def _of_post(ctx: Context, m: Mention) -> bool:
-        """Whether m follows a post and 'of' ('the Director of Adult Social Services')."""
-        i = m.start - 1
-        while i >= ctx.sent.start and ctx.lowers[i] in ("the", "a", "an"):
-            i -= 1
-        return i > ctx.sent.start and ctx.lowers[i] == "of" and \
-            ctx.lowers[i - 1].rstrip("s") in vocabulary().post_words
-
-    @staticmethod
-    def _represented(ctx: Context, m: Mention) -> bool:
-        """Whether m follows 'a representative of' / 'nominees from' (and an article)."""
-        i = m.start - 1
-        while i >= ctx.sent.start and ctx.lowers[i] in ("the", "a", "an"):
-            i -= 1
-        return i > ctx.sent.start and ctx.lowers[i] in ("of", "from") and \
-            ctx.lowers[i - 1] in WORDS.representative_nouns
-
-    @staticmethod
-    def _complement(ctx: Context, m: Mention) -> bool:
-        i = m.start - 1
-        while i >= ctx.sent.start and ctx.lowers[i] in ("the", "a", "an"):
-            i -= 1
-        return i >= ctx.sent.start and ctx.lowers[i] in ("of", "on", "for", "from", "with")
-
-    @staticmethod
-    def _opens(ctx: Context, i: int) -> bool:
-        """Whether only numbering stands before token i in its sentence."""
-        return all(ctx.punct[k] or ctx.texts[k].isspace() or ctx.doc.like_num(k)
-                   for k in range(ctx.sent.start, i))
 
     def _sentence_subject(self, ctx: Context) -> list[str]:
         """The mention a sentence opens with ('1.2 The Board meets ... and reports to')."""

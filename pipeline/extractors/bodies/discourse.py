@@ -87,6 +87,8 @@ class BodyIndex:
             return None
         name = found.pop()
         extra = name.split()[: len(name.split()) - len(text.split())]
+        if extra and extra[-1].lower() in ("and", "&"):
+            return None  # "Skills Committee" beside "Growth and Skills Committee": two bodies
         if extra and all(w.lower() in vocabulary().distinct_prefixes for w in extra):
             return None  # "Moorside Place Partnership" beside "North Moorside Place Partnership"
         return None if self._owner_prefixed(name, text) else name

@@ -188,7 +188,9 @@ def _trim(words: Words, first: int, last: int) -> tuple[int, int, bool]:
     person = False
     while first <= last and (words.lower[first] in vocab.not_name_starts
                              or words.lower[first].rstrip(".") in vocab.not_name_starts) and \
-            not (words.plural_possessive[first] and first < last):  # "Members' Panel"
+            not (words.plural_possessive[first] and first < last) and not (  # "Members' Panel"
+                words.lower[first] in vocab.name_starting_nouns and last - first >= 2
+                and _head_at(words, last)):  # "the Member Working Group"
         person = person or words.lower[first].rstrip(".") in vocab.honorifics
         first += 1
     while last >= first and words.lower[last] in vocab.name_connectors:
@@ -203,7 +205,10 @@ def _classify(words: Words, first: int, last: int) -> str:
     if is_head(names, len(names) - 1):
         return "body"  # a head where it stands: 'Better Care Fund Executive' (not 'Chief ...')
     if lowered[-1] in vocab.post_words and lowered[0] not in vocab.org_prefixes:
-        return ""
+        # "the Place Executive": a head noun that names a body only after some words (else a
+        # post) may be a short name the paper gives a body; `ClauseReader.name` asks that
+        return "phrase" if len(names) > 1 and head_of(lowered[-1]) in vocab.heads and not any(
+            w in vocab.post_words for w in lowered[:-1]) else ""
     if any(n in vocab.post_words for n in lowered[1:-1]) and lowered[0] not in vocab.org_prefixes:
         return ""  # "Cabinet Member for Communities and Public Safety" is a post
     if lowered[-1] in vocab.plural_heads or head_of(lowered[-1]) in vocab.plural_heads:

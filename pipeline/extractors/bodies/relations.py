@@ -16,9 +16,11 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules, opening_skip
-from pipeline.extractors.bodies.clauses import ClauseReader
 from pipeline.extractors.bodies.clauses import Context as _Context
+from pipeline.extractors.bodies.labels import LabelReader
 from pipeline.extractors.bodies.names import Mention, fold, head_of, vocabulary
+from pipeline.extractors.bodies.positions import members_at as _members_at
+from pipeline.extractors.bodies.positions import possessive_before as _possessive_before
 from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cue_rules, cues
 from pipeline.extractors.bodies.units import Stretch, opening_it
 from pipeline.model import Block
@@ -26,7 +28,7 @@ from pipeline.model import Block
 __all__ = ["WORDS", "Cue", "RelationReader", "cue_gate", "cues"]
 
 
-class RelationReader(ClauseReader):
+class RelationReader(LabelReader):
     """Reads a paper's sentences in order, keeping what later references need: the cues of
     each sentence and the edges they state (the grammar of their slots is `ClauseReader`'s)."""
 
@@ -40,6 +42,8 @@ class RelationReader(ClauseReader):
             self.unnamed_sentence(ctx)
             return
         self._these_are(ctx, following)
+        self._name_label(ctx)
+        self._plural_listed(ctx)
         done: list[list[str]] = []  # the subjects of this sentence's cues so far
         for cue_id, start, end in matches:
             cue = cue_rules()[cue_id]
@@ -130,15 +134,15 @@ class RelationReader(ClauseReader):
             return self._membership(cue, ctx, start, end, done)
         if end < sent_end and ctx.texts[end] == ":" and self._opens(ctx, start):
             # a terms-of-reference line: "Reports to: Cabinet"
-            return [self.index.paper] if self.index.paper else [], self._list(ctx, end + 1), False
+            return self._label_owner(), self._list(ctx, end + 1), False
         if cue.kind == "has_subgroups":  # "The Board has three sub-groups: A, B and C"
             target, negated = self._subject(ctx, start, done)
             if not target and cue.requires == "owner":  # "The Partnership's delivery groups are"
                 owner = next((m for m in reversed(ctx.mentions) if m.possessive
                               and start - 3 <= m.end <= start), None)
                 target = self.name(owner, ctx) if owner else []
-            if not target and self._opens(ctx, start) and self.index.paper:
-                target = [self.index.paper]  # a terms-of-reference line: "Sub-groups: A, B"
+            if not target and self._opens(ctx, start):
+                target = self._label_owner()  # a terms-of-reference line: "Sub-groups: A, B"
             return self._list(ctx, end), target[:1], negated
         if cue.kind == "represents":  # "the Chair represents the Committee on the Forum"
             source = self._list(ctx, end, first_only=True)
@@ -153,6 +157,11 @@ class RelationReader(ClauseReader):
         subjects, negated = self._subject(ctx, start, done)
         if not subjects and cue.sentence_subject:
             subjects = self._sentence_subject(ctx)
+        if not subjects and self._opens(ctx, start) and \
+                ctx.lowers[start] not in WORDS.front_sheet_fields:
+            # "Accountable to the X." under a line that names the group (a cover sheet's
+            # "Report to the Cabinet, 4 May" is where the paper goes)
+            subjects = self.memory.section.owner
         if cue.kind == "subgroups" and not subjects:  # "Sub-groups of the Board include A, B"
             target = self._list(ctx, end, first_only=True)
             verb = next((k for k in range(end, min(end + 12, sent_end)) if ctx.lowers[k] in (
@@ -279,17 +288,22 @@ class RelationReader(ClauseReader):
                 cue.requires == "membership_verb" and not WORDS.membership_words & before) or (
                 cue.requires == "members_subject" and _members_at(ctx, start) is None):
             return [], [], False
+        claimed = set(ctx.objects)
         sources = self._list(ctx, colon + 1 if colon is not None else end, member=True)
         target: list[str] = []
         for i in range(start - 1, sent.start - 1, -1):
             if ctx.lowers[i] in ("membership", "members"):
-                if i + 1 < start and ctx.lowers[i + 1] == "of":  # "Membership of the Board"
+                if i > sent.start and ctx.lowers[i - 1] == "with":  # "to establish a X, ...,
+                    target = self._set_up(ctx)  # with membership drawn from A and B"
+                elif i + 1 < start and ctx.lowers[i + 1] == "of":  # "Membership of the Board"
                     target = self._list(ctx, i + 2, first_only=True)
                 elif (owner_at := _possessive_before(ctx, i)) is not None:
                     target = self._antecedent(ctx, owner_at, bodies=True)
                 elif self._opens(ctx, i):  # "Membership includes ...": the body just described
-                    target = self.memory.topic or self.memory.section.topic or (
-                        [self.index.paper] if self.index.paper else [])
+                    # (a terms of reference's section: the body the last block was about)
+                    target = self.memory.section.owner or self.memory.topic or \
+                        self.memory.section.topic or self.memory.last_topic or \
+                        self._label_owner()
                 else:  # "the Board's membership"
                     owner = ctx.at(i - 1, ending=True)
                     target = self.name(owner, ctx) if owner and owner.possessive else []
@@ -301,10 +315,14 @@ class RelationReader(ClauseReader):
             named = [m for m in ctx.mentions
                      if m.end <= start and m.kind in ("body", "generic", "acronym")]
             target = self.name(named[-1], ctx) if named else []
-        if not target and self._opens(ctx, start) and self.index.paper:
-            target = [self.index.paper]  # a terms-of-reference line: "Membership: A, B, C"
-        if set(target[:1]) & set(sources):  # "represented on X will include: A, B": the
-            return [], [], False  # subject is the list itself, not a body it joins
+        if not target and self._opens(ctx, start):
+            target = self._label_owner()  # a terms-of-reference line: "Membership: A, B, C"
+        if not target or set(target[:1]) & set(sources):  # ("represented on X will include:
+            # A, B": the subject is the list itself, not a body it joins)
+            ctx.objects = claimed  # a cue that states nothing leaves its list to the next cue
+            return [], [], False
+        if colon is not None and self._opens(ctx, start):
+            self._label_group(ctx, colon, sources)
         return sources, target[:1], negated
 
     def _lists_organisations(self, ctx: _Context, i: int) -> bool:
@@ -357,27 +375,3 @@ class RelationReader(ClauseReader):
         return self.block_mentions[bisect_left(self._starts, span.start):
                                    bisect_left(self._starts, span.end)]
 
-
-def _possessive_before(ctx: _Context, i: int) -> int | None:
-    """Where 'Its' / 'Their' stands before the 'members' at i, over a count and adjectives
-    ('Its three core members')."""
-    for k in range(i - 1, max(ctx.sent.start, i - 4) - 1, -1):
-        if ctx.lowers[k] in ("its", "their"):
-            return k
-        if not (ctx.texts[k].islower() or ctx.doc.like_num(k)):
-            return None
-    return None
-
-
-def _members_at(ctx: _Context, start: int) -> int | None:
-    """'The statutory members of the Board are A, B and C', 'Its three core members are ...':
-    where the 'members' stands whose verb is the cue at `start` (None when the verb's subject
-    is not a body's members)."""
-    k = start - 1
-    if k >= ctx.sent.start and ctx.lowers[k] in ("members", "partners"):
-        return k
-    for k in range(start - 2, max(ctx.sent.start, start - 12) - 1, -1):
-        if ctx.lowers[k] in ("members", "partners") and ctx.lowers[k + 1] == "of":
-            m = ctx.at(k + 2) or ctx.at(k + 3)
-            return k if m is not None and m.end == start else None
-    return None

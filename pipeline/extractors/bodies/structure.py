@@ -33,6 +33,7 @@ from pipeline.extractors.bodies.names import (
 from pipeline.extractors.bodies.relation_cues import cue_patterns
 from pipeline.extractors.bodies.relations import RelationReader
 from pipeline.extractors.bodies.renaming import renaming_alias
+from pipeline.extractors.bodies.tables import TableReader
 from pipeline.extractors.bodies.units import PaperColumns, Unit
 from pipeline.extractors.items.recommendations import extract_recommendations
 from pipeline.extractors.language import BLOCK_TOKENS, doc_of
@@ -101,13 +102,26 @@ def reading_units(document: Document) -> list[tuple[Block, Block, str]]:
         while first.kind in RUN_ON and k < len(blocks) and blocks[k].kind in RUN_ON:
             ends, nxt = last.text.rstrip()[-1:], blocks[k]
             colon_list = first.text.rstrip().endswith(":") and (
-                last is first or last.kind is nxt.kind is BlockKind.LIST_ITEM)
+                last is first or last.kind is nxt.kind is BlockKind.LIST_ITEM
+                or _name_line(last) and _name_line(nxt))
             if not (colon_list or (ends not in ".:;!?" and nxt.text[:1].islower())):
                 break
             last, k = nxt, k + 1
         units.append((first, last,
                       document.text[first.start: last.end] if document.text else first.text))
     return units
+
+
+#: the longest line read as one name of a list laid out a name a line
+NAME_LINE_CHARS = 80
+
+
+def _name_line(block: Block) -> bool:
+    """A paragraph that is one line of a list without bullets ('Membership:' over 'Lanrick
+    District Council' a line): short, capitalised, no sentence's end."""
+    text = block.text.strip()
+    return block.kind is BlockKind.PARAGRAPH and 0 < len(text) <= NAME_LINE_CHARS and \
+        text[:1].isupper() and text[-1:] not in ".:;!?" and "\n" not in text
 
 
 def _unit_doc(paper: PaperColumns, ranges: dict[tuple[int, int], tuple[int, int]],
@@ -129,11 +143,14 @@ def _relation_rows(blocks: list[Block], docs: list[Unit], mentions: list[list[Me
     """Relation rows (source, relation, target, and the sentence as evidence with provenance)
     from reading every sentence in order; each stated relation once. Headings state none."""
     reader = RelationReader(memory)
+    tables = TableReader(reader)
     for block, doc, found in zip(blocks, docs, mentions, strict=True):
         if block.kind is BlockKind.HEADING:
             reader.heading(block.text, found)  # no relations, but names a later 'this
             continue  # group' may point back to
         reader.new_block(found, block.text)
+        if block.kind is BlockKind.TABLE_ROW:
+            tables.row(block, doc, found)  # a structure table's columns (`tables.py`)
         if not found:  # a unit that names no body states no relation (`unnamed_sentence`)
             if "it" in doc.lowers or "its" in doc.lowers:
                 for sent in doc.sentences():
@@ -246,8 +263,11 @@ def _bracket_alias(doc: Unit, m: Mention, index: BodyIndex) -> None:
     # a person's initials after their name are not an alias: a phrase needs "of"/"for" words
     acronym = any(acronym_like(w) for w in words) and len(words) <= 3 and (
         m.kind != "phrase" or len(m.text.split()) > 2 and any(w.islower() for w in m.text.split()))
+    # a shorter name with the body's own last word: "X Place Partnership Executive (the Place
+    # Executive)", where 'Executive' alone need not be a head noun
     titled = words and all(w[:1].isupper() or w.lower() in ("and", "of", "&") for w in words) \
-        and is_head(words, len(words) - 1)
+        and (is_head(words, len(words) - 1) or m.kind == "body" and len(words) > 1
+             and words[-1].lower() == m.text.split()[-1].lower())
     if acronym or titled:
         index.add_alias(inner, clean_name(m.text))
 
