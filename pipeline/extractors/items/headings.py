@@ -310,10 +310,15 @@ def _table_candidate(blocks: list[Block], index: int, loose: bool = False) -> It
         cells = cells[1:]  # tab-indented text ("\t14.\tTitle") gives an empty first cell
     number = _cell_number(cells[0]) if cells else None
     if not number:
-        return None
+        # "IV | CARERS STRATEGY": a roman numeral cell over an upper-case title, kept (as the
+        # minor "roman" style) only where most of the paper's items are numbered so
+        return _roman_cell(blocks, index, cells, loose)
     rest = [c for c in cells[1:] if c]
     if len(cells) > 1 and not rest:
         return None
+    if (rest and "." in number.strip(".") and rest[0].endswith(".") and not upper_case(rest[0])
+            and "dotted" in rules().full_stop_patterns):
+        return None  # "1.1. | The Chair welcomed members.": a numbered paragraph, as on a line
     return _item(blocks, index, number, rest[0] if rest else "", "table-number", False,
                  relaxed=True, loose=loose)
 
@@ -354,6 +359,18 @@ def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
             return None
         weight /= 2
     return Item(index, number, title, rule, weight, title_block)
+
+
+def _roman_cell(blocks: list[Block], index: int, cells: list[str], loose: bool) -> Item | None:
+    rest = [c for c in cells[1:] if c]
+    if len(rest) != 1 or not cells[0] or cells[0][0] not in "IVX":
+        return None
+    pattern = next((p for rule_id, p, _ in rules().patterns if rule_id == "roman"), None)
+    found = pattern.match(f"{cells[0]} {rest[0]}") if pattern else None
+    if not found:
+        return None
+    return _item(blocks, index, found.group("num"), found.group("title"), "roman", False,
+                 relaxed=True, loose=loose)
 
 
 def _cell_number(text: str) -> str | None:

@@ -1,0 +1,42 @@
+"""Layouts of held-out set 13 (committee minutes of district, county, Scottish, Welsh and
+Northern Irish councils and NHS boards), one mechanism a test. Every paper is invented."""
+
+from __future__ import annotations
+
+from pipeline.extractors.items.headings import extract_items
+from pipeline.readers.text import parse_text
+
+
+def items(text: str) -> list[tuple[str, str]]:
+    return [(i["number"], i["title"]) for i in extract_items(parse_text(text, "t.txt"))["items"]]
+
+
+def decisions(text: str) -> list[tuple[str, str, str]]:
+    return [(d["item"], d["kind"], d["text"])
+            for d in extract_items(parse_text(text, "t.txt"))["decisions"]]
+
+
+def test_roman_numeral_cells_number_the_items_of_a_scottish_minute() -> None:
+    text = ("At a MEETING of the BRAEMOSS INTEGRATION JOINT BOARD held on 4th March, 2025.\n\n"
+            "Present:-\n\nMembers\tRole\nIona KEITH\tChief Officer\n\n"
+            "I\tAPOLOGIES FOR ABSENCE\n\nThere were no apologies.\n\n"
+            "II\tDECLARATION OF INTEREST\n\nThere were no declarations of interest.\n\n"
+            "III\tWINTER PLAN 2025/26\n\nThere was submitted Report No IJB4-2025.\n\n"
+            "The Integration Joint Board agreed:-\n\n(i)\tto approve the plan.\n")
+    assert items(text) == [("I", "APOLOGIES FOR ABSENCE"), ("II", "DECLARATION OF INTEREST"),
+                           ("III", "WINTER PLAN 2025/26")]
+
+
+def test_a_lone_roman_cell_is_no_item_where_the_items_are_numbered_otherwise() -> None:
+    text = ("1.\tAPOLOGIES\n\nNone.\n\n2.\tMINUTES\n\nApproved.\n\n"
+            "V\tSMITH\n\n3.\tBUDGET\n\nNoted.\n")
+    assert [n for n, _ in items(text)] == ["1", "2", "3"]
+
+
+def test_numbered_paragraph_cells_under_an_item_are_not_items() -> None:
+    text = ("1.\tChair's Welcome\n\n1.1.\tTamsin Orrell welcomed members to the meeting, which "
+            "she opened at 10:02.\n\n2.\tApologies for Absence\n\n2.1.\tTamsin Orrell noted "
+            "apologies from Rhys Penhallow, Non-Executive Director.\n\n3.\tWINTER PLAN\n\n"
+            "3.1\tFINANCE AND WORKFORCE\n\nThe Board discussed the plan.\n")
+    assert items(text) == [("1", "Chair's Welcome"), ("2", "Apologies for Absence"),
+                           ("3", "WINTER PLAN"), ("3.1", "FINANCE AND WORKFORCE")]
