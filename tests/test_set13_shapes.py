@@ -12,7 +12,7 @@ def items(text: str) -> list[tuple[str, str]]:
 
 
 def decisions(text: str) -> list[tuple[str, str, str]]:
-    return [(d["item"], d["kind"], d["text"])
+    return [(d["item"], d["kind"], " ".join(d["text"].split()))
             for d in extract_items(parse_text(text, "t.txt"))["decisions"]]
 
 
@@ -40,3 +40,13 @@ def test_numbered_paragraph_cells_under_an_item_are_not_items() -> None:
             "3.1\tFINANCE AND WORKFORCE\n\nThe Board discussed the plan.\n")
     assert items(text) == [("1", "Chair's Welcome"), ("2", "Apologies for Absence"),
                            ("3", "WINTER PLAN"), ("3.1", "FINANCE AND WORKFORCE")]
+
+
+def test_seconded_and_agreed_that_records_the_motion_but_members_agreed_that_is_narrative() -> None:
+    text = ("3.1\tALLOTMENT RENTS 2025/26\n\n"
+            "Members agreed that the consultation had been well run.\n\n"
+            "Proposed by Councillor Tennant\n"
+            "Seconded by Alderman Ferris and agreed that\n\n"
+            "the allotment rents for 2025/26 be held at their current level.\n")
+    assert decisions(text) == [
+        ("3.1", "AGREED", "that the allotment rents for 2025/26 be held at their current level.")]
