@@ -4,6 +4,7 @@ Northern Irish councils and NHS boards), one mechanism a test. Every paper is in
 from __future__ import annotations
 
 from pipeline.extractors.items.headings import extract_items
+from pipeline.extractors.people.attendance import extract_attendance
 from pipeline.readers.text import parse_text
 
 
@@ -50,3 +51,17 @@ def test_seconded_and_agreed_that_records_the_motion_but_members_agreed_that_is_
             "the allotment rents for 2025/26 be held at their current level.\n")
     assert decisions(text) == [
         ("3.1", "AGREED", "that the allotment rents for 2025/26 be held at their current level.")]
+
+
+def test_label_cells_with_a_colon_cell_in_the_chair_and_non_committee_members() -> None:
+    text = ("MINUTES OF THE MEETING OF THE LEISURE COMMITTEE HELD ON 3 JUNE 2025\n\n"
+            "In the Chair\t:\tAlderman J Rainey\n\n"
+            "Committee Members Present\t:\tCouncillors M Lowry and P Tumelty\n\n"
+            "Non-Committee Members Present\t:\tCouncillor S Gault\n\n"
+            "Secretariat:\tFenella Doak\tMember Services Officer\n\n"
+            "1\tAPOLOGIES\n\nNone.\n")
+    found = extract_attendance(parse_text(text, "t.txt"))["attendees"]
+    assert [(p["name"], p["capacity"]) for p in found] == [
+        ("J Rainey", "member"), ("M Lowry", "member"), ("P Tumelty", "member"),
+        ("S Gault", "other"), ("Fenella Doak", "officer")]
+    assert found[0]["role"] == "Chair"
