@@ -65,3 +65,18 @@ def test_label_cells_with_a_colon_cell_in_the_chair_and_non_committee_members() 
         ("J Rainey", "member"), ("M Lowry", "member"), ("P Tumelty", "member"),
         ("S Gault", "other"), ("Fenella Doak", "officer")]
     assert found[0]["role"] == "Chair"
+
+
+def test_a_declaration_on_an_article_of_a_scottish_minute() -> None:
+    from pipeline.extractors.people.declarations import extract_declarations
+
+    text = ("MINUTE of MEETING of the HOUSING COMMITTEE held on Tuesday 4 March 2025.\n\n"
+            "1.\tDECLARATIONS OF INTEREST\n\nCouncillor Menzies declared a non-financial "
+            "interest in Article 3 as a director of Strathcorrie Housing Co-operative and took "
+            "no part in the consideration of that item.\n\n"
+            "2.\tMINUTE OF PREVIOUS MEETING\n\nThe Committee resolved:-\n\n"
+            "to approve the minute.\n\n"
+            "3.\tHOUSING CO-OPERATIVE GRANT\n\nThe Committee resolved:-\n\nto approve the grant.\n")
+    document = parse_text(text, "t.txt")
+    rows = extract_declarations(document, extract_items(document)["items"])
+    assert [(r["name"], r["item"], r["kind"]) for r in rows] == [("Menzies", "3", "non-financial")]
