@@ -80,3 +80,13 @@ def test_a_declaration_on_an_article_of_a_scottish_minute() -> None:
     document = parse_text(text, "t.txt")
     rows = extract_declarations(document, extract_items(document)["items"])
     assert [(r["name"], r["item"], r["kind"]) for r in rows] == [("Menzies", "3", "non-financial")]
+
+
+def test_resolved_over_dotted_parts_that_open_with_that() -> None:
+    text = ("7.\n\nCOMMUNITY GRANTS SCHEME.\n\nMinutes:\n\nThe Cabinet considered the report.\n\n"
+            "RESOLVED\n\n7.1\tthat the revised Community Grants Scheme be adopted;\n\n"
+            "7.2\tthat the Head of Communities be authorised to award grants under it.\n\n"
+            "8.\n\nFLOOD DEFENCE PROGRAMME.\n\nMinutes:\n\n"
+            "8.1\tThe Cabinet received an update on the programme.\n")
+    found = decisions(text)
+    assert len(found) == 1 and found[0][2].endswith("authorised to award grants under it.")
