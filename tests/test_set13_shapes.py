@@ -90,3 +90,21 @@ def test_resolved_over_dotted_parts_that_open_with_that() -> None:
             "8.1\tThe Cabinet received an update on the programme.\n")
     found = decisions(text)
     assert len(found) == 1 and found[0][2].endswith("authorised to award grants under it.")
+
+
+def test_applications_lettered_under_an_item_are_its_parts() -> None:
+    text = ("51.\tMINUTES\n\nRESOLVED THAT:\n\nThe minutes be approved.\n\n"
+            "52.\tPLANNING APPLICATIONS\n\nConsideration was given to the report.\n\n"
+            "A1\t25/00311/FUL: ERECTION OF TWO DWELLINGS\n\nLand at Mill Lane, Oxcombe\n\n"
+            "RESOLVED THAT:\n\nThe application be permitted.\n\n"
+            "A2\t25/00402/HOU: REAR EXTENSION\n\nThe Old Forge, Oxcombe\n\n"
+            "RESOLVED THAT:\n\nThe application be refused.\n\n"
+            "53.\tAPPEALS\n\nThe Committee noted the appeal decisions.\n")
+    assert [n for n, _ in items(text)] == ["51", "52", "A1", "A2", "53"]
+    assert [d[0] for d in decisions(text)] == ["51", "A1", "A2"]
+
+
+def test_a_lone_lettered_heading_is_no_item() -> None:
+    text = ("1.\tAPOLOGIES\n\nNone.\n\n2.\tREPORTS\n\nB1\tCAR PARK\n\nNoted.\n\n"
+            "3.\tCLOSE\n\nThe meeting closed.\n")
+    assert [n for n, _ in items(text)] == ["1", "2", "3"]

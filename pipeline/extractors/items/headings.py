@@ -31,6 +31,8 @@ from pipeline.extractors.items.item_rules import Item, ItemRules, rules
 from pipeline.extractors.items.numbering import (
     drop_nested_lists,
     drop_page_headers,
+    lettered_candidates,
+    lettered_parts,
     sequences,
     strip_page_numbers,
 )
@@ -104,8 +106,15 @@ def find_items(document: Document) -> list[Item]:
     below = {c.title_block for c in candidates if c.title_block > c.index}
     candidates = [c for c in candidates if not (c.title_block < c.index and c.title_block in below)]
     candidates = drop_page_headers(candidates, blocks, rules())
+    # 'A1', 'A2' under an item rise in a numbering of their own (and may read as a list
+    # nested in it): the paper's run is found without them, where it has one, and they are
+    # put back under their item
+    lettered = lettered_candidates(candidates, rules())
     candidates = drop_nested_lists(candidates, rules())
     _damp_lists(blocks, candidates)
+    if lettered and (rest := [c for c in candidates if c not in lettered]) and sequences(
+            rest, blocks, rules()):
+        candidates = rest
     items = sequences(candidates, blocks, rules())
     minor = [c for c in items if c.rule in rules().minor_styles]
     if minor and (2 * len(minor) < len(items) or len(minor) < 2):
@@ -116,7 +125,7 @@ def find_items(document: Document) -> list[Item]:
     if not items:
         single = single_item(blocks)
         return [single] if single else unnumbered_items(blocks)
-    items = _fill_gaps(blocks, items)
+    items = lettered_parts(lettered, _fill_gaps(blocks, items), rules())
     _minute_numbers(blocks, items)
     strip_page_numbers(items, rules())
     return items
