@@ -108,3 +108,10 @@ def test_a_lone_lettered_heading_is_no_item() -> None:
     text = ("1.\tAPOLOGIES\n\nNone.\n\n2.\tREPORTS\n\nB1\tCAR PARK\n\nNoted.\n\n"
             "3.\tCLOSE\n\nThe meeting closed.\n")
     assert [n for n, _ in items(text)] == ["1", "2", "3"]
+
+
+def test_seconded_and_agreed_that_run_on_into_the_decision_is_narrative() -> None:
+    text = ("2.\tConfirmation of Minutes\n\nIt was proposed by Alderman Ferris, seconded by "
+            "Councillor Tennant and agreed that the minutes of the meeting held on 3 March "
+            "2025 be confirmed and signed.\n\n3.\tAllotments\n\nThe report was received.\n")
+    assert decisions(text) == []

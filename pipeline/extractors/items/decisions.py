@@ -131,8 +131,11 @@ def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
             after.text in (":", ":-") or after.lower_ in r.lower_formal.get(info.label, ())):
         return "lower"
     if token.text.islower() and after is not None and after.lower_ in r.lower_led.get(
-            info.label, ()):
-        return "lower-led"  # "Seconded by Councillor B and agreed that": only after that lead-in
+            info.label, ()) and not any(not t.is_space for t in after.doc[after.i + 1:line.end]):
+        # "Seconded by Councillor B and agreed that" ending its line over the decision: only
+        # after that lead-in (run on into the decision, "and agreed that the minutes ...", it
+        # is narrative, as set 9's and 11's Northern Irish minutes are annotated)
+        return "lower-led"
     return None
 
 
