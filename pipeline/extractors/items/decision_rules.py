@@ -35,6 +35,8 @@ class DecisionRules:
     title_case_that: frozenset[str]
     title_case_to: frozenset[str]
     lower_formal: dict[str, frozenset[str]]
+    lower_led: dict[str, frozenset[str]]  # lower-case keyword: words after it, formal ...
+    lower_leads: frozenset[str]  # ... only after one of these lead-ins
     bare_empty: frozenset[str]
     keyword_gate: PatternGate
     terminators: tuple[re.Pattern[str], ...]
@@ -74,6 +76,8 @@ def rules() -> DecisionRules:
         title_case_that=frozenset(raw["title_case_that"]),
         title_case_to=frozenset(raw["title_case_to"]),
         lower_formal={k: frozenset(v) for k, v in raw["lower_formal"].items()},
+        lower_led={k: frozenset(v) for k, v in raw["lower_formal_led"]["keywords"].items()},
+        lower_leads=frozenset(raw["lower_formal_led"]["leads"]),
         bare_empty=frozenset(raw["bare_empty"]),
         terminators=tuple(compile_cached(p, re.I) for p in raw["terminators"]),
         inline_stop=compile_cached("|".join(f"(?:{p})" for p in raw["inline_stops"]), re.I),

@@ -79,7 +79,7 @@ def span_hits(doc: Span) -> list[Hit]:
         if case is None:
             continue
         clause, rule = None, info.id
-        if _sentence_start(doc, start, first) and case != "lower":
+        if _sentence_start(doc, start, first) and case not in ("lower", "lower-led"):
             clause = start
         elif not info.leading_only:
             if lead_ins is None:
@@ -87,7 +87,8 @@ def span_hits(doc: Span) -> list[Hit]:
                 for found, s, e in r.lead_ins(doc):
                     lead_ins.setdefault(e, []).append((s, r.info[doc.vocab.strings[found]]))
             for lead_start, lead in lead_ins.get(start, ()):
-                if lead.generic and shouting:
+                if (lead.generic and shouting) or (case == "lower-led"
+                                                   and lead.id not in r.lower_leads):
                     continue
                 # A lead-in may follow a comma: "Following discussion, the Panel AGREED".
                 placed = lead.anywhere or _sentence_start(doc, lead_start, first) or (
@@ -129,6 +130,12 @@ def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
     if token.text.islower() and after is not None and (
             after.text in (":", ":-") or after.lower_ in r.lower_formal.get(info.label, ())):
         return "lower"
+    if token.text.islower() and after is not None and after.lower_ in r.lower_led.get(
+            info.label, ()) and not any(not t.is_space for t in after.doc[after.i + 1:line.end]):
+        # "Seconded by Councillor B and agreed that" ending its line over the decision: only
+        # after that lead-in (run on into the decision, "and agreed that the minutes ...", it
+        # is narrative, as set 9's and 11's Northern Irish minutes are annotated)
+        return "lower-led"
     return None
 
 

@@ -23,18 +23,19 @@ page: its title line gives one item numbered "". Rules are data in
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from pipeline.extractors.anchors import starts_line
-from pipeline.extractors.items.decisions import block_hits, extract_decisions, keyword_hits
+from pipeline.extractors.items.decisions import extract_decisions, keyword_hits
 from pipeline.extractors.items.item_rules import Item, ItemRules, rules
 from pipeline.extractors.items.numbering import (
     drop_nested_lists,
     drop_page_headers,
+    lettered_candidates,
+    lettered_parts,
     sequences,
     strip_page_numbers,
 )
 from pipeline.extractors.items.numbering import number_key as _number_key
+from pipeline.extractors.items.paper_kind import is_report
 from pipeline.extractors.items.titles import (
     after_colon,
     clean_title,
@@ -54,7 +55,6 @@ from pipeline.extractors.items.titles import (
 from pipeline.extractors.items.unnumbered import single_item, unnumbered_items
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
-from pipeline.regex_cache import compile_cached
 
 # Weight of a numbered row inside a run of numbered rows: kept when nothing else is
 # numbered (an agenda laid out as one table), outweighed by any run of real headings.
@@ -104,8 +104,15 @@ def find_items(document: Document) -> list[Item]:
     below = {c.title_block for c in candidates if c.title_block > c.index}
     candidates = [c for c in candidates if not (c.title_block < c.index and c.title_block in below)]
     candidates = drop_page_headers(candidates, blocks, rules())
+    # 'A1', 'A2' under an item rise in a numbering of their own (and may read as a list
+    # nested in it): the paper's run is found without them, where it has one, and they are
+    # put back under their item
+    lettered = lettered_candidates(candidates, rules())
     candidates = drop_nested_lists(candidates, rules())
     _damp_lists(blocks, candidates)
+    if lettered and (rest := [c for c in candidates if c not in lettered]) and sequences(
+            rest, blocks, rules()):
+        candidates = rest
     items = sequences(candidates, blocks, rules())
     minor = [c for c in items if c.rule in rules().minor_styles]
     if minor and (2 * len(minor) < len(items) or len(minor) < 2):
@@ -116,7 +123,7 @@ def find_items(document: Document) -> list[Item]:
     if not items:
         single = single_item(blocks)
         return [single] if single else unnumbered_items(blocks)
-    items = _fill_gaps(blocks, items)
+    items = lettered_parts(lettered, _fill_gaps(blocks, items), rules())
     _minute_numbers(blocks, items)
     strip_page_numbers(items, rules())
     return items
@@ -198,68 +205,6 @@ def _shape(number: str) -> str:
     return re.sub(r"\d+", "0", number)
 
 
-def is_report(document: Document) -> bool:
-    """Whether the paper reads as a report: its section labels outweigh minutes' labels."""
-    report, minutes = kind_cues(document)
-    return sum(report.values()) >= 2 and sum(report.values()) > sum(minutes.values())
-
-
-def kind_cues(document: Document) -> tuple[dict[str, int], dict[str, int]]:
-    """The report cues and the minutes cues the paper shows, each id with its weight."""
-    r = rules()
-    report: dict[str, int] = {}
-    minutes: dict[str, int] = {}
-    numbered, min_words, min_count, numbered_weight = r.numbered_paragraphs
-    paragraphs = 0
-    starts, report_rest, minutes_rest = _label_starts()
-    for block in document.blocks:
-        text = _plain(block)
-        words = len(text.split())
-        if words >= min_words and numbered.match(text):
-            paragraphs += 1
-        if "decisions" not in minutes and block.kind is not BlockKind.TABLE_ROW and (
-                block_hits(document, block)):
-            minutes["decisions"] = r.decisions_weight
-        # Section labels are short lines; only "the meeting closed" is read in body text.
-        short = words <= 16
-        # a short line opening with none of the labels anchored at its start is tried
-        # against the others only (one match of the labels joined, not one search each)
-        opens = not short or starts is None or starts.match(text)
-        for cue_id, weight, pattern in r.report_cues if opens else report_rest:
-            if short and pattern.search(text):
-                report.setdefault(cue_id, weight)
-        for cue_id, weight, pattern in r.minutes_cues if opens else minutes_rest:
-            if (short or cue_id == "meeting-closed") and pattern.search(text):
-                minutes.setdefault(cue_id, weight)
-    if paragraphs >= min_count:
-        report["numbered-paragraphs"] = numbered_weight
-    return report, minutes
-
-
-@cache
-def _label_starts() -> tuple[re.Pattern[str] | None, list, list]:
-    """The report and minutes cues anchored at a line's start joined into one regex (None
-    where they cannot be: differing flags, group references), and the cues of each family
-    that are not anchored, in order."""
-    r = rules()
-    cues = [p for _, _, p in (*r.report_cues, *r.minutes_cues)]
-    anchored = [p for p in cues if starts_line(p)]
-    joined = None
-    if len({p.flags for p in anchored}) == 1 and not anchored[0].flags & re.VERBOSE and not any(
-            re.search(r"\\[0-9]|\(\?P[=<]|\(\?\(", p.pattern) for p in anchored):
-        try:  # (a global flag inside one of them cannot be joined)
-            joined = compile_cached("|".join(f"(?:{p.pattern})" for p in anchored),
-                                    anchored[0].flags)
-        except re.error:
-            joined = None
-    return (joined, [c for c in r.report_cues if not starts_line(c[2])],
-            [c for c in r.minutes_cues if not starts_line(c[2])])
-
-
-def _plain(block: Block) -> str:
-    return " ".join(block.text.replace("\t", " ").split())
-
-
 def _candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | None:
     """The item heading the block opens, if any; `loose`: a line where the numbering has
     a gap, whose title may be longer and hold a verb (see `is_title`)."""
@@ -310,10 +255,15 @@ def _table_candidate(blocks: list[Block], index: int, loose: bool = False) -> It
         cells = cells[1:]  # tab-indented text ("\t14.\tTitle") gives an empty first cell
     number = _cell_number(cells[0]) if cells else None
     if not number:
-        return None
+        # "IV | CARERS STRATEGY": a roman numeral cell over an upper-case title, kept (as the
+        # minor "roman" style) only where most of the paper's items are numbered so
+        return _roman_cell(blocks, index, cells, loose)
     rest = [c for c in cells[1:] if c]
     if len(cells) > 1 and not rest:
         return None
+    if (rest and "." in number.strip(".") and rest[0].endswith(".") and not upper_case(rest[0])
+            and "dotted" in rules().full_stop_patterns):
+        return None  # "1.1. | The Chair welcomed members.": a numbered paragraph, as on a line
     return _item(blocks, index, number, rest[0] if rest else "", "table-number", False,
                  relaxed=True, loose=loose)
 
@@ -354,6 +304,18 @@ def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
             return None
         weight /= 2
     return Item(index, number, title, rule, weight, title_block)
+
+
+def _roman_cell(blocks: list[Block], index: int, cells: list[str], loose: bool) -> Item | None:
+    rest = [c for c in cells[1:] if c]
+    if len(rest) != 1 or not cells[0] or cells[0][0] not in "IVX":
+        return None
+    pattern = next((p for rule_id, p, _ in rules().patterns if rule_id == "roman"), None)
+    found = pattern.match(f"{cells[0]} {rest[0]}") if pattern else None
+    if not found:
+        return None
+    return _item(blocks, index, found.group("num"), found.group("title"), "roman", False,
+                 relaxed=True, loose=loose)
 
 
 def _cell_number(text: str) -> str | None:

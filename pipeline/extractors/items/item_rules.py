@@ -71,6 +71,7 @@ class ItemRules:
     minor_styles: frozenset[str]  # number styles that count only where most items use them
     minute_references: frozenset[str]  # number rules of a minute reference under a heading
     gap_title: tuple[int, int]  # (words, characters) of a title that fills a numbering gap
+    lettered_parts: tuple[re.Pattern[str], int]  # ("A1", "A2" under an item, their fewest)
 
 
 @cache
@@ -147,6 +148,8 @@ def rules() -> ItemRules:
         minor_styles=frozenset(raw["minor_styles"]),
         minute_references=frozenset(raw["minute_references"]),
         gap_title=(raw["gap_title"]["max_words"], raw["gap_title"]["max_chars"]),
+        lettered_parts=(compile_cached(raw["lettered_parts"]["pattern"]),
+                        raw["lettered_parts"]["min"]),
     )
 
 

@@ -269,3 +269,32 @@ def _strip_wrapped_page_numbers(found: list[tuple[Item, re.Match[str] | None]],
         if len(inside) == 1:
             m = inside[0]
             item.title = item.title[:m.start()] + " " + item.title[m.end():]
+
+
+def lettered_candidates(candidates: list[Item], rules: ItemRules) -> list[Item]:
+    """The candidates numbered as lettered parts ('A1', 'A2'), where there are enough of them
+    to be a run of their own; [] otherwise."""
+    pattern, fewest = rules.lettered_parts
+    lettered = [c for c in candidates if pattern.match(c.number)]
+    return lettered if len(lettered) >= fewest else []
+
+
+def lettered_parts(candidates: list[Item], items: list[Item], rules: ItemRules) -> list[Item]:
+    """The items with the lettered parts of an item put back: planning applications 'A1',
+    'A2', 'B1' under '74. PLANNING APPLICATIONS' rise in a numbering of their own, so the
+    paper's run leaves them out; a rising run of them between two kept items (or after the
+    last) is kept under the item above."""
+    lettered = lettered_candidates(candidates, rules)
+    if not lettered or not items:
+        return items
+    fewest = rules.lettered_parts[1]
+    kept = {c.index for c in items}
+    added: list[Item] = []
+    for n, item in enumerate(items):
+        end = items[n + 1].index if n + 1 < len(items) else None
+        run = [c for c in lettered if c.index > item.index and (end is None or c.index < end)
+               and c.index not in kept]
+        keys = [(c.number[0], int(c.number[1:])) for c in run]
+        if len(run) >= fewest and keys == sorted(set(keys)):
+            added.extend(run)
+    return sorted(items + added, key=lambda c: c.index) if added else items
