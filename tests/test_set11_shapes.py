@@ -3,6 +3,8 @@ lines, agenda-verb item titles, the chair named in the label line. Every paper i
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extractors.items.headings import extract_items
 from pipeline.extractors.people.attendance import extract_attendance
 from pipeline.extractors.people.names import is_name
@@ -158,20 +160,6 @@ def test_cyngor_sir_is_an_organisation_not_a_knight() -> None:
     assert result["attendees"][1]["organisation"] == "Cyngor Sir Arianwy"
 
 
-def test_seats_per_organisation_give_member_of_edges() -> None:
-    from pipeline.extractors.bodies.structure import extract_structure
-
-    text = ("Report to: Safer Tollbridge Partnership Board\n\n4. Membership\n\n"
-            "4.1 The Board comprises two members appointed by Tollbridge District Council, "
-            "one by Marchfield County Council and one by Marchfield Police.\n\n"
-            "4.2 The Youth Forum has three places on the agenda each year.\n")
-    rows = extract_structure(parse_text(text, "t.txt"), {
-        "kind": "report", "body": "Safer Tollbridge Partnership Board", "date": ""})
-    found = {(r["source"], r["relation"], r["target"]) for r in rows["relations"]}
-    assert found == {(org, "member_of", "Safer Tollbridge Partnership Board") for org in (
-        "Tollbridge District Council", "Marchfield County Council", "Marchfield Police")}
-
-
 def test_item_number_glued_to_a_label_and_its_list() -> None:
     text = ("TORRAN HARBOUR TRUST\n\nMinutes of Directors Meeting held on Thursday 6 March 2025\n\n"
             "Present: R. Moar (Chair); D. Gair; H. Sween\n\n"
@@ -232,18 +220,6 @@ def test_attendance_told_in_the_welcome_item() -> None:
     assert sorted(names(result["attendees"])) == ["Baird-Lyle", "Dow", "Gunn", "Moffat", "Orr",
                                                   "Petrie"]
     assert names(result["apologies"]) == ["Ross"]
-
-
-def test_reports_to_each_meeting_of_a_body() -> None:
-    from pipeline.extractors.bodies.structure import extract_structure
-
-    text = ("Glenaird Community Council\n\nMinute of the Glenaird Community Council (GCC) "
-            "Meeting\n\n5. Planning: CClr Dow reported that the GCC Roads Sub-Group, which "
-            "reports to each meeting of the Community Council, had commented on the plan.\n")
-    rows = extract_structure(parse_text(text, "t.txt"), {
-        "kind": "minutes", "body": "Glenaird Community Council", "date": ""})
-    assert {(r["source"], r["relation"], r["target"]) for r in rows["relations"]} == {
-        ("GCC Roads Sub-Group", "reports_to", "Glenaird Community Council")}
 
 
 def test_five_digit_running_minute_numbers_and_glued_capital_titles() -> None:
@@ -322,19 +298,6 @@ def test_a_welsh_community_council_page_with_codes_and_a_three_line_heading() ->
         ("MR", "3"), ("EW", "3")]
 
 
-def test_reports_jointly_to_two_bodies() -> None:
-    from pipeline.extractors.bodies.structure import extract_structure
-
-    text = ("Report to: Kelby Health and Wellbeing Board\n\nGovernance\n\nThe Children's "
-            "Partnership reports jointly to the Board and to the Kelby Safeguarding Children "
-            "Partnership.\n")
-    rows = extract_structure(parse_text(text, "t.txt"), {
-        "kind": "report", "body": "Kelby Health and Wellbeing Board", "date": ""})
-    assert {(r["source"], r["relation"], r["target"]) for r in rows["relations"]} == {
-        ("Children's Partnership", "reports_to", "Kelby Health and Wellbeing Board"),
-        ("Children's Partnership", "reports_to", "Kelby Safeguarding Children Partnership")}
-
-
 def test_young_members_by_forename_with_their_schools_initials() -> None:
     result = run(
         "Youth Forum - Wednesday 12th February 2025 4.30 pm",
@@ -380,3 +343,38 @@ def test_a_record_of_decisions_taken_on_a_date_dates_the_meeting() -> None:
             "18 March 2025 at County Hall, Ashbourne Road, Wellsby, in the Committee Room\n\n"
             "1. Play Area Review\n\nDecision: To approve the review.\n")
     assert extract_metadata(parse_text(text, "t.txt"))["date"] == "2025-03-18"
+
+
+RELATION_SHAPES = [
+    (  # seats per organisation
+        "Report to: Safer Tollbridge Partnership Board\n\n4. Membership\n\n"
+        "4.1 The Board comprises two members appointed by Tollbridge District Council, "
+        "one by Marchfield County Council and one by Marchfield Police.\n\n"
+        "4.2 The Youth Forum has three places on the agenda each year.\n",
+        {"kind": "report", "body": "Safer Tollbridge Partnership Board", "date": ""},
+        {(org, "member_of", "Safer Tollbridge Partnership Board") for org in (
+            "Tollbridge District Council", "Marchfield County Council", "Marchfield Police")}),
+    (  # reports to each meeting of a body
+        "Glenaird Community Council\n\nMinute of the Glenaird Community Council (GCC) "
+        "Meeting\n\n5. Planning: CClr Dow reported that the GCC Roads Sub-Group, which "
+        "reports to each meeting of the Community Council, had commented on the plan.\n",
+        {"kind": "minutes", "body": "Glenaird Community Council", "date": ""},
+        {("GCC Roads Sub-Group", "reports_to", "Glenaird Community Council")}),
+    (  # reports jointly to two bodies
+        "Report to: Kelby Health and Wellbeing Board\n\nGovernance\n\nThe Children's "
+        "Partnership reports jointly to the Board and to the Kelby Safeguarding Children "
+        "Partnership.\n",
+        {"kind": "report", "body": "Kelby Health and Wellbeing Board", "date": ""},
+        {("Children's Partnership", "reports_to", "Kelby Health and Wellbeing Board"),
+         ("Children's Partnership", "reports_to", "Kelby Safeguarding Children Partnership")}),
+]
+
+
+@pytest.mark.parametrize(("text", "meta", "expected"), RELATION_SHAPES)
+def test_relation_shapes(text: str, meta: dict, expected: set) -> None:
+    """Seats per organisation ('comprises two members appointed by A, one by B'), 'reports
+    to each meeting of' a body, 'reports jointly to the Board and to X'."""
+    from pipeline.extractors.bodies.structure import extract_structure
+
+    rows = extract_structure(parse_text(text, "t.txt"), meta)
+    assert {(r["source"], r["relation"], r["target"]) for r in rows["relations"]} == expected
