@@ -6,12 +6,11 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extractors import extract_document
+from pipeline.extractors.people.declaration_items import item_refs, resolve
 from pipeline.extractors.people.declaration_parts import (
     action_of,
     declarers,
-    item_refs,
     kind_of,
-    resolve,
 )
 from pipeline.model.labels import DECLARATION_ACTIONS, DECLARATION_KINDS
 from pipeline.readers.text import parse_text
@@ -141,8 +140,7 @@ def test_rows_carry_text_action_rule_and_provenance() -> None:
 def test_the_word_gates_never_skip_a_match() -> None:
     from pathlib import Path
 
-    from pipeline.extractors.people.declaration_parts import pattern, rules
-    from pipeline.extractors.people.declarations import sentences
+    from pipeline.extractors.people.declaration_parts import pattern, rules, sentences
     from pipeline.readers import read
 
     root = Path(__file__).resolve().parents[1] / "corpus"
@@ -196,7 +194,7 @@ def test_declarers_past_a_capacity_clause_or_a_label(pre: str, names: list[str])
 
 
 def test_paragraphs_codes_and_titles_name_items() -> None:
-    from pipeline.extractors.people.declaration_parts import bare_codes
+    from pipeline.extractors.people.declaration_items import bare_codes
 
     assert item_refs("in respect of paragraph 4 - Grant Funding 2025/26.") == [
         ("4", "Grant Funding 2025/26")]

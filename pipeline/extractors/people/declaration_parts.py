@@ -296,3 +296,19 @@ def names_in(text: str, named: dict | None = None) -> list[tuple[str, int, int]]
     if named is not None:
         named[text] = out
     return out
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of a block (a full stop after an initial, an honorific or a
+    number ends none), and of '(1) ...; (2) ...' parts (and a lead ending ':-' before them)."""
+    spans, start = [], 0
+    for m in re.finditer(r"[.!?](?=\s+[(“\"‘'A-Z0-9•])"
+                         r"|[;:]-?\s*(?:and\s+)?(?=\(?[0-9ivx]{1,4}\)\s)", text):
+        if m.group().startswith(".") and \
+                pattern("abbreviation_stop").search(text[max(0, m.start() - 6):m.end()]):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans
+            if text[s:e].strip()]

@@ -49,6 +49,7 @@ from pipeline.extractors.people.declaration_parts import (
     names_in,
     pattern,
     rules,
+    sentences,
 )
 from pipeline.extractors.people.names import is_name
 from pipeline.extractors.people.person_codes import coded_declarers, file_person_codes
@@ -191,22 +192,6 @@ def _kind_words(text: str) -> str:
 
 
 # ---- sentences ---------------------------------------------------------------------------
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of a block (a full stop after an initial, an honorific or a
-    number ends none), and of '(1) ...; (2) ...' parts (and a lead ending ':-' before them)."""
-    spans, start = [], 0
-    for m in re.finditer(r"[.!?](?=\s+[(“\"‘'A-Z0-9•])"
-                         r"|[;:]-?\s*(?:and\s+)?(?=\(?[0-9ivx]{1,4}\)\s)", text):
-        if m.group().startswith(".") and \
-                pattern("abbreviation_stop").search(text[max(0, m.start() - 6):m.end()]):
-            continue
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans
-            if text[s:e].strip()]
-
 
 def _sentences_with_cue(text: str) -> bool:
     return any(c.verb.search(text) for c in rules()["cues"])
