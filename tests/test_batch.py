@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import signal
@@ -50,6 +51,33 @@ def test_second_run_reuses_unchanged_documents(tmp_path: Path) -> None:
     assert b"Changed Board" in (out / "documents.csv").read_bytes()
     forced = run_extract([papers], out, RunSettings(workers=1, force=True))
     assert forced.reused == 0
+
+
+def test_a_paper_saved_twice_is_read_and_named_a_duplicate_of_the_first(tmp_path: Path
+                                                                        ) -> None:
+    """One paper under two names (and two files that are no papers, alike too): the later
+    paper is a `duplicate` warning naming the first, also when it arrives in a later run;
+    the files that are not read are never duplicates."""
+    papers = make_papers(tmp_path / "in", 2)
+    (papers / "copy.txt").write_bytes((papers / "paper000.txt").read_bytes())
+    for name in ("a.xls", "b.xls"):
+        (papers / name).write_bytes(b"not a paper")
+    out = tmp_path / "out"
+    run_extract([papers], out, RunSettings(workers=1))
+
+    def duplicates() -> dict[str, str]:
+        with (out / "errors.csv").open(encoding="utf-8-sig") as handle:
+            return {r["document"]: r["message"] for r in csv.DictReader(handle)
+                    if r["error_type"] == "duplicate"}
+
+    assert duplicates() == {
+        "paper000.txt": "the same bytes as copy.txt: its rows are that paper's again"}
+    (papers / "paper001b.txt").write_bytes((papers / "paper001.txt").read_bytes())
+    second = run_extract([papers], out, RunSettings(workers=1))
+    assert second.processed == 1  # the new copy alone
+    assert set(duplicates()) == {"paper000.txt", "paper001b.txt"}
+    documents = (out / "documents.csv").read_text(encoding="utf-8-sig")
+    assert "copy.txt" in documents and "paper000.txt" in documents  # both read
 
 
 def _slow_or_broken(item: Input) -> str:

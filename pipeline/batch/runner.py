@@ -270,7 +270,13 @@ def write_outputs(store: Store, documents: list[str], out: Path, raw_csv: bool,
                if name not in ("bodies", "errors", *DERIVED)}
     errors = CsvStream(out / "errors.csv", SCHEMA["errors"].columns, raw=raw_csv)
     summary = RunSummary(out, 0, 0, 0, {name: 0 for name in SCHEMA if name != "errors"}, 0.0)
+    duplicates = store.duplicates(documents)
     for record in store.records(documents):
+        if (first := duplicates.get(record["document"])) is not None:
+            errors.write(error_row(record["document"], "walk", "duplicate",
+                                   f"the same bytes as {first}: its rows are that paper's "
+                                   "again", "warning"))
+            summary.warnings += 1
         summary.documents += record["status"] != "skipped"
         summary.failed += record["status"] == "failed"
         summary.skipped += record["status"] == "skipped"

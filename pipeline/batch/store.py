@@ -161,6 +161,28 @@ class Store:
         # each, not 100,000 copies
         return {row[0]: (row[1], sys.intern(row[2]), sys.intern(row[3])) for row in cursor}
 
+    def duplicates(self, documents: list[str]) -> dict[str, str]:
+        """document -> the first of `documents` (in their order) with the same bytes, for each
+        later one: an archive often holds one paper under two names ('Minutes.pdf' and
+        'Printed minutes.pdf'), whose rows would count twice. Files that are not read are
+        no papers and no duplicates."""
+        cursor = self.db.execute(
+            "SELECT document, content_hash FROM documents WHERE content_hash IN (SELECT "
+            "content_hash FROM documents WHERE content_hash NOT LIKE 'skipped:%' "
+            "GROUP BY content_hash HAVING COUNT(*) > 1)")
+        by_document = dict(cursor.fetchall())
+        first: dict[str, str] = {}
+        found: dict[str, str] = {}
+        for document in documents:
+            digest = by_document.get(document)
+            if digest is None:
+                continue
+            if digest in first:
+                found[document] = first[digest]
+            else:
+                first[digest] = document
+        return found
+
     def file_stats(self) -> dict[str, str]:
         """document -> "size:mtime_ns hash" of its file when last hashed, for the documents
         whose stat was kept: a file whose size and modification time are unchanged need not
