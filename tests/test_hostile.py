@@ -109,8 +109,8 @@ def test_names_with_spaces_unicode_and_leading_dashes(tmp_path: Path) -> None:
     folder.mkdir()
     text = SAMPLES["txt"].read_text(encoding="utf-8")
     names = ["with space.txt", "-starts-with-dash.txt", "Ünïcödé – minutes.txt"]
-    for name in names:
-        (folder / name).write_text(text, encoding="utf-8")
+    for name in names:  # each its own paper: the same bytes would be named duplicates
+        (folder / name).write_text(f"{text}\n{name}\n", encoding="utf-8")
     summary = run_extract([folder], tmp_path / "out", RunSettings(workers=1))
     assert summary.failed == 0 and summary.documents == 3
     assert errors_of(tmp_path / "out") == {}

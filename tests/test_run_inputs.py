@@ -219,8 +219,9 @@ def test_pages_saved_from_a_council_web_site_are_read_by_what_they_hold(tmp_path
     folder.mkdir()
     html = "<!DOCTYPE html><html><body>" + "".join(
         f"<p>{line}</p>" for line in PAPER.split("\n\n")) + "</body></html>"
-    for name in ("mgAi.aspx?ID=77", "Minutes", "Minutes.htm?T=9"):
-        (folder / name).write_text(html, encoding="utf-8")
+    for name in ("mgAi.aspx?ID=77", "Minutes", "Minutes.htm?T=9"):  # (not the same bytes)
+        (folder / name).write_text(html.replace("</body>", f"<p>{name}</p></body>"),
+                                   encoding="utf-8")
     (folder / "LICENSE").write_text("Free to use.\n", encoding="utf-8")
     (folder / "search.php").write_text("no results", encoding="utf-8")
     out = tmp_path / "run"
