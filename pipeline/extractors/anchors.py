@@ -246,10 +246,17 @@ class LiteralIndex:
         # each regex's most telling sets, best first (a few sets turn away what all would);
         # none for a regex anchored at the start, whose search is one try at the start and
         # costs less than looking its strings up
-        self.needs = [[] if starts_line(p) else sorted(set(required_sets(p)), key=_telling)
-                      [:NEEDS_KEPT] for p in patterns]
+        patterns = list(patterns)
+        anchored = [starts_line(p) for p in patterns]
+        self.needs = [[] if start else sorted(set(required_sets(p)), key=_telling)
+                      [:NEEDS_KEPT] for p, start in zip(patterns, anchored, strict=True)]
         self.strings = tuple(sorted({s for sets in self.needs for one in sets for s in one},
                                     key=longest_first))
+        # the anchored regexes tried at once: a text none of them matches at its start (most
+        # lines) turns them all away in one match
+        self.starts = join_anchored([p for p, start in zip(patterns, anchored, strict=True)
+                                     if start])
+        self.anchored = anchored if self.starts is not None else [False] * len(patterns)
 
     def passing(self, text: str) -> list[bool]:
         """For each regex, in order: False when the text cannot match it."""
@@ -257,8 +264,12 @@ class LiteralIndex:
             return [True] * len(self.needs)
         folded = text.casefold()
         present = {s for s in self.strings if s in folded}
+        opens = self.starts is None or self.starts.match(text) is not None
         out = []
-        for sets in self.needs:
+        for sets, start in zip(self.needs, self.anchored, strict=True):
+            if start:
+                out.append(opens)
+                continue
             for one in sets:
                 if one.isdisjoint(present):
                     out.append(False)
@@ -266,6 +277,24 @@ class LiteralIndex:
             else:
                 out.append(True)
         return out
+
+
+#: what keeps a regex out of an alternation with others: a group reference or name (two
+#: regexes may name the same group), a conditional, a global or verbose flag
+_UNJOINABLE = compile_cached(r"\\[0-9]|\(\?P|\(\?\(|\(\?[aiLmsux]+\)")
+
+
+def join_anchored(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """Regexes anchored at the text's start (`starts_line`) as one alternation, which
+    matches at the start exactly where one of them does (None when there are none, or they
+    cannot be joined: differing flags, group names or references, global flags)."""
+    if not patterns or len({p.flags for p in patterns}) != 1 or patterns[0].flags & re.VERBOSE \
+            or any(_UNJOINABLE.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return compile_cached("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
 
 
 def branches(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:

@@ -27,7 +27,7 @@ from functools import cache
 
 from pipeline.extractors.anchors import starts_line
 from pipeline.extractors.items.decisions import block_hits, extract_decisions, keyword_hits
-from pipeline.extractors.items.item_rules import Item, ItemRules, rules
+from pipeline.extractors.items.item_rules import Item, ItemRules, number_starts, rules
 from pipeline.extractors.items.numbering import (
     drop_nested_lists,
     drop_page_headers,
@@ -267,9 +267,9 @@ def _candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | N
     if block.kind is BlockKind.TABLE_ROW:
         return _table_candidate(blocks, index, loose)
     text = block.text.strip().strip("*").strip()
-    for rule_id, pattern, strict in rules().patterns:
-        found = pattern.match(text)
-        if not found:
+    for (rule_id, pattern, strict), maybe in zip(rules().patterns,
+                                                 number_starts().possible(text), strict=True):
+        if not maybe or not (found := pattern.match(text)):
             continue
         r = rules()
         number = found.group("num").rstrip(".")

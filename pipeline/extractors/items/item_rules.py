@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.extractors.first_chars import FirstChars
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
@@ -146,6 +147,12 @@ def rules() -> ItemRules:
         minute_references=frozenset(raw["minute_references"]),
         gap_title=(raw["gap_title"]["max_words"], raw["gap_title"]["max_chars"]),
     )
+
+
+@cache
+def number_starts() -> FirstChars:
+    """Which number patterns a line's first character leaves to try (most lines none)."""
+    return FirstChars([pattern for _, pattern, _ in rules().patterns])
 
 
 @dataclass(slots=True)
