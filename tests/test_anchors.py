@@ -181,8 +181,8 @@ def test_literal_index_never_leaves_out_a_match(text: str) -> None:
 def test_literal_index_turns_away_what_lacks_the_words() -> None:
     # a regex anchored at the start is tried where one of the anchored regexes, joined,
     # matches the text's start (one match for them all, no lookups)
-    assert LiteralIndex(LOOKED_UP).passing("Fenwick Council noted the report") == [
-        False, False, False, True, False]
+    assert LiteralIndex(LOOKED_UP).passing("Fenwick Council noted the report") == (
+        False, False, False, True, False)
     assert LiteralIndex(LOOKED_UP).passing("- Minutes of the Board")[2] is True
     assert LiteralIndex(LOOKED_UP).passing("the district of Fenwick")[1] is False
 

@@ -77,7 +77,7 @@ def test_unjoinable_regexes_are_tried_alone() -> None:
     assert join_anchored([re.compile(r"^a", re.I), re.compile(r"^b")]) is None
     assert join_anchored([re.compile(r"^(a)\1")]) is None
     index = LiteralIndex([re.compile(r"^(?P<a>x)"), re.compile(r"^(?P<a>y)")])
-    assert index.passing("z") == [True, True]  # not joined: always tried
+    assert index.passing("z") == (True, True)  # not joined: always tried
 
 
 def test_kind_cues_index_never_turns_away_a_match() -> None:

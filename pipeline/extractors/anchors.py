@@ -163,6 +163,7 @@ def _telling(strings: frozenset[str]) -> tuple[int, int, list[str]]:
 
 
 NEEDS_KEPT = 3  # the required sets a LiteralIndex looks up per regex
+MAX_ANSWERS = 4096  # the answers a LiteralIndex keeps, by the strings a text holds
 
 
 def starts_line(pattern: re.Pattern[str]) -> bool:
@@ -257,14 +258,25 @@ class LiteralIndex:
         self.starts = join_anchored([p for p, start in zip(patterns, anchored, strict=True)
                                      if start])
         self.anchored = anchored if self.starts is not None else [False] * len(patterns)
+        self.answers: dict[tuple[frozenset[str], bool], tuple[bool, ...]] = {}
 
-    def passing(self, text: str) -> list[bool]:
+    def passing(self, text: str) -> tuple[bool, ...]:
         """For each regex, in order: False when the text cannot match it."""
         if not text.isascii() and _UNFOLDED.search(text):
-            return [True] * len(self.needs)
+            return (True,) * len(self.needs)
         folded = text.casefold()
-        present = {s for s in self.strings if s in folded}
+        present = frozenset([s for s in self.strings if s in folded])
         opens = self.starts is None or self.starts.match(text) is not None
+        # the answer depends on nothing else: most texts hold none or one of the strings,
+        # so a few answers serve every text (kept by the strings found, never by the text)
+        known = self.answers.get((present, opens))
+        if known is None:
+            if len(self.answers) >= MAX_ANSWERS:  # (a hostile text's every combination)
+                self.answers.clear()
+            known = self.answers[present, opens] = self._answer(present, opens)
+        return known
+
+    def _answer(self, present: frozenset[str], opens: bool) -> tuple[bool, ...]:
         out = []
         for sets, start in zip(self.needs, self.anchored, strict=True):
             if start:
@@ -276,7 +288,7 @@ class LiteralIndex:
                     break
             else:
                 out.append(True)
-        return out
+        return tuple(out)
 
 
 #: what keeps a regex out of an alternation with others: a group reference or name (two

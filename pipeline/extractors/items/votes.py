@@ -191,7 +191,7 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
         needed: dict[re.Pattern[str], bool] = {}
         # which cues the sentence holds the words of, in the index's order: opens, results,
         # named (none when the gate turned it away)
-        possible = r.cue_index.passing(sentence) if cued else []
+        possible = r.cue_index.passing(sentence) if cued else ()
         opens, results = len(r.opens), len(r.opens) + len(r.result_cues)
         for cue, maybe in zip(r.opens if cued else (), possible[:opens], strict=True):
             for m in cue.finditer(sentence, needed) if maybe else ():

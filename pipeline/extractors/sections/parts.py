@@ -216,7 +216,11 @@ def _segment(blocks: list[Block]) -> tuple[list[Part], list[dict]]:
         if (first, after) in found_at or not header_reach(after - first):
             return meta(first, after)["kind"]
         if first not in headed:
-            headed[first] = classify_blocks(blocks[first:after])[0]
+            # a run from the same block read whole already has them: classify_blocks'
+            # answer, kept in its metadata
+            read = next((found["classified"] for (start, end), found in found_at.items()
+                         if start == first and header_reach(end - start)), None)
+            headed[first] = (read or classify_blocks(blocks[first:after]))[0]
         # "other" is read from the run's body lines (`header.recorded`): the whole run's
         return headed[first] if headed[first] != "other" else meta(first, after)["kind"]
 
