@@ -233,6 +233,24 @@ def span_of(document: Document, block: Block, start: int = 0, end: int | None = 
     return span
 
 
+def hand_on(document: Document, name: str, value: Any) -> None:
+    """Keep something worked out for one paper's blocks on the Doc for a later stage to
+    `take` (a part of a pack shares the file's Doc: kept by where its blocks start, and how
+    many there are)."""
+    remembered: dict[Any, Any] = doc_of(document).user_data
+    remembered[_paper_key(document, name)] = value
+
+
+def take(document: Document, name: str) -> Any:
+    """What an earlier stage handed on for the paper under `name` (None when nothing), once."""
+    remembered: dict[Any, Any] = doc_of(document).user_data
+    return remembered.pop(_paper_key(document, name), None)
+
+
+def _paper_key(document: Document, name: str) -> tuple[str, int, int]:
+    return name, document.blocks[0].start if document.blocks else -1, len(document.blocks)
+
+
 def labels(document: Document, block: Block) -> dict[str, Any]:
     """What the sections component found a block to be, by label name, worked out once per
     paper and read by every extractor; `span._.labels` of the block's span reads them too."""
