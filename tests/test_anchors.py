@@ -152,7 +152,10 @@ def test_literal_gate(text: str, expected: bool) -> None:
     (r"\bthe\s+vote\s+on\b", [{"the"}, {"vote"}, {"on"}]),
     (r"(?:Metropolitan +)?(?:Borough|District) +Council\b",
      [{"borough", "district"}, {" "}, {"council"}]),
-    (r"(?:ab)+c?(?=xyz)", [{"ab"}]),
+    # what a look-ahead or look-behind needs is in a text that matches, outside the match
+    (r"(?:ab)+c?(?=xyz)", [{"ab"}, {"xyz"}]),
+    (r"(?<=[.:])\s+(?=decision\b)", [{"decision"}]),
+    (r"ab(?!xyz)", [{"ab"}]),  # a negative one needs nothing
     (r"x*|y", []),
 ])
 def test_required_sets(pattern: str, expected: list[set[str]]) -> None:

@@ -125,10 +125,11 @@ _UNFOLDED = compile_cached("[\u0130\u0131]")
 
 
 def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-case ASCII strings one of which every match of `pattern` contains (compared
-    with the casefolded text), or None when the pattern's parse shows no such set. Worked
-    out once per machine, like the patterns' programs (`regex_cache.derived`)."""
-    return derived(pattern, "required_strings", _required_strings)
+    """Lower-case ASCII strings one of which every text with a match of `pattern` holds, in
+    the match or what it looks ahead or behind at (compared with the casefolded text), or
+    None when the pattern's parse shows no such set. Worked out once per machine, like the
+    patterns' programs (`regex_cache.derived`)."""
+    return derived(pattern, "required_strings/2", _required_strings)
 
 
 def _required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -137,9 +138,10 @@ def _required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 def required_sets(pattern: re.Pattern[str]) -> list[frozenset[str]]:
-    """Sets of lower-case ASCII strings, every match of `pattern` containing one string of
-    each set (compared with the casefolded text); none when the parse shows no such set."""
-    return derived(pattern, "required_sets", _required_sets)
+    """Sets of lower-case ASCII strings, every text with a match of `pattern` holding one
+    string of each set (compared with the casefolded text); none when the parse shows no
+    such set."""
+    return derived(pattern, "required_sets/2", _required_sets)
 
 
 def _required_sets(pattern: re.Pattern[str]) -> list[frozenset[str]]:
@@ -202,6 +204,8 @@ def _candidates(items: list) -> list[frozenset[str]]:
             candidates += _candidates(list(arg[3]))
         elif op is c.ATOMIC_GROUP:
             candidates += _candidates(list(arg))
+        elif op is c.ASSERT:  # a look-ahead or look-behind: what it needs is in the text too
+            candidates += _candidates(list(arg[1]))
         elif op is c.BRANCH:
             branches = [_required(list(branch)) for branch in arg[1]]
             if all(b is not None for b in branches):

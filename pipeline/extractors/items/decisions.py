@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
+from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.items.decision_rules import PatternInfo, rules
 from pipeline.extractors.items.numbering import minute_number
 from pipeline.extractors.items.titles import block_text, row_number, strip_bars
@@ -238,7 +240,8 @@ def _decision_label(blocks: list[Block], hits: list[list[Hit]], headings: dict[i
         return None
     text, cut = block.text.strip(), 0
     found = rules().decision_label.match(text)
-    if not found and (inline := rules().inline_label.search(text)):  # "... circulated.
+    if not found and _inline_gate().might_match(text) and (
+            inline := rules().inline_label.search(text)):  # "... circulated.
         cut, found = inline.end(), rules().decision_label.match(text[inline.end():])  # Decision"
     if not found:
         return None
@@ -258,6 +261,13 @@ def _decision_label(blocks: list[Block], hits: list[list[Hit]], headings: dict[i
             and _decision_like(blocks[below].text)):
         return len(block.text)
     return None
+
+
+@cache
+def _inline_gate() -> LiteralGate:
+    """Whether a line may hold an inline "Decision" label (its search tries a look-behind
+    at every character; most lines hold none of its words)."""
+    return LiteralGate([rules().inline_label])
 
 
 def _decision_like(text: str) -> bool:
