@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extractors.anchors import LiteralIndex, join_anchored, starts_line
-from pipeline.extractors.first_chars import FirstChars, first_chars
+from pipeline.extractors.first_chars import FirstChars, first_chars, word_start
 from pipeline.extractors.items.item_rules import number_starts, rules
 from pipeline.extractors.sections.header import cues
 
@@ -85,3 +85,24 @@ def test_kind_cues_index_never_turns_away_a_match() -> None:
     for line in LINES:
         for (_, _, _, pattern), maybe in zip(cues().kind, index.passing(line), strict=True):
             assert maybe or not pattern.search(line), (pattern.pattern, line)
+
+
+def test_word_start_of_a_regex_passing_over_non_word_characters() -> None:
+    found = word_start(re.compile(r"^\W*minutes?\b", re.I))
+    assert found is not None and set(found[0]) == set("mM") and found[1]
+    assert word_start(re.compile(r"^\W*(?:\(|minutes)", re.I)) is None  # may open with '('
+    assert word_start(re.compile(r"^\d+\.", 0)) == (frozenset(string.digits), False)
+
+
+@pytest.mark.parametrize("patterns", [
+    [pattern for _, _, _, pattern in cues().kind],  # most pass over non-word characters first
+    [pattern for _, _, pattern in (*rules().report_cues, *rules().minutes_cues)],
+    [pattern for _, pattern, _ in rules().patterns],
+])
+def test_which_never_leaves_out_a_match(patterns: list[re.Pattern[str]]) -> None:
+    gate = FirstChars(patterns)
+    for line in LINES + ["- Minutes of the Board", "(b) 12. Purpose", "  Present:", "*** AGENDA"]:
+        tried = gate.which(line)
+        assert tried == sorted(tried)
+        for k, pattern in enumerate(patterns):
+            assert k in tried or not pattern.search(line), (pattern.pattern, line)

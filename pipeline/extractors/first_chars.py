@@ -30,19 +30,34 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The ASCII characters a match of the regex can start with, for a regex anchored at
     the text's start (`anchors.starts_line`); None when any character might, or the parse
     holds something not worked out here."""
-    return derived(pattern, "first_chars", _first_chars)
+    found = word_start(pattern)
+    return None if found is None or found[1] else found[0]
 
 
-def _first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def word_start(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
+    """`first_chars`, or for a regex that opens by passing over any non-word characters
+    ('^\\W*minutes?'), the word characters its first word character can be (and True)."""
+    return derived(pattern, "word_start", _word_start)
+
+
+def _word_start(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
     if not starts_line(pattern):
         return None
+    c: Any = import_module("re._constants")
     items = list(import_module("re._parser").parse(pattern.pattern, pattern.flags))
-    found = _first(items, bool(pattern.flags & re.IGNORECASE))
+    items = [item for item in items[:1] if item[0] is not c.AT] + items[1:]
+    skips = bool(items) and items[0][0] in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) \
+        and items[0][1][0] == 0 and list(items[0][1][2]) == [(c.IN, [(c.CATEGORY,
+                                                                        c.CATEGORY_NOT_WORD)])]
+    found = _first(items[1:] if skips else items, bool(pattern.flags & re.IGNORECASE))
     if found is None or found[1]:  # may match an empty start: any text might
         return None
     chars = found[0]
-    return frozenset(chars | {c.swapcase() for c in chars}) if pattern.flags & re.IGNORECASE \
-        else frozenset(chars)
+    if pattern.flags & re.IGNORECASE:
+        chars |= {char.swapcase() for char in chars}
+    if skips and not chars <= _WORD:  # what follows the skip may open with a non-word one
+        return None
+    return frozenset(chars), skips
 
 
 def _first(items: list, fold: bool) -> tuple[set[str], bool] | None:
@@ -119,20 +134,47 @@ def _class(items: list, fold: bool) -> set[str] | None:
     return chars
 
 
+_FIRST_WORD = re.compile(r"\w")
+
+
 class FirstChars:
-    """Which of some regexes a text's first character leaves to try (each regex tried on
-    a text's start: `match`, or `search` of one anchored at the start)."""
+    """Which of some regexes a text's first character (or first word character, for a
+    regex passing over non-word ones first) leaves to try (each regex tried on a text's
+    start: `match`, or `search` of one anchored at the start)."""
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
-        self.firsts = [first_chars(p) for p in patterns]
+        starts = [word_start(p) for p in patterns]
+        self.firsts = [None if s is None or s[1] else s[0] for s in starts]
+        self.words = [s[0] if s is not None and s[1] else None for s in starts]
+        self.by_word = any(w is not None for w in self.words)
         ascii_chars = [chr(k) for k in range(128)]
-        # for each ASCII first character, whether each regex may match
+        # for each ASCII first character (and first word character), whether each regex
+        # may match; a character outside ASCII leaves a regex to try
         self.by_char = {char: [f is None or char in f for f in self.firsts]
                         for char in ascii_chars}
+        self.by_first_word = {char: [w is None or char in w for w in self.words]
+                              for char in ascii_chars}
         self.every = [True] * len(patterns)
+        self.tried: dict[tuple[str, str], list[int]] = {}
 
     def possible(self, text: str) -> list[bool]:
         """For each regex, in order: False when no match can start with the text's first
-        character."""
-        found = self.by_char.get(text[:1])
-        return self.every if found is None else found
+        character (or its first word character)."""
+        found = self.by_char.get(text[:1], self.every)
+        if not self.by_word:
+            return found
+        word = _FIRST_WORD.search(text)
+        words = self.by_first_word.get(word.group() if word else "", self.every)
+        return [a and b for a, b in zip(found, words, strict=True)]
+
+    def which(self, text: str) -> list[int]:
+        """The indices of the regexes `possible` leaves, in order (the same few lists serve
+        every text: kept by its first character and first word character)."""
+        word = _FIRST_WORD.search(text) if self.by_word else None
+        key = (text[:1], word.group() if word else "")
+        found = self.tried.get(key)
+        if found is None:
+            if len(self.tried) >= 4096:  # (a hostile text's every character)
+                self.tried.clear()
+            found = self.tried[key] = [k for k, maybe in enumerate(self.possible(text)) if maybe]
+        return found
