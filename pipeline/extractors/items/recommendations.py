@@ -125,7 +125,7 @@ def _heading_like(line: Line) -> bool:
     if line.block.kind is BlockKind.TABLE_ROW:
         return False
     text = _strip_number(line.text)
-    words = text.split()
+    words = text.split(None, 8)  # (nine parts: over eight words, without splitting them all)
     if not words or len(words) > 8 or text[-1] in TERMINAL + ",":
         return False
     big = [w for w in words if w.lower() not in SMALL_WORDS and w[:1].isalpha()]
@@ -136,7 +136,7 @@ def _is_section(line: Line) -> bool:
     # (the asterisks of a bold line saved as text: most lines have none to take out)
     text = _strip_number(re.sub(r"\*+", "", line.text) if "*" in line.text else line.text
                          ).rstrip(":").strip()
-    if line.style == "bullet" or not (_heading_like(line) or len(text.split()) <= 3):
+    if line.style == "bullet" or not (_heading_like(line) or len(text.split(None, 3)) <= 3):
         return False
     c = cues()
     return any(p.match(text) for p in c.sections) and not any(p.search(text)

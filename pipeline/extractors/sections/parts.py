@@ -172,9 +172,10 @@ def _split_agendas(blocks: list[Block], starts: list[int], kind: Callable[[int, 
     for first, after in zip(bounds, bounds[1:], strict=False):
         out.append(first)
         for k in range(first + MIN_AGENDA_BLOCKS, after - 1):
-            text = " ".join(blocks[k].text.replace("\t", " ").split())
-            if len(text.split()) > MAX_TITLE_WORDS:
+            words = blocks[k].text.split()  # (a tab is white space: the words of the line)
+            if len(words) > MAX_TITLE_WORDS:
                 continue
+            text = " ".join(words)
             if "minute" in text.lower() and _opening_cue([blocks[k]]) == "minutes-of" \
                     and kind(first, k) == "agenda" and kind(k, after) == "minutes":
                 out.append(k)
