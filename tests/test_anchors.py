@@ -152,7 +152,10 @@ def test_literal_gate(text: str, expected: bool) -> None:
     (r"\bthe\s+vote\s+on\b", [{"the"}, {"vote"}, {"on"}]),
     (r"(?:Metropolitan +)?(?:Borough|District) +Council\b",
      [{"borough", "district"}, {" "}, {"council"}]),
-    (r"(?:ab)+c?(?=xyz)", [{"ab"}]),
+    # what a look-ahead or look-behind needs is in a text that matches, outside the match
+    (r"(?:ab)+c?(?=xyz)", [{"ab"}, {"xyz"}]),
+    (r"(?<=[.:])\s+(?=decision\b)", [{"decision"}]),
+    (r"ab(?!xyz)", [{"ab"}]),  # a negative one needs nothing
     (r"x*|y", []),
 ])
 def test_required_sets(pattern: str, expected: list[set[str]]) -> None:
@@ -179,9 +182,11 @@ def test_literal_index_never_leaves_out_a_match(text: str) -> None:
 
 
 def test_literal_index_turns_away_what_lacks_the_words() -> None:
-    # a regex anchored at the start is always tried: one try costs less than the lookups
-    assert LiteralIndex(LOOKED_UP).passing("Fenwick Council noted the report") == [
-        False, False, True, True, False]
+    # a regex anchored at the start is tried where one of the anchored regexes, joined,
+    # matches the text's start (one match for them all, no lookups)
+    assert LiteralIndex(LOOKED_UP).passing("Fenwick Council noted the report") == (
+        False, False, False, True, False)
+    assert LiteralIndex(LOOKED_UP).passing("- Minutes of the Board")[2] is True
     assert LiteralIndex(LOOKED_UP).passing("the district of Fenwick")[1] is False
 
 

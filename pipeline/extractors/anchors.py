@@ -125,10 +125,11 @@ _UNFOLDED = compile_cached("[\u0130\u0131]")
 
 
 def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-case ASCII strings one of which every match of `pattern` contains (compared
-    with the casefolded text), or None when the pattern's parse shows no such set. Worked
-    out once per machine, like the patterns' programs (`regex_cache.derived`)."""
-    return derived(pattern, "required_strings", _required_strings)
+    """Lower-case ASCII strings one of which every text with a match of `pattern` holds, in
+    the match or what it looks ahead or behind at (compared with the casefolded text), or
+    None when the pattern's parse shows no such set. Worked out once per machine, like the
+    patterns' programs (`regex_cache.derived`)."""
+    return derived(pattern, "required_strings/2", _required_strings)
 
 
 def _required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -137,9 +138,10 @@ def _required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 def required_sets(pattern: re.Pattern[str]) -> list[frozenset[str]]:
-    """Sets of lower-case ASCII strings, every match of `pattern` containing one string of
-    each set (compared with the casefolded text); none when the parse shows no such set."""
-    return derived(pattern, "required_sets", _required_sets)
+    """Sets of lower-case ASCII strings, every text with a match of `pattern` holding one
+    string of each set (compared with the casefolded text); none when the parse shows no
+    such set."""
+    return derived(pattern, "required_sets/2", _required_sets)
 
 
 def _required_sets(pattern: re.Pattern[str]) -> list[frozenset[str]]:
@@ -163,6 +165,7 @@ def _telling(strings: frozenset[str]) -> tuple[int, int, list[str]]:
 
 
 NEEDS_KEPT = 3  # the required sets a LiteralIndex looks up per regex
+MAX_ANSWERS = 4096  # the answers a LiteralIndex keeps, by the strings a text holds
 
 
 def starts_line(pattern: re.Pattern[str]) -> bool:
@@ -201,6 +204,8 @@ def _candidates(items: list) -> list[frozenset[str]]:
             candidates += _candidates(list(arg[3]))
         elif op is c.ATOMIC_GROUP:
             candidates += _candidates(list(arg))
+        elif op is c.ASSERT:  # a look-ahead or look-behind: what it needs is in the text too
+            candidates += _candidates(list(arg[1]))
         elif op is c.BRANCH:
             branches = [_required(list(branch)) for branch in arg[1]]
             if all(b is not None for b in branches):
@@ -246,26 +251,66 @@ class LiteralIndex:
         # each regex's most telling sets, best first (a few sets turn away what all would);
         # none for a regex anchored at the start, whose search is one try at the start and
         # costs less than looking its strings up
-        self.needs = [[] if starts_line(p) else sorted(set(required_sets(p)), key=_telling)
-                      [:NEEDS_KEPT] for p in patterns]
+        patterns = list(patterns)
+        anchored = [starts_line(p) for p in patterns]
+        self.needs = [[] if start else sorted(set(required_sets(p)), key=_telling)
+                      [:NEEDS_KEPT] for p, start in zip(patterns, anchored, strict=True)]
         self.strings = tuple(sorted({s for sets in self.needs for one in sets for s in one},
                                     key=longest_first))
+        # the anchored regexes tried at once: a text none of them matches at its start (most
+        # lines) turns them all away in one match
+        self.starts = join_anchored([p for p, start in zip(patterns, anchored, strict=True)
+                                     if start])
+        self.anchored = anchored if self.starts is not None else [False] * len(patterns)
+        self.answers: dict[tuple[frozenset[str], bool], tuple[bool, ...]] = {}
 
-    def passing(self, text: str) -> list[bool]:
+    def passing(self, text: str) -> tuple[bool, ...]:
         """For each regex, in order: False when the text cannot match it."""
         if not text.isascii() and _UNFOLDED.search(text):
-            return [True] * len(self.needs)
+            return (True,) * len(self.needs)
         folded = text.casefold()
-        present = {s for s in self.strings if s in folded}
+        present = frozenset([s for s in self.strings if s in folded])
+        opens = self.starts is None or self.starts.match(text) is not None
+        # the answer depends on nothing else: most texts hold none or one of the strings,
+        # so a few answers serve every text (kept by the strings found, never by the text)
+        known = self.answers.get((present, opens))
+        if known is None:
+            if len(self.answers) >= MAX_ANSWERS:  # (a hostile text's every combination)
+                self.answers.clear()
+            known = self.answers[present, opens] = self._answer(present, opens)
+        return known
+
+    def _answer(self, present: frozenset[str], opens: bool) -> tuple[bool, ...]:
         out = []
-        for sets in self.needs:
+        for sets, start in zip(self.needs, self.anchored, strict=True):
+            if start:
+                out.append(opens)
+                continue
             for one in sets:
                 if one.isdisjoint(present):
                     out.append(False)
                     break
             else:
                 out.append(True)
-        return out
+        return tuple(out)
+
+
+#: what keeps a regex out of an alternation with others: a group reference or name (two
+#: regexes may name the same group), a conditional, a global or verbose flag
+_UNJOINABLE = compile_cached(r"\\[0-9]|\(\?P|\(\?\(|\(\?[aiLmsux]+\)")
+
+
+def join_anchored(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """Regexes anchored at the text's start (`starts_line`) as one alternation, which
+    matches at the start exactly where one of them does (None when there are none, or they
+    cannot be joined: differing flags, group names or references, global flags)."""
+    if not patterns or len({p.flags for p in patterns}) != 1 or patterns[0].flags & re.VERBOSE \
+            or any(_UNJOINABLE.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return compile_cached("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
 
 
 def branches(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:

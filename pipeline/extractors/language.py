@@ -141,6 +141,7 @@ def _doc_of_blocks(document: Document) -> tuple[Doc, list[tuple[int, int]]] | No
     which in a whole paper is at once; block by block, most of a paper's words come from
     the cache that earlier papers filled. The token columns (`columns`) are kept on the Doc
     as it is made: the words come out of the tokenizer's arrays, not a Token object each."""
+    import numpy
     from spacy.attrs import IS_PUNCT, ORTH, SPACY
     from spacy.tokens import Doc
 
@@ -150,23 +151,27 @@ def _doc_of_blocks(document: Document) -> tuple[Doc, list[tuple[int, int]]] | No
     special_cases().ensure(document.text, paper=True)
     tokenizer = language().tokenizer
     strings = language().vocab.strings
-    words: list[str] = []
-    orths: list[int] = []
-    spaces: list[bool] = []
+    # each block's (ORTH, SPACY) rows, a newline's row between two blocks, joined into one
+    # array read out once (a list per block cost a third of the Doc's making)
+    newline = numpy.array([[strings.add("\n"), 0]], dtype=numpy.uint64)
+    arrays: list[Any] = []
     bounds: list[tuple[int, int]] = []
-    newline = strings.add("\n")
+    count = 0
     for n, text in enumerate(texts):
         if n:
-            words.append("\n")
-            orths.append(newline)
-            spaces.append(False)
-        start = len(words)
+            arrays.append(newline)
+            count += 1
+        start = count
         if text:
-            orth_space = tokenizer(text).to_array([ORTH, SPACY]).tolist()
-            orths.extend([orth for orth, _ in orth_space])
-            words.extend([strings[orth] for orth, _ in orth_space])
-            spaces.extend([space == 1 for _, space in orth_space])
-        bounds.append((start, len(words)))
+            array = tokenizer(text).to_array([ORTH, SPACY])
+            arrays.append(array)
+            count += len(array)
+        bounds.append((start, count))
+    joined = numpy.concatenate(arrays) if arrays else numpy.zeros((0, 2), dtype=numpy.uint64)
+    # (column by column: a 2-D array's tolist makes a list per row, ten times slower)
+    orths: list[int] = joined[:, 0].tolist()
+    spaces: list[bool] = (joined[:, 1] == 1).tolist()
+    words = [strings[orth] for orth in orths]
     # the text the tokens make, from the lists (Doc.text makes a Token object each)
     if "".join([word + " " if space else word for word, space in zip(words, spaces, strict=True)]
                ) != document.text:
@@ -175,7 +180,7 @@ def _doc_of_blocks(document: Document) -> tuple[Doc, list[tuple[int, int]]] | No
     # lexeme, which the tokenizer has just made (the same tokens, made in a little over half
     # the time)
     doc = Doc(language().vocab, words=orths, spaces=spaces)  # type: ignore[arg-type]
-    punct = [flag == 1 for flag in doc.to_array(IS_PUNCT).tolist()]
+    punct: list[bool] = (doc.to_array(IS_PUNCT) == 1).tolist()
     # a token's lower form is its text's (spaCy's LOWER is str.lower), without a lookup
     doc.user_data[COLUMNS] = Columns(words, spaces, [word.lower() for word in words], punct,
                                      orths)
@@ -226,6 +231,24 @@ def span_of(document: Document, block: Block, start: int = 0, end: int | None = 
         at = _token_at(doc, begin)
         return doc[at:at]
     return span
+
+
+def hand_on(document: Document, name: str, value: Any) -> None:
+    """Keep something worked out for one paper's blocks on the Doc for a later stage to
+    `take` (a part of a pack shares the file's Doc: kept by where its blocks start, and how
+    many there are)."""
+    remembered: dict[Any, Any] = doc_of(document).user_data
+    remembered[_paper_key(document, name)] = value
+
+
+def take(document: Document, name: str) -> Any:
+    """What an earlier stage handed on for the paper under `name` (None when nothing), once."""
+    remembered: dict[Any, Any] = doc_of(document).user_data
+    return remembered.pop(_paper_key(document, name), None)
+
+
+def _paper_key(document: Document, name: str) -> tuple[str, int, int]:
+    return name, document.blocks[0].start if document.blocks else -1, len(document.blocks)
 
 
 def labels(document: Document, block: Block) -> dict[str, Any]:

@@ -304,10 +304,13 @@ def _check_schema() -> None:
 
 
 _check_schema()
+#: each table's columns as a set, and its required keys (looked up for every row)
+_COLUMNS = {name: frozenset(table.columns) for name, table in SCHEMA.items()}
+_REQUIRED = {name: table.required for name, table in SCHEMA.items()}
 
 
 def _value(table: str, column: str, value: object) -> object:
-    if column_type(column) == "integer":
+    if column in _INTEGER_FIELDS:  # (column_type's answer)
         if value is None or value == "":
             return None
         if isinstance(value, bool) or not isinstance(value, int):
@@ -331,11 +334,12 @@ def record_of(table: str, row: Mapping[str, Any], document: str | None = None) -
     schema = SCHEMA.get(table)
     if schema is None:
         raise RecordError(f"no table {table!r}; the tables are {', '.join(SCHEMA)}")
-    unknown = [key for key in row if key not in schema.columns]
+    columns = _COLUMNS[table]
+    unknown = [key for key in row if key not in columns]
     if unknown:
         raise RecordError(f"{table}: unknown column(s) {', '.join(map(repr, unknown))}; "
                           f"the columns are {', '.join(schema.columns)}")
-    missing = [c for c in schema.required if c not in row]
+    missing = [c for c in _REQUIRED[table] if c not in row]
     if missing:
         raise RecordError(f"{table}: missing column(s) {', '.join(map(repr, missing))}")
     own: dict[str, object] = {}

@@ -38,7 +38,10 @@ BLOCK_CONTAINERS = CONTAINERS - {"span", "font"}
 def _is_furniture(element: lxml.html.HtmlElement) -> bool:
     if element.tag in ("header", "footer"):
         return True
-    marks = f"{element.get('id', '')} {element.get('class', '')}".lower()
+    ident, classes = element.get("id"), element.get("class")
+    if not ident and not classes:  # (most elements: no marks to look through)
+        return False
+    marks = f"{ident or ''} {classes or ''}".lower()
     return any(marker in marks for marker in FURNITURE_MARKERS)
 
 
@@ -96,8 +99,8 @@ class _Walker:
 
     def _break(self, element: lxml.html.HtmlElement, where: str) -> None:
         """Start a new page when the element's style asks for a page break `where`."""
-        style = element.get("style") or ""
-        if any(m.group(1).lower() == where for m in PAGE_BREAK.finditer(style)):
+        style = element.get("style")
+        if style and any(m.group(1).lower() == where for m in PAGE_BREAK.finditer(style)):
             self.flush()
             if self.builder.last is not None and self.builder.last.page == self.page:
                 self.page += 1
@@ -106,7 +109,8 @@ class _Walker:
         text = "".join(self.pending)
         self.pending = []
         for line in text.split("\n"):
-            self._add(BlockKind.PARAGRAPH, line)
+            if line and not line.isspace():  # (a blank line adds no block)
+                self._add(BlockKind.PARAGRAPH, line)
 
     def walk(self, element: lxml.html.HtmlElement) -> None:
         tag = element.tag

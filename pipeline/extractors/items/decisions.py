@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
+from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.items.decision_rules import PatternInfo, rules
 from pipeline.extractors.items.numbering import minute_number
 from pipeline.extractors.items.titles import block_text, row_number, strip_bars
-from pipeline.extractors.language import cell_spans, labels, span_of, tokenize
+from pipeline.extractors.language import cell_spans, columns, labels, span_of, span_text, tokenize
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -59,7 +61,7 @@ def span_hits(doc: Span) -> list[Hit]:
     """Decision keywords in one line (a span of the paper's Doc) that count as decisions, in
     order; offsets are into the span's text."""
     r = rules()
-    text = doc.text
+    text = span_text(doc.doc, doc.start, doc.end)  # (Span.text makes a Token per token)
     if not r.keyword_gate.might_match(text):
         return []
     base = doc.start_char
@@ -67,19 +69,20 @@ def span_hits(doc: Span) -> list[Hit]:
                 for match_id, start, end in r.keywords(doc)]
     # lead-ins by the token they end on, matched when a keyword not leading its sentence asks
     lead_ins: dict[int, list[tuple[int, PatternInfo]]] | None = None
-    letters = [c for c in text if c.isalpha()]
-    shouting = len(letters) > 12 and all(c.isupper() for c in letters)  # a line in capitals
-    first = _first_content_token(doc)
+    # a line in capitals (an ASCII line with a lower-case letter is not: one pass in C)
+    letters = [] if text.isascii() and text.upper() != text else [c for c in text if c.isalpha()]
+    shouting = len(letters) > 12 and all(c.isupper() for c in letters)
+    first = _first_content_token(doc, text)
     hits = []
     previous: int | None = None  # token after the last accepted keyword
     for start, end, info in sorted(keywords, key=lambda k: k[0]):
         token = doc[start]
         after = doc[end] if end < len(doc) else None
-        case = _case(token, after, _sentence_start(doc, start, first), info, doc)
+        case = _case(token, after, _sentence_start(doc, text, start, first), info, doc)
         if case is None:
             continue
         clause, rule = None, info.id
-        if _sentence_start(doc, start, first) and case not in ("lower", "lower-led"):
+        if _sentence_start(doc, text, start, first) and case not in ("lower", "lower-led"):
             clause = start
         elif not info.leading_only:
             if lead_ins is None:
@@ -91,7 +94,7 @@ def span_hits(doc: Span) -> list[Hit]:
                                                    and lead.id not in r.lower_leads):
                     continue
                 # A lead-in may follow a comma: "Following discussion, the Panel AGREED".
-                placed = lead.anywhere or _sentence_start(doc, lead_start, first) or (
+                placed = lead.anywhere or _sentence_start(doc, text, lead_start, first) or (
                     doc[lead_start - 1].text == ",")
                 if placed and (clause is None or lead_start < clause):
                     clause, rule = lead_start, f"{lead.id}+{info.id}"
@@ -150,24 +153,29 @@ def _whole_sentence(after: Token, line: Span, ends: frozenset[str] | tuple[str, 
         t.lower_ in rules().bare_sentence_words for t in rest[:-1])
 
 
-def _first_content_token(doc: Span) -> int:
+def _first_content_token(doc: Span, text: str) -> int:
     """Index (in the line) of the first token after a leading part or paragraph number
-    ("(a)", "1.4")."""
-    found = rules().line_number.match(doc.text)
+    ("(a)", "1.4"); `text` is the line's."""
+    found = rules().line_number.match(text)
     if not found:
         return 0
-    end = doc.start_char + found.end()
-    for token in doc:
-        if token.idx >= end or token.idx + len(token.text) > end:
-            return token.i - doc.start
+    end = found.end()
+    # the tokens' offsets in the line from the Doc's columns (no Token objects)
+    whole = columns(doc.doc)
+    at = 0
+    for k in range(doc.start, doc.end):
+        size = len(whole.texts[k])
+        if at >= end or at + size > end:
+            return k - doc.start
+        at += size + whole.spaces[k]
     return len(doc)
 
 
-def _sentence_start(doc: Span, index: int, first: int) -> bool:
+def _sentence_start(doc: Span, text: str, index: int, first: int) -> bool:
     if index <= first or doc[index - 1].text in BOUNDARIES:
         return True
     # a part's mark after a boundary: "Finance: (a) RESOLVED to approve ...; (b) ..."
-    before = doc.text[:doc[index].idx - doc.start_char].rstrip()
+    before = text[:doc[index].idx - doc.start_char].rstrip()
     return bool(before.endswith(")") and rules().part_mark.search(before))
 
 
@@ -239,7 +247,8 @@ def _decision_label(blocks: list[Block], hits: list[list[Hit]], headings: dict[i
         return None
     text, cut = block.text.strip(), 0
     found = rules().decision_label.match(text)
-    if not found and (inline := rules().inline_label.search(text)):  # "... circulated.
+    if not found and _inline_gate().might_match(text) and (
+            inline := rules().inline_label.search(text)):  # "... circulated.
         cut, found = inline.end(), rules().decision_label.match(text[inline.end():])  # Decision"
     if not found:
         return None
@@ -259,6 +268,13 @@ def _decision_label(blocks: list[Block], hits: list[list[Hit]], headings: dict[i
             and _decision_like(blocks[below].text)):
         return len(block.text)
     return None
+
+
+@cache
+def _inline_gate() -> LiteralGate:
+    """Whether a line may hold an inline "Decision" label (its search tries a look-behind
+    at every character; most lines hold none of its words)."""
+    return LiteralGate([rules().inline_label])
 
 
 def _decision_like(text: str) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extractors.items.decisions import extract_decisions, keyword_hits
-from pipeline.extractors.items.item_rules import Item, ItemRules, rules
+from pipeline.extractors.items.item_rules import Item, ItemRules, number_starts, rules
 from pipeline.extractors.items.numbering import (
     drop_nested_lists,
     drop_page_headers,
@@ -212,9 +212,9 @@ def _candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | N
     if block.kind is BlockKind.TABLE_ROW:
         return _table_candidate(blocks, index, loose)
     text = block.text.strip().strip("*").strip()
-    for rule_id, pattern, strict in rules().patterns:
-        found = pattern.match(text)
-        if not found:
+    for k in number_starts().which(text):  # the patterns the line's first character leaves
+        rule_id, pattern, strict = rules().patterns[k]
+        if not (found := pattern.match(text)):
             continue
         r = rules()
         number = found.group("num").rstrip(".")

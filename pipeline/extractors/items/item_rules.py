@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.extractors.first_chars import FirstChars
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
@@ -151,6 +152,12 @@ def rules() -> ItemRules:
         lettered_parts=(compile_cached(raw["lettered_parts"]["pattern"]),
                         raw["lettered_parts"]["min"]),
     )
+
+
+@cache
+def number_starts() -> FirstChars:
+    """Which number patterns a line's first character leaves to try (most lines none)."""
+    return FirstChars([pattern for _, pattern, _ in rules().patterns])
 
 
 @dataclass(slots=True)

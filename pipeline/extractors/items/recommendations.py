@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.extractors.bodies.names import fold
-from pipeline.extractors.language import block_span, labels, sentences
+from pipeline.extractors.language import block_span, hand_on, labels, sentences, take
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -30,7 +30,7 @@ TERMINAL = ".;!?"
 ROMANS = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 MIN_DEDUP_WORDS = 4  # "Grant." twice in planning minutes is two recommendations
-SECTION = "recommendations_section"  # the label of a block: whether it opens that section
+SECTION, LINES = "recommendations_section", "recommendation_lines"  # a block's label; Doc key
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ def _heading_like(line: Line) -> bool:
     if line.block.kind is BlockKind.TABLE_ROW:
         return False
     text = _strip_number(line.text)
-    words = text.split()
+    words = text.split(None, 8)  # (nine parts: over eight words, without splitting them all)
     if not words or len(words) > 8 or text[-1] in TERMINAL + ",":
         return False
     big = [w for w in words if w.lower() not in SMALL_WORDS and w[:1].isalpha()]
@@ -136,7 +136,7 @@ def _is_section(line: Line) -> bool:
     # (the asterisks of a bold line saved as text: most lines have none to take out)
     text = _strip_number(re.sub(r"\*+", "", line.text) if "*" in line.text else line.text
                          ).rstrip(":").strip()
-    if line.style == "bullet" or not (_heading_like(line) or len(text.split()) <= 3):
+    if line.style == "bullet" or not (_heading_like(line) or len(text.split(None, 3)) <= 3):
         return False
     c = cues()
     return any(p.match(text) for p in c.sections) and not any(p.search(text)
@@ -285,7 +285,8 @@ def label_sections(document: Document) -> list[Block]:
     """Label the blocks that open a recommendations section ("Recommendations", "RECOMMENDED:",
     a cover sheet's "Recommendation(s)" row) on the paper's Doc; returns them."""
     heads = []
-    for line in _lines(document):
+    hand_on(document, LINES, lines := _lines(document))  # extract_recommendations takes them
+    for line in lines:
         opens = _is_section(line)
         labels(document, line.block)[SECTION] = opens
         if opens:
@@ -300,7 +301,7 @@ def _opens_section(document: Document, line: Line) -> bool:
 
 def extract_recommendations(document: Document) -> list[dict]:
     """Recommendation rows: number as printed ('' for a bullet), text without its number."""
-    lines = _lines(document)
+    lines = take(document, LINES) or _lines(document)
     found: list[tuple[Line, str]] = []
     used: set[int] = set()
     k = 0

@@ -177,14 +177,21 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
     label = _label(text, open_vote)
     if label is not None:
         return [label]
-    for sentence_start, sentence in _sentences(text):
+    # the gates hold for the block as for its sentences (they look for strings, and a
+    # sentence's are the block's): most blocks hold no cue's strings and no count's
+    cued_block = r.cue_gate.might_match(text)
+    if not cued_block and not _may_count(text):
+        return facts
+    sentences = _sentences(text)
+    for sentence_start, sentence in sentences:
         found: list[Fact] = []
-        cued = r.cue_gate.might_match(sentence)  # no opening, result or members cue else
+        # no opening, result or members cue else
+        cued = cued_block if len(sentences) == 1 else r.cue_gate.might_match(sentence)
         strong = cued and bool(STRONG_CONTEXT.search(sentence))
         needed: dict[re.Pattern[str], bool] = {}
         # which cues the sentence holds the words of, in the index's order: opens, results,
         # named (none when the gate turned it away)
-        possible = r.cue_index.passing(sentence) if cued else []
+        possible = r.cue_index.passing(sentence) if cued else ()
         opens, results = len(r.opens), len(r.opens) + len(r.result_cues)
         for cue, maybe in zip(r.opens if cued else (), possible[:opens], strict=True):
             for m in cue.finditer(sentence, needed) if maybe else ():
@@ -246,10 +253,8 @@ def _counts(sentence: str) -> Fact | None:
     r = rules()
     # the gate first: a fifth of sentences pass it, and it costs a seventh of the number's
     # case-blind search
-    if not r.count_gate.might_match(sentence) or not (
-            DIGIT.search(sentence) or r.number_words.might_match(sentence)) \
-            or not r.number.search(sentence):  # (its case-blind search tries every character)
-        return None  # every count cue reads a number and one of the gate's words
+    if not _may_count(sentence) or not r.number.search(sentence):
+        return None  # (the number's case-blind search tries every character)
     counts: dict[str, int] = {}
     spans: list[tuple[int, int]] = []
     motion, rule = "", ""
@@ -287,6 +292,14 @@ def _counts(sentence: str) -> Fact | None:
     start = min(s for s, _ in spans)
     end = max(e for _, e in spans)
     return Fact("counts", start, end, rule, motion=motion, counts=counts)
+
+
+def _may_count(text: str) -> bool:
+    """Whether the text holds a count cue's words and a number's digit or word (every count
+    cue reads a number and one of the gate's words)."""
+    r = rules()
+    return r.count_gate.might_match(text) and bool(
+        DIGIT.search(text) or r.number_words.might_match(text))
 
 
 def _label(text: str, open_vote: bool) -> Fact | None:

@@ -76,12 +76,16 @@ def _lines(blocks: Blocks) -> list[tuple[Block, str]]:
     return out
 
 
-def classify_blocks(blocks: Blocks) -> tuple[str, str]:
-    """(kind, id of the deciding cue) of a run of blocks: the heaviest cue family wins."""
+Lines = list[tuple[Block, str]]
+
+
+def classify_blocks(blocks: Blocks, lines: Lines | None = None) -> tuple[str, str]:
+    """(kind, id of the deciding cue) of a run of blocks: the heaviest cue family wins.
+    `lines`: the blocks' `_lines`, when the caller has them."""
     scores: dict[str, int] = {}
     reasons: dict[str, str] = {}
     found = [(cue_id, kind, weight, _earlier_minutes(text))
-             for _, text in _lines(blocks)
+             for _, text in (_lines(blocks) if lines is None else lines)
              for (cue_id, kind, weight, pattern), possible in zip(
                  cues().kind, _kind_index().passing(text), strict=True)
              if possible and pattern.search(text)]
@@ -129,8 +133,9 @@ def _same_head(earlier: str, named: str) -> bool:
     return earlier.lower().split()[-1] == named.lower().split()[-1]
 
 
-def find_body(source: Document | Blocks) -> tuple[str, Block | None]:
-    lines = _lines(_blocks(source))
+def find_body(source: Document | Blocks, lines: Lines | None = None
+              ) -> tuple[str, Block | None]:
+    lines = _lines(_blocks(source)) if lines is None else lines
     addressed: tuple[str, Block | None] = ("", None)
     for block, text in lines:
         for pattern in cues().body_labels:
@@ -248,13 +253,14 @@ def _earlier_search() -> AnySearch:
     return AnySearch(cues().earlier_minutes)
 
 
-def find_date(source: Document | Blocks, kind: str = "") -> tuple[str, Block | None]:
+def find_date(source: Document | Blocks, kind: str = "", lines: Lines | None = None
+              ) -> tuple[str, Block | None]:
     """The meeting date: a "Date of meeting:" label's, else a "Date:" label's, else the
     first date on a header line that names the meeting or is short. In an agenda a date
     that says nothing of the meeting (a summons letter's "Date: 25 September 2020", a
     letter's own date line) gives way to a later one that the notice gives the meeting
     ("you are summoned to attend ... on 1 October 2020")."""
-    lines = _lines(_blocks(source))
+    lines = _lines(_blocks(source)) if lines is None else lines
     labelled: list[tuple[FoundDate, Block, bool]] = []
     for block, text in lines:
         for pattern in cues().date_labels:
@@ -338,11 +344,12 @@ def _notice_date(lines: list[tuple[Block, str]],
 
 def metadata_of(blocks: Blocks) -> dict:
     """kind, body, date (and the deciding cue and anchor blocks) of a run of blocks."""
-    classified = kind, cue = classify_blocks(blocks)
+    lines = _lines(blocks)  # (read by all three)
+    classified = kind, cue = classify_blocks(blocks, lines)
     if kind == "other":
         kind, cue = recorded(blocks)
-    body, body_block = find_body(blocks)
-    when, date_block = find_date(blocks, kind)
+    body, body_block = find_body(blocks, lines)
+    when, date_block = find_date(blocks, kind, lines)
     # "classified": classify_blocks' own answer, kept for `metadata.classify_kind`
     return {"kind": kind, "body": body, "date": when, "kind_cue": cue,
             "anchor": body_block or date_block, "classified": classified}

@@ -172,9 +172,10 @@ def _split_agendas(blocks: list[Block], starts: list[int], kind: Callable[[int, 
     for first, after in zip(bounds, bounds[1:], strict=False):
         out.append(first)
         for k in range(first + MIN_AGENDA_BLOCKS, after - 1):
-            text = " ".join(blocks[k].text.replace("\t", " ").split())
-            if len(text.split()) > MAX_TITLE_WORDS:
+            words = blocks[k].text.split()  # (a tab is white space: the words of the line)
+            if len(words) > MAX_TITLE_WORDS:
                 continue
+            text = " ".join(words)
             if "minute" in text.lower() and _opening_cue([blocks[k]]) == "minutes-of" \
                     and kind(first, k) == "agenda" and kind(k, after) == "minutes":
                 out.append(k)
@@ -216,7 +217,11 @@ def _segment(blocks: list[Block]) -> tuple[list[Part], list[dict]]:
         if (first, after) in found_at or not header_reach(after - first):
             return meta(first, after)["kind"]
         if first not in headed:
-            headed[first] = classify_blocks(blocks[first:after])[0]
+            # a run from the same block read whole already has them: classify_blocks'
+            # answer, kept in its metadata
+            read = next((found["classified"] for (start, end), found in found_at.items()
+                         if start == first and header_reach(end - start)), None)
+            headed[first] = (read or classify_blocks(blocks[first:after]))[0]
         # "other" is read from the run's body lines (`header.recorded`): the whole run's
         return headed[first] if headed[first] != "other" else meta(first, after)["kind"]
 
