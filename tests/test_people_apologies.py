@@ -273,3 +273,16 @@ def test_comma_and_an_organisation_after_an_office_stays_a_note():
                  "Apologies were received from Ms Wren Ashdown, Project Officer, and Tarn Valley "
                  "Waterways.")
     assert names(result["apologies"]) == ["Wren Ashdown"]
+
+
+def test_the_next_item_s_minutes_marker_under_a_title_ending_in_a_full_stop_opens_nothing():
+    # a ModernGov page: number, title in capitals with a full stop, "Minutes:", what was
+    # minuted; the declarations table under item 2 is no list of apologies
+    result = run("1.", "APOLOGIES FOR ABSENCE.", "Minutes:",
+                 "Apologies for absence were received from County Councillor B Ravensworth who "
+                 "was on other Council business.",
+                 "2.", "DECLARATIONS OF PERSONAL INTEREST.", "Minutes:",
+                 "Councillor\tMinute Number\tNature of Interest\n"
+                 "T.J. Morwenna\t6 – Coastal Paths Review\tSister is a ranger\n"
+                 "C. Isfryn\t6 – Coastal Paths Review\tMember of the Coast Trust")
+    assert names(result["apologies"]) == ["B Ravensworth"]
