@@ -190,8 +190,6 @@ def _kind_words(text: str) -> str:
     return m.group(1) if m else ""
 
 
-# ---- sentences ---------------------------------------------------------------------------
-
 def sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of a block (a full stop after an initial, an honorific or a
     number ends none), and of '(1) ...; (2) ...' parts (and a lead ending ':-' before them)."""
@@ -315,8 +313,6 @@ def _items_of(sentence: str, after: str, section: Section, items: list[dict],
         return [section.item]
     return [""]
 
-
-# ---- list entries and table rows ---------------------------------------------------------
 
 def _from_entry(block: Block, section: Section, items: list[dict], named: dict,
                 codes: frozenset[str] = frozenset()) -> list[dict]:
