@@ -7,11 +7,7 @@ import pytest
 
 from pipeline.extractors import extract_document
 from pipeline.extractors.people.declaration_items import item_refs, resolve
-from pipeline.extractors.people.declaration_parts import (
-    action_of,
-    declarers,
-    kind_of,
-)
+from pipeline.extractors.people.declaration_parts import action_of, declarers, kind_of
 from pipeline.model.labels import DECLARATION_ACTIONS, DECLARATION_KINDS
 from pipeline.readers.text import parse_text
 
@@ -347,3 +343,14 @@ def test_a_pack_s_person_codes_are_read_once_for_the_file(monkeypatch: pytest.Mo
     assert len(rows["parts"]) == 3
     assert len(read) == 1
     assert [row["name"] for row in rows["declarations"]] == ["AL"] * 3  # as written
+
+
+@pytest.mark.parametrize("lead", ["4.2.\t", "4.2 ", "12.3.1\t", "(ii) ", ""])
+def test_a_dotted_paragraph_number_before_a_declarer_is_no_part_of_the_sentence(
+        lead: str) -> None:
+    name = "Ottilie Brackwood"
+    # "4.2.\tX declared": the whole number is the paragraph's, so the untitled name after
+    # it opens the sentence as it does with no number
+    body = (f"4. Declarations of Interest\n\n{lead}{name} declared an interest in item 6 as a "
+            "trustee of Pellbrook Hospice.\n\n6. Estates Strategy\n\nThe Board noted the report.\n")
+    assert rows(body) == [(name, "6", "")]

@@ -256,3 +256,33 @@ def test_apology_list_resumes_after_a_reason_clause():
     result = run("1. Apologies", "Apologies were received from Councillor Ann Bell, who was on "
                  "holiday, and also from Councillors Jo Hart and Bo Hill.")
     assert names(result["apologies"]) == ["Ann Bell", "Jo Hart", "Bo Hill"]
+
+
+def test_a_name_and_its_office_then_comma_and_a_name_and_its_office_are_two_apologies():
+    result = run("1. Apologies for Absence",
+                 "1.1. The Chair noted apologies from Hester Quarrington, Non-Executive Director, "
+                 "and Lionel Fawkesby, Chief Operating Officer.")
+    assert [(row["name"], row["role"]) for row in result["apologies"]] == [
+        ("Hester Quarrington", "Non-Executive Director"),
+        ("Lionel Fawkesby", "Chief Operating Officer")]
+
+
+def test_comma_and_an_organisation_after_an_office_stays_a_note():
+    # no office after it: the words after ', and' are read as before (a note on the person)
+    result = run("1. Apologies for Absence",
+                 "Apologies were received from Ms Wren Ashdown, Project Officer, and Tarn Valley "
+                 "Waterways.")
+    assert names(result["apologies"]) == ["Wren Ashdown"]
+
+
+def test_the_next_item_s_minutes_marker_under_a_title_ending_in_a_full_stop_opens_nothing():
+    # a ModernGov page: number, title in capitals with a full stop, "Minutes:", what was
+    # minuted; the declarations table under item 2 is no list of apologies
+    result = run("1.", "APOLOGIES FOR ABSENCE.", "Minutes:",
+                 "Apologies for absence were received from County Councillor B Ravensworth who "
+                 "was on other Council business.",
+                 "2.", "DECLARATIONS OF PERSONAL INTEREST.", "Minutes:",
+                 "Councillor\tMinute Number\tNature of Interest\n"
+                 "T.J. Morwenna\t6 – Coastal Paths Review\tSister is a ranger\n"
+                 "C. Isfryn\t6 – Coastal Paths Review\tMember of the Coast Trust")
+    assert names(result["apologies"]) == ["B Ravensworth"]

@@ -795,3 +795,19 @@ def test_a_cover_sheets_report_to_line_under_a_name_line_states_no_line():
             "Report to the Marrick Vale Tourism Board, 3 March 2025\n"
             "The Board is asked to note the visitor figures.\n")
     assert edges(text, "Marrick Vale Tourism Board") == set()
+
+
+def test_a_repeated_preposition_after_words_that_qualify_the_first_target():
+    # "to the Cabinet annually and to the Board": the few words after the first target do
+    # not end the list, as the preposition stands again after 'and'
+    text = ("The Ferncastle Housing Partnership reports to the Cabinet annually and to the "
+            "Public Services Board on its shared objectives. The Tidewell Carers Forum is "
+            "accountable to the Ferncastle Housing Partnership for its budget and to the "
+            "Cabinet. The Dunmere Youth Panel reports to the Cabinet and was set up in 2021.")
+    assert edges(text) == {
+        ("Ferncastle Housing Partnership", "reports_to", "Cabinet"),
+        ("Ferncastle Housing Partnership", "reports_to", "Public Services Board"),
+        ("Tidewell Carers Forum", "reports_to", "Ferncastle Housing Partnership"),
+        ("Tidewell Carers Forum", "reports_to", "Cabinet"),
+        ("Dunmere Youth Panel", "reports_to", "Cabinet"),
+    }

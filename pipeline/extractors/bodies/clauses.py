@@ -148,6 +148,8 @@ class ClauseReader(Positions):
             while i < end and ctx.texts[i].isspace():
                 broken = broken or "\n" in ctx.texts[i]
                 i += 1
+            if again:  # "to the Cabinet annually and to the Board": words set after an item
+                i = _aside(ctx, i, end, again)
             comma = i < end and ctx.texts[i] in ",;"
             if i + 2 < end and ctx.texts[i] in ",;" and ctx.lowers[i + 1] in ("and", "or") \
                     and ctx.lowers[i + 2] in WORDS.list_breaking_prepositions:
@@ -311,3 +313,17 @@ class ClauseReader(Positions):
             i += 1
         m = ctx.at(i)
         return self._subjects_left(ctx, m) if m and not m.possessive else []
+
+
+def _aside(ctx: Context, i: int, end: int, again: str, most: int = 4) -> int:
+    """Where the list goes on after a few lower-case words that qualify its last item
+    ('reports to the Cabinet annually and to the Board', '... on its plan and to the
+    Board'): at the 'and'/'or' when the list's preposition stands again after it, else i.
+    Only the words up to it are looked at (at most `most`)."""
+    k = i
+    while k < end and k - i < most and ctx.texts[k].isalpha() and ctx.texts[k].islower() \
+            and ctx.lowers[k] not in ("and", "or"):
+        k += 1
+    if k > i and k + 1 < end and ctx.lowers[k] in ("and", "or") and ctx.lowers[k + 1] == again:
+        return k
+    return i

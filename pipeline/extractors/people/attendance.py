@@ -216,7 +216,9 @@ class Walk(TableReader):
         return section
 
     def item(self, title: str) -> None:
-        self.opening, self.items = False, True
+        # a new item's heading ends the last one: its "Minutes:" reopen nothing before it
+        # (a ModernGov title in capitals ending in a full stop kept the pause: "2." / "X.")
+        self.opening, self.items, self.paused = False, True, None
         self.welcome = bool(pattern("welcome_item").match(title))
         kind = item_kind(title)
         self.section = Section(kind, rule=f"item-{kind}") if kind else None

@@ -174,7 +174,10 @@ def action_of(text: str) -> str:
 # ---- declarers --------------------------------------------------------------------------
 
 SPLIT = compile_cached(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
-LEAD = compile_cached(r"^[\s•·*\-–—]*(?:\(?[0-9ivxlc]{1,4}[.)]|\(?[a-z][.)])?\s*", re.I)
+# a bullet or a paragraph number before the sentence: "3.", "(iv)", "b)", and a dotted
+# one, "3.1." or "12.4", read whole (else "1. Jo Bloggs declared" is read after "3.")
+LEAD = compile_cached(r"^[\s•·*\-–—]*(?:\d{1,3}(?:\.\d{1,3})+\.?(?=\s)|\(?[0-9ivxlc]{1,4}[.)]"
+                      r"|\(?[a-z][.)])?\s*", re.I)
 
 
 def declarers(pre: str, codes: frozenset[str] = frozenset()) -> list[tuple[str, int, int]]:

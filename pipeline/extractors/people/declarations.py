@@ -301,8 +301,6 @@ def _items_of(sentence: str, after: str, section: Section, items: list[dict],
     return [""]
 
 
-# ---- list entries and table rows ---------------------------------------------------------
-
 def _from_entry(block: Block, section: Section, items: list[dict], named: dict,
                 codes: frozenset[str] = frozenset()) -> list[dict]:
     """'Item 5.2: Mr D MacAulay (non-financial)', 'Cllr A Lee – item 7 – personal

@@ -115,9 +115,11 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
         dash_next = n + 1 < len(parts) and parts[n + 1][0] == "dash"  # "A – Clerk, B – Head"
         if found and attrs.get(len(persons) - 1) and not dash_next and kind != "lead" \
                 and not any(_strong(p) for p in found) and not (
-                    kind == "and" and all(_INITIALLED.match(p.name) for p in found)):
+                    kind == "and" and all(_INITIALLED.match(p.name) for p in found)) \
+                and not _parallel(text, parts, n):
             # "Ms T Varga, Network Planning Manager, Kestrel Waterways"; but "L Moss, Head of
-            # Policy and B Lamb, Manager": an initialled name after 'and' is a new person
+            # Policy and B Lamb, Manager": an initialled name after 'and' is a new person,
+            # and so is "A, Head of Policy, and B, Manager": ', and' then a name and its office
             found = []
         for person in found:
             label = person.labels or label
@@ -218,6 +220,17 @@ def _separator(sep: str) -> str:
     if sep.split()[-1:] == ["with"]:
         return "and"  # "..., together with Mr X"
     return "dash" if sep in ("–", "—", "-") else "and" if sep in ("and", "&") else "comma"
+
+
+def _parallel(text: str, parts: list, n: int) -> bool:
+    """Whether part n follows ', and' and an office follows it after a comma, as the
+    office of the person before the 'and' did: "A, Non-Executive Director, and B, Chief
+    Operating Officer" (B is no note on A)."""
+    kind, s, _ = parts[n]
+    if kind != "comma" or n + 1 >= len(parts) or parts[n + 1][0] != "comma" or \
+            not text[max(0, s - 6):s].rstrip().endswith(("and", "&")):
+        return False
+    return classify(text[parts[n + 1][1]:parts[n + 1][2]].strip(" ,;:.")) == "role"
 
 
 def _strong(person: Person) -> bool:
