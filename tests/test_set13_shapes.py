@@ -115,3 +115,14 @@ def test_seconded_and_agreed_that_run_on_into_the_decision_is_narrative() -> Non
             "Councillor Tennant and agreed that the minutes of the meeting held on 3 March "
             "2025 be confirmed and signed.\n\n3.\tAllotments\n\nThe report was received.\n")
     assert decisions(text) == []
+
+
+def test_a_counted_vote_in_a_numbered_paragraph_is_no_item() -> None:
+    """'5.3 On a vote being taken, 7 Members voted ...': the count's noun opens no sentence
+    after a heading; cut there, the 'title' would end in a bare number."""
+    text = ("4\tROADS\n\n4.1 The Engineer presented the report.\n\n5\tREFUSE COLLECTION\n\n"
+            "5.1 The Director reported on the tenders.\n\n5.2 On a vote being taken, 9 "
+            "Members voted in favour and 2 against and the proposal was carried.\n\n"
+            "6\tANY OTHER BUSINESS\n\nThere was none.\n")
+    assert items(text) == [("4", "ROADS"), ("5", "REFUSE COLLECTION"),
+                           ("6", "ANY OTHER BUSINESS")]

@@ -107,6 +107,10 @@ _LIST_CUT = compile_cached(r"\s*[;,]\s*(?:and\s+)?|\s+and\s+")
 _CAPS_HEAD = compile_cached(r"((?:[A-Z][A-Z0-9&'’-]*\s+)+)(?=[A-Z][a-z])")
 
 
+#: a cut that would leave a number behind its comma, apart from the noun it counts
+_COUNTED = compile_cached(r",\s*\d+$")
+
+
 def run_in(title: str, loose: bool = False) -> str | None:
     """The heading of a title run straight into its first sentence ('Highways The pothole
     on Fen Lane had been reported again'): the words before a sentence opener, when the
@@ -122,6 +126,8 @@ def run_in(title: str, loose: bool = False) -> str | None:
             return head  # the sentence case says a sentence runs on, whatever its verb
     for m in r.run_in_opener.finditer(title):
         head, rest = title[:m.start()].strip(), title[m.end():].split()
+        if _COUNTED.search(head):
+            continue  # "On a vote being taken, 7 | Members voted ...": a count, not a title
         lowered = {w.casefold().strip(",.;:()") for w in rest[1:] if not w[:1].isupper()}
         if head and len(rest) >= 4 and lowered & r.verb_words and is_title(head, loose=loose) \
                 and (len(head.split()) <= 2 or title_case(head)
