@@ -811,3 +811,16 @@ def test_a_repeated_preposition_after_words_that_qualify_the_first_target():
         ("Tidewell Carers Forum", "reports_to", "Cabinet"),
         ("Dunmere Youth Panel", "reports_to", "Cabinet"),
     }
+
+
+def test_people_in_a_members_table_with_their_posts_are_not_member_bodies() -> None:
+    """'Members: | Ann Lowe | Chair': a name with its post in the next cell (or after a
+    comma or a dash) is a person, not a body that is a member; an organisation is."""
+    text = ("Thornley Community Health Trust\nMinutes of the Board Meeting\n\n"
+            "Members:\tRosalind Achterberg\tChair\n\tOwen Pellew\tDirector of Finance\n"
+            "\tMarlow Valley Hospice\tPartner\n\n"
+            "The Board is made up of Marlow Valley Hospice, Thornley Borough Council and "
+            "Ellis Marr, Chair.\n")
+    found = edges(text, "Board")
+    assert ("Marlow Valley Hospice", "member_of", "Board") in found
+    assert not any(s in ("Rosalind Achterberg", "Owen Pellew", "Ellis Marr") for s, _, _ in found)

@@ -58,13 +58,20 @@ class ClauseReader(Positions):
     @staticmethod
     def _person(ctx: Context, m: Mention) -> bool:
         """Whether a capitalised phrase is a person's name: it opens with an initial ('G Hart',
-        'J.R. Carr') or a post stands in brackets after it ('Ann Lowe (Chair)')."""
+        'J.R. Carr') or a post stands after it, in brackets ('Ann Lowe (Chair)') or in the
+        next cell or after a comma or a dash ('Members: | Ann Lowe | Chair')."""
         words = m.text.split()
         if len(words) > 1 and re.fullmatch(r"(?:[A-Z]\.?){1,3}", words[0]):
             return True
-        doc, end = ctx.doc, m.end
-        return end + 2 < len(doc) and ctx.texts[end] == "(" and ctx.texts[end + 2] == ")" and \
-            ctx.lowers[end + 1] in vocabulary().post_words
+        doc, end, posts = ctx.doc, m.end, vocabulary().post_words
+        if end + 2 < len(doc) and ctx.texts[end] == "(" and ctx.texts[end + 2] == ")" and \
+                ctx.lowers[end + 1] in posts:
+            return True
+        k = end
+        while k < len(doc) and k - end < 3 and (ctx.texts[k].isspace() and "\n" not in
+                                                ctx.texts[k] or ctx.texts[k] in ",-–—"):
+            k += 1  # a cell's tab, a comma or a dash; not the end of the line
+        return end < k < len(doc) and ctx.lowers[k] in posts
 
     def _plural(self, m: Mention, ctx: Context) -> list[str]:
         """'Three sub-groups ...: A, B and C', 'the three safeguarding partners (A, B and C)',
