@@ -625,3 +625,16 @@ def test_grid_role_cell_naming_whom_a_deputy_stands_in_for():
     assert names(result["attendees"]) == ["Mina Hollis", "Jon Tarrant"]
     assert person(result["attendees"], "Jon Tarrant")["role"] == "Inspector"
     assert pairs(result) == [("Kay Beddow", "Jon Tarrant")]
+
+
+def test_a_county_councillor_s_cc_after_the_name_is_dropped() -> None:
+    """'Mr P J Rendall CC': county councils write 'CC' (County Councillor) after members'
+    names as other post-nominals ('MBE') are written; it is no part of the name."""
+    from pipeline.extractors import extract_document
+
+    text = ("Scrutiny Commission\n\nMinutes of a meeting held on 3 May 2025\n\n"
+            "Present: Mr P J Rendall CC (in the Chair), Mrs J Pennock MBE CC, Dr K Feltham "
+            "CC\n\nApologies: Mr T Oduya CC\n")
+    rows = extract_document(parse_text(text, "t.txt"))
+    assert [r["name"] for r in rows["attendees"]] == ["P J Rendall", "J Pennock", "K Feltham"]
+    assert [r["name"] for r in rows["apologies"]] == ["T Oduya"]
