@@ -638,3 +638,17 @@ def test_a_county_councillor_s_cc_after_the_name_is_dropped() -> None:
     rows = extract_document(parse_text(text, "t.txt"))
     assert [r["name"] for r in rows["attendees"]] == ["P J Rendall", "J Pennock", "K Feltham"]
     assert [r["name"] for r in rows["apologies"]] == ["T Oduya"]
+
+
+def test_a_moderngov_items_table_header_is_no_officer() -> None:
+    """'Officers: ...' then the items table of a ModernGov page, headed 'No. | Item' or
+    'Note No. | Item': the header is no person listed under the label."""
+    from pipeline.extractors import extract_document
+
+    for header in ("No. Item", "Note No. Item"):
+        text = ("Planning Committee\n\nMinutes of a meeting held on 3 May 2025\n\n"
+                "Present: Councillor A Hale (Chair)\n\nOfficers:\n"
+                "N Brand (Planning Manager) and G Tull (Solicitor)\n\n"
+                f"Items\n{header}\n\n61.\n\nMinutes\n\nRESOLVED: That the minutes be agreed.\n")
+        rows = extract_document(parse_text(text, "t.txt"))
+        assert [r["name"] for r in rows["attendees"]] == ["A Hale", "N Brand", "G Tull"], header

@@ -313,8 +313,8 @@ def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> b
         return False
     if kinds[0] == "initial" and "word" in kinds and "initial" in kinds[kinds.index("word"):]:
         return False  # "K L Winslade S Mwangi" is two initialled names run together
-    if tokens[0].casefold() in v["not_names"]:
-        return False
+    if tokens[0].casefold().rstrip(".") in v["not_names"]:
+        return False  # ('No. Item': a ModernGov table's header)
     words = [t.strip(".") for t, k in zip(tokens, kinds, strict=True) if k in ("word", "caps")]
     hits = sum(w in v["known"] for w in words)
     # "Mrs A Bishop", "Cllr J Mayor": after a title and an initial an office word is a surname
