@@ -42,7 +42,12 @@ from pipeline.extractors.people.labels import (
     paper_legend,
     status,
 )
-from pipeline.extractors.people.line_shapes import sub_numbered, titled_line, wrapped
+from pipeline.extractors.people.line_shapes import (
+    sub_labels,
+    sub_numbered,
+    titled_line,
+    wrapped,
+)
 from pipeline.extractors.people.lists import parse_list, run_together
 from pipeline.extractors.people.merged_names import bare, list_lines, split_merged
 from pipeline.extractors.people.names import classify
@@ -50,11 +55,11 @@ from pipeline.extractors.people.present_sentences import present_sentences
 from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.scanning import may_be_titled
 from pipeline.extractors.people.star_marks import read_starred, star_legend
-from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
+from pipeline.extractors.people.vocabulary import data, pattern, vocab
 from pipeline.extractors.people.wards import ward_at, ward_column
 from pipeline.extractors.sections.metadata import classify_kind
 from pipeline.model import Block, BlockKind, Document
-from pipeline.regex_cache import compile_cached, longest_first
+from pipeline.regex_cache import compile_cached
 
 __all__ = ["extract_attendance", "same_person"]  # same_person: callers match names with it
 
@@ -132,6 +137,8 @@ class Walk(TableReader):
                 found = (replace(self.section, allow_single=True), found[1])
             self.section, start = self.opened(found[0]), found[1]  # "1) Apologies – Cllrs A and B"
             self.content(block, start)
+            if not self.items or self.welcome:  # "Present: A, B. Cllr C was in attendance."
+                present_sentences(self.register, block)
             if self.section and self.section.rule in data("cues")["line_roles"]:
                 self.section = replace(self.section, role="")  # "Chair: X" / the others
             return i + 1
@@ -258,6 +265,9 @@ class Walk(TableReader):
         if (tail := pattern("present_sentence").search(text, start, end)) and \
                 text[start:tail.start()].rstrip().endswith(","):
             end = tail.start()  # "A (AB), B (BC), the temporary clerk, was in attendance."
+        if section.kind == "apologies" and substitute_sentence(
+                text[start:sentence_end(text, start)]):
+            return False  # "Mr B Ellery attended as a substitute for Mr G Ransome.": a sentence
         if section.kind != "substitutes" and (stop := list_end(text, start, end)) < end and (
                 pattern("sent_apologies").match(text[stop:end])
                 or pattern("joined_sentence").match(text[stop:end])):
@@ -294,8 +304,10 @@ class Walk(TableReader):
                 self.section = self.opened(found[0])
                 return listed, start + m.end() + found[1], end, False
             following = text[start + m.end():sentence_end(text, start + m.end())]
+            # "Cllrs A and B. County Councillor C was in attendance.": a sentence of its own
             if (narrative(text[start + m.end():min(end, start + m.end() + 120)])
-                    or substitute_sentence(following)) and \
+                    or substitute_sentence(following)
+                    or pattern("present_sentence").search(following)) and \
                     sentence_end(text, start + m.start()) == start + m.start():
                 end = start + m.start()  # "Cllr A (leave). The meeting accepted these ..."
                 break
@@ -309,16 +321,16 @@ class Walk(TableReader):
             # "Present: Chairman: Cllr X Councillors: A, B": an office as a sub-label, then
             # the plural honorific as another
             after = start + sub.end()
-            plural = _sub_labels()["after"].search(text[after:end])
+            plural = sub_labels()["after"].search(text[after:end])
             stop = after + plural.start() if plural else end
             self.section = office[0]
             listed = self.content(block, after, stop)
             self.section = section
             return (self.content(block, stop, end) or listed) if plural else listed
-        if m := _sub_labels()["lead"].match(text[start:end]):
+        if m := sub_labels()["lead"].match(text[start:end]):
             start += m.end()  # "Present: Councillors: A; B", "Councillors, Mr A": a sub-label
             section = self.section = replace(section, allow_single=True)
-        if _sub_labels()["bare"].fullmatch(text[start:end]):
+        if sub_labels()["bare"].fullmatch(text[start:end]):
             self.section = replace(section, allow_single=True)  # "Present: Councillors" + list
             return True
         if run := marked_run(text, start, end, self.legend):  # "Mr A Rudd A Mr D Okoro P ..."
@@ -383,16 +395,3 @@ def _gates() -> dict[str, LiteralGate]:
     """Whether a block may hold an apology sentence ('apolog'): its words, found without
     the sentence's search."""
     return {"apology": LiteralGate([pattern("apology_sentence")])}
-
-
-@cache
-def _sub_labels() -> dict[str, re.Pattern[str]]:
-    """Plural honorifics as sub-labels ('Councillors:', 'Cyng/Cllrs.:'): after a list
-    ('after'), opening one ('lead'), or alone with the words that, like them, head a list
-    of lone surnames ('bare': 'Members:')."""
-    words = {w.rstrip(".") for w in data("names")["plural_honorifics"]} - {"Messrs"}
-    plural = "|".join(re.escape(w) for w in sorted(words, key=longest_first))
-    members = alternation(data("cues")["member_sublabels"])
-    return {"after": compile_cached(rf"(?<=\S)\s+(?:{plural})\.?\s*:\s*(?=\S)"),
-            "lead": compile_cached(rf"\s*(?:{plural})\.?\s*[:,]\s*(?=\S)"),
-            "bare": compile_cached(rf"\s*(?:{plural}|{members})\.?\s*:?\s*")}

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from pipeline.extractors.people.attendance_sentences import list_end
 from pipeline.extractors.people.labels import cue, item_title
 from pipeline.extractors.people.lists import parse_list
-from pipeline.extractors.people.vocabulary import vocab
+from pipeline.extractors.people.vocabulary import alternation, data, vocab
 from pipeline.model import Block, BlockKind
-from pipeline.regex_cache import compile_cached
+from pipeline.regex_cache import compile_cached, longest_first
 
 _DOT_DIGIT = compile_cached(r"\.\d")
 _SUB_NUMBER = compile_cached(r"(?:(?<=\s)|^)\d{1,3}\.\d{1,3}\s+(?=[A-Z])")  # '1.2 Present: ...'
@@ -57,3 +58,16 @@ def wrapped(block: Block, following: Block, section: object) -> bool:
         return False
     nxt = following.text.lstrip()
     return bool(re.match(r"[A-Z]", nxt)) and not cue(nxt) and item_title(following, None) is None
+
+
+@cache
+def sub_labels() -> dict[str, re.Pattern[str]]:
+    """Plural honorifics as sub-labels ('Councillors:', 'Cyng/Cllrs.:'): after a list
+    ('after'), opening one ('lead'), or alone with the words that, like them, head a list
+    of lone surnames ('bare': 'Members:')."""
+    words = {w.rstrip(".") for w in data("names")["plural_honorifics"]} - {"Messrs"}
+    plural = "|".join(re.escape(w) for w in sorted(words, key=longest_first))
+    members = alternation(data("cues")["member_sublabels"])
+    return {"after": compile_cached(rf"(?<=\S)\s+(?:{plural})\.?\s*:\s*(?=\S)"),
+            "lead": compile_cached(rf"\s*(?:{plural})\.?\s*[:,]\s*(?=\S)"),
+            "bare": compile_cached(rf"\s*(?:{plural}|{members})\.?\s*:?\s*")}

@@ -83,8 +83,12 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     # honorific anywhere in the list makes its lone surnames names
     single = allow_single or lead[4] or bool(_plural_inside().search(text, start, end)) or sum(
         bool(_LONE_CODED.fullmatch(text, a, b)) for _, a, b in parts) >= 2  # "Hollie (KC), ..."
+    # "Councillors BRIGHTWELL (Chair), CATTERMOLE and DEWAR": a plural councillor title
+    # opening the list is each entry's title, so a lone surname in capitals is a name there
+    # as it is after 'Councillor' (in a list without one it may be a body: 'NHS, HWB')
+    carried = lead[4] and bool(pattern("councillor_honorific").search(lead[3]))
     tried: dict[tuple[int, int], list[Person]] = {}  # pieces read while undoing 'and' cuts
-    parts = _merge_dashes(text, _merge_ands(text, parts, single, substitutes, tried))
+    parts = _merge_dashes(text, _merge_ands(text, parts, single, substitutes, tried, carried))
     persons: list[Person] = []
     head = text[parts[0][1]:parts[0][2]].strip()
     if len(parts) > 1 and parts[1][0] in ("dash", "comma") and classify(head) == "role" \
@@ -107,9 +111,10 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             continue  # only honorifics ("Councillors" before "Ms D Welwick"): no person
         found = [] if kind == "dash" and persons else tried.pop((s, e), None)
         if found is None:
-            found = _persons(text, s, e, single, substitutes)
-        if kind == "dash" and n and n - 1 in offices:  # "... and the Clerk – Adrian Ives"
-            found = _persons(text, s, e, single, substitutes)
+            found = _persons(text, s, e, single, substitutes, carried)
+        if kind in ("dash", "comma") and n and n - 1 in offices:
+            # "... and the Clerk – Adrian Ives", "... and Assistant Clerk, Mrs R Lusk"
+            found = _persons(text, s, e, single, substitutes, carried)
             for person in found:
                 person.roles.insert(0, offices[n - 1])
         dash_next = n + 1 < len(parts) and parts[n + 1][0] == "dash"  # "A – Clerk, B – Head"
@@ -133,7 +138,8 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
                 kind == "and" or parts[n - 1][0] == "and"
                 and not text[parts[n - 1][1]:parts[n - 1][2]].strip(" ,")):
             chair_next = True  # ", in the Chair," between 'and' and the name it belongs to
-        elif persons and dash_next and kind == "and" and classify(piece) == "role":
+        elif persons and kind == "and" and classify(piece) == "role" and (
+                dash_next or _titled_next(text, parts, n, single, substitutes, carried)):
             offices[n] = _THE.sub("", piece)  # the office of the next
         elif persons:
             attrs[len(persons) - 1] = (attrs.get(len(persons) - 1, (s, e))[0], e)
@@ -161,6 +167,16 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             person.roles += [r for r in roles if r not in person.roles]
             person.orgs += [o for o in orgs if o not in person.orgs]
     return persons
+
+
+def _titled_next(text: str, parts: list, n: int, single: bool, substitutes: bool,
+                 carried: bool) -> bool:
+    """Whether part n + 1 follows a comma and is a titled person: "Clerk to Council, Mrs A
+    Bell and Assistant Clerk, Mrs R Lusk" (the office after 'and' is the next person's)."""
+    if n + 1 >= len(parts) or parts[n + 1][0] != "comma":
+        return False
+    _, s, e = parts[n + 1]
+    return any(p.titled for p in _persons(text, s, e, single, substitutes, carried))
 
 
 def dangling_at(seg: str) -> int | None:
@@ -223,22 +239,32 @@ def _separator(sep: str) -> str:
 
 
 def _parallel(text: str, parts: list, n: int) -> bool:
-    """Whether part n follows ', and' and an office follows it after a comma, as the
-    office of the person before the 'and' did: "A, Non-Executive Director, and B, Chief
+    """Whether part n follows ', and' (or an office) and an office follows it after a comma,
+    as the office of the person before it did: "A, Non-Executive Director, and B, Chief
     Operating Officer" (B is no note on A)."""
-    kind, s, _ = parts[n]
+    kind, s, e = parts[n]
     if kind != "comma" or n + 1 >= len(parts) or parts[n + 1][0] != "comma" or \
-            not text[max(0, s - 6):s].rstrip().endswith(("and", "&")):
+            classify(text[parts[n + 1][1]:parts[n + 1][2]].strip(" ,;:.")) != "role":
         return False
-    return classify(text[parts[n + 1][1]:parts[n + 1][2]].strip(" ,;:.")) == "role"
+    if text[max(0, s - 6):s].rstrip().endswith(("and", "&")):
+        return True
+    # "A, Director of Communities, B, Service Leader (Housing), and C, ...": name and office
+    # in turn, an office before the part and after it, and no office or body word in it
+    piece = text[s:e].strip(" ,;:.")
+    return n >= 2 and parts[n - 1][0] == "comma" and classify(
+        text[parts[n - 1][1]:parts[n - 1][2]].strip(" ,;:.")) == "role" and (
+        classify(piece) is None or is_name(piece))  # ('NEIL GRAY' reads as capitals' body)
 
 
 def _strong(person: Person) -> bool:
     return bool(person.roles or person.labels or person.code or person.sub_for or person.titled)
 
 
-def _persons(text: str, s: int, e: int, single: bool, substitutes: bool = False) -> list[Person]:
-    if person := parse_person(text, s, e, single):
+def _persons(text: str, s: int, e: int, single: bool, substitutes: bool = False,
+             carried: bool = False) -> list[Person]:
+    """The persons of one piece of a list; `carried`: the list opened with a plural
+    councillor title, which is this piece's title too."""
+    if person := parse_person(text, s, e, single, carried=carried):
         return [person]
     if (coded := _CODED.fullmatch(text, s, e)) and coded.group(2) == "".join(
             w[0] for w in coded.group(1).split()):
@@ -327,14 +353,14 @@ def _merge_dashes(text: str, parts: list) -> list:
 
 
 def _merge_ands(text: str, parts: list, single: bool, substitutes: bool,
-                tried: dict[tuple[int, int], list[Person]]) -> list:
+                tried: dict[tuple[int, int], list[Person]], carried: bool = False) -> list:
     """Undo an 'and' split unless both sides are persons ('Town and Community Council Member
     X' and 'Legal Manager and Clerk' stay whole). The persons read are kept in `tried`
     by span, so that parse_list does not read the pieces it keeps again."""
 
     def persons(s: int, e: int) -> list[Person]:
         if (s, e) not in tried:
-            tried[s, e] = _persons(text, s, e, single, substitutes)
+            tried[s, e] = _persons(text, s, e, single, substitutes, carried)
         return tried[s, e]
 
     merged: list = []

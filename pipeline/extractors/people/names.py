@@ -17,8 +17,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.extractors.people.scanning import BRACKET, CLOSE, OPEN, split_top
-from pipeline.extractors.people.vocabulary import initialled_caps, pattern, vocab
+from pipeline.extractors.people.notes import attributes, classify
+from pipeline.extractors.people.scanning import BRACKET, CLOSE, OPEN
+from pipeline.extractors.people.vocabulary import (
+    forename_caps,
+    initialled_caps,
+    pattern,
+    vocab,
+)
 from pipeline.regex_cache import compile_cached
 
 # the regexes of this module, compiled once (re's own cache costs a lookup per call)
@@ -31,10 +37,6 @@ _CODE = compile_cached(r"[A-Z]{2,4}")
 _CAPITALISED = compile_cached(r"[A-Z][a-z]")
 _WORD = compile_cached(r"\S+")
 _INITIAL = compile_cached(r"(?:[A-Z]\.){1,3}|[A-Z]")
-_NOTE_WORD = compile_cached(r"[\w&'’\-]+")
-_BRACKETED = compile_cached(r"\([^()]*\)")
-_ROLE_THEN_ORG = compile_cached(r"(.+?)\s*\(([A-Z][^()]*)\)")
-_SMALL_NOTE = compile_cached(r"\s*\([a-z][^()]*\)$")
 
 
 @dataclass
@@ -79,8 +81,11 @@ def _unique(given: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(kept)
 
 
-def parse_person(text: str, start: int, end: int, allow_single: bool = False) -> Person | None:
-    """One mention such as 'Cllr Jane Tindall (Chair) (Fernley Borough Council)'."""
+def parse_person(text: str, start: int, end: int, allow_single: bool = False, *,
+                 carried: bool = False) -> Person | None:
+    """One mention such as 'Cllr Jane Tindall (Chair) (Fernley Borough Council)';
+    `carried`: a title written once before the list it is in ('Councillors A, B and C')
+    is this mention's too, for telling whether its words are a name."""
     seg = text[start:end]
     # "... from X and from Y": the second 'from' belongs to the sentence, not the name.
     lead = m.end() if (m := pattern("person_lead").match(seg)) else 0  # '|': a label/value row
@@ -106,11 +111,12 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
         return None  # "Cyngor Sir Ceredwyn": the county council, no knight
     ranked = bool(roles) and len(name.split()) == 1 and name not in v["known"]  # "PC Gow"
     honorific = honorific or ("rank" if ranked else "")
-    if not is_name(name, allow_single, bool(honorific)):
+    titled = bool(honorific) or carried
+    if not is_name(name, allow_single, titled):
         joined = _SPACED_DASH.sub("-", name)  # "Ela Morgan – Jones"
-        if joined != name and is_name(joined, allow_single, bool(honorific)):
+        if joined != name and is_name(joined, allow_single, titled):
             name = joined
-    if not is_name(name, allow_single, bool(honorific)):
+    if not is_name(name, allow_single, titled):
         # "Monitoring Officer (Osian Treharne)": the office first, the name in brackets.
         inner = clean_name(notes[0], allow_single=False) if notes else ""
         office = _THE.sub("", main)  # "the High Sheriff (Councillor X)"
@@ -309,7 +315,14 @@ def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> b
     if not 1 <= len(tokens) <= 5 or (len(tokens) == 1 and not (allow_single or honorific)):
         return False
     kinds = [_kind(t) for t in tokens]
-    if "other" in kinds or kinds[0] == "particle" or kinds[-1] not in ("word", "caps"):
+    # "de Vere", "van der Berg": a surname may open with its particles where a lone surname
+    # can be a name (in a list under 'Councillors', after a title), not a lone 'y' (Welsh
+    # 'the': 'y Cyngor')
+    particles = next((i for i, k in enumerate(kinds) if k != "particle"), len(kinds))
+    if particles and not ((allow_single or honorific) and len(tokens[0]) > 1
+                          and particles < len(kinds)):
+        return False
+    if "other" in kinds or kinds[-1] not in ("word", "caps"):
         return False
     if kinds[0] == "initial" and "word" in kinds and "initial" in kinds[kinds.index("word"):]:
         return False  # "K L Winslade S Mwangi" is two initialled names run together
@@ -321,7 +334,8 @@ def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> b
     if hits and (not honorific or hits == len(words)) and not (
             honorific and kinds[0] == "initial"):
         return False
-    return "word" in kinds or honorific or initialled_caps(words, kinds)
+    return "word" in kinds or honorific or initialled_caps(words, kinds) or \
+        forename_caps(words, kinds)
 
 
 @lru_cache(maxsize=8192)
@@ -333,62 +347,3 @@ def _kind(token: str) -> str:
     if token[:1].isupper() and all(c.isalpha() or c in "'’-." for c in token):
         return "caps" if token.isupper() and len(token) > 1 else "word"
     return "other"
-
-
-def classify(piece: str) -> str | None:
-    """'role' or 'org' for a note such as 'Chief Executive' or 'Fernley Police'; None when no
-    word tells."""
-    v = vocab()
-    words = _NOTE_WORD.findall(_BRACKETED.sub(" ", piece))
-    if not words:
-        return None
-    first = words[0]
-    if first in v["org_words"] and len(words) > 2 and words[1] == "of":
-        return "org"  # "Office of the Police and Crime Commissioner"
-    # "Clinical Lead for Older People": the words before 'of'/'for' decide.
-    words = words[:next((i for i, w in enumerate(words) if w in ("of", "for") and i), None)]
-    last = words[-1]
-    if first in v["role_heads"] or piece.casefold().strip() in v["chair"]:
-        return "role"
-    if last in v["org_words"] or (last.isupper() and len(last) > 1 and last not in v["role_nouns"]):
-        return "org"
-    if any(w in v["role_nouns"] for w in words):
-        return "role"
-    return "org" if any(w in v["org_words"] for w in words) else None
-
-
-def attributes(text: str) -> tuple[list[str], list[str]]:
-    """Split 'Corporate Director, Place, Fernley Borough Council' into roles and organisations.
-    A piece no word explains takes its neighbour's side ('Place' continues the role); an
-    unexplained name of capitalised words is an organisation ('Kestrel Waterways')."""
-    text = text.strip(" ,;.")
-    if pattern("chair_note").fullmatch(text):
-        return ["Chair"], []
-    pieces = []
-    for piece in split_top(text, ","):
-        # "Principal Committee Officer (Administering Authority)": a role, then its employer.
-        m = _ROLE_THEN_ORG.fullmatch(piece)
-        if m and classify(m.group(1)) == "role" and classify(m.group(2)) == "org":
-            pieces += [m.group(1), m.group(2)]
-        else:
-            pieces.append(piece)
-    kinds = [classify(p) for p in pieces]
-    for i, piece in enumerate(pieces):
-        bare = _BRACKETED.sub("", piece).split()
-        if i and len(bare) == 1 and not piece.isupper() and piece not in vocab()["org_words"]:
-            kinds[i] = None  # "Assistant Director, Procurement": a department word continues
-        elif kinds[i] is None and len(bare) > 1 and all(w[:1].isupper() for w in bare):
-            kinds[i] = "org"
-    for i in range(len(kinds)):
-        kinds[i] = kinds[i] or (kinds[i - 1] if i else next((k for k in kinds if k), "role"))
-    roles: list[str] = []
-    orgs: list[str] = []
-    for i, (piece, kind) in enumerate(zip(pieces, kinds, strict=True)):
-        target = roles if kind == "role" else orgs
-        if kind == "org":  # "Kestrel Waterways (item 4.1 only)": the note is not the name
-            piece = _SMALL_NOTE.sub("", piece)
-        if i and kinds[i - 1] == kind and target:
-            target[-1] += ", " + piece
-        else:
-            target.append(piece)
-    return roles, orgs

@@ -76,7 +76,7 @@ class Register:
             # One list never names a person twice, and a councillor Jones "present" is not
             # the PCSO Jones "also present": those stay apart.
             if same_person(entry.person.name, person.name) and entry.block is not block \
-                    and entry.capacity == capacity:
+                    and (entry.capacity == capacity or _member_again(entry, person, capacity)):
                 old = entry.person
                 old.name = _fuller(old.name, person.name)  # the same surname: the same key
                 old.roles += person.roles
@@ -189,3 +189,11 @@ def once_per_item(rows: list[dict]) -> list[dict]:
         elif len(words) > len(_key(same["name"])):
             same["name"] = row["name"]
     return kept
+
+
+def _member_again(entry: Entry, person: Person, capacity: str) -> bool:
+    """Whether a councillor by surname alone, read where others are 'also present' ('Also
+    Present: ... Councillor DRUMMOND, Convener, in the Chair.'), is the member of that
+    surname already present: one councillor is not both a member and a visitor."""
+    return entry.capacity == "member" and capacity == "other" and person.councillor and \
+        len(person.name.split()) == 1

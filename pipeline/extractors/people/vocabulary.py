@@ -81,6 +81,19 @@ def vocab() -> dict:
     }
 
 
+def forename_caps(words: list[str], kinds: list[str]) -> bool:
+    """'ELSPETH GRAY', 'ALAN McBRAYNE': a full name printed in capitals, as Scottish and
+    some English minutes print them; the first word must be a forename the vocabulary
+    knows and no word an office or organisation word, so 'NHS FIFE', 'HOUSING OFFICER'
+    and 'POLICE SCOTLAND' stay no names."""
+    v = vocab()
+    return 2 <= len(words) <= 4 and kinds[0] == "caps" and \
+        all(k in ("caps", "word") for k in kinds) and \
+        words[0].split("-")[0].title() in v["forenames"] and \
+        any(c in "AEIOUY" for c in words[-1].upper()) and \
+        not any(w.title() in v["known"] for w in words)
+
+
 def initialled_caps(words: list[str], kinds: list[str]) -> bool:
     """'H ABERNETHY', 'J.W. MOXON': initials before one upper-case surname, as grids print
     names (the word kinds of names.py); the surname needs a vowel and three letters and is

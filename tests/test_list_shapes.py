@@ -1,0 +1,126 @@
+"""Attendance lists and sentences in shapes English, Scottish and parish minutes print:
+lone surnames in capitals after a plural title, surnames opening with a particle, full
+names in capitals, 'name, office' pairs in turn, and substitutions told in a sentence of
+their own (all text invented)."""
+
+from __future__ import annotations
+
+from pipeline.extractors.people.attendance import extract_attendance
+from pipeline.extractors.people.lists import parse_list
+from pipeline.readers.text import parse_text
+
+
+def run(*paragraphs: str) -> dict[str, list[dict]]:
+    text = "Ashdown District Council\n\nLicensing Committee\n\nMinutes of the meeting held " \
+           "on 4 March 2025\n\n" + "\n\n".join(paragraphs) + "\n\n1. Minutes\n\nRESOLVED: " \
+           "That the minutes be approved.\n"
+    return extract_attendance(parse_text(text, "t.txt"))
+
+
+def names(rows: list[dict]) -> list[str]:
+    return [row["name"] for row in rows]
+
+
+def listed(text: str) -> list[tuple[str, str, str]]:
+    return [(p.name, p.role, p.organisation) for p in parse_list(text, 0, len(text)) or ()]
+
+
+def test_surnames_in_capitals_after_a_plural_title_are_each_a_name():
+    assert listed("Councillors BRIGHTWELL (Chairman), CATTERMOLE, McBRAYNE and "
+                  "PENRHYN-JONES") == [("BRIGHTWELL", "Chairman", ""), ("CATTERMOLE", "", ""),
+                                       ("McBRAYNE", "", ""), ("PENRHYN-JONES", "", "")]
+    result = run("Present: Councillors BRIGHTWELL, DEWAR and QUAYLE",
+                 "Apologies: Councillors FOTHERGILL and RUDD")
+    assert names(result["attendees"]) == ["BRIGHTWELL", "DEWAR", "QUAYLE"]
+    assert names(result["apologies"]) == ["FOTHERGILL", "RUDD"]
+
+
+def test_capitals_without_a_plural_title_are_not_carried_over():
+    # a body's initials in a list with no title before it stay no person
+    assert [p[0] for p in listed("Cllr A Bright, NHS and HWB")] == ["A Bright"]
+
+
+def test_a_lone_surname_may_open_with_a_particle():
+    assert [p[0] for p in listed("Councillors Brightwell, Cattermole, de Vere, McBrayne and "
+                                 "van der Berg")] == ["Brightwell", "Cattermole", "de Vere",
+                                                      "McBrayne", "van der Berg"]
+    assert listed("de Vere") == []  # without a title a lone particle surname is no name
+
+
+def test_full_names_in_capitals_need_a_known_forename():
+    rows = listed("ELSPETH GRAY, Director of Communities, NEIL FORSYTH-HAY, Service Leader, "
+                  "and MORAG BAIN, Committee Officer")
+    assert rows == [("ELSPETH GRAY", "Director of Communities", ""),
+                    ("NEIL FORSYTH-HAY", "Service Leader", ""),
+                    ("MORAG BAIN", "Committee Officer", "")]
+    assert listed("HOUSING OFFICER, POLICE SCOTLAND") == []
+
+
+def test_name_and_office_in_turn_make_one_person_each():
+    rows = listed("Ingrid Sollis, Director of Communities, Tamsin Roe, Committee Officer, "
+                  "and Owen Pike, Solicitor")
+    assert [r[:2] for r in rows] == [("Ingrid Sollis", "Director of Communities"),
+                                     ("Tamsin Roe", "Committee Officer"),
+                                     ("Owen Pike", "Solicitor")]
+    # an organisation after the office is still a note on the person before it
+    assert listed("Ms T Varga, Network Planning Manager, Kestrel Waterways") == [
+        ("T Varga", "Network Planning Manager", "Kestrel Waterways")]
+
+
+def test_an_office_after_and_belongs_to_the_titled_name_after_it():
+    result = run("Present: Cllrs C Hartnell and D Pybus.",
+                 "Clerk to Council, Mrs S Ambler and Assistant Clerk to Council, Mrs R Lusk "
+                 "were present")
+    roles = {row["name"]: row["role"] for row in result["attendees"]}
+    assert roles["S Ambler"] == "Clerk to Council"
+    assert roles["R Lusk"] == "Assistant Clerk to Council"
+
+
+def test_a_sentence_after_the_list_names_who_else_attended():
+    result = run("Present: Cllrs Hartnell, Pybus and Stobart. County Councillor Ruth Ambler "
+                 "was in attendance with 9 members of the public.")
+    rows = {row["name"]: row for row in result["attendees"]}
+    assert list(rows) == ["Hartnell", "Pybus", "Stobart", "Ruth Ambler"]
+    assert rows["Stobart"]["role"] == ""
+    assert (rows["Ruth Ambler"]["role"], rows["Ruth Ambler"]["capacity"]) == (
+        "County Councillor", "other")
+
+
+def pairs(result: dict) -> list[tuple[str, str]]:
+    return [(row["member"], row["substitute"]) for row in result["substitutes"]]
+
+
+def test_substitutions_told_after_the_apology():
+    for sentence in ("Apologies for absence were received from Councillor Fothergill with "
+                     "Councillor Marsh substituting.",
+                     "An apology for absence was received from Councillor Fothergill, for "
+                     "whom Councillor Marsh attended as substitute.",
+                     "Apologies for absence were received from Councillor Fothergill. "
+                     "Councillor Marsh attended as her substitute."):
+        result = run("Present: Councillors A Bright and C Dewar", "2. Apologies", sentence)
+        assert pairs(result) == [("Fothergill", "Marsh")], sentence
+        assert names(result["apologies"]) == ["Fothergill"], sentence
+
+
+def test_his_substitute_needs_the_member_to_have_sent_apologies():
+    result = run("Present: Councillors A Bright and C Dewar",
+                 "Councillor Bright welcomed Councillor Dewar. Councillor Marsh attended as "
+                 "his substitute.")
+    assert pairs(result) == []
+
+
+def test_a_substitution_sentence_under_an_apologies_label_is_no_apology():
+    result = run("Present: Mr P Rendall CC (in the Chair)",
+                 "Apologies for absence: Mr G Ransome CC and Mrs V Castle CC.",
+                 "Mr B Ellery CC attended as a substitute for Mr G Ransome CC.")
+    assert names(result["apologies"]) == ["G Ransome", "V Castle"]
+    assert pairs(result) == [("G Ransome", "B Ellery")]
+
+
+def test_the_chair_named_again_under_also_present_is_the_member():
+    result = run("Present: Councillors FIONA DRUMMOND, ALAN PYBUS and RONA SKENE.",
+                 "Also Present: MORAG BAIN, Committee Officer.",
+                 "Councillor DRUMMOND, Convener, in the Chair.")
+    rows = [(row["name"], row["role"], row["capacity"]) for row in result["attendees"]]
+    assert ("FIONA DRUMMOND", "Convener", "member") in rows
+    assert not any(name == "DRUMMOND" for name, _, _ in rows)
