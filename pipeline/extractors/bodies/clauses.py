@@ -170,9 +170,17 @@ class ClauseReader(Positions):
             elif not (broken and i < end and ctx.colon() < i):
                 break  # (a list under a colon may run on one name a line, with no separator:
                 # 'representation from:' over bullets; a line break then parts its items)
-        if i < end and ctx.lowers[i] in WORDS.clause_verbs and any(c for _, _, c in items[1:]):
-            # "... replaces the X, and A and B are represented on ...": A and B open a clause
-            items = items[:max(n for n, (_, _, c) in enumerate(items) if c and n)]
+        if i < end and ctx.lowers[i] in WORDS.clause_verbs and len(items) > 1:
+            # "... replaces the X, and A and B are represented on ...": A and B open a clause;
+            # "reports to the Board and that the Hub is represented on": so does the Hub
+            commas = [n for n, (_, _, c) in enumerate(items) if c and n]
+            if commas:
+                items = items[:max(commas)]
+            elif ctx.lowers[i] not in ("all", "also", "both", "each") and all(
+                    ctx.texts[k].isspace() for k in range(items[-1][0].end, i)):
+                # a verb straight after the last name: not "accountable to A and B and will
+                # report to", nor "meet with A and B each quarter"
+                items = items[:-1]
         names: list[str] = []
         for m, found, _ in items:
             ctx.objects.add(m.start)

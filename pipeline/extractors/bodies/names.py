@@ -350,8 +350,9 @@ def _split(words: Words, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for first, last in runs:
         for cut in range(first + 1, last):
-            if words.lower[cut] not in ("and", "&") or cut <= first:
-                continue
+            if words.lower[cut] not in ("and", "&") or cut <= first or \
+                    f"{words.lower[cut - 1]} and {words.lower[cut + 1]}" in vocab.joined_words:
+                continue  # ('Police and Crime Panel': one phrase of one name)
             # "Probation and Health": a one-word organisation and a word that names nothing
             # "Council and Fernley NHS Trust": a one-word organisation and a full name
             single_orgs = cut - 1 == first and (cut + 1 == last or named(cut + 1, last)) and \

@@ -1,0 +1,60 @@
+"""Relations in sentences whose subject or list is easy to misread: a name of one body
+holding 'and' after an organisation's word, seats with no count, a clause set off by
+commas between a subject and its verb, and a second clause opened by 'and that' (all text
+invented)."""
+
+from __future__ import annotations
+
+from pipeline.extractors.bodies.structure import extract_structure
+from pipeline.readers.text import parse_text
+
+
+def edges(text: str) -> set[tuple[str, str, str]]:
+    found = extract_structure(parse_text(text, "t.txt"), {"kind": "", "body": "", "date": ""})
+    return {(r["source"], r["relation"], r["target"]) for r in found["relations"]}
+
+
+def test_police_and_crime_panel_is_one_name():
+    found = edges("The Complaints Sub-Committee reports to the Fenmoor Police and Crime Panel "
+                  "after each meeting. Wessex Fire and Rescue Service is a member of the "
+                  "Resilience Forum.")
+    assert found == {("Complaints Sub-Committee", "reports_to", "Fenmoor Police and Crime Panel"),
+                     ("Wessex Fire and Rescue Service", "member_of", "Resilience Forum")}
+
+
+def test_two_organisations_joined_by_and_stay_two():
+    found = edges("The Fernley Community Safety Partnership comprises Fernley Borough Council "
+                  "and Wessex Police.")
+    assert found == {(org, "member_of", "Fernley Community Safety Partnership")
+                     for org in ("Fernley Borough Council", "Wessex Police")}
+
+
+def test_councillors_appointed_by_each_council_with_no_count():
+    found = edges("The Fenmoor Police and Crime Panel comprises councillors appointed by Fenmoor "
+                  "County Council, Ashby Borough Council and Wexley District Council, together "
+                  "with two independent co-opted members.")
+    assert found == {(council, "member_of", "Fenmoor Police and Crime Panel") for council in (
+        "Fenmoor County Council", "Ashby Borough Council", "Wexley District Council")}
+
+
+def test_a_clause_between_commas_is_not_the_subject():
+    found = edges("The report explained that a Tenant Forum Working Group, accountable to the "
+                  "Housing Committee, would replace the Tenants Liaison Panel.")
+    assert found == {("Tenant Forum Working Group", "reports_to", "Housing Committee"),
+                     ("Tenant Forum Working Group", "replaces", "Tenants Liaison Panel")}
+
+
+def test_and_that_opens_a_new_clause_not_a_second_target():
+    found = edges("The Board noted that the Carers Partnership Group reports to the Health and "
+                  "Wellbeing Board and that Kinross Carers Hub is represented on the Carers "
+                  "Partnership Group.")
+    assert found == {("Carers Partnership Group", "reports_to", "Health and Wellbeing Board"),
+                     ("Kinross Carers Hub", "member_of", "Carers Partnership Group")}
+
+
+def test_a_verb_after_and_keeps_both_targets():
+    found = edges("The Strategic Safety Board (SSB) is accountable to the Easthaven Community "
+                  "Safety Partnership and the Westhaven Community Safety Partnership and will "
+                  "report to each of them twice a year.")
+    assert {t for s, r, t in found if r == "reports_to"} == {
+        "Easthaven Community Safety Partnership", "Westhaven Community Safety Partnership"}
