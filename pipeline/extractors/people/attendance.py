@@ -8,10 +8,8 @@ names under such a label; anyone else a paper mentions is discussion, not attend
 Before the first item, "Mr X, Link Officer, was in attendance." counts too; on a ModernGov
 page an item's agenda note closes its section and a bare "Minutes:" line reopens it; a
 paper that writes each member's ward after a dash ("Councillor A Bright - Hillside") has
-the ward cut off. Vocabularies and patterns are in models/attendance/ (vocabulary.py);
-parsing one person is names.py, a list lists.py; labels and item headings labels.py; tables
-attendance_tables.py; sentences attendance_sentences.py; merging the mentions into rows
-register.py.
+the ward cut off. Vocabularies: models/attendance/; one person names.py, coded_lines.py;
+lists lists.py; labels labels.py; tables attendance_tables.py; sentences *_sentences.py.
 """
 
 from __future__ import annotations
@@ -30,8 +28,10 @@ from pipeline.extractors.people.attendance_sentences import (
     sentence_end,
     sentences,
     substitute_sentence,
+    substitute_statement,
 )
 from pipeline.extractors.people.attendance_tables import TableReader, collapsed_header
+from pipeline.extractors.people.coded_lines import coded_line
 from pipeline.extractors.people.labels import (
     Section,
     cue,
@@ -123,6 +123,10 @@ class Walk(TableReader):
             return i + 1
         if block.text.rstrip()[-1:] not in (".", ":"):
             self.paused = None  # a title line: the next item's "Minutes:" are not this one's
+        if self.section and self.section.kind in ("attendees", "apologies") and (
+                coded := coded_line(block.text, 0, len(block.text))):  # "Dr A Bell AB Chair"
+            self.register.add(self.section.kind, coded, block, self.section)  # (no label)
+            return i + 1
         found = cue(block.text)
         if found and run_on_sentence(block.text, found[1]):
             found = None  # "Councillors A and B declared an interest in ...": no label
@@ -265,8 +269,7 @@ class Walk(TableReader):
         if (tail := pattern("present_sentence").search(text, start, end)) and \
                 text[start:tail.start()].rstrip().endswith(","):
             end = tail.start()  # "A (AB), B (BC), the temporary clerk, was in attendance."
-        if section.kind == "apologies" and substitute_sentence(
-                text[start:sentence_end(text, start)]):
+        if section.kind == "apologies" and substitute_statement(text, start):
             return False  # "Mr B Ellery attended as a substitute for Mr G Ransome.": a sentence
         if section.kind != "substitutes" and (stop := list_end(text, start, end)) < end and (
                 pattern("sent_apologies").match(text[stop:end])

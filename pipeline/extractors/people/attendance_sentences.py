@@ -354,6 +354,15 @@ def narrative(text: str) -> bool:
         w[:1].islower() and w.strip(".,;:") not in keep for w in words[1:])
 
 
+def substitute_statement(text: str, start: int) -> bool:
+    """Whether the sentence from `start` tells of a substitute with its verb straight after
+    the first name ('Mr B Ellery attended as a substitute for Mr G Ransome.'): no entry of
+    an apologies list, as 'Cllr A, for whom Cllr B was substitute;' is."""
+    sentence = text[start:sentence_end(text, start)]
+    return substitute_sentence(sentence) and bool(
+        pattern("substitute_verb").search(sentence.split(",")[0]))
+
+
 def substitute_sentence(text: str) -> bool:
     """Whether a sentence after a list tells of a substitute with a verb ('Cllr C Dee
     attended as a substitute.'): the sentence readers pair it, or find no member named; it
