@@ -16,7 +16,8 @@ def coded(line: str) -> tuple[str, list[str], list[str], str] | None:
 
 
 def test_a_line_of_name_initials_and_role():
-    assert coded("Dr Imran Sadiq IS Clinical Chair") == ("Imran Sadiq", ["Clinical Chair"], [], "IS")
+    assert coded("Dr Imran Sadiq IS Clinical Chair") == (
+        "Imran Sadiq", ["Clinical Chair"], [], "IS")
     assert coded("Colin Ashworth CAs Chief Finance Officer") == (
         "Colin Ashworth", ["Chief Finance Officer"], [], "CAs")
     assert coded("Dr Helena Marsh HM Governing Body GP") == (

@@ -124,3 +124,20 @@ def test_the_chair_named_again_under_also_present_is_the_member():
     rows = [(row["name"], row["role"], row["capacity"]) for row in result["attendees"]]
     assert ("FIONA DRUMMOND", "Convener", "member") in rows
     assert not any(name == "DRUMMOND" for name, _, _ in rows)
+
+
+def test_office_groups_joined_by_and_after_a_dash():
+    rows = listed("Fraser Gilchrist, Service Manager - Housing Access and Lorna Petrie, Lead "
+                  "Officer, Housing Services")
+    assert rows == [("Fraser Gilchrist", "Service Manager - Housing Access", ""),
+                    ("Lorna Petrie", "Lead Officer", "Housing Services")]
+
+
+def test_an_area_in_brackets_after_an_office_is_no_person():
+    assert listed("Callum Brodie, Community Manager (East Burgh), Communities and "
+                  "Neighbourhoods Service") == [
+        ("Callum Brodie", "Community Manager (East Burgh)",
+         "Communities and Neighbourhoods Service")]
+    # an office with its holder in brackets still names the holder
+    assert [p[:2] for p in listed("Monitoring Officer (Osian Treharne), Clerk (Ann Bell)")] == [
+        ("Osian Treharne", "Monitoring Officer"), ("Ann Bell", "Clerk")]

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
-from pipeline.extractors.people.names import _kind, classify, is_name, parse_person
+from pipeline.extractors.people.names import _kind, classify, is_name, parse_person, prefix
 from pipeline.extractors.people.scanning import word_char
 from pipeline.extractors.people.vocabulary import vocab
 from pipeline.regex_cache import compile_cached
@@ -139,6 +139,7 @@ _INITIALLED = compile_cached(r"[A-Z]\.?\s")
 _NAME_START = compile_cached(r"[A-Z]\.?\s+[A-Z]|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b")
 #: a full stop and the gap after it, before a capital
 _DOT_GAP = compile_cached(r"\.\s+(?=[A-Z])")
+_CAPITALISED = compile_cached(r"[A-Z][a-z'’]+")
 
 
 def word_stops(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
@@ -207,3 +208,27 @@ def ending_words() -> set[str]:
 def office_words() -> set[str]:
     """Words of offices, organisations and departments: no surname after a dash."""
     return vocab()["known"] | vocab()["departments"]
+
+
+def merge_dashes(text: str, parts: list) -> list:
+    """Undo a dash split inside a double-barrelled surname ('Ela Morgan – Jones'): one
+    capitalised word after the dash that is no role, organisation or department, after a
+    forename and surname, and followed by no dash of its own. When every name of a list
+    has one, they are wards, not surnames ('Cllr A Bright - Hillside, Cllr T Carver - Abbey')."""
+    v = vocab()
+    merged: list[tuple[str, int, int]] = []
+    joins = 0
+    known = office_words()
+    for n, (kind, s, e) in enumerate(parts):
+        word = text[s:e].strip(" ,;:.–—-")
+        after = parts[n + 1][0] if n + 1 < len(parts) else "end"
+        if kind == "dash" and merged and after != "dash" and _CAPITALISED.fullmatch(word) \
+                and word not in known and word.casefold() not in v["not_names"]:
+            before = text[merged[-1][1]:merged[-1][2]]
+            name = before[prefix(before.strip(" ,;:"))[0]:].split("(")[0].split()
+            if len(name) >= 2 and "(" not in before and _kind(name[-1]) == "word":
+                merged[-1] = (merged[-1][0], merged[-1][1], e)
+                joins += 1
+                continue
+        merged.append((kind, s, e))
+    return parts if joins >= 2 and joins == len(merged) else merged

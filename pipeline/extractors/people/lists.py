@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.extractors.people.list_cuts import office_words, run_on_cuts
+from pipeline.extractors.people.list_cuts import merge_dashes, office_words, run_on_cuts
 from pipeline.extractors.people.names import (
     Person,
     _drop_post,
@@ -58,7 +58,6 @@ _INNER = compile_cached(r"\(([^()]+)\)")
 _BRACKETED = compile_cached(r"\([^()]*\)")
 _WORD = compile_cached(r"\S+")
 _SEPARATED = compile_cached(r"[,;&()]|\s(?:and|-|–|—)\s")
-_CAPITALISED = compile_cached(r"[A-Z][a-z'’]+")
 
 
 def parse_list(text: str, start: int, end: int, allow_single: bool = False,
@@ -88,7 +87,7 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     # as it is after 'Councillor' (in a list without one it may be a body: 'NHS, HWB')
     carried = lead[4] and bool(pattern("councillor_honorific").search(lead[3]))
     tried: dict[tuple[int, int], list[Person]] = {}  # pieces read while undoing 'and' cuts
-    parts = _merge_dashes(text, _merge_ands(text, parts, single, substitutes, tried, carried))
+    parts = merge_dashes(text, _merge_ands(text, parts, single, substitutes, tried, carried))
     persons: list[Person] = []
     head = text[parts[0][1]:parts[0][2]].strip()
     if len(parts) > 1 and parts[1][0] in ("dash", "comma") and classify(head) == "role" \
@@ -112,6 +111,9 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
         found = [] if kind == "dash" and persons else tried.pop((s, e), None)
         if found is None:
             found = _persons(text, s, e, single, substitutes, carried)
+        if kind == "comma" and persons and attrs.get(len(persons) - 1) is None and \
+                not persons[-1].roles and _office_then_bracket(text[s:e], found):
+            found = []  # "Callum Brodie, Community Manager (East Burgh), ...": his office
         if kind in ("dash", "comma") and n and n - 1 in offices:
             # "... and the Clerk – Adrian Ives", "... and Assistant Clerk, Mrs R Lusk"
             found = _persons(text, s, e, single, substitutes, carried)
@@ -119,8 +121,9 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
                 person.roles.insert(0, offices[n - 1])
         dash_next = n + 1 < len(parts) and parts[n + 1][0] == "dash"  # "A – Clerk, B – Head"
         if found and attrs.get(len(persons) - 1) and not dash_next and kind != "lead" \
-                and not any(_strong(p) for p in found) and not (
-                    kind == "and" and all(_INITIALLED.match(p.name) for p in found)) \
+                and not any(_strong(p) for p in found) and not (kind == "and" and (
+                    all(_INITIALLED.match(p.name) for p in found)
+                    or _office_next(text, parts, n))) \
                 and not _parallel(text, parts, n):
             # "Ms T Varga, Network Planning Manager, Kestrel Waterways"; but "L Moss, Head of
             # Policy and B Lamb, Manager": an initialled name after 'and' is a new person,
@@ -256,6 +259,21 @@ def _parallel(text: str, parts: list, n: int) -> bool:
         classify(piece) is None or is_name(piece))  # ('NEIL GRAY' reads as capitals' body)
 
 
+def _office_then_bracket(piece: str, found: list[Person]) -> bool:
+    """Whether a piece read as 'Office (Name)' ('Monitoring Officer (Osian Treharne)') is
+    one person whose name came out of the brackets: after a name with no office yet it is
+    that name's office and its area ('Community Manager (East Burgh)')."""
+    return len(found) == 1 and not found[0].titled and "(" in piece and \
+        piece.split("(")[0].strip(" ,;") in found[0].roles
+
+
+def _office_next(text: str, parts: list, n: int) -> bool:
+    """Whether an office follows part n after a comma: "A, Manager - Housing and B, Lead
+    Officer" (after 'and', B and an office: a new person, not a note on A)."""
+    return n + 1 < len(parts) and parts[n + 1][0] == "comma" and classify(
+        text[parts[n + 1][1]:parts[n + 1][2]].strip(" ,;:.")) == "role"
+
+
 def _strong(person: Person) -> bool:
     return bool(person.roles or person.labels or person.code or person.sub_for or person.titled)
 
@@ -328,30 +346,6 @@ def run_together(text: str, start: int, end: int) -> list[Person]:
     return _pairs(text, start, end, most=60)
 
 
-def _merge_dashes(text: str, parts: list) -> list:
-    """Undo a dash split inside a double-barrelled surname ('Ela Morgan – Jones'): one
-    capitalised word after the dash that is no role, organisation or department, after a
-    forename and surname, and followed by no dash of its own. When every name of a list
-    has one, they are wards, not surnames ('Cllr A Bright - Hillside, Cllr T Carver - Abbey')."""
-    v = vocab()
-    merged: list[tuple[str, int, int]] = []
-    joins = 0
-    known = office_words()
-    for n, (kind, s, e) in enumerate(parts):
-        word = text[s:e].strip(" ,;:.–—-")
-        after = parts[n + 1][0] if n + 1 < len(parts) else "end"
-        if kind == "dash" and merged and after != "dash" and _CAPITALISED.fullmatch(word) \
-                and word not in known and word.casefold() not in v["not_names"]:
-            before = text[merged[-1][1]:merged[-1][2]]
-            name = before[prefix(before.strip(" ,;:"))[0]:].split("(")[0].split()
-            if len(name) >= 2 and "(" not in before and _kind(name[-1]) == "word":
-                merged[-1] = (merged[-1][0], merged[-1][1], e)
-                joins += 1
-                continue
-        merged.append((kind, s, e))
-    return parts if joins >= 2 and joins == len(merged) else merged
-
-
 def _merge_ands(text: str, parts: list, single: bool, substitutes: bool,
                 tried: dict[tuple[int, int], list[Person]], carried: bool = False) -> list:
     """Undo an 'and' split unless both sides are persons ('Town and Community Council Member
@@ -370,7 +364,9 @@ def _merge_ands(text: str, parts: list, single: bool, substitutes: bool,
             # "P Marsh and 3 members of the public": a count stays apart (and is skipped)
             pkind, ps, pe = merged[-1]
             nxt = parts[n + 1] if n + 1 < len(parts) else None
-            if (pkind == "dash" and any(p.titled for p in persons(s, e))) or (
+            if (pkind == "dash" and (any(p.titled for p in persons(s, e)) or (
+                    # "A, Manager - Housing Access and B, Lead Officer": B has an office too
+                    _office_next(text, parts, n) and persons(s, e)))) or (
                     nxt and classify(text[s:e].strip()) == "role" and (
                         nxt[0] == "comma" and any(p.titled for p in persons(nxt[1], nxt[2]))
                         and any(p.titled for p in persons(ps, pe))
