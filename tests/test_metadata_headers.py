@@ -345,3 +345,17 @@ def test_a_title_adjective_before_minutes_and_a_kind_of_meeting_before_the_body(
 ])
 def test_a_committee_of_a_council_is_the_committee(line: str, body: str) -> None:
     assert meta(line + "\n\nPresent: A Rowe")[1] == body
+
+
+def test_an_item_page_names_its_body_in_the_welcome_not_in_a_sentence_heading():
+    from pipeline.extractors.sections.header import find_body
+    from pipeline.readers.text import parse_text
+
+    text = ("Agenda item - Welcome and Apologies\n\nAgenda item\n\nWelcome and Apologies\n\n"
+            "Minutes:\n\nThe Chairman welcomed Members to the Coastal Towns and Rural Services "
+            "Board meeting.\n\nApologies were received from Cllr Petra Vainio.\n")
+    assert find_body(parse_text(text, "t.txt"))[0] == "Coastal Towns and Rural Services Board"
+    sentence = ("Agenda item\n\nUpdate\n\nMinutes:\n\nThe Chairman thanked the Fernley Safety "
+                "Partnership.\n")
+    assert find_body(parse_text(sentence, "t.txt"))[0] != \
+        "Chairman thanked the Fernley Safety Partnership"

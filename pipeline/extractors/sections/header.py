@@ -201,7 +201,7 @@ def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | Non
             # Safer X Partnership - annual update" is an item about that body
             continue
         candidate = _clean_body(text)
-        if is_body_name(candidate):
+        if is_body_name(candidate) and not _SENTENCE_WORD.search(candidate):
             headings.append(candidate)
             heading_at.append(n)
             if len(headings) == 1 and n + 1 < len(lines) and _DATE_LINE.match(lines[n + 1][1]):
@@ -215,6 +215,12 @@ def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | Non
         # a report's header names the council, then the committee the paper goes to
         return headings[1], None
     return (headings[0], None) if headings else ("", None)
+
+
+#: a lower-case word no body's name holds: the line is a sentence ('The Chairman welcomed
+#: Members to the X Board meeting.'), not a heading ('Safe in Fernley Partnership')
+_SENTENCE_WORD = compile_cached(
+    r"(?<![\w'’-])(?!(?:and|of|for|the|in|on|upon|at|with|to|de|y|a|an|or)\b)[a-z][a-z'’]*\b")
 
 
 def _council_over_committee(first: str, second: str) -> bool:
