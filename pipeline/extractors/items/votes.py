@@ -180,12 +180,13 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
     # the gates hold for the block as for its sentences (they look for strings, and a
     # sentence's are the block's): most blocks hold no cue's strings and no count's
     cued_block = r.cue_gate.might_match(text)
-    if not cued_block and not _may_count(text):
+    counted_block = _may_count(text)
+    if not cued_block and not counted_block:
         return facts
     sentences = _sentences(text)
     for sentence_start, sentence in sentences:
         found: list[Fact] = []
-        # no opening, result or members cue else
+        # no opening, result or members cue else (a lone sentence is the block's text)
         cued = cued_block if len(sentences) == 1 else r.cue_gate.might_match(sentence)
         strong = cued and bool(STRONG_CONTEXT.search(sentence))
         needed: dict[re.Pattern[str], bool] = {}
@@ -207,7 +208,7 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
                     continue
                 found.append(Fact("result", m.start(), m.end(), cue.id, result=result,
                                   motion=motion_of(m.groupdict().get("mot"))))
-        counts = _counts(sentence)
+        counts = _counts(sentence, counted_block if len(sentences) == 1 else None)
         if counts:
             found.append(counts)
         for cue, maybe in zip(r.named if cued else (), possible[results:], strict=True):
@@ -249,12 +250,17 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-def _counts(sentence: str) -> Fact | None:
+def _counts(sentence: str, may_count: bool | None = None) -> Fact | None:
+    """The counts of one sentence; `may_count`: `_may_count(sentence)`, when known."""
     r = rules()
     # the gate first: a fifth of sentences pass it, and it costs a seventh of the number's
     # case-blind search
-    if not _may_count(sentence) or not r.number.search(sentence):
-        return None  # (the number's case-blind search tries every character)
+    if not (_may_count(sentence) if may_count is None else may_count):
+        return None
+    # the number's case-blind search tries every character; it matches any digit, which
+    # most sentences past the gate hold and a plain search finds at once
+    if not (DIGIT.search(sentence) or r.number.search(sentence)):
+        return None
     counts: dict[str, int] = {}
     spans: list[tuple[int, int]] = []
     motion, rule = "", ""
