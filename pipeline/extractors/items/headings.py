@@ -232,7 +232,7 @@ def _candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | N
         if strict and is_address(title):
             return None  # "14 Market Street, Oakham"
         agenda = bool(r.page_range.search(title))  # "CO-LEADERS' REPORT 13 - 15"
-        title = r.page_range.sub("", title)
+        title = r.page_range.sub("", title) if agenda else title  # (nothing to cut else)
         title = split_run_on(title, loose, described=agenda)
         if rule_id in r.full_stop_patterns and title.endswith(".") and not agenda:
             return None  # "1.1 There were no declarations." is a numbered paragraph

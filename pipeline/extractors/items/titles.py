@@ -271,7 +271,7 @@ def is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
     if first in r.bad_first_words or not (title[0].isupper() or title[0].isdigit()
                                            or title[0] in "'\"\u2018\u201c("):
         return False
-    if sum(ch.isalpha() for ch in title) < 3 or title.endswith(",") or (
+    if not _letters(title, 3) or title.endswith(",") or (
             title.endswith(";") and not loose):  # "... of the Council;" fills a gap
         return False
     if first in r.decision_verbs and (len(words) == 1 or not words[1][:1].isupper()):
@@ -292,6 +292,17 @@ def is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
     if title.endswith(".") and len(words) > r.sentence_words:
         return False
     return not (len(words) > r.verb_min_words and lowered & r.verb_words)
+
+
+def _letters(text: str, least: int) -> bool:
+    """Whether the text holds at least `least` letters (counting stops there: a title's
+    first letters most often)."""
+    for ch in text:
+        if ch.isalpha():
+            least -= 1
+            if least <= 0:
+                return True
+    return least <= 0
 
 
 def after_colon(blocks: list[Block], index: int) -> bool:
