@@ -168,11 +168,13 @@ def _split_agendas(blocks: list[Block], starts: list[int], kind: Callable[[int, 
     an unnumbered line titled "Minutes of the meeting of <body>" (the agenda's own
     "3. Minutes of the previous meeting" is numbered, and names no body)."""
     out: list[int] = []  # (what is before the title must read as an agenda on its own)
+    heading = BlockKind.HEADING
     bounds = starts + [len(blocks)]
     for first, after in zip(bounds, bounds[1:], strict=False):
         out.append(first)
         for k in range(first + MIN_AGENDA_BLOCKS, after - 1):
-            words = blocks[k].text.split()  # (a tab is white space: the words of the line)
+            # (a tab is white space: the words of the line; a long line is not split whole)
+            words = blocks[k].text.split(maxsplit=MAX_TITLE_WORDS)
             if len(words) > MAX_TITLE_WORDS:
                 continue
             text = " ".join(words)
@@ -182,7 +184,7 @@ def _split_agendas(blocks: list[Block], starts: list[int], kind: Callable[[int, 
                 break
             # "... 10. Notices of Motion / MOURNEDALE BOROUGH COUNCIL / Report Classification:
             # ...": a report sent out with the agenda, under a title of its own
-            if (blocks[k].kind is BlockKind.HEADING or text.isupper()) and _is_title(
+            if (blocks[k].kind is heading or text.isupper()) and _is_title(
                     [blocks[k]]) and kind(first, k) == "agenda" \
                     and kind(k, after) == "report":
                 out.append(k)
