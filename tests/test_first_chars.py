@@ -13,6 +13,7 @@ import pytest
 from pipeline.extractors.anchors import LiteralIndex, join_anchored, starts_line
 from pipeline.extractors.first_chars import FirstChars, first_chars, word_start
 from pipeline.extractors.items.item_rules import number_starts, rules
+from pipeline.extractors.items.recommendations import cues as recommendation_cues
 from pipeline.extractors.sections.header import cues
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -98,10 +99,12 @@ def test_word_start_of_a_regex_passing_over_non_word_characters() -> None:
     [pattern for _, _, _, pattern in cues().kind],  # most pass over non-word characters first
     [pattern for _, _, pattern in (*rules().report_cues, *rules().minutes_cues)],
     [pattern for _, pattern, _ in rules().patterns],
+    list(recommendation_cues().sections),  # matched at a line's start
 ])
 def test_which_never_leaves_out_a_match(patterns: list[re.Pattern[str]]) -> None:
     gate = FirstChars(patterns)
-    for line in LINES + ["- Minutes of the Board", "(b) 12. Purpose", "  Present:", "*** AGENDA"]:
+    for line in LINES + ["- Minutes of the Board", "(b) 12. Purpose", "  Present:", "*** AGENDA",
+                         "Recommendations:", "the recommendation", "Decisions required"]:
         tried = gate.which(line)
         assert tried == sorted(tried)
         for k, pattern in enumerate(patterns):
