@@ -39,8 +39,9 @@ def kind_cues(document: Document) -> tuple[dict[str, int], dict[str, int]]:
         # short line is tried with the labels its first character leaves (most: none).
         for k in labels.which(text) if words <= 16 else closing:
             cue_id, weight, pattern = cues[k]
-            if pattern.search(text):
-                (report if k < len(r.report_cues) else minutes).setdefault(cue_id, weight)
+            shown = report if k < len(r.report_cues) else minutes
+            if cue_id not in shown and pattern.search(text):  # (each cue counts once)
+                shown[cue_id] = weight
     if paragraphs >= min_count:
         report["numbered-paragraphs"] = numbered_weight
     return report, minutes
