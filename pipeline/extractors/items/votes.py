@@ -27,7 +27,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
+from pipeline.extractors.first_chars import FirstChars
 from pipeline.extractors.items.vote_rules import (
     ARTICLES,
     motion_of,
@@ -186,8 +188,9 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
     sentences = _sentences(text)
     for sentence_start, sentence in sentences:
         found: list[Fact] = []
-        # no opening, result or members cue else (a lone sentence is the block's text)
-        cued = cued_block if len(sentences) == 1 else r.cue_gate.might_match(sentence)
+        # no opening, result or members cue else (a lone sentence is the block's text; a
+        # sentence holds no string its block lacks)
+        cued = cued_block and (len(sentences) == 1 or r.cue_gate.might_match(sentence))
         strong = cued and bool(STRONG_CONTEXT.search(sentence))
         needed: dict[re.Pattern[str], bool] = {}
         # which cues the sentence holds the words of, in the index's order: opens, results,
@@ -208,7 +211,8 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
                     continue
                 found.append(Fact("result", m.start(), m.end(), cue.id, result=result,
                                   motion=motion_of(m.groupdict().get("mot"))))
-        counts = _counts(sentence, counted_block if len(sentences) == 1 else None)
+        counts = _counts(sentence, None if len(sentences) > 1 and counted_block
+                         else counted_block)
         if counts:
             found.append(counts)
         for cue, maybe in zip(r.named if cued else (), possible[results:], strict=True):
@@ -311,10 +315,10 @@ def _may_count(text: str) -> bool:
 def _label(text: str, open_vote: bool) -> Fact | None:
     """A members label at the start of a block: 'For the Motion', 'Against (13) - ...'."""
     r = rules()
-    m = r.skip.pattern.match(text)
-    if m and open_vote:
+    if open_vote and r.skip.pattern.match(text):
         return Fact("skip", 0, len(text), r.skip.id)
-    m = r.label.pattern.match(text)
+    # most blocks open with a character no label opens with: a lookup, not a match
+    m = r.label.pattern.match(text) if _label_start().which(text) else None
     if not m:
         return None
     motion = motion_of(m.group("mot"))
@@ -339,6 +343,11 @@ def _label(text: str, open_vote: bool) -> Fact | None:
     if count:
         fact.counts = {position: int(count)}
     return fact
+
+
+@cache
+def _label_start() -> FirstChars:
+    return FirstChars([rules().label.pattern])  # (anchored at the block's start)
 
 
 def _table_row(cells: tuple[str, ...], open_vote: bool) -> Fact | None:
