@@ -108,8 +108,12 @@ def classify_blocks(blocks: Blocks, lines: Lines | None = None) -> tuple[str, st
 @cache
 def _kind_index() -> LiteralIndex:
     """The words each kind cue needs, looked up in a header line at once: most lines hold
-    those of a few cues, and a cue's case-blind search costs more than all the lookups."""
-    return LiteralIndex(pattern for _, _, _, pattern in cues().kind)
+    those of a few cues, and a cue's case-blind search costs more than all the lookups.
+    (The cues anchored at a line's start are tried as one alternation, but for those that
+    read several words before the ones they need: `kind_cues_by_words`.)"""
+    c = cues()
+    return LiteralIndex((pattern for _, _, _, pattern in c.kind),
+                        alone=[k for k, cue in enumerate(c.kind) if cue[0] in c.kind_by_words])
 
 
 def recorded(blocks: Blocks) -> tuple[str, str]:
