@@ -277,6 +277,12 @@ def _inline_gate() -> LiteralGate:
     return LiteralGate([rules().inline_label])
 
 
+@cache
+def _stop_gate() -> LiteralGate:
+    """Whether a decision's text may hold an inline stop ("Proposed by", "Reasons:")."""
+    return LiteralGate([rules().inline_stop])
+
+
 def _decision_like(text: str) -> bool:
     text = text.strip()
     numbered = rules().enumerator.match(text)
@@ -294,7 +300,9 @@ def _decision(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, st
     rest = LEADING_PUNCT.sub("", tail, count=1)
     # "NOTED" alone (no colon or dash) records the text above it and takes nothing below.
     bare = not rest.strip() and not KEYWORD_PUNCT.intersection(tail)
-    cut = r.inline_stop.search(rest)
+    # (the stop's search tries its eight alternatives at every character: most decisions
+    # hold none of their words)
+    cut = r.inline_stop.search(rest) if _stop_gate().might_match(rest) else None
     if cut:
         rest = rest[:cut.start()]
     if r.part_mark.search(block.text[:start].rstrip()) and (
