@@ -44,7 +44,9 @@ from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
 
 COUNT_SLOTS = ("for", "against", "abstained")
-SENTENCE = compile_cached(r"(?<=[.!?])\s+(?=[A-Z(])")
+# the space between sentences (group 1), after the full stop: the stop first, so a search
+# skips to the next one instead of looking behind at every character
+SENTENCE = compile_cached(r"[.!?](\s+)(?=[A-Z(])")
 DIGIT = compile_cached(r"\d")
 STRONG_CONTEXT = compile_cached(r"\b(?:vot\w*|division)\b", re.I)
 WEAK_RESULTS = frozenset({"agreed"})  # "the recommendations were agreed" is no vote alone
@@ -80,15 +82,16 @@ class Vote:
 def extract_votes(document: Document, items: list[dict]) -> dict[str, list[dict]]:
     """votes.csv and vote_members.csv rows of one paper; `items` are its items rows."""
     starts = sorted((row["start"], row["number"]) for row in items)
+    keys = [start for start, _ in starts]  # (bisected for each block)
     heads = {row["start"] for row in items}
     votes: list[Vote] = []
     current: Vote | None = None
     pending = ""  # a label whose names follow on the next block: "position|rule"
     for block in document.blocks:
-        if block.start in heads or (block.kind == BlockKind.HEADING and _item(starts, block)
+        if block.start in heads or (block.kind == BlockKind.HEADING and _item(starts, keys, block)
                                     != (current.item if current else None)):
             current, pending = None, ""
-        item = _item(starts, block)
+        item = _item(starts, keys, block)
         open_vote = current is not None and current.item == item
         facts = _facts(block, open_vote)
         if pending and not facts and block.kind != BlockKind.HEADING and open_vote:
@@ -108,9 +111,10 @@ def extract_votes(document: Document, items: list[dict]) -> dict[str, list[dict]
     return _rows(votes)
 
 
-def _item(starts: list[tuple[int, str]], block: Block) -> str:
-    """The number of the last item starting at or before the block (`starts` in order)."""
-    at = bisect_right(starts, block.start, key=lambda start: start[0])
+def _item(starts: list[tuple[int, str]], keys: list[int], block: Block) -> str:
+    """The number of the last item starting at or before the block (`starts` in order,
+    `keys` their starts)."""
+    at = bisect_right(keys, block.start)
     return starts[at - 1][1] if at else ""
 
 
@@ -231,8 +235,8 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
 def _sentences(text: str) -> list[tuple[int, str]]:
     out, begin = [], 0
     for m in SENTENCE.finditer(text):
-        out.append((begin, text[begin:m.start()]))
-        begin = m.end()
+        out.append((begin, text[begin:m.start(1)]))
+        begin = m.end(1)
     out.append((begin, text[begin:]))
     return out
 
