@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.extractors.bodies.names import fold
-from pipeline.extractors.first_chars import FirstChars
 from pipeline.extractors.language import block_span, hand_on, labels, sentences, take
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
@@ -137,16 +136,11 @@ def _is_section(line: Line) -> bool:
     # (the asterisks of a bold line saved as text: most lines have none to take out)
     text = _strip_number(re.sub(r"\*+", "", line.text) if "*" in line.text else line.text
                          ).rstrip(":").strip()
-    c = cues()  # (a heading first: the few its first character leaves; most lines none)
-    if not any(c.sections[k].match(text) for k in _section_starts().which(text)):
+    c = cues()  # (a section heading first: most lines match none, and no more is asked)
+    if not any(p.match(text) for p in c.sections):
         return False
     return line.style != "bullet" and (_heading_like(line) or len(text.split(None, 3)) <= 3) \
         and not any(p.search(text) for p in c.not_sections)
-
-
-@cache
-def _section_starts() -> FirstChars:
-    return FirstChars(list(cues().sections))  # (each matched at a line's start)
 
 
 def _is_intro(text: str, in_section: bool) -> bool:
