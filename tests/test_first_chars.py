@@ -13,7 +13,7 @@ import pytest
 from pipeline.extractors.anchors import LiteralIndex, join_anchored, starts_line
 from pipeline.extractors.first_chars import FirstChars, first_chars, word_start
 from pipeline.extractors.items.item_rules import number_starts, rules
-from pipeline.extractors.sections.header import cues
+from pipeline.extractors.sections.header import _kind_index, _minutes_of_index, cues
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -80,11 +80,28 @@ def test_unjoinable_regexes_are_tried_alone() -> None:
     assert index.passing("z") == (True, True)  # not joined: always tried
 
 
-def test_kind_cues_index_never_turns_away_a_match() -> None:
-    index = LiteralIndex(pattern for _, _, _, pattern in cues().kind)
-    for line in LINES:
+@pytest.mark.parametrize("index", [LiteralIndex(pattern for _, _, _, pattern in cues().kind),
+                                   _kind_index()])  # (some anchored cues by their words)
+def test_kind_cues_index_never_turns_away_a_match(index: LiteralIndex) -> None:
+    for line in LINES + ["The Members present were:", "At a meeting of the Board held on 3 May",
+                         "Wyvern Parish Council Agenda", "Agenda for Monday 4 March 2024"]:
         for (_, _, _, pattern), maybe in zip(cues().kind, index.passing(line), strict=True):
             assert maybe or not pattern.search(line), (pattern.pattern, line)
+
+
+def test_minutes_of_titles_index_never_turns_away_a_match() -> None:
+    for line in LINES + ["Minutes of the meeting of the Wyvern Board held on 3 May 2024",
+                         "Notes of a meeting of the Fenbury Panel", "A meeting of X will be held"]:
+        for pattern, maybe in zip(cues().minutes_of, _minutes_of_index().passing(line),
+                                  strict=True):
+            assert maybe or not pattern.search(line), (pattern.pattern, line)
+
+
+def test_kind_cues_looked_up_by_their_words_are_kind_cues() -> None:
+    ids = {cue_id for cue_id, _, _, _ in cues().kind}
+    assert cues().kind_by_words and cues().kind_by_words <= ids
+    assert sum(_kind_index().anchored) == sum(starts_line(p) for *_, p in cues().kind) - len(
+        cues().kind_by_words)
 
 
 def test_word_start_of_a_regex_passing_over_non_word_characters() -> None:

@@ -16,7 +16,7 @@ trying each top-level alternative (`branches`) only where its strings are.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from importlib import import_module
 
 from pipeline.regex_cache import compile_cached, derived, longest_first
@@ -247,12 +247,14 @@ class LiteralIndex:
     fraction of one case-blind search, and most header lines, blocks and papers hold the
     strings of few of the regexes tried on them."""
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+    def __init__(self, patterns: Iterable[re.Pattern[str]], alone: Collection[int] = ()
+                 ) -> None:
         # each regex's most telling sets, best first (a few sets turn away what all would);
         # none for a regex anchored at the start, whose search is one try at the start and
-        # costs less than looking its strings up
+        # costs less than looking its strings up; `alone`: the indices of anchored regexes
+        # whose try reads several words before the strings they need (looked up instead)
         patterns = list(patterns)
-        anchored = [starts_line(p) for p in patterns]
+        anchored = [starts_line(p) and k not in alone for k, p in enumerate(patterns)]
         self.needs = [[] if start else sorted(set(required_sets(p)), key=_telling)
                       [:NEEDS_KEPT] for p, start in zip(patterns, anchored, strict=True)]
         self.strings = tuple(sorted({s for sets in self.needs for one in sets for s in one},

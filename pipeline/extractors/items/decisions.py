@@ -54,15 +54,15 @@ def keyword_hits(text: str) -> list[Hit]:
     that is not a paper's: the paper's lines are read from its Doc by `span_hits`)."""
     if not rules().keyword_gate.might_match(text):
         return []
-    return span_hits(tokenize(text)[:])
+    return span_hits(tokenize(text)[:], text)
 
 
-def span_hits(doc: Span) -> list[Hit]:
+def span_hits(doc: Span, gated: str | None = None) -> list[Hit]:
     """Decision keywords in one line (a span of the paper's Doc) that count as decisions, in
-    order; offsets are into the span's text."""
+    order; offsets are into the span's text. `gated`: a text the keyword gate passed."""
     r = rules()
     text = span_text(doc.doc, doc.start, doc.end)  # (Span.text makes a Token per token)
-    if not r.keyword_gate.might_match(text):
+    if text != gated and not r.keyword_gate.might_match(text):  # (most often the same text)
         return []
     base = doc.start_char
     keywords = [(start, end, r.info[doc.vocab.strings[match_id]])
@@ -228,7 +228,7 @@ def _block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]
     if not rules().keyword_gate.might_match(block.text):
         return []
     if block.kind is not BlockKind.TABLE_ROW:
-        return [(hit, None) for hit in span_hits(span_of(document, block))]
+        return [(hit, None) for hit in span_hits(span_of(document, block), block.text)]
     out: list[tuple[Hit, int | None]] = []
     offset = 0
     for cell, span in zip(block.cells, cell_spans(document, block), strict=True):
@@ -277,6 +277,12 @@ def _inline_gate() -> LiteralGate:
     return LiteralGate([rules().inline_label])
 
 
+@cache
+def _stop_gate() -> LiteralGate:
+    """Whether a decision's text may hold an inline stop ("Proposed by", "Reasons:")."""
+    return LiteralGate([rules().inline_stop])
+
+
 def _decision_like(text: str) -> bool:
     text = text.strip()
     numbered = rules().enumerator.match(text)
@@ -294,7 +300,9 @@ def _decision(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, st
     rest = LEADING_PUNCT.sub("", tail, count=1)
     # "NOTED" alone (no colon or dash) records the text above it and takes nothing below.
     bare = not rest.strip() and not KEYWORD_PUNCT.intersection(tail)
-    cut = r.inline_stop.search(rest)
+    # (the stop's search tries its eight alternatives at every character: most decisions
+    # hold none of their words)
+    cut = r.inline_stop.search(rest) if _stop_gate().might_match(rest) else None
     if cut:
         rest = rest[:cut.start()]
     if r.part_mark.search(block.text[:start].rstrip()) and (

@@ -37,6 +37,7 @@ from pipeline.extractors.items.numbering import (
 from pipeline.extractors.items.numbering import number_key as _number_key
 from pipeline.extractors.items.paper_kind import is_report
 from pipeline.extractors.items.titles import (
+    OneLine,
     after_colon,
     clean_title,
     emphasised,
@@ -214,37 +215,43 @@ def _candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | N
     text = block.text.strip().strip("*").strip()
     for k in number_starts().which(text):  # the patterns the line's first character leaves
         rule_id, pattern, strict = rules().patterns[k]
-        if not (found := pattern.match(text)):
-            continue
-        r = rules()
-        number = found.group("num").rstrip(".")
-        if any(p.match(number) for p in r.not_numbers):
-            return None
-        title = r.agenda_number.sub("", r.run_on.split(
-            r.cell_bar.sub("", strip_bars(found.group("title"))), maxsplit=1)[0])
-        if ref := r.minute_ref_run_on.match(title):
-            title = ref.group("head")  # "1. Welcome: 071/24 The Chairman ...": its minute
-        if r.clock_time.match(number) and (r.clock_closing.match(title) or not (
-                upper_case(title) or title_case(title))):
-            return None  # "19.30 The meeting closed" is a time, "19.27 PLANNING" an item
-        if rule_id == "letters-number" and re.match(r"\d[A-Z]{2}\b", title):
-            return None  # a postcode ("SA31 1JP")
-        if strict and is_address(title):
-            return None  # "14 Market Street, Oakham"
-        agenda = bool(r.page_range.search(title))  # "CO-LEADERS' REPORT 13 - 15"
-        title = r.page_range.sub("", title)
-        title = split_run_on(title, loose, described=agenda)
-        if rule_id in r.full_stop_patterns and title.endswith(".") and not agenda:
-            return None  # "1.1 There were no declarations." is a numbered paragraph
-        if after_colon(blocks, index) and title.endswith((".", ";")):
-            return None  # a numbered part of the list the line above introduces
-        if rule_id in r.minor_styles and (after_colon(blocks, index) or any(
-                pattern.match(blocks[j].text.strip()) for j in (index - 1, index + 1)
-                if 0 <= j < len(blocks))):
-            return None  # "RESOLVED:" / "(1) Agree ..." / "(2) Approve ...": a list
-        return _item(blocks, index, number, title, rule_id, strict, relaxed=agenda,
-                     loose=loose)
+        if found := pattern.match(text):
+            with OneLine():  # its title checks ask the same of the same texts
+                return _numbered(blocks, index, found, rule_id, pattern, strict, loose)
     return None
+
+
+def _numbered(blocks: list[Block], index: int, found: re.Match[str], rule_id: str,
+              pattern: re.Pattern[str], strict: bool, loose: bool) -> Item | None:
+    """The item heading of a line that `pattern` (rule `rule_id`) matched, if any."""
+    r = rules()
+    number = found.group("num").rstrip(".")
+    if any(p.match(number) for p in r.not_numbers):
+        return None
+    title = r.agenda_number.sub("", r.run_on.split(
+        r.cell_bar.sub("", strip_bars(found.group("title"))), maxsplit=1)[0])
+    if ref := r.minute_ref_run_on.match(title):
+        title = ref.group("head")  # "1. Welcome: 071/24 The Chairman ...": its minute
+    if r.clock_time.match(number) and (r.clock_closing.match(title) or not (
+            upper_case(title) or title_case(title))):
+        return None  # "19.30 The meeting closed" is a time, "19.27 PLANNING" an item
+    if rule_id == "letters-number" and re.match(r"\d[A-Z]{2}\b", title):
+        return None  # a postcode ("SA31 1JP")
+    if strict and is_address(title):
+        return None  # "14 Market Street, Oakham"
+    agenda = bool(r.page_range.search(title))  # "CO-LEADERS' REPORT 13 - 15"
+    title = r.page_range.sub("", title) if agenda else title  # (nothing to cut else)
+    title = split_run_on(title, loose, described=agenda)
+    if rule_id in r.full_stop_patterns and title.endswith(".") and not agenda:
+        return None  # "1.1 There were no declarations." is a numbered paragraph
+    if after_colon(blocks, index) and title.endswith((".", ";")):
+        return None  # a numbered part of the list the line above introduces
+    if rule_id in r.minor_styles and (after_colon(blocks, index) or any(
+            pattern.match(blocks[j].text.strip()) for j in (index - 1, index + 1)
+            if 0 <= j < len(blocks))):
+        return None  # "RESOLVED:" / "(1) Agree ..." / "(2) Approve ...": a list
+    return _item(blocks, index, number, title, rule_id, strict, relaxed=agenda,
+                 loose=loose)
 
 
 def _table_candidate(blocks: list[Block], index: int, loose: bool = False) -> Item | None:

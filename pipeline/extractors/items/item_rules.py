@@ -127,9 +127,12 @@ def rules() -> ItemRules:
         page_number=compile_cached(title["page_number"]),
         wrapped_page=compile_cached(title["wrapped_page"], re.I),
         run_on_split=compile_cached(title["run_on_split"]),
-        run_in_opener=compile_cached("".join(  # not inside "Borough Cllr": a tier's honorific
-            rf"(?<!\b{re.escape(w)})" for w in title["run_in_not_after"]) + r"\s(?=(?:" + "|".join(
-            re.escape(w) for w in title["run_in_openers"]) + r")\s)"),
+        # a space before an opener, not inside "Borough Cllr" (a tier's honorific); the space
+        # first, so a search skips to the next space instead of trying the look-behinds at
+        # every character (a space after a tier word is the space of "Borough Cllr")
+        run_in_opener=compile_cached(r"\s(?=(?:" + "|".join(
+            re.escape(w) for w in title["run_in_openers"]) + r")\s)" + "".join(
+            rf"(?<!\b{re.escape(w)}\s)" for w in title["run_in_not_after"])),
         run_in_date=compile_cached(title["run_in_dates"]),
         page_label_run_on=compile_cached(title["page_label_run_on"]),
         agenda_note_run_on=compile_cached(title["agenda_note_run_on"]),

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from functools import cache
 
+from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.first_chars import FirstChars
 from pipeline.extractors.items.decisions import block_hits
 from pipeline.extractors.items.item_rules import rules
-from pipeline.model import Block, BlockKind, Document
+from pipeline.model import BlockKind, Document
 
 
 def is_report(document: Document) -> bool:
@@ -27,20 +28,27 @@ def kind_cues(document: Document) -> tuple[dict[str, int], dict[str, int]]:
     paragraphs = 0
     labels, cues = _label_starts(), (*r.report_cues, *r.minutes_cues)
     closing = [k for k, cue in enumerate(cues) if cue[0] == "meeting-closed"]
+    closing_words = _closing_gate()
     for block in document.blocks:
-        text = _plain(block)
-        words = len(text.split())
+        parts = block.text.split()  # (a tab is white space)
+        text, words = " ".join(parts), len(parts)
         if words >= min_words and numbered.match(text):
             paragraphs += 1
         if "decisions" not in minutes and block.kind is not BlockKind.TABLE_ROW and (
                 block_hits(document, block)):
             minutes["decisions"] = r.decisions_weight
-        # Section labels are short lines; only "the meeting closed" is read in body text. A
-        # short line is tried with the labels its first character leaves (most: none).
-        for k in labels.which(text) if words <= 16 else closing:
+        # Section labels are short lines; only "the meeting closed" is read in body text
+        # (where it has its words). A short line is tried with the labels its first
+        # character leaves (most: none).
+        if words <= 16:
+            tried = labels.which(text)
+        else:
+            tried = closing if closing_words.might_match(text) else []
+        for k in tried:
             cue_id, weight, pattern = cues[k]
-            if pattern.search(text):
-                (report if k < len(r.report_cues) else minutes).setdefault(cue_id, weight)
+            shown = report if k < len(r.report_cues) else minutes
+            if cue_id not in shown and pattern.search(text):  # (each cue counts once)
+                shown[cue_id] = weight
     if paragraphs >= min_count:
         report["numbered-paragraphs"] = numbered_weight
     return report, minutes
@@ -54,5 +62,10 @@ def _label_starts() -> FirstChars:
     return FirstChars([p for _, _, p in (*r.report_cues, *r.minutes_cues)])
 
 
-def _plain(block: Block) -> str:
-    return " ".join(block.text.replace("\t", " ").split())
+@cache
+def _closing_gate() -> LiteralGate:
+    """Whether a line may hold "the meeting closed" (its case-blind search of a long line
+    costs ten times the lookup of its words)."""
+    r = rules()
+    return LiteralGate(p for cue_id, _, p in (*r.report_cues, *r.minutes_cues)
+                       if cue_id == "meeting-closed")

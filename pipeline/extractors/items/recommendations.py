@@ -136,11 +136,11 @@ def _is_section(line: Line) -> bool:
     # (the asterisks of a bold line saved as text: most lines have none to take out)
     text = _strip_number(re.sub(r"\*+", "", line.text) if "*" in line.text else line.text
                          ).rstrip(":").strip()
-    if line.style == "bullet" or not (_heading_like(line) or len(text.split(None, 3)) <= 3):
+    c = cues()  # (a section heading first: most lines match none, and no more is asked)
+    if not any(p.match(text) for p in c.sections):
         return False
-    c = cues()
-    return any(p.match(text) for p in c.sections) and not any(p.search(text)
-                                                              for p in c.not_sections)
+    return line.style != "bullet" and (_heading_like(line) or len(text.split(None, 3)) <= 3) \
+        and not any(p.search(text) for p in c.not_sections)
 
 
 def _is_intro(text: str, in_section: bool) -> bool:

@@ -217,9 +217,34 @@ def next_title(blocks: list[Block], index: int) -> tuple[str, int]:
     return "", index
 
 
+class OneLine:
+    """While one numbered line is read as a heading (`with OneLine():`), `heading_part` and
+    `is_title` answer each text once: the title checks ask both of the same title three or
+    four times. The answers go when the line is read, so they serve no other line."""
+
+    parts: dict[str, str] | None = None
+    titles: dict[tuple[str, bool, bool], bool] | None = None
+
+    def __enter__(self) -> None:
+        OneLine.parts, OneLine.titles = {}, {}
+
+    def __exit__(self, *_: object) -> None:
+        OneLine.parts = OneLine.titles = None
+
+
 def heading_part(title: str) -> str:
     """The heading part of a line: without a run-on first part or link furniture."""
-    title = " ".join(title.replace("\t", " ").split()).strip("*").strip()
+    parts = OneLine.parts
+    if parts is None:
+        return _heading_part(title)
+    found = parts.get(title)
+    if found is None:
+        found = parts[title] = _heading_part(title)
+    return found
+
+
+def _heading_part(title: str) -> str:
+    title = " ".join(title.split()).strip("*").strip()  # (a tab is white space to split)
     title = rules().run_on.split(title, maxsplit=1)[0]
     # most lines hold none of the furniture's words, and the gate costs a sixth of a pass
     if _strip_gate().might_match(title):
@@ -250,6 +275,18 @@ def labelled(blocks: list[Block], index: int) -> bool:
 
 
 def is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
+    """A heading-like line: short, capitalised, not a sentence, date, time or amount
+    (`_is_title`; answered once per text while one line is read: `OneLine`)."""
+    titles = OneLine.titles
+    if titles is None:
+        return _is_title(title, relaxed, loose)
+    found = titles.get((title, relaxed, loose))
+    if found is None:
+        found = titles[(title, relaxed, loose)] = _is_title(title, relaxed, loose)
+    return found
+
+
+def _is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
     """A heading-like line: short, capitalised, not a sentence, date, time or amount.
 
     Give the line as printed: a closing full stop is what shows a sentence (unless
@@ -271,7 +308,7 @@ def is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
     if first in r.bad_first_words or not (title[0].isupper() or title[0].isdigit()
                                            or title[0] in "'\"\u2018\u201c("):
         return False
-    if sum(ch.isalpha() for ch in title) < 3 or title.endswith(",") or (
+    if not _letters(title, 3) or title.endswith(",") or (
             title.endswith(";") and not loose):  # "... of the Council;" fills a gap
         return False
     if first in r.decision_verbs and (len(words) == 1 or not words[1][:1].isupper()):
@@ -292,6 +329,17 @@ def is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
     if title.endswith(".") and len(words) > r.sentence_words:
         return False
     return not (len(words) > r.verb_min_words and lowered & r.verb_words)
+
+
+def _letters(text: str, least: int) -> bool:
+    """Whether the text holds at least `least` letters (counting stops there: a title's
+    first letters most often)."""
+    for ch in text:
+        if ch.isalpha():
+            least -= 1
+            if least <= 0:
+                return True
+    return least <= 0
 
 
 def after_colon(blocks: list[Block], index: int) -> bool:

@@ -27,7 +27,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
+from pipeline.extractors.first_chars import FirstChars
 from pipeline.extractors.items.vote_rules import (
     ARTICLES,
     motion_of,
@@ -42,7 +44,9 @@ from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
 
 COUNT_SLOTS = ("for", "against", "abstained")
-SENTENCE = compile_cached(r"(?<=[.!?])\s+(?=[A-Z(])")
+# the space between sentences (group 1), after the full stop: the stop first, so a search
+# skips to the next one instead of looking behind at every character
+SENTENCE = compile_cached(r"[.!?](\s+)(?=[A-Z(])")
 DIGIT = compile_cached(r"\d")
 STRONG_CONTEXT = compile_cached(r"\b(?:vot\w*|division)\b", re.I)
 WEAK_RESULTS = frozenset({"agreed"})  # "the recommendations were agreed" is no vote alone
@@ -78,15 +82,16 @@ class Vote:
 def extract_votes(document: Document, items: list[dict]) -> dict[str, list[dict]]:
     """votes.csv and vote_members.csv rows of one paper; `items` are its items rows."""
     starts = sorted((row["start"], row["number"]) for row in items)
+    keys = [start for start, _ in starts]  # (bisected for each block)
     heads = {row["start"] for row in items}
     votes: list[Vote] = []
     current: Vote | None = None
     pending = ""  # a label whose names follow on the next block: "position|rule"
     for block in document.blocks:
-        if block.start in heads or (block.kind == BlockKind.HEADING and _item(starts, block)
+        if block.start in heads or (block.kind == BlockKind.HEADING and _item(starts, keys, block)
                                     != (current.item if current else None)):
             current, pending = None, ""
-        item = _item(starts, block)
+        item = _item(starts, keys, block)
         open_vote = current is not None and current.item == item
         facts = _facts(block, open_vote)
         if pending and not facts and block.kind != BlockKind.HEADING and open_vote:
@@ -106,9 +111,10 @@ def extract_votes(document: Document, items: list[dict]) -> dict[str, list[dict]
     return _rows(votes)
 
 
-def _item(starts: list[tuple[int, str]], block: Block) -> str:
-    """The number of the last item starting at or before the block (`starts` in order)."""
-    at = bisect_right(starts, block.start, key=lambda start: start[0])
+def _item(starts: list[tuple[int, str]], keys: list[int], block: Block) -> str:
+    """The number of the last item starting at or before the block (`starts` in order,
+    `keys` their starts)."""
+    at = bisect_right(keys, block.start)
     return starts[at - 1][1] if at else ""
 
 
@@ -180,13 +186,15 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
     # the gates hold for the block as for its sentences (they look for strings, and a
     # sentence's are the block's): most blocks hold no cue's strings and no count's
     cued_block = r.cue_gate.might_match(text)
-    if not cued_block and not _may_count(text):
+    counted_block = _may_count(text)
+    if not cued_block and not counted_block:
         return facts
     sentences = _sentences(text)
     for sentence_start, sentence in sentences:
         found: list[Fact] = []
-        # no opening, result or members cue else
-        cued = cued_block if len(sentences) == 1 else r.cue_gate.might_match(sentence)
+        # no opening, result or members cue else (a lone sentence is the block's text; a
+        # sentence holds no string its block lacks)
+        cued = cued_block and (len(sentences) == 1 or r.cue_gate.might_match(sentence))
         strong = cued and bool(STRONG_CONTEXT.search(sentence))
         needed: dict[re.Pattern[str], bool] = {}
         # which cues the sentence holds the words of, in the index's order: opens, results,
@@ -207,7 +215,8 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
                     continue
                 found.append(Fact("result", m.start(), m.end(), cue.id, result=result,
                                   motion=motion_of(m.groupdict().get("mot"))))
-        counts = _counts(sentence)
+        counts = _counts(sentence, None if len(sentences) > 1 and counted_block
+                         else counted_block)
         if counts:
             found.append(counts)
         for cue, maybe in zip(r.named if cued else (), possible[results:], strict=True):
@@ -226,8 +235,8 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
 def _sentences(text: str) -> list[tuple[int, str]]:
     out, begin = [], 0
     for m in SENTENCE.finditer(text):
-        out.append((begin, text[begin:m.start()]))
-        begin = m.end()
+        out.append((begin, text[begin:m.start(1)]))
+        begin = m.end(1)
     out.append((begin, text[begin:]))
     return out
 
@@ -249,12 +258,17 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-def _counts(sentence: str) -> Fact | None:
+def _counts(sentence: str, may_count: bool | None = None) -> Fact | None:
+    """The counts of one sentence; `may_count`: `_may_count(sentence)`, when known."""
     r = rules()
     # the gate first: a fifth of sentences pass it, and it costs a seventh of the number's
     # case-blind search
-    if not _may_count(sentence) or not r.number.search(sentence):
-        return None  # (the number's case-blind search tries every character)
+    if not (_may_count(sentence) if may_count is None else may_count):
+        return None
+    # the number's case-blind search tries every character; it matches any digit, which
+    # most sentences past the gate hold and a plain search finds at once
+    if not (DIGIT.search(sentence) or r.number.search(sentence)):
+        return None
     counts: dict[str, int] = {}
     spans: list[tuple[int, int]] = []
     motion, rule = "", ""
@@ -305,10 +319,10 @@ def _may_count(text: str) -> bool:
 def _label(text: str, open_vote: bool) -> Fact | None:
     """A members label at the start of a block: 'For the Motion', 'Against (13) - ...'."""
     r = rules()
-    m = r.skip.pattern.match(text)
-    if m and open_vote:
+    if open_vote and r.skip.pattern.match(text):
         return Fact("skip", 0, len(text), r.skip.id)
-    m = r.label.pattern.match(text)
+    # most blocks open with a character no label opens with: a lookup, not a match
+    m = r.label.pattern.match(text) if _label_start().which(text) else None
     if not m:
         return None
     motion = motion_of(m.group("mot"))
@@ -333,6 +347,11 @@ def _label(text: str, open_vote: bool) -> Fact | None:
     if count:
         fact.counts = {position: int(count)}
     return fact
+
+
+@cache
+def _label_start() -> FirstChars:
+    return FirstChars([rules().label.pattern])  # (anchored at the block's start)
 
 
 def _table_row(cells: tuple[str, ...], open_vote: bool) -> Fact | None:

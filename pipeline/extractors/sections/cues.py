@@ -25,6 +25,7 @@ class Cues:
     meeting_prefix: re.Pattern[str]
     meeting_suffix: re.Pattern[str]
     kind: tuple[tuple[str, str, int, re.Pattern[str]], ...]
+    kind_by_words: frozenset[str]  # kind cues looked up by their words first (header.py)
     record: tuple[tuple[str, str, re.Pattern[str]], ...]  # body lines of a record
     body_labels: tuple[re.Pattern[str], ...]
     date_labels: tuple[re.Pattern[str], ...]
@@ -70,6 +71,7 @@ def cues() -> Cues:
         meeting_suffix=compile_cached(raw["meeting_suffix"], re.I),
         kind=tuple((c["id"], c["kind"], c["weight"], compile_cached(c["pattern"], re.I))
                    for c in raw["kind_cues"]),
+        kind_by_words=frozenset(raw["kind_cues_by_words"]),
         record=tuple((c["id"], c["kind"], compile_cached(c["pattern"], re.I))
                      for c in raw["record_cues"]),
         body_labels=compiled("body_labels"),

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from pipeline.extractors.anchors import AnySearch, LiteralIndex
+from pipeline.extractors.anchors import AnySearch, LiteralGate, LiteralIndex
 from pipeline.extractors.sections.bodyname import _clean_body, _not_body_line, is_body_name
 from pipeline.extractors.sections.cues import WEEKDAY, Cues, cues
 from pipeline.extractors.sections.dates import FoundDate, find_dates, first_date
@@ -108,8 +108,12 @@ def classify_blocks(blocks: Blocks, lines: Lines | None = None) -> tuple[str, st
 @cache
 def _kind_index() -> LiteralIndex:
     """The words each kind cue needs, looked up in a header line at once: most lines hold
-    those of a few cues, and a cue's case-blind search costs more than all the lookups."""
-    return LiteralIndex(pattern for _, _, _, pattern in cues().kind)
+    those of a few cues, and a cue's case-blind search costs more than all the lookups.
+    (The cues anchored at a line's start are tried as one alternation, but for those that
+    read several words before the ones they need: `kind_cues_by_words`.)"""
+    c = cues()
+    return LiteralIndex((pattern for _, _, _, pattern in c.kind),
+                        alone=[k for k, cue in enumerate(c.kind) if cue[0] in c.kind_by_words])
 
 
 def recorded(blocks: Blocks) -> tuple[str, str]:
@@ -179,8 +183,10 @@ def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | Non
     for n, ((block, text), about_earlier) in enumerate(zip(lines, _earlier(lines), strict=True)):
         if _not_body_line(text) or (item_page and _MINUTES_TITLE.match(text)):
             continue
-        for pattern in () if about_earlier else cues().minutes_of:
-            m = pattern.search(text)
+        titles = () if about_earlier else zip(cues().minutes_of,
+                                              _minutes_of_index().passing(text), strict=True)
+        for pattern, possible in titles:
+            m = pattern.search(text) if possible else None
             if not m:
                 continue
             named = _clean_body(m["body"])
@@ -221,6 +227,24 @@ def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | Non
 #: Members to the X Board meeting.'), not a heading ('Safe in Fernley Partnership')
 _SENTENCE_WORD = compile_cached(
     r"(?<![\w'’-])(?!(?:and|of|for|the|in|on|upon|at|with|to|de|y|a|an|or)\b)[a-z][a-z'’]*\b")
+
+
+@cache
+def _minutes_of_index() -> LiteralIndex:
+    """The words each "Minutes of X" title needs, looked up in a header line at once; each
+    tried alone, anchored or not (their tries read a body's name before those words)."""
+    titles = cues().minutes_of
+    return LiteralIndex(titles, alone=range(len(titles)))
+
+
+@cache
+def _later_gate() -> LiteralGate:
+    return LiteralGate([cues().later_meeting])  # (its search: ten times the lookup)
+
+
+@cache
+def _notice_gate() -> LiteralGate:
+    return LiteralGate([cues().notice_sentence])
 
 
 def _council_over_committee(first: str, second: str) -> bool:
@@ -288,7 +312,8 @@ def find_date(source: Document | Blocks, kind: str = "", lines: Lines | None = N
             describes = _names_meeting(text)
             if describes or len(text) < 80:
                 # "... agreed to chair the next meeting on 11th March": no date after that
-                later = cues().later_meeting.search(text)
+                later = cues().later_meeting.search(text) if _later_gate().might_match(
+                    text) else None
                 found = _meeting_date(text[:later.start()] if later else text)
                 if found:
                     chosen, weak = (found, block), not describes
@@ -328,9 +353,10 @@ def _notice_date(lines: list[tuple[Block, str]],
     / Date: ...")."""
     noticed = False
     for block, text in lines:
-        if _earlier_minutes(text) or cues().later_meeting.search(text):
+        if _earlier_minutes(text) or (_later_gate().might_match(text)
+                                      and cues().later_meeting.search(text)):
             continue
-        notice = bool(cues().notice_sentence.search(text))
+        notice = _notice_gate().might_match(text) and bool(cues().notice_sentence.search(text))
         found = None
         if notice:
             found = next((d for d in find_dates(text) if d.value > weak.value), None)

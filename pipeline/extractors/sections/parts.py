@@ -30,6 +30,7 @@ from pipeline.extractors.sections.header import (
     header_reach,
     is_body_name,
     metadata_of,
+    recorded,
 )
 from pipeline.model import Block, BlockKind, Document
 
@@ -168,11 +169,13 @@ def _split_agendas(blocks: list[Block], starts: list[int], kind: Callable[[int, 
     an unnumbered line titled "Minutes of the meeting of <body>" (the agenda's own
     "3. Minutes of the previous meeting" is numbered, and names no body)."""
     out: list[int] = []  # (what is before the title must read as an agenda on its own)
+    heading = BlockKind.HEADING
     bounds = starts + [len(blocks)]
     for first, after in zip(bounds, bounds[1:], strict=False):
         out.append(first)
         for k in range(first + MIN_AGENDA_BLOCKS, after - 1):
-            words = blocks[k].text.split()  # (a tab is white space: the words of the line)
+            # (a tab is white space: the words of the line; a long line is not split whole)
+            words = blocks[k].text.split(maxsplit=MAX_TITLE_WORDS)
             if len(words) > MAX_TITLE_WORDS:
                 continue
             text = " ".join(words)
@@ -182,7 +185,7 @@ def _split_agendas(blocks: list[Block], starts: list[int], kind: Callable[[int, 
                 break
             # "... 10. Notices of Motion / MOURNEDALE BOROUGH COUNCIL / Report Classification:
             # ...": a report sent out with the agenda, under a title of its own
-            if (blocks[k].kind is BlockKind.HEADING or text.isupper()) and _is_title(
+            if (blocks[k].kind is heading or text.isupper()) and _is_title(
                     [blocks[k]]) and kind(first, k) == "agenda" \
                     and kind(k, after) == "report":
                 out.append(k)
@@ -209,21 +212,32 @@ def _segment(blocks: list[Block]) -> tuple[list[Part], list[dict]]:
         return found_at[(first, after)]
 
     headed: dict[int, str] = {}  # first block -> the kind its header lines give
+    recorded_kinds: dict[tuple[int, int], str] = {}  # a run -> the kind its body records
 
     def kind(first: int, after: int) -> str:
         """meta(first, after)["kind"]: a run reaching past its header lines has the kind
         cues of any other run from the same block (an agenda part is tried at each title
-        in it), and needs no body or date to be read."""
-        if (first, after) in found_at or not header_reach(after - first):
-            return meta(first, after)["kind"]
-        if first not in headed:
+        in it); no run's kind needs its body or date read (as `metadata_of` reads it:
+        its header's kind, else the kind its body lines record)."""
+        if (first, after) in found_at:
+            return str(found_at[(first, after)]["kind"])
+        if first not in headed or not header_reach(after - first):
             # a run from the same block read whole already has them: classify_blocks'
             # answer, kept in its metadata
             read = next((found["classified"] for (start, end), found in found_at.items()
-                         if start == first and header_reach(end - start)), None)
-            headed[first] = (read or classify_blocks(blocks[first:after]))[0]
+                         if start == first and header_reach(end - start)), None) \
+                if header_reach(after - first) else None
+            classified = (read or classify_blocks(blocks[first:after]))[0]
+            if not header_reach(after - first):
+                return classified if classified != "other" else recorded_kind(first, after)
+            headed[first] = classified
         # "other" is read from the run's body lines (`header.recorded`): the whole run's
-        return headed[first] if headed[first] != "other" else meta(first, after)["kind"]
+        return headed[first] if headed[first] != "other" else recorded_kind(first, after)
+
+    def recorded_kind(first: int, after: int) -> str:
+        if (first, after) not in recorded_kinds:
+            recorded_kinds[(first, after)] = recorded(blocks[first:after])[0]
+        return recorded_kinds[(first, after)]
 
     current = meta(0, ends[0] if len(pages) > 1 else len(blocks))
     previous_lead = " | ".join(_fold(b.text) for b in _lead(blocks, 0))
