@@ -117,3 +117,39 @@ def test_a_list_one_name_a_line_is_not_joined():
     lines = ["Present:"] + [f"Councillor Name{i} Surname{i}, Member for Ward{i}" for i in range(24)]
     text = "\n".join(lines) + "\n"
     assert len(parse_text(text, "t.txt").blocks) == 25
+
+
+def test_a_member_table_of_initialled_names_and_appointing_councils():
+    from pipeline.extractors.people.coded_lines import member_and_council
+
+    line = "T Pritchard (Chair) Aberwen County Borough Council"
+    person = member_and_council(line, 0, len(line))
+    assert person and (person.name, person.roles, person.orgs) == (
+        "T Pritchard", ["Chair"], ["Aberwen County Borough Council"])
+    line = "Councillor C Ll Edwards Dyffryn County Council"
+    person = member_and_council(line, 0, len(line))
+    assert person and (person.name, person.orgs) == ("C Ll Edwards", ["Dyffryn County Council"])
+    for line in ("A Bell Chief Executive", "J Smith and K Jones Wessex Council"):
+        assert member_and_council(line, 0, len(line)) is None
+    text = ("GWYNANT FIRE AND RESCUE AUTHORITY\n\nMinutes of the meeting held on 15 December 2025"
+            "\n\nPRESENT\n\nCouncillor\nT Pritchard (Chair) Aberwen County Borough Council\n"
+            "H Bebb Dyffryn County Council\n\nAPOLOGIES\n\nCouncillor\n"
+            "B Cadwaladr Ynys Wen County Council\n\n1 MINUTES\n\nRESOLVED to approve the "
+            "minutes.\n")
+    result = extract_attendance(parse_text(text, "t.txt"))
+    assert [(r["name"], r["organisation"]) for r in result["attendees"]] == [
+        ("T Pritchard", "Aberwen County Borough Council"), ("H Bebb", "Dyffryn County Council")]
+    assert [r["name"] for r in result["apologies"]] == ["B Cadwaladr"]
+
+
+def test_initials_before_each_name_of_an_unlabelled_list():
+    text = ("Safer Wendlebury Partnership meeting minutes - 3 February 2026\n\n"
+            "HC Cllr. Helen Carrow (Chair)\nPB Priya Bhandari (Wendlebury DC)\n"
+            "SR Sgt Sam Rendell (Downland Police)\n\nWelcome and apologies\n"
+            "HC welcomed everyone to the meeting.\n")
+    result = extract_attendance(parse_text(text, "t.txt"))
+    assert [r["name"] for r in result["attendees"]] == [
+        "Helen Carrow", "Priya Bhandari", "Sam Rendell"]
+    # capitals that are not the name's initials open no such line
+    from pipeline.extractors.people.coded_lines import code_then_name
+    assert code_then_name("NHS Wexmoor (commissioner)", 0, 26) is None

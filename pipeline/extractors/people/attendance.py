@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
-from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.people.attendance_sentences import (
     AREA_LABEL,
     area_line,
@@ -31,7 +29,11 @@ from pipeline.extractors.people.attendance_sentences import (
     substitute_statement,
 )
 from pipeline.extractors.people.attendance_tables import TableReader, collapsed_header
-from pipeline.extractors.people.coded_lines import coded_line
+from pipeline.extractors.people.coded_lines import (
+    code_then_name,
+    coded_line,
+    member_and_council,
+)
 from pipeline.extractors.people.labels import (
     Section,
     cue,
@@ -43,6 +45,9 @@ from pipeline.extractors.people.labels import (
     status,
 )
 from pipeline.extractors.people.line_shapes import (
+    FIELD_LINE,
+    PLACE_LEAD,
+    apology_gate,
     sub_labels,
     sub_numbered,
     titled_line,
@@ -123,8 +128,9 @@ class Walk(TableReader):
             return i + 1
         if block.text.rstrip()[-1:] not in (".", ":"):
             self.paused = None  # a title line: the next item's "Minutes:" are not this one's
-        if self.section and self.section.kind in ("attendees", "apologies") and (
-                coded := coded_line(block.text, 0, len(block.text))):  # "Dr A Bell AB Chair"
+        if self.section and self.section.kind in ("attendees", "apologies") and (coded := (
+                coded_line(block.text, 0, len(block.text))  # "Dr A Bell AB Chair"
+                or member_and_council(block.text, 0, len(block.text)))):  # "A Bell X Council"
             self.register.add(self.section.kind, coded, block, self.section)  # (no label)
             return i + 1
         found = cue(block.text)
@@ -161,7 +167,7 @@ class Walk(TableReader):
         if (not self.items or self.welcome) and block.kind is BlockKind.PARAGRAPH:
             present_sentences(self.register, block)  # before the first item, or in a welcome item
         apology = pattern("apology_sentence").search(block.text) \
-            if _gates()["apology"].might_match(block.text) else None
+            if apology_gate().might_match(block.text) else None
         if apology and not block.text[apology.end():].strip(" .:"):
             # "Apologies were received from:" + a list
             self.section = Section("apologies", rule="apology_sentence")
@@ -177,7 +183,7 @@ class Walk(TableReader):
                 self.content(block, 0)
         elif self.section and not self.content(block, 0) and (
                 len(block.text.split()) >= 8 and block.text.rstrip().endswith(".")
-                or _FIELD.match(block.text) and low not in data("cues")["sublabels"]):
+                or FIELD_LINE.match(block.text) and low not in data("cues")["sublabels"]):
             # narrative, or a field of another kind ('Register of Interest – None'): the
             # record is over
             self.section, self.paused = None, self.section
@@ -193,8 +199,12 @@ class Walk(TableReader):
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):  # (a bold line in Word)
             return False
         text = block.text
+        if (coded := code_then_name(text, 0, len(text))) is not None:  # "PB Priya Bhandari"
+            self.register.add("attendees", coded, block, _CODED)
+            self.listed = True
+            return True
         # "Edzell - Mr C. Sinclair, Mr I. Rennie": a community council's members by place
-        start = place.end() if (place := _PLACE_LEAD.match(text)) else 0
+        start = place.end() if (place := PLACE_LEAD.match(text)) else 0
         if list_end(text, start, len(text)) < len(text):
             return False  # "Councillor Reid, Convener, presided.": a sentence
         stop = text.find(";") if ";" in text else len(text)
@@ -384,17 +394,4 @@ _ALSO = compile_cached(r"[.;]?\s*also\s*:\s*", re.I)
 _OFFICE_LABEL = compile_cached(r"\s*([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s*:\s*(?=\S)")
 _LETTER = compile_cached(r"\s*([A-Z])\s+(?=[A-Z(])")
 _AND = compile_cached(r"\s*(?:and|&)\s+(?=[A-Z])")
-#: 'Label – value' in words that name no person (no honorific, no initial); not 'Area:
-#: value', which a forum's record writes one area a line
-_FIELD = compile_cached(r"\s*[A-Z][a-z'’]+(?:\s+[a-z'’]+|\s+[A-Z][a-z'’]+){0,5}\s+[–—-]\s+\S")
-#: a place and a spaced dash before titled names ("Glenesk - Mrs N. Baird, Mr F. Skene")
-_PLACE_LEAD = compile_cached(
-    r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
-    r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Rev)\b)")
-
-
-@cache
-def _gates() -> dict[str, LiteralGate]:
-    """Whether a block may hold an apology sentence ('apolog'): its words, found without
-    the sentence's search."""
-    return {"apology": LiteralGate([pattern("apology_sentence")])}
+_CODED = Section("attendees", capacity="member", rule="unlabelled-list")

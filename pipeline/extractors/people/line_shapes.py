@@ -8,10 +8,11 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.people.attendance_sentences import list_end
 from pipeline.extractors.people.labels import cue, item_title
 from pipeline.extractors.people.lists import parse_list
-from pipeline.extractors.people.vocabulary import alternation, data, vocab
+from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
 from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached, longest_first
 
@@ -71,3 +72,19 @@ def sub_labels() -> dict[str, re.Pattern[str]]:
     return {"after": compile_cached(rf"(?<=\S)\s+(?:{plural})\.?\s*:\s*(?=\S)"),
             "lead": compile_cached(rf"\s*(?:{plural})\.?\s*[:,]\s*(?=\S)"),
             "bare": compile_cached(rf"\s*(?:{plural}|{members})\.?\s*:?\s*")}
+
+
+#: 'Label – value' in words that name no person (no honorific, no initial); not 'Area:
+#: value', which a forum's record writes one area a line
+FIELD_LINE = compile_cached(r"\s*[A-Z][a-z'’]+(?:\s+[a-z'’]+|\s+[A-Z][a-z'’]+){0,5}\s+[–—-]\s+\S")
+#: a place and a spaced dash before titled names ("Glenesk - Mrs N. Baird, Mr F. Skene")
+PLACE_LEAD = compile_cached(
+    r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
+    r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Rev)\b)")
+
+
+@cache
+def apology_gate() -> LiteralGate:
+    """Whether a block may hold an apology sentence ('apolog'): its words, found without
+    the sentence's search."""
+    return LiteralGate([pattern("apology_sentence")])
