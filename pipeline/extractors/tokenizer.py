@@ -83,7 +83,17 @@ class SpecialCases:
     def __init__(self, tokenizer: Tokenizer, rules: dict[str, list[dict[int, str]]]) -> None:
         self.tokenizer = tokenizer
         self.waiting = dict(rules)
+        self.keys = tuple(rules)
         self.papers = 0
+
+    @property
+    def stamp(self) -> int:
+        """Changes whenever exceptions are added (how many wait)."""
+        return len(self.waiting)
+
+    def added(self) -> list[str]:
+        """The exceptions in the tokenizer."""
+        return [key for key in self.keys if key not in self.waiting]
 
     def ensure(self, text: str, paper: bool = True) -> None:
         """Add the exceptions that occur in `text`; `paper`: it is a whole paper's text."""
