@@ -138,7 +138,17 @@ class Chunks:
             else:
                 words.append(None)
                 others.append(pieces(text))
-        self._learn(words, others)
+        try:  # (most papers hold no chunk not seen before: no need to look for one first)
+            return self._together(texts, words, others, between)
+        except KeyError:
+            self._learn(words, others)
+            return self._together(texts, words, others, between)
+
+    def _together(self, texts: list[str], words: list[list[str] | None],
+                  others: list[list[tuple[str, bool]] | None], between: Record
+                  ) -> tuple[list[Record], list[tuple[int, int]]]:
+        """`paper`'s tokens and ranges, once the chunks are known (KeyError where one is
+        not)."""
         known, heads = self.known, self.heads
         records: list[Record] = []
         bounds: list[tuple[int, int]] = []

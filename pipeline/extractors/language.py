@@ -115,10 +115,14 @@ def make_doc(document: Document) -> Doc:
     if made is not None:  # each block's tokens are known: no character search
         doc, bounds = made
         ranges = doc.user_data[BLOCK_TOKENS] = {}
+        remembered = doc.user_data
         for block, (start, end) in zip(document.blocks, bounds, strict=True):
             if start < end:  # an empty block has no span, as char_span gives none
                 span = Span(doc, start, end)
-                span._.block = block
+                # `span._.block = block` without an Underscore object a block: spaCy keeps
+                # a span's attribute in the Doc's user data by name and characters
+                # (`Underscore._get_key`; a test reads each block back through `span._`)
+                remembered["._.", "block", span.start_char, span.end_char] = block
                 spans.append(span)
                 ranges[block.start, len(block.text)] = (start, end)
     else:  # a text that is not its blocks joined by newlines
