@@ -115,7 +115,7 @@ def make_doc(document: Document) -> Doc:
     if made is not None:  # each block's tokens are known: no character search
         doc, bounds = made
         ranges = doc.user_data[BLOCK_TOKENS] = {}
-        remembered = doc.user_data
+        remembered: dict[Any, Any] = doc.user_data
         for block, (start, end) in zip(document.blocks, bounds, strict=True):
             if start < end:  # an empty block has no span, as char_span gives none
                 span = Span(doc, start, end)
