@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _fresh() -> Chunks:
     cases = special_cases()
     cases.load_all()
-    return Chunks(lambda: language().tokenizer, cases.added)
+    return Chunks(lambda: language().tokenizer, cases.added, cases.keys)
 
 
 def _spacy(text: str) -> list[tuple]:
@@ -119,3 +119,15 @@ def test_the_doc_is_made_of_the_records():
     for n, block in enumerate(document.blocks):
         expected += (["\n"] if n else []) + [t.text for t in language().tokenizer(block.text)]
     assert [t.text for t in doc] == expected
+
+
+def test_the_patterns_kept_for_the_machine_are_those_the_tokenizer_makes():
+    chunks = _fresh()
+    every = list(special_cases().keys)
+    made = chunks._tokenise(every)
+    assert chunks._every_pattern() == made  # (made, or read back: the same)
+    assert all("".join(made[key]) == key for key in every)
+    assert made["Mr."] == ["Mr", "."] and len(made["a.m."]) > 1
+    chunks.paper(["a.m."], special_cases().stamp, _newline())  # (all are in: all patterns)
+    assert chunks.first["a.m."] == made["a.m."][0] and chunks.last["a.m."] == made["a.m."][-1]
+    assert tuple(made["a.m."][:2]) in chunks.pairs

@@ -21,9 +21,12 @@ own) and when it grows past `LIMIT`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from itertools import chain
 from typing import TYPE_CHECKING, Any
+
+from pipeline.regex_cache import derived
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
 Record = tuple[str, str, bool, int, bool]
 
 LIMIT = 50_000  # chunks kept; past it the cache starts again (a long, varied run)
+MANY = 100  # exceptions added at once past which all their patterns are read from the cache
 
 
 #: a run of white space: Python's `\s` is `str.isspace`, as spaCy's tokenizer splits (a test
@@ -61,13 +65,15 @@ class Chunks:
     """Each chunk's tokens (`Record`s, the last one spaced), and a paper's tokens from them."""
 
     def __init__(self, tokenizer: Callable[[], Tokenizer],
-                 exceptions: Callable[[], Iterable[str]]) -> None:
-        """`tokenizer()`: the tokenizer; `exceptions()`: the exceptions it holds."""
+                 exceptions: Callable[[], Iterable[str]], every: Iterable[str] = ()) -> None:
+        """`tokenizer()`: the tokenizer; `exceptions()`: the exceptions it holds; `every`:
+        all it may be given."""
         from spacy.tokenizer import Tokenizer
         from spacy.vocab import Vocab
 
         self.tokenizer = tokenizer  # (looked up on each use: a test wraps the pipeline's)
         self.exceptions = exceptions
+        self.every = tuple(every)
         self.known: dict[str, tuple[Record, ...]] = {}
         #: chunks that may end in the first of two consecutive tokens of an exception's
         #: pattern: the tokens they may end in (before the matcher ran)
@@ -95,15 +101,10 @@ class Chunks:
         keys = [key for key in self.exceptions() if key not in self.first]
         if not keys:
             return
-        bare = self.bare
-        # all in one call, a newline between two (a Doc each cost 20 ms)
-        plain = [key for key in keys if key and not any(char.isspace() for char in key)]
-        patterns = _split(_records(bare("\n".join(plain)))) if plain else []
-        if len(patterns) != len(plain) or not all(patterns):
-            patterns = [_records(bare(key)) for key in plain]
-        for key, pattern in [*zip(plain, patterns, strict=True),
-                             *((key, _records(bare(key))) for key in keys if key not in plain)]:
-            words = [record[0] for record in pattern]
+        found = self._every_pattern() if len(keys) > MANY else {}
+        found.update(self._tokenise([key for key in keys if key not in found]))
+        for key in keys:
+            words = found[key]
             self.first[key], self.last[key] = words[0], words[-1]
             self.pairs.update(zip(words, words[1:], strict=False))
         self.left = frozenset(a for a, _ in self.pairs)
@@ -113,6 +114,42 @@ class Chunks:
         # `check` does not look at: then no block is put together from its chunks
         self.usable = not any(char.isspace() for pair in self.pairs for token in pair
                               for char in token)
+
+    def _tokenise(self, keys: list[str]) -> dict[str, list[str]]:
+        """Each exception's pattern, its tokens' texts."""
+        def texts(text: str) -> list[str]:
+            return [token.text for token in self.bare(text)]
+
+        # all in one call, a newline between two (a Doc each cost 20 ms)
+        plain = [key for key in keys if key and not any(char.isspace() for char in key)]
+        patterns: list[list[str]] = [[]]
+        for text in texts("\n".join(plain)) if plain else []:
+            if text == "\n":
+                patterns.append([])
+            else:
+                patterns[-1].append(text)
+        if len(patterns) != len(plain) or not all(patterns):
+            patterns = [texts(key) for key in plain]
+        found = dict(zip(plain, patterns, strict=True))
+        found.update((key, texts(key)) for key in keys if key not in found)
+        return found
+
+    def _every_pattern(self) -> dict[str, list[str]]:
+        """The patterns of all the exceptions (`every`), kept for the machine beside the
+        compiled rules (`regex_cache.derived`) under a digest of all they depend on:
+        spaCy's version, the tokenizer's rules, the exceptions, sorted (their order changes
+        with the hash seed). Made, they cost each run 25-40 ms: the affix rules searched a
+        few thousand times."""
+        from spacy.about import __version__
+
+        own = self.tokenizer()
+        parts = [__version__, *map(_rule_text, (own.prefix_search, own.suffix_search,
+                                                own.infix_finditer, own.token_match,
+                                                own.url_match)), *sorted(self.every)]
+        digest = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+        found: dict[str, list[str]] = derived(re.compile(f"(?#{digest})"), "patterns/1",
+                                              lambda _: self._tokenise(list(self.every)))
+        return dict(found)
 
     def paper(self, texts: list[str], stamp: Any, between: Record
               ) -> tuple[list[Record], list[tuple[int, int]]]:
@@ -242,6 +279,15 @@ class Chunks:
 
     def _whole(self, text: str) -> list[Record]:
         return _records(self.tokenizer()(text), spaced=True)
+
+
+def _rule_text(rule: Any) -> str:
+    """What a tokenizer's rule is: its pattern's text (and a `TailSearch`'s window); a rule
+    of another kind is named by `repr`, kept for one run only."""
+    if rule is None:
+        return ""
+    pattern = getattr(getattr(rule, "__self__", None), "pattern", None)
+    return f"{pattern}|{getattr(rule, 'window', '')}" if isinstance(pattern, str) else repr(rule)
 
 
 def _records(doc: Any, spaced: bool = False) -> list[Record]:

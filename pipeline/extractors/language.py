@@ -171,7 +171,7 @@ def _doc_of_blocks(document: Document) -> tuple[Doc, list[tuple[int, int]]] | No
 @cache
 def chunks() -> Chunks:
     """The tokens of the chunks papers have held (`chunks.Chunks`), for the one tokenizer."""
-    return Chunks(lambda: language().tokenizer, special_cases().added)
+    return Chunks(lambda: language().tokenizer, special_cases().added, special_cases().keys)
 
 
 @cache
