@@ -70,6 +70,7 @@ def test_the_papers_tokens_are_their_blocks_tokens():
                   "Cllr A Bell\tPresent\t\tApologies", "\tleading tab", "trailing  \t",
                   "Mr. Bell can't attend; he'll send apologies :) at 7p.m. (i.e. later)",
                   "a\u00a0b\u2003c  d \u200b e", " ", "7a.m. 10.30am 2p.m. (a.m.)."])
+    texts.append(["", "", "after two empty texts", "", "x"])
     chunks = _fresh()
     for paper in texts:
         _compare(chunks, paper)

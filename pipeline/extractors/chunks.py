@@ -80,6 +80,7 @@ class Chunks:
         self.tails: dict[str, frozenset[str]] = {}
         self.heads: dict[str, frozenset[str]] = {}  # (and those that may start one)
         self.stamp: Any = None
+        self.wholes: dict[str, list[Record]] = {}
         own = tokenizer()  # (the patterns' tokenizer: the same rules, no exceptions)
         self.bare = Tokenizer(Vocab(), rules=None, prefix_search=own.prefix_search,
                               suffix_search=own.suffix_search,
@@ -175,11 +176,14 @@ class Chunks:
             else:
                 words.append(None)
                 others.append(pieces(text))
+        self.wholes = {}  # (one paper's texts: emptied at the end)
         try:  # (most papers hold no chunk not seen before: no need to look for one first)
             return self._together(texts, words, others, between)
         except KeyError:
             self._learn(words, others)
             return self._together(texts, words, others, between)
+        finally:
+            self.wholes = {}
 
     def _together(self, texts: list[str], words: list[list[str] | None],
                   others: list[list[tuple[str, bool]] | None], between: Record
@@ -189,8 +193,8 @@ class Chunks:
         known, heads = self.known, self.heads
         records: list[Record] = []
         bounds: list[tuple[int, int]] = []
-        for text, parts, items in zip(texts, words, others, strict=True):
-            if records:
+        for n, (text, parts, items) in enumerate(zip(texts, words, others, strict=True)):
+            if n:
                 records.append(between)
             start = len(records)
             if not self.usable or not text:
@@ -214,8 +218,9 @@ class Chunks:
         """Tokenise the chunks not seen yet: those without white space in one call, a
         newline between two (a chunk's tokens there are its tokens alone: no pattern holds
         a newline, so no match reaches across one), runs of white space one by one."""
-        every = list(chain(chain.from_iterable(parts for parts in words if parts),
-                           (chunk for items in others if items for chunk, _ in items)))
+        every = list(chain.from_iterable(
+            parts if parts is not None else [chunk for chunk, _ in items or ()]
+            for parts, items in zip(words, others, strict=True)))
         unknown = set(every).difference(self.known)
         if not unknown or not self.usable:
             return
@@ -278,7 +283,12 @@ class Chunks:
         return True
 
     def _whole(self, text: str) -> list[Record]:
-        return _records(self.tokenizer()(text), spaced=True)
+        """A text's tokens from the tokenizer (once a paper: `paper` may put it together
+        twice, the second time once the chunks not seen are learnt)."""
+        found = self.wholes.get(text)
+        if found is None:
+            found = self.wholes[text] = _records(self.tokenizer()(text), spaced=True)
+        return found
 
 
 def _rule_text(rule: Any) -> str:

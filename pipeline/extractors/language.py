@@ -158,7 +158,7 @@ def _doc_of_blocks(document: Document) -> tuple[Doc, list[tuple[int, int]]] | No
         [list(column) for column in zip(*records, strict=True)] if records
         else [[], [], [], [], []])
     # (the tokens make the text: each token's text, a space where it has one)
-    if sum(map(len, words)) + sum(spaces) != len(document.text):
+    if sum(map(len, words)) + spaces.count(True) != len(document.text):
         return None
     # the words by their ORTH ids: Doc(words=strings) hashes each string again to find its
     # lexeme, which the tokenizer has just made (the same tokens, made in a little over half

@@ -97,10 +97,9 @@ class _Walker:
             self.number = ""
         self.builder.add(kind, text, page=self.page, **layout)
 
-    def _break(self, element: lxml.html.HtmlElement, where: str) -> None:
-        """Start a new page when the element's style asks for a page break `where`."""
-        style = element.get("style")
-        if style and any(m.group(1).lower() == where for m in PAGE_BREAK.finditer(style)):
+    def _break(self, style: str, where: str) -> None:
+        """Start a new page when an element's `style` asks for a page break `where`."""
+        if any(m.group(1).lower() == where for m in PAGE_BREAK.finditer(style)):
             self.flush()
             if self.builder.last is not None and self.builder.last.page == self.page:
                 self.page += 1
@@ -116,9 +115,12 @@ class _Walker:
         tag = element.tag
         if not isinstance(tag, str) or tag in DROPPED_TAGS or _is_furniture(element):
             return
-        self._break(element, "before")
+        style = element.get("style")  # (most elements have none)
+        if style:
+            self._break(style, "before")
         self._visit(element, tag)
-        self._break(element, "after")
+        if style:
+            self._break(style, "after")
 
     def _visit(self, element: lxml.html.HtmlElement, tag: str) -> None:
         if tag in HEADINGS:
