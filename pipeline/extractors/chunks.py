@@ -4,13 +4,14 @@ tokens of each of its chunks, kept per chunk as spaCy's own tokenizer cache keep
 spaCy's tokenizer splits a text at white space into chunks (a run of white space after a
 chunk, less a first single space, is a chunk of its own), tokenises each chunk alone
 (exceptions, prefixes, suffixes, infixes), then runs a matcher over the whole text for the
-exceptions that prefixes or suffixes would otherwise hide ("a.m." split as "a.m", "."),
-replacing a match whose text is an exception by that exception's tokens. A chunk's tokens
-are therefore those of the chunk tokenised alone, with one exception: a match of that
-matcher across a space (tokens "a.m" "." of "a.m ." are the tokens of "a.m."'s pattern),
+exceptions that prefixes or suffixes would otherwise hide (":(" is split ":", "(" without
+its exception: that is its pattern), replacing a match whose text is an exception by that
+exception's tokens. A chunk's tokens are therefore those of the chunk tokenised alone,
+with one exception: a match of that matcher across a space (":" "(" of "Item: (a)"),
 which changes nothing itself (its text holds a space) but may hide a shorter match inside
 a chunk. Such a match needs two consecutive tokens of an exception's pattern on either
-side of the space; a block where that may be is tokenised whole, as before (`Chunks.check`).
+side of the space, as the chunks' tokens were before the matcher ran; a block where that
+may be is tokenised whole, as before (`Chunks.check`; rare: no bench paper has one).
 
 Making a Doc per block cost more than the tokenising (a Doc, its arrays, per block):
 here the tokens of the chunks a paper holds that have not been seen are made in one call,
