@@ -25,6 +25,8 @@ FURNITURE_MARKERS = ("mgheader", "mgfooter", "breadcrumb", "cookie", "skiplink",
                      "sitenav", "site-nav", "masthead", "menu", "mgbreadcrumb",
                      # ModernGov's page title is made from the meeting record, not the paper
                      "mgmaintitletxt")
+#: any of the marks in an element's id or class (one search, not one a mark)
+FURNITURE = re.compile("|".join(map(re.escape, FURNITURE_MARKERS)))
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 LEAF_BLOCKS = {"p", "pre", "blockquote", "dt", "dd", "caption", "address", "figcaption"}
 #: elements that render on lines of their own inside a table cell or a list item
@@ -41,8 +43,7 @@ def _is_furniture(element: lxml.html.HtmlElement) -> bool:
     ident, classes = element.get("id"), element.get("class")
     if not ident and not classes:  # (most elements: no marks to look through)
         return False
-    marks = f"{ident or ''} {classes or ''}".lower()
-    return any(marker in marks for marker in FURNITURE_MARKERS)
+    return FURNITURE.search(f"{ident or ''} {classes or ''}".lower()) is not None
 
 
 def _inline_lines(element: lxml.html.HtmlElement, skip_lists: bool = False) -> list[str]:
