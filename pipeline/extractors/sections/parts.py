@@ -172,9 +172,7 @@ def _split_agendas(blocks: list[Block], starts: list[int], kind: Callable[[int, 
     for first, after in zip(bounds, bounds[1:], strict=False):
         out.append(first)
         for k in range(first + MIN_AGENDA_BLOCKS, after - 1):
-            # (a tab is white space: the words of the line; a longer line is not split
-            # further than shows it is too long)
-            words = blocks[k].text.split(maxsplit=MAX_TITLE_WORDS)
+            words = blocks[k].text.split()  # (a tab is white space: the words of the line)
             if len(words) > MAX_TITLE_WORDS:
                 continue
             text = " ".join(words)
