@@ -189,6 +189,59 @@ def test_deeply_nested_html_is_read_as_text_not_a_recursion_error(tmp_path: Path
     assert any(w.startswith("nesting:") for w in document.warnings)
 
 
+def test_the_deepest_nodes_are_those_a_walk_of_the_children_finds() -> None:
+    # `flatten_deep` asks libxml2 for the nodes MAX_DEPTH levels down: the same nodes (and
+    # only those) as going down the children (elements, processing instructions) would
+    import random
+
+    import lxml.etree
+    import lxml.html
+
+    from pipeline.readers.html import DEEPEST, MAX_DEPTH
+
+    def walked(root: lxml.html.HtmlElement) -> set:
+        found, stack = set(), [(root, 0)]
+        while stack:
+            element, depth = stack.pop()
+            if depth >= MAX_DEPTH:
+                found.add(element)
+                continue
+            stack.extend((child, depth + 1) for child in element)
+        return found
+
+    draw = random.Random(3)
+    pages = ["".join(f"<div><?pi {n}?>t{n}<span>s</span>" for n in range(MAX_DEPTH + 20))]
+    for _ in range(10):
+        html, opened = [], []
+        while len(html) < 900:
+            step = draw.random()
+            if step < 0.55 or not opened:
+                opened.append(draw.choice(["div", "span", "b", "i"]))
+                html.append(f"<{opened[-1]}>t")
+            elif step < 0.65:
+                html.append("<?pi x?>tail")
+            elif step < 0.7:
+                html.append("<br>")
+            else:
+                html.append(f"</{opened.pop()}>tail")
+        pages.append("".join(html))
+    parser = lxml.html.HTMLParser(remove_comments=True, huge_tree=True)
+    found = []
+    for n, page in enumerate(pages):
+        body = lxml.html.document_fromstring(f"<html><body>{page}", parser=parser).find("body")
+        element = body if not n else None
+        while element is not None:  # (the parser reads them as comments: put in here)
+            element.append(lxml.etree.ProcessingInstruction("pi", "x"))
+            element.append(lxml.etree.Comment("c"))
+            element = element.find("div")
+        deepest = walked(body)
+        assert set(DEEPEST(body)) == deepest
+        found.extend(deepest)
+    # (the pages go that deep, with elements and instructions there)
+    assert {"div", "span"} <= {node.tag for node in found}
+    assert any(not isinstance(node.tag, str) for node in found)
+
+
 @pytest.mark.parametrize("kind", ["commas", "brackets", "hyphens", "capitals", "names"])
 def test_long_runs_cost_in_proportion_to_their_length(kind: str) -> None:
     """A line of 20,000 commas took 45 s (spaCy's suffix search re-read the word once per

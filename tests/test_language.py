@@ -37,6 +37,7 @@ def test_blocks_are_spans_with_their_layout():
     assert spans[0]._.kind is BlockKind.HEADING and spans[0]._.level == 1 and spans[0]._.bold
     assert spans[1]._.page == 2
     assert spans[2]._.cells == ("Cllr A Smith", "Present") and spans[2]._.table == 0
+    assert [span._.block for span in spans] == document.blocks
 
 
 def test_glued_punctuation_is_split():

@@ -29,6 +29,7 @@ import sys
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from pipeline.extractors.chunks import Chunks, Record
 from pipeline.extractors.tokenizer import SpecialCases, make_tokenizer
 from pipeline.regex_cache import compile_cached
 
@@ -114,10 +115,14 @@ def make_doc(document: Document) -> Doc:
     if made is not None:  # each block's tokens are known: no character search
         doc, bounds = made
         ranges = doc.user_data[BLOCK_TOKENS] = {}
+        remembered: dict[Any, Any] = doc.user_data
         for block, (start, end) in zip(document.blocks, bounds, strict=True):
             if start < end:  # an empty block has no span, as char_span gives none
                 span = Span(doc, start, end)
-                span._.block = block
+                # `span._.block = block` without an Underscore object a block: spaCy keeps
+                # a span's attribute in the Doc's user data by name and characters
+                # (`Underscore._get_key`; a test reads each block back through `span._`)
+                remembered["._.", "block", span.start_char, span.end_char] = block
                 spans.append(span)
                 ranges[block.start, len(block.text)] = (start, end)
     else:  # a text that is not its blocks joined by newlines
@@ -138,53 +143,42 @@ def _doc_of_blocks(document: Document) -> tuple[Doc, list[tuple[int, int]]] | No
     alone), and each block's token range. About six times faster than tokenising the
     whole text: spaCy's tokenizer keeps the pieces it has split in a cache, but stops
     adding to it for the rest of a text once a special case ("Mr.", "a.m.") has matched,
-    which in a whole paper is at once; block by block, most of a paper's words come from
-    the cache that earlier papers filled. The token columns (`columns`) are kept on the Doc
-    as it is made: the words come out of the tokenizer's arrays, not a Token object each."""
-    import numpy
-    from spacy.attrs import IS_PUNCT, ORTH, SPACY
+    which in a whole paper is at once. The blocks' tokens are put together from their
+    chunks' (`chunks.Chunks`: the tokenizer's tokens of each text, without a Doc per
+    block), and the token columns (`columns`) are kept on the Doc as it is made."""
     from spacy.tokens import Doc
 
     texts = [block.text for block in document.blocks]
     if not texts or "\n".join(texts) != document.text:
         return None
-    special_cases().ensure(document.text, paper=True)
-    tokenizer = language().tokenizer
-    strings = language().vocab.strings
-    # each block's (ORTH, SPACY) rows, a newline's row between two blocks, joined into one
-    # array read out once (a list per block cost a third of the Doc's making)
-    newline = numpy.array([[strings.add("\n"), 0]], dtype=numpy.uint64)
-    arrays: list[Any] = []
-    bounds: list[tuple[int, int]] = []
-    count = 0
-    for n, text in enumerate(texts):
-        if n:
-            arrays.append(newline)
-            count += 1
-        start = count
-        if text:
-            array = tokenizer(text).to_array([ORTH, SPACY])
-            arrays.append(array)
-            count += len(array)
-        bounds.append((start, count))
-    joined = numpy.concatenate(arrays) if arrays else numpy.zeros((0, 2), dtype=numpy.uint64)
-    # (column by column: a 2-D array's tolist makes a list per row, ten times slower)
-    orths: list[int] = joined[:, 0].tolist()
-    spaces: list[bool] = (joined[:, 1] == 1).tolist()
-    words = [strings[orth] for orth in orths]
-    # the text the tokens make, from the lists (Doc.text makes a Token object each)
-    if "".join([word + " " if space else word for word, space in zip(words, spaces, strict=True)]
-               ) != document.text:
+    cases = special_cases()
+    cases.ensure(document.text, paper=True)
+    records, bounds = chunks().paper(texts, cases.stamp, _newline())
+    words, lowers, punct, orths, spaces = (
+        [list(column) for column in zip(*records, strict=True)] if records
+        else [[], [], [], [], []])
+    # (the tokens make the text: each token's text, a space where it has one)
+    if sum(map(len, words)) + spaces.count(True) != len(document.text):
         return None
     # the words by their ORTH ids: Doc(words=strings) hashes each string again to find its
     # lexeme, which the tokenizer has just made (the same tokens, made in a little over half
     # the time)
-    doc = Doc(language().vocab, words=orths, spaces=spaces)  # type: ignore[arg-type]
-    punct: list[bool] = (doc.to_array(IS_PUNCT) == 1).tolist()
-    # a token's lower form is its text's (spaCy's LOWER is str.lower), without a lookup
-    doc.user_data[COLUMNS] = Columns(words, spaces, [word.lower() for word in words], punct,
-                                     orths)
+    doc = Doc(language().vocab, words=orths, spaces=spaces)
+    doc.user_data[COLUMNS] = Columns(words, spaces, lowers, punct, orths)
     return doc, bounds
+
+
+@cache
+def chunks() -> Chunks:
+    """The tokens of the chunks papers have held (`chunks.Chunks`), for the one tokenizer."""
+    return Chunks(lambda: language().tokenizer, special_cases().added, special_cases().keys)
+
+
+@cache
+def _newline() -> Record:
+    """The token between two blocks, as a record."""
+    lexeme = language().vocab["\n"]
+    return ("\n", "\n", lexeme.is_punct, lexeme.orth, False)
 
 
 def _split_at_newlines(doc: Doc, text: str) -> None:

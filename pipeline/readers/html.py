@@ -25,6 +25,8 @@ FURNITURE_MARKERS = ("mgheader", "mgfooter", "breadcrumb", "cookie", "skiplink",
                      "sitenav", "site-nav", "masthead", "menu", "mgbreadcrumb",
                      # ModernGov's page title is made from the meeting record, not the paper
                      "mgmaintitletxt")
+#: any of the marks in an element's id or class (one search, not one a mark)
+FURNITURE = re.compile("|".join(map(re.escape, FURNITURE_MARKERS)))
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 LEAF_BLOCKS = {"p", "pre", "blockquote", "dt", "dd", "caption", "address", "figcaption"}
 #: elements that render on lines of their own inside a table cell or a list item
@@ -41,8 +43,7 @@ def _is_furniture(element: lxml.html.HtmlElement) -> bool:
     ident, classes = element.get("id"), element.get("class")
     if not ident and not classes:  # (most elements: no marks to look through)
         return False
-    marks = f"{ident or ''} {classes or ''}".lower()
-    return any(marker in marks for marker in FURNITURE_MARKERS)
+    return FURNITURE.search(f"{ident or ''} {classes or ''}".lower()) is not None
 
 
 def _inline_lines(element: lxml.html.HtmlElement, skip_lists: bool = False) -> list[str]:
@@ -97,10 +98,9 @@ class _Walker:
             self.number = ""
         self.builder.add(kind, text, page=self.page, **layout)
 
-    def _break(self, element: lxml.html.HtmlElement, where: str) -> None:
-        """Start a new page when the element's style asks for a page break `where`."""
-        style = element.get("style")
-        if style and any(m.group(1).lower() == where for m in PAGE_BREAK.finditer(style)):
+    def _break(self, style: str, where: str) -> None:
+        """Start a new page when an element's `style` asks for a page break `where`."""
+        if any(m.group(1).lower() == where for m in PAGE_BREAK.finditer(style)):
             self.flush()
             if self.builder.last is not None and self.builder.last.page == self.page:
                 self.page += 1
@@ -116,9 +116,12 @@ class _Walker:
         tag = element.tag
         if not isinstance(tag, str) or tag in DROPPED_TAGS or _is_furniture(element):
             return
-        self._break(element, "before")
+        style = element.get("style")  # (most elements have none)
+        if style:
+            self._break(style, "before")
         self._visit(element, tag)
-        self._break(element, "after")
+        if style:
+            self._break(style, "after")
 
     def _visit(self, element: lxml.html.HtmlElement, tag: str) -> None:
         if tag in HEADINGS:
@@ -340,17 +343,16 @@ def read_html(path: Path, source: str) -> Document:
 MAX_DEPTH = 150
 
 
-def flatten_deep(root: lxml.html.HtmlElement, limit: int = MAX_DEPTH) -> bool:
-    """Replace each element `limit` levels below `root` by its text (found without
+#: the nodes `MAX_DEPTH` levels below an element that the walk would visit there (an
+#: element's children are its elements, comments and processing instructions), found by
+#: libxml2 (a walk in Python over every element cost a tenth of the reading)
+DEEPEST = lxml.etree.XPath("/".join(["*"] * (MAX_DEPTH - 1) + ["node()[not(self::text())]"]))
+
+
+def flatten_deep(root: lxml.html.HtmlElement) -> bool:
+    """Replace each element `MAX_DEPTH` levels below `root` by its text (found without
     recursion), so that the reader's walk never goes deeper; whether any was."""
-    deepest: list[lxml.html.HtmlElement] = []
-    stack = [(root, 0)]
-    while stack:
-        element, depth = stack.pop()
-        if depth >= limit:
-            deepest.append(element)
-            continue
-        stack.extend((child, depth + 1) for child in element)
+    deepest: list[lxml.html.HtmlElement] = DEEPEST(root)
     for element in deepest:
         text = " ".join(" ".join(t.split()) for t in element.itertext() if t.strip())
         tail = element.tail
