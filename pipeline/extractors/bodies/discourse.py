@@ -13,6 +13,7 @@ from pipeline.extractors.bodies.names import (
     NUMERALS,
     Mention,
     body_type,
+    body_types,
     clean_name,
     fold,
     head_of,
@@ -78,7 +79,8 @@ class BodyIndex:
         key = " " + fold(text)
         if self.paper and (" " + fold(self.paper)).endswith(key):
             return self.paper
-        if key[1:] == body_type(text):
+        if key[1:] in body_types() and key[1:] == body_type(text):
+            # (a name that is no type's name is no type: most, asked without a search)
             return None  # "the statutory Community Safety Partnership" may be anyone's
         # (a name that ends so ends in the same last word: only those are compared)
         found = {n for k, n in self._ending_in(key.rsplit(" ", 1)[-1])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import compress
+from operator import or_
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.references import lower_references
@@ -33,6 +34,7 @@ from pipeline.extractors.bodies.words import (
     _words,
     acronym_like,
     body_type,
+    body_types,
     clean_name,
     fold,
     head_of,
@@ -43,7 +45,7 @@ from pipeline.extractors.bodies.words import (
 )
 
 __all__ = ["APOSTROPHES", "DETERMINERS", "NUMERALS", "Mention", "Vocabulary", "acronym_like",
-           "body_type", "clean_name", "find_mentions", "fold", "head_of", "initials",
+           "body_type", "body_types", "clean_name", "find_mentions", "fold", "head_of", "initials",
            "is_head", "shared_head_names", "singular_name", "vocabulary"]
 
 
@@ -83,8 +85,9 @@ def _runs(words: Words) -> list[tuple[int, int]]:
     connectors = vocab.name_connectors
     after = 0  # the first word after the last run
     # a run starts on a capitalised word or a bracket: only those (a few words) are looked at
-    starts = [k for k in range(count) if caps[k] or texts[k] == "("] if "(" in texts else \
-        list(compress(range(count), caps))
+    # (in C: a word is either, so the flags are ORed)
+    starts = list(compress(range(count), map(or_, caps, map("(".__eq__, texts)))) \
+        if "(" in texts else list(compress(range(count), caps))
     possessive, plural_possessive = words.possessive, words.plural_possessive
     for i in starts:
         if i < after:

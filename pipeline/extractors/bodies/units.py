@@ -11,6 +11,7 @@ The same numbers, the same texts: the copy's tokens were the paper's, counted fr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.extractors.language import Columns, _sentence_punct, columns
@@ -18,8 +19,8 @@ from pipeline.extractors.language import Columns, _sentence_punct, columns
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Joined", "PaperColumns", "Stretch", "Tokens", "Unit", "capitalised", "opening_it",
-           "unit_of"]
+__all__ = ["Joined", "PaperColumns", "Stretch", "Tokens", "Unit", "WordTest", "capitalised",
+           "opening_it", "unit_of"]
 
 
 class PaperColumns:
@@ -32,7 +33,7 @@ class PaperColumns:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.columns: Columns = columns(doc)
-        # (`capitalised` of each text, asked once per distinct word: `_Capitals`)
+        # (`capitalised` of each text, asked once per distinct word)
         self.caps = list(map(_CAPITALS.__getitem__, self.columns.texts))
 
     def idx(self, k: int) -> int:
@@ -44,22 +45,23 @@ class PaperColumns:
         return self.doc[k].like_num
 
 
-class _Capitals(dict[str, bool]):
-    """`capitalised` by word, computed on a word's first lookup: a paper's tokens are a few
-    hundred distinct words, so a list of its flags is one C-level map over the texts.
-    Keyed on single words only (as spaCy's lexeme cache), so kept across papers, and
-    emptied when it grows large."""
+class WordTest(dict[str, bool]):
+    """A test of one word, computed on the word's first lookup and kept: a paper's tokens
+    are a few hundred distinct words, so the test of each token is one C-level map over the
+    texts (`list(map(test.__getitem__, texts))`). Keyed on single words only (as spaCy's
+    lexeme cache), so kept across papers, and emptied when it grows large."""
 
     MAX_WORDS = 1 << 16
 
-    def __missing__(self, text: str) -> bool:
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str) -> bool:
         if len(self) >= self.MAX_WORDS:
             self.clear()
-        found = self[text] = capitalised(text)
+        found = self[word] = self.test(word)
         return found
-
-
-_CAPITALS = _Capitals()
 
 
 class Tokens:
@@ -211,6 +213,9 @@ def capitalised(text: str) -> bool:
     is for those that are not (Ⅻ)."""
     first = text[:1]
     return first.isupper() and (first.isalpha() or any(c.isalpha() for c in text))
+
+
+_CAPITALS = WordTest(capitalised)
 
 
 def unit_of(doc: Doc, start: int = 0, end: int | None = None) -> Unit:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 from typing import cast
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
@@ -112,7 +113,7 @@ def _words(doc: Tokens) -> Words:
     """Tokens regrouped as the words a reader sees: 'Sub-Committee', 'Behaviour/Harassment'."""
     texts, spaced, lowers, caps = doc.texts, doc.spaces, doc.lowers, doc.caps
     count = len(texts)
-    marks = [k for k, token in enumerate(texts) if token in JOINING]
+    marks = list(compress(range(count), map(JOINING.__contains__, texts)))  # (in C)
     if not marks:  # most units: nothing joins, a word per token
         return Words(texts, lowers, caps, range(count), range(1, count + 1),
                      [False] * count, [False] * count)
@@ -218,6 +219,12 @@ def initials(name: str) -> str:
     """'Fernley Health and Wellbeing Board' -> 'FHWB'."""
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
                    if w[0].isupper() or w.lower() not in ("and", "of", "for", "the", "in"))
+
+
+@cache
+def body_types() -> frozenset[str]:
+    """Every type `body_type` may give."""
+    return frozenset([kind for _, kind in vocabulary().body_types] + ["organisation"])
 
 
 def body_type(name: str) -> str:
