@@ -12,7 +12,7 @@ from itertools import compress
 from typing import cast
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
-from pipeline.extractors.bodies.units import Tokens, capitalised
+from pipeline.extractors.bodies.units import Tokens, WordTest, capitalised
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
@@ -179,12 +179,22 @@ def head_of(word: str) -> str:
     return word.lower().rsplit("-", 1)[-1].rsplit("/", 1)[-1]
 
 
+def _head_word(word: str) -> bool:
+    """Whether a word is a body head noun somewhere (`is_head` then asks the word before)."""
+    heads = vocabulary().heads
+    return head_of(word) in heads or word.lower().replace("-", "") in heads
+
+
+#: `_head_word` by word, asked once per distinct word (most words are no head)
+HEAD_WORDS = WordTest(_head_word)
+
+
 def is_head(words: list[str], index: int) -> bool:
     """Whether words[index] is a body head noun where it stands."""
+    if not HEAD_WORDS[words[index]]:
+        return False
     vocab = vocabulary()
     head = head_of(words[index])
-    if head not in vocab.heads and words[index].lower().replace("-", "") not in vocab.heads:
-        return False
     after = vocab.heads.get(head, ())
     if not after:
         return True
