@@ -250,10 +250,10 @@ def find_mentions(doc: Tokens, block: int) -> list[Mention]:
     # paper's, `paper_mentions`) by `_named`
     named: dict[tuple[tuple[str, ...], tuple[bool, ...]], tuple[int, int, str]] = {}
     for first, last in _split(words, _runs(words)):
-        key = (tuple(words.text[first: last + 1]), tuple(words.plural_possessive[first: last + 1]))
-        found = named.get(key)
+        run = (tuple(words.text[first: last + 1]), tuple(words.plural_possessive[first: last + 1]))
+        found = named.get(run)
         if found is None:
-            found = named[key] = _named(words, first, last)
+            found = named[run] = _named(words, first, last)
         kind = found[2]
         if not kind:  # trimmed away, a person's name, or names nothing
             continue
