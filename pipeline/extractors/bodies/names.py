@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import compress
-from operator import or_
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.references import lower_references
@@ -87,9 +86,8 @@ def _runs(words: Words) -> list[tuple[int, int]]:
     connectors = vocab.name_connectors
     after = 0  # the first word after the last run
     # a run starts on a capitalised word or a bracket: only those (a few words) are looked at
-    # (in C: a word is either, so the flags are ORed)
-    starts = list(compress(range(count), map(or_, caps, map("(".__eq__, texts)))) \
-        if "(" in texts else list(compress(range(count), caps))
+    starts = [k for k in range(count) if caps[k] or texts[k] == "("] if "(" in texts else \
+        list(compress(range(count), caps))
     possessive, plural_possessive = words.possessive, words.plural_possessive
     for i in starts:
         if i < after:
@@ -248,9 +246,11 @@ def find_mentions(doc: Tokens, block: int) -> list[Mention]:
     # a run's words are trimmed and named the same wherever they stand ('The', 'Resolved',
     # 'the Safer Fernley Partnership'): each run of words is read once in this reading (a
     # paper's, `paper_mentions`) by `_named`
-    named: dict[tuple[tuple[str, ...], tuple[bool, ...]], tuple[int, int, str]] = {}
+    named: dict[str | tuple[tuple[str, ...], tuple[bool, ...]], tuple[int, int, str]] = {}
     for first, last in _split(words, _runs(words)):
-        run = (tuple(words.text[first: last + 1]), tuple(words.plural_possessive[first: last + 1]))
+        # (a word alone is its text: no possessive counts in a one-word run)
+        run = words.text[first] if first == last else (
+            tuple(words.text[first: last + 1]), tuple(words.plural_possessive[first: last + 1]))
         found = named.get(run)
         if found is None:
             found = named[run] = _named(words, first, last)

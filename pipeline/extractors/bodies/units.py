@@ -12,6 +12,7 @@ The same numbers, the same texts: the copy's tokens were the paper's, counted fr
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from pipeline.extractors.language import Columns, _sentence_punct, columns
@@ -133,7 +134,7 @@ class Unit(Tokens):
         bounds = [0]
         if not finals.isdisjoint(texts):  # (most units are one sentence: no final to look at)
             settled = 0
-            for final in [i for i, text in enumerate(texts) if text in finals]:
+            for final in compress(range(count), map(finals.__contains__, texts)):  # (in C)
                 if final < settled:
                     continue  # passed over from the final before
                 k = final + 1
