@@ -13,7 +13,6 @@ from pipeline.extractors.bodies.names import (
     NUMERALS,
     Mention,
     body_type,
-    body_types,
     clean_name,
     fold,
     head_of,
@@ -24,6 +23,7 @@ from pipeline.extractors.bodies.names import (
 )
 from pipeline.extractors.bodies.relation_cues import WORDS
 from pipeline.extractors.bodies.units import Unit
+from pipeline.extractors.bodies.words import body_types
 
 
 @cache

@@ -34,7 +34,6 @@ from pipeline.extractors.bodies.words import (
     _words,
     acronym_like,
     body_type,
-    body_types,
     clean_name,
     fold,
     head_of,
@@ -45,7 +44,7 @@ from pipeline.extractors.bodies.words import (
 )
 
 __all__ = ["APOSTROPHES", "DETERMINERS", "NUMERALS", "Mention", "Vocabulary", "acronym_like",
-           "body_type", "body_types", "clean_name", "find_mentions", "fold", "head_of", "initials",
+           "body_type", "clean_name", "find_mentions", "fold", "head_of", "initials",
            "is_head", "shared_head_names", "singular_name", "vocabulary"]
 
 
@@ -228,9 +227,8 @@ def _classify(words: Words, first: int, last: int) -> str:
 
 
 def _named(words: Words, first: int, last: int) -> tuple[int, int, str]:
-    """The run first..last trimmed (its new first and last, counted from `first`) and what it
-    names (`_classify`); '' when it is trimmed away or a person's name. A run's words and
-    their possessives settle this: `_trim` and `_classify` look at no word outside it."""
+    """The run first..last trimmed (its new ends, from `first`) and what it names, '' if it is
+    trimmed away or a person: from its words alone (`_trim`, `_classify` look at no other)."""
     start, end, person = _trim(words, first, last)
     if start > end or person:
         return 0, 0, ""
@@ -243,13 +241,11 @@ def find_mentions(doc: Tokens, block: int) -> list[Mention]:
     words = _words(doc)
     mentions: list[Mention] = []
     covered: set[int] = set()
-    # a run's words are trimmed and named the same wherever they stand ('The', 'Resolved',
-    # 'the Safer Fernley Partnership'): each run of words is read once in this reading (a
-    # paper's, `paper_mentions`) by `_named`
+    # a run's words are trimmed and named the same wherever they stand ('The', 'the Safer
+    # Fernley Partnership'): each is read once in this reading (a paper's, `paper_mentions`)
     named: dict[str | tuple[tuple[str, ...], tuple[bool, ...]], tuple[int, int, str]] = {}
     for first, last in _split(words, _runs(words)):
-        # (a word alone is its text: no possessive counts in a one-word run)
-        run = words.text[first] if first == last else (
+        run = words.text[first] if first == last else (  # (no possessive counts in one word)
             tuple(words.text[first: last + 1]), tuple(words.plural_possessive[first: last + 1]))
         found = named.get(run)
         if found is None:
@@ -276,8 +272,6 @@ def find_mentions(doc: Tokens, block: int) -> list[Mention]:
                 kind = "generic"  # "the Board", "this Group", "the new Forum"
             elif head_of(names[0]) not in vocab.proper_single_heads:
                 continue
-        if not kind:
-            continue
         key, count = "", None
         if kind == "plural_name" and len(names) == 1:  # "Groups reporting to the Board: ..."
             kind, key = "plural", _singular(names[0].lower())
