@@ -14,6 +14,7 @@ at one start, in the order the patterns were added.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import compress
 from typing import Any, NamedTuple
 
 from spacy.lang.lex_attrs import word_shape
@@ -64,8 +65,14 @@ class TokenPatterns:
             if not specs:
                 raise ValueError(f"pattern {key!r} has no tokens")
             self._patterns.append((key, specs))
-            self._required.append(tuple((spec.orth, spec.values) for spec in specs if spec.least
-                                        and not spec.negated and spec.attr != "SHAPE"))
+            # (an ORTH spec of letterless words, ':' or '-', is looked for among the lower forms:
+            # no other text lowers to one, so the tokens' texts need no set of their own)
+            # (the rarest-looking first, its shortest word longest: most patterns that cannot
+            # match fail there, and the common word a match starts on is asked last)
+            self._required.append(tuple(sorted(
+                ((spec.orth and not _caseless(spec.values), spec.values) for spec in specs
+                 if spec.least and not spec.negated and spec.attr != "SHAPE"),
+                key=lambda required: -min(map(len, required[1])))))
             for at, spec in enumerate(specs):
                 if spec.negated or spec.attr == "SHAPE":
                     raise ValueError(f"pattern {key!r} may start on any word (NOT_IN, SHAPE)")
@@ -96,7 +103,8 @@ class TokenPatterns:
         if not live_lower and not live_orth:
             return found
         # the tokens a match may start on, found by one set test each (most tokens start none)
-        firsts = {i for i, lower in enumerate(lowers[start:stop], start) if lower in live_lower}
+        firsts = set(compress(range(start, stop), map(live_lower.__contains__,
+                                                      lowers[start:stop])))  # (in C)
         if live_orth:
             firsts.update(i for i, text in enumerate(texts[start:stop], start)
                           if text in live_orth)
@@ -137,6 +145,13 @@ class TokenPatterns:
             if kept:
                 live[word] = kept
         return live
+
+
+def _caseless(values: frozenset[str]) -> bool:
+    """Whether each value is ASCII without letters: a text is one of them exactly when its
+    lower form is (str.lower changes letters only, and no letter lowers to ASCII that is
+    not a letter)."""
+    return all(value.isascii() and not any(c.isalpha() for c in value) for value in values)
 
 
 def _spec(token: dict[str, Any]) -> _Spec:

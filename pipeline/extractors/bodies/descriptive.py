@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -70,7 +71,9 @@ def _candidates(doc: Unit, unit: int, rules: _Rules) -> list[_Candidate]:
     # the head nouns' positions from the unit's token texts; lower case only: capitalised
     # names are names.py's
     texts, lowers = doc.texts, doc.lowers
-    for i in [k for k, text in enumerate(texts) if text in rules.heads]:
+    if rules.heads.isdisjoint(texts):
+        return found  # (most units: no head noun in lower case; tested in C, as below)
+    for i in compress(range(len(texts)), map(rules.heads.__contains__, texts)):
         if i + 1 < len(texts) and lowers[i + 1] in vocabulary().modifier_nouns:
             continue  # "the core group meeting"
         k = i - 1

@@ -23,6 +23,7 @@ from pipeline.extractors.bodies.names import (
 )
 from pipeline.extractors.bodies.relation_cues import WORDS
 from pipeline.extractors.bodies.units import Unit
+from pipeline.extractors.bodies.words import body_types
 
 
 @cache
@@ -44,6 +45,7 @@ class BodyIndex:
     # the known names by their last folded word, made when asked (and again if one was added)
     _by_last: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     _by_last_size: int = -1
+    _initials_of: dict[str, str] = field(default_factory=dict)  # (`_initials`)
 
     def defines(self, name: str) -> bool:
         """Whether the paper gives the name as an alias or names something by it."""
@@ -78,7 +80,8 @@ class BodyIndex:
         key = " " + fold(text)
         if self.paper and (" " + fold(self.paper)).endswith(key):
             return self.paper
-        if key[1:] == body_type(text):
+        if key[1:] in body_types() and key[1:] == body_type(text):
+            # (a name that is no type's name is no type: most, asked without a search)
             return None  # "the statutory Community Safety Partnership" may be anyone's
         # (a name that ends so ends in the same last word: only those are compared)
         found = {n for k, n in self._ending_in(key.rsplit(" ", 1)[-1])
@@ -126,9 +129,17 @@ class BodyIndex:
         if len(letters) < 2:
             return None
         names = ([self.paper] if self.paper else []) + list(self.known.values())
-        found = {n for n in names if initials(n).upper().endswith(letters)
-                 and len(initials(n)) - len(letters) <= 2}
+        found = {n for n in names if (capitals := self._initials(n)).endswith(letters)
+                 and len(capitals) - len(letters) <= 2}
         return found.pop() if len(found) == 1 else None
+
+    def _initials(self, name: str) -> str:
+        """`initials(name).upper()`, made once per name of this paper (each acronym asks for
+        those of all the known names)."""
+        found = self._initials_of.get(name)
+        if found is None:
+            found = self._initials_of[name] = initials(name).upper()
+        return found
 
 
 @dataclass

@@ -22,6 +22,7 @@ from pipeline.extractors.bodies.units import Joined, Tokens, Unit
 from pipeline.extractors.bodies.words import (
     APOSTROPHES,
     DETERMINERS,
+    HEAD_WORDS,
     NUMERALS,
     Mention,
     Vocabulary,
@@ -48,7 +49,8 @@ __all__ = ["APOSTROPHES", "DETERMINERS", "NUMERALS", "Mention", "Vocabulary", "a
 
 
 def _head_at(words: Words, i: int) -> bool:
-    return is_head(words.text[max(i - 1, 0): i + 1], min(i, 1))
+    # (most words are no head noun anywhere: asked of the word before the pair is made)
+    return HEAD_WORDS[words.text[i]] and is_head(words.text[max(i - 1, 0): i + 1], min(i, 1))
 
 
 def _may_cross(words: Words, last: int, conn: list[str]) -> bool:
@@ -146,16 +148,19 @@ def _subject_series(words: Words, first: int, comma: int) -> int | None:
     `first`..`comma - 1` the series runs over commas to a last subject after 'and' or '&'
     and ends at a body's head noun; the subjects are no bodies or organisations themselves
     (a list: 'Cabinet, Council and Scrutiny Committee'). None when it is no such name."""
+    vocab = vocabulary()
+    if comma + 1 == len(words.text) or not words.cap[comma + 1] or \
+            words.lower[comma + 1] in vocab.name_connectors:
+        return None  # (as the walk below would find at its first word) no subject after it
     after = words.lower[comma + 1: comma + MAX_SERIES_WORDS + 1]
     if "and" not in after and "&" not in after:
         return None  # (most commas) no 'and' near enough to end a series
-    vocab = vocabulary()
 
     def subject(k: int) -> bool:
-        lower = words.lower[k]
-        return (words.cap[k] and lower not in vocab.name_connectors and not _head_at(words, k)
+        lower = words.lower[k]  # (the word tests before the head test, which looks back)
+        return (words.cap[k] and lower not in vocab.name_connectors
                 and head_of(lower) not in vocab.org_heads
-                and lower not in vocab.not_name_starts)
+                and lower not in vocab.not_name_starts and not _head_at(words, k))
 
     while first < comma and (words.lower[first] in vocab.not_name_starts
                              or words.lower[first] == "the"):
@@ -221,29 +226,35 @@ def _classify(words: Words, first: int, last: int) -> str:
     return "phrase" if len(names) > 1 else ""
 
 
+def _named(words: Words, first: int, last: int) -> tuple[int, int, str]:
+    """The run first..last trimmed (its new ends, from `first`) and what it names, '' if it is
+    trimmed away or a person: from its words alone (`_trim`, `_classify` look at no other)."""
+    start, end, person = _trim(words, first, last)
+    if start > end or person:
+        return 0, 0, ""
+    return start - first, end - first, _classify(words, start, end)
+
+
 def find_mentions(doc: Tokens, block: int) -> list[Mention]:
     """Every name, acronym and generic reference ('the Board', 'the remaining boards')."""
     vocab = vocabulary()
     words = _words(doc)
     mentions: list[Mention] = []
     covered: set[int] = set()
-    # one word that is trimmed away or names nothing does so wherever it stands ('The',
-    # 'Resolved', 'March'): asked once per text in this reading (a paper's, `paper_mentions`)
-    nothing: dict[str, bool] = {}
+    # a run's words are trimmed and named the same wherever they stand ('The', 'the Safer
+    # Fernley Partnership'): each is read once in this reading (a paper's, `paper_mentions`)
+    named: dict[str | tuple[tuple[str, ...], tuple[bool, ...]], tuple[int, int, str]] = {}
     for first, last in _split(words, _runs(words)):
-        if first == last:
-            empty = nothing.get(words.text[first])
-            if empty is None:
-                trimmed = _trim(words, first, last)
-                empty = nothing[words.text[first]] = trimmed[0] > trimmed[1] or \
-                    not _classify(words, first, last)
-            if empty:
-                continue
-        first, last, person = _trim(words, first, last)
-        if first > last or person:
+        run = words.text[first] if first == last else (  # (no possessive counts in one word)
+            tuple(words.text[first: last + 1]), tuple(words.plural_possessive[first: last + 1]))
+        found = named.get(run)
+        if found is None:
+            found = named[run] = _named(words, first, last)
+        kind = found[2]
+        if not kind:  # trimmed away, a person's name, or names nothing
             continue
+        first, last = first + found[0], first + found[1]
         names = words.text[first: last + 1]
-        kind = _classify(words, first, last)
         prev = words.lower[first - 1] if first else ""
         following = words.lower[last + 1] if last + 1 < len(words.text) else ""
         if len(names) == 1 and kind in ("body", "org"):
@@ -261,8 +272,6 @@ def find_mentions(doc: Tokens, block: int) -> list[Mention]:
                 kind = "generic"  # "the Board", "this Group", "the new Forum"
             elif head_of(names[0]) not in vocab.proper_single_heads:
                 continue
-        if not kind:
-            continue
         key, count = "", None
         if kind == "plural_name" and len(names) == 1:  # "Groups reporting to the Board: ..."
             kind, key = "plural", _singular(names[0].lower())

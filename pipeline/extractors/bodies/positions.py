@@ -32,7 +32,7 @@ class Context:
         # token's text, as spaCy's lexical attributes)
         self.texts, self.lowers, self.punct = self.doc.texts, self.doc.lowers, self.doc.punct
         self._starts = {m.start: m for m in reversed(self.mentions)}
-        self._ends = {m.end - 1: m for m in reversed(self.mentions)}
+        self._ends: dict[int, Mention] | None = None  # made when asked (a cue's slots ask)
         self._colon = -1
 
     def colon(self) -> int:
@@ -44,7 +44,11 @@ class Context:
 
     def at(self, i: int, ending: bool = False) -> Mention | None:
         """The mention starting (or ending) at token i."""
-        return (self._ends if ending else self._starts).get(i)
+        if not ending:
+            return self._starts.get(i)
+        if self._ends is None:
+            self._ends = {m.end - 1: m for m in reversed(self.mentions)}
+        return self._ends.get(i)
 
 
 

@@ -5,11 +5,12 @@ What each points back to is settled later (`discourse.py`, `relations.py`)."""
 from __future__ import annotations
 
 from functools import cache
+from itertools import compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
-from pipeline.extractors.bodies.units import Tokens
+from pipeline.extractors.bodies.units import Tokens, WordTest
 from pipeline.extractors.bodies.words import (
     DETERMINERS,
     NUMERALS,
@@ -25,12 +26,16 @@ from pipeline.extractors.bodies.words import (
 SINGULAR_EACH_HEADS = ("council", "authority", "partner")
 
 
-@cache
-def _triggers() -> frozenset[str]:
-    """The words a lower-case reference ends on (a head's, where the word is its own head)."""
-    vocab, rules = vocabulary(), anaphora_rules()
-    return frozenset(vocab.heads) | vocab.lower_orgs | rules.meeting_nouns | vocab.plural_heads \
-        | frozenset(SINGULAR_EACH_HEADS)
+def _ends_reference(lower: str) -> bool:
+    """Whether a lower-case word may end a reference: its head a body's head noun, or the
+    word a lower-case organisation, a meeting noun, a plural head or one 'each' takes."""
+    vocab = vocabulary()
+    return head_of(lower) in vocab.heads or lower in vocab.lower_orgs or \
+        lower in anaphora_rules().meeting_nouns or lower in vocab.plural_heads or \
+        lower in SINGULAR_EACH_HEADS
+
+
+_REFERENCE_ENDS = WordTest(_ends_reference)  # (keyed on a word: the lists are fixed)
 
 
 @cache
@@ -49,18 +54,13 @@ def lower_references(doc: Tokens, words: Words, block: int,
     not_named = _not_name_words()
     found = []
     lowers, texts, starts, ends = words.lower, words.text, words.start, words.end
-    # every reference below is a word of one of these lists: the rest (most words) go. A word
-    # without '-' or '/' is its own head (`head_of`), so one set test finds the candidates
-    triggers = _triggers()
-    for i in [k for k, lower in enumerate(lowers)
-              if lower in triggers or "-" in lower or "/" in lower]:
+    # every reference below ends on a word of one of these lists (`_ends_reference`): the
+    # rest (most words) go, by one C-level map over the words
+    for i in compress(range(len(lowers)), map(_REFERENCE_ENDS.__getitem__, lowers)):
         if starts[i] in covered:  # (a capitalised name's word: most candidates)
             continue
         lower = lowers[i]
         head = head_of(lower)
-        if not (head in heads or lower in lower_orgs or lower in meeting_nouns
-                or lower in plural_heads or lower in SINGULAR_EACH_HEADS):
-            continue
         if lower in lower_orgs and i and lowers[i - 1] in ("the", ",", "and", ":"):
             found.append(Mention(block, starts[i], ends[i], texts[i], "org", head=lower))
             continue

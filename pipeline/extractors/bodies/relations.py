@@ -22,7 +22,7 @@ from pipeline.extractors.bodies.names import Mention, fold, head_of, vocabulary
 from pipeline.extractors.bodies.positions import members_at as _members_at
 from pipeline.extractors.bodies.positions import possessive_before as _possessive_before
 from pipeline.extractors.bodies.relation_cues import WORDS, Cue, cue_gate, cue_rules, cues
-from pipeline.extractors.bodies.units import Stretch, opening_it
+from pipeline.extractors.bodies.units import Stretch, Unit, opening_it
 from pipeline.model import Block
 
 __all__ = ["WORDS", "Cue", "RelationReader", "cue_gate", "cues"]
@@ -81,6 +81,12 @@ class RelationReader(LabelReader):
         carried = self.memory.antecedent(("plural", "org")) if it is not None else []
         self.memory.remember(ctx.doc, [])
         self.memory.carried = carried
+
+    def unnamed_without_it(self, doc: Unit) -> None:
+        """What `unnamed_sentence` leaves of a unit's sentences when no 'It' or 'Its' stands
+        in it (nothing to carry), without reading them."""
+        self.memory.remember(doc, [])
+        self.memory.carried = []
 
     def _opening(self, ctx: _Context) -> list[str]:
         """The one body a sentence opens with ('4.4 The Joint Group will ...'), else []."""

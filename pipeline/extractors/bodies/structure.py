@@ -156,7 +156,7 @@ def _relation_rows(blocks: list[Block], docs: list[Unit], mentions: list[list[Me
                 for sent in doc.sentences():
                     reader.unnamed_sentence(_Context(doc, sent, []))
             elif doc.texts:  # (each of its sentences would leave the same: no 'It' to carry)
-                reader.unnamed_sentence(_Context(doc, doc.span(0, len(doc.texts)), []))
+                reader.unnamed_without_it(doc)
             continue
         sentences = doc.sentences()
         matches = sorted(_longest(_cue_matches(doc)), key=lambda m: m[1])

@@ -11,6 +11,8 @@ The same numbers, the same texts: the copy's tokens were the paper's, counted fr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from pipeline.extractors.language import Columns, _sentence_punct, columns
@@ -18,38 +20,49 @@ from pipeline.extractors.language import Columns, _sentence_punct, columns
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Joined", "PaperColumns", "Stretch", "Tokens", "Unit", "capitalised", "opening_it",
-           "unit_of"]
+__all__ = ["Joined", "PaperColumns", "Stretch", "Tokens", "Unit", "WordTest", "capitalised",
+           "opening_it", "unit_of"]
 
 
 class PaperColumns:
-    """The paper's token columns and, made on first use, each token's character offset and
-    `like_num` flag (one array each from the Doc, not a Token object per token)."""
+    """The paper's token columns, whether each token is capitalised, and each token's
+    character offset and `like_num` flag, read from its Token when asked (a paper asks for
+    a few dozen: an array of all of them from the Doc cost more)."""
 
-    __slots__ = ("_idx", "_like_num", "caps", "columns", "doc")
+    __slots__ = ("caps", "columns", "doc")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.columns: Columns = columns(doc)
-        # (`capitalised`, inline: most tokens are not, and fail the first test)
-        self.caps = [text[:1].isupper() and (text[:1].isalpha() or capitalised(text))
-                     for text in self.columns.texts]
-        self._idx: list[int] | None = None
-        self._like_num: list[bool] | None = None
+        # (`capitalised` of each text, asked once per distinct word)
+        self.caps = list(map(_CAPITALS.__getitem__, self.columns.texts))
 
-    def idx(self) -> list[int]:
-        if self._idx is None:
-            from spacy.attrs import IDX
+    def idx(self, k: int) -> int:
+        """Where token k of the paper starts (spaCy's `Token.idx`)."""
+        return self.doc[k].idx
 
-            self._idx = self.doc.to_array(IDX).tolist()
-        return self._idx
+    def like_num(self, k: int) -> bool:
+        """spaCy's `like_num` of token k of the paper."""
+        return self.doc[k].like_num
 
-    def like_num(self) -> list[bool]:
-        if self._like_num is None:
-            from spacy.attrs import LIKE_NUM
 
-            self._like_num = [flag == 1 for flag in self.doc.to_array(LIKE_NUM).tolist()]
-        return self._like_num
+class WordTest(dict[str, bool]):
+    """A test of one word, computed on the word's first lookup and kept: a paper's tokens
+    are a few hundred distinct words, so the test of each token is one C-level map over the
+    texts (`list(map(test.__getitem__, texts))`). Keyed on single words only (as spaCy's
+    lexeme cache), so kept across papers, and emptied when it grows large."""
+
+    MAX_WORDS = 1 << 16
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= self.MAX_WORDS:
+            self.clear()
+        found = self[word] = self.test(word)
+        return found
 
 
 class Tokens:
@@ -96,8 +109,8 @@ class Unit(Tokens):
 
     def start_char(self, k: int) -> int:
         """Where token k starts, counted from the unit's first character."""
-        idx = self.paper.idx()
-        return idx[self.offset + k] - idx[self.offset]
+        idx = self.paper.idx
+        return idx(self.offset + k) - idx(self.offset)
 
     def end_char(self, k: int) -> int:
         """Where token k ends, counted from the unit's first character."""
@@ -105,7 +118,7 @@ class Unit(Tokens):
 
     def like_num(self, k: int) -> bool:
         """spaCy's `like_num` of token k ('12', 'ten', '1/2')."""
-        return self.paper.like_num()[self.offset + k]
+        return self.paper.like_num(self.offset + k)
 
     def span(self, start: int, end: int) -> Stretch:
         return Stretch(self, start, end)
@@ -121,7 +134,7 @@ class Unit(Tokens):
         bounds = [0]
         if not finals.isdisjoint(texts):  # (most units are one sentence: no final to look at)
             settled = 0
-            for final in [i for i, text in enumerate(texts) if text in finals]:
+            for final in compress(range(count), map(finals.__contains__, texts)):  # (in C)
                 if final < settled:
                     continue  # passed over from the final before
                 k = final + 1
@@ -201,6 +214,9 @@ def capitalised(text: str) -> bool:
     is for those that are not (Ⅻ)."""
     first = text[:1]
     return first.isupper() and (first.isalpha() or any(c.isalpha() for c in text))
+
+
+_CAPITALS = WordTest(capitalised)
 
 
 def unit_of(doc: Doc, start: int = 0, end: int | None = None) -> Unit:

@@ -8,10 +8,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 from typing import cast
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
-from pipeline.extractors.bodies.units import Tokens, capitalised
+from pipeline.extractors.bodies.units import Tokens, WordTest, capitalised
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
@@ -112,7 +113,7 @@ def _words(doc: Tokens) -> Words:
     """Tokens regrouped as the words a reader sees: 'Sub-Committee', 'Behaviour/Harassment'."""
     texts, spaced, lowers, caps = doc.texts, doc.spaces, doc.lowers, doc.caps
     count = len(texts)
-    marks = [k for k, token in enumerate(texts) if token in JOINING]
+    marks = list(compress(range(count), map(JOINING.__contains__, texts)))  # (in C)
     if not marks:  # most units: nothing joins, a word per token
         return Words(texts, lowers, caps, range(count), range(1, count + 1),
                      [False] * count, [False] * count)
@@ -178,12 +179,22 @@ def head_of(word: str) -> str:
     return word.lower().rsplit("-", 1)[-1].rsplit("/", 1)[-1]
 
 
+def _head_word(word: str) -> bool:
+    """Whether a word is a body head noun somewhere (`is_head` then asks the word before)."""
+    heads = vocabulary().heads
+    return head_of(word) in heads or word.lower().replace("-", "") in heads
+
+
+#: `_head_word` by word, asked once per distinct word (most words are no head)
+HEAD_WORDS = WordTest(_head_word)
+
+
 def is_head(words: list[str], index: int) -> bool:
     """Whether words[index] is a body head noun where it stands."""
+    if not HEAD_WORDS[words[index]]:
+        return False
     vocab = vocabulary()
     head = head_of(words[index])
-    if head not in vocab.heads and words[index].lower().replace("-", "") not in vocab.heads:
-        return False
     after = vocab.heads.get(head, ())
     if not after:
         return True
@@ -218,6 +229,12 @@ def initials(name: str) -> str:
     """'Fernley Health and Wellbeing Board' -> 'FHWB'."""
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
                    if w[0].isupper() or w.lower() not in ("and", "of", "for", "the", "in"))
+
+
+@cache
+def body_types() -> frozenset[str]:
+    """Every type `body_type` may give."""
+    return frozenset([kind for _, kind in vocabulary().body_types] + ["organisation"])
 
 
 def body_type(name: str) -> str:
