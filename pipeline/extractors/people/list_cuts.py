@@ -134,7 +134,9 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
 #: a bracketed code or office and the word after it ('(AB) C Dunn', '(Town Clerk) Delyth')
 _CODED = compile_cached(r"\((?:[A-Z]{2,4}|(?:[A-Z][\w'’-]*\s?){1,5})\)\s+(?=([\w-]+))")
 #: a forename and a surname before a comma
-_NAME_BEFORE_COMMA = compile_cached(r"(?<=\s)([A-Z][a-z'’-]+)\s+([A-Z][\w'’-]+)(?=\s*,)")
+#: (each capital is asked whether a space is before it, `(?<=\s)[A-Z]` turned round: a
+#: regex that opens with its capital is only tried where a capital is)
+_NAME_BEFORE_COMMA = compile_cached(r"([A-Z](?<=\s[A-Z])[a-z'’-]+)\s+([A-Z][\w'’-]+)(?=\s*,)")
 _INITIALLED = compile_cached(r"[A-Z]\.?\s")
 _NAME_START = compile_cached(r"[A-Z]\.?\s+[A-Z]|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b")
 #: a full stop and the gap after it, before a capital
@@ -161,8 +163,8 @@ def word_stops(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
 
 
 _RANK_AFTER = compile_cached(r"([A-Z][\w'’-]*)\.?\s+[A-Z]")
-_INITIALLED_BEFORE_COMMA = compile_cached(
-    r"(?<=\s)[A-Z]\.?(?:\s?[A-Z]\.?)*\s+[A-Z][a-z][\w'’-]*(?=\s*(?:,|$))")
+_INITIALLED_BEFORE_COMMA = compile_cached(  # (a space before its first capital, as above)
+    r"[A-Z](?<=\s[A-Z])\.?(?:\s?[A-Z]\.?)*\s+[A-Z][a-z][\w'’-]*(?=\s*(?:,|$))")
 
 
 def _word_before(text: str, start: int, at: int) -> str:

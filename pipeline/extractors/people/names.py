@@ -72,11 +72,22 @@ def _unique(given: tuple[str, ...]) -> tuple[str, ...]:
     kept: list[str] = []
     for i, value in enumerate(values):
         low = value.casefold()
-        if any(difflib.SequenceMatcher(None, low, k.casefold()).ratio() > 0.85 for k in kept):
+        if any(_similar(low, k.casefold()) for k in kept):
             continue
         if not any(o.casefold().startswith(low + ",") for j, o in enumerate(values) if j != i):
             kept.append(value)
     return tuple(kept)
+
+
+def _similar(a: str, b: str) -> bool:
+    """difflib's `SequenceMatcher(None, a, b).ratio() > 0.85`, its upper bounds asked first
+    (real_quick_ratio, from the lengths alone, then quick_ratio): most values differ in
+    length too much to be a typo of each other, and the full comparison is the costly one."""
+    total = len(a) + len(b)
+    if total and 2.0 * min(len(a), len(b)) / total <= 0.85:
+        return False  # (real_quick_ratio, as difflib computes it)
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() > 0.85 and matcher.ratio() > 0.85
 
 
 def parse_person(text: str, start: int, end: int, allow_single: bool = False) -> Person | None:
@@ -113,9 +124,11 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False) ->
     if not is_name(name, allow_single, bool(honorific)):
         # "Monitoring Officer (Osian Treharne)": the office first, the name in brackets.
         inner = clean_name(notes[0], allow_single=False) if notes else ""
+        if not inner:
+            return None
         office = _THE.sub("", main)  # "the High Sheriff (Councillor X)"
         rank = v["rank"].match(office + " X")
-        if not inner or (classify(office) != "role" and not (rank and rank.end() > len(office))):
+        if classify(office) != "role" and not (rank and rank.end() > len(office)):
             return None  # "the RFO (Ms P Quinn)": a rank, too
         main = office
         person = Person(inner, *span, roles=[main])
