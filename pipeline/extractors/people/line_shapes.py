@@ -10,6 +10,7 @@ from dataclasses import replace
 from pipeline.extractors.people.attendance_sentences import list_end
 from pipeline.extractors.people.labels import cue, item_title
 from pipeline.extractors.people.lists import parse_list
+from pipeline.extractors.people.names import lone_honorific
 from pipeline.extractors.people.vocabulary import vocab
 from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached
@@ -52,8 +53,7 @@ def wrapped(block: Block, following: Block, section: object) -> bool:
     # the line's last word: what `(?:^|[\s,(])(\S+)$` finds in it, read from its end
     tail = block.text.rsplit(None, 1)
     word = tail[-1] if tail else ""
-    honorific = vocab()["hon"].match(word + " X")
-    if not (re.fullmatch(r"[A-Z]\.?", word) or (honorific and honorific.end() == len(word) + 1)):
+    if not (re.fullmatch(r"[A-Z]\.?", word) or lone_honorific(word)):
         return False
     nxt = following.text.lstrip()
     return bool(re.match(r"[A-Z]", nxt)) and not cue(nxt) and item_title(following, None) is None

@@ -10,7 +10,13 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
-from pipeline.extractors.people.names import _kind, classify, is_name, parse_person
+from pipeline.extractors.people.names import (
+    _kind,
+    classify,
+    is_name,
+    lone_honorific,
+    parse_person,
+)
 from pipeline.extractors.people.scanning import word_char
 from pipeline.extractors.people.vocabulary import vocab
 from pipeline.regex_cache import compile_cached
@@ -84,7 +90,7 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
                                      or first.group(1) in ("The", "the")):
             continue  # an office after a name, not "The Deputy Lord Mayor", "The Lord Mayor"
         tail = words[-1].strip(".,")
-        if (h := v["hon"].match(words[-1] + " X")) and h.end() == len(words[-1]) + 1:
+        if lone_honorific(words[-1]):
             continue  # "Cllr Mrs J Tonkin": honorifics in a row open one name
         # a surname in capitals ('Councillor Neil BAXTER Councillor ...') ends a name too,
         # after a forename or an initial

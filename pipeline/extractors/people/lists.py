@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.people.list_cuts import office_words, run_on_cuts
 from pipeline.extractors.people.names import (
     Person,
@@ -23,6 +24,7 @@ from pipeline.extractors.people.names import (
     classify,
     clean_name,
     is_name,
+    lone_honorific,
     parse_person,
     prefix,
     substitution,
@@ -211,6 +213,13 @@ def _and_offices() -> re.Pattern:
 
 
 @cache
+def _inline_gate() -> LiteralGate:
+    """Whether a list entry may hold an inline substitution ('for', 'in place of'): the
+    strings one of which every match of vocabulary's "inline" holds."""
+    return LiteralGate([vocab()["inline"]])
+
+
+@cache
 def _plural_inside() -> re.Pattern:
     """A plural honorific opening a piece of a list ('..., and Councillors B, C')."""
     words = "|".join(re.escape(w) for w in sorted(vocab()["plural"], key=longest_first))
@@ -256,8 +265,10 @@ def _persons(text: str, s: int, e: int, single: bool, substitutes: bool = False)
         person.roles.insert(0, office.group(1))  # "and the clerk A. Brimble": an office first
         person.start = s
         return [person]
-    # "Councillor X as substitute for Councillor Y" inside a list entry.
-    for m in vocab()["inline"].finditer(text, s, e):
+    # "Councillor X as substitute for Councillor Y" inside a list entry (searched for only
+    # in an entry holding one of the words such a phrase holds)
+    for m in vocab()["inline"].finditer(text, s, e) if _inline_gate().might_match(
+            text[s:e]) else ():
         if m.group().strip().casefold() == "for" and not substitutes:
             continue
         person, absent = parse_person(text, s, m.start(), single), clean_name(text[m.end():e])
@@ -278,12 +289,10 @@ def _pairs(text: str, s: int, e: int, most: int = 16) -> list[Person]:
     """'Alan Smith Bob Jones Carol White': a column of full names merged into one cell,
     read as forename-surname pairs when nothing else is there; an honorific may open a
     pair ('Eve Ford Mrs Gail Hale')."""
-    hon = vocab()["hon"]
     words: list[re.Match[str]] = []
     titled: set[int] = set()
     for w in _WORD.finditer(text[s:e]):
-        if (h := hon.match(w.group() + " X")) and h.end() == len(w.group()) + 1 \
-                and len(words) % 2 == 0:
+        if lone_honorific(w.group()) and len(words) % 2 == 0:
             titled.add(len(words))
             continue
         words.append(w)

@@ -294,24 +294,33 @@ def _office(text: str) -> re.Match | None:
     """'Town and Community Council Member Councillor Bryn Treharne': an office ending in a
     title noun and followed by a name, though the office is in no list."""
     # the office is capitalised words (and joining words) up to the first other word: the
-    # words after that one are never read (a long text is not split whole)
-    tokens: list[re.Match[str]] = []
-    for token in _WORD.finditer(text):
-        tokens.append(token)
-        if not (token.group()[:1].isupper() or token.group() in ("and", "of", "for", "&")):
-            break
-    words = [t.group() for t in tokens]
-    office = next((i for i, w in enumerate(words)
-                   if not (w[:1].isupper() or w in ("and", "of", "for", "&"))), len(words))
+    # words after that one are never read (a long text is not split whole). It ends in a
+    # title noun that has a word after it (read, the first other word too): each such noun
+    # and the word after it are kept, the last first, and most texts hold none.
     title_nouns = vocab()["title_nouns"]
-    for k in range(min(len(tokens) - 1, office), 0, -1):
-        if words[k - 1] not in title_nouns:
-            continue
-        offset, _, _, honorific, _ = prefix(text[tokens[k].start():])
-        rest = text[tokens[k].start() + offset:].split("(")[0].strip(" ,")
+    ends: list[tuple[re.Match[str], re.Match[str]]] = []  # (title noun, the word after it)
+    noun: re.Match[str] | None = None
+    for token in _WORD.finditer(text):
+        word = token.group()
+        if noun is not None:
+            ends.append((noun, token))
+        noun = token if word in title_nouns else None
+        if not (word[:1].isupper() or word in ("and", "of", "for", "&")):
+            break
+    for noun, after in reversed(ends):
+        offset, _, _, honorific, _ = prefix(text[after.start():])
+        rest = text[after.start() + offset:].split("(")[0].strip(" ,")
         if (honorific and rest) or (is_name(rest) and len(rest.split()) >= 2):
-            return re.match(rf"({re.escape(text[:tokens[k - 1].end()])})\s+", text)
+            return re.match(rf"({re.escape(text[:noun.end()])})\s+", text)
     return None
+
+
+@lru_cache(maxsize=8192)
+def lone_honorific(word: str) -> bool:
+    """Whether a word is an honorific by itself ('Cllr', 'Mrs.'): vocabulary's "hon" read
+    before a stand-in name ends at that name. Cached per word: lists ask it of each of
+    their words, and the same few words come back."""
+    return (m := vocab()["hon"].match(word + " X")) is not None and m.end() == len(word) + 1
 
 
 @lru_cache(maxsize=8192)
