@@ -16,7 +16,9 @@ from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached
 
 _DOT_DIGIT = compile_cached(r"\.\d")
-_SUB_NUMBER = compile_cached(r"(?:(?<=\s)|^)\d{1,3}\.\d{1,3}\s+(?=[A-Z])")  # '1.2 Present: ...'
+#: '1.2 Present: ...' at the start or after a space: `(?:(?<=\s)|^)\d` turned round, the
+#: digit first (so that a search only tries digits) and then no non-space before it
+_SUB_NUMBER = compile_cached(r"\d(?<!\S\d)\d{0,2}\.\d{1,3}\s+(?=[A-Z])")
 
 
 def titled_line(text: str) -> bool:
