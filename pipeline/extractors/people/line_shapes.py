@@ -10,8 +10,7 @@ from dataclasses import replace
 from pipeline.extractors.people.attendance_sentences import list_end
 from pipeline.extractors.people.labels import cue, item_title
 from pipeline.extractors.people.lists import parse_list
-from pipeline.extractors.people.names import lone_honorific
-from pipeline.extractors.people.vocabulary import vocab
+from pipeline.extractors.people.vocabulary import lone_honorific, vocab
 from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached
 

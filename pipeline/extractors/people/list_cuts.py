@@ -10,15 +10,9 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
-from pipeline.extractors.people.names import (
-    _kind,
-    classify,
-    is_name,
-    lone_honorific,
-    parse_person,
-)
+from pipeline.extractors.people.names import _kind, classify, is_name, parse_person
 from pipeline.extractors.people.scanning import word_char
-from pipeline.extractors.people.vocabulary import vocab
+from pipeline.extractors.people.vocabulary import lone_honorific, vocab
 from pipeline.regex_cache import compile_cached
 
 

@@ -24,13 +24,12 @@ from pipeline.extractors.people.names import (
     classify,
     clean_name,
     is_name,
-    lone_honorific,
     parse_person,
     prefix,
     substitution,
 )
 from pipeline.extractors.people.scanning import depths
-from pipeline.extractors.people.vocabulary import pattern, vocab
+from pipeline.extractors.people.vocabulary import lone_honorific, pattern, vocab
 from pipeline.regex_cache import compile_cached, longest_first
 
 #: "the clerk A. Brimble", "the assistant to the clerk Mrs J. Thorne": an office in lower case

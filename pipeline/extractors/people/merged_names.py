@@ -25,8 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipeline.extractors.people.names import Person, _kind, lone_honorific, parse_person
-from pipeline.extractors.people.vocabulary import data, vocab
+from pipeline.extractors.people.names import Person, _kind, parse_person
+from pipeline.extractors.people.vocabulary import data, lone_honorific, vocab
 from pipeline.regex_cache import compile_cached
 
 MOST_WORDS = 40  # words in a line read this way: a longer run is prose, not a list line

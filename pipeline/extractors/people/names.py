@@ -12,12 +12,12 @@ organisations.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.extractors.people.scanning import BRACKET, CLOSE, OPEN, split_top
+from pipeline.extractors.people.unique import unique_values
 from pipeline.extractors.people.vocabulary import initialled_caps, pattern, vocab
 from pipeline.regex_cache import compile_cached
 
@@ -56,38 +56,11 @@ class Person:
 
     @property
     def role(self) -> str:
-        return "; ".join(_unique((*self.roles, *self.labels)))
+        return "; ".join(unique_values((*self.roles, *self.labels)))
 
     @property
     def organisation(self) -> str:
-        return ", ".join(_unique(tuple(self.orgs)))
-
-
-@lru_cache(maxsize=4096)
-def _unique(given: tuple[str, ...]) -> tuple[str, ...]:
-    """Values once each: a typo'd repeat ('Chiar' after 'Chair') or a value that a
-    fuller one starts with ('Station Manager' beside 'Station Manager, Fernley') goes.
-    Cached: the register reads a person's role more than once, each a fuzzy comparison."""
-    values = [v.strip(" ,;") for v in given if v.strip(" ,;")]
-    kept: list[str] = []
-    for i, value in enumerate(values):
-        low = value.casefold()
-        if any(_similar(low, k.casefold()) for k in kept):
-            continue
-        if not any(o.casefold().startswith(low + ",") for j, o in enumerate(values) if j != i):
-            kept.append(value)
-    return tuple(kept)
-
-
-def _similar(a: str, b: str) -> bool:
-    """difflib's `SequenceMatcher(None, a, b).ratio() > 0.85`, its upper bounds asked first
-    (real_quick_ratio, from the lengths alone, then quick_ratio): most values differ in
-    length too much to be a typo of each other, and the full comparison is the costly one."""
-    total = len(a) + len(b)
-    if total and 2.0 * min(len(a), len(b)) / total <= 0.85:
-        return False  # (real_quick_ratio, as difflib computes it)
-    matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.quick_ratio() > 0.85 and matcher.ratio() > 0.85
+        return ", ".join(unique_values(tuple(self.orgs)))
 
 
 def parse_person(text: str, start: int, end: int, allow_single: bool = False) -> Person | None:
@@ -313,14 +286,6 @@ def _office(text: str) -> re.Match | None:
         if (honorific and rest) or (is_name(rest) and len(rest.split()) >= 2):
             return re.match(rf"({re.escape(text[:noun.end()])})\s+", text)
     return None
-
-
-@lru_cache(maxsize=8192)
-def lone_honorific(word: str) -> bool:
-    """Whether a word is an honorific by itself ('Cllr', 'Mrs.'): vocabulary's "hon" read
-    before a stand-in name ends at that name. Cached per word: lists ask it of each of
-    their words, and the same few words come back."""
-    return (m := vocab()["hon"].match(word + " X")) is not None and m.end() == len(word) + 1
 
 
 @lru_cache(maxsize=8192)

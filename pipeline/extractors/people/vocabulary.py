@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.regex_cache import compile_cached, longest_first
 from pipeline.rules import read_json
@@ -91,6 +91,14 @@ def vocab() -> dict:
         "tiers": set(names["tier_honorifics"]),  # "County Councillor" after a name
         "forenames": set(data("forenames")["forenames"]),  # "Fiona Balfour Clerk to ..."
     }
+
+
+@lru_cache(maxsize=8192)
+def lone_honorific(word: str) -> bool:
+    """Whether a word is an honorific by itself ('Cllr', 'Mrs.'): "hon" read before a
+    stand-in name ends at that name. Cached per word: lists ask it of each of their words,
+    and the same few words come back."""
+    return (m := vocab()["hon"].match(word + " X")) is not None and m.end() == len(word) + 1
 
 
 def initialled_caps(words: list[str], kinds: list[str]) -> bool:
