@@ -26,7 +26,6 @@ from pipeline.extractors.people.attendance_sentences import (
     sentence_end,
     sentences,
     substitute_sentence,
-    substitute_statement,
 )
 from pipeline.extractors.people.attendance_tables import TableReader, collapsed_header
 from pipeline.extractors.people.coded_lines import (
@@ -50,6 +49,7 @@ from pipeline.extractors.people.line_shapes import (
     apology_gate,
     sub_labels,
     sub_numbered,
+    substitute_statement,
     titled_line,
     wrapped,
 )

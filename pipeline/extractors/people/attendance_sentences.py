@@ -227,7 +227,7 @@ def _substitution_sentences(block: Block, spans: list[tuple[int, int, str]],
     orientation = None
     for (a_start, _, a), (_, b_end, b) in zip(spans, spans[1:], strict=False):
         # "Apologies from Councillor A, Chair. Councillor B, Vice-Chair, attended in her absence"
-        if re.match(subs["absence"], text[b_end:], re.I) and any(
+        if _regex(subs["absence"], re.I).match(text[b_end:]) and any(
                 same_person(e.person.name, a) for e in register.people["apologies"]):
             register.pair(Pair(a, b, "", block, a_start, b_end, rule="absence"))
     for k, ((a_start, a_end, a), (b_start, b_end, b)) in enumerate(zip(spans, spans[1:],
@@ -239,23 +239,25 @@ def _substitution_sentences(block: Block, spans: list[tuple[int, int, str]],
                 register.pair(Pair(m, s, "", block, s_start, m_end, rule="respectively"))
             if not _respectively(text, spans, k):
                 register.pair(Pair(b, a, org, block, a_start, b_end, rule="between_for"))
-        elif orientation == "for" and re.match(subs["elliptic"], between):
+        elif orientation == "for" and _regex(subs["elliptic"]).match(between):
             register.pair(Pair(b, a, "", block, a_start, b_end, rule="elliptic"))
-        elif (pronoun := re.match(subs["pronoun_after"], text[b_end:], re.I)) and \
-                re.match(subs["for_this_meeting"], text[b_end + pronoun.end():], re.I) and \
+        elif (pronoun := _regex(subs["pronoun_after"], re.I).match(text[b_end:])) and \
+                _regex(subs["for_this_meeting"], re.I).match(text[b_end + pronoun.end():]) and \
                 not re.search(r"[.;]\s", text[a_end:b_start]):
             # "the resignation of Councillor A from the Panel ... had appointed Councillor B
             # to replace them for the purposes of this meeting"
             register.pair(Pair(a, b, "", block, a_start, b_end, rule="pronoun_after"))
-        elif re.match(subs["replaced"], between) and re.match(subs["for_this_meeting"],
-                                                               text[b_end:], re.I):
+        elif _regex(subs["replaced"]).match(between) and \
+                _regex(subs["for_this_meeting"], re.I).match(text[b_end:]):
             # "Councillor A replaced Councillor B for this meeting" (not a change of membership)
             register.pair(Pair(b, a, org, block, a_start, b_end, rule="replaced"))
-        elif re.search(subs["whom"], between) and re.match(subs["whom_after"], text[b_end:], re.I):
+        elif _regex(subs["whom"]).search(between) and \
+                _regex(subs["whom_after"], re.I).match(text[b_end:]):
             # "apologies from Councillor A, for whom Councillor B was substituting"
             register.pair(Pair(a, b, "", block, a_start, b_end, rule="whom"))
         elif _matches(subs["between_by"], between) or (
-                re.match(subs["with_by"], between) and re.match(subs["with_after"], text[b_end:])):
+                _regex(subs["with_by"]).match(between)
+                and _regex(subs["with_after"]).match(text[b_end:])):
             # "Apologies from Cllr A with Cllr B attending as his substitute"
             orientation = "by"
             rule = "between_by" if _matches(subs["between_by"], between) else "with_by"
@@ -263,7 +265,7 @@ def _substitution_sentences(block: Block, spans: list[tuple[int, int, str]],
     for k, (start, end, name) in enumerate(spans):
         # "Councillor X was also present as a substitute.": no member named, an attendee
         nxt = spans[k + 1][0] if k + 1 < len(spans) else len(text)
-        if re.match(subs["present_as_substitute"], text[end:nxt], re.I):
+        if _regex(subs["present_as_substitute"], re.I).match(text[end:nxt]):
             for s_start, s_end, s in [*reversed(_joined(text, spans, k, -1)), (start, end, name)]:
                 if not any(same_person(p.substitute, s) for p in register.pairs):
                     register.add("attendees", Person(s, s_start, s_end, labels=["Substitute"]),
@@ -283,7 +285,14 @@ def _between(raw: str) -> tuple[str, str]:
 
 
 def _matches(patterns: list[str], between: str) -> bool:
-    return any(re.match(p, between, re.I) for p in patterns)
+    return any(_regex(p, re.I).match(between) for p in patterns)
+
+
+@cache
+def _regex(regex: str, flags: int = 0) -> re.Pattern:
+    """A substitution.json phrase compiled once (re's own cache costs a lookup per call,
+    and the phrases are tried for every pair of names of a sentence)."""
+    return compile_cached(regex, flags)
 
 
 def _joined(text: str, spans: list[tuple[int, int, str]], k: int,
@@ -352,15 +361,6 @@ def narrative(text: str) -> bool:
     keep = vocab()["particles"] | {"and", "&"}
     return bool(words) and words[0][:1].isupper() and not vocab()["hon"].match(text) and any(
         w[:1].islower() and w.strip(".,;:") not in keep for w in words[1:])
-
-
-def substitute_statement(text: str, start: int) -> bool:
-    """Whether the sentence from `start` tells of a substitute with its verb straight after
-    the first name ('Mr B Ellery attended as a substitute for Mr G Ransome.'): no entry of
-    an apologies list, as 'Cllr A, for whom Cllr B was substitute;' is."""
-    sentence = text[start:sentence_end(text, start)]
-    return substitute_sentence(sentence) and bool(
-        pattern("substitute_verb").search(sentence.split(",")[0]))
 
 
 def substitute_sentence(text: str) -> bool:

@@ -8,6 +8,7 @@ import difflib
 import re
 
 from pipeline.extractors.people.declaration_parts import _number, pattern
+from pipeline.regex_cache import compile_cached
 
 
 def item_refs(text: str) -> list[tuple[str, str]]:
@@ -62,8 +63,11 @@ def cell_numbers(cell: str) -> list[str]:
     return [n.group().strip() for n in _number().finditer(m.group())]
 
 
+_SPACES, _NOT_WORD = compile_cached(r"\s+"), compile_cached(r"[^\w\s]")  # (compiled once)
+
+
 def _fold(number: str) -> str:
-    return re.sub(r"\s+", "", number).rstrip(".:").casefold()
+    return _SPACES.sub("", number).rstrip(".:").casefold()
 
 
 def _loose(number: str) -> str:
@@ -73,7 +77,7 @@ def _loose(number: str) -> str:
 
 
 def _title_fold(title: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", title.casefold()).split())
+    return " ".join(_NOT_WORD.sub(" ", title.casefold()).split())
 
 
 def resolve(number: str, title: str, items: list[dict]) -> str:

@@ -139,14 +139,17 @@ def cell_kind(text: str, number: str) -> str:
     return kind_of(" ".join(taken)) if taken else ""
 
 
+_NOT_WORD = compile_cached(r"[^\w\s]")
+
+
 def item_titled(text: str, items: list[dict], own: str) -> str:
     """The number of the item (not the declarations item itself) whose title the line is,
     word for word; '' for any other line."""
-    folded = " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    folded = " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
     if len(folded) < 8:
         return ""
-    for item in items:
-        title = " ".join(re.sub(r"[^\w\s]", " ", item.get("title", "").casefold()).split())
+    for item in items:  # (asked of each line of a declarations section: compiled once)
+        title = " ".join(_NOT_WORD.sub(" ", item.get("title", "").casefold()).split())
         if title == folded and item.get("number", "") != own:
             return str(item.get("number", ""))
     return ""

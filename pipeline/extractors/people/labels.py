@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import islice
 
 from pipeline.extractors.items.titles import strip_bars
 from pipeline.extractors.people.lists import parse_list
@@ -128,13 +129,18 @@ def cue(text: str) -> tuple[Section, int] | None:
     lead = pattern("numbering").match(text)
     offset = lead.end() if lead else 0
     body = text[offset:]
-    colon = re.search(r":-?|\s[–—•]\s|\t", body)  # "Clerk • Name, Office": a bullet
+    # "Clerk • Name, Office": a bullet. (Each alternative needs one of these characters: a
+    # line holding none, most prose, is not searched position by position.)
+    colon = _COLON.search(body) if any(c in body for c in _COLON_CHARS) else None
     if colon is None and (semi := re.match(r"([A-Za-z ]{3,30});\s", body)) and \
             semi.group(1).casefold().strip() in data("cues")["exact"]:
         colon = compile_cached(";").search(body, semi.end(1))  # "Present; Cllrs A (Chair), B"
     label = body[:colon.start()] if colon else body.rstrip(" :-–")
-    # "Religious Representatives Present (Non Voting Observers ...):-": a note in brackets
-    words = re.findall(r"[\w'’/-]+", re.sub(r"\([^()]*\)", " ", label).casefold())
+    # "Religious Representatives Present (Non Voting Observers ...):-": a note in brackets.
+    # The label's words are read to the `_label_words_read()`th only: past that many no test
+    # below tells a longer label from a shorter one (a paragraph is a label of many words)
+    words = [m.group() for m in islice(_LABEL_WORD.finditer(
+        _BRACKETED.sub(" ", label).casefold()), _label_words_read())]
     exact = data("cues")["exact"]
     if not colon and len(words) <= 6 and label.isupper() and (section := _section(words)):
         return section, len(text)  # "ABSENT WITH APOLOGIES" on a line of its own
@@ -170,6 +176,20 @@ def cue(text: str) -> tuple[Section, int] | None:
         section = next((f for f in sides if f.kind == "apologies"), sides[0] if sides else None)
     section = section or _section(words)
     return (section, offset + (colon.end() if colon else len(body))) if section else None
+
+
+_COLON = compile_cached(r":-?|\s[–—•]\s|\t")
+_COLON_CHARS = (":", "\t", "–", "—", "•")
+_LABEL_WORD = compile_cached(r"[\w'’/-]+")
+_BRACKETED = compile_cached(r"\([^()]*\)")
+
+
+@cache
+def _label_words_read() -> int:
+    """How many of a label's words `cue` reads: one more than both the longest exact label
+    phrase and the 8 words past which a label with a colon is a run-on line. Beyond that,
+    `len(words)` compares alike with 6 and 8 and the joined words are no exact phrase."""
+    return max(8, *(len(phrase.split(" ")) for phrase in data("cues")["exact"])) + 1
 
 
 #: a name run into its label with no space, the label's last letter then a capital that

@@ -9,15 +9,27 @@ from dataclasses import replace
 from functools import cache
 
 from pipeline.extractors.anchors import LiteralGate
-from pipeline.extractors.people.attendance_sentences import list_end
+from pipeline.extractors.people.attendance_sentences import (
+    list_end,
+    sentence_end,
+    substitute_sentence,
+)
 from pipeline.extractors.people.labels import cue, item_title
 from pipeline.extractors.people.lists import parse_list
-from pipeline.extractors.people.vocabulary import alternation, data, pattern, vocab
+from pipeline.extractors.people.vocabulary import (
+    alternation,
+    data,
+    lone_honorific,
+    pattern,
+    vocab,
+)
 from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached, longest_first
 
 _DOT_DIGIT = compile_cached(r"\.\d")
-_SUB_NUMBER = compile_cached(r"(?:(?<=\s)|^)\d{1,3}\.\d{1,3}\s+(?=[A-Z])")  # '1.2 Present: ...'
+#: '1.2 Present: ...' at the start or after a space: `(?:(?<=\s)|^)\d` turned round, the
+#: digit first (so that a search only tries digits) and then no non-space before it
+_SUB_NUMBER = compile_cached(r"\d(?<!\S\d)\d{0,2}\.\d{1,3}\s+(?=[A-Z])")
 
 
 def titled_line(text: str) -> bool:
@@ -54,8 +66,7 @@ def wrapped(block: Block, following: Block, section: object) -> bool:
     # the line's last word: what `(?:^|[\s,(])(\S+)$` finds in it, read from its end
     tail = block.text.rsplit(None, 1)
     word = tail[-1] if tail else ""
-    honorific = vocab()["hon"].match(word + " X")
-    if not (re.fullmatch(r"[A-Z]\.?", word) or (honorific and honorific.end() == len(word) + 1)):
+    if not (re.fullmatch(r"[A-Z]\.?", word) or lone_honorific(word)):
         return False
     nxt = following.text.lstrip()
     return bool(re.match(r"[A-Z]", nxt)) and not cue(nxt) and item_title(following, None) is None
@@ -88,3 +99,12 @@ def apology_gate() -> LiteralGate:
     """Whether a block may hold an apology sentence ('apolog'): its words, found without
     the sentence's search."""
     return LiteralGate([pattern("apology_sentence")])
+
+
+def substitute_statement(text: str, start: int) -> bool:
+    """Whether the sentence from `start` tells of a substitute with its verb straight after
+    the first name ('Mr B Ellery attended as a substitute for Mr G Ransome.'): no entry of
+    an apologies list, as 'Cllr A, for whom Cllr B was substitute;' is."""
+    sentence = text[start:sentence_end(text, start)]
+    return substitute_sentence(sentence) and bool(
+        pattern("substitute_verb").search(sentence.split(",")[0]))

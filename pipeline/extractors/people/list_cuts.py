@@ -12,7 +12,7 @@ from functools import cache
 
 from pipeline.extractors.people.names import _kind, classify, is_name, parse_person, prefix
 from pipeline.extractors.people.scanning import word_char
-from pipeline.extractors.people.vocabulary import vocab
+from pipeline.extractors.people.vocabulary import lone_honorific, vocab
 from pipeline.regex_cache import compile_cached
 
 
@@ -84,7 +84,7 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
                                      or first.group(1) in ("The", "the")):
             continue  # an office after a name, not "The Deputy Lord Mayor", "The Lord Mayor"
         tail = words[-1].strip(".,")
-        if (h := v["hon"].match(words[-1] + " X")) and h.end() == len(words[-1]) + 1:
+        if lone_honorific(words[-1]):
             continue  # "Cllr Mrs J Tonkin": honorifics in a row open one name
         # a surname in capitals ('Councillor Neil BAXTER Councillor ...') ends a name too,
         # after a forename or an initial
@@ -134,7 +134,9 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
 #: a bracketed code or office and the word after it ('(AB) C Dunn', '(Town Clerk) Delyth')
 _CODED = compile_cached(r"\((?:[A-Z]{2,4}|(?:[A-Z][\w'’-]*\s?){1,5})\)\s+(?=([\w-]+))")
 #: a forename and a surname before a comma
-_NAME_BEFORE_COMMA = compile_cached(r"(?<=\s)([A-Z][a-z'’-]+)\s+([A-Z][\w'’-]+)(?=\s*,)")
+#: (each capital is asked whether a space is before it, `(?<=\s)[A-Z]` turned round: a
+#: regex that opens with its capital is only tried where a capital is)
+_NAME_BEFORE_COMMA = compile_cached(r"([A-Z](?<=\s[A-Z])[a-z'’-]+)\s+([A-Z][\w'’-]+)(?=\s*,)")
 _INITIALLED = compile_cached(r"[A-Z]\.?\s")
 _NAME_START = compile_cached(r"[A-Z]\.?\s+[A-Z]|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b")
 #: a full stop and the gap after it, before a capital
@@ -162,8 +164,8 @@ def word_stops(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
 
 
 _RANK_AFTER = compile_cached(r"([A-Z][\w'’-]*)\.?\s+[A-Z]")
-_INITIALLED_BEFORE_COMMA = compile_cached(
-    r"(?<=\s)[A-Z]\.?(?:\s?[A-Z]\.?)*\s+[A-Z][a-z][\w'’-]*(?=\s*(?:,|$))")
+_INITIALLED_BEFORE_COMMA = compile_cached(  # (a space before its first capital, as above)
+    r"[A-Z](?<=\s[A-Z])\.?(?:\s?[A-Z]\.?)*\s+[A-Z][a-z][\w'’-]*(?=\s*(?:,|$))")
 
 
 def _word_before(text: str, start: int, at: int) -> str:

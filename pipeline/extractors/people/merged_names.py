@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline.extractors.people.names import Person, _kind, parse_person
-from pipeline.extractors.people.vocabulary import data, vocab
+from pipeline.extractors.people.vocabulary import data, lone_honorific, vocab
 from pipeline.regex_cache import compile_cached
 
 MOST_WORDS = 40  # words in a line read this way: a longer run is prose, not a list line
@@ -131,8 +131,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Token] | None:
             return None
         if (tier := v["tier"].match(seg + " X", m.start())) and seg[tier.end() - 1:][:1].isspace():
             titled = tier.end()
-        hon = v["hon"].match(word + " X")
-        if m.start() < titled or hon and hon.end() == len(word) + 1:
+        if m.start() < titled or lone_honorific(word):
             if word.rstrip(".").casefold() in v["plural"]:
                 return None
             cls = "hon"

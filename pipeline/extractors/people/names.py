@@ -12,13 +12,13 @@ organisations.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.extractors.people.notes import attributes, classify
 from pipeline.extractors.people.scanning import BRACKET, CLOSE, OPEN
+from pipeline.extractors.people.unique import unique_values
 from pipeline.extractors.people.vocabulary import (
     forename_caps,
     initialled_caps,
@@ -58,27 +58,11 @@ class Person:
 
     @property
     def role(self) -> str:
-        return "; ".join(_unique((*self.roles, *self.labels)))
+        return "; ".join(unique_values((*self.roles, *self.labels)))
 
     @property
     def organisation(self) -> str:
-        return ", ".join(_unique(tuple(self.orgs)))
-
-
-@lru_cache(maxsize=4096)
-def _unique(given: tuple[str, ...]) -> tuple[str, ...]:
-    """Values once each: a typo'd repeat ('Chiar' after 'Chair') or a value that a
-    fuller one starts with ('Station Manager' beside 'Station Manager, Fernley') goes.
-    Cached: the register reads a person's role more than once, each a fuzzy comparison."""
-    values = [v.strip(" ,;") for v in given if v.strip(" ,;")]
-    kept: list[str] = []
-    for i, value in enumerate(values):
-        low = value.casefold()
-        if any(difflib.SequenceMatcher(None, low, k.casefold()).ratio() > 0.85 for k in kept):
-            continue
-        if not any(o.casefold().startswith(low + ",") for j, o in enumerate(values) if j != i):
-            kept.append(value)
-    return tuple(kept)
+        return ", ".join(unique_values(tuple(self.orgs)))
 
 
 def parse_person(text: str, start: int, end: int, allow_single: bool = False, *,
@@ -119,9 +103,11 @@ def parse_person(text: str, start: int, end: int, allow_single: bool = False, *,
     if not is_name(name, allow_single, titled):
         # "Monitoring Officer (Osian Treharne)": the office first, the name in brackets.
         inner = clean_name(notes[0], allow_single=False) if notes else ""
+        if not inner:
+            return None
         office = _THE.sub("", main)  # "the High Sheriff (Councillor X)"
         rank = v["rank"].match(office + " X")
-        if not inner or (classify(office) != "role" and not (rank and rank.end() > len(office))):
+        if classify(office) != "role" and not (rank and rank.end() > len(office)):
             return None  # "the RFO (Ms P Quinn)": a rank, too
         main = office
         person = Person(inner, *span, roles=[main])
@@ -287,23 +273,24 @@ def _office(text: str) -> re.Match | None:
     """'Town and Community Council Member Councillor Bryn Treharne': an office ending in a
     title noun and followed by a name, though the office is in no list."""
     # the office is capitalised words (and joining words) up to the first other word: the
-    # words after that one are never read (a long text is not split whole)
-    tokens: list[re.Match[str]] = []
-    for token in _WORD.finditer(text):
-        tokens.append(token)
-        if not (token.group()[:1].isupper() or token.group() in ("and", "of", "for", "&")):
-            break
-    words = [t.group() for t in tokens]
-    office = next((i for i, w in enumerate(words)
-                   if not (w[:1].isupper() or w in ("and", "of", "for", "&"))), len(words))
+    # words after that one are never read (a long text is not split whole). It ends in a
+    # title noun that has a word after it (read, the first other word too): each such noun
+    # and the word after it are kept, the last first, and most texts hold none.
     title_nouns = vocab()["title_nouns"]
-    for k in range(min(len(tokens) - 1, office), 0, -1):
-        if words[k - 1] not in title_nouns:
-            continue
-        offset, _, _, honorific, _ = prefix(text[tokens[k].start():])
-        rest = text[tokens[k].start() + offset:].split("(")[0].strip(" ,")
+    ends: list[tuple[re.Match[str], re.Match[str]]] = []  # (title noun, the word after it)
+    noun: re.Match[str] | None = None
+    for token in _WORD.finditer(text):
+        word = token.group()
+        if noun is not None:
+            ends.append((noun, token))
+        noun = token if word in title_nouns else None
+        if not (word[:1].isupper() or word in ("and", "of", "for", "&")):
+            break
+    for noun, after in reversed(ends):
+        offset, _, _, honorific, _ = prefix(text[after.start():])
+        rest = text[after.start() + offset:].split("(")[0].strip(" ,")
         if (honorific and rest) or (is_name(rest) and len(rest.split()) >= 2):
-            return re.match(rf"({re.escape(text[:tokens[k - 1].end()])})\s+", text)
+            return re.match(rf"({re.escape(text[:noun.end()])})\s+", text)
     return None
 
 

@@ -127,10 +127,10 @@ def blocks_holding_each(document: Document, sets: list[tuple[frozenset[str], boo
         return [everywhere for _ in sets]
     low, high = min(map(_START, blocks)), max(map(_END, blocks))
     raw = document.text[low:high]
-    if len(raw.casefold()) != len(raw) or (not raw.isascii() and _UNFOLDED.search(raw)):
+    folded, found = _folded(document.text, low, high)
+    if len(folded) != len(raw) or (not raw.isascii() and _UNFOLDED.search(raw)):
         return [everywhere for _ in sets]  # (a tab becomes a space: the same length)
-    folds: dict[bool, str] = {}
-    found: dict[tuple[bool, str], list[int]] = {}
+    folds = {False: folded}
     whole = document.text
     # a block whose text is not the paper's at its span is passed by every set
     other = [whole[block.start:block.end] != block.text for block in blocks]
@@ -141,8 +141,9 @@ def blocks_holding_each(document: Document, sets: list[tuple[frozenset[str], boo
             continue
         spaced = tabs and any(c in w for w in strings for c in " \t")
         if spaced not in folds:
-            folds[spaced] = (raw.replace("\t", " ") if spaced else raw).casefold()
-        folded = folds[spaced]
+            # (casefolding keeps a tab and a space as they are and makes neither: the
+            # casefolded text with its tabs as spaces is the text's with them, casefolded)
+            folds[spaced] = folded.replace("\t", " ")
         # where each string occurs (all occurrences, overlapping ones too: str.find, far
         # cheaper than one regex of all the strings); a block holds one only if one starts
         # in it
@@ -150,16 +151,31 @@ def blocks_holding_each(document: Document, sets: list[tuple[frozenset[str], boo
         for string in _shortest(strings):
             if (spaced, string) not in found:
                 found[spaced, string] = at = []
-                where = folded.find(string)
+                where = folds[spaced].find(string)
                 while where >= 0:
                     at.append(where + low)
-                    where = folded.find(string, where + 1)
+                    where = folds[spaced].find(string, where + 1)
             starts += found[spaced, string]
         starts.sort()
         out.append([k < len(starts) and starts[k] < block.end or differs
                     for block, differs in zip(blocks, other, strict=True)
                     for k in (bisect_left(starts, block.start),)])
     return out
+
+
+#: the last paper read: its text (the object itself), the span read, that span casefolded
+#: and where each string was found in it. The attendance sentences and the declarations
+#: each ask of the same paper, and casefolding a paper costs more than its searches; the
+#: next paper replaces it (a text equal to it but another object is read afresh).
+_LAST: list = [None, 0, 0, "", {}]
+
+
+def _folded(text: str, low: int, high: int) -> tuple[str, dict[tuple[bool, str], list[int]]]:
+    """text[low:high] casefolded, and the occurrences found in it so far (by tabs as
+    spaces and string), read once per paper."""
+    if not (_LAST[0] is text and _LAST[1] == low and _LAST[2] == high):
+        _LAST[:] = [text, low, high, text[low:high].casefold(), {}]
+    return _LAST[3], _LAST[4]
 
 
 def gate_strings(patterns: Iterable[re.Pattern[str]]) -> frozenset[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.regex_cache import compile_cached, longest_first
 from pipeline.rules import read_json
@@ -32,6 +32,14 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=longest_first))
 
 
+def _first(words: list[str]) -> str:
+    """A look-ahead for the first characters of `words` (under the flags of the regex it
+    opens, as its alternatives are): a text matches the alternation only where it holds."""
+    if not all(words):
+        return ""  # an empty word matches anywhere
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
+
+
 def _capital(words: list[str]) -> str:
     """`(?=[A-Z])` when every word opens with an ASCII capital, else nothing."""
     return "(?=[A-Z])" if all("A" <= w[:1] <= "Z" for w in words) else ""
@@ -44,10 +52,14 @@ def vocab() -> dict:
     honorifics, tiers = alternation(names["honorifics"]), alternation(names["tier_honorifics"])
     modifiers, ranked = alternation(ranks["modifiers"]), alternation(ranks["ranks"])
     plural = names["plural_honorifics"] + [t for t in names["tier_honorifics"] if t.endswith("s")]
+    # (each regex opens with a look-ahead for the first letters of its words: a position
+    # whose letter opens none of them is turned away before the alternatives are tried)
     return {
-        "tier": compile_cached(rf"({tiers})\.?\s+(?=\S)", re.I),
-        "hon": compile_cached(rf"({honorifics})\.?\s+(?=\S)", re.I),
-        "hon_word": compile_cached(rf"(?<!\S)(?:{tiers}|{honorifics})\.?\s+(?=[A-Z])"),
+        "tier": compile_cached(rf"{_first(names['tier_honorifics'])}({tiers})\.?\s+(?=\S)",
+                               re.I),
+        "hon": compile_cached(rf"{_first(names['honorifics'])}({honorifics})\.?\s+(?=\S)", re.I),
+        "hon_word": compile_cached(rf"{_first(names['tier_honorifics'] + names['honorifics'])}"
+                                   rf"(?<!\S)(?:{tiers}|{honorifics})\.?\s+(?=[A-Z])"),
         "plural": {p.casefold() for p in plural},
         # every modifier and rank opens with a capital: the lookahead lets the search skip
         # every other position at once (the alternation alone is tried at each)
@@ -92,6 +104,14 @@ def forename_caps(words: list[str], kinds: list[str]) -> bool:
         words[0].split("-")[0].title() in v["forenames"] and \
         any(c in "AEIOUY" for c in words[-1].upper()) and \
         not any(w.title() in v["known"] for w in words)
+
+
+@lru_cache(maxsize=8192)
+def lone_honorific(word: str) -> bool:
+    """Whether a word is an honorific by itself ('Cllr', 'Mrs.'): "hon" read before a
+    stand-in name ends at that name. Cached per word: lists ask it of each of their words,
+    and the same few words come back."""
+    return (m := vocab()["hon"].match(word + " X")) is not None and m.end() == len(word) + 1
 
 
 def initialled_caps(words: list[str], kinds: list[str]) -> bool:
