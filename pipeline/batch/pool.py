@@ -112,9 +112,9 @@ def run_pool(items: Iterable[Input], process: Callable[[Input], object],
                     slot.stop(kill=True)
                     slots[index] = slot = _Slot(context, process, memory_mb)
                 slot.item = None
+                if queue:  # its next document before the caller keeps this one's result: the
+                    slot.give(queue.popleft())  # worker works while the results are saved
                 yield result[0]
-                if queue:
-                    slot.give(queue.popleft())
     finally:
         for slot in slots:
             slot.stop(kill=slot.item is not None)

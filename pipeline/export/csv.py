@@ -73,7 +73,8 @@ def safe_cell(value: object) -> str:
 
 def unescape_cell(text: str) -> str:
     """The inverse of `safe_cell`: unescape_cell(safe_cell(x)) == x for every string x."""
-    return text[1:] if _ESCAPED.match(text) else text
+    # (an escaped cell opens with its apostrophe: most cells are decided on that alone)
+    return text[1:] if text[:1] == "'" and _ESCAPED.match(text) else text
 
 
 def columns_for(rows: Iterable[dict], required: Sequence[str]) -> list[str]:
@@ -114,7 +115,12 @@ class CsvStream:
         self.clean = raw_cell if raw else safe_cell
 
     def write(self, row: dict) -> None:
-        self.writer.writerow([self.clean(row.get(column, "")) for column in self.columns])
+        clean, get = self.clean, row.get
+        # a plain string whose first character starts no formula is written as it is, without
+        # a call per cell (a large archive writes tens of millions of cells)
+        self.writer.writerow([
+            value if type(value) is str and value[:1] not in _RISKY_FIRST else clean(value)
+            for value in [get(column, "") for column in self.columns]])
 
     def close(self) -> None:
         self.handle.flush()
