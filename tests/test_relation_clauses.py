@@ -58,3 +58,25 @@ def test_a_verb_after_and_keeps_both_targets():
                   "report to each of them twice a year.")
     assert {t for s, r, t in found if r == "reports_to"} == {
         "Easthaven Community Safety Partnership", "Westhaven Community Safety Partnership"}
+
+
+def test_constituent_members_and_responsible_authorities_before_the_body():
+    assert edges("Kingsbridge City Council, Northmead Council and South Severn Council are the "
+                 "constituent members of the Severnvale Combined Authority.") == {
+        (c, "member_of", "Severnvale Combined Authority")
+        for c in ("Kingsbridge City Council", "Northmead Council", "South Severn Council")}
+    assert edges("Wendlebury District Council, Downland Police and the Probation Service are "
+                 "the responsible authorities represented on the Safer Wendlebury "
+                 "Partnership.") == {
+        (o, "member_of", "Safer Wendlebury Partnership")
+        for o in ("Wendlebury District Council", "Downland Police", "Probation Service")}
+
+
+def test_a_successor_formed_taking_on_the_functions_held_by_another():
+    for text in ("Members were reminded that NHS Marlshire Integrated Care Board was formed on "
+                 "1 July 2022, taking on the functions formerly held by Marlshire Clinical "
+                 "Commissioning Group.",
+                 "NHS Marlshire Integrated Care Board took on the functions of Marlshire "
+                 "Clinical Commissioning Group."):
+        assert edges(text) == {("NHS Marlshire Integrated Care Board", "replaces",
+                                "Marlshire Clinical Commissioning Group")}, text

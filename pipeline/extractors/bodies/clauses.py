@@ -234,6 +234,9 @@ class ClauseReader(Positions):
             return self.name(m, ctx), negated  # "the Forum's functions were taken over by"
         if word == "its" and i == cue_start - 1:  # "and its functions be taken over by": the
             return self._nearest(ctx, i), negated  # owner is the body named just before
+        if m is not None and m.kind == "plural" and (named := self._before_copula(ctx, m)):
+            return self._subjects_left(ctx, named), negated  # "A and B are the responsible
+            # authorities represented on X": the bodies named before 'are'
         if m is not None and not m.possessive:
             if m.start in ctx.objects and done and not (
                     m.end == cue_start and ctx.lowers[cue_start].endswith("ing")):
@@ -287,6 +290,13 @@ class ClauseReader(Positions):
                 if ctx.texts[j] == ",":
                     m = ctx.at(j - 1, ending=True)
                     return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
+            if ctx.lowers[cue_start].endswith("ing") and "," not in ctx.texts[start:i]:
+                # "(Members were reminded that) X was formed on 1 July 2022, taking on the
+                # functions of Y": the body that was set up
+                formed = [m for m in ctx.mentions if m.end + 1 < i and not m.possessive
+                          and ctx.lowers[m.end] in WORDS.set_up_before_comma
+                          and ctx.lowers[m.end + 1] in WORDS.set_up_before_comma]
+                return (self.name(formed[-1], ctx) if formed else []), negated
             return [], negated
         if word == "and":  # "X is a sub-group of Y and reports to Z"
             return (done[-1] if done else self._sentence_subject(ctx)), negated
@@ -300,6 +310,19 @@ class ClauseReader(Positions):
                 return self.memory.listed_last(), negated  # "A, B and C ... . They will"
             return self._antecedent(ctx, i), negated
         return [], negated
+
+    @staticmethod
+    def _before_copula(ctx: Context, m: Mention) -> Mention | None:
+        """The name before 'are'/'is' that a plural reference restates ('A and B are the
+        responsible authorities'), else None."""
+        j = m.start - 1
+        while j >= ctx.sent.start and ctx.lowers[j] in ("the", "all", "both"):
+            j -= 1
+        if j <= ctx.sent.start or ctx.lowers[j] not in ("are", "were", "is", "was"):
+            return None
+        named = ctx.at(j - 1, ending=True)
+        return named if named is not None and not named.possessive and \
+            named.kind != "plural" else None
 
     def _nearest(self, ctx: Context, before: int) -> list[str]:
         """The last body named before token `before` in the sentence, else the last one's."""
