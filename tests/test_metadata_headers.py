@@ -359,3 +359,13 @@ def test_an_item_page_names_its_body_in_the_welcome_not_in_a_sentence_heading():
                 "Partnership.\n")
     assert find_body(parse_text(sentence, "t.txt"))[0] != \
         "Chairman thanked the Fernley Safety Partnership"
+
+
+def test_welcomed_to_the_meeting_of_the_body():
+    from pipeline.extractors.sections.header import find_body
+    from pipeline.readers.text import parse_text
+
+    text = ("Agenda item\n\nWelcome\n\nMinutes:\n\nThe Mayor welcomed everybody to the meeting "
+            "of the Kelmoor Combined Authority Committee and those present introduced "
+            "themselves.\n")
+    assert find_body(parse_text(text, "t.txt"))[0] == "Kelmoor Combined Authority Committee"

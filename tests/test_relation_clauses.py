@@ -80,3 +80,9 @@ def test_a_successor_formed_taking_on_the_functions_held_by_another():
                  "Clinical Commissioning Group."):
         assert edges(text) == {("NHS Marlshire Integrated Care Board", "replaces",
                                 "Marlshire Clinical Commissioning Group")}, text
+
+
+def test_and_after_a_relative_clause_keeps_its_subject():
+    assert edges("Members heard an update on the Audit Group, which continued to meet monthly "
+                 "and reports to the Fernley Board.") == {
+        ("Audit Group", "reports_to", "Fernley Board")}

@@ -299,6 +299,9 @@ class ClauseReader(Positions):
                 return (self.name(formed[-1], ctx) if formed else []), negated
             return [], negated
         if word == "and":  # "X is a sub-group of Y and reports to Z"
+            if not done and (relative := self._relative_before(ctx, i)) is not None:
+                return self._subjects_left(ctx, relative), negated  # "the X Group, which
+                # continued to meet monthly and reports to the Board"
             return (done[-1] if done else self._sentence_subject(ctx)), negated
         if word in ("it", "this", "they") and (word != "this" or ctx.lowers[cue_start] in
                                                WORDS.pronoun_verbs or i + 1 < cue_start):
@@ -310,6 +313,18 @@ class ClauseReader(Positions):
                 return self.memory.listed_last(), negated  # "A, B and C ... . They will"
             return self._antecedent(ctx, i), negated
         return [], negated
+
+    @staticmethod
+    def _relative_before(ctx: Context, i: int) -> Mention | None:
+        """The name before ', which' that opens the clause token i ('and') is in, when no
+        other comma or name stands between them."""
+        for k in range(i - 1, ctx.sent.start, -1):
+            if ctx.texts[k] == "," or ctx.at(k, ending=True) is not None:
+                return None
+            if ctx.lowers[k] in ("which", "who") and ctx.texts[k - 1] == ",":
+                named = ctx.at(k - 2, ending=True)
+                return named if named is not None and not named.possessive else None
+        return None
 
     @staticmethod
     def _before_copula(ctx: Context, m: Mention) -> Mention | None:
