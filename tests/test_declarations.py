@@ -354,3 +354,10 @@ def test_a_dotted_paragraph_number_before_a_declarer_is_no_part_of_the_sentence(
     body = (f"4. Declarations of Interest\n\n{lead}{name} declared an interest in item 6 as a "
             "trustee of Pellbrook Hospice.\n\n6. Estates Strategy\n\nThe Board noted the report.\n")
     assert rows(body) == [(name, "6", "")]
+
+
+def test_a_city_deputy_declares_by_name():
+    from pipeline.extractors.people.declaration_parts import declarers
+
+    assert declarers("Deputy Rupert Hanmer ") == [("Rupert Hanmer", 7, 20)]
+    assert declarers("The Deputy Mayor ") == [("Deputy Mayor", 0, 16)]
