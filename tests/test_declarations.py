@@ -361,3 +361,15 @@ def test_a_city_deputy_declares_by_name():
 
     assert declarers("Deputy Rupert Hanmer ") == [("Rupert Hanmer", 7, 20)]
     assert declarers("The Deputy Mayor ") == [("Deputy Mayor", 0, 16)]
+
+
+def test_declared_that_she_was_a_trustee_is_a_declaration_without_a_kind():
+    from pipeline.extractors.people.declarations import extract_declarations
+    from pipeline.readers.text import parse_text
+
+    text = ("Board\n\nMinutes of the meeting held on 3 May 2024\n\n1. Declarations of Interest"
+            "\n\nCllr Maureen Solway declared that she was a trustee of the Coastal Towns Trust, "
+            "which had contributed evidence.\n\nThe Chair declared that she was pleased with "
+            "progress.\n\n2. Pilot\n\nRESOLVED: noted.\n")
+    rows = extract_declarations(parse_text(text, "t.txt"), [{"number": "2", "title": "Pilot"}])
+    assert [(r["name"], r["kind"]) for r in rows] == [("Maureen Solway", "")]
