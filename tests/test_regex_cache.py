@@ -137,3 +137,24 @@ def test_what_a_pattern_s_parse_gives_is_kept_and_worked_out_again_for_a_changed
     changed = compile_cached(r"^apolog(?:y|ies)\b", re.I)
     assert starts_line(changed) and regex_cache.derived(changed, "letters", parse_count)
     assert len(calls) == 2
+
+
+def test_stale_programs_are_dropped_when_they_outweigh_those_used(folder, monkeypatch):
+    monkeypatch.setattr(regex_cache, "MAX_STALE_BYTES", 1000)
+    vocabulary = "|".join(f"word{n}" for n in range(200))  # a long alternation, changed by
+    for release in range(3):  # each release: its old programs stay behind, unused
+        new_process()
+        compile_cached(vocabulary + f"|release{release}")
+        compile_cached(r"\bcabinet\b")
+        flush()
+    assert sorted(entry["pattern"] for entry in stored().values()) == sorted([
+        vocabulary + "|release2", r"\bcabinet\b"])
+
+
+def test_programs_of_other_runs_are_kept_while_they_weigh_little(folder):
+    compile_cached("|".join(f"pdfword{n}" for n in range(50)))  # a run of other papers
+    flush()
+    new_process()
+    compile_cached(r"\bcabinet\b")
+    flush()
+    assert len(stored()) == 2  # under MAX_STALE_BYTES: nothing is dropped
