@@ -369,3 +369,14 @@ def test_welcomed_to_the_meeting_of_the_body():
             "of the Kelmoor Combined Authority Committee and those present introduced "
             "themselves.\n")
     assert find_body(parse_text(text, "t.txt"))[0] == "Kelmoor Combined Authority Committee"
+
+
+@pytest.mark.parametrize("decision", ["RESOLVED: That the Board", "AGREED - that the Panel",
+                                      "That the Committee"])
+def test_a_decision_line_ending_in_a_body_word_is_no_body(decision: str) -> None:
+    # an agenda-item page with no heading but the item's title: its decision's first line,
+    # cut before the parts it lists, must not be read as the body's name
+    page = ("Agenda item\n\nAlignment of the two partnerships' forward plans\n\nMinutes:\n\n"
+            "7.1 The Director outlined the proposals.\n\n"
+            f"{decision}\n\na) endorses the proposals; and\n\nb) notes the report.\n")
+    assert meta(page)[1] == ""
