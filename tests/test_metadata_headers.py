@@ -380,3 +380,24 @@ def test_a_decision_line_ending_in_a_body_word_is_no_body(decision: str) -> None
             "7.1 The Director outlined the proposals.\n\n"
             f"{decision}\n\na) endorses the proposals; and\n\nb) notes the report.\n")
     assert meta(page)[1] == ""
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Finance and Resources - Friday, 16th January, 2026 10.00 am", "Finance and Resources"),
+    ("Kingsmere Fire Authority - Audit and Governance\nFriday, 16th January, 2026 10.00 am",
+     "Kingsmere Fire Authority - Audit and Governance"),
+    ("Overview and Scrutiny\nFriday, 16th January, 2026 10.00 am", "Overview and Scrutiny"),
+    ("Cabinet - Friday, 16th January, 2026 10.00 am", "Cabinet"),
+    ("Extraordinary Meeting - Friday, 16th January, 2026 10.00 am", "Fire Authority"),
+    ("Notice of Meeting\nFriday, 16th January, 2026 10.00 am", "Fire Authority"),
+])
+def test_a_meeting_page_s_title_names_its_committee_without_a_head_noun(title: str,
+                                                                         body: str) -> None:
+    # ModernGov's "Agenda and minutes" page: the committee as the council names it, even
+    # when a 'Report of the Treasurer to the Fire Authority' label comes further down (which
+    # is all there is when the title is no committee's name)
+    page = (f"Agenda and minutes\n\n{title}\n\nVenue: Town Hall\n\nItems\nNo. Item\n\n1.\n\n"
+            "Apologies for Absence\n\nMinutes:\n\nApologies were received from Councillor A "
+            "Smith.\n\n2.\n\nBudget Monitoring\n\nReport of the Treasurer to the Fire Authority."
+            "\n\nRESOLVED: That the report be noted.\n")
+    assert meta(page)[1:] == (body, "2026-01-16")

@@ -48,6 +48,45 @@ _ENGLISH_MONTHS = "|".join(name for name in MONTHS if (len(name) > 3 or name == 
 _TRAILING_MONTH = compile_cached(rf"\s+(?:{_ENGLISH_MONTHS})(?:\s+(?:19|20)\d\d)?$", re.I)
 
 
+#: a line that is only a meeting's date and time ("Thursday, 16th October, 2014 6.30 pm")
+_DATE_LINE = compile_cached(
+    r"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+\d{4}"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?\s*$", re.I)
+_DASH = compile_cached(r"\s+[-\u2013\u2014]\s+")
+#: a lower-case word no body's name holds: the line is a sentence ('The Chairman welcomed
+#: Members to the X Board meeting.'), not a heading ('Safe in Fernley Partnership')
+_SENTENCE_WORD = compile_cached(
+    r"(?<![\w'’-])(?!(?:and|of|for|the|in|on|upon|at|with|to|de|y|a|an|or)\b)[a-z][a-z'’]*\b")
+
+
+def page_title_body(text: str, following: str) -> str:
+    """The committee a meeting page's title line names ('Cabinet - Friday, 16th January, 2026
+    10.00 am', or over a date line): the body its name cleans to, or, when no head noun
+    tells it is one ('Finance and Resources'), as written, an authority's name before it
+    kept ('X Fire Authority - Audit'). Empty when the line holds no date and no date line
+    follows, or it cannot be a committee's name (a sentence, furniture, a meeting's kind)."""
+    cut = next((m.start() for m in _DASH.finditer(text) if _DATE_LINE.match(text[m.end():])),
+               None)
+    if cut is None and not _DATE_LINE.match(following):
+        return ""
+    title = text[:cut].strip(" :-\u2013\u2014,.#*")
+    if not title or _not_body_line(text):
+        return ""
+    if is_body_name(_clean_body(_DASH.split(title)[-1])):
+        return _clean_body(title)  # "Cabinet", "X District Council - Planning Committee"
+    words = re.findall(r"[\w'-]+", title.lower())
+    if not words or len(words) > 14 or not title[0].isupper():
+        return ""
+    if _SENTENCE_WORD.search(title) or re.search(r"\d", title) \
+            or words[-1] in ("meeting", "meetings", "hearing", "session") \
+            or all(w in cues().meeting_kinds for w in words):
+        return ""
+    if any(re.search(rf"\b{re.escape(phrase)}", title, re.I) for phrase in cues().not_body):
+        return ""
+    return title
+
+
 def _bilingual(text: str) -> str:
     """The English side of a Welsh / English heading ("Cyngor Cymuned X / X Community
     Council", "Cyngor Cymuned X Community Council")."""

@@ -44,6 +44,7 @@ class Cues:
     meeting_words: frozenset[str]
     single_word_bodies: frozenset[str]
     meeting_kinds: frozenset[str]
+    page_head: re.Pattern[str]  # "Agenda and minutes": a meeting page's title follows
 
 
 def _council_name(prefix: str) -> str:
@@ -91,4 +92,5 @@ def cues() -> Cues:
         meeting_words=frozenset(raw["meeting_words"]),
         single_word_bodies=frozenset(raw["single_word_bodies"]),
         meeting_kinds=frozenset(raw["meeting_kinds"]),
+        page_head=compile_cached(raw["page_head"], re.I),
     )

@@ -21,7 +21,14 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from pipeline.extractors.anchors import AnySearch, LiteralGate, LiteralIndex
-from pipeline.extractors.sections.bodyname import _clean_body, _not_body_line, is_body_name
+from pipeline.extractors.sections.bodyname import (
+    _DATE_LINE,
+    _SENTENCE_WORD,
+    _clean_body,
+    _not_body_line,
+    is_body_name,
+    page_title_body,
+)
 from pipeline.extractors.sections.cues import WEEKDAY, Cues, cues
 from pipeline.extractors.sections.dates import FoundDate, find_dates, first_date
 from pipeline.model import Block, BlockKind, Document
@@ -140,6 +147,11 @@ def _same_head(earlier: str, named: str) -> bool:
 def find_body(source: Document | Blocks, lines: Lines | None = None
               ) -> tuple[str, Block | None]:
     lines = _lines(_blocks(source)) if lines is None else lines
+    if len(lines) > 1 and cues().page_head.match(lines[0][1]) and (titled := page_title_body(
+            lines[1][1], lines[2][1] if len(lines) > 2 else "")):
+        # "Agenda and minutes / Finance and Resources - Friday, 16th January ...": the page's
+        # title, before any "Report to: X" label of an item further down
+        return titled, lines[1][0]
     addressed: tuple[str, Block | None] = ("", None)
     for block, text in lines:
         for pattern in cues().body_labels:
@@ -158,11 +170,6 @@ def find_body(source: Document | Blocks, lines: Lines | None = None
 _ADDRESSEE = compile_cached(r"^\W*to\s*[:\-\u2013]", re.I)
 
 
-#: a line that is only a meeting's date and time ("Thursday, 16th October, 2014 6.30 pm")
-_DATE_LINE = compile_cached(
-    r"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+\d{4}"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?\s*$", re.I)
 _ITEM_PAGE = compile_cached(r"^\W*agenda\s+item\W*$", re.I)
 _MINUTES_TITLE = compile_cached(r"^\W*minutes?\b(?!\s*:)", re.I)
 
@@ -223,10 +230,6 @@ def _find_heading_body(lines: list[tuple[Block, str]]) -> tuple[str, Block | Non
     return (headings[0], None) if headings else ("", None)
 
 
-#: a lower-case word no body's name holds: the line is a sentence ('The Chairman welcomed
-#: Members to the X Board meeting.'), not a heading ('Safe in Fernley Partnership')
-_SENTENCE_WORD = compile_cached(
-    r"(?<![\w'’-])(?!(?:and|of|for|the|in|on|upon|at|with|to|de|y|a|an|or)\b)[a-z][a-z'’]*\b")
 
 
 @cache
