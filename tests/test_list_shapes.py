@@ -5,6 +5,8 @@ their own (all text invented)."""
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extractors.people.attendance import extract_attendance
 from pipeline.extractors.people.lists import parse_list
 from pipeline.readers.text import parse_text
@@ -84,6 +86,24 @@ def test_a_sentence_after_the_list_names_who_else_attended():
     assert rows["Stobart"]["role"] == ""
     assert (rows["Ruth Ambler"]["role"], rows["Ruth Ambler"]["capacity"]) == (
         "County Councillor", "other")
+
+
+@pytest.mark.parametrize("count", ["two members of the public", "2 members of the public",
+                                   "a member of the press", "several residents"])
+def test_people_counted_in_a_list_leave_its_names_standing(count):
+    # a community council's 'Attending:' run-on line: the count is no person, and a number
+    # written as a word does not make the list a sentence
+    result = run(f"Present: Cllr Ann Rigg (Chair), Cllr Ben Tolley. Attending: Cllr Cara "
+                 f"Voss and {count}.")
+    assert names(result["attendees"]) == ["Ann Rigg", "Ben Tolley", "Cara Voss"]
+
+
+def test_the_people_counted_may_be_named_after_a_dash():
+    result = run("Present: Cllr Ann Rigg (Chair), Cllr Ben Tolley. Attending: Cllr Cara Voss "
+                 "and two members of the public \u2013 Dan Ruddock and Effie Lorne.")
+    rows = {row["name"]: row for row in result["attendees"]}
+    assert list(rows) == ["Ann Rigg", "Ben Tolley", "Cara Voss", "Dan Ruddock", "Effie Lorne"]
+    assert rows["Cara Voss"]["organisation"] == ""  # the name after the dash is no office
 
 
 def pairs(result: dict) -> list[tuple[str, str]]:

@@ -104,10 +104,17 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     offices: dict[int, str] = {}  # part index -> an office the next part (a dash) names
     label: list[str] = []
     chair_next = False
+    counted = False  # the last part was a count: a dash then brings the people counted
     for n, (kind, s, e) in enumerate(parts):
         piece = text[s:e].strip(" ,;:")
-        if not piece or _COUNT.match(text, s, e) or piece in ("and", "&"):
+        if _is_count(text, s, e):
+            counted = True
             continue  # "4 members of the public" is a count, not a person or a role
+        if not piece or piece in ("and", "&"):
+            continue
+        if counted and kind == "dash":
+            kind = "comma"  # "two members of the public - A and B": A is one of them
+        counted = False
         offset, roles, _, _, _ = prefix(piece + " X")  # a stand-in name after the piece
         if offset > len(piece) and not roles or _drop_post("X " + piece) == "X":
             continue  # only honorifics ("Councillors" before "Ms D Welwick"): no person
@@ -173,6 +180,13 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
             person.roles += [r for r in roles if r not in person.roles]
             person.orgs += [o for o in orgs if o not in person.orgs]
     return persons
+
+
+def _is_count(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] counts people without naming them ('4 members of the public',
+    'two residents'): models/attendance/cues.json's count_entry."""
+    return bool(_COUNT.match(text, start, end) or pattern("count_entry").match(
+        text[start:end]))
 
 
 def _titled_next(text: str, parts: list, n: int, single: bool, substitutes: bool,
@@ -370,7 +384,7 @@ def _merge_ands(text: str, parts: list, single: bool, substitutes: bool,
 
     merged: list = []
     for n, (kind, s, e) in enumerate(parts):
-        if kind == "and" and merged and not _COUNT.match(text, s, e) and \
+        if kind == "and" and merged and not _is_count(text, s, e) and \
                 text[s:e].strip(" ,;"):  # "... Mr G and, in the Chair, Mr H": nothing between
             # "P Marsh and 3 members of the public": a count stays apart (and is skipped)
             pkind, ps, pe = merged[-1]
