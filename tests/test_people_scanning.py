@@ -105,7 +105,7 @@ def test_last_word_is_the_word_regex_s(text: str, end: int) -> None:
 @example("Mrs A Owain & ")
 @example("R Bell IS-GADEIRYDD/ ")
 def test_dangling_at_is_the_dangling_regex_s(seg: str) -> None:
-    from pipeline.extractors.people.lists import _DANGLING, dangling_at
+    from pipeline.extractors.people.list_cuts import _DANGLING, dangling_at
 
     found = _DANGLING.search(seg)
     assert dangling_at(seg) == (found.start() if found else None)

@@ -12,7 +12,7 @@ from functools import cache
 
 from pipeline.extractors.people.names import _kind, classify, is_name, parse_person, prefix
 from pipeline.extractors.people.scanning import word_char
-from pipeline.extractors.people.vocabulary import lone_honorific, vocab
+from pipeline.extractors.people.vocabulary import lone_honorific, pattern, vocab
 from pipeline.regex_cache import compile_cached
 
 
@@ -234,3 +234,29 @@ def merge_dashes(text: str, parts: list) -> list:
                 continue
         merged.append((kind, s, e))
     return parts if joins >= 2 and joins == len(merged) else merged
+
+
+_DANGLING = compile_cached(r"\s+(?:&|and|[A-Z][A-Z'’-]+/)\s*$")  # as dangling_at reads it
+_CAPS_SLASH = compile_cached(r"[A-Z][A-Z'’-]+/")
+_COUNT = compile_cached(r"\s*\d+\s")
+
+def _is_count(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] counts people without naming them ('4 members of the public',
+    'two residents'): models/attendance/cues.json's count_entry."""
+    return bool(_COUNT.match(text, start, end) or pattern("count_entry").match(
+        text[start:end]))
+
+
+def dangling_at(seg: str) -> int | None:
+    """Where _DANGLING's match starts in seg, None when there is none: a last word '&',
+    'and' or capitals before a slash, and the spaces before it, read from the end (the
+    search tries every space of the line)."""
+    stripped = seg.rstrip()
+    word = len(stripped)
+    while word and not stripped[word - 1].isspace():
+        word -= 1
+    gap = word
+    while gap and stripped[gap - 1].isspace():
+        gap -= 1
+    last = stripped[word:]
+    return gap if gap < word and (last in ("&", "and") or _CAPS_SLASH.fullmatch(last)) else None

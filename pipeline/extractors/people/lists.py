@@ -15,7 +15,13 @@ import re
 from functools import cache
 
 from pipeline.extractors.anchors import LiteralGate
-from pipeline.extractors.people.list_cuts import merge_dashes, office_words, run_on_cuts
+from pipeline.extractors.people.list_cuts import (
+    _is_count,
+    dangling_at,
+    merge_dashes,
+    office_words,
+    run_on_cuts,
+)
 from pipeline.extractors.people.names import (
     Person,
     _drop_post,
@@ -52,9 +58,6 @@ SEPARATOR = compile_cached(r"(?=[\s,;/]|together|along)(?=\s*(?:[,;/&–—-]|an
 
 
 # this module's other regexes, compiled once (re's own cache costs a lookup per call)
-_DANGLING = compile_cached(r"\s+(?:&|and|[A-Z][A-Z'’-]+/)\s*$")  # as dangling_at reads it
-_CAPS_SLASH = compile_cached(r"[A-Z][A-Z'’-]+/")
-_COUNT = compile_cached(r"\s*\d+\s")
 _INITIALLED = compile_cached(r"[A-Z]\.?\s")
 _THE = compile_cached(r"^the\s+", re.I)
 _INNER = compile_cached(r"\(([^()]+)\)")
@@ -182,12 +185,6 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     return persons
 
 
-def _is_count(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] counts people without naming them ('4 members of the public',
-    'two residents'): models/attendance/cues.json's count_entry."""
-    return bool(_COUNT.match(text, start, end) or pattern("count_entry").match(
-        text[start:end]))
-
 
 def _titled_next(text: str, parts: list, n: int, single: bool, substitutes: bool,
                  carried: bool) -> bool:
@@ -199,19 +196,6 @@ def _titled_next(text: str, parts: list, n: int, single: bool, substitutes: bool
     return any(p.titled for p in _persons(text, s, e, single, substitutes, carried))
 
 
-def dangling_at(seg: str) -> int | None:
-    """Where _DANGLING's match starts in seg, None when there is none: a last word '&',
-    'and' or capitals before a slash, and the spaces before it, read from the end (the
-    search tries every space of the line)."""
-    stripped = seg.rstrip()
-    word = len(stripped)
-    while word and not stripped[word - 1].isspace():
-        word -= 1
-    gap = word
-    while gap and stripped[gap - 1].isspace():
-        gap -= 1
-    last = stripped[word:]
-    return gap if gap < word and (last in ("&", "and") or _CAPS_SLASH.fullmatch(last)) else None
 
 
 def _ranked_name(piece: str) -> bool:
