@@ -78,7 +78,9 @@ def mark_code(mark: str, legend: dict[str, str]) -> str:
     for word, code in data("cues")["legend_statuses"].items():
         if mark.casefold().startswith(word):
             return code
-    return legend.get(mark[:1].upper()) or data("cues")["marks"].get(mark[:1].upper(), "X")
+    marks = data("cues")["marks"]
+    return marks.get(mark.upper()) if len(mark) > 1 and mark.upper() in marks else (
+        legend.get(mark[:1].upper()) or marks.get(mark[:1].upper(), "X"))
 
 
 def status(section: Section, mark: str) -> Section | None:
