@@ -28,11 +28,7 @@ from pipeline.extractors.people.attendance_sentences import (
     substitute_sentence,
 )
 from pipeline.extractors.people.attendance_tables import TableReader, collapsed_header
-from pipeline.extractors.people.coded_lines import (
-    code_then_name,
-    coded_line,
-    member_and_council,
-)
+from pipeline.extractors.people.coded_lines import code_then_name, coded_line, member_and_council
 from pipeline.extractors.people.labels import (
     Section,
     cue,
@@ -54,12 +50,12 @@ from pipeline.extractors.people.line_shapes import (
     wrapped,
 )
 from pipeline.extractors.people.lists import parse_list, run_together
+from pipeline.extractors.people.mark_grid import read_grid
 from pipeline.extractors.people.merged_names import bare, list_lines, split_merged
 from pipeline.extractors.people.names import classify
 from pipeline.extractors.people.present_sentences import present_sentences
 from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.scanning import may_be_titled
-from pipeline.extractors.people.mark_grid import grid_marks, read_grid_row
 from pipeline.extractors.people.star_marks import read_starred, star_legend
 from pipeline.extractors.people.vocabulary import data, pattern, vocab
 from pipeline.extractors.people.wards import ward_at, ward_column
@@ -100,7 +96,7 @@ class Walk(TableReader):
         self.listed = False  # an unlabelled list read
         self.at = 0  # the index of the block being read
         self.star = star_legend(blocks)  # '*attended': a star marks who was present
-        self.mark_columns: tuple[str, ...] = ()  # the status columns of a grid's header row
+        self.mark_columns: tuple[str, ...] = ()  # a grid header's status columns (mark_grid)
 
     def run(self) -> None:
         i = 0
@@ -125,10 +121,7 @@ class Walk(TableReader):
             return self.table(i)
         if self.star and read_starred(self, block):
             return i + 1
-        if self.mark_columns and read_grid_row(self, block, self.mark_columns):
-            return i + 1  # "Ann Bell (AB) - Independent Chair P" under "Member P A DNA"
-        self.mark_columns = () if self.items else grid_marks(block.text, self.legend)
-        if self.mark_columns:
+        if read_grid(self, block):  # "Member P A DNA" / "Ann Bell (AB) - Independent Chair P"
             return i + 1
         if self.paused and pattern("minutes_marker").match(block.text):
             self.section, self.paused = self.paused, None  # "Apologies" / agenda / "Minutes:"

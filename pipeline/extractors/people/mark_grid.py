@@ -28,9 +28,20 @@ class Walk(Protocol):
 
     section: Section | None
     legend: dict[str, str]
+    mark_columns: tuple[str, ...]
+    items: bool
 
     def content(self, block: Block, start: int, end: int | None = None,
                 run_on: bool = False) -> bool: ...
+
+
+def read_grid(walk: Walk, block: Block) -> bool:
+    """Reads a line of a grid: its header row (before any item) or a member's row under it;
+    False when the line is neither (the walk then reads it as usual)."""
+    if walk.mark_columns and read_grid_row(walk, block, walk.mark_columns):
+        return True
+    walk.mark_columns = () if walk.items else grid_marks(block.text, walk.legend)
+    return bool(walk.mark_columns)
 
 
 def grid_marks(text: str, legend: dict[str, str]) -> tuple[str, ...]:
