@@ -401,3 +401,14 @@ def test_a_meeting_page_s_title_names_its_committee_without_a_head_noun(title: s
             "Smith.\n\n2.\n\nBudget Monitoring\n\nReport of the Treasurer to the Fire Authority."
             "\n\nRESOLVED: That the report be noted.\n")
     assert meta(page)[1:] == (body, "2026-01-16")
+
+
+@pytest.mark.parametrize("head", [
+    "Minutes of the Wendmoor Safeguarding Adults Board (WSAB) Meeting\n\nDate: 4 March 2026",
+    "Notes\n\nMEETING: Wendmoor Safeguarding Adults Board    Date of Meeting: 4th March 2026",
+])
+def test_a_title_s_acronym_and_a_second_label_on_the_line_leave_the_body(head: str) -> None:
+    # a partnership board's Word template: the acronym before 'Meeting', and two label pairs
+    # on one line
+    page = f"{head}\n\nPresent: Iris Fenwick (Chair)\n\n1. Welcome\n\nIF welcomed members.\n"
+    assert meta(page)[1:] == ("Wendmoor Safeguarding Adults Board", "2026-03-04")

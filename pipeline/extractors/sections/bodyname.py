@@ -156,7 +156,8 @@ def _without_council_suffix(text: str) -> str:
 
 
 _NEXT_LABEL = compile_cached(
-    r"\s+(?:date|time|venue|location|place|report(?:\s+of)?|subject|title|contact|author)\s*:",
+    r"\s+(?:(?:date|time)(?:\s+of\s+(?:the\s+)?meeting)?|venue|location|place|report(?:\s+of)?"
+    r"|subject|title|contact|author)\s*:",
     re.I)
 _TITLE_WORD = compile_cached(  # "Minutes - X", "Concise Minutes - X", "Notes of meeting: X"
     r"^(?:(?:draft|supplementary|concise|summary|unconfirmed|confirmed|approved|signed)\s+)?(?:minutes?|agenda|(?:action\s+|meeting\s+)?notes?)"
@@ -202,6 +203,8 @@ def _clean_body(text: str) -> str:
         text = " ".join(words) if is_body_name(" ".join(words)) else suffixed
     else:
         text = suffixed
+    if not re.search(_BODY_NUMBER, text):  # "X (XSAB) Meeting": the note the suffix hid
+        text = re.sub(r"\s*\([^()]*\)\s*$", "", text)
     owner = re.match(r"^(.+?)['\u2019]s\s+(\S.*)$", text)
     if owner and cues().council_name.match(owner[1]) and is_body_name(owner[2]):
         text = owner[2]  # "Kelbrook Town Council's Planning Committee"
