@@ -374,3 +374,15 @@ def test_unnumbered_capital_headings_need_an_attendance_record():
     assert found(head + "Present: Councillors Ann Bell and Tom Reed\n\n" + body) == [
         ("", "APOLOGIES FOR ABSENCE"), ("", "MINUTES OF THE PREVIOUS MEETING")]
     assert found(head + body) == []  # a report's capital headings are no items
+
+
+def test_a_paragraph_number_under_an_item_s_number_is_not_the_item():
+    # a parish clerk's minutes from a PDF with a margin column: the item's number, then its
+    # first paragraph's number, each alone on a line, then the title
+    text = ("MINUTES OF THE MEETING OF TREVANNOCK PARISH COUNCIL HELD ON 3 JUNE 2025\n\n"
+            "1.\nAPOLOGIES\nApologies were received from Cllr J Tonkin.\n\n"
+            "2.\n2.1\nURGENT ITEMS\nThe Clerk said one item was urgent.\n\n"
+            "3.\n3.1.1\nDECLARATIONS OF INTEREST\nCllr B Jago declared an interest in item 9."
+            "\n3.1.2\nNo other declarations were made.\n\n4.\nPLANNING\nNo applications.\n")
+    assert items(text) == [("1", "APOLOGIES"), ("2", "URGENT ITEMS"),
+                           ("3", "DECLARATIONS OF INTEREST"), ("4", "PLANNING")]

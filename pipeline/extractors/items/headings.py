@@ -40,6 +40,7 @@ from pipeline.extractors.items.titles import (
     OneLine,
     after_colon,
     clean_title,
+    deeper_number,
     emphasised,
     heading_part,
     is_address,
@@ -283,7 +284,10 @@ def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
     with its pages), so a full stop does not make it a sentence."""
     title_block = index
     if not title:
-        title, title_block = next_title(blocks, index)
+        if index and re.fullmatch(r"\d{1,3}\.?", above := blocks[index - 1].text.strip()) \
+                and deeper_number(above, number):
+            return None  # '2.' / '2.1' / 'URGENT ITEMS': the item is 2, 2.1 its paragraph
+        title, title_block = next_title(blocks, index, number)
         relaxed = relaxed or labelled(blocks, title_block)
         if not is_title(title, relaxed, loose):
             above = title_above(blocks, index)

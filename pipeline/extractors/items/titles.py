@@ -203,9 +203,13 @@ def _sentence(text: str) -> bool:
     return text.endswith(".") and text[:1].isupper() and bool(words & rules().verb_words)
 
 
-def next_title(blocks: list[Block], index: int) -> tuple[str, int]:
+def next_title(blocks: list[Block], index: int, number: str = "") -> tuple[str, int]:
+    """The title on the line after a number alone, and that line's index; a paragraph number
+    under the item's own ('2.' / '2.1' / 'URGENT ITEMS': a margin column) is passed over."""
     for j in range(index + 1, min(index + 3, len(blocks))):
         text = blocks[j].text.strip().strip("*").strip()
+        if number and deeper_number(number, text):
+            continue
         if blocks[j].kind is BlockKind.TABLE_ROW:
             filled = [c for c in blocks[j].cells if c.strip()]
             if len(filled) > 2 and blocks[index].kind is not BlockKind.TABLE_ROW:
@@ -215,6 +219,16 @@ def next_title(blocks: list[Block], index: int) -> tuple[str, int]:
             continue
         return text, j
     return "", index
+
+
+_BARE_NUMBER = compile_cached(r"(\d{1,3}(?:\.\d{1,3})*)\.?")
+
+
+def deeper_number(number: str, text: str) -> bool:
+    """Whether `text` is a paragraph number alone under item `number` ('2.1', '3.1.1' under
+    '2', '3')."""
+    found = _BARE_NUMBER.fullmatch(text)
+    return found is not None and found.group(1).startswith(number.rstrip(".") + ".")
 
 
 class OneLine:
