@@ -284,8 +284,8 @@ def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
     with its pages), so a full stop does not make it a sentence."""
     title_block = index
     if not title:
-        if index and re.fullmatch(r"\d{1,3}\.?", above := blocks[index - 1].text.strip()) \
-                and deeper_number(above, number):
+        if index and re.fullmatch(r"\d{1,3}\.?", prior := blocks[index - 1].text.strip()) \
+                and deeper_number(prior, number):
             return None  # '2.' / '2.1' / 'URGENT ITEMS': the item is 2, 2.1 its paragraph
         title, title_block = next_title(blocks, index, number)
         relaxed = relaxed or labelled(blocks, title_block)
