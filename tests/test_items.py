@@ -386,3 +386,14 @@ def test_a_paragraph_number_under_an_item_s_number_is_not_the_item():
             "\n3.1.2\nNo other declarations were made.\n\n4.\nPLANNING\nNo applications.\n")
     assert items(text) == [("1", "APOLOGIES"), ("2", "URGENT ITEMS"),
                            ("3", "DECLARATIONS OF INTEREST"), ("4", "PLANNING")]
+
+
+def test_an_upper_case_heading_run_into_its_decision_or_a_list_s_label_ends_there():
+    # run-on community council minutes: each item a paragraph opening with its heading
+    text = ("CYNGOR CYMUNED TREFALLT COMMUNITY COUNCIL\n\nMINUTES OF THE MEETING HELD ON 14th "
+            "OCTOBER 2025\n\n52.PRESENT Councillors: D Bevan, Mrs A Cole & G Ellis\n\n"
+            "53. APOLOGIES Apologies for absence were received from Councillor K Rhys.\n\n"
+            "54. MINUTES OF THE PREVIOUS MEETING RESOLVED that the minutes of the meeting held "
+            "on 9th September 2025 be approved.\n\n55. PLANNING No observations were made.\n")
+    assert items(text) == [("52", "PRESENT"), ("53", "APOLOGIES"),
+                           ("54", "MINUTES OF THE PREVIOUS MEETING"), ("55", "PLANNING")]

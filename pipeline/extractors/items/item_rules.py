@@ -54,6 +54,8 @@ class ItemRules:
     run_on_split: re.Pattern[str]
     run_in_opener: re.Pattern[str]  # a sentence's first word after a run-in heading
     run_in_date: re.Pattern[str]  # a date a heading runs into
+    run_in_keyword: re.Pattern[str]  # a decision keyword an upper-case heading runs into
+    run_in_labels: frozenset[str]  # a list's label an upper-case heading runs into
     page_label_run_on: re.Pattern[str]  # a flattened page's "Minutes:" after the title
     agenda_note_run_on: re.Pattern[str]  # the agenda's "To receive ..." after the title
     clock_time: re.Pattern[str]
@@ -134,6 +136,8 @@ def rules() -> ItemRules:
             re.escape(w) for w in title["run_in_openers"]) + r")\s)" + "".join(
             rf"(?<!\b{re.escape(w)}\s)" for w in title["run_in_not_after"])),
         run_in_date=compile_cached(title["run_in_dates"]),
+        run_in_keyword=compile_cached(title["run_in_keywords"]),
+        run_in_labels=frozenset(title["run_in_labels"]),
         page_label_run_on=compile_cached(title["page_label_run_on"]),
         agenda_note_run_on=compile_cached(title["agenda_note_run_on"]),
         clock_time=compile_cached(raw["clock_time"]),

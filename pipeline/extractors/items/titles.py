@@ -71,6 +71,13 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
         if (note := r.agenda_note_run_on.search(title)) and \
                 is_title(head := title[:note.start()].strip(), loose=loose):
             return head  # "Minutes of the previous meeting To approve the minutes of ..."
+    if (keyword := r.run_in_keyword.search(title)) and upper_case(
+            head := title[:keyword.start()].strip()) and is_title(head, loose=loose):
+        return head  # "MINUTES OF THE PREVIOUS MEETING RESOLVED that the minutes ..."
+    if (colon := re.search(r":\s+(?=[A-Z])", title)) and (labelled := re.fullmatch(
+            r"(.*[A-Z]{3}.*?)\s+(\w+)", title[:colon.start()].strip())) and labelled[2] in \
+            r.run_in_labels and upper_case(labelled[1]) and is_title(labelled[1], loose=loose):
+        return labelled[1]  # "PRESENT Councillors: A, B & C"
     if (colon := re.search(r":\s+(?=[A-Z])", title)) and \
             is_title(head := title[:colon.start()].strip(), loose=loose):
         after = title[colon.end():].split()
