@@ -161,3 +161,19 @@ def test_an_area_in_brackets_after_an_office_is_no_person():
     # an office with its holder in brackets still names the holder
     assert [p[:2] for p in listed("Monitoring Officer (Osian Treharne), Clerk (Ann Bell)")] == [
         ("Osian Treharne", "Monitoring Officer"), ("Ann Bell", "Clerk")]
+
+
+def test_also_run_on_after_the_last_name_opens_those_also_present():
+    # a community council's one-line record: no full stop before 'Also'
+    result = run("PRESENT Councillors: D Bevan, G Ellis & Mrs E Vaughan Also PCSO Gethin Lloyd "
+                 "& three members of the public")
+    rows = {row["name"]: row for row in result["attendees"]}
+    assert list(rows) == ["D Bevan", "G Ellis", "E Vaughan", "Gethin Lloyd"]
+    assert (rows["Gethin Lloyd"]["role"], rows["Gethin Lloyd"]["capacity"]) == ("PCSO", "other")
+
+
+def test_a_list_ending_in_an_office_with_no_name_keeps_its_last_member():
+    result = run("Present: Cllr M Pascoe (Chair), Cllr T Rowse, Cllr P Nance and the Clerk.")
+    rows = {row["name"]: row for row in result["attendees"]}
+    assert list(rows) == ["M Pascoe", "T Rowse", "P Nance"]
+    assert rows["T Rowse"]["role"] == ""  # not 'Cllr P Nance and the Clerk'

@@ -217,11 +217,17 @@ def _plurals() -> set[str]:
 def next_label(text: str, start: int, end: int) -> int:
     """Where a label with a colon run into a list without a full stop opens the next
     section ('PRESENT A Bell C Dee In Attendance: E Fox Apologies: G Hay'), else end. A
-    plural honorific as a sub-label ('Councillors:') is none."""
-    if text.find(":", start, end) < 0:
-        return end  # every label it looks for ends with a colon
-    plural = _plurals()
+    plural honorific as a sub-label ('Councillors:') is none. 'Also' run on after the last
+    name opens the people also present ('... & Mrs E Vaughan Also PCSO G Lloyd')."""
     depth = depths(text)
+    if (also := text.find(" Also ", start, end)) >= 0:
+        for m in _ALSO_RUN_ON.finditer(text, also, end):
+            if depth[m.end()] == 0 and cue(text[m.end():end]):
+                end = m.end()
+                break
+    if text.find(":", start, end) < 0:
+        return end  # every other label it looks for ends with a colon
+    plural = _plurals()
     for m in re.finditer(r"(?<=\S)\s+(?=((?:[A-Z][\w/'’-]*\s+(?:(?:of|the)\s+){0,2}){0,3}"
                          r"[\w/'’-]+)\s*:)", text[start:end]):
         at, label = start + m.end(), m.group(1).casefold()
@@ -233,6 +239,9 @@ def next_label(text: str, start: int, end: int) -> int:
                 cue(text[at:end]):  # "YMDDIHEURIADAU/APOLOGIES:": the English half decides
             return at
     return end
+
+
+_ALSO_RUN_ON = compile_cached(r"(?<=[\w).])\s+(?=Also\s+[A-Z])")
 
 
 @cache

@@ -247,6 +247,14 @@ def _is_count(text: str, start: int, end: int) -> bool:
         text[start:end]))
 
 
+def unnamed(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is an office with no name ('the Clerk', 'the Responsible
+    Financial Officer'), as a parish's list of those present ends: '... and the Clerk.'"""
+    piece = text[start:end].strip(" ,;:.")
+    return piece[:4].casefold() == "the " and "(" not in piece and classify(piece) == "role" \
+        and not vocab()["hon_word"].search(piece)
+
+
 def dangling_at(seg: str) -> int | None:
     """Where _DANGLING's match starts in seg, None when there is none: a last word '&',
     'and' or capitals before a slash, and the spaces before it, read from the end (the

@@ -21,6 +21,7 @@ from pipeline.extractors.people.list_cuts import (
     merge_dashes,
     office_words,
     run_on_cuts,
+    unnamed,
 )
 from pipeline.extractors.people.names import (
     Person,
@@ -110,8 +111,8 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     counted = False  # the last part was a count: a dash then brings the people counted
     for n, (kind, s, e) in enumerate(parts):
         piece = text[s:e].strip(" ,;:")
-        if _is_count(text, s, e):
-            counted = True
+        if _is_count(text, s, e) or kind == "and" and n == len(parts) - 1 and unnamed(text, s, e):
+            counted = True  # (or "... Cllr P Nance and the Clerk.": an office, no name)
             continue  # "4 members of the public" is a count, not a person or a role
         if not piece or piece in ("and", "&"):
             continue
@@ -368,7 +369,8 @@ def _merge_ands(text: str, parts: list, single: bool, substitutes: bool,
 
     merged: list = []
     for n, (kind, s, e) in enumerate(parts):
-        if kind == "and" and merged and not _is_count(text, s, e) and \
+        if kind == "and" and merged and not _is_count(text, s, e) and not (
+                n == len(parts) - 1 and unnamed(text, s, e)) and \
                 text[s:e].strip(" ,;"):  # "... Mr G and, in the Chair, Mr H": nothing between
             # "P Marsh and 3 members of the public": a count stays apart (and is skipped)
             pkind, ps, pe = merged[-1]
