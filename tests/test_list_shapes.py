@@ -177,3 +177,20 @@ def test_a_list_ending_in_an_office_with_no_name_keeps_its_last_member():
     rows = {row["name"]: row for row in result["attendees"]}
     assert list(rows) == ["M Pascoe", "T Rowse", "P Nance"]
     assert rows["T Rowse"]["role"] == ""  # not 'Cllr P Nance and the Clerk'
+
+
+def test_presence_with_a_qualifier_and_two_clauses_joined_by_and():
+    result = run("Present: Cllr M Pascoe (Chair), Cllr T Rowse.",
+                 "Sam Chenoweth was also present to the point mentioned and PCSO Lisa Harvey "
+                 "was present between the points mentioned.")
+    assert names(result["attendees"]) == ["M Pascoe", "T Rowse", "Sam Chenoweth", "Lisa Harvey"]
+
+
+def test_apologies_with_a_reason_in_a_relative_clause_and_had_also_sent():
+    result = run("Present: Cllr M Pascoe (Chair).",
+                 "Apologies were received and accepted from Cllr J Tonkin who was on holiday "
+                 "and Cllr Miss R Hosking who was unwell.",
+                 "Unitary Councillor Derek Vosper had also sent his apologies.",
+                 "Apologies were received from Cllr A Penhale who was represented by Cllr B "
+                 "Kitto and Cllr C Rowe.")
+    assert names(result["apologies"]) == ["J Tonkin", "R Hosking", "Derek Vosper", "A Penhale"]

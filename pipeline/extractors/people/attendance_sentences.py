@@ -138,7 +138,7 @@ def sentences(document: Document, register: Register) -> None:
                 # clause about A
                 resumes = pattern("apology_resumes").match(text, end, stop) if persons and (
                     text[begin:end].rstrip().endswith(",")
-                    or re.match(r"\s*with\s", text[end:stop])) else None  # "A with B as ..."
+                    or re.match(r"\s*(?:with|who)\s", text[end:stop])) else None  # "A with B as"
                 begin = resumes.end() if resumes else None
         # a table row's cells side by side are no sentence, unless a cell is prose (a
         # ModernGov item row: title, agenda note, 'Minutes:' and what was minuted)
