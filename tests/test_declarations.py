@@ -373,3 +373,16 @@ def test_declared_that_she_was_a_trustee_is_a_declaration_without_a_kind():
             "progress.\n\n2. Pilot\n\nRESOLVED: noted.\n")
     rows = extract_declarations(parse_text(text, "t.txt"), [{"number": "2", "title": "Pilot"}])
     assert [(r["name"], r["kind"]) for r in rows] == [("Maureen Solway", "")]
+
+
+def test_a_declarations_table_with_a_footnote_mark_and_the_footnote_itself() -> None:
+    # a London borough's ModernGov page: a table of who declared what, one name starred, and
+    # the note under the table about that same declaration (no second row)
+    body = ("1. Declarations of Interest\n\nMembers declared interests as set out below:\n\n"
+            "Councillor\tItem\tType of interest\tReason\n"
+            "Tomasz Wilk\t5\tOther registrable interest\tBoard member of a housing trust\n"
+            "Abdul Qadir*\t5\tNon-registrable interest\tA relative works for the operator\n\n"
+            "*Cllr Abdul Qadir declared this interest during the discussion and left the room."
+            "\n\n5. Leisure Contract\n\nRESOLVED: That the report be noted.\n")
+    assert rows(body) == [("Tomasz Wilk", "5", "other registrable"),
+                          ("Abdul Qadir", "5", "non-registrable")]

@@ -57,6 +57,7 @@ from pipeline.extractors.people.register import once_per_item
 from pipeline.extractors.people.scanning import blocks_holding_each, gate_strings
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
+from pipeline.regex_cache import compile_cached
 
 
 @dataclass
@@ -340,9 +341,12 @@ def _from_entry(block: Block, section: Section, items: list[dict], named: dict,
     return rows
 
 
+_FOOTNOTE_MARK = compile_cached(r"\s*[*\u2020\u2021]+$")
+
+
 def _from_row(block: Block, section: Section, items: list[dict]) -> list[dict]:
     """A row of a declarations table: a member cell, item cells, the rest for the kind."""
-    cells = list(block.cells)
+    cells = [_FOOTNOTE_MARK.sub("", cell) for cell in block.cells]  # "Abdul Qadir*"
     headers = section.headers if len(section.headers) == len(cells) else [""] * len(cells)
     people: list[tuple[str, int, int]] = []
     numbers: list[str] = []
