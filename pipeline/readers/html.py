@@ -52,6 +52,9 @@ def _is_furniture(element: Element) -> bool:
 
 def _inline_lines(element: Element, skip_lists: bool = False) -> list[str]:
     """Text of an element split at `<br>`, ignoring dropped tags (and nested lists if asked)."""
+    if not len(element):  # (most: text alone, its one line, as the walk below gives it)
+        text = element.text
+        return [text] if text and not text.isspace() else []
     lines = [""]
 
     def visit(node: Element) -> None:
@@ -110,6 +113,8 @@ class _Walker:
                 self.page += 1
 
     def flush(self) -> None:
+        if not self.pending:  # (each block flushes what ran before it: mostly nothing)
+            return
         text = "".join(self.pending)
         self.pending = []
         for line in text.split("\n"):
