@@ -253,8 +253,10 @@ def labels(document: Document, block: Block) -> dict[str, Any]:
     """What the sections component found a block to be, by label name, worked out once per
     paper and read by every extractor; `span._.labels` of the block's span reads them too."""
     # kept in the Doc's user data by the block's place: asked for each block by every stage,
-    # a span and its extension object cost more than the lookup (0.65 ms a paper)
-    remembered: dict[Any, Any] = doc_of(document).user_data
+    # a span and its extension object cost more than the lookup (0.65 ms a paper); the Doc
+    # read without a call to `doc_of` when it is made (a few hundred asks a paper)
+    doc = document.spacy_doc
+    remembered: dict[Any, Any] = (doc if doc is not None else doc_of(document)).user_data
     key = (LABELS, block.start, len(block.text))
     found = remembered.get(key)
     if found is None:
