@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import lxml.etree
-import lxml.html
+from lxml.etree import _Element as Element
 
 from pipeline.errors import EmptyDocument, ReadError, warning
 from pipeline.model import BlockKind, Document, DocumentBuilder
@@ -25,6 +25,10 @@ FURNITURE_MARKERS = ("mgheader", "mgfooter", "breadcrumb", "cookie", "skiplink",
                      "sitenav", "site-nav", "masthead", "menu", "mgbreadcrumb",
                      # ModernGov's page title is made from the meeting record, not the paper
                      "mgmaintitletxt")
+#: an element's text and its descendants' (lxml.html's `text_content`; the page is parsed
+#: into plain lxml elements: lxml.html's own classes cost a Python look-up each time the
+#: walk meets an element, a tenth of the reading)
+text_content = lxml.etree.XPath("string()", smart_strings=False)
 #: any of the marks in an element's id or class (one search, not one a mark)
 FURNITURE = re.compile("|".join(map(re.escape, FURNITURE_MARKERS)))
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -37,7 +41,7 @@ CONTAINERS = {"div", "section", "article", "main", "body", "html", "aside", "cen
 BLOCK_CONTAINERS = CONTAINERS - {"span", "font"}
 
 
-def _is_furniture(element: lxml.html.HtmlElement) -> bool:
+def _is_furniture(element: Element) -> bool:
     if element.tag in ("header", "footer"):
         return True
     ident, classes = element.get("id"), element.get("class")
@@ -46,11 +50,14 @@ def _is_furniture(element: lxml.html.HtmlElement) -> bool:
     return FURNITURE.search(f"{ident or ''} {classes or ''}".lower()) is not None
 
 
-def _inline_lines(element: lxml.html.HtmlElement, skip_lists: bool = False) -> list[str]:
+def _inline_lines(element: Element, skip_lists: bool = False) -> list[str]:
     """Text of an element split at `<br>`, ignoring dropped tags (and nested lists if asked)."""
+    if not len(element):  # (most: text alone, its one line, as the walk below gives it)
+        text = element.text
+        return [text] if text and not text.isspace() else []
     lines = [""]
 
-    def visit(node: lxml.html.HtmlElement) -> None:
+    def visit(node: Element) -> None:
         if not isinstance(node.tag, str) or node.tag in DROPPED_TAGS:
             return
         if skip_lists and node.tag in ("ul", "ol", "table"):
@@ -58,7 +65,7 @@ def _inline_lines(element: lxml.html.HtmlElement, skip_lists: bool = False) -> l
         if node.tag == "br":
             lines.append("")
         elif node.tag in ("sup", "sub"):
-            lines[-1] += node.text_content()
+            lines[-1] += text_content(node)
             return
         else:
             if node.tag in LINE_TAGS:  # "<td><p>Cllr A</p><p>Cllr B</p>": two lines, not one
@@ -106,13 +113,15 @@ class _Walker:
                 self.page += 1
 
     def flush(self) -> None:
+        if not self.pending:  # (each block flushes what ran before it: mostly nothing)
+            return
         text = "".join(self.pending)
         self.pending = []
         for line in text.split("\n"):
             if line and not line.isspace():  # (a blank line adds no block)
                 self._add(BlockKind.PARAGRAPH, line)
 
-    def walk(self, element: lxml.html.HtmlElement) -> None:
+    def walk(self, element: Element) -> None:
         tag = element.tag
         if not isinstance(tag, str) or tag in DROPPED_TAGS or _is_furniture(element):
             return
@@ -123,7 +132,7 @@ class _Walker:
         if style:
             self._break(style, "after")
 
-    def _visit(self, element: lxml.html.HtmlElement, tag: str) -> None:
+    def _visit(self, element: Element, tag: str) -> None:
         if tag in HEADINGS:
             self.flush()
             for line in _inline_lines(element):
@@ -151,9 +160,9 @@ class _Walker:
             if tag in CONTAINERS and tag != "span" and tag != "font":
                 self.flush()
         else:
-            self.pending.append(element.text_content())
+            self.pending.append(text_content(element))
 
-    def list_items(self, element: lxml.html.HtmlElement) -> None:
+    def list_items(self, element: Element) -> None:
         ordered = element.tag == "ol"
         number = int(element.get("start", "1") or 1) if ordered else 0
         for child in element:
@@ -171,7 +180,7 @@ class _Walker:
                 if isinstance(nested.tag, str) and nested.tag in ("ul", "ol", "table"):
                     self.walk(nested)
 
-    def table(self, element: lxml.html.HtmlElement) -> None:
+    def table(self, element: Element) -> None:
         if _is_layout(element):
             self.layout_table(element)
             return
@@ -182,7 +191,7 @@ class _Walker:
             self._add(BlockKind.TABLE_ROW, "", cells=cells, table=index, bold=header)
 
 
-    def layout_table(self, element: lxml.html.HtmlElement) -> None:
+    def layout_table(self, element: Element) -> None:
         """A table that lays a page out: each cell's content is read as blocks, row by row.
         A row's leading cell holding only a number ('23.', '45/19') is the number of what
         the next cell holds (ModernGov minutes: number cell, then title and minute)."""
@@ -198,7 +207,7 @@ class _Walker:
             if number or self.number:  # a number with nothing after it
                 self._add(BlockKind.PARAGRAPH, number or self.number)
 
-    def walk_cell(self, cell: lxml.html.HtmlElement) -> None:
+    def walk_cell(self, cell: Element) -> None:
         self.pending.append(cell.text or "")
         for child in cell:
             self.walk(child)
@@ -215,11 +224,11 @@ PROSE_BLOCKS = {"p", "div", "ul", "ol", "blockquote"}
 PROSE_WORDS = 40
 
 
-def _own_rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+def _own_rows(table: Element) -> list[Element]:
     return [row for row in table.iter("tr") if _closest_table(row) is table]
 
 
-def _is_layout(table: lxml.html.HtmlElement) -> bool:
+def _is_layout(table: Element) -> bool:
     """Tables used to place a page's parts (old council sites, ModernGov minutes' item
     tables): marked as presentation, or a cell holds a heading or another table, or a
     cell holds paragraphs of prose (a data cell holds a name or a few words a line)."""
@@ -233,7 +242,7 @@ def _is_layout(table: lxml.html.HtmlElement) -> bool:
                    for node in cell.iterdescendants()):
                 return True
             blocks = [c for c in cell if isinstance(c.tag, str) and c.tag in PROSE_BLOCKS]
-            if len(blocks) >= 2 and len(cell.text_content().split()) >= PROSE_WORDS:
+            if len(blocks) >= 2 and len(text_content(cell).split()) >= PROSE_WORDS:
                 return True
     return False
 
@@ -242,14 +251,14 @@ INLINE_TAGS = {"a", "b", "strong", "i", "em", "u", "sup", "sub", "small", "abbr"
                "cite", "code", "mark", "s", "strike", "del", "ins", "q", "time", "label", "img"}
 
 
-def _closest_table(row: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+def _closest_table(row: Element) -> Element | None:
     parent = row.getparent()
     while parent is not None and parent.tag != "table":
         parent = parent.getparent()
     return parent
 
 
-def _all_bold(element: lxml.html.HtmlElement) -> bool:
+def _all_bold(element: Element) -> bool:
     own = (element.text or "").strip()
     children = [c for c in element if isinstance(c.tag, str)]
     return not own and len(children) == 1 and children[0].tag in ("b", "strong") and not (
@@ -291,7 +300,7 @@ def page_encoding(data: bytes, source: str) -> tuple[str, bytes, list[str]]:
         return "windows-1252", data, []
     if label and label.replace("_", "-") not in ("utf-8", "utf8"):
         try:
-            lxml.html.HTMLParser(encoding=label)
+            lxml.etree.HTMLParser(encoding=label)
             return label, data, []
         except LookupError:
             pass
@@ -316,12 +325,15 @@ def read_html(path: Path, source: str) -> Document:
         raise ReadError("binary content: not an HTML page", kind="not_html")
     encoding, data, warnings = (wide, data, []) if wide else page_encoding(data, source)
     try:
-        parser = lxml.html.HTMLParser(remove_comments=True, no_network=True, huge_tree=True,
-                                      encoding=None if wide else encoding)
+        # (lxml.html's parser but for its element classes: `text_content`)
+        parser = lxml.etree.HTMLParser(remove_comments=True, no_network=True, huge_tree=True,
+                                       encoding=None if wide else encoding)
         # a page saved as UTF-16 ("Unicode" in Word and Notepad) is given as text
-        root = lxml.html.document_fromstring(
+        root = lxml.etree.fromstring(
             data.decode(wide, errors="replace").lstrip("\ufeff") if wide else data,
             parser=parser)
+        if root is None:  # (as lxml.html.document_fromstring says it)
+            raise lxml.etree.ParserError("Document is empty")
     except (lxml.etree.ParserError, ValueError) as error:
         raise ReadError(f"cannot parse HTML: {error}") from None
     body = root.find("body")
@@ -349,10 +361,10 @@ MAX_DEPTH = 150
 DEEPEST = lxml.etree.XPath("/".join(["*"] * (MAX_DEPTH - 1) + ["node()[not(self::text())]"]))
 
 
-def flatten_deep(root: lxml.html.HtmlElement) -> bool:
+def flatten_deep(root: Element) -> bool:
     """Replace each element `MAX_DEPTH` levels below `root` by its text (found without
     recursion), so that the reader's walk never goes deeper; whether any was."""
-    deepest: list[lxml.html.HtmlElement] = DEEPEST(root)
+    deepest: list[Element] = DEEPEST(root)
     for element in deepest:
         text = " ".join(" ".join(t.split()) for t in element.itertext() if t.strip())
         tail = element.tail

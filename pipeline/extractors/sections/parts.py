@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from pipeline.extractors.sections.header import (
     _clean_body,
+    _kind_index,
+    _minutes_of_index,
     classify_blocks,
     cues,
     header_reach,
@@ -80,21 +82,34 @@ def _lead(blocks: list[Block], start: int) -> list[Block]:
     return out
 
 
+#: a line that starts with a number; the words a "Minutes of X" title must open with
+NUMBERED = re.compile(r"^\W*\d")
+MINUTES_OPENING = re.compile(r"^\W*(minutes?|at a meeting|a meeting)\b", re.I)
+
+
 def _opening_cue(lead: list[Block]) -> str:
     """The id of a cue in a page's leading blocks that opens a new paper, or ''."""
     for block in lead:
         text = " ".join(block.text.replace("\t", " ").split())
-        for cue_id, _, _, pattern in cues().kind:
-            if cue_id in PAGE_CUES and pattern.search(text):
+        # (each cue searched only where the line holds the words it needs, as the header's
+        # reading tries them: `LiteralIndex.passing` leaves out no cue that matches)
+        for (cue_id, _, _, pattern), possible in zip(cues().kind, _kind_index().passing(text),
+                                                     strict=True):
+            if possible and cue_id in PAGE_CUES and pattern.search(text):
                 return cue_id
-        if re.match(r"^\W*\d", text):
+        if NUMBERED.match(text):
             continue  # a numbered item ("3. Minutes of the meeting of ...") opens nothing
-        for pattern in cues().minutes_of:
-            m = pattern.search(text)
-            if m and re.match(r"^\W*(minutes?|at a meeting|a meeting)\b", text[m.start():], re.I) \
+        for pattern, possible in zip(cues().minutes_of, _minutes_of_index().passing(text),
+                                     strict=True):
+            m = pattern.search(text) if possible else None
+            if m and MINUTES_OPENING.match(text[m.start():]) \
                     and is_body_name(_clean_body(m["body"])):
                 return "minutes-of"
     return ""
+
+
+#: a numbered item heading ("29/24 Sub-Committee"), not a date ("24th September")
+NUMBERED_ITEM = re.compile(r"^\W*\d+(?:[./]\d+)*\b(?!\s+(?:st|nd|rd|th)?\s*[a-z]{3})", re.I)
 
 
 def _is_title(lead: list[Block]) -> bool:
@@ -102,7 +117,7 @@ def _is_title(lead: list[Block]) -> bool:
     of the publisher's furniture ("Agendas, reports and minutes", the council's name)."""
     for block in lead:
         text = " ".join(block.text.replace("\t", " ").split())
-        if re.match(r"^\W*\d+(?:[./]\d+)*\b(?!\s+(?:st|nd|rd|th)?\s*[a-z]{3})", text, re.I):
+        if NUMBERED_ITEM.match(text):
             return False  # a numbered item heading at the top of a page ("29/24 Sub-Committee")
         if len(text.split()) <= 16 and is_body_name(_clean_body(text)):
             return True
@@ -174,8 +189,14 @@ def _split_agendas(blocks: list[Block], starts: list[int], kind: Callable[[int, 
     for first, after in zip(bounds, bounds[1:], strict=False):
         out.append(first)
         for k in range(first + MIN_AGENDA_BLOCKS, after - 1):
+            # (a line that is no heading, not in capitals and says no 'minute' is neither
+            # title: the tests below, on the block's text, not yet its words; white space
+            # changes neither)
+            raw = blocks[k].text
+            if not (blocks[k].kind is heading or raw.isupper() or "minute" in raw.lower()):
+                continue
             # (a tab is white space: the words of the line; a long line is not split whole)
-            words = blocks[k].text.split(maxsplit=MAX_TITLE_WORDS)
+            words = raw.split(maxsplit=MAX_TITLE_WORDS)
             if len(words) > MAX_TITLE_WORDS:
                 continue
             text = " ".join(words)
