@@ -168,9 +168,9 @@ def blocks_holding_each(document: Document, sets: list[tuple[frozenset[str], boo
         # each block looking for one among them
         flags = list(other)
         begins, ends = bounds
-        for at in starts:
-            k = bisect_right(begins, at) - 1
-            if k >= 0 and at < ends[k]:
+        for hit in starts:
+            k = bisect_right(begins, hit) - 1
+            if k >= 0 and hit < ends[k]:
                 flags[k] = True
         out.append(flags)
     return out
