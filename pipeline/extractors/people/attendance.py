@@ -89,7 +89,8 @@ class Walk(TableReader):
         self.blocks, self.register = list(blocks), register
         self.section: Section | None = None
         self.legend = paper_legend(blocks)
-        self.wards = ward_column(blocks)
+        self.given = blocks
+        self.ward_lines: bool | None = None  # `wards`, worked out when first asked
         self.opening = opening  # no label or item seen yet: an unlabelled list may open
         # the section a narrative paragraph closed: a ModernGov page gives an item's agenda
         # text, then 'Minutes:' and what the meeting recorded under the same item
@@ -189,6 +190,12 @@ class Walk(TableReader):
             self.section, self.paused = None, self.section
         return i + 1
 
+    @property
+    def wards(self) -> bool:  # wards.ward_column: asked only of a line with a ward's dash
+        if self.ward_lines is None:
+            self.ward_lines = ward_column(self.given)
+        return self.ward_lines
+
     def unlabelled(self, block: Block) -> bool:
         """Members listed straight under the header with no 'Present' label: 'Ann Rudd (AR),
         Ian Kerr (IK)', 'Cllr Ann Hollis Chair' (a column), 'Councillor X (in the Chair);
@@ -271,7 +278,7 @@ class Walk(TableReader):
                 self.register.add(self.section.kind, person, block, self.section)
             return True
         text, section = block.text, self.section
-        if self.wards and (dash := ward_at(text, start, len(text) if end is None else end)):
+        if (dash := ward_at(text, start, len(text) if end is None else end)) and self.wards:
             end = dash  # "Councillor Anne Bright - Hillside": the ward is no name
         if section.kind == "absent":  # absent without apologies: neither present nor apologies
             return bool(parse_list(text, start, len(text) if end is None else end, True))
