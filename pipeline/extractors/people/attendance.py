@@ -61,7 +61,7 @@ from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.scanning import may_be_titled
 from pipeline.extractors.people.star_marks import read_starred, star_legend
 from pipeline.extractors.people.vocabulary import data, pattern, vocab
-from pipeline.extractors.people.wards import ward_at, ward_column
+from pipeline.extractors.people.wards import Wards, ward_at
 from pipeline.extractors.sections.metadata import classify_kind
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -89,8 +89,7 @@ class Walk(TableReader):
         self.blocks, self.register = list(blocks), register
         self.section: Section | None = None
         self.legend = paper_legend(blocks)
-        self.given = blocks
-        self.ward_lines: bool | None = None  # `wards`, worked out when first asked
+        self.wards = Wards(blocks)  # (read off the blocks when first asked)
         self.opening = opening  # no label or item seen yet: an unlabelled list may open
         # the section a narrative paragraph closed: a ModernGov page gives an item's agenda
         # text, then 'Minutes:' and what the meeting recorded under the same item
@@ -189,12 +188,6 @@ class Walk(TableReader):
             # record is over
             self.section, self.paused = None, self.section
         return i + 1
-
-    @property
-    def wards(self) -> bool:  # wards.ward_column: asked only of a line with a ward's dash
-        if self.ward_lines is None:
-            self.ward_lines = ward_column(self.given)
-        return self.ward_lines
 
     def unlabelled(self, block: Block) -> bool:
         """Members listed straight under the header with no 'Present' label: 'Ann Rudd (AR),

@@ -27,6 +27,21 @@ def ward_column(blocks: list[Block]) -> bool:
     return dashed >= 3 and dashed >= 3 * plain
 
 
+class Wards:
+    """`ward_column` of a paper's blocks, worked out when first asked (as a truth value):
+    the walk asks only of a list line that has a dash and a place after it, which most
+    papers never write, and reading every block costs more than the rest of the test."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.found: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self.found is None:
+            self.found = ward_column(self.blocks)
+        return self.found
+
+
 def ward_at(text: str, start: int, end: int) -> int | None:
     """Where the dash before a place opens in a line 'Councillor Anne Bright - Hillside';
     None when there is none, or what follows the dash is an office or a body ('- Clerk')."""
