@@ -58,7 +58,7 @@ from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.scanning import may_be_titled
 from pipeline.extractors.people.star_marks import read_starred, star_legend
 from pipeline.extractors.people.vocabulary import data, pattern, vocab
-from pipeline.extractors.people.wards import ward_at, ward_column
+from pipeline.extractors.people.wards import Wards, ward_at
 from pipeline.extractors.sections.metadata import classify_kind
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -86,7 +86,7 @@ class Walk(TableReader):
         self.blocks, self.register = list(blocks), register
         self.section: Section | None = None
         self.legend = paper_legend(blocks)
-        self.wards = ward_column(blocks)
+        self.wards = Wards(blocks)  # (read off the blocks when first asked)
         self.opening = opening  # no label or item seen yet: an unlabelled list may open
         # the section a narrative paragraph closed: a ModernGov page gives an item's agenda
         # text, then 'Minutes:' and what the meeting recorded under the same item
@@ -271,7 +271,7 @@ class Walk(TableReader):
                 self.register.add(self.section.kind, person, block, self.section)
             return True
         text, section = block.text, self.section
-        if self.wards and (dash := ward_at(text, start, len(text) if end is None else end)):
+        if (dash := ward_at(text, start, len(text) if end is None else end)) and self.wards:
             end = dash  # "Councillor Anne Bright - Hillside": the ward is no name
         if section.kind == "absent":  # absent without apologies: neither present nor apologies
             return bool(parse_list(text, start, len(text) if end is None else end, True))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from pipeline.extractors.people.declaration_parts import _number, pattern
+from pipeline.extractors.people.declaration_parts import _number, folded_titles, pattern
 from pipeline.regex_cache import compile_cached
 
 
@@ -117,5 +117,6 @@ def titled_in(text: str, items: list[dict]) -> list[tuple[str, str]]:
     """'MR and EW in relation to the Cae Mawr field lease': the item an entry names by its
     whole title (two words or more), with no 'item' before it."""
     folded = f" {_title_fold(text)} "
-    return [(i.get("number", ""), i["title"]) for i in items if len(i.get("title", "").split())
-            >= 2 and f" {_title_fold(i['title'])} " in folded][:1]
+    return [(i.get("number", ""), i["title"]) for i, title in zip(
+        items, folded_titles(items), strict=True) if len(i.get("title", "").split()) >= 2
+        and f" {title} " in folded][:1]

@@ -145,14 +145,34 @@ _NOT_WORD = compile_cached(r"[^\w\s]")
 def item_titled(text: str, items: list[dict], own: str) -> str:
     """The number of the item (not the declarations item itself) whose title the line is,
     word for word; '' for any other line."""
-    folded = " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
+    folded = fold_title(text)
     if len(folded) < 8:
         return ""
-    for item in items:  # (asked of each line of a declarations section: compiled once)
-        title = " ".join(_NOT_WORD.sub(" ", item.get("title", "").casefold()).split())
+    # (asked of each line of a declarations section: the titles are folded once a paper)
+    for item, title in zip(items, folded_titles(items), strict=True):
         if title == folded and item.get("number", "") != own:
             return str(item.get("number", ""))
     return ""
+
+
+def fold_title(title: str) -> str:
+    """A title as titles are compared: casefolded, its punctuation as spaces, its words
+    joined by one space."""
+    return " ".join(_NOT_WORD.sub(" ", title.casefold()).split())
+
+
+#: the last paper's items, their titles and those folded (`folded_titles`)
+_TITLES: list = [None, (), ()]
+
+
+def folded_titles(items: list[dict]) -> tuple[str, ...]:
+    """Each item's title folded (`fold_title`), in the items' order: one paper's lines and
+    entries each compare with all of them, so they are folded once a paper (kept for the
+    same list of items while its titles are the same)."""
+    titles = tuple(item.get("title", "") for item in items)
+    if _TITLES[0] is not items or _TITLES[1] != titles:
+        _TITLES[:] = [items, titles, tuple(map(fold_title, titles))]
+    return _TITLES[2]
 
 
 def member_cell(cell: str, header: str) -> list[tuple[str, int, int]]:
@@ -296,8 +316,10 @@ def names_in(text: str, named: dict | None = None) -> list[tuple[str, int, int]]
         segment = tail[:stop.start()] if stop else tail
         if not segment:
             continue
-        found = _names(text, m.start(), m.start() + len(segment), at_start=False)
-        if found and (prefix(segment)[3] or rules()["office"].match(segment.split(",")[0])):
+        # a run must open with an honorific or an office: tested before the names are read
+        # (most capitals open neither: 'Item', 'Personal'), which reads them for nothing
+        if (prefix(segment)[3] or rules()["office"].match(segment.split(",")[0])) and (
+                found := _names(text, m.start(), m.start() + len(segment), at_start=False)):
             out.extend(found)
     if named is not None:
         named[text] = out

@@ -204,12 +204,18 @@ def _from_sentences(block: Block, section: Section, items: list[dict],
     if not _searches()["gate"].search(text):
         return []  # no sentence of it can declare, nor name the item of those that follow
     spans = sentences(text)
+    # a sentence without a declaration noun declares nothing (_declaration's first test):
+    # with none in the block, its sentences are only read for the 'Item 6' lines (the
+    # noun's regex has no anchor nor look-around, and a sentence ends after its stop)
+    nouns = pattern("declaration_noun").search(text) is not None
     found: list[tuple[int, list[dict]]] = []
     for index, (s, e) in enumerate(spans):
         sentence = text[s:e]
         if (m := pattern("item_only").match(sentence)) and re.search(r"\d", m.group("num")) \
                 and len(sentence) < 40:
             section.context = m.group("num").rstrip(".:")
+            continue
+        if not nouns:
             continue
         rows = _declaration(block, s, sentence, section, items, last_items, codes)
         if rows:

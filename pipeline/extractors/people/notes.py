@@ -18,7 +18,7 @@ def classify(piece: str) -> str | None:
     """'role' or 'org' for a note such as 'Chief Executive' or 'Fernley Police'; None when no
     word tells."""
     v = vocab()
-    words = _NOTE_WORD.findall(_BRACKETED.sub(" ", piece))
+    words = _NOTE_WORD.findall(_BRACKETED.sub(" ", piece) if "(" in piece else piece)
     if not words:
         return None
     first = words[0]
@@ -46,7 +46,7 @@ def attributes(text: str) -> tuple[list[str], list[str]]:
     pieces = []
     for piece in split_top(text, ","):
         # "Principal Committee Officer (Administering Authority)": a role, then its employer.
-        m = _ROLE_THEN_ORG.fullmatch(piece)
+        m = _ROLE_THEN_ORG.fullmatch(piece) if "(" in piece else None
         if m and classify(m.group(1)) == "role" and classify(m.group(2)) == "org":
             pieces += [m.group(1), m.group(2)]
         else:
@@ -55,7 +55,7 @@ def attributes(text: str) -> tuple[list[str], list[str]]:
         pieces = [p for p in pieces if not pattern("chair_note").fullmatch(p.strip())] or pieces
     kinds = [classify(p) for p in pieces]
     for i, piece in enumerate(pieces):
-        bare = _BRACKETED.sub("", piece).split()
+        bare = (_BRACKETED.sub("", piece) if "(" in piece else piece).split()
         if i and len(bare) == 1 and not piece.isupper() and piece not in vocab()["org_words"]:
             kinds[i] = None  # "Assistant Director, Procurement": a department word continues
         elif kinds[i] is None and len(bare) > 1 and all(w[:1].isupper() for w in bare):

@@ -11,10 +11,10 @@ compares them on generated texts).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from operator import attrgetter
+from operator import attrgetter, le
 from typing import TYPE_CHECKING
 
 from pipeline.extractors.anchors import required_strings
@@ -50,6 +50,8 @@ def depths(text: str) -> tuple[int, ...]:
 
 def split_top(text: str, separator: str) -> list[str]:
     """Pieces of text between separators that are outside brackets."""
+    if separator not in text:
+        return [text.strip()] if text.strip() else []  # (most notes hold no separator)
     depth, pieces, last = depths(text), [], 0
     for i, char in enumerate(text):
         if char == separator and depth[i] == 0:
@@ -131,9 +133,8 @@ def blocks_holding_each(document: Document, sets: list[tuple[frozenset[str], boo
     if len(folded) != len(raw) or (not raw.isascii() and _UNFOLDED.search(raw)):
         return [everywhere for _ in sets]  # (a tab becomes a space: the same length)
     folds = {False: folded}
-    whole = document.text
     # a block whose text is not the paper's at its span is passed by every set
-    other = [whole[block.start:block.end] != block.text for block in blocks]
+    other, bounds = _layout(blocks, document.text)
     out = []
     for strings, tabs in sets:
         if not strings or "" in strings:
@@ -157,24 +158,50 @@ def blocks_holding_each(document: Document, sets: list[tuple[frozenset[str], boo
                     where = folds[spaced].find(string, where + 1)
             starts += found[spaced, string]
         starts.sort()
-        out.append([k < len(starts) and starts[k] < block.end or differs
-                    for block, differs in zip(blocks, other, strict=True)
-                    for k in (bisect_left(starts, block.start),)])
+        if bounds is None:
+            out.append([k < len(starts) and starts[k] < block.end or differs
+                        for block, differs in zip(blocks, other, strict=True)
+                        for k in (bisect_left(starts, block.start),)])
+            continue
+        # blocks in order and apart: an occurrence lies in the one block (if any) that
+        # starts last at or before it, so the few occurrences mark their blocks instead of
+        # each block looking for one among them
+        flags = list(other)
+        begins, ends = bounds
+        for hit in starts:
+            k = bisect_right(begins, hit) - 1
+            if k >= 0 and hit < ends[k]:
+                flags[k] = True
+        out.append(flags)
     return out
+
+
+def _layout(blocks: list, text: str) -> tuple[list[bool], tuple[list[int], list[int]] | None]:
+    """For a paper's blocks: whether each block's text is not the paper's at its span, and
+    the blocks' starts and ends when they come in order without overlapping (else None).
+    Kept with the last paper read (`_LAST`): the attendance sentences and the declarations
+    both ask of the same blocks."""
+    if _LAST[5] is blocks and _LAST[6] is text and len(_LAST[7][0]) == len(blocks):
+        return _LAST[7]
+    other = [text[block.start:block.end] != block.text for block in blocks]
+    begins, ends = list(map(_START, blocks)), list(map(_END, blocks))
+    apart = all(map(le, begins, ends)) and all(map(le, ends, begins[1:]))
+    _LAST[5:8] = [blocks, text, (other, (begins, ends) if apart else None)]
+    return _LAST[7]
 
 
 #: the last paper read: its text (the object itself), the span read, that span casefolded
 #: and where each string was found in it. The attendance sentences and the declarations
 #: each ask of the same paper, and casefolding a paper costs more than its searches; the
 #: next paper replaces it (a text equal to it but another object is read afresh).
-_LAST: list = [None, 0, 0, "", {}]
+_LAST: list = [None, 0, 0, "", {}, None, None, None]
 
 
 def _folded(text: str, low: int, high: int) -> tuple[str, dict[tuple[bool, str], list[int]]]:
     """text[low:high] casefolded, and the occurrences found in it so far (by tabs as
     spaces and string), read once per paper."""
     if not (_LAST[0] is text and _LAST[1] == low and _LAST[2] == high):
-        _LAST[:] = [text, low, high, text[low:high].casefold(), {}]
+        _LAST[:5] = [text, low, high, text[low:high].casefold(), {}]
     return _LAST[3], _LAST[4]
 
 
