@@ -89,25 +89,6 @@ def test_a_window_matches_as_the_matcher_on_that_span() -> None:
     assert sorted(ours) == sorted(theirs)
 
 
-def test_stretches_in_one_pass_match_as_each_alone() -> None:
-    """`over` (a paper's units in one pass) gives each stretch the matches of a call on it
-    alone: none runs past its stretch's end, none starts between two stretches, and a
-    pattern whose words stand in another stretch finds nothing where they are missing."""
-    raws = [(r["id"], r["pattern"]) for r in read_jsonl("structure/relation_cues.jsonl")]
-    patterns = TokenPatterns(raws)
-    words = ["the", "Group", "reports", "to", "the", "Board", ".", "reports", "to", "the",
-             "Forum", "and", "replaced", "by"]
-    rng = random.Random(5)
-    for _ in range(300):
-        run = [rng.choice(words) for _ in range(rng.randint(8, 40))]
-        doc = Doc(language().vocab, words=run)
-        found = columns(doc)
-        cuts = sorted(rng.sample(range(len(run) + 1), rng.randint(2, 8) // 2 * 2))
-        stretches = list(zip(cuts[::2], cuts[1::2], strict=True))
-        assert patterns.over(found.texts, found.lowers, stretches) == [
-            patterns(found.texts, found.lowers, a, b) for a, b in stretches], (run, stretches)
-
-
 @pytest.mark.parametrize("pattern", [
     [{"IS_PUNCT": True}],
     [{"LOWER": {"NOT_IN": ["a"]}}],  # could start on any word

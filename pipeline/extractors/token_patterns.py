@@ -13,7 +13,6 @@ at one start, in the order the patterns were added.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import compress
 from typing import Any, NamedTuple
@@ -90,45 +89,26 @@ class TokenPatterns:
                  start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
         """The matches (pattern id, first token, token after the last) over tokens
         start..end, as spaCy's Matcher gives them over that stretch of a Doc."""
-        return self.over(texts, lowers, [(start, len(texts) if end is None else end)])[0]
-
-    def over(self, texts: Sequence[str], lowers: Sequence[str],
-             stretches: Sequence[tuple[int, int]]) -> list[list[tuple[str, int, int]]]:
-        """The matches in each of some stretches (start, end) of the tokens, in order and not
-        overlapping, each list as `self(texts, lowers, start, end)` gives it: one pass for a
-        paper's units, where a call per unit cost more than the matching. (A pattern whose
-        required words are among all the stretches' tokens is followed in each: where its
-        words are missing it finds nothing, as it would alone; a match ends in its stretch.)"""
-        found: list[list[tuple[str, int, int]]] = [[] for _ in stretches]
-        if not stretches:
-            return found
-        by_orth = self._starts[1]
-        first, last = stretches[0][0], stretches[-1][1]
+        stop = len(texts) if end is None else end
+        by_lower, by_orth = self._starts
+        found: list[tuple[str, int, int]] = []
         # Most cues start on common words ('is', 'are', 'will') but need rarer ones to follow:
         # a pattern whose required words are not all among the tokens matches nowhere, so
         # only the start words of the patterns that could match are looked for.
-        present: tuple[set[str], set[str]] = (set(), set())
-        for a, b in stretches:
-            present[0].update(lowers[a:b])
-            if self._by_text:
-                present[1].update(texts[a:b])
+        present = (set(lowers[start:stop]),
+                   set(texts[start:stop]) if self._by_text else set[str]())
         viable: dict[int, bool] = {}
         live_lower = self._live(False, present, viable)
         live_orth = self._live(True, present, viable) if by_orth else {}
         if not live_lower and not live_orth:
             return found
         # the tokens a match may start on, found by one set test each (most tokens start none)
-        firsts = set(compress(range(first, last), map(live_lower.__contains__,
-                                                      lowers[first:last])))  # (in C)
+        firsts = set(compress(range(start, stop), map(live_lower.__contains__,
+                                                      lowers[start:stop])))  # (in C)
         if live_orth:
-            firsts.update(i for i, text in enumerate(texts[first:last], first)
+            firsts.update(i for i, text in enumerate(texts[start:stop], start)
                           if text in live_orth)
-        bounds = [a for a, _ in stretches]
         for i in sorted(firsts):
-            n = bisect_right(bounds, i) - 1
-            stop = stretches[n][1]
-            if i >= stop:
-                continue  # between two stretches
             entries = live_lower.get(lowers[i], []) + live_orth.get(texts[i], [])
             ends: dict[int, set[int]] = {}
             for number, at in entries:
@@ -137,8 +117,8 @@ class TokenPatterns:
                 _follow(specs, at, i, 0, stop, texts, lowers, ends.setdefault(number, set()),
                         first=True)
             # the Matcher's order: by start, then end, then the order the patterns came in
-            found[n] += [(self._patterns[number][0], i, e) for e, number in
-                         sorted((e, number) for number, stops in ends.items() for e in stops)]
+            found += [(self._patterns[number][0], i, e) for e, number in
+                      sorted((e, number) for number, stops in ends.items() for e in stops)]
         return found
 
     def _live(self, orth: bool, present: tuple[set[str], set[str]], viable: dict[int, bool]

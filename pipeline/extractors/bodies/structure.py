@@ -12,7 +12,6 @@ its reporting lines, replacements, memberships and links, and writes the bodies 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -145,8 +144,6 @@ def _relation_rows(blocks: list[Block], docs: list[Unit], mentions: list[list[Me
     from reading every sentence in order; each stated relation once. Headings state none."""
     reader = RelationReader(memory)
     tables = TableReader(reader)
-    cued = _cue_matches([doc for block, doc, found in zip(blocks, docs, mentions, strict=True)
-                         if found and block.kind is not BlockKind.HEADING])
     for block, doc, found in zip(blocks, docs, mentions, strict=True):
         if block.kind is BlockKind.HEADING:
             reader.heading(block.text, found)  # no relations, but names a later 'this
@@ -162,7 +159,7 @@ def _relation_rows(blocks: list[Block], docs: list[Unit], mentions: list[list[Me
                 reader.unnamed_without_it(doc)
             continue
         sentences = doc.sentences()
-        matches = sorted(_longest(next(cued)), key=lambda m: m[1])
+        matches = sorted(_longest(_cue_matches(doc)), key=lambda m: m[1])
         at = 0  # the sentences and the matches both run in order: one pass over each
         for n, sent in enumerate(sentences):
             while at < len(matches) and matches[at][1] < sent.start:
@@ -186,19 +183,10 @@ def _relation_rows(blocks: list[Block], docs: list[Unit], mentions: list[list[Me
     return rows
 
 
-def _cue_matches(docs: list[Unit]) -> Iterator[list[tuple[str, int, int]]]:
-    """The relation cues in each unit, (cue id, start, end), as spaCy's Matcher finds them over
-    the whole unit, read from its token columns (`token_patterns.py`): the units' stretches of
-    the paper's columns matched in one pass, one unit's list at a time."""
-    spans = [(doc.offset, doc.offset + len(doc.texts)) for doc in docs]
-    if docs and all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)):
-        whole = docs[0].paper.columns
-        for doc, found in zip(docs, cue_patterns().over(whole.texts, whole.lowers, spans),
-                              strict=True):
-            yield [(cue, start - doc.offset, end - doc.offset) for cue, start, end in found]
-    else:  # (units out of the paper's order: each alone)
-        for doc in docs:
-            yield cue_patterns()(doc.texts, doc.lowers)
+def _cue_matches(doc: Unit) -> list[tuple[str, int, int]]:
+    """The relation cues in a unit, (cue id, start, end), as spaCy's Matcher finds them over
+    the whole unit, read from its token columns (`token_patterns.py`)."""
+    return cue_patterns()(doc.texts, doc.lowers)
 
 
 def _longest(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
