@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import compress
-from operator import or_
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.references import lower_references
@@ -86,8 +85,8 @@ def _runs(words: Words) -> list[tuple[int, int]]:
     connectors = vocab.name_connectors
     after = 0  # the first word after the last run
     # a run starts on a capitalised word or a bracket: only those (a few words) are looked at
-    starts = list(compress(range(count), map(or_, caps, map("(".__eq__, texts)))) \
-        if "(" in texts else list(compress(range(count), caps))  # (in C)
+    starts = [k for k in range(count) if caps[k] or texts[k] == "("] if "(" in texts else \
+        list(compress(range(count), caps))
     possessive, plural_possessive = words.possessive, words.plural_possessive
     for i in starts:
         if i < after:
@@ -284,8 +283,7 @@ def find_mentions(doc: Tokens, block: int) -> list[Mention]:
             kind, key = "plural", names[0][:-1].lower()
         start, end = words.start[first], words.end[last]
         possessive = words.possessive[last]
-        # (one token: its text, as `text` gives it)
-        text = doc.texts[start] if end - start == 1 else doc.text(start, end)
+        text = doc.text(start, end)
         if possessive:
             text = re.sub("['\u2019]s?$", "", text)
         mentions.append(Mention(block, start, end, text, kind, head=head_of(names[-1]),
@@ -360,9 +358,6 @@ def _split(words: Words, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
     out = []
     for first, last in runs:
-        if last - first < 2:  # (most runs) no word inside to cut at
-            out.append((first, last))
-            continue
         for cut in range(first + 1, last):
             if words.lower[cut] not in ("and", "&") or cut <= first or \
                     f"{words.lower[cut - 1]} and {words.lower[cut + 1]}" in vocab.joined_words:
