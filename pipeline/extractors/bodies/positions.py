@@ -5,8 +5,6 @@ the slots of a cue with these."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.names import Mention, vocabulary
 from pipeline.extractors.bodies.relation_cues import WORDS
@@ -14,24 +12,24 @@ from pipeline.extractors.bodies.units import Stretch, Unit
 
 __all__ = ["Context", "Positions", "members_at", "possessive_before"]
 
-@dataclass
+
 class Context:
-    """One sentence: its unit, its mentions and the names they resolved to."""
+    """One sentence: its unit, its mentions and the names they resolved to. (A class with
+    slots, not a dataclass: one is made for every sentence read.)"""
 
-    doc: Unit
-    sent: Stretch
-    mentions: list[Mention]
-    names: dict[int, list[str]] = field(default_factory=dict)  # mention start -> names
-    objects: set[int] = field(default_factory=set)  # starts of mentions read as cue objects
-    texts: list[str] = field(init=False, repr=False)
-    lowers: list[str] = field(init=False, repr=False)
-    punct: list[bool] = field(init=False, repr=False)
+    __slots__ = ("_colon", "_ends", "_starts", "doc", "lowers", "mentions", "names", "objects",
+                 "punct", "sent", "texts")
 
-    def __post_init__(self) -> None:
+    def __init__(self, doc: Unit, sent: Stretch, mentions: list[Mention]) -> None:
+        self.doc, self.sent, self.mentions = doc, sent, mentions
+        self.names: dict[int, list[str]] = {}  # mention start -> names
+        self.objects: set[int] = set()  # starts of mentions read as cue objects
         # the unit's token columns (is_space, is_lower and is_alpha are the str methods of the
         # token's text, as spaCy's lexical attributes)
-        self.texts, self.lowers, self.punct = self.doc.texts, self.doc.lowers, self.doc.punct
-        self._starts = {m.start: m for m in reversed(self.mentions)}
+        self.texts: list[str] = doc.texts
+        self.lowers: list[str] = doc.lowers
+        self.punct: list[bool] = doc.punct
+        self._starts = {m.start: m for m in reversed(mentions)}
         self._ends: dict[int, Mention] | None = None  # made when asked (a cue's slots ask)
         self._colon = -1
 

@@ -27,6 +27,9 @@ from pipeline.model import Block
 
 __all__ = ["WORDS", "Cue", "RelationReader", "cue_gate", "cues"]
 
+#: the kinds of mention a sentence's subject, opening body or body set up may be
+SUBJECT_KINDS = frozenset(("body", "generic", "acronym"))
+
 
 class RelationReader(LabelReader):
     """Reads a paper's sentences in order, keeping what later references need: the cues of
@@ -41,9 +44,17 @@ class RelationReader(LabelReader):
         if not ctx.mentions:
             self.unnamed_sentence(ctx)
             return
-        self._these_are(ctx, following)
-        self._name_label(ctx)
-        self._plural_listed(ctx)
+        # each reading below looks for a mention of some kinds and does nothing without one:
+        # most sentences have no plural ('three sub-groups'), a third only phrases and
+        # organisations, so those readings are not started
+        kinds = {m.kind for m in ctx.mentions}
+        plural, subject = "plural" in kinds, not kinds.isdisjoint(SUBJECT_KINDS)
+        if plural:
+            self._these_are(ctx, following)
+        if "body" in kinds or "acronym" in kinds:
+            self._name_label(ctx)
+        if plural:
+            self._plural_listed(ctx)
         done: list[list[str]] = []  # the subjects of this sentence's cues so far
         for cue_id, start, end in matches:
             cue = cue_rules()[cue_id]
@@ -62,11 +73,12 @@ class RelationReader(LabelReader):
                     source, target = (o, s) if cue.kind == "reverse" else (s, o)
                     if fold(source) and fold(target) and fold(source) != fold(target):
                         self.edges.append((source, cue.relation, target, block, sent))
-        opening = self._opening(ctx)
-        self.memory.subject(opening)
-        if not opening:  # "it is proposed that a performance group be reinstated"
-            self.memory.section.about(self._clause_subject(ctx))
-        self.memory.section.set_up = self._set_up(ctx) or self.memory.section.set_up
+        if subject:  # (an opening body, a clause's subject, a body set up: of these kinds)
+            opening = self._opening(ctx)
+            self.memory.subject(opening)
+            if not opening:  # "it is proposed that a performance group be reinstated"
+                self.memory.section.about(self._clause_subject(ctx))
+            self.memory.section.set_up = self._set_up(ctx) or self.memory.section.set_up
         first = opening_it(ctx.doc, ctx.sent.start, ctx.sent.end)
         carried = self._antecedent(ctx, first, bodies=True) if first is not None else []
         # (before this one is remembered)

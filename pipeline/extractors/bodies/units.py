@@ -42,8 +42,9 @@ class PaperColumns:
         return self.doc[k].idx
 
     def like_num(self, k: int) -> bool:
-        """spaCy's `like_num` of token k of the paper."""
-        return self.doc[k].like_num
+        """spaCy's `like_num` of token k of the paper (its lexeme's flag is the language's
+        `like_num` of the token's text: asked of the text, with no Token made)."""
+        return _LIKE_NUM[self.columns.texts[k]]
 
 
 class WordTest(dict[str, bool]):
@@ -217,6 +218,16 @@ def capitalised(text: str) -> bool:
 
 
 _CAPITALS = WordTest(capitalised)
+
+
+def _like_num(text: str) -> bool:
+    """spaCy's English `like_num` of a word: the lexeme flag `Token.like_num` reads."""
+    from spacy.lang.en.lex_attrs import like_num
+
+    return bool(like_num(text))
+
+
+_LIKE_NUM = WordTest(_like_num)
 
 
 def unit_of(doc: Doc, start: int = 0, end: int | None = None) -> Unit:

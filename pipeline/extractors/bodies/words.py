@@ -63,7 +63,7 @@ def fold(text: str) -> str:
     return " ".join(words)
 
 
-@dataclass
+@dataclass(slots=True)  # (a paper has some hundred; their fields are read all through)
 class Mention:
     """A reference to a body or organisation: a token span in one block's Doc."""
 
