@@ -86,3 +86,21 @@ def test_and_after_a_relative_clause_keeps_its_subject():
     assert edges("Members heard an update on the Audit Group, which continued to meet monthly "
                  "and reports to the Fernley Board.") == {
         ("Audit Group", "reports_to", "Fernley Board")}
+
+
+def paper_edges(text: str, body: str) -> set[tuple[str, str, str]]:
+    found = extract_structure(parse_text(text, "t.txt"), {"kind": "minutes", "body": body,
+                                                           "date": ""})
+    return {(r["source"], r["relation"], r["target"]) for r in found["relations"]}
+
+
+def test_the_paper_s_body_under_its_short_name():
+    # a joint committee that goes by its brand: the name without 'Joint Committee'
+    body = "Kestrelvale Transport Joint Committee"
+    text = ("Business Plan\n\nThe report sets out the plan for Kestrelvale Transport. Kestrelvale "
+            "Transport is a partnership of Ashmere City Council and Brindle County Council.\n")
+    assert paper_edges(text, body) == {(org, "member_of", body) for org in (
+        "Ashmere City Council", "Brindle County Council")}
+    # a two-word name the paper's body does not shorten to names nothing
+    assert paper_edges(text.replace("Kestrelvale Transport is", "Kestrelvale Rail is"),
+                       body) == set()

@@ -245,7 +245,25 @@ def build_index(docs: list[Unit], mentions: list[list[Mention]], paper: str) -> 
         for a, b in zip(named, named[1:], strict=False):
             _apposition_alias(doc, a, b, index)
             renaming_alias(doc, a, b, index)
+    if (short := _short_name(paper)) and any(m.kind == "phrase" and fold(m.text) == fold(short)
+                                             for found in mentions for m in found):
+        index.add_alias(short, paper)  # "X Transport" for "X Transport Joint Committee"
     return index
+
+
+def _short_name(paper: str) -> str:
+    """The paper's body without its head noun and the words that go with it ('Joint'):
+    a name of two capitalised words or more that is no organisation's, else ''."""
+    words, vocab = paper.split(), vocabulary()
+    end = len(words)
+    while end and (head_of(words[end - 1].lower()) in vocab.heads
+                   or words[end - 1].lower() in vocab.short_name_modifiers):
+        end -= 1
+    short = words[:end]
+    if end == len(words) or len(short) < 2 or not all(w[:1].isupper() for w in short) or \
+            head_of(short[-1].lower()) in vocab.org_heads or short[-1].lower() in ("and", "of"):
+        return ""
+    return " ".join(short)
 
 
 def _bracket_alias(doc: Unit, m: Mention, index: BodyIndex) -> None:
