@@ -104,3 +104,10 @@ def test_the_paper_s_body_under_its_short_name():
     # a two-word name the paper's body does not shorten to names nothing
     assert paper_edges(text.replace("Kestrelvale Transport is", "Kestrelvale Rail is"),
                        body) == set()
+
+
+def test_on_which_a_body_is_represented():
+    found = edges("The chair reported on the Strathvane Community Council Forum, on which "
+                  "Glenbrae Community Council is represented by the Chair and the Secretary.")
+    assert found == {("Glenbrae Community Council", "member_of",
+                      "Strathvane Community Council Forum")}

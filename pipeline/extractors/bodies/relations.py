@@ -219,10 +219,11 @@ class RelationReader(LabelReader):
                   ) -> tuple[list[str], list[str], bool]:
         """'the Learning Group, to which the Case Panel reports,' and 'the Forum, of which the
         Council is a member': the name after '<preposition> which' (or 'whom') is the source,
-        the name before it the target; the cue ends its clause."""
+        the name before it the target; the cue ends its clause ('on which the Council is
+        represented by its Leader': who represents it is no body)."""
         first = ctx.sent.start
         if end < ctx.sent.end and not (ctx.punct[end] or ctx.lowers[end] in (
-                "and", "directly", "quarterly", "annually", "formally", "regularly")):
+                "and", "by", "directly", "quarterly", "annually", "formally", "regularly")):
             return [], [], False  # "to which the Panel reports its findings": not a line
         i = start - 1
         while i >= first and ctx.lowers[i] in WORDS.gap:
