@@ -59,6 +59,7 @@ class PatternGate:
                   for word in max(required, key=lambda words: min(map(len, words)))}
         self.quick = compile_cached("|".join(map(re.escape, sorted(firsts, key=longest_first)))
                                     or "(?!)")
+        self.words = tuple(sorted(firsts))  # the strings `quick` looks for (`block_gates`)
 
     def might_match(self, text: str) -> bool:
         if self.always:
@@ -233,6 +234,7 @@ class LiteralGate:
             strings |= found
         self.regex = compile_cached("|".join(re.escape(s)
                                              for s in sorted(strings, key=longest_first)))
+        self.strings = tuple(sorted(strings))  # those `regex` looks for (`block_gates`)
 
     def might_match(self, text: str) -> bool:
         # (an ASCII text holds neither of the _UNFOLDED letters: str.isascii costs nothing)
@@ -265,13 +267,18 @@ class LiteralIndex:
                                      if start])
         self.anchored = anchored if self.starts is not None else [False] * len(patterns)
         self.answers: dict[tuple[frozenset[str], bool], tuple[bool, ...]] = {}
+        # one search for any of the strings: most texts hold none, and it costs less than
+        # looking each up (None when there are none: the lookups cost nothing then)
+        self.any = compile_cached("|".join(map(re.escape, self.strings))) if self.strings \
+            else None
 
     def passing(self, text: str) -> tuple[bool, ...]:
         """For each regex, in order: False when the text cannot match it."""
         if not text.isascii() and _UNFOLDED.search(text):
             return (True,) * len(self.needs)
         folded = text.casefold()
-        present = frozenset([s for s in self.strings if s in folded])
+        present = frozenset([s for s in self.strings if s in folded]) if (
+            self.any is not None and self.any.search(folded)) else frozenset()
         opens = self.starts is None or self.starts.match(text) is not None
         # the answer depends on nothing else: most texts hold none or one of the strings,
         # so a few answers serve every text (kept by the strings found, never by the text)

@@ -20,6 +20,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from pipeline.extractors.anchors import LiteralGate
+from pipeline.extractors.block_gates import pattern_blocks
 from pipeline.extractors.items.decision_rules import PatternInfo, rules
 from pipeline.extractors.items.numbering import minute_number
 from pipeline.extractors.items.titles import block_text, row_number, strip_bars
@@ -222,6 +223,19 @@ def block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]]
         found[DECISION_HITS] = _block_hits(document, block)
     hits: list[tuple[Hit, int | None]] = found[DECISION_HITS]
     return hits
+
+
+def paper_hits(document: Document) -> list[list[tuple[Hit, int | None]]]:
+    """Every block's `block_hits`, in order: the keyword gate's first search is made once
+    over the paper's text (`block_gates`), and most blocks hold none of its words."""
+    maybe = pattern_blocks(rules().keyword_gate, document)
+    out = []
+    for block, possible in zip(document.blocks, maybe, strict=True):
+        found = labels(document, block)
+        if DECISION_HITS not in found:
+            found[DECISION_HITS] = _block_hits(document, block) if possible else []
+        out.append(found[DECISION_HITS])
+    return out
 
 
 def _block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]]:
