@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -24,7 +25,15 @@ from pipeline.extractors.block_gates import pattern_blocks
 from pipeline.extractors.items.decision_rules import PatternInfo, rules
 from pipeline.extractors.items.numbering import minute_number
 from pipeline.extractors.items.titles import block_text, row_number, strip_bars
-from pipeline.extractors.language import cell_spans, columns, labels, span_of, span_text, tokenize
+from pipeline.extractors.language import (
+    cell_spans,
+    columns,
+    doc_of,
+    labels,
+    span_of,
+    span_text,
+    tokenize,
+)
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -183,7 +192,7 @@ def _sentence_start(doc: Span, text: str, index: int, first: int) -> bool:
 def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict]:
     """Decision rows; `headings` maps the block index of each item heading to its number."""
     blocks = document.blocks
-    found = [block_hits(document, b) for b in blocks]
+    found = paper_hits(document)
     hits = [[hit for hit, _ in pairs] for pairs in found]
     rows: list[dict] = []
     item = ""
@@ -226,15 +235,22 @@ def block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]]
 
 
 def paper_hits(document: Document) -> list[list[tuple[Hit, int | None]]]:
-    """Every block's `block_hits`, in order: the keyword gate's first search is made once
-    over the paper's text (`block_gates`), and most blocks hold none of its words."""
-    maybe = pattern_blocks(rules().keyword_gate, document)
-    out = []
-    for block, possible in zip(document.blocks, maybe, strict=True):
-        found = labels(document, block)
-        if DECISION_HITS not in found:
-            found[DECISION_HITS] = _block_hits(document, block) if possible else []
-        out.append(found[DECISION_HITS])
+    """Every block's `block_hits`, in order, found once per paper (kept on the paper's Doc
+    by where its blocks start and how many there are: a part of a pack shares the file's
+    Doc): the keyword gate's first search is made once over the paper's text
+    (`block_gates`), and most blocks hold none of its words."""
+    remembered: dict[Any, Any] = doc_of(document).user_data
+    blocks = document.blocks
+    key = (DECISION_HITS, blocks[0].start if blocks else -1, len(blocks))
+    out: list[list[tuple[Hit, int | None]]] | None = remembered.get(key)
+    if out is None:
+        out = remembered[key] = []
+        for block, possible in zip(blocks, pattern_blocks(rules().keyword_gate, document),
+                                   strict=True):
+            found = labels(document, block)
+            if DECISION_HITS not in found:
+                found[DECISION_HITS] = _block_hits(document, block) if possible else []
+            out.append(found[DECISION_HITS])
     return out
 
 
