@@ -75,8 +75,13 @@ def span_hits(doc: Span, gated: str | None = None) -> list[Hit]:
     if text != gated and not r.keyword_gate.might_match(text):  # (most often the same text)
         return []
     base = doc.start_char
-    keywords = [(start, end, r.info[doc.vocab.strings[match_id]])
-                for match_id, start, end in r.keywords(doc)]
+    if r.keyword_words is not None:  # one-word keywords: the tokens so written (no Matcher)
+        words, lowers = r.keyword_words, columns(doc.doc).lowers
+        keywords = [(k - doc.start, k - doc.start + 1, words[lowers[k]])
+                    for k in range(doc.start, doc.end) if lowers[k] in words]
+    else:
+        keywords = [(start, end, r.info[doc.vocab.strings[match_id]])
+                    for match_id, start, end in r.keywords(doc)]
     # lead-ins by the token they end on, matched when a keyword not leading its sentence asks
     lead_ins: dict[int, list[tuple[int, PatternInfo]]] | None = None
     # a line in capitals (an ASCII line with a lower-case letter is not: one pass in C)

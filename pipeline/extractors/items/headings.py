@@ -40,6 +40,7 @@ from pipeline.extractors.items.titles import (
     OneLine,
     after_colon,
     clean_title,
+    cut_run_on,
     emphasised,
     heading_part,
     is_address,
@@ -234,8 +235,8 @@ def _numbered(blocks: list[Block], index: int, found: re.Match[str], rule_id: st
             pattern.match(blocks[j].text.strip()) for j in (index - 1, index + 1)
             if 0 <= j < len(blocks))):
         return None  # "RESOLVED:" / "(1) Agree ..." / "(2) Approve ...": a list
-    title = r.agenda_number.sub("", r.run_on.split(
-        r.cell_bar.sub("", strip_bars(found.group("title"))), maxsplit=1)[0])
+    title = r.agenda_number.sub(
+        "", cut_run_on(r.cell_bar.sub("", strip_bars(found.group("title")))))
     if ref := r.minute_ref_run_on.match(title):
         title = ref.group("head")  # "1. Welcome: 071/24 The Chairman ...": its minute
     if r.clock_time.match(number) and (r.clock_closing.match(title) or not (

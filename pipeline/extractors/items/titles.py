@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.extractors.anchors import LiteralGate
+from pipeline.extractors.anchors import LiteralGate, required_strings
 from pipeline.extractors.items.item_rules import rules
 from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached
@@ -245,12 +245,31 @@ def heading_part(title: str) -> str:
 
 def _heading_part(title: str) -> str:
     title = " ".join(title.split()).strip("*").strip()  # (a tab is white space to split)
-    title = rules().run_on.split(title, maxsplit=1)[0]
+    title = cut_run_on(title)
     # most lines hold none of the furniture's words, and the gate costs a sixth of a pass
     if _strip_gate().might_match(title):
         for _ in range(2):  # "Title (Agenda Item 1) PDF 12 KB": each ends the line in turn
             title = rules().strip.sub("", title)
     return title
+
+
+def cut_run_on(text: str) -> str:
+    """The text before its first run-on part (`run_on`: "... (a) ...", "... a. ...")."""
+    marks = _run_on_marks()
+    if marks is not None and not any(mark in text for mark in marks):
+        return text  # (the split's search tries its alternatives at every space)
+    return rules().run_on.split(text, maxsplit=1)[0]
+
+
+@cache
+def _run_on_marks() -> tuple[str, ...] | None:
+    """Strings one of which the text of any run-on part holds as printed (its ')' or '.'),
+    or None when the pattern shows none, or one has a letter (a case-blind pattern's
+    strings are looked up in the folded text)."""
+    found = required_strings(rules().run_on)
+    if not found or any(mark.lower() != mark.upper() for mark in found):
+        return None
+    return tuple(sorted(found))
 
 
 @cache
