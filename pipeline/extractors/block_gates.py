@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from functools import cache
 from itertools import accumulate
 
 from pipeline.extractors.anchors import LiteralGate, PatternGate
@@ -55,7 +56,8 @@ def _holding(texts: list[str], strings: Sequence[str], fold: Callable[[str], str
     begins = list(accumulate((len(text) + 1 for text in texts), initial=0))
     out = [False] * len(texts)
     # (an ASCII text holds none of the letters)
-    for source, wanted in ((folded, strings), (joined, () if joined.isascii() else letters)):
+    for source, wanted in ((folded, _fewest(tuple(strings))),
+                           (joined, () if joined.isascii() else letters)):
         for string in wanted:
             at = source.find(string)
             while at >= 0:
@@ -63,3 +65,11 @@ def _holding(texts: list[str], strings: Sequence[str], fold: Callable[[str], str
                 out[k] = True
                 at = source.find(string, begins[k + 1])  # (the block holds one: the next)
     return out
+
+
+@cache
+def _fewest(strings: tuple[str, ...]) -> tuple[str, ...]:
+    """The strings but those holding another of them (a text holding "voted" holds "vote"):
+    a text holds one of these exactly when it holds one of all (each is one pass over the
+    paper's text)."""
+    return tuple(s for s in strings if not any(o != s and o in s for o in strings))

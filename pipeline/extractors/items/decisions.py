@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from pipeline.extractors.anchors import LiteralGate
-from pipeline.extractors.block_gates import pattern_blocks
+from pipeline.extractors.block_gates import literal_blocks, pattern_blocks
 from pipeline.extractors.items.decision_rules import PatternInfo, rules
 from pipeline.extractors.items.numbering import minute_number
 from pipeline.extractors.items.titles import block_text, row_number, strip_bars
@@ -199,6 +199,7 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
     blocks = document.blocks
     found = paper_hits(document)
     hits = [[hit for hit, _ in pairs] for pairs in found]
+    inline = literal_blocks(_inline_gate(), document)  # (most blocks hold none of its words)
     rows: list[dict] = []
     item = ""
     for index in range(len(blocks)):
@@ -218,7 +219,7 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
                             hit.label, hit.rule, own)
             if row["text"] or cell_end is None:  # a bare "Agreed" status cell is no decision
                 rows.append(row)
-        label = _decision_label(blocks, hits, headings, index)
+        label = _decision_label(blocks, hits, headings, index, inline[index])
         first = hits[index][0].clause_start if hits[index] else None
         # A flattened row can print the "Decision:" summary before the minutes' own keyword
         # ("Decision: To approve X. Minutes: ... it was resolved to approve X"): both are rows.
@@ -275,14 +276,16 @@ def _block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]
 
 
 def _decision_label(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, str],
-                    index: int) -> int | None:
-    """Where the text of a bare "Decision:" heading starts, if it heads a decision."""
+                    index: int, gated: bool) -> int | None:
+    """Where the text of a bare "Decision:" heading starts, if it heads a decision; `gated`:
+    whether the inline label's gate passes the block's text (it then passes the text's
+    part too, or the search finds nothing there)."""
     block = blocks[index]
     if block.kind is BlockKind.TABLE_ROW:
         return None
     text, cut = block.text.strip(), 0
     found = rules().decision_label.match(text)
-    if not found and _inline_gate().might_match(text) and (
+    if not found and gated and (
             inline := rules().inline_label.search(text)):  # "... circulated.
         cut, found = inline.end(), rules().decision_label.match(text[inline.end():])  # Decision"
     if not found:
