@@ -192,6 +192,10 @@ def _facts(block: Block, open_vote: bool, cued: bool | None = None,
     # the gates hold for the block as for its sentences (they look for strings, and a
     # sentence's are the block's): most blocks hold no cue's strings and no count's
     cued_block = r.cue_gate.might_match(text) if cued is None else cued
+    if cued_block and not r.cue_index.starts and not any(r.cue_index.passing(text)):
+        # no cue whose words the block holds (a sentence holds no string its block lacks,
+        # and no cue is tried at a text's start alone): none in any of its sentences
+        cued_block = False
     counted_block = _may_count(text, counted)
     if not cued_block and not counted_block:
         return facts
