@@ -25,15 +25,8 @@ from pipeline.extractors.block_gates import literal_blocks, pattern_blocks
 from pipeline.extractors.items.decision_rules import PatternInfo, rules
 from pipeline.extractors.items.numbering import minute_number
 from pipeline.extractors.items.titles import block_text, row_number, strip_bars
-from pipeline.extractors.language import (
-    cell_spans,
-    columns,
-    doc_of,
-    labels,
-    span_of,
-    span_text,
-    tokenize,
-)
+from pipeline.extractors.language import cell_spans, columns, labels, span_of, span_text, tokenize
+from pipeline.extractors.language import doc_of as _doc_of  # (a line of its own: 100 columns)
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -229,23 +222,14 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
     return rows
 
 
-def block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]]:
-    """A block's keyword hits, found once per paper (items, decisions and votes read them);
-    in a table row each cell is read as its own line, and the hit carries the end of its
-    cell (the decision's text stops there)."""
-    found = labels(document, block)
-    if DECISION_HITS not in found:
-        found[DECISION_HITS] = _block_hits(document, block)
-    hits: list[tuple[Hit, int | None]] = found[DECISION_HITS]
-    return hits
-
-
 def paper_hits(document: Document) -> list[list[tuple[Hit, int | None]]]:
-    """Every block's `block_hits`, in order, found once per paper (kept on the paper's Doc
-    by where its blocks start and how many there are: a part of a pack shares the file's
-    Doc): the keyword gate's first search is made once over the paper's text
-    (`block_gates`), and most blocks hold none of its words."""
-    remembered: dict[Any, Any] = doc_of(document).user_data
+    """Every block's keyword hits, in order, found once per paper (items, decisions and votes
+    read them; kept on the paper's Doc by where its blocks start and how many there are: a
+    part of a pack shares the file's Doc, and each block's under its labels). In a table row
+    each cell is read as its own line, and the hit carries the end of its cell (the
+    decision's text stops there). The keyword gate's first search is made once over the
+    paper's text (`block_gates`): most blocks hold none of its words."""
+    remembered: dict[Any, Any] = _doc_of(document).user_data
     blocks = document.blocks
     key = (DECISION_HITS, blocks[0].start if blocks else -1, len(blocks))
     out: list[list[tuple[Hit, int | None]]] | None = remembered.get(key)

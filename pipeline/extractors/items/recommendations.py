@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extractors.anchors import join_anchored
 from pipeline.extractors.bodies.names import fold
 from pipeline.extractors.language import block_span, hand_on, labels, sentences, take
 from pipeline.extractors.provenance import provenance
@@ -133,21 +132,12 @@ def _heading_like(line: Line) -> bool:
     return line.block.bold or text.isupper() or all(w[:1].isupper() for w in big)
 
 
-@cache
-def _section_heading() -> re.Pattern[str] | None:
-    """The section headings as one regex, which matches a line's start where one of them
-    does (one match instead of one per heading; None when they cannot be joined)."""
-    return join_anchored(list(cues().sections))
-
-
 def _is_section(line: Line) -> bool:
     # (the asterisks of a bold line saved as text: most lines have none to take out)
     text = _strip_number(re.sub(r"\*+", "", line.text) if "*" in line.text else line.text
                          ).rstrip(":").strip()
     c = cues()  # (a section heading first: most lines match none, and no more is asked)
-    heading = _section_heading()
-    if not (heading.match(text) if heading is not None else any(p.match(text)
-                                                                   for p in c.sections)):
+    if not any(p.match(text) for p in c.sections):
         return False
     return line.style != "bullet" and (_heading_like(line) or len(text.split(None, 3)) <= 3) \
         and not any(p.search(text) for p in c.not_sections)
