@@ -267,18 +267,13 @@ class LiteralIndex:
                                      if start])
         self.anchored = anchored if self.starts is not None else [False] * len(patterns)
         self.answers: dict[tuple[frozenset[str], bool], tuple[bool, ...]] = {}
-        # one search for any of the strings: most texts hold none, and it costs less than
-        # looking each up (None when there are none: the lookups cost nothing then)
-        self.any = compile_cached("|".join(map(re.escape, self.strings))) if self.strings \
-            else None
 
     def passing(self, text: str) -> tuple[bool, ...]:
         """For each regex, in order: False when the text cannot match it."""
         if not text.isascii() and _UNFOLDED.search(text):
             return (True,) * len(self.needs)
         folded = text.casefold()
-        present = frozenset([s for s in self.strings if s in folded]) if (
-            self.any is not None and self.any.search(folded)) else frozenset()
+        present = frozenset([s for s in self.strings if s in folded])
         opens = self.starts is None or self.starts.match(text) is not None
         # the answer depends on nothing else: most texts hold none or one of the strings,
         # so a few answers serve every text (kept by the strings found, never by the text)
