@@ -223,3 +223,28 @@ def test_keyword_after_a_part_mark_opens_that_part_only():
             "24/052 | Date of next meeting: Monday 1 July 2024. |\n")
     assert decisions(text) == [("24/051", "RESOLVED",
                                 "to approve payments totalling £612.40 as listed.")]
+
+
+def test_one_word_keywords_are_the_matchers_matches():
+    """The keywords read from the Doc's token columns (one word each) are the Matcher's
+    matches, in order, on every line of the sample papers."""
+    from pathlib import Path
+
+    from pipeline.extractors.items.decision_rules import rules
+    from pipeline.extractors.language import columns, doc_of, span_of
+    from pipeline.readers import read
+
+    r = rules()
+    assert r.keyword_words is not None
+    checked = 0
+    for path in sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.txt")):
+        document = read(path)
+        lowers = columns(doc_of(document)).lowers
+        for block in document.blocks:
+            span = span_of(document, block)
+            matched = [(r.info[span.vocab.strings[m]], s, e) for m, s, e in r.keywords(span)]
+            read_off = [(r.keyword_words[lowers[k]], k - span.start, k - span.start + 1)
+                        for k in range(span.start, span.end) if lowers[k] in r.keyword_words]
+            assert read_off == matched, block.text
+            checked += len(matched)
+    assert checked > 10

@@ -59,6 +59,7 @@ class PatternGate:
                   for word in max(required, key=lambda words: min(map(len, words)))}
         self.quick = compile_cached("|".join(map(re.escape, sorted(firsts, key=longest_first)))
                                     or "(?!)")
+        self.words = tuple(sorted(firsts))  # the strings `quick` looks for (`block_gates`)
 
     def might_match(self, text: str) -> bool:
         if self.always:
@@ -233,6 +234,7 @@ class LiteralGate:
             strings |= found
         self.regex = compile_cached("|".join(re.escape(s)
                                              for s in sorted(strings, key=longest_first)))
+        self.strings = tuple(sorted(strings))  # those `regex` looks for (`block_gates`)
 
     def might_match(self, text: str) -> bool:
         # (an ASCII text holds neither of the _UNFOLDED letters: str.isascii costs nothing)

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from pipeline.extractors.bodies.structure import PAPER_BODY, extract_structure, paper_body_rules
-from pipeline.extractors.items.decisions import block_hits
+from pipeline.extractors.items.decisions import paper_hits
 from pipeline.extractors.items.headings import Item, extract_items, find_items
 from pipeline.extractors.items.recommendations import label_sections
 from pipeline.extractors.items.votes import extract_votes
@@ -119,8 +119,8 @@ def make_sections(nlp: Language, name: str) -> Any:
         paper = paper_of(doc)
         document = paper.document
         keywords = _group(doc, "decision_keywords")
-        for block in document.blocks:
-            for hit, _ in block_hits(document, block):
+        for block, hits in zip(document.blocks, paper_hits(document), strict=True):
+            for hit, _ in hits:
                 keywords.append(span_of(document, block, hit.start, hit.end))
         paper.items = find_items(document)
         headings = _group(doc, "item_headings")

@@ -30,6 +30,9 @@ class PatternInfo:
 @dataclass(frozen=True)
 class DecisionRules:
     keywords: Matcher  # the keyword patterns
+    #: each keyword pattern's one word, when every one is a single token's LOWER (distinct):
+    #: its matches are then the tokens whose lower form is one of them (`decisions.span_hits`)
+    keyword_words: dict[str, PatternInfo] | None
     lead_ins: Matcher  # the rest: matched in a line only when a keyword there needs them
     info: dict[str, PatternInfo]
     title_case_that: frozenset[str]
@@ -59,10 +62,11 @@ def rules() -> DecisionRules:
     raw = read_json("items/decisions.json")
     keywords, lead_ins = Matcher(language().vocab), Matcher(language().vocab)
     info: dict[str, PatternInfo] = {}
-    keyword_patterns = []
+    keyword_patterns, keyword_ids = [], []
     for entry in read_jsonl("items/decision_patterns.jsonl"):
         if entry["role"] == "keyword":
             keyword_patterns.append(entry["pattern"])
+            keyword_ids.append(entry["id"])
         # a Matcher matches each pattern alone: two give the matches, in order, one gave
         (keywords if entry["role"] == "keyword" else lead_ins).add(entry["id"], [entry["pattern"]])
         info[entry["id"]] = PatternInfo(entry["id"], entry["role"], entry.get("label", ""),
@@ -70,6 +74,7 @@ def rules() -> DecisionRules:
                                         bool(entry.get("anywhere")), bool(entry.get("generic")))
     return DecisionRules(
         keywords=keywords, lead_ins=lead_ins,
+        keyword_words=_single_words(keyword_patterns, keyword_ids, info),
         info=info,
         # a decision needs a keyword; lead-ins alone match nothing
         keyword_gate=PatternGate(keyword_patterns),
@@ -93,3 +98,17 @@ def rules() -> DecisionRules:
         part_mark=compile_cached(raw["part_mark"], re.I),
         next_part=compile_cached(raw["next_part"], re.I),
     )
+
+
+def _single_words(patterns: list[list[dict]], ids: list[str], info: dict[str, PatternInfo]
+                  ) -> dict[str, PatternInfo] | None:
+    """Each keyword's word, when every keyword pattern is one token with a LOWER string and
+    no other attribute or operator, and no two share a word (None else: the Matcher reads
+    them). spaCy's LOWER is the token text's `str.lower`, as the Doc's columns keep it."""
+    words: dict[str, PatternInfo] = {}
+    for pattern, pattern_id in zip(patterns, ids, strict=True):
+        if len(pattern) != 1 or set(pattern[0]) != {"LOWER"} or not isinstance(
+                pattern[0]["LOWER"], str) or pattern[0]["LOWER"] in words:
+            return None
+        words[pattern[0]["LOWER"]] = info[pattern_id]
+    return words

@@ -16,14 +16,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from spacy.tokens import Span, Token
 
 from pipeline.extractors.anchors import LiteralGate
+from pipeline.extractors.block_gates import literal_blocks, pattern_blocks
 from pipeline.extractors.items.decision_rules import PatternInfo, rules
 from pipeline.extractors.items.numbering import minute_number
 from pipeline.extractors.items.titles import block_text, row_number, strip_bars
 from pipeline.extractors.language import cell_spans, columns, labels, span_of, span_text, tokenize
+from pipeline.extractors.language import doc_of as _doc_of  # (a line of its own: 100 columns)
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -65,8 +68,13 @@ def span_hits(doc: Span, gated: str | None = None) -> list[Hit]:
     if text != gated and not r.keyword_gate.might_match(text):  # (most often the same text)
         return []
     base = doc.start_char
-    keywords = [(start, end, r.info[doc.vocab.strings[match_id]])
-                for match_id, start, end in r.keywords(doc)]
+    if r.keyword_words is not None:  # one-word keywords: the tokens so written (no Matcher)
+        words, lowers = r.keyword_words, columns(doc.doc).lowers
+        keywords = [(k - doc.start, k - doc.start + 1, words[lowers[k]])
+                    for k in range(doc.start, doc.end) if lowers[k] in words]
+    else:
+        keywords = [(start, end, r.info[doc.vocab.strings[match_id]])
+                    for match_id, start, end in r.keywords(doc)]
     # lead-ins by the token they end on, matched when a keyword not leading its sentence asks
     lead_ins: dict[int, list[tuple[int, PatternInfo]]] | None = None
     # a line in capitals (an ASCII line with a lower-case letter is not: one pass in C)
@@ -182,8 +190,9 @@ def _sentence_start(doc: Span, text: str, index: int, first: int) -> bool:
 def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict]:
     """Decision rows; `headings` maps the block index of each item heading to its number."""
     blocks = document.blocks
-    found = [block_hits(document, b) for b in blocks]
+    found = paper_hits(document)
     hits = [[hit for hit, _ in pairs] for pairs in found]
+    inline = literal_blocks(_inline_gate(), document)  # (most blocks hold none of its words)
     rows: list[dict] = []
     item = ""
     for index in range(len(blocks)):
@@ -203,7 +212,7 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
                             hit.label, hit.rule, own)
             if row["text"] or cell_end is None:  # a bare "Agreed" status cell is no decision
                 rows.append(row)
-        label = _decision_label(blocks, hits, headings, index)
+        label = _decision_label(blocks, hits, headings, index, inline[index])
         first = hits[index][0].clause_start if hits[index] else None
         # A flattened row can print the "Decision:" summary before the minutes' own keyword
         # ("Decision: To approve X. Minutes: ... it was resolved to approve X"): both are rows.
@@ -213,15 +222,26 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
     return rows
 
 
-def block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]]:
-    """A block's keyword hits, found once per paper (items, decisions and votes read them);
-    in a table row each cell is read as its own line, and the hit carries the end of its
-    cell (the decision's text stops there)."""
-    found = labels(document, block)
-    if DECISION_HITS not in found:
-        found[DECISION_HITS] = _block_hits(document, block)
-    hits: list[tuple[Hit, int | None]] = found[DECISION_HITS]
-    return hits
+def paper_hits(document: Document) -> list[list[tuple[Hit, int | None]]]:
+    """Every block's keyword hits, in order, found once per paper (items, decisions and votes
+    read them; kept on the paper's Doc by where its blocks start and how many there are: a
+    part of a pack shares the file's Doc, and each block's under its labels). In a table row
+    each cell is read as its own line, and the hit carries the end of its cell (the
+    decision's text stops there). The keyword gate's first search is made once over the
+    paper's text (`block_gates`): most blocks hold none of its words."""
+    remembered: dict[Any, Any] = _doc_of(document).user_data
+    blocks = document.blocks
+    key = (DECISION_HITS, blocks[0].start if blocks else -1, len(blocks))
+    out: list[list[tuple[Hit, int | None]]] | None = remembered.get(key)
+    if out is None:
+        out = remembered[key] = []
+        for block, possible in zip(blocks, pattern_blocks(rules().keyword_gate, document),
+                                   strict=True):
+            found = labels(document, block)
+            if DECISION_HITS not in found:
+                found[DECISION_HITS] = _block_hits(document, block) if possible else []
+            out.append(found[DECISION_HITS])
+    return out
 
 
 def _block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]]:
@@ -240,14 +260,16 @@ def _block_hits(document: Document, block: Block) -> list[tuple[Hit, int | None]
 
 
 def _decision_label(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, str],
-                    index: int) -> int | None:
-    """Where the text of a bare "Decision:" heading starts, if it heads a decision."""
+                    index: int, gated: bool) -> int | None:
+    """Where the text of a bare "Decision:" heading starts, if it heads a decision; `gated`:
+    whether the inline label's gate passes the block's text (it then passes the text's
+    part too, or the search finds nothing there)."""
     block = blocks[index]
     if block.kind is BlockKind.TABLE_ROW:
         return None
     text, cut = block.text.strip(), 0
     found = rules().decision_label.match(text)
-    if not found and _inline_gate().might_match(text) and (
+    if not found and gated and (
             inline := rules().inline_label.search(text)):  # "... circulated.
         cut, found = inline.end(), rules().decision_label.match(text[inline.end():])  # Decision"
     if not found:

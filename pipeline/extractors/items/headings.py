@@ -27,6 +27,7 @@ import re
 from pipeline.extractors.items.decisions import extract_decisions, keyword_hits
 from pipeline.extractors.items.item_rules import Item, ItemRules, number_starts, rules
 from pipeline.extractors.items.numbering import (
+    deeper_number,
     drop_nested_lists,
     drop_page_headers,
     lettered_candidates,
@@ -40,7 +41,7 @@ from pipeline.extractors.items.titles import (
     OneLine,
     after_colon,
     clean_title,
-    deeper_number,
+    cut_run_on,
     emphasised,
     heading_part,
     is_address,
@@ -229,8 +230,14 @@ def _numbered(blocks: list[Block], index: int, found: re.Match[str], rule_id: st
     number = found.group("num").rstrip(".")
     if any(p.match(number) for p in r.not_numbers):
         return None
-    title = r.agenda_number.sub("", r.run_on.split(
-        r.cell_bar.sub("", strip_bars(found.group("title"))), maxsplit=1)[0])
+    # (every check below but the last turns the line away, whatever the order: this one,
+    # which reads no title, comes before the title is worked out)
+    if rule_id in r.minor_styles and (after_colon(blocks, index) or any(
+            pattern.match(blocks[j].text.strip()) for j in (index - 1, index + 1)
+            if 0 <= j < len(blocks))):
+        return None  # "RESOLVED:" / "(1) Agree ..." / "(2) Approve ...": a list
+    title = r.agenda_number.sub(
+        "", cut_run_on(r.cell_bar.sub("", strip_bars(found.group("title")))))
     if ref := r.minute_ref_run_on.match(title):
         title = ref.group("head")  # "1. Welcome: 071/24 The Chairman ...": its minute
     if r.clock_time.match(number) and (r.clock_closing.match(title) or not (
@@ -247,10 +254,6 @@ def _numbered(blocks: list[Block], index: int, found: re.Match[str], rule_id: st
         return None  # "1.1 There were no declarations." is a numbered paragraph
     if after_colon(blocks, index) and title.endswith((".", ";")):
         return None  # a numbered part of the list the line above introduces
-    if rule_id in r.minor_styles and (after_colon(blocks, index) or any(
-            pattern.match(blocks[j].text.strip()) for j in (index - 1, index + 1)
-            if 0 <= j < len(blocks))):
-        return None  # "RESOLVED:" / "(1) Agree ..." / "(2) Approve ...": a list
     return _item(blocks, index, number, title, rule_id, strict, relaxed=agenda,
                  loose=loose)
 

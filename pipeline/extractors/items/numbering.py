@@ -200,9 +200,12 @@ def _restart(candidates: list[Item], blocks: list[Block], rules: ItemRules) -> l
     return sequences(candidates, blocks, rules)
 
 
+_NOT_WORD = compile_cached(r"[^\w\s]")
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
 def drop_page_headers(candidates: list[Item], blocks: list[Block],
@@ -210,13 +213,13 @@ def drop_page_headers(candidates: list[Item], blocks: list[Block],
     """Without running page headers: a title printed under two or more numbers, or one
     that repeats one of the paper's first lines (its body or title)."""
     numbers: dict[str, set[str]] = {}
-    for c in candidates:
-        numbers.setdefault(_fold(c.title), set()).add(c.number)
+    folded = [_fold(c.title) for c in candidates]  # (each title folded once)
+    for c, title in zip(candidates, folded, strict=True):
+        numbers.setdefault(title, set()).add(c.number)
     first = {_fold(b.text) for b in blocks[:rules.header_lines] if b.text.strip()}
-    return [c for c in candidates
-            if len(numbers[_fold(c.title)]) < 2
-            and not (min(c.index, c.title_block) >= rules.header_lines
-                     and _fold(c.title) in first)]
+    return [c for c, title in zip(candidates, folded, strict=True)
+            if len(numbers[title]) < 2
+            and not (min(c.index, c.title_block) >= rules.header_lines and title in first)]
 
 
 def strip_page_numbers(items: list[Item], rules: ItemRules) -> None:
@@ -298,3 +301,13 @@ def lettered_parts(candidates: list[Item], items: list[Item], rules: ItemRules) 
         if len(run) >= fewest and keys == sorted(set(keys)):
             added.extend(run)
     return sorted(items + added, key=lambda c: c.index) if added else items
+
+
+_BARE_NUMBER = compile_cached(r"(\d{1,3}(?:\.\d{1,3})*)\.?")
+
+
+def deeper_number(number: str, text: str) -> bool:
+    """Whether `text` is a paragraph number alone under item `number` ('2.1', '3.1.1' under
+    '2', '3')."""
+    found = _BARE_NUMBER.fullmatch(text)
+    return found is not None and found.group(1).startswith(number.rstrip(".") + ".")

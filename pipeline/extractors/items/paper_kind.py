@@ -8,7 +8,7 @@ from functools import cache
 
 from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.first_chars import FirstChars
-from pipeline.extractors.items.decisions import block_hits
+from pipeline.extractors.items.decisions import paper_hits
 from pipeline.extractors.items.item_rules import rules
 from pipeline.model import BlockKind, Document
 
@@ -29,13 +29,13 @@ def kind_cues(document: Document) -> tuple[dict[str, int], dict[str, int]]:
     labels, cues = _label_starts(), (*r.report_cues, *r.minutes_cues)
     closing = [k for k, cue in enumerate(cues) if cue[0] == "meeting-closed"]
     closing_words = _closing_gate()
-    for block in document.blocks:
+    hits = paper_hits(document)  # (found for the paper's every block once)
+    for block, found in zip(document.blocks, hits, strict=True):
         parts = block.text.split()  # (a tab is white space)
         text, words = " ".join(parts), len(parts)
         if words >= min_words and numbered.match(text):
             paragraphs += 1
-        if "decisions" not in minutes and block.kind is not BlockKind.TABLE_ROW and (
-                block_hits(document, block)):
+        if "decisions" not in minutes and block.kind is not BlockKind.TABLE_ROW and found:
             minutes["decisions"] = r.decisions_weight
         # Section labels are short lines; only "the meeting closed" is read in body text
         # (where it has its words). A short line is tried with the labels its first

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.extractors.anchors import LiteralGate
+from pipeline.extractors.anchors import LiteralGate, required_strings
 from pipeline.extractors.items.item_rules import rules
+from pipeline.extractors.items.numbering import deeper_number
 from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached
 
@@ -228,16 +229,6 @@ def next_title(blocks: list[Block], index: int, number: str = "") -> tuple[str, 
     return "", index
 
 
-_BARE_NUMBER = compile_cached(r"(\d{1,3}(?:\.\d{1,3})*)\.?")
-
-
-def deeper_number(number: str, text: str) -> bool:
-    """Whether `text` is a paragraph number alone under item `number` ('2.1', '3.1.1' under
-    '2', '3')."""
-    found = _BARE_NUMBER.fullmatch(text)
-    return found is not None and found.group(1).startswith(number.rstrip(".") + ".")
-
-
 class OneLine:
     """While one numbered line is read as a heading (`with OneLine():`), `heading_part` and
     `is_title` answer each text once: the title checks ask both of the same title three or
@@ -266,12 +257,31 @@ def heading_part(title: str) -> str:
 
 def _heading_part(title: str) -> str:
     title = " ".join(title.split()).strip("*").strip()  # (a tab is white space to split)
-    title = rules().run_on.split(title, maxsplit=1)[0]
+    title = cut_run_on(title)
     # most lines hold none of the furniture's words, and the gate costs a sixth of a pass
     if _strip_gate().might_match(title):
         for _ in range(2):  # "Title (Agenda Item 1) PDF 12 KB": each ends the line in turn
             title = rules().strip.sub("", title)
     return title
+
+
+def cut_run_on(text: str) -> str:
+    """The text before its first run-on part (`run_on`: "... (a) ...", "... a. ...")."""
+    marks = _run_on_marks()
+    if marks is not None and not any(mark in text for mark in marks):
+        return text  # (the split's search tries its alternatives at every space)
+    return rules().run_on.split(text, maxsplit=1)[0]
+
+
+@cache
+def _run_on_marks() -> tuple[str, ...] | None:
+    """Strings one of which the text of any run-on part holds as printed (its ')' or '.'),
+    or None when the pattern shows none, or one has a letter (a case-blind pattern's
+    strings are looked up in the folded text)."""
+    found = required_strings(rules().run_on)
+    if not found or any(mark.lower() != mark.upper() for mark in found):
+        return None
+    return tuple(sorted(found))
 
 
 @cache

@@ -29,6 +29,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from pipeline.extractors.block_gates import literal_blocks
 from pipeline.extractors.first_chars import FirstChars
 from pipeline.extractors.items.vote_rules import (
     ARTICLES,
@@ -87,13 +88,16 @@ def extract_votes(document: Document, items: list[dict]) -> dict[str, list[dict]
     votes: list[Vote] = []
     current: Vote | None = None
     pending = ""  # a label whose names follow on the next block: "position|rule"
-    for block in document.blocks:
+    # the cue and count gates of every block, from one search each of the paper's text
+    r = rules()
+    cued, counted = literal_blocks(r.cue_gate, document), literal_blocks(r.count_gate, document)
+    for index, block in enumerate(document.blocks):
         if block.start in heads or (block.kind == BlockKind.HEADING and _item(starts, keys, block)
                                     != (current.item if current else None)):
             current, pending = None, ""
         item = _item(starts, keys, block)
         open_vote = current is not None and current.item == item
-        facts = _facts(block, open_vote)
+        facts = _facts(block, open_vote, cued[index], counted[index])
         if pending and not facts and block.kind != BlockKind.HEADING and open_vote:
             position, rule = pending.split("|")
             names = names_of(block.text)
@@ -172,8 +176,10 @@ def _add_members(vote: Vote, names: list[str], position: str, block: Block, star
         vote.members.append((name, position, block, start, end, rule))
 
 
-def _facts(block: Block, open_vote: bool) -> list[Fact]:
-    """The vote facts of one block, in order of position."""
+def _facts(block: Block, open_vote: bool, cued: bool | None = None,
+           counted: bool | None = None) -> list[Fact]:
+    """The vote facts of one block, in order of position; `cued`, `counted`: whether the
+    cue gate, and the count gate, pass the block's text, when known (`block_gates`)."""
     r = rules()
     text = block.text
     if block.kind == BlockKind.TABLE_ROW and len(block.cells) >= 2:
@@ -185,8 +191,12 @@ def _facts(block: Block, open_vote: bool) -> list[Fact]:
         return [label]
     # the gates hold for the block as for its sentences (they look for strings, and a
     # sentence's are the block's): most blocks hold no cue's strings and no count's
-    cued_block = r.cue_gate.might_match(text)
-    counted_block = _may_count(text)
+    cued_block = r.cue_gate.might_match(text) if cued is None else cued
+    if cued_block and not r.cue_index.starts and not any(r.cue_index.passing(text)):
+        # no cue whose words the block holds (a sentence holds no string its block lacks,
+        # and no cue is tried at a text's start alone): none in any of its sentences
+        cued_block = False
+    counted_block = _may_count(text, counted)
     if not cued_block and not counted_block:
         return facts
     sentences = _sentences(text)
@@ -308,11 +318,12 @@ def _counts(sentence: str, may_count: bool | None = None) -> Fact | None:
     return Fact("counts", start, end, rule, motion=motion, counts=counts)
 
 
-def _may_count(text: str) -> bool:
+def _may_count(text: str, gated: bool | None = None) -> bool:
     """Whether the text holds a count cue's words and a number's digit or word (every count
-    cue reads a number and one of the gate's words)."""
+    cue reads a number and one of the gate's words); `gated`: whether the count gate passes
+    the text, when known."""
     r = rules()
-    return r.count_gate.might_match(text) and bool(
+    return (r.count_gate.might_match(text) if gated is None else gated) and bool(
         DIGIT.search(text) or r.number_words.might_match(text))
 
 
