@@ -386,3 +386,14 @@ def test_a_declarations_table_with_a_footnote_mark_and_the_footnote_itself() -> 
             "\n\n5. Leisure Contract\n\nRESOLVED: That the report be noted.\n")
     assert rows(body) == [("Tomasz Wilk", "5", "other registrable"),
                           ("Abdul Qadir", "5", "non-registrable")]
+
+
+def test_a_declarer_named_by_the_initials_a_code_column_gave_them() -> None:
+    # partnership notes: a column of initials before each name, the people called by them
+    text = ("Safer Ashdown Partnership meeting minutes - 3 February 2026\n\n"
+            "HC Cllr. Hazel Crane (Chair)\nKO Kerry Osei (OPCC)\nSR Sgt Sam Rook (Police)\n\n"
+            "Welcome and apologies\nHC welcomed everyone to the meeting.\n"
+            "KO declared an interest in the CCTV bid as her partner manages the contractor.\n"
+            "AB declared nothing.\n")
+    found = extract_document(parse_text(text, "t.txt"))["declarations"]
+    assert [r["name"] for r in found] == ["KO"]

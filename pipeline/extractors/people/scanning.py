@@ -87,7 +87,18 @@ def person_codes(text: str) -> frozenset[str]:
             begin -= 1
         if end - begin >= 2 and "A" <= text[begin] <= "Z" and "a" <= text[end - 1] <= "z":
             found.add(m.group("code"))
+    for m in _CODE_FIRST.finditer(text):  # "KO Kerry Osei (OPCC)": a code column first
+        names = m.group("name").split()
+        if m.group("code") in (names[0][0] + names[-1][0], "".join(n[0] for n in names)):
+            found.add(m.group("code"))
     return frozenset(found)
+
+
+#: a line that opens with a person's initials before their name ('KO Kerry Osei (OPCC)',
+#: 'SR Sgt Sam Rendell'): partnership notes that call people by those initials later
+_CODE_FIRST = compile_cached(
+    r"(?m)^[ \t]*(?P<code>[A-Z]{2,4})[ \t]+(?:(?:Cllr|Sgt|Insp|Dr|Mr|Mrs|Ms|Miss|Councillor)"
+    r"\.?[ \t]+)?(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})\b")
 
 
 #: the letters a case-blind regex equates with 'i' whose casefold is no 'i' (anchors.py):
