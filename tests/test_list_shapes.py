@@ -194,3 +194,16 @@ def test_apologies_with_a_reason_in_a_relative_clause_and_had_also_sent():
                  "Apologies were received from Cllr A Penhale who was represented by Cllr B "
                  "Kitto and Cllr C Rowe.")
     assert names(result["apologies"]) == ["J Tonkin", "R Hosking", "Derek Vosper", "A Penhale"]
+
+
+def test_a_roll_inside_an_item_is_read_but_not_its_discussion():
+    # a licensing hearing: the parties named in the hearing's item; a site visit and a
+    # welcome in an item are discussion
+    result = run("Present: Cllr M Pascoe (Chair).",
+                 "2. Application for a Premises Licence",
+                 "The Chair invited the parties to identify themselves. Present were Mr D Hawke "
+                 "(Applicant) and Ms J Varcoe (solicitor for the Applicant).",
+                 "Cllr A Bell was present at the site visit. The Chair welcomed Mr C Dee.")
+    rows = {row["name"]: row for row in result["attendees"]}
+    assert list(rows) == ["M Pascoe", "D Hawke", "J Varcoe"]
+    assert rows["D Hawke"]["capacity"] == "other"

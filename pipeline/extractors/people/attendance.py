@@ -164,8 +164,8 @@ class Walk(TableReader):
             self.section, start = self.opened(found[0]), found[1]
             self.content(block, start)
             return i + 1
-        if (not self.items or self.welcome) and block.kind is BlockKind.PARAGRAPH:
-            present_sentences(self.register, block)  # before the first item, or in a welcome item
+        if block.kind is BlockKind.PARAGRAPH:  # before the first item, or in a welcome item;
+            present_sentences(self.register, block, self.items and not self.welcome)  # or a roll
         apology = pattern("apology_sentence").search(block.text) \
             if apology_gate().might_match(block.text) else None
         if apology and not block.text[apology.end():].strip(" .:"):

@@ -3,6 +3,7 @@ attendance.', 'Also in attendance were A and B', 'X later joined the meeting'.""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pipeline.extractors.anchors import LiteralGate
@@ -15,26 +16,32 @@ from pipeline.model import Block
 from pipeline.regex_cache import compile_cached
 
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
+#: a roll in an item (a hearing's parties, a deputation): guests, staff by their role
+_ROLL = Section("attendees", capacity="other", staff_check=True, rule="present_sentence")
 
 
-def present_sentences(register: Register, block: Block) -> None:
+def present_sentences(register: Register, block: Block, in_item: bool = False) -> None:
     """'Mr D Thomas, Link Officer, was in attendance.', 'County Cllrs A and B were present.',
     'Also in attendance were A and B', 'X later joined the meeting' (before the first item or
-    in a welcome item): attendees, staff as officers, councillors as others."""
+    in a welcome item): attendees, staff as officers, councillors as others. `in_item`: the
+    block is an item's, where only a roll is read ('Present were A, B', 'X was in
+    attendance'): 'X was present at the site visit' or 'welcomed X' there is discussion."""
     text, at = block.text, 0
-    if not _gate().might_match(text):
+    if not _gate().might_match(text) or in_item and not _roll_gate().might_match(text):
         return  # none of the sentences' words: no sentence of it says who was there
     while at < len(text):
         end = sentence_end(text, at)
         for a, b in _clauses(text, at, end):  # "A was present to ... and B was present ..."
-            found = [p for m in [pattern("present_sentence").search(text, a, b) or pattern(
-                "joined_sentence").search(text, a, b)] if m for p in parse_list(
+            found = [p for m in [pattern("present_sentence").search(text, a, b) or (
+                None if in_item else pattern("joined_sentence").search(text, a, b))]
+                if m and (not in_item or "attendance" in m.group()) for p in parse_list(
                 text, a, m.start(), True) or ()] + [  # "Also in attendance were A and B"
                 p for m in pattern("present_lead").finditer(text, a, b)
+                if not in_item or not m.group().casefold().startswith("welcomed")
                 for p in parse_list(text, m.end(), list_end(text, m.end(), b)) or ()]
             for person in found:  # not again as a lone surname ('welcomed Councillor Bell')
                 if not register.known("attendees", person.name):
-                    register.add("attendees", person, block, _PRESENT)
+                    register.add("attendees", person, block, _ROLL if in_item else _PRESENT)
         at = end + 1
 
 
@@ -50,6 +57,13 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((at, m.start()))
             at = m.end()
     return [*out, (at, end)]
+
+
+@cache
+def _roll_gate() -> LiteralGate:
+    """Whether a block holds the words of a roll an item may give ('Present were', 'in
+    attendance')."""
+    return LiteralGate([compile_cached(r"present\s+were|attendance", re.I)])
 
 
 @cache
