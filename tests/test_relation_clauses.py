@@ -5,6 +5,7 @@ invented)."""
 
 from __future__ import annotations
 
+from pipeline.extractors import extract_document
 from pipeline.extractors.bodies.structure import extract_structure
 from pipeline.readers.text import parse_text
 
@@ -111,3 +112,17 @@ def test_on_which_a_body_is_represented():
                   "Glenbrae Community Council is represented by the Chair and the Secretary.")
     assert found == {("Glenbrae Community Council", "member_of",
                       "Strathvane Community Council Forum")}
+
+
+def test_a_body_named_by_the_places_it_serves():
+    # 'X Authority for A and B': the name goes on over 'for' and the places; 'the Authority'
+    # is the paper's own body
+    text = ("At a meeting of the Combined Fire Authority for Ashmere and Brindle held at "
+            "Headquarters on Thursday 15 January 2026 at 10.00 a.m.\n\nPresent: Cllr A Bell\n\n"
+            "1. Pension Board\n\nThe Authority considered the report of the Ashmere Local "
+            "Pension Board, which reports to the Authority once a year.\n")
+    found = extract_document(parse_text(text, "t.txt"))
+    assert found["documents"][0]["body"] == "Combined Fire Authority for Ashmere and Brindle"
+    assert {(r["source"], r["relation"], r["target"]) for r in found["relations"]} == {
+        ("Ashmere Local Pension Board", "reports_to",
+         "Combined Fire Authority for Ashmere and Brindle")}

@@ -192,17 +192,19 @@ class Discourse:
 
     def _paper_heads(self) -> set[str]:
         """The head nouns 'the X' may use for the paper's body: its last word's, and for a
-        name of the shape 'Association of Westbridge Community Councils' or 'Parish Council
-        of Ashcombe', the head before its first 'of'."""
+        name of the shape 'Association of Westbridge Community Councils', 'Parish Council
+        of Ashcombe' or 'Combined Fire Authority for X and Y', the head before its first
+        'of' or 'for'."""
         words = self.index.paper.split()
         if not words:
             return set()
         heads = {head_of(words[-1])}
         lowered = [w.lower() for w in words]
-        if "of" in lowered[1:]:
-            before = lowered.index("of", 1) - 1
-            if head_of(lowered[before]) in vocabulary().heads:
-                heads.add(head_of(lowered[before]))
+        for joint in ("of", "for"):
+            if joint in lowered[1:]:
+                before = lowered.index(joint, 1) - 1
+                if head_of(lowered[before]) in vocabulary().heads:
+                    heads.add(head_of(lowered[before]))
         return heads
 
     def plural_name(self, m: Mention, before: list[str]) -> list[str]:

@@ -39,6 +39,7 @@ from pipeline.extractors.bodies.words import (
     head_of,
     initials,
     is_head,
+    name_head,
     singular_name,
     vocabulary,
 )
@@ -281,12 +282,11 @@ def find_mentions(doc: Tokens, block: int) -> list[Mention]:
                 words, first)) is not None:  # "the three CSPs": the three listed before
             first, count = counted
             kind, key = "plural", names[0][:-1].lower()
-        start, end = words.start[first], words.end[last]
-        possessive = words.possessive[last]
+        start, end, possessive = words.start[first], words.end[last], words.possessive[last]
         text = doc.text(start, end)
         if possessive:
             text = re.sub("['\u2019]s?$", "", text)
-        mentions.append(Mention(block, start, end, text, kind, head=head_of(names[-1]),
+        mentions.append(Mention(block, start, end, text, kind, head=name_head(names),
                                 possessive=possessive, key=key, count=count))
         covered.update(range(start, end))
     mentions += lower_references(doc, words, block, covered)

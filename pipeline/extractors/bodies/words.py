@@ -173,6 +173,13 @@ def _base(lower: str) -> str:
     return POSSESSIVE_END.sub("", lower)
 
 
+def name_head(names: list[str]) -> str:
+    """The head noun of a name's words: its last word's, or for 'Combined Fire Authority for
+    X and Y' the word's before the places it serves."""
+    served = len(names) - 1 - names[::-1].index("for") if "for" in names[1:] else 0
+    return head_of(names[served - 1] if served else names[-1])
+
+
 @lru_cache(maxsize=1 << 16)  # asked for each word of a paper, often several times
 def head_of(word: str) -> str:
     """'Sub-Committee' -> 'committee' (the part that names the kind of body)."""
