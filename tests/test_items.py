@@ -397,3 +397,16 @@ def test_an_upper_case_heading_run_into_its_decision_or_a_list_s_label_ends_ther
             "on 9th September 2025 be approved.\n\n55. PLANNING No observations were made.\n")
     assert items(text) == [("52", "PRESENT"), ("53", "APOLOGIES"),
                            ("54", "MINUTES OF THE PREVIOUS MEETING"), ("55", "PLANNING")]
+
+
+def test_a_table_of_contents_and_a_vote_count_are_no_items():
+    # a Northern Irish council's minutes open with a table of the items and their decisions
+    text = ("COUNCIL MEETING TUESDAY 3 FEBRUARY 2026\n\nTable of Contents\n\nNo Item Decisions\n\n"
+            "1. The Mayor's Business Received\n\n2. Apologies Recorded\n\n"
+            "3. Notice of Motion Agreed\n\nMINUTES OF THE COUNCIL MEETING HELD ON 3 FEBRUARY "
+            "2026\n\n1. THE MAYOR'S BUSINESS\n\nThe Mayor thanked staff.\n\n2. APOLOGIES\n\n"
+            "Apologies were recorded.\n\n3. NOTICE OF MOTION\n\nOn being put to the vote:\n\n"
+            "11 Members voted For; 0 Members voted Against; 1 Member Abstained\n\n"
+            "The Mayor declared the motion carried.\n")
+    assert items(text) == [("1", "THE MAYOR'S BUSINESS"), ("2", "APOLOGIES"),
+                           ("3", "NOTICE OF MOTION")]

@@ -28,6 +28,7 @@ from pipeline.extractors.items.decisions import extract_decisions, keyword_hits
 from pipeline.extractors.items.item_rules import Item, ItemRules, number_starts, rules
 from pipeline.extractors.items.numbering import (
     deeper_number,
+    drop_contents,
     drop_nested_lists,
     drop_page_headers,
     lettered_candidates,
@@ -106,7 +107,7 @@ def find_items(document: Document) -> list[Item]:
     # not the title of a numbered paragraph under it
     below = {c.title_block for c in candidates if c.title_block > c.index}
     candidates = [c for c in candidates if not (c.title_block < c.index and c.title_block in below)]
-    candidates = drop_page_headers(candidates, blocks, rules())
+    candidates = drop_contents(drop_page_headers(candidates, blocks, rules()), blocks, rules())
     # 'A1', 'A2' under an item rise in a numbering of their own (and may read as a list
     # nested in it): the paper's run is found without them, where it has one, and they are
     # put back under their item

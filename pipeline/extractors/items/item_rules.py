@@ -63,6 +63,8 @@ class ItemRules:
     item_labels: tuple[re.Pattern[str], ...]
     extra_sequence_min: int
     header_lines: int
+    vote_words: frozenset[str]  # "11 Members voted For": a count, no heading
+    contents_label: re.Pattern[str]  # "Table of Contents": the numbered lines under it list
     dangling_words: frozenset[str]  # a title line ending in one of these wrapped
     wrap_words: int  # the longest line that can finish a wrapped title
     sub_part: re.Pattern[str]  # a lettered part under a title ('a. Current Position')
@@ -145,6 +147,8 @@ def rules() -> ItemRules:
         item_labels=many(raw["item_labels"]),
         extra_sequence_min=raw["extra_sequence_min"],
         header_lines=raw["header_lines"],
+        vote_words=frozenset(title["vote_words"]),
+        contents_label=compile_cached(raw["contents_label"], re.I),
         dangling_words=frozenset(title["dangling_words"]),
         wrap_words=title["wrap_words"],
         sub_part=compile_cached(title["sub_part"]),

@@ -222,6 +222,21 @@ def drop_page_headers(candidates: list[Item], blocks: list[Block],
             and not (min(c.index, c.title_block) >= rules.header_lines and title in first)]
 
 
+def drop_contents(candidates: list[Item], blocks: list[Block], rules: ItemRules) -> list[Item]:
+    """Without a table of contents: the candidates under a contents label ('Table of
+    Contents', 'No Item Decisions') up to where their numbering starts again (the minutes'
+    own first item); all are kept when it never does (the list is the paper's items)."""
+    label = next((n for n, b in enumerate(blocks) if rules.contents_label.match(b.text)), None)
+    if label is None:
+        return candidates
+    listed = [c for c in candidates if c.index > label]
+    for n in range(1, len(listed)):
+        if number_key(listed[n].number, rules) <= number_key(listed[n - 1].number, rules):
+            dropped = {id(c) for c in listed[:n]}
+            return [c for c in candidates if id(c) not in dropped]
+    return candidates
+
+
 def strip_page_numbers(items: list[Item], rules: ItemRules) -> None:
     """Drop the page numbers that end a front sheet's item lines ("Annual report 9"):
     where two or more items end in a number and those numbers rise through the list."""
