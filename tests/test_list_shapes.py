@@ -207,3 +207,12 @@ def test_a_roll_inside_an_item_is_read_but_not_its_discussion():
     rows = {row["name"]: row for row in result["attendees"]}
     assert list(rows) == ["M Pascoe", "D Hawke", "J Varcoe"]
     assert rows["D Hawke"]["capacity"] == "other"
+
+
+def test_speakers_recorded_as_attending_an_item():
+    result = run("Present: Cllr M Pascoe (Chair).", "2. Application 25/0311/FUL",
+                 "Note: Mr P Danvers (objector) attended the meeting and addressed the "
+                 "Committee on this matter.", "3. Deputation",
+                 "Ms H Rankin, Regional Manager, Kestrel Water, was in attendance and presented "
+                 "the scheme.", "Cllr C Dee attended the meeting of the working group in May.")
+    assert names(result["attendees"]) == ["M Pascoe", "P Danvers", "H Rankin"]

@@ -32,9 +32,10 @@ def present_sentences(register: Register, block: Block, in_item: bool = False) -
     while at < len(text):
         end = sentence_end(text, at)
         for a, b in _clauses(text, at, end):  # "A was present to ... and B was present ..."
+            a = note.end() if (note := _NOTE.match(text, a, b)) else a  # "Note: Mr A attended"
             found = [p for m in [pattern("present_sentence").search(text, a, b) or (
                 None if in_item else pattern("joined_sentence").search(text, a, b))]
-                if m and (not in_item or "attendance" in m.group()) for p in parse_list(
+                if m and (not in_item or "attend" in m.group()) for p in parse_list(
                 text, a, m.start(), True) or ()] + [  # "Also in attendance were A and B"
                 p for m in pattern("present_lead").finditer(text, a, b)
                 if not in_item or not m.group().casefold().startswith("welcomed")
@@ -59,11 +60,14 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [*out, (at, end)]
 
 
+_NOTE = compile_cached(r"\s*(?:Note|NB|N\.B\.)\s*[:\-\u2013]\s*")
+
+
 @cache
 def _roll_gate() -> LiteralGate:
     """Whether a block holds the words of a roll an item may give ('Present were', 'in
     attendance')."""
-    return LiteralGate([compile_cached(r"present\s+were|attendance", re.I)])
+    return LiteralGate([compile_cached(r"present\s+were|attend", re.I)])
 
 
 @cache
