@@ -216,3 +216,11 @@ def test_speakers_recorded_as_attending_an_item():
                  "Ms H Rankin, Regional Manager, Kestrel Water, was in attendance and presented "
                  "the scheme.", "Cllr C Dee attended the meeting of the working group in May.")
     assert names(result["attendees"]) == ["M Pascoe", "P Danvers", "H Rankin"]
+
+
+def test_a_reserve_member_in_place_of_an_absent_one():
+    result = run("Present: Councillors Moorcroft (Chair), Pengelly and Treloar",
+                 "1. Apologies", "Apologies were received from Councillor Jago. Councillor "
+                 "Treloar attended as the reserve member in place of Councillor Jago.")
+    assert [(r["member"], r["substitute"]) for r in result["substitutes"]] == [
+        ("Jago", "Treloar")]
