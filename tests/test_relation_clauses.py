@@ -126,3 +126,10 @@ def test_a_body_named_by_the_places_it_serves():
     assert {(r["source"], r["relation"], r["target"]) for r in found["relations"]} == {
         ("Ashmere Local Pension Board", "reports_to",
          "Combined Fire Authority for Ashmere and Brindle")}
+
+
+def test_a_people_possessive_inside_an_organisation_s_name():
+    found = edges("The membership of the Kestrel Harbour Users' Forum included representatives "
+                  "from the Wrayton Sailing Club and the Castlebay Fishermen's Association.")
+    assert found == {(org, "member_of", "Kestrel Harbour Users' Forum") for org in (
+        "Wrayton Sailing Club", "Castlebay Fishermen's Association")}
