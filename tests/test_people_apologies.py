@@ -97,12 +97,14 @@ def test_a_verb_or_adverb_after_the_last_name_is_no_surname():
     assert names(result["apologies"]) == ["Scott", "Neil"]  # no forename and surname before it
 
 
-def test_were_present_sentences_count_only_before_the_first_item():
+def test_were_present_sentences_count_before_the_first_item_and_a_roll_in_an_item():
+    # in an item only a roll counts ('was in attendance', 'Present were'): a councillor
+    # attending for that item is there; 'was present at the site visit' is discussion
     result = run("Present: Cllrs C Barlow and C Brodie.", "District Cllrs Burridge and Corrie were "
                  "present", "Councillor Dee was not present.", "1. Minutes",
                  "Councillor Ewart was present at the site visit.",
                  "Councillor Ford was in attendance.")
-    assert names(result["attendees"]) == ["C Barlow", "C Brodie", "Burridge", "Corrie"]
+    assert names(result["attendees"]) == ["C Barlow", "C Brodie", "Burridge", "Corrie", "Ford"]
     assert {r["capacity"] for r in result["attendees"][2:]} == {"other"}
 
 
