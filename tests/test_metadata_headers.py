@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extractors import extract_document
 from pipeline.extractors.sections.dates import find_dates
 from pipeline.extractors.sections.metadata import extract_metadata
 from pipeline.readers.text import parse_text
@@ -412,3 +413,17 @@ def test_a_title_s_acronym_and_a_second_label_on_the_line_leave_the_body(head: s
     # on one line
     page = f"{head}\n\nPresent: Iris Fenwick (Chair)\n\n1. Welcome\n\nIF welcomed members.\n"
     assert meta(page)[1:] == ("Wendmoor Safeguarding Adults Board", "2026-03-04")
+
+
+def test_a_pack_s_covering_letter_gives_way_to_the_paper_it_sends() -> None:
+    # ModernGov's supplementary pack: a letter dated the day it went out, naming the coming
+    # meeting, then the last meeting's minutes under an 'Agenda Item 5' stamp
+    page = ("Public Document Pack\n\nPlease ask for: Ann Keble\nDate: 3 March 2026\n\n"
+            "Dear Councillor\n\nPLANNING COMMITTEE - WEDNESDAY, 11TH MARCH, 2026\n\n"
+            "I am now able to enclose the minutes of the previous meeting.\n\n"
+            "Ann Keble\nDemocratic Services Officer\n\nAgenda Item 5\n\nPLANNING COMMITTEE\n\n"
+            "Wednesday, 11 February 2026\n\nPresent: Councillor Mrs Harcourt (Chairman)\n\n"
+            "PLA88/25 APOLOGIES\n\nNone.\n\nPLA89/25 DECLARATIONS OF INTEREST\n\nNone.\n")
+    assert meta(page) == ("minutes", "PLANNING COMMITTEE", "2026-02-11")
+    found = extract_document(parse_text(page, "paper.txt"))["items"]
+    assert [r["number"] for r in found] == ["PLA88/25", "PLA89/25"]  # no item 5

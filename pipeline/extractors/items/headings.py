@@ -58,6 +58,7 @@ from pipeline.extractors.items.titles import (
 )
 from pipeline.extractors.items.unnumbered import single_item, unnumbered_items
 from pipeline.extractors.provenance import provenance
+from pipeline.extractors.sections.cover_letter import after_cover_letter
 from pipeline.model import Block, BlockKind, Document
 
 # Weight of a numbered row inside a run of numbered rows: kept when nothing else is
@@ -108,6 +109,9 @@ def find_items(document: Document) -> list[Item]:
     below = {c.title_block for c in candidates if c.title_block > c.index}
     candidates = [c for c in candidates if not (c.title_block < c.index and c.title_block in below)]
     candidates = drop_contents(drop_page_headers(candidates, blocks, rules()), blocks, rules())
+    if (sent := len(after_cover_letter(blocks))) < len(blocks):  # "Dear Councillor ... /
+        stamp = len(blocks) - sent - 1  # Agenda Item 5 / PLANNING COMMITTEE": no item 5
+        candidates = [c for c in candidates if c.index != stamp]
     # 'A1', 'A2' under an item rise in a numbering of their own (and may read as a list
     # nested in it): the paper's run is found without them, where it has one, and they are
     # put back under their item

@@ -45,6 +45,8 @@ class Cues:
     single_word_bodies: frozenset[str]
     meeting_kinds: frozenset[str]
     page_head: re.Pattern[str]  # "Agenda and minutes": a meeting page's title follows
+    letter_salutation: re.Pattern[str]  # "Dear Councillor": a covering letter (cover_letter)
+    item_stamp: re.Pattern[str]  # "Agenda Item 5": the paper a pack sends starts under it
 
 
 def _council_name(prefix: str) -> str:
@@ -93,4 +95,6 @@ def cues() -> Cues:
         single_word_bodies=frozenset(raw["single_word_bodies"]),
         meeting_kinds=frozenset(raw["meeting_kinds"]),
         page_head=compile_cached(raw["page_head"], re.I),
+        letter_salutation=compile_cached(raw["letter_salutation"], re.I),
+        item_stamp=compile_cached(raw["item_stamp"], re.I),
     )

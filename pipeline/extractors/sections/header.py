@@ -29,6 +29,7 @@ from pipeline.extractors.sections.bodyname import (
     is_body_name,
     page_title_body,
 )
+from pipeline.extractors.sections.cover_letter import after_cover_letter
 from pipeline.extractors.sections.cues import WEEKDAY, Cues, cues
 from pipeline.extractors.sections.dates import FoundDate, find_dates, first_date
 from pipeline.model import Block, BlockKind, Document
@@ -379,6 +380,7 @@ def _notice_date(lines: list[tuple[Block, str]],
 
 def metadata_of(blocks: Blocks) -> dict:
     """kind, body, date (and the deciding cue and anchor blocks) of a run of blocks."""
+    blocks = after_cover_letter(blocks)  # "Dear Councillor ... Agenda Item 5": the paper's
     lines = _lines(blocks)  # (read by all three)
     classified = kind, cue = classify_blocks(blocks, lines)
     if kind == "other":
