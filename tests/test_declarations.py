@@ -397,3 +397,13 @@ def test_a_declarer_named_by_the_initials_a_code_column_gave_them() -> None:
             "AB declared nothing.\n")
     found = extract_document(parse_text(text, "t.txt"))["declarations"]
     assert [r["name"] for r in found] == ["KO"]
+
+
+def test_an_application_s_reference_gives_the_item_whose_title_holds_it() -> None:
+    body = ("PLA88/25 DECLARATIONS OF INTEREST\n\nCouncillor Mrs Harcourt declared a 'significant "
+            "other interest' with reference to application 25/03117/FULL as she was related to "
+            "the agent.\n\nAPPLICATION FOR DECISION – 25/03117/FULL – 4 ORCHARD MEWS\n\n"
+            "PLA93/25\n\nRESOLVED: That permission be granted.\n")
+    found = extract_document(parse_text("Planning Committee\nMinutes of the meeting held on 2 "
+                                        "May 2024\n\n" + body, "t.txt"))["declarations"]
+    assert [(r["name"], r["item"]) for r in found] == [("Harcourt", "PLA93/25")]

@@ -35,14 +35,21 @@ def item_refs(text: str) -> list[tuple[str, str]]:
     return refs
 
 
+_REFERENCE = compile_cached(r"\w+(?:/\w+){2,}")
+
+
 def bare_codes(text: str, items: list[dict]) -> list[str]:
     """Item numbers of the paper's own coded shape ('A25/021', '04/06:05', 'C 26/047')
     that the text names without 'item' or 'minute' before them, in their order; or the
-    reference an item's title opens with ('4.1 LA09/2021/1104/F - Erection of ...')."""
+    reference an item's title holds ('4.1 LA09/2021/1104/F - Erection of ...')."""
     found: list[tuple[int, str]] = []
-    for i in items:
-        number, ref = i.get("number", ""), (i.get("title", "").split() or [""])[0]
-        for code in (number, ref if re.fullmatch(r"\w+(?:/\w+){2,}", ref) else ""):
+    # an application's reference anywhere in a title ('APPLICATION FOR DECISION - 25/03117/FULL
+    # - 4 Orchard Mews'), where no other item's title holds it
+    refs = [next((w for w in i.get("title", "").split() if _REFERENCE.fullmatch(w)), "")
+            for i in items]
+    for i, ref in zip(items, refs, strict=True):
+        number = i.get("number", "")
+        for code in (number, ref if ref and refs.count(ref) == 1 else ""):
             if not code or not pattern("coded_number").search(code):
                 continue
             at = re.search(r"(?<![\w/:.])" + re.escape(code).replace(r"\ ", r"\s?")
