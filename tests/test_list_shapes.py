@@ -224,3 +224,12 @@ def test_a_reserve_member_in_place_of_an_absent_one():
                  "Treloar attended as the reserve member in place of Councillor Jago.")
     assert [(r["member"], r["substitute"]) for r in result["substitutes"]] == [
         ("Jago", "Treloar")]
+
+
+def test_a_hearing_s_members_named_as_the_chair_introduces_them():
+    result = run("2. Application to vary a premises licence",
+                 "The Chair introduced the Members of the Licensing Sub-Committee, Councillors "
+                 "Moorcroft, Pengelly and Treloar, together with the Legal Advisor.")
+    rows = {row["name"]: row for row in result["attendees"]}
+    assert list(rows) == ["Moorcroft", "Pengelly", "Treloar"]
+    assert {row["capacity"] for row in rows.values()} == {"member"}

@@ -17,6 +17,7 @@ from pipeline.regex_cache import compile_cached
 
 _PRESENT = Section("attendees", capacity="officer", rule="present_sentence")
 #: a roll in an item (a hearing's parties, a deputation): guests, staff by their role
+_INTRODUCED = Section("attendees", allow_single=True, rule="introduced_members")
 _ROLL = Section("attendees", capacity="other", staff_check=True, rule="present_sentence")
 
 
@@ -43,6 +44,9 @@ def present_sentences(register: Register, block: Block, in_item: bool = False) -
             for person in found:  # not again as a lone surname ('welcomed Councillor Bell')
                 if not register.known("attendees", person.name):
                     register.add("attendees", person, block, _ROLL if in_item else _PRESENT)
+            for m in pattern("introduced_members").finditer(text, a, b):  # a hearing's panel
+                for person in parse_list(text, m.end(), list_end(text, m.end(), b), True) or ():
+                    register.add("attendees", person, block, _INTRODUCED)
         at = end + 1
 
 
@@ -67,11 +71,11 @@ _NOTE = compile_cached(r"\s*(?:Note|NB|N\.B\.)\s*[:\-\u2013]\s*")
 def _roll_gate() -> LiteralGate:
     """Whether a block holds the words of a roll an item may give ('Present were', 'in
     attendance')."""
-    return LiteralGate([compile_cached(r"present\s+were|attend", re.I)])
+    return LiteralGate([compile_cached(r"present\s+were|attend|introduced", re.I)])
 
 
 @cache
 def _gate() -> LiteralGate:
     """Whether a block holds the words of any of the sentences (one search, not three)."""
     return LiteralGate([pattern("present_sentence"), pattern("joined_sentence"),
-                        pattern("present_lead")])
+                        pattern("present_lead"), pattern("introduced_members")])
