@@ -133,3 +133,10 @@ def test_a_people_possessive_inside_an_organisation_s_name():
                   "from the Wrayton Sailing Club and the Castlebay Fishermen's Association.")
     assert found == {(org, "member_of", "Kestrel Harbour Users' Forum") for org in (
         "Wrayton Sailing Club", "Castlebay Fishermen's Association")}
+
+
+def test_a_member_sits_as_a_representative_of_an_organisation_on_the_body():
+    found = paper_edges("1. Declaration of Acceptance of Office\n\nCouncillor Fenwick signed his "
+                        "declaration of acceptance of office as a representative of Eastbrook "
+                        "County Council on the Board.\n", "Wraycombe Harbour Board")
+    assert found == {("Eastbrook County Council", "member_of", "Wraycombe Harbour Board")}
