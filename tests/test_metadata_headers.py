@@ -427,3 +427,11 @@ def test_a_pack_s_covering_letter_gives_way_to_the_paper_it_sends() -> None:
     assert meta(page) == ("minutes", "PLANNING COMMITTEE", "2026-02-11")
     found = extract_document(parse_text(page, "paper.txt"))["items"]
     assert [r["number"] for r in found] == ["PLA88/25", "PLA89/25"]  # no item 5
+
+
+def test_an_item_page_takes_no_date_from_its_minutes_prose() -> None:
+    page = ("Agenda item\n\nAlignment with the Integrated Care Partnership\n\nMinutes:\n\n"
+            "7.1 Members were reminded that the Integrated Care Board was formed on 1 July "
+            "2022, taking on the functions formerly held by the Clinical Commissioning Group.\n\n"
+            "RESOLVED: That the report be noted.\n")
+    assert meta(page)[2] == ""

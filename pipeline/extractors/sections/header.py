@@ -310,9 +310,10 @@ def find_date(source: Document | Blocks, kind: str = "", lines: Lines | None = N
         found, block, is_specific = specific[0] if specific else labelled[0]
         chosen, weak = (found, block), not is_specific
     else:
+        item_page = bool(lines) and bool(_ITEM_PAGE.match(lines[0][1]))
         for (block, text), earlier in zip(lines[:HEADER_BLOCKS], _earlier(lines), strict=False):
-            if earlier:
-                continue
+            if earlier or item_page and len(text) >= 80:
+                continue  # (an item page's minutes: "the ICB was formed on 1 July 2022")
             describes = _names_meeting(text)
             if describes or len(text) < 80:
                 # "... agreed to chair the next meeting on 11th March": no date after that
