@@ -153,3 +153,14 @@ def test_initials_before_each_name_of_an_unlabelled_list():
     # capitals that are not the name's initials open no such line
     from pipeline.extractors.people.coded_lines import code_then_name
     assert code_then_name("NHS Wexmoor (commissioner)", 0, 26) is None
+
+
+def test_names_with_an_organisation_go_on_an_unlabelled_coded_list():
+    text = ("Safer Ashdown Partnership meeting minutes - 3 February 2026\n\n"
+            "HC Cllr. Hazel Crane (Chair)\nPB Priya Bell (Ashdown DC)\n"
+            "Martin Fairlie (Probation Service)\nRuth Ansty (Victim Support)\n\n"
+            "Welcome and apologies\nHC welcomed everyone to the meeting.\n")
+    rows = extract_attendance(parse_text(text, "t.txt"))["attendees"]
+    assert [(r["name"], r["organisation"]) for r in rows] == [
+        ("Hazel Crane", ""), ("Priya Bell", "Ashdown DC"),
+        ("Martin Fairlie", "Probation Service"), ("Ruth Ansty", "Victim Support")]

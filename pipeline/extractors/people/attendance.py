@@ -217,7 +217,8 @@ class Walk(TableReader):
         staff = bool(self.listed and first and len(first) == 1 and first[0].roles and (
             first[0].code or first[0].orgs))
         if not first or not staff and (not all(p.code or p.titled for p in first) or (
-                len(first) == 1 and not first[0].titled)):
+                len(first) == 1 and not first[0].titled)) and not (  # "Ann Bell (Probation
+                self.listed and len(first) == 1 and first[0].orgs):  # Service)" in the list
             return False
         self.section = Section("attendees", capacity="officer" if staff else "member",
                                rule="unlabelled-list")
