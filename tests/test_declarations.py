@@ -407,3 +407,14 @@ def test_an_application_s_reference_gives_the_item_whose_title_holds_it() -> Non
     found = extract_document(parse_text("Planning Committee\nMinutes of the meeting held on 2 "
                                         "May 2024\n\n" + body, "t.txt"))["declarations"]
     assert [(r["name"], r["item"]) for r in found] == [("Harcourt", "PLA93/25")]
+
+
+def test_a_declarer_with_a_bracketed_role_and_a_welsh_councillor_title() -> None:
+    body = ("1. Apologies\n\nAn apology of absence was received from County Borough "
+            "Councillors H Bevan, C Madoc and R Tudur.\n\n2. Declarations of Interest\n\n"
+            "Gethin Morse (Co-optee) declared an interest in Item 5 as a school governor.\n\n"
+            "5. Schools\n\nNoted.\n")
+    found = extract_document(parse_text("Scrutiny Committee\nMinutes of the meeting held on 2 "
+                                        "May 2024\n\n" + body, "t.txt"))
+    assert [(r["name"], r["item"]) for r in found["declarations"]] == [("Gethin Morse", "5")]
+    assert [r["name"] for r in found["apologies"]] == ["H Bevan", "C Madoc", "R Tudur"]

@@ -203,6 +203,9 @@ LEAD = compile_cached(r"^[\s•·*\-–—]*(?:\d{1,3}(?:\.\d{1,3})+\.?(?=\s)|\(
                       r"|\(?[a-z][.)])?\s*", re.I)
 
 
+_ROLE_NOTE = compile_cached(r"(?<=[a-z])\s*\((?:[A-Z][\w'-]*\s?){1,4}\)\s*$")
+
+
 def declarers(pre: str, codes: frozenset[str] = frozenset()) -> list[tuple[str, int, int]]:
     """The people (name, start, end in pre) written just before a declaring verb:
     'Councillors Dee, Evans and Morgan', 'The Chair, Councillor Grewal,', 'Danny Connellan',
@@ -212,6 +215,8 @@ def declarers(pre: str, codes: frozenset[str] = frozenset()) -> list[tuple[str, 
     end = len(pre)
     while True:  # "Councillors A and B, as members of the Board, each": the people before
         if m := r["trail"].search(pre[:end]):
+            end = m.start()
+        if m := _ROLE_NOTE.search(pre[:end]):  # "Gethin Morse (Co-optee) declared"
             end = m.start()
         if not (m := r["appositive"].search(pre[:end])):
             break
