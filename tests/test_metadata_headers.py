@@ -435,3 +435,13 @@ def test_an_item_page_takes_no_date_from_its_minutes_prose() -> None:
             "2022, taking on the functions formerly held by the Clinical Commissioning Group.\n\n"
             "RESOLVED: That the report be noted.\n")
     assert meta(page)[2] == ""
+
+
+def test_an_issue_page_s_meeting_line_gives_the_date() -> None:
+    # ModernGov's "Issue - meetings" page: the issue's title names an earlier meeting's
+    # minutes; the 'Meeting:' line is the meeting that took the item
+    page = ("Issue - meetings\n\nMinutes of the meeting held on 10 March 2026\n\n"
+            "Meeting: 19/05/2026 - Standards Committee (Item 3)\n\n"
+            "3 Minutes of the meeting held on 10 March 2026\n\n"
+            "Resolved: that the minutes be approved.\n")
+    assert meta(page)[1:] == ("Standards Committee", "2026-05-19")
