@@ -312,8 +312,8 @@ def find_date(source: Document | Blocks, kind: str = "", lines: Lines | None = N
     else:
         item_page = bool(lines) and bool(_ITEM_PAGE.match(lines[0][1]))
         for (block, text), earlier in zip(lines[:HEADER_BLOCKS], _earlier(lines), strict=False):
-            if earlier or item_page and len(text) >= 80:
-                continue  # (an item page's minutes: "the ICB was formed on 1 July 2022")
+            if earlier or item_page and len(text) >= 80 and text.rstrip().endswith("."):
+                continue  # (an item page's minutes: "the ICB was formed on 1 July 2022.")
             describes = _names_meeting(text)
             if describes or len(text) < 80:
                 # "... agreed to chair the next meeting on 11th March": no date after that
