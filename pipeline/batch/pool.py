@@ -56,6 +56,11 @@ def settle() -> None:
 
 
 class _Slot:
+    """One worker and the documents it holds: the one it is working on, and at most one
+    more already in its pipe, so that it starts the next as soon as it sends a result
+    instead of waiting for this process to wake and answer (1.3 ms a paper on the bench's
+    HTML papers, 9% of a worker's time)."""
+
     def __init__(self, context: multiprocessing.context.ForkContext, process: Callable,
                  memory_mb: int | None) -> None:
         parent, child = context.Pipe()
@@ -64,12 +69,24 @@ class _Slot:
                                     daemon=True)
         self.proc.start()
         child.close()
-        self.item: Input | None = None
-        self.started = 0.0
+        self.items: deque[Input] = deque()
+        self.started = 0.0  # when the first of `items` was started
+
+    @property
+    def item(self) -> Input | None:
+        """The document the worker is working on."""
+        return self.items[0] if self.items else None
 
     def give(self, item: Input) -> None:
-        self.item, self.started = item, time.monotonic()
+        if not self.items:
+            self.started = time.monotonic()
+        self.items.append(item)
         self.conn.send(item)
+
+    def done(self) -> None:
+        """The first document's result is in: the worker has started the next one."""
+        self.items.popleft()
+        self.started = time.monotonic()
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -94,30 +111,42 @@ def run_pool(items: Iterable[Input], process: Callable[[Input], object],
     context = multiprocessing.get_context("fork")
     queue = deque(items)
     slots = [_Slot(context, process, memory_mb) for _ in range(max(1, min(workers, len(queue))))]
-    try:
+
+    def feed() -> None:
+        """Each idle worker a document, then, while more documents are left than workers,
+        each worker one more in hand; near the end a document goes only to an idle worker,
+        so none waits behind another's last paper."""
         for slot in slots:
-            if queue:
+            if queue and not slot.items:
                 slot.give(queue.popleft())
-        while any(slot.item is not None for slot in slots):
-            busy = [s for s in slots if s.item is not None]
+        for slot in slots:
+            if len(queue) > len(slots) and len(slot.items) < 2:
+                slot.give(queue.popleft())
+
+    try:
+        feed()
+        while any(slot.items for slot in slots):
+            busy = [s for s in slots if s.items]
             ready = wait([s.conn for s in busy] + [s.proc.sentinel for s in busy],
                          timeout=_next_deadline(busy, timeout))
             for index, slot in enumerate(slots):
-                if slot.item is None:
+                if not slot.items:
                     continue
                 result = _collect(slot, ready, timeout, failure)
                 if result is None:
                     continue
                 if not slot.proc.is_alive() or result[1]:
                     slot.stop(kill=True)
+                    # the documents it held in hand were never started: they go first again
+                    queue.extendleft(reversed(list(slot.items)[1:]))
                     slots[index] = slot = _Slot(context, process, memory_mb)
-                slot.item = None
-                if queue:  # its next document before the caller keeps this one's result: the
-                    slot.give(queue.popleft())  # worker works while the results are saved
-                yield result[0]
+                else:
+                    slot.done()
+                feed()  # the next documents before the caller keeps this one's result: the
+                yield result[0]  # workers work while the results are saved
     finally:
         for slot in slots:
-            slot.stop(kill=slot.item is not None)
+            slot.stop(kill=bool(slot.items))
 
 
 def _next_deadline(busy: list[_Slot], timeout: float | None) -> float | None:
