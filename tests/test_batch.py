@@ -97,6 +97,16 @@ def test_pool_survives_hangs_and_crashes() -> None:
     assert time.monotonic() - started < 30
 
 
+def test_documents_in_a_dead_workers_hand_are_read_by_another() -> None:
+    """A worker holds one document more than it works on: when it dies, that one is not
+    lost nor reported as a crash, but read by the next worker."""
+    names = ("crash", "a", "b", "c", "d", "e", "f", "g")
+    items = [Input(Path(name), name, True) for name in names]
+    results = list(run_pool(items, _slow_or_broken, lambda i, kind, why: f"{kind} {i.document}",
+                            workers=2, timeout=None, memory_mb=None))
+    assert sorted(results) == ["crash crash"] + [f"done {n}" for n in names[1:]]
+
+
 def _count_stored(out: Path) -> int:
     try:
         with sqlite3.connect(out / "state.sqlite") as db:
