@@ -1,0 +1,147 @@
+"""A paper flattened into one paragraph, cut back into its lines.
+
+PDF-to-text mirrors of council archives, and some web pages, give a whole set of
+minutes as one line: "X Board Minutes of the meeting held on ... Present Mr A (Chair)
+Cllr B In Attendance Mr C (Clerk) 1. Apologies for absence Apologies were received
+from ... 2. Declarations of interest ...". Every extractor reads a paper by its lines
+(a label over its list, an item's number at a line's start, a decision under its
+item), so such a paper gave nothing but a few stray rows.
+
+`unflatten` cuts a long paragraph at what starts a line in a paper: a run of item
+numbers counting up ('1. ', '2. ', '3. '), the title's end after each, attendance
+labels, decision keywords in capitals and the minutes' own heading. Only a paragraph
+that holds such a run is cut, so a long report paragraph stays whole. Each piece is a
+span of the same text (the space before it becomes a line break), so every offset,
+and the provenance of every row, still points into the paper as read. The cues are
+data: `models/layout/flattened.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from pipeline.model import Block, BlockKind, Document
+from pipeline.regex_cache import compile_cached
+from pipeline.rules import read_json
+
+RULES = "layout/flattened.json"
+#: words after which a capitalised word goes on with the title rather than opening a sentence
+TITLE_JOINERS = frozenset({"of", "from", "for", "by", "to", "and", "&", "the", "on", "in",
+                           "with", "at", "into", "about", "between"})
+
+
+@dataclass(frozen=True)
+class FlattenedRules:
+    min_chars: int
+    min_chain: int
+    item_number: re.Pattern[str]
+    item_number_plain: re.Pattern[str]
+    label: re.Pattern[str]
+    header: re.Pattern[str]
+    header_chars: int
+    decision: re.Pattern[str]
+    title_openers: frozenset[str]
+    title_words: int
+
+
+@cache
+def flattened_rules() -> FlattenedRules:
+    raw = read_json(RULES)
+    labels = "|".join(re.escape(label) for label in
+                      sorted(raw["labels"], key=len, reverse=True))
+    return FlattenedRules(
+        raw["min_chars"], raw["min_chain"], compile_cached(raw["item_number"]),
+        compile_cached(raw["item_number_plain"]),
+        compile_cached(rf"(?<=\s)(?:{labels})(?={raw['person_after_label']})"),
+        compile_cached(raw["header"]), raw["header_chars"], compile_cached(raw["decisions"]),
+        frozenset(raw["title_openers"]), raw["title_words"])
+
+
+def unflatten(document: Document, rules: FlattenedRules | None = None) -> Document:
+    """`document` with each flattened paragraph cut into lines (the same object when
+    none is): blocks are spans of the text, and the space before each cut becomes a
+    line break, so offsets do not move."""
+    rules = rules or flattened_rules()
+    if not any(block.kind is BlockKind.PARAGRAPH and len(block.text) >= rules.min_chars
+               for block in document.blocks):
+        return document
+    blocks: list[Block] = []
+    breaks: list[int] = []  # offsets in the text of the spaces that become line breaks
+    for block in document.blocks:
+        cuts = _cuts(block.text, rules) if (
+            block.kind is BlockKind.PARAGRAPH and len(block.text) >= rules.min_chars) else []
+        if not cuts:
+            blocks.append(block)
+            continue
+        for begin, end in zip([0, *cuts], [*cuts, len(block.text)], strict=True):
+            piece = block.text[begin:end].rstrip()
+            if piece:
+                blocks.append(replace(block, text=piece, start=block.start + begin,
+                                      end=block.start + begin + len(piece)))
+        breaks.extend(block.start + cut - 1 for cut in cuts)
+    if not breaks:
+        return document
+    text = list(document.text)
+    for at in breaks:
+        if 0 <= at < len(text) and text[at] == " ":
+            text[at] = "\n"
+    document.blocks = blocks
+    document.text = "".join(text)
+    return document
+
+
+def _cuts(text: str, rules: FlattenedRules) -> list[int]:
+    """Where the pieces of a flattened paragraph start (after a space), in order; none
+    when it holds no run of item numbers."""
+    numbers = _numbered_run(text, rules.item_number)
+    if len(numbers) < rules.min_chain:
+        numbers = _numbered_run(text, rules.item_number_plain)
+    if len(numbers) < rules.min_chain:
+        return []
+    cuts = set(numbers)
+    for start in numbers:
+        if (end := _title_end(text, start, rules)) is not None:
+            cuts.add(end)
+    cuts.update(m.start() for m in rules.label.finditer(text))
+    cuts.update(m.start() for m in rules.decision.finditer(text))
+    if (header := rules.header.search(text, 0, rules.header_chars)) and header.start() > 0:
+        cuts.add(header.start())
+    return sorted(cut for cut in cuts if 0 < cut < len(text) and text[cut - 1] == " ")
+
+
+def _numbered_run(text: str, pattern: re.Pattern[str]) -> list[int]:
+    """The starts of the longest run of item numbers counting up by one, in text order
+    ('1. Apologies', '2. Declarations', ...): a number in a sentence ('item 6', '4.2p')
+    is none, and a stray '12. ' rarely has its 11 and 13 in order around it."""
+    found = [(int(m.group("number")), m.start()) for m in pattern.finditer(text)]
+    best: dict[int, list[int]] = {}  # number -> the longest run ending in it so far
+    longest: list[int] = []
+    for number, start in found:
+        run = [*best.get(number - 1, []), start]
+        if len(run) > len(best.get(number, [])):
+            best[number] = run
+        if len(run) > len(longest):
+            longest = run
+    return longest
+
+
+def _title_end(text: str, start: int, rules: FlattenedRules) -> int | None:
+    """Where an item's title ends and its first sentence starts: before the first word,
+    within a title's length, that opens a sentence ('The', 'There', 'Mr', 'RESOLVED')
+    or repeats the title's first word; None when none does."""
+    words = list(re.finditer(r"\S+", text[start:start + 200]))
+    if len(words) < 3:
+        return None
+    first = words[1].group().casefold()  # (words[0] is the number)
+    for before, word in zip(words[1:rules.title_words + 1], words[2:rules.title_words + 2],
+                            strict=False):
+        token = word.group()
+        # 'Questions from Members', 'Report of The Director': a title's own words
+        if before.group() not in TITLE_JOINERS and (
+                token in rules.title_openers or token.casefold() == first):
+            return start + word.start()
+        if token[:1].isdigit() and token.rstrip(".").isdigit():
+            return None  # the next item's number: a title with no text under it
+    return None
