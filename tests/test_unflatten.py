@@ -117,3 +117,16 @@ def test_any_cut_keeps_every_offset(words: list[str]) -> None:
         assert document.text[block.start:block.end] == block.text
         assert block.start > previous
         previous = block.start
+
+
+def test_a_run_of_numbers_goes_on_across_pages() -> None:
+    # a mirror that keeps each PDF page as one line: two items a page, the run spans both
+    filler = "The Clerk reported on the matter and members discussed it at some length. " * 5
+    page_one = (f"Present Mr A Bell (Chair) Mrs C Dean 1. Apologies for absence {filler} "
+                f"2. Minutes of the last meeting {filler}")
+    page_two = f"3. Finance report {filler} 4. Any other business {filler}"
+    document = _document(page_one + "\n\n" + page_two)
+    lines = [block.text for block in document.blocks]
+    assert {"1. Apologies for absence", "2. Minutes of the last meeting",
+            "3. Finance report", "4. Any other business"} <= set(lines)
+    assert {block.page for block in document.blocks} == {1}

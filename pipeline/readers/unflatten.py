@@ -62,27 +62,32 @@ def flattened_rules() -> FlattenedRules:
 def unflatten(document: Document, rules: FlattenedRules | None = None) -> Document:
     """`document` with each flattened paragraph cut into lines (the same object when
     none is): blocks are spans of the text, and the space before each cut becomes a
-    line break, so offsets do not move."""
+    line break, so offsets do not move. The run of item numbers may go on from one long
+    paragraph to the next (a mirror that keeps a PDF's pages as one line each)."""
     rules = rules or flattened_rules()
-    if not any(block.kind is BlockKind.PARAGRAPH and len(block.text) >= rules.min_chars
-               for block in document.blocks):
+    long = [n for n, block in enumerate(document.blocks)
+            if block.kind is BlockKind.PARAGRAPH and len(block.text) >= rules.min_chars]
+    if not long:
+        return document
+    run = _numbered_run(document, long, rules.item_number)
+    if len(run) < rules.min_chain:
+        run = _numbered_run(document, long, rules.item_number_plain)
+    if len(run) < rules.min_chain:
         return document
     blocks: list[Block] = []
     breaks: list[int] = []  # offsets in the text of the spaces that become line breaks
-    for block in document.blocks:
-        cuts = _cuts(block.text, rules) if (
-            block.kind is BlockKind.PARAGRAPH and len(block.text) >= rules.min_chars) else []
-        if not cuts:
+    for n, block in enumerate(document.blocks):
+        if n not in long:
             blocks.append(block)
             continue
+        cuts = _cuts(block.text, [at for where, at in run if where == n], rules,
+                     header=n == long[0])
         for begin, end in zip([0, *cuts], [*cuts, len(block.text)], strict=True):
             piece = block.text[begin:end].rstrip()
             if piece:
                 blocks.append(replace(block, text=piece, start=block.start + begin,
                                       end=block.start + begin + len(piece)))
         breaks.extend(block.start + cut - 1 for cut in cuts)
-    if not breaks:
-        return document
     text = list(document.text)
     for at in breaks:
         if 0 <= at < len(text) and text[at] == " ":
@@ -92,38 +97,42 @@ def unflatten(document: Document, rules: FlattenedRules | None = None) -> Docume
     return document
 
 
-def _cuts(text: str, rules: FlattenedRules) -> list[int]:
-    """Where the pieces of a flattened paragraph start (after a space), in order; none
-    when it holds no run of item numbers."""
-    numbers = _numbered_run(text, rules.item_number)
-    if len(numbers) < rules.min_chain:
-        numbers = _numbered_run(text, rules.item_number_plain)
-    if len(numbers) < rules.min_chain:
-        return []
+def _cuts(text: str, numbers: list[int], rules: FlattenedRules, header: bool) -> list[int]:
+    """Where the pieces of a flattened paragraph start (after a space), in order:
+    `numbers` are the starts of its item numbers; `header`: the first such paragraph,
+    where the minutes' own heading may follow the body's name."""
     cuts = set(numbers)
+    titles = set()  # where each title starts: an item titled 'Apologies' is no label
     for start in numbers:
         if (end := _title_end(text, start, rules)) is not None:
             cuts.add(end)
-    cuts.update(m.start() for m in rules.label.finditer(text))
+        if number := rules.item_number.match(text, start) or rules.item_number_plain.match(
+                text, start):
+            titles.add(number.end())
+    cuts.update(m.start() for m in rules.label.finditer(text) if m.start() not in titles)
     cuts.update(m.start() for m in rules.decision.finditer(text))
-    if (header := rules.header.search(text, 0, rules.header_chars)) and header.start() > 0:
-        cuts.add(header.start())
+    if header and (found := rules.header.search(text, 0, rules.header_chars)):
+        cuts.add(found.start())
     return sorted(cut for cut in cuts if 0 < cut < len(text) and text[cut - 1] == " ")
 
 
-def _numbered_run(text: str, pattern: re.Pattern[str]) -> list[int]:
-    """The starts of the longest run of item numbers counting up by one, in text order
-    ('1. Apologies', '2. Declarations', ...): a number in a sentence ('item 6', '4.2p')
-    is none, and a stray '12. ' rarely has its 11 and 13 in order around it."""
-    found = [(int(m.group("number")), m.start()) for m in pattern.finditer(text)]
-    best: dict[int, list[int]] = {}  # number -> the longest run ending in it so far
-    longest: list[int] = []
-    for number, start in found:
-        run = [*best.get(number - 1, []), start]
-        if len(run) > len(best.get(number, [])):
-            best[number] = run
-        if len(run) > len(longest):
-            longest = run
+def _numbered_run(document: Document, long: list[int],
+                  pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The longest run of item numbers counting up by one, in reading order, over the
+    long paragraphs `long` (by their place in the document's blocks), as (block, offset)
+    of each number: '1. Apologies', '2. Declarations', ... A number in a sentence
+    ('item 6', '4.2p') is none, and a stray '12. ' rarely has its 11 and 13 in order
+    around it."""
+    best: dict[int, list[tuple[int, int]]] = {}  # number -> the longest run ending in it
+    longest: list[tuple[int, int]] = []
+    for n in long:
+        for match in pattern.finditer(document.blocks[n].text):
+            number = int(match.group("number"))
+            run = [*best.get(number - 1, []), (n, match.start())]
+            if len(run) > len(best.get(number, [])):
+                best[number] = run
+            if len(run) > len(longest):
+                longest = run
     return longest
 
 
