@@ -256,6 +256,8 @@ class ClauseReader(Positions):
             return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
         if word in ("which", "who", "that"):  # "the Partnership, which is accountable to"
             m = ctx.at(i - 2 if ctx.texts[i - 1] in ",(" else i - 1, ending=True)
+            if m is None and word == "which" and ctx.texts[i - 1] == ",":
+                m = _before_topic(ctx, i - 2, start)  # "a Group on damp and mould, which"
             if m and not m.possessive and word == "which" and \
                     ctx.lowers[cue_start] in WORDS.plural_verbs:
                 return self._subjects_left(ctx, m), negated  # "A, B and C, which report to"
@@ -380,3 +382,14 @@ def _aside(ctx: Context, i: int, end: int, again: str, most: int = 4) -> int:
     if k > i and k + 1 < end and ctx.lowers[k] in ("and", "or") and ctx.lowers[k + 1] == again:
         return k
     return i
+
+
+def _before_topic(ctx: Context, last: int, start: int) -> Mention | None:
+    """The name before a lower-case topic that ends at token `last` ('a Task and Finish
+    Group on damp and mould'), when a topic preposition (`topic_prepositions`) opens it."""
+    k = last
+    while k > start and last - k < 8 and ctx.texts[k].islower():
+        if ctx.lowers[k] in WORDS.topic_prepositions:
+            return ctx.at(k - 1, ending=True)
+        k -= 1
+    return None
