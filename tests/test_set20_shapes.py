@@ -29,3 +29,22 @@ def test_a_group_reports_its_findings_to_a_body() -> None:
     assert {(r["source"], r["relation"], r["target"]) for r in rows["relations"]} == {
         ("Task and Finish Group", "reports_to", "Housing Panel"),
         ("Fuel Poverty Working Group", "reports_to", "Cabinet")}
+
+
+def test_paragraphs_numbered_under_unnumbered_headings_are_no_items() -> None:
+    # a Scottish board's minutes: headings without numbers, paragraphs numbered through
+    rows = _rows("GLENARDEN PARK AUTHORITY\n\nMINUTES OF THE BOARD MEETING held on 6 February "
+                 "2026\n\nPresent: Niall Cowie (Convener), Fiona Lennox\n\nPark Plan (Paper 1)\n\n"
+                 "5. Callum Reid introduced the paper, which set out the draft plan.\n\n"
+                 "6. Members welcomed the draft.\n\n7. The Board noted the paper.\n\n"
+                 "8. Ewan McAskill returned. The Board went on.\n\nDate of Next Meeting\n\n"
+                 "9. Friday 20 March 2026 at the Authority's offices.\n")
+    assert rows["items"] == []
+
+
+def test_correspondence_received_is_still_a_title() -> None:
+    rows = _rows("PARISH COUNCIL\n\nMinutes of the meeting held on 9 March 2026\n\n"
+                 "1. Apologies\n\nNone.\n\n2. Correspondence received\n\nA letter from the "
+                 "County Council.\n\n3. Planning applications\n\nNone.\n")
+    assert [r["title"] for r in rows["items"]] == [
+        "Apologies", "Correspondence received", "Planning applications"]

@@ -139,15 +139,20 @@ def _numbered_run(document: Document, long: list[int],
 def _title_end(text: str, start: int, rules: FlattenedRules) -> int | None:
     """Where an item's title ends and its first sentence starts: before the first word,
     within a title's length, that opens a sentence ('The', 'There', 'Mr', 'RESOLVED')
-    or repeats the title's first word; None when none does."""
+    or repeats the title's first word; None when none does, or when what follows the
+    number is a sentence itself (a paragraph numbered under an unnumbered heading)."""
     words = list(re.finditer(r"\S+", text[start:start + 200]))
     if len(words) < 3:
         return None
+    if words[1].group() in rules.title_openers:
+        return None  # '1. The Convener welcomed Members': a numbered paragraph, no title
     first = words[1].group().casefold()  # (words[0] is the number)
     for before, word in zip(words[1:rules.title_words + 1], words[2:rules.title_words + 2],
                             strict=False):
         token = word.group()
         # 'Questions from Members', 'Report of The Director': a title's own words
+        if before.group()[-1:] in ".,;:":
+            return None  # 'Ewan McAskill left the room. The Board ...': a sentence
         if before.group() not in TITLE_JOINERS and (
                 token in rules.title_openers or token.casefold() == first):
             return start + word.start()

@@ -47,6 +47,7 @@ class ItemRules:
     single_item_labels: tuple[re.Pattern[str], ...]
     single_item_skip: tuple[re.Pattern[str], ...]
     sentence_starts: frozenset[str]
+    sentence_opening: re.Pattern[str]  # "Callum Reid introduced the paper": no title
     agenda_number: re.Pattern[str]
     page_range: re.Pattern[str]
     page_number: re.Pattern[str]
@@ -126,6 +127,7 @@ def rules() -> ItemRules:
         single_item_labels=many(raw["single_item_labels"]),
         single_item_skip=many(raw["single_item_skip"]),
         sentence_starts=frozenset(title["sentence_starts"]),
+        sentence_opening=compile_cached(title["sentence_opening"]),
         agenda_number=compile_cached(title["agenda_number"]),
         page_range=compile_cached(title["page_range"]),
         page_number=compile_cached(title["page_number"]),

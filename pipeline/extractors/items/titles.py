@@ -349,6 +349,8 @@ def _is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
                if n == 0 or not w[:1].isupper()}
     if first in r.sentence_starts and lowered & r.verb_words or lowered & r.vote_words:
         return False  # "1.1 It was" opens a numbered paragraph, "11 Members voted For" counts
+    if r.sentence_opening.match(title):
+        return False  # "5. Callum Reid introduced the paper": a numbered paragraph
     if r.agenda_wording.match(title):
         return True  # "5. To approve the minutes of the meeting held on 2 April 2024."
     if title.endswith(".") and len(words) >= 3 and lowered & r.verb_words:
