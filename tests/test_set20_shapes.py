@@ -48,3 +48,13 @@ def test_correspondence_received_is_still_a_title() -> None:
                  "County Council.\n\n3. Planning applications\n\nNone.\n")
     assert [r["title"] for r in rows["items"]] == [
         "Apologies", "Correspondence received", "Planning applications"]
+
+
+def test_declarers_without_titles_and_with_a_role_in_brackets() -> None:
+    rows = _rows("SCHOOLS FORUM\n\nMinutes of the meeting held on 9 March 2026\n\n"
+                 "1. Declarations of interest\n\nNaseem Begum and Gareth Lumb declared an "
+                 "interest in item 5 as headteachers.\n\nJulian Marsh (Diocesan representative) "
+                 "declared an interest in item 6 as a governor.\n\n5. Top-up funding\n\nNoted.\n\n"
+                 "6. Growth fund\n\nNoted.\n")
+    assert [(r["name"], r["item"]) for r in rows["declarations"]] == [
+        ("Naseem Begum", "5"), ("Gareth Lumb", "5"), ("Julian Marsh", "6")]

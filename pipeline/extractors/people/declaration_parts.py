@@ -203,7 +203,7 @@ LEAD = compile_cached(r"^[\s•·*\-–—]*(?:\d{1,3}(?:\.\d{1,3})+\.?(?=\s)|\(
                       r"|\(?[a-z][.)])?\s*", re.I)
 
 
-_ROLE_NOTE = compile_cached(r"(?<=[a-z])\s*\((?:[A-Z][\w'-]*\s?){1,4}\)\s*$")
+_ROLE_NOTE = compile_cached(r"(?<=[a-z])\s*\([A-Z][\w'-]*(?:\s[\w'-]+){0,3}\)\s*$")
 
 
 def declarers(pre: str, codes: frozenset[str] = frozenset()) -> list[tuple[str, int, int]]:
@@ -246,6 +246,7 @@ def _names(text: str, start: int, end: int, at_start: bool,
     pieces.append((segment[pos:], start + pos, ""))
     out: list[tuple[str, int, int]] = []
     plural = False
+    bare_names: list[bool] = []  # whether each name so far was read without a title
     for index, (piece, s, joint) in enumerate(pieces):
         piece = pattern("county_councillor").sub("", piece.strip())
         if not piece:
@@ -271,9 +272,13 @@ def _names(text: str, start: int, end: int, at_start: bool,
             name = piece  # a member's initials, as the paper's attendance list gave them
         elif piece.split()[-1].casefold() in rules()["not_surnames"]:
             name = ""  # "Several Councillors", "Two Councillors": a count, no name
-        elif plural or (at_start and index == 0 and len(piece.split()) >= 2):
+        elif plural or (at_start and len(piece.split()) >= 2 and len(out) == index
+                        and all(bare for bare in bare_names)):
+            # "Naseem Begum and Gareth Lumb declared": full names without titles, joined
+            # from the clause's start (not 'Item 5 and Gareth Lumb')
             name = piece if is_name(piece, allow_single=plural) else (
                 _rank_surname(piece) if plural else "")
+            bare_names.append(not plural)
         else:
             name = ""
         if not name:
