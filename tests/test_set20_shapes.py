@@ -58,3 +58,11 @@ def test_declarers_without_titles_and_with_a_role_in_brackets() -> None:
                  "6. Growth fund\n\nNoted.\n")
     assert [(r["name"], r["item"]) for r in rows["declarations"]] == [
         ("Naseem Begum", "5"), ("Gareth Lumb", "5"), ("Julian Marsh", "6")]
+
+
+def test_agreed_opening_a_numbered_paragraph_is_a_decision() -> None:
+    rows = _rows("PARK BOARD\n\nMinutes of the meeting held on 9 March 2026\n\nBudget\n\n"
+                 "2. Agreed, subject to one change to paragraph 14(b).\n\n"
+                 "12. Agreed to award a grant to the Trust.\n\nAgreed to meet again.\n")
+    assert [r["text"] for r in rows["decisions"]] == [
+        "subject to one change to paragraph 14(b).", "to award a grant to the Trust."]

@@ -130,3 +130,16 @@ def test_a_run_of_numbers_goes_on_across_pages() -> None:
     assert {"1. Apologies for absence", "2. Minutes of the last meeting",
             "3. Finance report", "4. Any other business"} <= set(lines)
     assert {block.page for block in document.blocks} == {1}
+
+
+def test_headings_glued_before_numbered_paragraphs_and_page_footers() -> None:
+    filler = "The Board discussed the matter at some length and asked questions. " * 3
+    text = (f"Present: Ann Bell (Convener) Carl Dean 1. The Convener welcomed members. {filler}"
+            f"Minutes of Last Meeting 2. Agreed, subject to one change. {filler}"
+            f"Page 1 of 3 Park Plan (Paper 1) 3. Members asked about the cost. {filler}"
+            "Members asked about the cost 4. The Board noted the paper.")
+    lines = [block.text for block in _document(text).blocks]
+    assert "Minutes of Last Meeting" in lines
+    assert "Page 1 of 3" in lines and "Park Plan (Paper 1)" in lines
+    # a sentence's start left before a number is no heading
+    assert "Members asked about the cost" not in lines

@@ -44,6 +44,8 @@ class FlattenedRules:
     decision: re.Pattern[str]
     title_openers: frozenset[str]
     title_words: int
+    page_footer: re.Pattern[str]
+    heading_words: int
 
 
 @cache
@@ -56,7 +58,8 @@ def flattened_rules() -> FlattenedRules:
         compile_cached(raw["item_number_plain"]),
         compile_cached(rf"(?<=\s)(?:{labels})(?={raw['person_after_label']})"),
         compile_cached(raw["header"]), raw["header_chars"], compile_cached(raw["decisions"]),
-        frozenset(raw["title_openers"]), raw["title_words"])
+        frozenset(raw["title_openers"]), raw["title_words"], compile_cached(raw["page_footer"]),
+        raw["heading_words"])
 
 
 def unflatten(document: Document, rules: FlattenedRules | None = None) -> Document:
@@ -111,6 +114,11 @@ def _cuts(text: str, numbers: list[int], rules: FlattenedRules, header: bool) ->
             titles.add(number.end())
     cuts.update(m.start() for m in rules.label.finditer(text) if m.start() not in titles)
     cuts.update(m.start() for m in rules.decision.finditer(text))
+    for start in numbers:
+        if (heading := _heading_before(text, start, rules)) is not None:
+            cuts.add(heading)
+    for footer in rules.page_footer.finditer(text):
+        cuts.update((footer.start(), footer.end() + 1))
     if header and (found := rules.header.search(text, 0, rules.header_chars)):
         cuts.add(found.start())
     return sorted(cut for cut in cuts if 0 < cut < len(text) and text[cut - 1] == " ")
@@ -159,3 +167,26 @@ def _title_end(text: str, start: int, rules: FlattenedRules) -> int | None:
         if token[:1].isdigit() and token.rstrip(".").isdigit():
             return None  # the next item's number: a title with no text under it
     return None
+
+
+#: a sentence's end: a full stop after a word of three letters or more (not 'Mr H.', 'No.')
+SENTENCE_END = re.compile(r"(?<=\w\w\w)[.!?]\s+(?=[A-Z])")
+
+
+def _heading_before(text: str, start: int, rules: FlattenedRules) -> int | None:
+    """Where an unnumbered heading starts that is glued to the end of the paragraph
+    before the number at `start` ('... noted as above. Minutes of Last Meeting 2. Agreed'):
+    the words after the last sentence's end, when they read as a title; None else."""
+    window = text[max(0, start - 160):start]
+    ends = list(SENTENCE_END.finditer(window))
+    if not ends:
+        return None
+    tail = window[ends[-1].end():].rstrip()
+    words = tail.split()
+    if not words or len(words) > rules.heading_words or tail[-1:] in ".,;:" or any(
+            word in rules.title_openers for word in words):
+        return None
+    significant = [w for w in words if w.casefold() not in TITLE_JOINERS]
+    if sum(w[:1].isupper() or w[:1].isdigit() for w in significant) * 2 < len(significant):
+        return None  # 'Members asked about the cost' is a sentence's start, no heading
+    return start - len(window) + ends[-1].end()

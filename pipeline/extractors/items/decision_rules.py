@@ -37,6 +37,7 @@ class DecisionRules:
     info: dict[str, PatternInfo]
     title_case_that: frozenset[str]
     title_case_to: frozenset[str]
+    numbered_title_case: frozenset[str]  # "12. Agreed to award ...", "2. Agreed, subject to"
     lower_formal: dict[str, frozenset[str]]
     lower_led: dict[str, frozenset[str]]  # lower-case keyword: words after it, formal ...
     lower_leads: frozenset[str]  # ... only after one of these lead-ins
@@ -80,6 +81,7 @@ def rules() -> DecisionRules:
         keyword_gate=PatternGate(keyword_patterns),
         title_case_that=frozenset(raw["title_case_that"]),
         title_case_to=frozenset(raw["title_case_to"]),
+        numbered_title_case=frozenset(raw["numbered_title_case"]),
         lower_formal={k: frozenset(v) for k, v in raw["lower_formal"].items()},
         lower_led={k: frozenset(v) for k, v in raw["lower_formal_led"]["keywords"].items()},
         lower_leads=frozenset(raw["lower_formal_led"]["leads"]),

@@ -86,7 +86,8 @@ def span_hits(doc: Span, gated: str | None = None) -> list[Hit]:
     for start, end, info in sorted(keywords, key=lambda k: k[0]):
         token = doc[start]
         after = doc[end] if end < len(doc) else None
-        case = _case(token, after, _sentence_start(doc, text, start, first), info, doc)
+        case = _case(token, after, _sentence_start(doc, text, start, first), info, doc,
+                     numbered=0 < first == start)
         if case is None:
             continue
         clause, rule = None, info.id
@@ -119,10 +120,11 @@ def span_hits(doc: Span, gated: str | None = None) -> list[Hit]:
 
 
 def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
-          line: Span) -> str | None:
+          line: Span, numbered: bool = False) -> str | None:
     """How the keyword is written, if that spelling can record a decision here: upper case
     anywhere; title case only leading its sentence alone or before a colon or dash
-    ("Resolved:", "Resolved - that", "Resolved, that"); lower case only in formal phrasings
+    ("Resolved:", "Resolved - that", "Resolved, that"; after a paragraph's number, `numbered`,
+    also "Agreed to" and "Agreed, subject to"); lower case only in formal phrasings
     that a lead-in must then introduce ("The Council resolved:-", "it was resolved that")."""
     r = rules()
     if token.text.isupper():
@@ -134,6 +136,8 @@ def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
                         or _whole_sentence(after, line, KEYWORD_PUNCT)  # "Resolved unanimously:"
                         or (after.lower_ == "that" and info.label in r.title_case_that)
                         or (after.lower_ == "to" and info.label in r.title_case_to)
+                        or (numbered and after.text in ("to", ",")  # "12. Agreed to award"
+                            and info.label in r.numbered_title_case)
                         or (after.text == "," and info.label in r.title_case_that
                             and after.doc[after.i + 1:after.i + 2].text.lower() == "that")):
             return "title"
