@@ -143,3 +143,13 @@ def test_headings_glued_before_numbered_paragraphs_and_page_footers() -> None:
     assert "Page 1 of 3" in lines and "Park Plan (Paper 1)" in lines
     # a sentence's start left before a number is no heading
     assert "Members asked about the cost" not in lines
+
+
+def test_a_word_files_path_in_the_footer_is_a_line_of_its_own() -> None:
+    filler = "The Board discussed the matter at some length and asked questions. " * 4
+    text = (r"Apologies: Ann Bell Carl Dean BOARD\Minutes\2026\Board minutes 6 May 2026.docx "
+            f"12/05/26 1 Welcome 1. The Convener welcomed members. {filler} 2. The Board "
+            f"noted the report. {filler} 3. The Board agreed. {filler}")
+    lines = [block.text for block in _document(text).blocks]
+    assert "Apologies: Ann Bell Carl Dean" in lines
+    assert r"BOARD\Minutes\2026\Board minutes 6 May 2026.docx 12/05/26 1" in lines

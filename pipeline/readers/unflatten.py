@@ -45,6 +45,7 @@ class FlattenedRules:
     title_openers: frozenset[str]
     title_words: int
     page_footer: re.Pattern[str]
+    file_footer: re.Pattern[str]
     heading_words: int
 
 
@@ -59,7 +60,7 @@ def flattened_rules() -> FlattenedRules:
         compile_cached(rf"(?<=\s)(?:{labels})(?={raw['person_after_label']})"),
         compile_cached(raw["header"]), raw["header_chars"], compile_cached(raw["decisions"]),
         frozenset(raw["title_openers"]), raw["title_words"], compile_cached(raw["page_footer"]),
-        raw["heading_words"])
+        compile_cached(raw["file_footer"]), raw["heading_words"])
 
 
 def unflatten(document: Document, rules: FlattenedRules | None = None) -> Document:
@@ -117,8 +118,9 @@ def _cuts(text: str, numbers: list[int], rules: FlattenedRules, header: bool) ->
     for start in numbers:
         if (heading := _heading_before(text, start, rules)) is not None:
             cuts.add(heading)
-    for footer in rules.page_footer.finditer(text):
-        cuts.update((footer.start(), footer.end() + 1))
+    for footers in (rules.page_footer, rules.file_footer):
+        for footer in footers.finditer(text):
+            cuts.update((footer.start(), footer.end() + 1))
     if header and (found := rules.header.search(text, 0, rules.header_chars)):
         cuts.add(found.start())
     return sorted(cut for cut in cuts if 0 < cut < len(text) and text[cut - 1] == " ")
