@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.errors import EmptyDocument, ReadError, TooLarge, UnsupportedFormat, warning
 from pipeline.model import Document
+from pipeline.readers.coded_rows import split_coded_rows
 from pipeline.readers.unflatten import unflatten
 
 if TYPE_CHECKING:
@@ -176,4 +177,4 @@ def read(path: str | Path, source: str | None = None, *, engine: str = "pdfium",
     except OSError as error:
         raise ReadError(f"cannot read file: {error.strerror or error}", kind="unreadable") from None
     document.warnings[:0] = warnings
-    return unflatten(document)
+    return split_coded_rows(unflatten(document))

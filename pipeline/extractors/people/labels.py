@@ -261,7 +261,10 @@ def _section(words: list[str]) -> Section | None:
         return None
     # a negated apology word decides ('Absent without apologies:'), then an apology word
     # ('Apologies had been received from Councillors:'), then the longest phrase
-    rules = [r for r in rules if r["phrase"].startswith(("without ", "no "))] or [
+    # ... unless a rule says it decides: 'Attendance and Apologies:' heads both lists, the
+    # members first (the apologies have a label of their own below it)
+    rules = [r for r in rules if r.get("decides")] or [
+        r for r in rules if r["phrase"].startswith(("without ", "no "))] or [
         r for r in rules if r["kind"] == "apologies"] or rules
     best = max(rules, key=lambda r: len(r["phrase"]))
     return Section(best["kind"], best.get("capacity", "member"), best.get("role", ""),
