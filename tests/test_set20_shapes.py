@@ -66,3 +66,27 @@ def test_agreed_opening_a_numbered_paragraph_is_a_decision() -> None:
                  "12. Agreed to award a grant to the Trust.\n\nAgreed to meet again.\n")
     assert [r["text"] for r in rows["decisions"]] == [
         "subject to one change to paragraph 14(b).", "to award a grant to the Trust."]
+
+
+def test_apologies_sorted_by_group_under_a_received_from_sentence() -> None:
+    rows = _rows("SCHOOLS FORUM\n\nMinutes of the Meeting held on 21 January 2026\n\n"
+                 "PRESENT\nSchool members:\nHugh Ambler, Rachel Dineen\n\n"
+                 "1. Apologies for absence\n\nApologies providing an explanation of the reason "
+                 "for the absence had been received from: -\n\nSchool members\nMark Sedgwick "
+                 "(Carys Lowe attending as nominated substitute), Helen Stansfield\n\n"
+                 "Non school members\nNone\n\nOfficers\nLouise Marsden\n\n"
+                 "2. Disclosures of interest\n\nNone.\n")
+    assert [r["name"] for r in rows["apologies"]] == [
+        "Mark Sedgwick", "Helen Stansfield", "Louise Marsden"]
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("Mark Sedgwick", "Carys Lowe")]
+    assert "Louise Marsden" not in [r["name"] for r in rows["attendees"]]
+
+
+def test_an_alternate_is_a_substitute() -> None:
+    rows = _rows("PARTNERSHIP BOARD\n\nMinutes of the meeting held on 3 March 2026\n\n"
+                 "Present: Ann Bell (Chair), Carl Dean\n\nApologies: Nadia Rahman\n\n"
+                 "Cllr Tariq Hussain attended as alternate for Cllr Nadia Rahman.\n\n"
+                 "1. Minutes\n\nAgreed.\n")
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("Nadia Rahman", "Tariq Hussain")]

@@ -32,10 +32,12 @@ from pipeline.extractors.people.coded_lines import code_then_name, coded_line, m
 from pipeline.extractors.people.labels import (
     Section,
     cue,
+    group_line,
     item_kind,
     item_title,
     marked_run,
     next_label,
+    opened_under,
     paper_legend,
     status,
 )
@@ -133,6 +135,10 @@ class Walk(TableReader):
                 or member_and_council(block.text, 0, len(block.text)))):  # "A Bell X Council"
             self.register.add(self.section.kind, coded, block, self.section)  # (no label)
             return i + 1
+        if self.section and self.section.kind in ("apologies", "absent") and \
+                group_line(block.text):  # "had been received from: -" / "School members"
+            self.section = replace(self.section, allow_single=True, grouped=True)
+            return i + 1
         found = cue(block.text)
         if found and run_on_sentence(block.text, found[1]):
             found = None  # "Councillors A and B declared an interest in ...": no label
@@ -168,7 +174,7 @@ class Walk(TableReader):
             present_sentences(self.register, block, self.items and not self.welcome)  # or a roll
         apology = pattern("apology_sentence").search(block.text) \
             if apology_gate().might_match(block.text) else None
-        if apology and not block.text[apology.end():].strip(" .:"):
+        if apology and not block.text[apology.end():].strip(" .:-–—"):
             # "Apologies were received from:" + a list
             self.section = Section("apologies", rule="apology_sentence")
             return i + 1
@@ -228,14 +234,7 @@ class Walk(TableReader):
         return True
 
     def opened(self, section: Section) -> Section:
-        """The section a label opens; a bare 'Also:' under apologies goes on with them
-        ('Apologies from Cllr A. Also: County Councillor B'), and so does a group of members
-        under apologies or absent ('APOLOGIES: Ratepayer Members: Mr A')."""
-        if self.section and (section.rule == "label-also" and self.section.kind == "apologies"
-                             or section.rule in data("cues")["group_labels"]
-                             and self.section.kind in ("apologies", "absent")):
-            return replace(self.section, allow_single=True)
-        return section
+        return opened_under(self.section, section)
 
     def item(self, title: str) -> None:
         # a new item's heading ends the last one: its "Minutes:" reopen nothing before it

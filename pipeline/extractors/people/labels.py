@@ -34,6 +34,7 @@ class Section:
     role: str = ""
     staff_check: bool = False  # "Also present": council staff among guests are officers
     allow_single: bool = False  # under "Councillors" a lone surname is a name
+    grouped: bool = False  # absent members sorted by group ('School members', 'Officers')
     # its rows' `rule`: the id of the cues.json label rule or pattern that opened it
     # ('label-present', 'apology_sentence'), else of the reading that needs no rule file
     # ('table-grid', 'unlabelled-list', 'item-apologies': an item titled by item_titles)
@@ -251,6 +252,29 @@ def _cue_words() -> set[str]:
     cues = data("cues")
     phrases = [r["phrase"] for r in cues["rules"]] + cues["exact"] + cues["group_words"]
     return {w for p in phrases for w in p.rstrip(":").split()}
+
+
+def opened_under(current: Section | None, section: Section) -> Section:
+    """The section a label opens under the `current` one: a bare 'Also:' under apologies
+    goes on with them ('Apologies from Cllr A. Also: County Councillor B'), and so does a
+    group of members under apologies or absent ('APOLOGIES: Ratepayer Members: Mr A')."""
+    if current and (section.rule == "label-also" and current.kind == "apologies"
+                    or section.rule in data("cues")["group_labels"]
+                    and current.kind in ("apologies", "absent")):
+        return replace(current, allow_single=True, grouped=True)
+    if current and current.grouped and section.rule == "label-officers":
+        # "had been received from: School members ... Officers Louise Marsden": once the
+        # absent are sorted by group, a bare 'Officers' is one more group of them
+        return current
+    return section
+
+
+def group_line(text: str) -> bool:
+    """Whether a line without a colon names a group of members ('School members', 'Non
+    school members'), as minutes sort the absent under an apologies sentence."""
+    words = text.casefold().split()
+    return 0 < len(words) <= 5 and ":" not in text and bool(
+        (found := _section(words)) and found.rule in data("cues")["group_labels"])
 
 
 def _section(words: list[str]) -> Section | None:

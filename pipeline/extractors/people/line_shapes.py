@@ -101,10 +101,15 @@ def apology_gate() -> LiteralGate:
     return LiteralGate([pattern("apology_sentence")])
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def substitute_statement(text: str, start: int) -> bool:
     """Whether the sentence from `start` tells of a substitute with its verb straight after
     the first name ('Mr B Ellery attended as a substitute for Mr G Ransome.'): no entry of
     an apologies list, as 'Cllr A, for whom Cllr B was substitute;' is."""
     sentence = text[start:sentence_end(text, start)]
+    # (a note in brackets is no verb of the sentence: 'Mark Sedgwick (Carys Lowe attending
+    # as nominated substitute), Helen Stansfield' is a list)
     return substitute_sentence(sentence) and bool(
-        pattern("substitute_verb").search(sentence.split(",")[0]))
+        pattern("substitute_verb").search(_BRACKETED.sub("", sentence.split(",")[0])))
