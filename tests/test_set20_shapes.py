@@ -63,6 +63,7 @@ def test_declarers_without_titles_and_with_a_role_in_brackets() -> None:
 def test_agreed_opening_a_numbered_paragraph_is_a_decision() -> None:
     rows = _rows("PARK BOARD\n\nMinutes of the meeting held on 9 March 2026\n\nBudget\n\n"
                  "2. Agreed, subject to one change to paragraph 14(b).\n\n"
+                 "11. Ewan McAskill left the room.\n\n"
                  "12. Agreed to award a grant to the Trust.\n\nAgreed to meet again.\n")
     assert [r["text"] for r in rows["decisions"]] == [
         "subject to one change to paragraph 14(b).", "to award a grant to the Trust."]
@@ -90,3 +91,24 @@ def test_an_alternate_is_a_substitute() -> None:
                  "1. Minutes\n\nAgreed.\n")
     assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
         ("Nadia Rahman", "Tariq Hussain")]
+
+
+def test_recommendations_in_minutes_and_agenda_lines() -> None:
+    rows = _rows("PARTNERSHIP BOARD\n\nMinutes of the meeting held on 3 March 2026\n\n"
+                 "6. Growth Fund\n\n6.2 The Panel had reviewed the pipeline. It was recommended "
+                 "that the Board:\n\na) approve the reallocation of the grant;\n\nb) ask the Panel "
+                 "to report in May.\n\n7. Top-up rates\n\nRecommended –\n\n(1) That the rates be "
+                 "adopted.\n\n8. Annual Report\nThe Authority is recommended to note the "
+                 "report.\n\n"
+                 "9. Applications\n(1) 6/31/25/112 – Erection of a building, Ashwell Cross. "
+                 "Recommendation: refuse.\n")
+    assert [(r["number"], r["text"]) for r in rows["recommendations"]] == [
+        ("a", "approve the reallocation of the grant;"), ("b", "ask the Panel to report in May."),
+        ("1", "That the rates be adopted."), ("", "note the report."), ("", "refuse.")]
+
+
+def test_agreed_under_a_decision_heading_is_its_part() -> None:
+    rows = _rows("COUNCIL\n\nMinutes of the meeting held on 28 November 2024\n\n5. Report\n\n"
+                 "Decision\n\n1. Noted the contents of the report.\n\n2. Agreed to receive a "
+                 "further update in March.\n")
+    assert [r["kind"] for r in rows["decisions"]] == ["DECISION"]

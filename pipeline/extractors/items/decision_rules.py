@@ -38,6 +38,7 @@ class DecisionRules:
     title_case_that: frozenset[str]
     title_case_to: frozenset[str]
     numbered_title_case: frozenset[str]  # "12. Agreed to award ...", "2. Agreed, subject to"
+    part_verbs: frozenset[str]  # "1. Noted the report." opens a numbered part of a decision
     lower_formal: dict[str, frozenset[str]]
     lower_led: dict[str, frozenset[str]]  # lower-case keyword: words after it, formal ...
     lower_leads: frozenset[str]  # ... only after one of these lead-ins
@@ -82,6 +83,7 @@ def rules() -> DecisionRules:
         title_case_that=frozenset(raw["title_case_that"]),
         title_case_to=frozenset(raw["title_case_to"]),
         numbered_title_case=frozenset(raw["numbered_title_case"]),
+        part_verbs=frozenset(raw["part_verbs"]),
         lower_formal={k: frozenset(v) for k, v in raw["lower_formal"].items()},
         lower_led={k: frozenset(v) for k, v in raw["lower_formal_led"]["keywords"].items()},
         lower_leads=frozenset(raw["lower_formal_led"]["leads"]),

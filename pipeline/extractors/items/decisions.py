@@ -18,11 +18,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.block_gates import literal_blocks, pattern_blocks
 from pipeline.extractors.items.decision_rules import PatternInfo, rules
+from pipeline.extractors.items.keyword_case import (
+    KEYWORD_PUNCT,
+    SENTENCE_END,
+    keyword_case,
+    part_of_decision_above,
+)
 from pipeline.extractors.items.numbering import minute_number
 from pipeline.extractors.items.titles import block_text, row_number, strip_bars
 from pipeline.extractors.language import cell_spans, columns, labels, span_of, span_text, tokenize
@@ -34,9 +40,7 @@ from pipeline.regex_cache import compile_cached
 # Tokens after which a keyword starts a new sentence or clause ('|': a cell of a table
 # saved as text).
 BOUNDARIES = frozenset({".", ";", ":", "?", "!", "\u2013", "\u2014", "-", ":-", "|"})
-KEYWORD_PUNCT = frozenset({":", "-", "\u2013", "\u2014", ":-", "\u2012"})
 LEADING_PUNCT = compile_cached(r"^[\s:;,.\-\u2012\u2013\u2014]*")
-SENTENCE_END = (".", "!", "?")
 DECISION_HITS = "decision_hits"  # the label a block's keyword hits are kept under
 DANGLING_THAT = compile_cached(r"that\s*:-?", re.I)
 
@@ -86,11 +90,11 @@ def span_hits(doc: Span, gated: str | None = None) -> list[Hit]:
     for start, end, info in sorted(keywords, key=lambda k: k[0]):
         token = doc[start]
         after = doc[end] if end < len(doc) else None
-        case = _case(token, after, _sentence_start(doc, text, start, first), info, doc,
-                     numbered=0 < first == start)
+        case = keyword_case(token, after, _sentence_start(doc, text, start, first), info, doc,
+                            numbered=0 < first == start)
         if case is None:
             continue
-        clause, rule = None, info.id
+        clause, rule = None, info.id + ("+numbered" if case == "numbered" else "")
         if _sentence_start(doc, text, start, first) and case not in ("lower", "lower-led"):
             clause = start
         elif not info.leading_only:
@@ -117,52 +121,6 @@ def span_hits(doc: Span, gated: str | None = None) -> list[Hit]:
         while previous < len(doc) and doc[previous].text in KEYWORD_PUNCT:
             previous += 1  # the keyword's own colon or dash does not end its sentence
     return hits
-
-
-def _case(token: Token, after: Token | None, leading: bool, info: PatternInfo,
-          line: Span, numbered: bool = False) -> str | None:
-    """How the keyword is written, if that spelling can record a decision here: upper case
-    anywhere; title case only leading its sentence alone or before a colon or dash
-    ("Resolved:", "Resolved - that", "Resolved, that"; after a paragraph's number, `numbered`,
-    also "Agreed to" and "Agreed, subject to"); lower case only in formal phrasings
-    that a lead-in must then introduce ("The Council resolved:-", "it was resolved that")."""
-    r = rules()
-    if token.text.isupper():
-        return "upper"
-    if token.text.istitle():
-        if leading and (after is None or after.text in KEYWORD_PUNCT
-                        or after.text == "("  # "Resolved (by 6 votes to 1) to grant ..."
-                        or _whole_sentence(after, line)
-                        or _whole_sentence(after, line, KEYWORD_PUNCT)  # "Resolved unanimously:"
-                        or (after.lower_ == "that" and info.label in r.title_case_that)
-                        or (after.lower_ == "to" and info.label in r.title_case_to)
-                        or (numbered and after.text in ("to", ",")  # "12. Agreed to award"
-                            and info.label in r.numbered_title_case)
-                        or (after.text == "," and info.label in r.title_case_that
-                            and after.doc[after.i + 1:after.i + 2].text.lower() == "that")):
-            return "title"
-        return None
-    if token.text.islower() and after is not None and (
-            after.text in (":", ":-") or after.lower_ in r.lower_formal.get(info.label, ())):
-        return "lower"
-    if token.text.islower() and after is not None and after.lower_ in r.lower_led.get(
-            info.label, ()) and not any(not t.is_space for t in after.doc[after.i + 1:line.end]):
-        # "Seconded by Councillor B and agreed that" ending its line over the decision: only
-        # after that lead-in (run on into the decision, "and agreed that the minutes ...", it
-        # is narrative, as set 9's and 11's Northern Irish minutes are annotated)
-        return "lower-led"
-    return None
-
-
-def _whole_sentence(after: Token, line: Span, ends: frozenset[str] | tuple[str, ...] | None = None
-                    ) -> bool:
-    """Whether the keyword ends its line as a sentence of its own: "Noted.", "Agreed
-    unanimously." (the tokens after it are a full stop, after words allowed there); with
-    `ends` the keyword's punctuation, whether it labels what follows: "Resolved
-    unanimously:" over a numbered list."""
-    rest = [t for t in after.doc[after.i:line.end] if not t.is_space]
-    return bool(rest) and rest[-1].text in (ends or SENTENCE_END) and all(
-        t.lower_ in rules().bare_sentence_words for t in rest[:-1])
 
 
 def _first_content_token(doc: Span, text: str) -> int:
@@ -194,7 +152,9 @@ def _sentence_start(doc: Span, text: str, index: int, first: int) -> bool:
 def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict]:
     """Decision rows; `headings` maps the block index of each item heading to its number."""
     blocks = document.blocks
-    found = paper_hits(document)
+    found = [[(hit, end) for hit, end in pairs if not hit.rule.endswith("+numbered")
+              or not part_of_decision_above(blocks, index)]
+             for index, pairs in enumerate(paper_hits(document))]
     hits = [[hit for hit, _ in pairs] for pairs in found]
     inline = literal_blocks(_inline_gate(), document)  # (most blocks hold none of its words)
     rows: list[dict] = []

@@ -273,8 +273,15 @@ def group_line(text: str) -> bool:
     """Whether a line without a colon names a group of members ('School members', 'Non
     school members'), as minutes sort the absent under an apologies sentence."""
     words = text.casefold().split()
-    return 0 < len(words) <= 5 and ":" not in text and bool(
-        (found := _section(words)) and found.rule in data("cues")["group_labels"])
+    # the group's noun ends the line, and nothing but words stands on it (no list of names:
+    # 'Councillors Allardyce, Beckwith and Crane.')
+    return 0 < len(words) <= 4 and bool(_GROUP_LINE.fullmatch(text.strip())) and bool(
+        (found := _section(words)) and found.rule in data("cues")["group_labels"]
+        and words[-1] == next(r["phrase"] for r in data("cues")["rules"]
+                              if r["id"] == found.rule).split()[-1])
+
+
+_GROUP_LINE = compile_cached(r"[A-Za-z][A-Za-z' -]*")
 
 
 def _section(words: list[str]) -> Section | None:
