@@ -112,3 +112,15 @@ def test_agreed_under_a_decision_heading_is_its_part() -> None:
                  "Decision\n\n1. Noted the contents of the report.\n\n2. Agreed to receive a "
                  "further update in March.\n")
     assert [r["kind"] for r in rows["decisions"]] == ["DECISION"]
+
+
+def test_a_board_of_directors_and_its_numbered_paragraphs() -> None:
+    rows = _rows("MEP BOARD OF DIRECTORS\n\nMinutes of the Meeting\n\n3 March 2026\n\n"
+                 "Present: Ann Bell, Carl Dean\n\n1. Welcome\n\nNoted.\n\n2. Declarations of "
+                 "Interest\n\n2.1 Priya Sandhu and Joanne Pike declared interests in Item 3.\n\n"
+                 "3. Growth Fund\n\n3.1 The report was presented.\n\n3.2 Resolved: The Board "
+                 "approved the recommendations.\n")
+    assert rows["documents"][0]["body"].casefold() == "mep board of directors"
+    assert [r["number"] for r in rows["items"]] == ["1", "2", "3"]
+    assert [(r["name"], r["item"]) for r in rows["declarations"]] == [
+        ("Priya Sandhu", "3"), ("Joanne Pike", "3")]

@@ -342,8 +342,9 @@ def _is_title(title: str, relaxed: bool = False, loose: bool = False) -> bool:
     if not _letters(title, 3) or title.endswith(",") or (
             title.endswith(";") and not loose):  # "... of the Council;" fills a gap
         return False
-    if first in r.decision_verbs and (len(words) == 1 or not words[1][:1].isupper()):
-        return False  # "1. Noted the contents of the report." is a decision's part
+    if first in r.decision_verbs and (len(words) == 1 or not words[1][:1].isupper()
+                                      or words[0].endswith(":")):
+        return False  # "1. Noted the contents of the report." / "6.3 Resolved: The Board"
     # verbs of a sentence are written in lower case ("May" in a date is a month)
     lowered = {w.casefold().strip(",.;:()") for n, w in enumerate(words)
                if n == 0 or not w[:1].isupper()}
