@@ -124,3 +124,13 @@ def test_a_board_of_directors_and_its_numbered_paragraphs() -> None:
     assert [r["number"] for r in rows["items"]] == ["1", "2", "3"]
     assert [(r["name"], r["item"]) for r in rows["declarations"]] == [
         ("Priya Sandhu", "3"), ("Joanne Pike", "3")]
+
+
+def test_declarations_run_together_with_semicolons() -> None:
+    rows = _rows("COMMUNITY COUNCIL\n\nMinutes of the meeting held on 10 February 2026\n\n"
+                 "In Attendance: Councillors H Rowlands (HR), T Griffiths (TG), L Ashworth (LA)\n\n"
+                 "2) Declarations of Interest – HR and TG in relation to the school grant "
+                 "request; Cllr L Ashworth, item 8, as a trustee of the Village Hall (personal)."
+                 "\n\n8) Village Hall\nNoted.\n")
+    assert [(r["name"], r["item"], r["kind"]) for r in rows["declarations"]] == [
+        ("HR", "", ""), ("TG", "", ""), ("L Ashworth", "8", "personal")]

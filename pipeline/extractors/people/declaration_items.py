@@ -127,3 +127,14 @@ def titled_in(text: str, items: list[dict]) -> list[tuple[str, str]]:
     return [(i.get("number", ""), i["title"]) for i, title in zip(
         items, folded_titles(items), strict=True) if len(i.get("title", "").split()) >= 2
         and f" {title} " in folded][:1]
+
+
+_ENTRY_BREAK = re.compile(r";\s+")
+
+
+def entry_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each entry of a line that runs entries together with semicolons
+    ('HR and TG in relation to <title>; Cllr L Ashworth, item 8, as a trustee')."""
+    starts = [0, *(m.end() for m in _ENTRY_BREAK.finditer(text))]
+    ends = [m.start() for m in _ENTRY_BREAK.finditer(text)] + [len(text)]
+    return list(zip(starts, ends, strict=True))

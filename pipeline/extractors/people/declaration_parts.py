@@ -324,6 +324,8 @@ def names_in(text: str, named: dict | None = None) -> list[tuple[str, int, int]]
         tail = text[m.start():m.start() + NAME_WINDOW]  # bounded: one pass on a long line
         stop = pattern("name_stop").search(tail)
         segment = tail[:stop.start()] if stop else tail
+        if segment.rstrip().endswith(","):  # 'Cllr L Ashworth, item 8, ...': the names end
+            segment = segment.rstrip()[:-1]
         if not segment:
             continue
         # a run must open with an honorific or an office: tested before the names are read
@@ -350,3 +352,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans.append((start, len(text)))
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans
             if text[s:e].strip()]
+
+
+def kind_words(text: str) -> str:
+    """The words a lead line names interests with: 'the following personal interests'."""
+    # kind_words tries up to 60 characters at every position: only where 'interest' is
+    m = pattern("kind_words").search(text) if pattern("interest_word").search(text) else None
+    return m.group(1) if m else ""

@@ -34,6 +34,7 @@ from pipeline.extractors.anchors import AnySearch
 from pipeline.extractors.people.declaration_items import (
     bare_codes,
     cell_numbers,
+    entry_spans,
     item_refs,
     resolve,
     titled_in,
@@ -44,6 +45,7 @@ from pipeline.extractors.people.declaration_parts import (
     declarers,
     item_titled,
     kind_of,
+    kind_words,
     label_kind,
     member_cell,
     names_in,
@@ -181,15 +183,8 @@ def _lead(block: Block, section: Section) -> None:
     if rules()["register"].search(text) and not rules()["invitation"].search(text):
         section.register = True
         return
-    if not rules()["invitation"].search(text) and (kind := kind_of(_kind_words(text))):
+    if not rules()["invitation"].search(text) and (kind := kind_of(kind_words(text))):
         section.kind = kind
-
-
-def _kind_words(text: str) -> str:
-    """The words a lead line names interests with: 'the following personal interests'."""
-    # kind_words tries up to 60 characters at every position: only where 'interest' is
-    m = pattern("kind_words").search(text) if pattern("interest_word").search(text) else None
-    return m.group(1) if m else ""
 
 
 # ---- sentences ---------------------------------------------------------------------------
@@ -314,6 +309,13 @@ def _from_entry(block: Block, section: Section, items: list[dict], named: dict,
     (member of the bowls club)', 'MR and EW in relation to <an item's title>' (the codes the
     paper gave its members): a titled name with an item or a category, no verb."""
     text = block.text
+    if len(spans := entry_spans(text)) > 1 and (item_refs(text) or pattern(
+            "interest_word").search(text)) and all(
+            names_in(text[a:b], named) or coded_declarers(text[a:b], codes) for a, b in spans):
+        # "HR and TG in relation to <title>; Cllr L Ashworth, item 8, as a trustee": entries
+        return [row for a, b in spans for row in _from_entry(replace(
+            block, start=block.start + a, end=block.start + b, text=text[a:b]),
+            replace(section, listed=True), items, named, codes)]  # (each one an entry)
     if len(text) > 300 or rules()["invitation"].search(text) or _searches()["not"].search(text):
         return []
     people = names_in(text, named) or coded_declarers(text, codes)
@@ -324,7 +326,7 @@ def _from_entry(block: Block, section: Section, items: list[dict], named: dict,
     if (m := pattern("entry_number").match(text)) and not refs:
         refs = [(m.group("num"), "")]
     refs = refs or [(n, "") for n in bare_codes(text, items)] or titled_in(text, items)
-    kind = kind_of(" ".join(re.findall(r"\(([^()]*)\)", text)) + " " + _kind_words(text)) \
+    kind = kind_of(" ".join(re.findall(r"\(([^()]*)\)", text)) + " " + kind_words(text)) \
         or label_kind(text)  # "Item 3: Cllr Pike, personal", "Cllr Pike - Item 3 - Personal"
     if not kind and refs:
         kind = cell_kind(text, refs[0][0])  # "Cllr M Jones 23/205 Personal Member is ..."
