@@ -2,9 +2,9 @@
 
 Three shapes are read, with cue phrases in `models/structure/recommendation_cues.json`:
 a section headed "Recommendation(s)" (its numbered or bulleted entries, else its paragraphs);
-a list introduced by "recommends that:", "is recommended to:", "Members are asked to:"; and a
-single sentence "It is recommended that ...". A recommendation repeated word for word (an
-executive summary and the body) is listed once.
+a list introduced by "recommends that:", "is recommended to:", "Members are asked to:" (its
+first part may open "That (1) ..."); and a single sentence "It is recommended that ...". A
+recommendation repeated word for word (an executive summary and the body) is listed once.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
-LIST_NUMBER = compile_cached(r"^\s*(?:\((?P<a>\d{1,2}|[a-z]|[ivx]{1,6})\)"
+LIST_NUMBER = compile_cached(r"^\s*(?:that\s+(?=\())?(?:\((?P<a>\d{1,2}|[a-z]|[ivx]{1,6})\)"
                              r"|(?P<b>\d{1,2}|[a-z]|[ivx]{1,6})(?P<close>[.)]))\s+(?=\S)", re.I)
 DECIMAL = compile_cached(r"^\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s*(?=\S)")
 SECTION_NUMBER = compile_cached(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
+ADDRESSEE = compile_cached(r"\s*\((?:to|for)\s+[^()]{2,60}\)$", re.I)
 BULLET = compile_cached(r"^\s*[-*\u2022\u25aa\u25cf\u00b7\u2013\u2043\u25e6]\s+")
 SMALL_WORDS = {"and", "of", "for", "the", "to", "in", "on", "a", "an", "by", "with", "&"}
-TERMINAL = ".;!?"
 ROMANS = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 MIN_DEDUP_WORDS = 4  # "Grant." twice in planning minutes is two recommendations
@@ -126,7 +126,7 @@ def _heading_like(line: Line) -> bool:
         return False
     text = _strip_number(line.text)
     words = text.split(None, 8)  # (nine parts: over eight words, without splitting them all)
-    if not words or len(words) > 8 or text[-1] in TERMINAL + ",":
+    if not words or len(words) > 8 or text[-1] in ".;!?,":
         return False
     big = [w for w in words if w.lower() not in SMALL_WORDS and w[:1].isalpha()]
     return line.block.bold or text.isupper() or all(w[:1].isupper() for w in big)
@@ -185,7 +185,7 @@ def _continued(lines: list[Line], k: int) -> tuple[str, int]:
     """A line's text with the wrapped lines that carry on its sentence; the next index."""
     text, k = lines[k].text, k + 1
     while (k < len(lines) and not lines[k].style and lines[k].text[:1].islower()
-           and text[-1:] not in TERMINAL + ":"):
+           and text[-1:] not in ".;!?:"):
         text, k = f"{text} {lines[k].text}", k + 1
     return text, k
 
@@ -324,8 +324,8 @@ def extract_recommendations(document: Document) -> list[dict]:
                 continue
             found.append((line, text))
             used.add(k)
-        elif line.text.rstrip().endswith((":", ":-", "-", "\u2013")) and \
-                _is_intro(line.text, False):
+        elif ADDRESSEE.sub("", line.text.rstrip()).endswith((":", ":-", "-", "\u2013")) and \
+                _is_intro(line.text, False):  # ("RECOMMENDED: (to Cabinet)": to whom, after)
             series, nxt = _entries(lines, k + 1)
             if not series.found:
                 series, nxt = _plain_entries(lines, k + 1)

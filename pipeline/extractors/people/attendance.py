@@ -57,6 +57,7 @@ from pipeline.extractors.people.merged_names import bare, list_lines, split_merg
 from pipeline.extractors.people.names import classify
 from pipeline.extractors.people.present_sentences import present_sentences
 from pipeline.extractors.people.register import Register, same_person
+from pipeline.extractors.people.reserve_lines import read_reserve_lines
 from pipeline.extractors.people.scanning import may_be_titled
 from pipeline.extractors.people.star_marks import read_starred, star_legend
 from pipeline.extractors.people.vocabulary import data, pattern, vocab
@@ -99,6 +100,7 @@ class Walk(TableReader):
         self.at = 0  # the index of the block being read
         self.star = star_legend(blocks)  # '*attended': a star marks who was present
         self.mark_columns: tuple[str, ...] = ()  # a grid header's status columns (mark_grid)
+        self.reserve: str | None = None  # where a table of reserves is read (reserve_lines)
 
     def run(self) -> None:
         i = 0
@@ -123,8 +125,8 @@ class Walk(TableReader):
             return self.table(i)
         if self.star and read_starred(self, block):
             return i + 1
-        if read_grid(self, block):  # "Member P A DNA" / "Ann Bell (AB) - Independent Chair P"
-            return i + 1
+        if read_grid(self, block) or read_reserve_lines(self, block, following):
+            return i + 1  # "Member P A DNA" grids, "Ordinary Member" / "Reserve Member" lines
         if self.paused and pattern("minutes_marker").match(block.text):
             self.section, self.paused = self.paused, None  # "Apologies" / agenda / "Minutes:"
             return i + 1

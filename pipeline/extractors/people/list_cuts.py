@@ -128,7 +128,18 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
                 and not base.inside(at) and all(
                 w not in office and is_name(w, True) for w in m.groups()):
             cut(at, "lead")  # a person, not a note on the one before
+    # "Councillor K CarleCouncillor M Donaghy", "PSNIMs N Devine": a PDF mirror that lost the
+    # break between two entries glues the next one's honorific to the word before it
+    for m in GLUED_HONORIFIC.finditer(text, start, end):
+        if depth[m.start()] == 0 and not base.inside(m.start()):
+            cut(m.start(), "comma")
     return extra
+
+
+#: an honorific glued to the end of the word before it, a name after it
+GLUED_HONORIFIC = compile_cached(
+    r"(?:(?<=[a-z])(?=(?:Councillor|Cllr|Alderman|Mrs|Mr|Ms|Miss|Dr)\s+[A-Z])"
+    r"|(?<=[A-Z]{2})(?=(?:Mrs|Mr|Ms|Miss|Dr)\s+[A-Z]))")
 
 
 #: a bracketed code or office and the word after it ('(AB) C Dunn', '(Town Clerk) Delyth')

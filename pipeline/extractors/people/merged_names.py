@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from pipeline.extractors.people.list_cuts import GLUED_HONORIFIC
 from pipeline.extractors.people.names import Person, _kind, parse_person
 from pipeline.extractors.people.vocabulary import data, lone_honorific, vocab
 from pipeline.regex_cache import compile_cached
@@ -69,8 +70,9 @@ def split_merged(text: str, start: int, end: int, others: list[str]) -> list[Per
 
 
 def bare(text: str) -> bool:
-    """Whether a line holds nothing but name words (a candidate list line)."""
-    return _tokens(text, 0, len(text)) is not None
+    """Whether a line holds nothing but name words (a candidate list line); not when an
+    honorific is glued to a word ('K CarleCouncillor M Donaghy': the list reader cuts there)."""
+    return _tokens(text, 0, len(text)) is not None and not GLUED_HONORIFIC.search(text)
 
 
 def _choose(readings: list[list[tuple[int, int]]] | None, votes: Callable[[], int],

@@ -1,0 +1,53 @@
+"""Shapes met in a blind held-out round (set 21): each general, each with its own paper."""
+
+from __future__ import annotations
+
+from pipeline.extractors import extract_document
+from pipeline.readers.text import parse_text
+
+
+def _rows(text: str) -> dict[str, list[dict]]:
+    return extract_document(parse_text(text, "paper.txt"))
+
+
+def test_honorifics_glued_to_the_name_before() -> None:
+    rows = _rows("POLICING COMMITTEE\n\nMinutes of the meeting held on 3 March 2026\n\n"
+                 "In attendance:\n\nCouncillor D Beattie Councillor K CarleCouncillor M Donaghy\n\n"
+                 "Chief Inspector G Harkin, PSNIMs N Devine, Probation Board\n\n1. Minutes\n\n"
+                 "Agreed.\n")
+    assert [r["name"] for r in rows["attendees"]] == [
+        "D Beattie", "K Carle", "M Donaghy", "G Harkin", "N Devine"]
+
+
+def test_a_rank_attended_on_behalf_of_another() -> None:
+    rows = _rows("POLICING COMMITTEE\n\nMinutes of the meeting held on 3 March 2026\n\n"
+                 "Present: Councillor D Beattie\n\nApologies were received from Councillor "
+                 "Fearon and Superintendent H Lowe, PSNI.\n\nInspector M Garvey attended on "
+                 "behalf of Superintendent Lowe.\n\n1. Minutes\n\nAgreed.\n")
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("H Lowe", "M Garvey")]
+
+
+def test_ordinary_and_reserve_members_set_as_lines() -> None:
+    rows = _rows("Agenda and minutes\n\nScrutiny Committee - Tuesday 17 June 2025 7.30 pm\n\n"
+                 "42.\n\nAttendance by Reserve Members\n\nMinutes:\n\nRESOLVED:  To note the "
+                 "attendance of the following duly appointed Reserve Members:-\n\n"
+                 "Ordinary Member\n\nReserve Member\n\nCouncillor Anita Pellow\n\nCouncillor "
+                 "Graham Tisdall\n\nCouncillor Rupert Ossei\n\nCouncillor Meera Lakhani\n\n"
+                 "43.\n\nDeclarations of Interest\n\nNone.\n")
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("Anita Pellow", "Graham Tisdall"), ("Rupert Ossei", "Meera Lakhani")]
+    assert "Anita Pellow" not in [r["name"] for r in rows["attendees"]]
+
+
+def test_recommendations_to_another_body() -> None:
+    rows = _rows("COMMITTEE\n\nMinutes of the meeting held on 17 June 2025\n\n41. Review\n\n"
+                 "The report recommended that the Committee:-\n(a) approve the plan; and\n"
+                 "(b) instruct the Manager to report.\n\n42. Rail\n\nRecommended to the Combined "
+                 "Authority:\n\n(i)\tThat the programme be approved.\n\n43. Housing\n\n"
+                 "RECOMMENDED: (to Cabinet)\n\nThat (1) the Council develop a framework;\n\n"
+                 "(2) families are not placed in shared accommodation.\n")
+    assert [(r["number"], r["text"]) for r in rows["recommendations"]] == [
+        ("a", "approve the plan; and"), ("b", "instruct the Manager to report."),
+        ("i", "That the programme be approved."), ("1", "the Council develop a framework;"),
+        ("2", "families are not placed in shared accommodation.")]
