@@ -51,3 +51,13 @@ def test_recommendations_to_another_body() -> None:
         ("a", "approve the plan; and"), ("b", "instruct the Manager to report."),
         ("i", "That the programme be approved."), ("1", "the Council develop a framework;"),
         ("2", "families are not placed in shared accommodation.")]
+
+
+def test_an_item_number_opening_a_heading_is_no_part_of_a_name() -> None:
+    rows = _rows("PARTNERSHIP\n\nMinutes of the meeting held on 3 March 2026\n\n"
+                 "PCSP/045/2025 POLICING COMMITTEE - UPDATE\n\nThe Policing Committee reports "
+                 "to the Partnership.\n\nVIII PERFORMANCE AND AUDIT COMMITTEE - REPORT\n\nThe "
+                 "Performance and Audit Committee met in September.\n")
+    names = {r["body"].casefold() for r in rows["bodies"]}
+    assert {"policing committee", "performance and audit committee"} <= names
+    assert not any("/" in n or n.startswith("viii") for n in names)

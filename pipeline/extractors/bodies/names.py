@@ -18,7 +18,7 @@ from itertools import compress
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.references import lower_references
-from pipeline.extractors.bodies.units import Joined, Tokens, Unit
+from pipeline.extractors.bodies.units import Joined, Tokens, Unit, numbered_line
 from pipeline.extractors.bodies.words import (
     APOSTROPHES,
     DETERMINERS,
@@ -90,8 +90,8 @@ def _runs(words: Words) -> list[tuple[int, int]]:
         list(compress(range(count), caps))
     possessive, plural_possessive = words.possessive, words.plural_possessive
     for i in starts:
-        if i < after:
-            continue
+        if i < after or numbered_line(texts, caps, i):
+            continue  # a line's "VIII PERFORMANCE AND AUDIT COMMITTEE": an item's number
         bracketed = not caps[i] and (i + 3 < count and texts[i] == "(" and caps[i + 1]
                                      and texts[i + 2] == ")" and caps[i + 3])
         if not (caps[i] or bracketed):

@@ -11,6 +11,7 @@ The same numbers, the same texts: the copy's tokens were the paper's, counted fr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import compress
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["Joined", "PaperColumns", "Stretch", "Tokens", "Unit", "WordTest", "capitalised",
-           "opening_it", "unit_of"]
+           "numbered_line", "opening_it", "unit_of"]
 
 
 class PaperColumns:
@@ -214,10 +215,20 @@ def capitalised(text: str) -> bool:
     """Whether a word is capitalised: a first capital that is a letter settles it; the search
     is for those that are not (Ⅻ)."""
     first = text[:1]
+    if "/" in text and any(c.isdigit() for c in text):
+        return False  # a minute's number, no name's word ('PCSP/045/2025 POLICING COMMITTEE')
     return first.isupper() and (first.isalpha() or any(c.isalpha() for c in text))
 
 
 _CAPITALS = WordTest(capitalised)
+_ROMAN = re.compile(r"[IVXL]{2,6}")
+
+
+def numbered_line(texts: list[str], caps: list[bool], i: int) -> bool:
+    """Whether word i is a roman numeral opening a line before a capitalised word: an
+    item's number ('VIII PERFORMANCE AND AUDIT COMMITTEE'), not part of a name."""
+    return (i == 0 or not texts[i - 1].strip()) and i + 1 < len(texts) and caps[i + 1] and \
+        _ROMAN.fullmatch(texts[i]) is not None
 
 
 def _like_num(text: str) -> bool:
