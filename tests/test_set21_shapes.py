@@ -61,3 +61,13 @@ def test_an_item_number_opening_a_heading_is_no_part_of_a_name() -> None:
     names = {r["body"].casefold() for r in rows["bodies"]}
     assert {"policing committee", "performance and audit committee"} <= names
     assert not any("/" in n or n.startswith("viii") for n in names)
+
+
+def test_a_membership_list_ends_before_a_clause_of_its_own() -> None:
+    rows = _rows("COUNCIL\n\nMinutes of the meeting held on 3 March 2026\n\n1. Town centre\n\n"
+                 "The Chief Executive reported that the Drumcarrow Town Centre Partnership "
+                 "includes representatives from Kilbrannon District Council, the Drumcarrow "
+                 "Chamber of Trade and the Kilbrannon Rural Network, and would hold its first "
+                 "meeting on 4 November 2025.\n")
+    assert {r["source"] for r in rows["relations"] if r["relation"] == "member_of"} == {
+        "Kilbrannon District Council", "Drumcarrow Chamber of Trade", "Kilbrannon Rural Network"}

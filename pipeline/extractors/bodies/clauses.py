@@ -107,7 +107,7 @@ class ClauseReader(Positions):
         `skip_unnamed` (a list after a colon): a lower-case item that names no body ('are:
         health, police and X') is stepped over, not the list's end."""
         items: list[tuple[Mention, list[str], bool]] = []  # (mention, names, after a comma)
-        doc, end, comma = ctx.doc, ctx.sent.end, False
+        doc, end, comma, joined = ctx.doc, ctx.sent.end, False, -1
         # "accountable to the Board and to the Partnership": the preposition before the list
         # may stand again before a later item
         again = ctx.lowers[i - 1] if ctx.sent.start < i <= end and \
@@ -162,7 +162,7 @@ class ClauseReader(Positions):
                     and ctx.lowers[i + 2] in WORDS.list_breaking_prepositions:
                 break  # "the Board, and of the A and the B, which ...": a new phrase
             if i + 1 < end and ctx.texts[i] in ",;" and ctx.lowers[i + 1] in ("and", "or"):
-                i += 2  # "A, B and C", "- the A;\n- the B; and\n- the C
+                i, joined = i + 2, len(items)  # "A, B and C", "- the A;\n- the B; and\n- the C
             elif i + 2 < end and doc.text(i, i + 3).lower() == "as well as":
                 i += 3
             elif i < end and ctx.lowers[i] in WORDS.separators:
@@ -170,7 +170,8 @@ class ClauseReader(Positions):
             elif not (broken and i < end and ctx.colon() < i):
                 break  # (a list under a colon may run on one name a line, with no separator:
                 # 'representation from:' over bullets; a line break then parts its items)
-        if i < end and ctx.lowers[i] in WORDS.clause_verbs and len(items) > 1:
+        if i < end and ctx.lowers[i] in WORDS.clause_verbs and len(items) > 1 and \
+                joined != len(items):  # (", and would hold ...": the list ended before it)
             # "... replaces the X, and A and B are represented on ...": A and B open a clause;
             # "reports to the Board and that the Hub is represented on": so does the Hub
             commas = [n for n, (_, _, c) in enumerate(items) if c and n]
