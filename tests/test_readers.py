@@ -284,3 +284,15 @@ def test_ligatures_are_spelt_out_and_invisible_marks_dropped(tmp_path: Path, fmt
     assert read(path).blocks[1].text == (
         "Present: Councillor Ann Griffiths (Chair), Dr Bo Roe (Chief Officer), Councillor Cy "
         "Duffy and Dee Flefield")
+
+
+def test_an_action_columns_initials_do_not_run_the_next_heading_on() -> None:
+    from pipeline.readers.text import parse_text
+
+    filler = "The Board discussed the terms of reference of the committees at some length"
+    lines = [f"{filler} {n}." for n in range(24)]
+    text = "\n".join([*lines, "The Board APPROVED the revised Terms of Reference for the"
+                      " Committee.                      SL", "ICB/2526/118: Estates Strategy",
+                      "KB presented the strategy.", *lines]) + "\n"
+    blocks = [b.text for b in parse_text(text, "icb.txt").blocks]
+    assert "ICB/2526/118: Estates Strategy" in blocks

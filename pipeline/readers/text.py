@@ -90,7 +90,7 @@ def parse_text(text: str, source: str, fmt: str = "text") -> Document:
     text = BLOCK_TAGS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     page = 1
     table: int | None = None
-    previous_blank = True
+    previous_blank, finished = True, False
     lines = text.split("\n")
     margin = wrap_width(lines)
     before = 0  # how long the line before is (with its indent), in a hard-wrapped text
@@ -114,9 +114,14 @@ def parse_text(text: str, source: str, fmt: str = "text") -> Document:
         # choice: only a word too long for that line's room was wrapped
         wrapped = margin is not None and previous_blank is False and \
             before + 1 + len(line.split()[0]) > margin - margin // 25  # (a margin is rough)
-        _add_line(builder, line, raw_line, bold, page, previous_blank, wrapped)
-        previous_blank = False
-        before = len(raw_line.rstrip())
+        _add_line(builder, line, raw_line, bold, page, previous_blank or finished,
+                  wrapped)
+        # a line's text, without an action column's initials: its width, and whether it ends
+        # a sentence (the next line then starts afresh: '... Committee.    SL' / 'ICB/2526/118')
+        text_part = _ACTION_COLUMN.sub("", raw_line.rstrip())
+        previous_blank, finished = False, text_part != raw_line.rstrip() and \
+            text_part.endswith(tuple(SENTENCE_END))
+        before = len(text_part)
     document = builder.build(pages=page)
     return document
 
@@ -137,7 +142,10 @@ def wrap_width(lines: list[str]) -> int | None:
 
 #: a line that opens an item or a part of one: never the run-on of the line before
 _OPENS_PART = re.compile(r"\(?(?:\d{1,4}|[a-z]{1,2}|[ivx]{1,5})[.)]\s|\d{1,4}\.\d"
-                         r"|[A-Z][\w'’ -]{0,40}:(?:\s|$)")  # ('Apologies:', 'In attendance:')
+                         r"|[A-Z][\w'’ -]{0,40}:(?:\s|$)"  # ('Apologies:', 'In attendance:')
+                         r"|[A-Z]{1,8}/\d[\d/.-]*:?\s")  # a minute's number ('ICB/2526/118:')
+#: an action column's initials after a run of spaces at a line's end ('... Committee.    SL')
+_ACTION_COLUMN = re.compile(r"\s{3,}[A-Z]{2,4}(?:[/,]\s?[A-Z]{2,4})*\s*$")
 
 
 def _add_line(builder: DocumentBuilder, line: str, raw: str, bold: bool, page: int,
