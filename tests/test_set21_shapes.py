@@ -71,3 +71,14 @@ def test_a_membership_list_ends_before_a_clause_of_its_own() -> None:
                  "meeting on 4 November 2025.\n")
     assert {r["source"] for r in rows["relations"] if r["relation"] == "member_of"} == {
         "Kilbrannon District Council", "Drumcarrow Chamber of Trade", "Kilbrannon Rural Network"}
+
+
+def test_declarations_under_an_agenda_items_number_and_title_end() -> None:
+    rows = _rows("Agenda and minutes\n\nScrutiny Committee - Tuesday 17 June 2025 7.30 pm\n\n"
+                 "41.\n\nRecommendation I: Scrutiny Review of Temporary Accommodation\n\n"
+                 "Minutes:\n\nThe Committee received the report.\n\n43.\n\nDeclarations of "
+                 "Interest\n\nMinutes:\n\nRESOLVED:  To note that the following interests were "
+                 "declared:\n\nAgenda Item 9 – Scrutiny Review of Temporary Accommodation\n\n"
+                 "Councillor Graham Tisdall declared a personal interest in that he was a "
+                 "landlord.\n")
+    assert [(r["name"], r["item"]) for r in rows["declarations"]] == [("Graham Tisdall", "41")]

@@ -144,15 +144,22 @@ _NOT_WORD = compile_cached(r"[^\w\s]")
 
 def item_titled(text: str, items: list[dict], own: str) -> str:
     """The number of the item (not the declarations item itself) whose title the line is,
-    word for word; '' for any other line."""
-    folded = fold_title(text)
+    word for word; '' for any other line. After an agenda's number ('Agenda Item 9 –
+    Scrutiny Review of X', the minutes numbering it 41) the line may give the title's end
+    ('Recommendation I: Scrutiny Review of X'), three words or more of it."""
+    led = _ITEM_LEAD.match(text)
+    folded = fold_title(text[led.end():] if led else text)
     if len(folded) < 8:
         return ""
     # (asked of each line of a declarations section: the titles are folded once a paper)
     for item, title in zip(items, folded_titles(items), strict=True):
-        if title == folded and item.get("number", "") != own:
+        if (title == folded or led and folded.count(" ") >= 2 and title.endswith(
+                " " + folded)) and item.get("number", "") != own:
             return str(item.get("number", ""))
     return ""
+
+
+_ITEM_LEAD = compile_cached(r"\s*(?:agenda\s+)?item\s+[\w.()]{1,6}\s*[–—:-]\s*(?=\S)", re.I)
 
 
 def fold_title(title: str) -> str:
