@@ -82,3 +82,12 @@ def test_declarations_under_an_agenda_items_number_and_title_end() -> None:
                  "Councillor Graham Tisdall declared a personal interest in that he was a "
                  "landlord.\n")
     assert [(r["name"], r["item"]) for r in rows["declarations"]] == [("Graham Tisdall", "41")]
+
+
+def test_a_group_set_up_for_a_year_reporting_to_a_committee() -> None:
+    rows = _rows("COMBINED AUTHORITY\n\nMinutes of the meeting held on 3 March 2026\n\n"
+                 "1. Bus services\n\nRESOLVED:\n\n(c) That a Local Bus Working Group be "
+                 "re-established for the municipal year 2025/26, reporting to the Transport "
+                 "Committee, with the terms of reference set out in Appendix 1.\n")
+    assert [(r["source"], r["relation"], r["target"]) for r in rows["relations"]] == [
+        ("Local Bus Working Group", "reports_to", "Transport Committee")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extractors.bodies.adjuncts import before_adjunct, before_topic
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.discourse import Discourse
 from pipeline.extractors.bodies.names import Mention, head_of, vocabulary
@@ -258,7 +259,7 @@ class ClauseReader(Positions):
         if word in ("which", "who", "that"):  # "the Partnership, which is accountable to"
             m = ctx.at(i - 2 if ctx.texts[i - 1] in ",(" else i - 1, ending=True)
             if m is None and word == "which" and ctx.texts[i - 1] == ",":
-                m = _before_topic(ctx, i - 2, start)  # "a Group on damp and mould, which"
+                m = before_topic(ctx, i - 2, start)  # "a Group on damp and mould, which"
             if m and not m.possessive and word == "which" and \
                     ctx.lowers[cue_start] in WORDS.plural_verbs:
                 return self._subjects_left(ctx, m), negated  # "A, B and C, which report to"
@@ -280,7 +281,7 @@ class ClauseReader(Positions):
                 # "the Pension Board, whose members are appointed by the Authority, reports to"
                 m = ctx.at(opening - 1, ending=True)
                 return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
-            k = i - 1
+            k = before_adjunct(ctx, i - 1, start)  # "... re-established for the year 2025/26,"
             while k > start and ctx.lowers[k] in WORDS.set_up_before_comma:
                 k -= 1
             if k < i - 2 and ctx.lowers[cue_start].endswith("ing") and (
@@ -383,14 +384,3 @@ def _aside(ctx: Context, i: int, end: int, again: str, most: int = 4) -> int:
     if k > i and k + 1 < end and ctx.lowers[k] in ("and", "or") and ctx.lowers[k + 1] == again:
         return k
     return i
-
-
-def _before_topic(ctx: Context, last: int, start: int) -> Mention | None:
-    """The name before a lower-case topic that ends at token `last` ('a Task and Finish
-    Group on damp and mould'), when a topic preposition (`topic_prepositions`) opens it."""
-    k = last
-    while k > start and last - k < 8 and ctx.texts[k].islower():
-        if ctx.lowers[k] in WORDS.topic_prepositions:
-            return ctx.at(k - 1, ending=True)
-        k -= 1
-    return None
