@@ -91,3 +91,12 @@ def test_a_group_set_up_for_a_year_reporting_to_a_committee() -> None:
                  "Committee, with the terms of reference set out in Appendix 1.\n")
     assert [(r["source"], r["relation"], r["target"]) for r in rows["relations"]] == [
         ("Local Bus Working Group", "reports_to", "Transport Committee")]
+
+
+def test_a_body_that_remained_accountable() -> None:
+    rows = _rows("COMMUNITY HEALTH PARTNERSHIP COMMITTEE\n\nMinutes of the meeting held on 3 "
+                 "March 2026\n\n1. Locality planning\n\nThe report advised that the Deeside "
+                 "Locality Planning Group would report to the Committee from January 2026, and "
+                 "that the Committee itself remained accountable to the NHS Strathdee Board.\n")
+    assert ("COMMUNITY HEALTH PARTNERSHIP COMMITTEE", "reports_to", "NHS Strathdee Board") in {
+        (r["source"], r["relation"], r["target"]) for r in rows["relations"]}
