@@ -100,3 +100,16 @@ def test_a_body_that_remained_accountable() -> None:
                  "that the Committee itself remained accountable to the NHS Strathdee Board.\n")
     assert ("COMMUNITY HEALTH PARTNERSHIP COMMITTEE", "reports_to", "NHS Strathdee Board") in {
         (r["source"], r["relation"], r["target"]) for r in rows["relations"]}
+
+
+def test_it_after_a_second_clause_is_its_last_object() -> None:
+    rows = _rows("ARDMOYLE POLICING AND COMMUNITY SAFETY PARTNERSHIP\n\nMinutes of the meeting "
+                 "held on 3 March 2026\n\n1. Structures\n\nMembers were reminded that the "
+                 "Partnership replaced the former Ardmoyle District Policing Partnership in 2012, "
+                 "and that the Anti-Social Behaviour Forum sits below the PCSP and reports into "
+                 "it each quarter.\n")
+    found = {(r["source"], r["relation"], r["target"]) for r in rows["relations"]}
+    assert ("Anti-Social Behaviour Forum", "reports_to",
+            "ARDMOYLE POLICING AND COMMUNITY SAFETY PARTNERSHIP") in found
+    assert ("Anti-Social Behaviour Forum", "reports_to",
+            "Ardmoyle District Policing Partnership") not in found

@@ -194,7 +194,8 @@ class RelationReader(LabelReader):
         if after < sent_end and (ctx.lowers[after] in ("them", "it") or (
                 after > end and not ctx.at(after) and not ctx.at(after - 1)
                 and not self._list(ctx, end))):  # "report to both", "to each of them"
-            objects = self._pronoun_object(ctx, start, done, subjects)
+            objects = self._pronoun_object(ctx, start, done, subjects,
+                                           singular=ctx.lowers[after] == "it")
         else:
             objects = self._list(ctx, end, first_only=cue.first_only)
             last = max((m.end for m in ctx.mentions if m.start in ctx.objects and m.start >= end),
@@ -279,10 +280,13 @@ class RelationReader(LabelReader):
             return []
         return self._list(ctx, i + 1, first_only=True)
 
-    def _pronoun_object(self, ctx: _Context, start: int, done: list, subjects: list[str]
-                        ) -> list[str]:
+    def _pronoun_object(self, ctx: _Context, start: int, done: list, subjects: list[str],
+                        singular: bool = False) -> list[str]:
         if done:
-            earlier = [n for m in ctx.mentions if m.start in ctx.objects
+            # "sit below the PCSP and report into it": 'it' is the last object named before
+            # it, not the bodies an earlier clause replaced
+            objects = [m for m in ctx.mentions if m.start in ctx.objects and m.end <= start]
+            earlier = [n for m in (objects[-1:] if singular else objects)
                        for n in ctx.names.get(m.start, []) if n not in subjects]
             if earlier:
                 return earlier

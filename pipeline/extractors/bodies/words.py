@@ -234,8 +234,10 @@ def clean_name(text: str) -> str:
 
 def initials(name: str) -> str:
     """'Fernley Health and Wellbeing Board' -> 'FHWB'."""
+    shouted = name.isupper()  # ('POLICING AND COMMUNITY': its small words in capitals too)
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
-                   if w[0].isupper() or w.lower() not in ("and", "of", "for", "the", "in"))
+                   if (w[0].isupper() and not shouted)
+                   or w.lower() not in ("and", "of", "for", "the", "in"))
 
 
 @cache
