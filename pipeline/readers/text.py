@@ -93,11 +93,14 @@ def parse_text(text: str, source: str, fmt: str = "text") -> Document:
     previous_blank, finished = True, False
     lines = text.split("\n")
     margin = wrap_width(lines)
+    slashed = slash_table(lines)
     before = 0  # how long the line before is (with its indent), in a hard-wrapped text
     for raw_line in lines:
         pages_here = raw_line.count("\f")
         page += pages_here
         raw_line = raw_line.replace("\f", "")
+        if slashed and SLASH_CELL in raw_line and raw_line.strip():
+            raw_line = raw_line.replace(SLASH_CELL, "\t")  # a cell of a table set as " / "
         if "\t" in raw_line.strip("\n") and raw_line.strip():
             if table is None:
                 table = builder.new_table()
@@ -124,6 +127,21 @@ def parse_text(text: str, source: str, fmt: str = "text") -> Document:
         before = len(text_part)
     document = builder.build(pages=page)
     return document
+
+
+#: what a web mirror of a Word table writes between its cells ('1. / Welcome and apologies',
+#: 'Group A / Mr X / Mrs Y')
+SLASH_CELL = " / "
+#: lines so written, two of them in a row, that make a paper's " / " a cell's edge
+SLASH_ROWS = 3
+
+
+def slash_table(lines: list[str]) -> bool:
+    """Whether the text is a table whose cells a mirror joined with ' / ': `SLASH_ROWS`
+    lines holding it or more, two of them in a row (a lone 'A / B' is prose)."""
+    marked = [SLASH_CELL in line for line in lines if line.strip()]
+    pairs = zip(marked, marked[1:], strict=False)
+    return sum(marked) >= SLASH_ROWS and any(a and b for a, b in pairs)
 
 
 def wrap_width(lines: list[str]) -> int | None:

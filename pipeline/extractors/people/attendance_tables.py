@@ -7,9 +7,8 @@ P/A/D grids explained by a legend ("P = Present   A = Apologies"), tick grids
 space-aligned tables whose spacing a reader collapsed into single spaces.
 
 `TableReader` reads those: `attendance.Walk` mixes it in and hands over at the first table
-row; the reader adds what it finds to the walk's register and hands label cells back to the
-walk's `content`. What tables share with lines (labels, item headings, legends) is
-labels.py.
+row; it adds what it finds to the walk's register and hands label cells (and a group's,
+'Group A | Mr X') back to the walk's `content`. What tables share with lines is labels.py.
 """
 
 from __future__ import annotations
@@ -41,8 +40,7 @@ from pipeline.extractors.people.vocabulary import data, pattern, vocab
 from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached
 
-LONE_WORD = compile_cached(r"[A-Z][\w'’-]+")
-ACRONYM = compile_cached(r"[A-Z]{2,6}")
+LONE_WORD, ACRONYM = compile_cached(r"[A-Z][\w'’-]+"), compile_cached(r"[A-Z]{2,6}")
 
 
 class TableReader:
@@ -87,7 +85,9 @@ class TableReader:
                     for text, offset in cells[2:]:
                         self.content(block, offset, offset + len(text))
             elif (not first and len(cells) > 1 and not pending) or found \
-                    or first.casefold().strip(" :") in data("cues")["sublabels"]:
+                    or first.casefold().strip(" :") in data("cues")["sublabels"] or (self.section
+                    and self.section.kind == "attendees" and pattern("group_cell").fullmatch(
+                        first.strip(" :"))):
                 if first:  # a label cell ("Officers:", "Whole of meeting") opens new rows
                     self.grid(pending, None)
                     pending = []

@@ -1,0 +1,35 @@
+"""Shapes met in a blind held-out round (set 22): each general, each with its own paper."""
+
+from __future__ import annotations
+
+from pipeline.extractors import extract_document
+from pipeline.readers.text import parse_text
+
+
+def _rows(text: str) -> dict[str, list[dict]]:
+    return extract_document(parse_text(text, "paper.txt"))
+
+
+SLASHED = ("Minutes of the meeting of the Ashby Standing Advisory Council on Religious "
+           "Education\n\nHeld on Thursday 15 January 2026 at 4.15 pm\n\nPresent:\n"
+           "Group A / Mr Harjinder Singh Bassi / Mrs Ruth Abelman\n"
+           "Group B / Revd Canon Alan Pritchett\nCo-opted / Mr David Okafor (Humanists UK)\n"
+           "In attendance / Mrs Fiona Crick (RE Adviser)\nItem / Action\n"
+           "1. / Welcome and apologies\nApologies were received from Amanda Pryor.\n"
+           "2. / Membership\nIt was agreed to write to the Free Churches Group. / TI\n")
+
+
+def test_a_table_whose_cells_a_mirror_joined_with_slashes() -> None:
+    rows = _rows(SLASHED)
+    assert [(r["number"], r["title"]) for r in rows["items"]] == [
+        ("1", "Welcome and apologies"), ("2", "Membership")]
+    assert [(r["name"], r["capacity"]) for r in rows["attendees"]] == [
+        ("Harjinder Singh Bassi", "member"), ("Ruth Abelman", "member"),
+        ("Alan Pritchett", "member"), ("David Okafor", "member"), ("Fiona Crick", "officer")]
+
+
+def test_a_lone_slash_in_prose_is_no_table() -> None:
+    rows = _rows("PARISH COUNCIL\n\nMinutes of the meeting held on 3 March 2026\n\n"
+                 "Present: Cllr A Bell, Cllr C Dean\n\n1. Footpaths / verges\n\nThe Clerk "
+                 "reported on the verges.\n\n2. Finance\n\nNoted.\n")
+    assert [r["title"] for r in rows["items"]] == ["Footpaths / verges", "Finance"]
