@@ -33,3 +33,11 @@ def test_a_lone_slash_in_prose_is_no_table() -> None:
                  "Present: Cllr A Bell, Cllr C Dean\n\n1. Footpaths / verges\n\nThe Clerk "
                  "reported on the verges.\n\n2. Finance\n\nNoted.\n")
     assert [r["title"] for r in rows["items"]] == ["Footpaths / verges", "Finance"]
+
+
+def test_a_panels_code_a_space_then_year_and_number() -> None:
+    rows = _rows("AREA 2 PLANNING COMMITTEE\n\nMinutes of the meeting held on 4 March 2026\n\n"
+                 "AP2 26/01 Declarations of Interest\n\nNone.\n\nAP2 26/02 Minutes\n\n"
+                 "RESOLVED: That the minutes be approved.\n\nAP2 26/03 Appeal Decisions\n\n"
+                 "Noted.\n")
+    assert [r["number"] for r in rows["items"]] == ["AP2 26/01", "AP2 26/02", "AP2 26/03"]
