@@ -41,3 +41,15 @@ def test_a_panels_code_a_space_then_year_and_number() -> None:
                  "RESOLVED: That the minutes be approved.\n\nAP2 26/03 Appeal Decisions\n\n"
                  "Noted.\n")
     assert [r["number"] for r in rows["items"]] == ["AP2 26/01", "AP2 26/02", "AP2 26/03"]
+
+
+def test_declarers_called_by_their_initials() -> None:
+    rows = _rows("GOVERNING BOARD\n\nMinutes of the meeting held on 4 March 2026\n\n"
+                 "Present: Dr R Farrar [RF] (FTG); Mrs C Sutcliffe [CS] (PG)\n\n"
+                 "1. Declarations of interest\n\nRF declared a business interest in item 2 as a "
+                 "director of a supplier.\n\n2. Catering contract\n\nNoted.\n")
+    assert [(r["name"], r["item"]) for r in rows["declarations"]] == [("RF", "2")]
+    rows = _rows(SLASHED.replace("Apologies were received from Amanda Pryor.",
+                                 "KL declared a personal interest in item 2.")
+                 .replace("Mrs Ruth Abelman", "Mr Keith Lomas"))
+    assert [(r["name"], r["item"]) for r in rows["declarations"]] == [("KL", "2")]

@@ -41,6 +41,7 @@ from pipeline.extractors.items.votes import extract_votes
 from pipeline.extractors.language import labels, language, span_of
 from pipeline.extractors.people.attendance import extract_attendance
 from pipeline.extractors.people.declarations import extract_declarations
+from pipeline.extractors.people.person_codes import name_initials
 from pipeline.extractors.sections.metadata import extract_metadata
 from pipeline.model import Document
 
@@ -155,8 +156,9 @@ def make_people(nlp: Language, name: str) -> Any:
     def people(doc: Doc) -> Doc:
         paper = paper_of(doc)
         paper.found.update(extract_attendance(paper.document))
-        paper.found["declarations"] = extract_declarations(paper.document,
-                                                           paper.found["items"])
+        listed = [r["name"] for table in ("attendees", "apologies") for r in paper.found[table]]
+        paper.found["declarations"] = extract_declarations(
+            paper.document, paper.found["items"], name_initials(listed))
         return doc
     return people
 

@@ -108,14 +108,16 @@ def _heading_like(block: Block) -> bool:
     return not names_in(block.text)
 
 
-def extract_declarations(document: Document, items: list[dict]) -> list[dict]:
+def extract_declarations(document: Document, items: list[dict],
+                         people: frozenset[str] = frozenset()) -> list[dict]:
     """declarations.csv rows (name, item, kind, text, action + provenance) of one paper;
-    `items` are the paper's items rows, whose numbers a declaration's item must use."""
+    `items` are the paper's items rows, whose numbers a declaration's item must use;
+    `people`: the initials of the people it lists, besides the codes it gives them."""
     starts = sorted((i["start"], i) for i in items if "start" in i)
     positions = [start for start, _ in starts]  # the last item at or before a block: a
     rows: list[dict] = []  # bisect, not a pass over every item for every block
     section, current, last_items = Section(), None, [""]
-    codes = file_person_codes(document)
+    codes = file_person_codes(document) | people
     # the blocks that may hold a declarations label, and those a sentence of which may
     # declare: one search of the paper each, not one of every block
     named, gated = blocks_holding_each(document, [(_strings()["section"], False),

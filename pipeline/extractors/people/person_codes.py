@@ -35,3 +35,17 @@ def coded_declarers(text: str, codes: frozenset[str]) -> list[tuple[str, int, in
     them ('MR and EW in relation to ...'); none without codes."""
     lead = CODES_LEAD.match(text) if codes else None
     return declarers(lead.group(), codes) if lead else []
+
+
+def name_initials(names: list[str]) -> frozenset[str]:
+    """The initials that call exactly one of the people a paper lists by name ('KL' for
+    'Keith Lomas'; 'HSB' and 'HB' for 'Harjinder Singh Bassi'), for minutes that call
+    members so without printing their codes ('KL declared a personal interest')."""
+    counts: dict[str, int] = {}
+    for name in dict.fromkeys(names):
+        words = [w for w in name.split() if w[:1].isupper() and len(w.rstrip(".")) > 1]
+        if len(words) < 2:
+            continue  # 'A Bell': an initial gives no initials to call the person by
+        for code in {"".join(w[0] for w in words), words[0][0] + words[-1][0]}:
+            counts[code] = counts.get(code, 0) + 1
+    return frozenset(code for code, n in counts.items() if n == 1 and 2 <= len(code) <= 3)

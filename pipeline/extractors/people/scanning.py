@@ -62,7 +62,7 @@ def split_top(text: str, separator: str) -> list[str]:
 
 #: "Bryony Keech (BK)": the code a paper gives a person it lists, to call them by later
 PERSON_CODE = compile_cached(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z]\s*\((?P<code>[A-Z]{2,4})\)")
-_CODE = compile_cached(r"\((?P<code>[A-Z]{2,4})\)")
+_CODE = compile_cached(r"[(\[](?P<code>[A-Z]{2,4})[)\]]")  # "(BK)", a board's "[RF]"
 
 
 def word_char(char: str) -> bool:
