@@ -10,7 +10,7 @@ def _rows(text: str) -> dict[str, list[dict]]:
     return extract_document(parse_text(text, "paper.txt"))
 
 
-SLASHED = ("Minutes of the meeting of the Ashby Standing Advisory Council on Religious "
+SLASHED = ("Minutes of the meeting of the Ashby Standing Advisory Council for Religious "
            "Education\n\nHeld on Thursday 15 January 2026 at 4.15 pm\n\nPresent:\n"
            "Group A / Mr Harjinder Singh Bassi / Mrs Ruth Abelman\n"
            "Group B / Revd Canon Alan Pritchett\nCo-opted / Mr David Okafor (Humanists UK)\n"
@@ -53,3 +53,8 @@ def test_declarers_called_by_their_initials() -> None:
                                  "KL declared a personal interest in item 2.")
                  .replace("Mrs Ruth Abelman", "Mr Keith Lomas"))
     assert [(r["name"], r["item"]) for r in rows["declarations"]] == [("KL", "2")]
+
+
+def test_an_advisory_council_named_by_its_subject() -> None:
+    assert _rows(SLASHED)["documents"][0]["body"] == (
+        "Ashby Standing Advisory Council for Religious Education")
