@@ -58,3 +58,14 @@ def test_declarers_called_by_their_initials() -> None:
 def test_an_advisory_council_named_by_its_subject() -> None:
     assert _rows(SLASHED)["documents"][0]["body"] == (
         "Ashby Standing Advisory Council for Religious Education")
+
+
+def test_a_joint_service_of_two_councils() -> None:
+    rows = _rows("PLANNING COMMITTEE\n\nMinutes of the meeting held on 3 March 2026\n\n"
+                 "1. Policy\n\n"
+                 "The Chief Planning Officer reported that the Joint Planning Policy Unit, which "
+                 "is a joint service of Ynys Gwylan County Council and Cyngor Gwynedd Uchaf, "
+                 "would deliver training in April.\n")
+    assert {(r["source"], r["relation"], r["target"]) for r in rows["relations"]} == {
+        ("Ynys Gwylan County Council", "member_of", "Joint Planning Policy Unit"),
+        ("Cyngor Gwynedd Uchaf", "member_of", "Joint Planning Policy Unit")}
