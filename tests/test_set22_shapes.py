@@ -69,3 +69,13 @@ def test_a_joint_service_of_two_councils() -> None:
     assert {(r["source"], r["relation"], r["target"]) for r in rows["relations"]} == {
         ("Ynys Gwylan County Council", "member_of", "Joint Planning Policy Unit"),
         ("Cyngor Gwynedd Uchaf", "member_of", "Joint Planning Policy Unit")}
+
+
+def test_governors_with_codes_in_square_brackets() -> None:
+    rows = _rows("A Meeting of the Aldercroft School Full Governing Board\n\nwas held on Tuesday "
+                 "20th January 2026 at 5.00pm.\n\nPresent:\n\nMrs H Quarmby [HQ] Chair (FTG); "
+                 "Mr D Ackroyd [DA] Headteacher (SG)\n\nIn attendance:\n\nMrs L Oyelaran [LO] "
+                 "Deputy Headteacher\n\n1. Welcome\n\nNoted.\n")
+    assert [(r["name"], r["role"]) for r in rows["attendees"]] == [
+        ("H Quarmby", "Chair"), ("D Ackroyd", "Headteacher"),
+        ("L Oyelaran", "Deputy Headteacher")]
