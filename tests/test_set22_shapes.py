@@ -79,3 +79,12 @@ def test_governors_with_codes_in_square_brackets() -> None:
     assert [(r["name"], r["role"]) for r in rows["attendees"]] == [
         ("H Quarmby", "Chair"), ("D Ackroyd", "Headteacher"),
         ("L Oyelaran", "Deputy Headteacher")]
+
+
+def test_a_numbered_areas_committee() -> None:
+    rows = _rows("DISTRICT COUNCIL\n\nMinutes of the meeting held on 3 March 2026\n\n1. Item\n\n"
+                 "The Committee noted that the Planning Enforcement Working Group, which reports "
+                 "to the Area 2 Planning Committee and to the Planning and Transportation "
+                 "Advisory Board, had met on 21 January 2026.\n")
+    assert {r["target"] for r in rows["relations"]} == {
+        "Area 2 Planning Committee", "Planning and Transportation Advisory Board"}

@@ -40,6 +40,7 @@ from pipeline.extractors.bodies.words import (
     initials,
     is_head,
     name_head,
+    shared_head_names,
     singular_name,
     vocabulary,
 )
@@ -99,7 +100,8 @@ def _runs(words: Words) -> list[tuple[int, int]]:
         last = i + 3 if bracketed else i
         k = last + 1
         if not bracketed and (k == count or not caps[k] and lowers[k] not in connectors
-                              and texts[k] != "(" and texts[k] != ","):
+                              and texts[k] != "(" and texts[k] != ","
+                              and lowers[i] not in vocab.numbered_words):
             # (most runs) one word before a plain one: nothing below could take it on
             runs.append((i, i))
             after = k
@@ -112,6 +114,10 @@ def _runs(words: Words) -> list[tuple[int, int]]:
                 break  # "The Pool's Officer Operations Group": the possessor is its own name
             if caps[k] and lowers[k] not in connectors:
                 last, k = k, k + 1  # ("OF", "AND" in a capitals heading are connectors)
+                continue
+            if k + 1 < count and caps[k + 1] and lowers[last] in vocab.numbered_words and \
+                    texts[k].isdigit() and len(texts[k]) <= 2:
+                last, k = k + 1, k + 2  # "Area 2 Planning Committee": a numbered area's
                 continue
             if (texts[k] == "(" and k + 3 < count and words.upper(k + 1)
                     and texts[k + 2] == ")" and caps[k + 3]):
@@ -312,36 +318,6 @@ def paper_mentions(units: list[Unit]) -> list[list[Mention]]:
         m.block, m.start, m.end = n, m.start - bases[n], m.end - bases[n]
         found[n].append(m)
     return found
-
-
-def shared_head_names(name: str) -> list[str]:
-    """The bodies a plural name with a shared head lists: 'Eastwick and Hollowmere Health and
-    Wellbeing Boards' -> 'Eastwick Health and Wellbeing Board', 'Hollowmere Health and
-    Wellbeing Board' ([] for any other name). The places before the first 'and' are single
-    capitalised words; what follows the last of them, made singular, names a body."""
-    words = name.split()
-    if len(words) < 4 or words[-1].lower() not in vocabulary().plural_heads:
-        return []
-    places, k = [], 0
-    while k < len(words):
-        word = words[k].rstrip(",")
-        if not (word[:1].isupper() and word.isalpha()):
-            return []
-        places.append(word)
-        k += 1
-        if words[k - 1].endswith(","):
-            continue
-        if k < len(words) and words[k].lower() in ("and", "&"):
-            k += 1
-            if k < len(words) and words[k][:1].isupper():
-                places.append(words[k])
-                k += 1
-            break
-        return []
-    rest = singular_name(" ".join(words[k:]))
-    if len(places) < 2 or len(rest.split()) < 2 or not is_head(rest.split(), len(rest.split()) - 1):
-        return []
-    return [f"{place} {rest}" for place in places]
 
 
 def _split(words: Words, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -277,3 +277,33 @@ def _adjective_after(words: Words, i: int,
     rules = anaphora_rules()
     allowed = determiners or rules.demonstratives | {"the"}
     return i > 1 and words.lower[i - 1] in rules.adjectives and words.lower[i - 2] in allowed
+
+
+def shared_head_names(name: str) -> list[str]:
+    """The bodies a plural name with a shared head lists: 'Eastwick and Hollowmere Health and
+    Wellbeing Boards' -> 'Eastwick Health and Wellbeing Board', 'Hollowmere Health and
+    Wellbeing Board' ([] for any other name). The places before the first 'and' are single
+    capitalised words; what follows the last of them, made singular, names a body."""
+    words = name.split()
+    if len(words) < 4 or words[-1].lower() not in vocabulary().plural_heads:
+        return []
+    places, k = [], 0
+    while k < len(words):
+        word = words[k].rstrip(",")
+        if not (word[:1].isupper() and word.isalpha()):
+            return []
+        places.append(word)
+        k += 1
+        if words[k - 1].endswith(","):
+            continue
+        if k < len(words) and words[k].lower() in ("and", "&"):
+            k += 1
+            if k < len(words) and words[k][:1].isupper():
+                places.append(words[k])
+                k += 1
+            break
+        return []
+    rest = singular_name(" ".join(words[k:]))
+    if len(places) < 2 or len(rest.split()) < 2 or not is_head(rest.split(), len(rest.split()) - 1):
+        return []
+    return [f"{place} {rest}" for place in places]
