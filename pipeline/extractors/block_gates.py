@@ -21,7 +21,7 @@ from itertools import accumulate
 from pipeline.extractors.anchors import LiteralGate, PatternGate
 from pipeline.model import Document
 
-#: the letters a LiteralGate passes a text for whatever its strings (`anchors._UNFOLDED`)
+#: the letters a LiteralGate passes a text for whatever its strings (`anchors.unfolded`)
 UNFOLDED = ("\u0130", "\u0131")
 
 
