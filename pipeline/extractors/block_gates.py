@@ -49,11 +49,9 @@ def _holding(texts: list[str], strings: Sequence[str], fold: Callable[[str], str
     """Whether each text's folded form holds one of `strings` (none holding a newline), or
     the text one of `letters`; `alone` answers for one text, where the folded paper's
     offsets are not the paper's."""
-    joined = "\n".join(texts)
-    folded = fold(joined)
+    joined, folded, begins = _joined(texts, fold)
     if len(folded) != len(joined) or any("\n" in s for s in strings):
         return [alone(text) for text in texts]
-    begins = list(accumulate((len(text) + 1 for text in texts), initial=0))
     out = [False] * len(texts)
     # (an ASCII text holds none of the letters)
     for source, wanted in ((folded, _fewest(tuple(strings))),
@@ -65,6 +63,24 @@ def _holding(texts: list[str], strings: Sequence[str], fold: Callable[[str], str
                 out[k] = True
                 at = source.find(string, begins[k + 1])  # (the block holds one: the next)
     return out
+
+
+#: the last paper's texts, joined, their starts in it, and the joined text folded by each
+#: fold asked: a paper's gates (three literal, one pattern) ask of the same texts in turn
+_LAST: list = [None, "", [], {}]
+
+
+def _joined(texts: list[str], fold: Callable[[str], str]) -> tuple[str, str, list[int]]:
+    """The texts joined by newlines, that folded, and where each text starts in it; made
+    once for a paper's texts (equal texts give the same: a list of the same strings
+    compares at the cost of their identities)."""
+    if _LAST[0] != texts:
+        _LAST[:] = [texts, "\n".join(texts),
+                    list(accumulate((len(text) + 1 for text in texts), initial=0)), {}]
+    folds = _LAST[3]
+    if fold not in folds:
+        folds[fold] = fold(_LAST[1])
+    return _LAST[1], folds[fold], _LAST[2]
 
 
 @cache
