@@ -328,6 +328,16 @@ def join_anchored(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
         return None
 
 
+def any_of(patterns: Iterable[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
+    """Patterns a caller asks only whether any matches (at a text's start, or anywhere), as
+    one alternation where `join_anchored` can join them: a text has a match of it exactly
+    where it has one of a pattern, and one call of it costs a fraction of one call each
+    (else the patterns as they are)."""
+    found = tuple(patterns)
+    joined = join_anchored(list(found)) if len(found) > 1 else None
+    return found if joined is None else (joined,)
+
+
 def branches(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:
     """A regex's top-level alternatives as regexes of their own (the regex itself when it
     has one, or when an alternative cannot stand alone: a global flag, a reference to a
