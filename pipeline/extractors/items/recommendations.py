@@ -115,8 +115,8 @@ def _lines(document: Document) -> list[Line]:
     return lines
 
 
-def _strip_number(text: str) -> str:
-    return SECTION_NUMBER.sub("", text, count=1).strip()
+def _strip_number(text: str) -> str:  # (a letter first, as most lines: no number opens it)
+    return (text if text[:1].isalpha() else SECTION_NUMBER.sub("", text, count=1)).strip()
 
 
 def _heading_like(line: Line) -> bool:
