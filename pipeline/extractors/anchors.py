@@ -122,7 +122,13 @@ class TokenGate:
 #: The only characters that Python's case-insensitive matching equates with an ASCII letter
 #: and whose casefold is not that letter ('İ' and 'ı' match 'i'); a text holding one is
 #: always passed by a LiteralGate.
-_UNFOLDED = compile_cached("[\u0130\u0131]")
+_UNFOLDED = ("\u0130", "\u0131")
+
+
+def unfolded(text: str) -> bool:
+    """Whether a text holds one of the `_UNFOLDED` letters (two substring tests: a regex
+    of the two stepped through a 3,000-character text in 12 us, these in 0.2 us)."""
+    return _UNFOLDED[0] in text or _UNFOLDED[1] in text
 
 
 def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -220,8 +226,8 @@ def _candidates(items: list) -> list[frozenset[str]]:
 
 class LiteralGate:
     """Whether a text might match any of some regexes: False only when the casefolded text
-    holds none of the strings one of which a match of each regex must contain (one search
-    of one regex; regexes with no such strings make it pass every text)."""
+    holds none of the strings one of which a match of each regex must contain (a substring
+    test each; regexes with no such strings make it pass every text)."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         strings: set[str] = set()
@@ -232,14 +238,19 @@ class LiteralGate:
                 self.always = True
                 break
             strings |= found
-        self.regex = compile_cached("|".join(re.escape(s)
-                                             for s in sorted(strings, key=longest_first)))
-        self.strings = tuple(sorted(strings))  # those `regex` looks for (`block_gates`)
+        self.strings = tuple(sorted(strings))
 
     def might_match(self, text: str) -> bool:
+        if self.always:
+            return True
+        # a substring test per string: a case-blind search of an alternation of them cost
+        # 0.4-3 us a text on the bench papers, these 0.3-2 us (up to 30 strings)
+        folded = text.casefold()
+        for string in self.strings:
+            if string in folded:
+                return True
         # (an ASCII text holds neither of the _UNFOLDED letters: str.isascii costs nothing)
-        return (self.always or bool(self.regex.search(text.casefold()))
-                or (not text.isascii() and bool(_UNFOLDED.search(text))))
+        return not self.strings or (not text.isascii() and unfolded(text))
 
 
 class LiteralIndex:
@@ -270,7 +281,7 @@ class LiteralIndex:
 
     def passing(self, text: str) -> tuple[bool, ...]:
         """For each regex, in order: False when the text cannot match it."""
-        if not text.isascii() and _UNFOLDED.search(text):
+        if not text.isascii() and unfolded(text):
             return (True,) * len(self.needs)
         folded = text.casefold()
         present = frozenset([s for s in self.strings if s in folded])
@@ -315,6 +326,16 @@ def join_anchored(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
         return compile_cached("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
     except re.error:
         return None
+
+
+def any_of(patterns: Iterable[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
+    """Patterns a caller asks only whether any matches (at a text's start, or anywhere), as
+    one alternation where `join_anchored` can join them: a text has a match of it exactly
+    where it has one of a pattern, and one call of it costs a fraction of one call each
+    (else the patterns as they are)."""
+    found = tuple(patterns)
+    joined = join_anchored(list(found)) if len(found) > 1 else None
+    return found if joined is None else (joined,)
 
 
 def branches(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:

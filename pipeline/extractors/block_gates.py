@@ -21,7 +21,7 @@ from itertools import accumulate
 from pipeline.extractors.anchors import LiteralGate, PatternGate
 from pipeline.model import Document
 
-#: the letters a LiteralGate passes a text for whatever its strings (`anchors._UNFOLDED`)
+#: the letters a LiteralGate passes a text for whatever its strings (`anchors.unfolded`)
 UNFOLDED = ("\u0130", "\u0131")
 
 
@@ -30,7 +30,7 @@ def literal_blocks(gate: LiteralGate, document: Document) -> list[bool]:
     texts = [block.text for block in document.blocks]
     if gate.always or not gate.strings:  # (no strings: its empty regex matches any text)
         return [True] * len(texts)
-    return _holding(texts, gate.strings, str.casefold, UNFOLDED, gate.might_match)
+    return _holding(document, texts, gate.strings, str.casefold, UNFOLDED, gate.might_match)
 
 
 def pattern_blocks(gate: PatternGate, document: Document) -> list[bool]:
@@ -40,20 +40,19 @@ def pattern_blocks(gate: PatternGate, document: Document) -> list[bool]:
     texts = [block.text for block in document.blocks]
     if gate.always:
         return [True] * len(texts)
-    return _holding(texts, gate.words, str.lower, (),
+    return _holding(document, texts, gate.words, str.lower, (),
                     lambda text: bool(gate.quick.search(text.lower())))
 
 
-def _holding(texts: list[str], strings: Sequence[str], fold: Callable[[str], str],
-             letters: Sequence[str], alone: Callable[[str], bool]) -> list[bool]:
-    """Whether each text's folded form holds one of `strings` (none holding a newline), or
-    the text one of `letters`; `alone` answers for one text, where the folded paper's
-    offsets are not the paper's."""
-    joined = "\n".join(texts)
-    folded = fold(joined)
+def _holding(document: Document, texts: list[str], strings: Sequence[str],
+             fold: Callable[[str], str], letters: Sequence[str], alone: Callable[[str], bool]
+             ) -> list[bool]:
+    """Whether each text (the paper's blocks') in its folded form holds one of `strings`
+    (none holding a newline), or the text one of `letters`; `alone` answers for one text,
+    where the folded paper's offsets are not the paper's."""
+    joined, folded, begins = _joined(document, texts, fold)
     if len(folded) != len(joined) or any("\n" in s for s in strings):
         return [alone(text) for text in texts]
-    begins = list(accumulate((len(text) + 1 for text in texts), initial=0))
     out = [False] * len(texts)
     # (an ASCII text holds none of the letters)
     for source, wanted in ((folded, _fewest(tuple(strings))),
@@ -65,6 +64,26 @@ def _holding(texts: list[str], strings: Sequence[str], fold: Callable[[str], str
                 out[k] = True
                 at = source.find(string, begins[k + 1])  # (the block holds one: the next)
     return out
+
+
+#: the last paper read (its blocks), its texts, joined, their starts in it, and the joined
+#: text folded by each fold asked: a paper's gates (three literal, one pattern) ask of the
+#: same texts in turn
+_LAST: list = [None, None, "", [], {}]
+
+
+def _joined(document: Document, texts: list[str], fold: Callable[[str], str]
+            ) -> tuple[str, str, list[int]]:
+    """The paper's texts joined by newlines, that folded, and where each text starts in it;
+    made once a paper (its blocks the same list, holding the same texts: a list of the
+    same strings compares at the cost of their identities)."""
+    if _LAST[0] is not document.blocks or _LAST[1] != texts:
+        _LAST[:] = [document.blocks, texts, "\n".join(texts),
+                    list(accumulate((len(text) + 1 for text in texts), initial=0)), {}]
+    folds = _LAST[4]
+    if fold not in folds:
+        folds[fold] = fold(_LAST[2])
+    return _LAST[2], folds[fold], _LAST[3]
 
 
 @cache

@@ -307,6 +307,7 @@ _check_schema()
 #: each table's columns as a set, and its required keys (looked up for every row)
 _COLUMNS = {name: frozenset(table.columns) for name, table in SCHEMA.items()}
 _REQUIRED = {name: table.required for name, table in SCHEMA.items()}
+_PROVENANCE = frozenset(PROVENANCE_FIELDS)
 
 
 def _value(table: str, column: str, value: object) -> object:
@@ -347,8 +348,9 @@ def record_of(table: str, row: Mapping[str, Any], document: str | None = None) -
     if document is not None:
         provenance.document = document
     for column, value in row.items():
-        value = _value(table, column, value)
-        if column in PROVENANCE_FIELDS:
+        if column in _INTEGER_FIELDS or not isinstance(value, str):  # (text is kept as it is)
+            value = _value(table, column, value)
+        if column in _PROVENANCE:
             setattr(provenance, column, value)
         else:
             own[_ATTRIBUTE.get(column, column)] = value

@@ -18,7 +18,7 @@ from itertools import compress
 
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.references import lower_references
-from pipeline.extractors.bodies.units import Joined, Tokens, Unit, numbered_line
+from pipeline.extractors.bodies.units import Joined, Tokens, Unit, numbered_line, places
 from pipeline.extractors.bodies.words import (
     APOSTROPHES,
     DETERMINERS,
@@ -87,8 +87,8 @@ def _runs(words: Words) -> list[tuple[int, int]]:
     connectors = vocab.name_connectors
     after = 0  # the first word after the last run
     # a run starts on a capitalised word or a bracket: only those (a few words) are looked at
-    starts = [k for k in range(count) if caps[k] or texts[k] == "("] if "(" in texts else \
-        list(compress(range(count), caps))
+    # (a bracket is no capitalised word: the two kinds of start are apart, merged by a sort)
+    starts = sorted([*compress(range(count), caps), *places(texts, "(")])
     possessive, plural_possessive = words.possessive, words.plural_possessive
     for i in starts:
         if i < after or numbered_line(texts, caps, i):

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["Joined", "PaperColumns", "Stretch", "Tokens", "Unit", "WordTest", "capitalised",
-           "numbered_line", "opening_it", "unit_of"]
+           "numbered_line", "opening_it", "places", "unit_of"]
 
 
 class PaperColumns:
@@ -195,6 +195,19 @@ class Joined(Tokens):
             self.lowers += empty
             self.caps += unit.caps
             self.caps += plain
+
+
+def places(items: list[str], value: str) -> list[int]:
+    """Where `value` stands in `items`, in order: found by list.index, which compares in C
+    (a comprehension over a paper's tokens asking each cost twice as much)."""
+    found: list[int] = []
+    at = -1
+    try:
+        while True:
+            at = items.index(value, at + 1)
+            found.append(at)
+    except ValueError:
+        return found
 
 
 def opening_it(unit: Unit, start: int, end: int) -> int | None:

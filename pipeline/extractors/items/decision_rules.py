@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.matcher import Matcher
 
-from pipeline.extractors.anchors import PatternGate
+from pipeline.extractors.anchors import PatternGate, any_of
 from pipeline.extractors.language import language
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json, read_jsonl
@@ -88,7 +88,8 @@ def rules() -> DecisionRules:
         lower_led={k: frozenset(v) for k, v in raw["lower_formal_led"]["keywords"].items()},
         lower_leads=frozenset(raw["lower_formal_led"]["leads"]),
         bare_empty=frozenset(raw["bare_empty"]),
-        terminators=tuple(compile_cached(p, re.I) for p in raw["terminators"]),
+        # (both asked only whether any matches a line: one alternation each, `any_of`)
+        terminators=any_of(compile_cached(p, re.I) for p in raw["terminators"]),
         inline_stop=compile_cached("|".join(f"(?:{p})" for p in raw["inline_stops"]), re.I),
         enumerator=compile_cached(raw["enumerator"], re.I),
         line_number=compile_cached(raw["line_number"], re.I),
@@ -96,7 +97,7 @@ def rules() -> DecisionRules:
         short_list_words=raw["short_list_words"],
         decision_label=compile_cached(raw["decision_label"]),
         inline_label=compile_cached(raw["inline_decision_label"]),
-        decision_like=tuple(compile_cached(p) for p in raw["decision_like"]),
+        decision_like=any_of(compile_cached(p) for p in raw["decision_like"]),
         bare_sentence_words=frozenset(raw["bare_sentence_words"]),
         resolution_paragraph=compile_cached(raw["resolution_paragraph"]),
         part_mark=compile_cached(raw["part_mark"], re.I),

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.extractors.anchors import any_of
 from pipeline.extractors.first_chars import FirstChars
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
@@ -89,7 +90,8 @@ def rules() -> ItemRules:
         return tuple((c["id"], c["weight"], compile_cached(c["pattern"], re.I)) for c in raw[key])
 
     def many(values: list[str]) -> tuple[re.Pattern[str], ...]:
-        return tuple(compile_cached(v, re.I) for v in values)
+        # (each list is asked only whether any of it matches a line: one alternation)
+        return any_of(compile_cached(v, re.I) for v in values)
 
     return ItemRules(
         patterns=tuple((p["id"],

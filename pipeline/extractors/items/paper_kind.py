@@ -31,8 +31,14 @@ def kind_cues(document: Document) -> tuple[dict[str, int], dict[str, int]]:
     closing_words = _closing_gate()
     hits = paper_hits(document)  # (found for the paper's every block once)
     for block, found in zip(document.blocks, hits, strict=True):
-        parts = block.text.split()  # (a tab is white space)
-        text, words = " ".join(parts), len(parts)
+        text = block.text
+        if text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
+            # (most blocks: words between single spaces, as the reader leaves a paragraph;
+            # every white character but the space is unprintable, tests/test_chunks.py)
+            words = text.count(" ") + 1 if text else 0
+        else:
+            parts = text.split()  # (a tab is white space)
+            text, words = " ".join(parts), len(parts)
         if words >= min_words and numbered.match(text):
             paragraphs += 1
         if "decisions" not in minutes and block.kind is not BlockKind.TABLE_ROW and found:

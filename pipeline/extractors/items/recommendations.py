@@ -4,8 +4,7 @@ Three shapes are read, with cue phrases in `models/structure/recommendation_cues
 a section headed "Recommendation(s)" (its numbered or bulleted entries, else its paragraphs);
 a list introduced by "recommends that:", "is recommended to:", "Members are asked to:" (its
 first part may open "That (1) ..."); and a single sentence "It is recommended that ...". A
-recommendation repeated word for word (an executive summary and the body) is listed once.
-"""
+recommendation repeated word for word (an executive summary and the body) is listed once."""
 
 from __future__ import annotations
 
@@ -13,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.extractors.anchors import any_of
 from pipeline.extractors.bodies.names import fold
 from pipeline.extractors.language import block_span, hand_on, labels, sentences, take
 from pipeline.extractors.provenance import provenance
@@ -52,7 +52,7 @@ def cues() -> Cues:
         return tuple(compile_cached(e["pattern"], 0 if e.get("case_sensitive") else re.I)
                      for e in entries)
 
-    return Cues(compiled(raw["section_headings"]), compiled(raw["not_section_headings"]),
+    return Cues(any_of(compiled(raw["section_headings"])), compiled(raw["not_section_headings"]),
                 compile_cached(raw["label_line"]["pattern"], re.I), compiled(raw["intro_lines"]),
                 compiled(raw["section_intro_lines"]), compiled(raw["inline"]),
                 compile_cached(raw["stop_labels"]["pattern"]))
@@ -115,8 +115,8 @@ def _lines(document: Document) -> list[Line]:
     return lines
 
 
-def _strip_number(text: str) -> str:
-    return SECTION_NUMBER.sub("", text, count=1).strip()
+def _strip_number(text: str) -> str:  # (a letter first, as most lines: no number opens it)
+    return (text if text[:1].isalpha() else SECTION_NUMBER.sub("", text, count=1)).strip()
 
 
 def _heading_like(line: Line) -> bool:

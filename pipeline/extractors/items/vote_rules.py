@@ -81,6 +81,10 @@ def rules() -> VoteRules:
     number = (rf"\d+|(?:{_by_first_letter(_longest_first(raw['tens']))})"
               rf"(?:[-\s](?:{_by_first_letter(_longest_first(digits))}))?"
               rf"|{_by_first_letter(_longest_first(raw['units']))}")
+    # the characters a number opens with, asked first: the alternation was tried at every
+    # word of a sentence (the same matches: each alternative opens with one of them)
+    firsts = "".join(sorted({word[0].lower() for word in (*raw["tens"], *raw["units"])}))
+    number = rf"(?=[\d{re.escape(firsts)}])(?:{number})"
     results = raw["results"]
     result = "|".join(sorted((r.replace(" ", r"\s+") for r in results), key=longest_first))
 

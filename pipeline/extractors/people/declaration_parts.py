@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.extractors.anchors import LiteralGate
 from pipeline.extractors.people.names import clean_name, is_name, prefix, vocab
 from pipeline.regex_cache import compile_cached, longest_first
 from pipeline.rules import read_json, read_jsonl
@@ -35,6 +36,18 @@ def pattern(name: str) -> re.Pattern:
     entry = found["patterns"][name]
     regex = entry["regex"].replace("{NUM}", found["num"]).replace("{TITLE}", found["title"])
     return compile_cached(regex, re.I if entry.get("flags") == "i" else 0)
+
+
+@cache
+def _noun_gate() -> LiteralGate:
+    return LiteralGate([pattern("declaration_noun")])
+
+
+def has_noun(text: str) -> bool:
+    """Whether the declaration noun's pattern matches in the text: its words looked up
+    first (its case-blind search of a text without one tries every character: 20 us on a
+    300-character block, the lookup 1.5 us)."""
+    return _noun_gate().might_match(text) and pattern("declaration_noun").search(text) is not None
 
 
 @cache

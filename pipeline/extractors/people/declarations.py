@@ -43,6 +43,7 @@ from pipeline.extractors.people.declaration_parts import (
     action_of,
     cell_kind,
     declarers,
+    has_noun,
     item_titled,
     kind_of,
     kind_words,
@@ -202,9 +203,8 @@ def _from_sentences(block: Block, section: Section, items: list[dict],
         return []  # no sentence of it can declare, nor name the item of those that follow
     spans = sentences(text)
     # a sentence without a declaration noun declares nothing (_declaration's first test):
-    # with none in the block, its sentences are only read for the 'Item 6' lines (the
-    # noun's regex has no anchor nor look-around, and a sentence ends after its stop)
-    nouns = pattern("declaration_noun").search(text) is not None
+    # with none in the block, its sentences are only read for their 'Item 6' lines
+    nouns = has_noun(text)
     found: list[tuple[int, list[dict]]] = []
     for index, (s, e) in enumerate(spans):
         sentence = text[s:e]
@@ -241,7 +241,7 @@ def _declaration(block: Block, offset: int, sentence: str, section: Section,
                  codes: frozenset[str] = frozenset()) -> list[dict]:
     r = rules()
     # Most sentences name no interest: one search spares the filters and the cues.
-    if not pattern("declaration_noun").search(sentence) or _searches()["not"].search(sentence):
+    if not has_noun(sentence) or _searches()["not"].search(sentence):
         return []
     for cue in r["cues"]:
         for verb in cue.verb.finditer(sentence):

@@ -32,7 +32,11 @@ def present_sentences(register: Register, block: Block, in_item: bool = False) -
         return  # none of the sentences' words: no sentence of it says who was there
     while at < len(text):
         end = sentence_end(text, at)
-        for a, b in _clauses(text, at, end):  # "A was present to ... and B was present ..."
+        # a sentence without the words is passed over, as a block would be: its searches
+        # are bounded by it, so a match needs the words there (`_by_sentence`)
+        clauses = _clauses(text, at, end) if not _by_sentence() or _gate().might_match(
+            text[at:end]) else []
+        for a, b in clauses:  # "A was present to ... and B was present ..."
             a = note.end() if (note := _NOTE.match(text, a, b)) else a  # "Note: Mr A attended"
             found = [p for m in [pattern("present_sentence").search(text, a, b) or (
                 None if in_item else pattern("joined_sentence").search(text, a, b))]
@@ -76,6 +80,18 @@ def _roll_gate() -> LiteralGate:
 
 @cache
 def _gate() -> LiteralGate:
-    """Whether a block holds the words of any of the sentences (one search, not three)."""
-    return LiteralGate([pattern("present_sentence"), pattern("joined_sentence"),
-                        pattern("present_lead"), pattern("introduced_members")])
+    """Whether a block, or a sentence of it, holds the words of any of the sentences (one
+    search, not three)."""
+    return LiteralGate(_sentence_patterns())
+
+
+def _sentence_patterns() -> list[re.Pattern[str]]:
+    return [pattern("present_sentence"), pattern("joined_sentence"), pattern("present_lead"),
+            pattern("introduced_members")]
+
+
+@cache
+def _by_sentence() -> bool:
+    """Whether `_gate` may pass over a sentence: none of the patterns looks behind (a search
+    from a sentence's start could see the words before it)."""
+    return not any("(?<" in p.pattern for p in _sentence_patterns())

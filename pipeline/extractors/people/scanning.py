@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from operator import attrgetter, le
 from typing import TYPE_CHECKING
 
-from pipeline.extractors.anchors import required_strings
+from pipeline.extractors.anchors import required_strings, unfolded
 from pipeline.extractors.people.vocabulary import vocab
 from pipeline.regex_cache import compile_cached
 
@@ -101,11 +101,6 @@ _CODE_FIRST = compile_cached(
     r"\.?[ \t]+)?(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})\b")
 
 
-#: the letters a case-blind regex equates with 'i' whose casefold is no 'i' (anchors.py):
-#: a gate passes any text holding one
-_UNFOLDED = compile_cached("[\u0130\u0131]")
-
-
 _START, _END = attrgetter("start"), attrgetter("end")
 
 
@@ -141,7 +136,7 @@ def blocks_holding_each(document: Document, sets: list[tuple[frozenset[str], boo
     low, high = min(map(_START, blocks)), max(map(_END, blocks))
     raw = document.text[low:high]
     folded, found = _folded(document.text, low, high)
-    if len(folded) != len(raw) or (not raw.isascii() and _UNFOLDED.search(raw)):
+    if len(folded) != len(raw) or (not raw.isascii() and unfolded(raw)):
         return [everywhere for _ in sets]  # (a tab becomes a space: the same length)
     folds = {False: folded}
     # a block whose text is not the paper's at its span is passed by every set

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.extractors.anchors import any_of
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
@@ -67,7 +68,7 @@ def cues() -> Cues:
         head_nouns=frozenset(raw["body_head_nouns"]),
         head_phrases=tuple(raw["body_head_phrases"]),
         not_body=tuple(raw["not_body_words"]),
-        not_body_lines=compiled("not_body_lines"),
+        not_body_lines=any_of(compiled("not_body_lines")),  # (any matches: `any_of`)
         council_prefix=compile_cached(raw["council_prefix"], re.I),
         council_name=compile_cached(_council_name(raw["council_prefix"]), re.I),
         meeting_prefix=compile_cached(raw["meeting_prefix"], re.I),
@@ -88,7 +89,7 @@ def cues() -> Cues:
         welsh_words=compile_cached(raw["welsh_words"], re.I),
         notice_sentence=compile_cached(raw["notice_sentence"], re.I),
         later_meeting=compile_cached(raw["later_meeting"], re.I),
-        body_patterns=compiled("body_patterns"),
+        body_patterns=any_of(compiled("body_patterns")),
         row_labels=compile_cached(raw["row_labels"], re.I),
         bare_body=compile_cached(raw["bare_body"], re.I),
         meeting_words=frozenset(raw["meeting_words"]),
