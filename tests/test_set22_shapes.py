@@ -88,3 +88,13 @@ def test_a_numbered_areas_committee() -> None:
                  "Advisory Board, had met on 21 January 2026.\n")
     assert {r["target"] for r in rows["relations"]} == {
         "Area 2 Planning Committee", "Planning and Transportation Advisory Board"}
+
+
+def test_a_welsh_papers_bilingual_lines_are_no_table() -> None:
+    rows = _rows("Cyngor Cymuned Llanfair Isaf / Llanfair Isaf Community Council\n\n"
+                 "Cofnodion / Minutes of the meeting held on 6 February 2024\n\n"
+                 "Presennol / Present: Cyng/Cllr A Bell, Cyng/Cllr C Dee\n\n"
+                 "Ymddiheuriadau / Apologies: Cyng/Cllr E Ford\n\n12/24 Cofnodion / Minutes\n\n"
+                 "PENDERFYNWYD / RESOLVED that the minutes be approved.\n")
+    assert [r["name"] for r in rows["attendees"]] == ["A Bell", "C Dee"]
+    assert [r["item"] for r in rows["decisions"]] == ["12/24"]

@@ -138,10 +138,17 @@ SLASH_ROWS = 3
 
 def slash_table(lines: list[str]) -> bool:
     """Whether the text is a table whose cells a mirror joined with ' / ': `SLASH_ROWS`
-    lines holding it or more, two of them in a row (a lone 'A / B' is prose)."""
+    lines holding it or more, two of them in a row (a lone 'A / B' is prose), and two rows
+    a table's own: a number's cell ('1. / Welcome'), or three cells or more. A Welsh
+    paper's bilingual lines ('Presennol / Present:', 'PENDERFYNWYD / RESOLVED') are two
+    halves of one line, no table."""
     marked = [SLASH_CELL in line for line in lines if line.strip()]
     pairs = zip(marked, marked[1:], strict=False)
-    return sum(marked) >= SLASH_ROWS and any(a and b for a, b in pairs)
+    rows = sum(bool(_NUMBER_CELL.match(line)) or line.count(SLASH_CELL) >= 2 for line in lines)
+    return sum(marked) >= SLASH_ROWS and rows >= 2 and any(a and b for a, b in pairs)
+
+
+_NUMBER_CELL = re.compile(r"\s*\d{1,3}[.)]?\s/\s")
 
 
 def wrap_width(lines: list[str]) -> int | None:
