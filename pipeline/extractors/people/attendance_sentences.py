@@ -255,6 +255,9 @@ def _substitution_sentences(block: Block, spans: list[tuple[int, int, str]],
                 _regex(subs["whom_after"], re.I).match(text[b_end:]):
             # "apologies from Councillor A, for whom Councillor B was substituting"
             register.pair(Pair(a, b, "", block, a_start, b_end, rule="whom"))
+        elif between == "and" and _regex(subs["and_attended"], re.I).match(text[b_end:]):
+            # "Apologies ... from Councillor A and Councillor B attended as substitute."
+            register.pair(Pair(a, b, org, block, a_start, b_end, rule="and_attended"))
         elif _matches(subs["between_by"], between) or (
                 _regex(subs["with_by"]).match(between)
                 and _regex(subs["with_after"]).match(text[b_end:])):
@@ -267,7 +270,8 @@ def _substitution_sentences(block: Block, spans: list[tuple[int, int, str]],
         nxt = spans[k + 1][0] if k + 1 < len(spans) else len(text)
         if _regex(subs["present_as_substitute"], re.I).match(text[end:nxt]):
             for s_start, s_end, s in [*reversed(_joined(text, spans, k, -1)), (start, end, name)]:
-                if not any(same_person(p.substitute, s) for p in register.pairs):
+                if not any(same_person(p.substitute, s) or same_person(p.member, s)
+                           for p in register.pairs):
                     register.add("attendees", Person(s, s_start, s_end, labels=["Substitute"]),
                                  block, Section("attendees", rule="present_as_substitute"))
 

@@ -133,7 +133,16 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
     for m in GLUED_HONORIFIC.finditer(text, start, end):
         if depth[m.start()] == 0 and not base.inside(m.start()):
             cut(m.start(), "comma")
+    # "Councillor A (Council) with Councillor B deputising": the note on who stood in is a
+    # piece of its own, as after a comma
+    for m in _WITH_DEPUTY.finditer(text, start, end) if " with " in text else ():
+        if depth[m.start()] == 0 and not base.inside(m.start()):
+            cut(m.start(), "comma")
     return extra
+
+
+_WITH_DEPUTY = compile_cached(r"(?<=\S )(?=with\s+[^,;()]{2,60}?\s+(?:substituting|deputising|"
+                              r"deputizing)\b)")
 
 
 #: an honorific glued to the end of the word before it, a name after it

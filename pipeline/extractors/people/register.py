@@ -126,6 +126,9 @@ class Register:
             sent.setdefault(_last(a.person.name), []).append(a.person.name)
         attendees = [e for e in attendees if e.rule not in listed or not any(
             same_person(name, e.person.name) for name in sent.get(_last(e.person.name), ()))]
+        # ('A and B attended as substitute' after an apologies lead: B came, for A)
+        apologies = [e for e in apologies if not any(
+            same_person(p.substitute, e.person.name) for p in self.pairs)]
         out: dict[str, list[dict]] = {"attendees": [], "apologies": [], "substitutes": subs}
         for kind, entries in (("attendees", attendees), ("apologies", apologies)):
             for e in entries:
