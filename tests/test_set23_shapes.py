@@ -30,3 +30,15 @@ def test_an_apology_with_a_deputy() -> None:
     rows = _rows("Apologies: Councillor Gethin ap Rhys, with Councillor Nia Talfryn deputising.")
     assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
         ("Gethin ap Rhys", "Nia Talfryn")]
+
+
+def test_an_items_heading_repeated_as_its_paragraph_zero() -> None:
+    text = ("Agenda and minutes\n\nLammermuir Licensing Board - Friday, 16th January, 2026 "
+            "10.00 am\n\nItems\nNo. Item\n\n1.\n\nOrder of Business\n\nMinutes:\n\n"
+            "1.0       ORDER OF BUSINESS\n\n1.1       The Convener varied the order of business."
+            "\n\n2.\n\nDeclarations of Interest\n\nMinutes:\n\n2.0       DECLARATIONS OF INTEREST"
+            "\n\n2.1       There were none.\n\n3.\n\nApplications\n\nMinutes:\n\n3.0       "
+            "APPLICATIONS\n\n(a) The Old Granary, 4 Mill Wynd\n\nDECISION\n\nAPPROVED.\n")
+    rows = extract_document(parse_text(text, "board.txt"))
+    assert [(r["number"], r["title"]) for r in rows["items"]] == [
+        ("1", "Order of Business"), ("2", "Declarations of Interest"), ("3", "Applications")]

@@ -31,6 +31,7 @@ from pipeline.extractors.items.numbering import (
     drop_contents,
     drop_nested_lists,
     drop_page_headers,
+    drop_repeated_heads,
     lettered_candidates,
     lettered_parts,
     sequences,
@@ -108,7 +109,8 @@ def find_items(document: Document) -> list[Item]:
     # not the title of a numbered paragraph under it
     below = {c.title_block for c in candidates if c.title_block > c.index}
     candidates = [c for c in candidates if not (c.title_block < c.index and c.title_block in below)]
-    candidates = drop_contents(drop_page_headers(candidates, blocks, rules()), blocks, rules())
+    candidates = drop_contents(drop_page_headers(drop_repeated_heads(candidates), blocks,
+                                                 rules()), blocks, rules())
     if (sent := len(after_cover_letter(blocks))) < len(blocks):  # "Dear Councillor ... /
         stamp = len(blocks) - sent - 1  # Agenda Item 5 / PLANNING COMMITTEE": no item 5
         candidates = [c for c in candidates if c.index != stamp]

@@ -326,3 +326,20 @@ def deeper_number(number: str, text: str) -> bool:
     '2', '3')."""
     found = _BARE_NUMBER.fullmatch(text)
     return found is not None and found.group(1).startswith(number.rstrip(".") + ".")
+
+
+_POINT_ZERO = re.compile(r"(\d{1,3})\.0{1,2}")
+
+
+def drop_repeated_heads(candidates: list[Item]) -> list[Item]:
+    """Without a 'N.0 TITLE' line under item N: a Scottish board's minute repeats each
+    item's heading as its paragraph 0 ('1.' / 'Order of Business' / 'Minutes:' / '1.0
+    ORDER OF BUSINESS' / '1.1 The Convener ...'), which would make a run of its own."""
+    seen: set[str] = set()
+    kept = []
+    for c in candidates:
+        head = _POINT_ZERO.fullmatch(c.number)
+        if head is None or head.group(1) not in seen:
+            kept.append(c)
+        seen.add(c.number.rstrip("."))
+    return kept
