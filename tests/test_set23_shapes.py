@@ -42,3 +42,11 @@ def test_an_items_heading_repeated_as_its_paragraph_zero() -> None:
     rows = extract_document(parse_text(text, "board.txt"))
     assert [(r["number"], r["title"]) for r in rows["items"]] == [
         ("1", "Order of Business"), ("2", "Declarations of Interest"), ("3", "Applications")]
+
+
+def test_lettered_parts_with_a_colon_under_that_cabinet() -> None:
+    rows = _rows("316. Review\n\nRESOLVED:\n\nThat Cabinet:\n\nA:        Welcomes the review.\n\n"
+                 "B:        Agrees recommendations 1 to 5.\n\nC:        Asks the Director to "
+                 "report progress.")
+    text = next(r["text"] for r in rows["decisions"] if r["item"] == "316")
+    assert "B: Agrees recommendations 1 to 5." in text and "C: Asks the Director" in text
