@@ -50,3 +50,10 @@ def test_lettered_parts_with_a_colon_under_that_cabinet() -> None:
                  "report progress.")
     text = next(r["text"] for r in rows["decisions"] if r["item"] == "316")
     assert "B: Agrees recommendations 1 to 5." in text and "C: Asks the Director" in text
+
+
+def test_two_declarers_sharing_a_surname() -> None:
+    rows = _rows("8. Land at Brook Farm\n\nNoted.\n\nDeclarations: Councillors Derek and Pauline "
+                 "Ashdown both declared a personal interest in Item 8 as their property adjoined "
+                 "the site.")
+    assert [r["name"] for r in rows["declarations"]] == ["Derek Ashdown", "Pauline Ashdown"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.extractors.anchors import LiteralGate
+from pipeline.extractors.people.merged_names import forename
 from pipeline.extractors.people.names import clean_name, is_name, prefix, vocab
 from pipeline.regex_cache import compile_cached, longest_first
 from pipeline.rules import read_json, read_jsonl
@@ -249,7 +250,7 @@ def declarers(pre: str, codes: frozenset[str] = frozenset()) -> list[tuple[str, 
         opens = start == lead or bool(r["label"].search(pre[:start]))
         found = _names(pre, start, end, at_start=opens, codes=codes)
         if found:
-            return found
+            return _shared_surname(found)
     # "D. Gunn declared": the 'marker' read off the front was the declarer's initial
     return _names(pre, 0, end, at_start=True, codes=codes) if lead and pre[:1].isupper() else []
 
@@ -379,3 +380,15 @@ def kind_words(text: str) -> str:
     # kind_words tries up to 60 characters at every position: only where 'interest' is
     m = pattern("kind_words").search(text) if pattern("interest_word").search(text) else None
     return m.group(1) if m else ""
+
+
+def _shared_surname(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """'Councillors Derek and Pauline Ashdown': a lone forename before a full name shares
+    its surname."""
+    out = list(found)
+    for n in range(len(out) - 2, -1, -1):
+        name, start, end = out[n]
+        after = out[n + 1][0].split()
+        if " " not in name and len(after) >= 2 and forename(name) and forename(after[0]):
+            out[n] = (f"{name} {after[-1]}", start, end)
+    return out
