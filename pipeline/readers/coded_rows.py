@@ -14,10 +14,11 @@ The pieces are spans of the same text, as in `unflatten`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from pipeline.model import Block, BlockKind, Document
+from pipeline.readers.cut_lines import cut_blocks
 from pipeline.rules import read_json
 
 _WORD = re.compile(r"\S+")
@@ -46,29 +47,11 @@ def split_coded_rows(document: Document) -> Document:
                for block in document.blocks):
         return document
     rules = coded_row_rules()
-    blocks: list[Block] = []
-    breaks: list[int] = []
-    for block in document.blocks:
-        cuts = _row_starts(block.text, rules) if block.kind is BlockKind.PARAGRAPH else []
-        if len(cuts) < rules.min_rows:
-            blocks.append(block)
-            continue
-        cuts = [cut for cut in cuts if cut > 0]
-        for begin, end in zip([0, *cuts], [*cuts, len(block.text)], strict=True):
-            piece = block.text[begin:end].rstrip()
-            if piece:
-                blocks.append(replace(block, text=piece, start=block.start + begin,
-                                      end=block.start + begin + len(piece)))
-        breaks.extend(block.start + cut - 1 for cut in cuts)
-    if not breaks:
-        return document
-    text = list(document.text)
-    for at in breaks:
-        if 0 <= at < len(text) and text[at] == " ":
-            text[at] = "\n"
-    document.blocks = blocks
-    document.text = "".join(text)
-    return document
+
+    def rows(n: int, block: Block) -> list[int]:
+        starts = _row_starts(block.text, rules) if block.kind is BlockKind.PARAGRAPH else []
+        return starts if len(starts) >= rules.min_rows else []
+    return cut_blocks(document, rows)
 
 
 def _row_starts(text: str, rules: CodedRowRules) -> list[int]:

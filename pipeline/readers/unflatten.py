@@ -19,10 +19,11 @@ data: `models/layout/flattened.json`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
-from pipeline.model import Block, BlockKind, Document
+from pipeline.model import BlockKind, Document
+from pipeline.readers.cut_lines import cut_blocks
 from pipeline.regex_cache import compile_cached
 from pipeline.rules import read_json
 
@@ -78,27 +79,10 @@ def unflatten(document: Document, rules: FlattenedRules | None = None) -> Docume
         run = _numbered_run(document, long, rules.item_number_plain)
     if len(run) < rules.min_chain:
         return document
-    blocks: list[Block] = []
-    breaks: list[int] = []  # offsets in the text of the spaces that become line breaks
-    for n, block in enumerate(document.blocks):
-        if n not in long:
-            blocks.append(block)
-            continue
-        cuts = _cuts(block.text, [at for where, at in run if where == n], rules,
-                     header=n == long[0])
-        for begin, end in zip([0, *cuts], [*cuts, len(block.text)], strict=True):
-            piece = block.text[begin:end].rstrip()
-            if piece:
-                blocks.append(replace(block, text=piece, start=block.start + begin,
-                                      end=block.start + begin + len(piece)))
-        breaks.extend(block.start + cut - 1 for cut in cuts)
-    text = list(document.text)
-    for at in breaks:
-        if 0 <= at < len(text) and text[at] == " ":
-            text[at] = "\n"
-    document.blocks = blocks
-    document.text = "".join(text)
-    return document
+    first = long[0]
+    return cut_blocks(document, lambda n, block: _cuts(
+        block.text, [at for where, at in run if where == n], rules, header=n == first)
+        if n in long else [])
 
 
 def _cuts(text: str, numbers: list[int], rules: FlattenedRules, header: bool) -> list[int]:
