@@ -65,6 +65,7 @@ from pipeline.model import Block, BlockKind, Document
 # Weight of a numbered row inside a run of numbered rows: kept when nothing else is
 # numbered (an agenda laid out as one table), outweighed by any run of real headings.
 LIST_WEIGHT = 0.2
+_CLOCK = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)", re.I)
 SHORT_TITLE = 8  # words: longer sentence-case lines after a bare number read as text
 SENTENCE_WORDS = 5  # words: a numbered paragraph under a heading of its own reads as text
 
@@ -235,8 +236,8 @@ def _numbered(blocks: list[Block], index: int, found: re.Match[str], rule_id: st
     """The item heading of a line that `pattern` (rule `rule_id`) matched, if any."""
     r = rules()
     number = found.group("num").rstrip(".")
-    if any(p.match(number) for p in r.not_numbers):
-        return None
+    if any(p.match(number) for p in r.not_numbers) or _CLOCK.match(found.string):
+        return None  # ("7:00 pm to 8:35 pm": the meeting's times, no item 7)
     # (every check below but the last turns the line away, whatever the order: this one,
     # which reads no title, comes before the title is worked out)
     if rule_id in r.minor_styles and (after_colon(blocks, index) or any(
