@@ -12,3 +12,18 @@ def test_the_meetings_times_are_no_item() -> None:
         "7:00 pm to 8:35 pm\nRecord of the meeting\nCommittee members: Councillor Mrs Hamer\n\n"
         "1. Apologies\n\nNone.\n\n2. Declarations\n\nNone.\n", "standards.txt"))
     assert [r["number"] for r in rows["items"]] == ["1", "2"]
+
+
+def test_members_listed_village_by_village_and_a_dash_label() -> None:
+    filler = "The meeting discussed the state of the path network at some length again. " * 2
+    lines = [f"{filler}{n}" for n in range(22)]
+    text = "\n".join([
+        "GLENARDLE COMMUNITY COUNCIL", "", "Minutes of Meeting held on Tuesday 10th March, 2026",
+        "", "Present -", "Balnacraig - CClr R. Mathieson (Chair), CClr E. Doig",
+        "Inverardle - CClr P. Guthrie, Mrs F. Lyall",
+        "In attendance - Mrs H. Soutar (Minute Secretary), and 11 members of the public",
+        "Apologies - CClr K. Binnie, Mrs A. Petrie.", "", "1. Paths", "", *lines]) + "\n"
+    rows = extract_document(parse_text(text, "cc.txt"))
+    assert [r["name"] for r in rows["attendees"]] == [
+        "R. Mathieson", "E. Doig", "P. Guthrie", "F. Lyall", "H. Soutar"]
+    assert [r["name"] for r in rows["apologies"]] == ["K. Binnie", "A. Petrie"]

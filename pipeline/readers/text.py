@@ -168,7 +168,9 @@ def wrap_width(lines: list[str]) -> int | None:
 #: a line that opens an item or a part of one: never the run-on of the line before
 _OPENS_PART = re.compile(r"\(?(?:\d{1,4}|[a-z]{1,2}|[ivx]{1,5})[.)]\s|\d{1,4}\.\d"
                          r"|[A-Z][\w'’ -]{0,40}:(?:\s|$)"  # ('Apologies:', 'In attendance:')
-                         r"|[A-Z]{1,8}/\d[\d/.-]*:?\s")  # a minute's number ('ICB/2526/118:')
+                         r"|[A-Z]{1,8}/\d[\d/.-]*:?\s"  # a minute's number ('ICB/2526/118:')
+                         r"|(?:Present|Apologies(?: for absence)?|In attendance|Also present"
+                         r"|Absent|Officers(?: present| in attendance)?)\s*[-–—]\s")
 #: an action column's initials after a run of spaces at a line's end ('... Committee.    SL')
 _ACTION_COLUMN = re.compile(r"\s{3,}[A-Z]{2,4}(?:[/,]\s?[A-Z]{2,4})*\s*$")
 

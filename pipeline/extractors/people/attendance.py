@@ -287,8 +287,8 @@ class Walk(TableReader):
                 pattern("sent_apologies").match(text[stop:end])
                 or pattern("joined_sentence").match(text[stop:end])):
             return False  # "Councillors A and B apologised for ..." / "attended ...": sentences
-        if start == 0 and (marker := _MARKER.match(text)):
-            start = marker.end()  # "(i) Cllr A for Cllr B; and": a list marker
+        if start == 0 and (marker := _MARKER.match(text) or PLACE_LEAD.match(text)):
+            start = marker.end()  # "(i) Cllr A for Cllr B; and", "Balnacraig - CClr A, ..."
         if ditto := pattern("ditto").match(text[start:end]):
             start += ditto.end()  # '“ Lady Howell': the honorific above repeats
             section = self.section = replace(section, allow_single=True)

@@ -91,7 +91,7 @@ FIELD_LINE = compile_cached(r"\s*[A-Z][a-z'’]+(?:\s+[a-z'’]+|\s+[A-Z][a-z'�
 #: a place and a spaced dash before titled names ("Glenesk - Mrs N. Baird, Mr F. Skene")
 PLACE_LEAD = compile_cached(
     r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
-    r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Rev)\b)")
+    r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllrs?|CCllr|CClr|Councillor|Rev|Revd|Prof|Sir|Dame)\b)")
 
 
 @cache
