@@ -27,3 +27,12 @@ def test_members_listed_village_by_village_and_a_dash_label() -> None:
     assert [r["name"] for r in rows["attendees"]] == [
         "R. Mathieson", "E. Doig", "P. Guthrie", "F. Lyall", "H. Soutar"]
     assert [r["name"] for r in rows["apologies"]] == ["K. Binnie", "A. Petrie"]
+
+
+def test_an_item_number_run_into_its_title() -> None:
+    rows = extract_document(parse_text(
+        "LOCAL ACCESS FORUM MEETING MINUTES\n\n4 February 2026\n\n1Welcome and Apologies\n\n"
+        "The Chairman welcomed members.\n\n2Matters Arising\n\nNone.\n\n3Date of Next Meeting\n\n"
+        "To be confirmed.\n", "forum.txt"))
+    assert [(r["number"], r["title"]) for r in rows["items"]] == [
+        ("1", "Welcome and Apologies"), ("2", "Matters Arising"), ("3", "Date of Next Meeting")]
