@@ -36,3 +36,13 @@ def test_an_item_number_run_into_its_title() -> None:
         "To be confirmed.\n", "forum.txt"))
     assert [(r["number"], r["title"]) for r in rows["items"]] == [
         ("1", "Welcome and Apologies"), ("2", "Matters Arising"), ("3", "Date of Next Meeting")]
+
+
+def test_a_name_cell_run_into_the_next_cell() -> None:
+    rows = extract_document(parse_text(
+        "LOCAL ACCESS FORUM MEETING MINUTES\n\n4 February 2026\n\nATTENDANCE LIST\n\n"
+        "Present:\nGraham NewbouldChairman, Land Management\nOliver ThistlethwaiteRights of "
+        "Way Manager\nMr D McDonald, Mrs A MacLeod\n\n1Welcome\n\nNoted.\n", "forum.txt"))
+    assert [(r["name"], r["role"]) for r in rows["attendees"]] == [
+        ("Graham Newbould", "Chairman"), ("Oliver Thistlethwaite", "Rights of Way Manager"),
+        ("D McDonald", ""), ("A MacLeod", "")]

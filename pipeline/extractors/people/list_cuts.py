@@ -133,6 +133,11 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
     for m in GLUED_HONORIFIC.finditer(text, start, end):
         if depth[m.start()] == 0 and not base.inside(m.start()):
             cut(m.start(), "comma")
+    # "Graham NewbouldChairman, Land Management": an old web page ran a table's name cell
+    # into the next one; a small letter after three, then a capital, is the cells' edge
+    for m in GLUED_CELL.finditer(text, start, end):
+        if depth[m.start()] == 0 and not base.inside(m.start()):
+            cut(m.start(), "comma")
     # "Councillor A (Council) with Councillor B deputising": the note on who stood in is a
     # piece of its own, as after a comma
     for m in _WITH_DEPUTY.finditer(text, start, end) if " with " in text else ():
@@ -141,6 +146,7 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
     return extra
 
 
+GLUED_CELL = compile_cached(r"(?<=[A-Z][a-z]{3})(?=[A-Z][a-z])|(?<=[a-z]{4})(?=[A-Z][a-z])")
 _WITH_DEPUTY = compile_cached(r"(?<=\S )(?=with\s+[^,;()]{2,60}?\s+(?:substituting|deputising|"
                               r"deputizing)\b)")
 
