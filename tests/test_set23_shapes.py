@@ -57,3 +57,11 @@ def test_two_declarers_sharing_a_surname() -> None:
                  "Ashdown both declared a personal interest in Item 8 as their property adjoined "
                  "the site.")
     assert [r["name"] for r in rows["declarations"]] == ["Derek Ashdown", "Pauline Ashdown"]
+
+
+def test_items_given_with_their_minutes_in_brackets() -> None:
+    from pipeline.extractors.people.declaration_items import item_refs
+
+    assert item_refs("a personal interest in Items 13 and 14 (minutes 322 and 323) as a "
+                     "trustee") == [("13", "minute 322"), ("14", "minute 323")]
+    assert item_refs("in Item 11 (minute 320) as") == [("11", "minute 320")]

@@ -10,6 +10,9 @@ import re
 from pipeline.extractors.people.declaration_parts import _number, folded_titles, pattern
 from pipeline.regex_cache import compile_cached
 
+#: the minutes a list of items gives in brackets: 'Items 13 and 14 (minutes 322 and 323)'
+_MINUTES_LISTED = re.compile(r"\s*\(\s*minutes?\s+(\d+(?:\s*(?:,|and|&)\s*\d+)+)\s*\)", re.I)
+
 
 def item_refs(text: str) -> list[tuple[str, str]]:
     """(number, title) of every item the text names: 'item 5.2', 'items 11.2 (Title) and
@@ -22,6 +25,13 @@ def item_refs(text: str) -> list[tuple[str, str]]:
     for m in sorted(found, key=lambda m: m.start()):
         numbers = list(pattern("item_number").finditer(m.group("list")))
         shared = len(numbers) > 1 and not any(one.group("title") for one in numbers[:-1])
+        minutes = _MINUTES_LISTED.search(m.group("list"))
+        pairs = re.findall(r"\d+", minutes.group(1)) if minutes else []
+        if len(numbers) > 1 and len(pairs) == len(numbers):
+            # "Items 13 and 14 (minutes 322 and 323)": each item with its own minute
+            refs += [(one.group("num").strip(), f"minute {n}") for one, n in zip(
+                numbers, pairs, strict=True)]
+            continue
         for one in numbers:
             title = one.group("title").strip().strip("()“”\"‘’'")
             if shared:
