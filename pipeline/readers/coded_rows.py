@@ -22,7 +22,7 @@ from pipeline.readers.cut_lines import cut_blocks
 from pipeline.rules import read_json
 
 _WORD = re.compile(r"\S+")
-_CODE = re.compile(r"[A-Z]{2,3}")
+_CODE_WORD = re.compile(r"(?<!\S)[A-Z]{2,3}(?!\S)")
 _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|Mc[A-Z][a-z]+|O'[A-Z][a-z]+")
 
 
@@ -56,10 +56,17 @@ def split_coded_rows(document: Document) -> Document:
 
 def _row_starts(text: str, rules: CodedRowRules) -> list[int]:
     """Where each 'Name INITIALS' row starts (at its honorific, if any), in order."""
+    # most paragraphs hold fewer codes than a table has rows: count them before splitting
+    # the paragraph into words
+    code_starts = [found.start() for found in _CODE_WORD.finditer(text)]
+    if len(code_starts) < rules.min_rows:
+        return []
     words = list(_WORD.finditer(text))
+    index_at = {word.start(): k for k, word in enumerate(words)}
     starts: list[int] = []
-    for k, word in enumerate(words):
-        if not _CODE.fullmatch(word.group()) or k < 2:
+    for k in (index_at[start] for start in code_starts):
+        word = words[k]
+        if k < 2:
             continue
         first = _name_before(words, k, word.group())
         if first is None or words[k - 1].group() in rules.not_name_words:
