@@ -129,3 +129,24 @@ def test_store_look_ups_use_the_primary_key(tmp_path: Path) -> None:
             plan = " ".join(str(row[-1]) for row in
                             store.db.execute(f"EXPLAIN QUERY PLAN {query}", ("x",)))
             assert "USING INDEX" in plan and "SCAN" not in plan, plan
+
+
+def test_a_result_packed_by_its_worker_is_stored_as_the_store_would_pack_it(
+        tmp_path: Path) -> None:
+    from pipeline.batch.store import pack
+
+    rows = {"documents": [{"document": "a.txt", "kind": "minutes", "body": "Cabinet",
+                           "authority": "Borough of Testing"}],
+            "relations": [{"document": "a.txt", "source": "Forum", "target": "Cabinet",
+                           "relation": "reports_to"}]}
+    with Store(tmp_path / "one") as store:
+        store.save("a.txt", "h", "p", "ok", tables=rows, text="Cabinet minutes")
+        plain = (list(store.records(["a.txt"])), list(store.mentions(["a.txt"])),
+                 store.text("a.txt"))
+    with Store(tmp_path / "two") as store:
+        store.save("a.txt", "h", "p", "ok", packed=pack(rows, "Cabinet minutes"))
+        packed = (list(store.records(["a.txt"])), list(store.mentions(["a.txt"])),
+                  store.text("a.txt"))
+    assert packed == plain
+    assert plain[0][0]["tables"]["relations"][0]["target"] == "Cabinet"
+    assert plain[1][0][1]["authority"] == "Borough of Testing"

@@ -20,7 +20,14 @@ from pipeline.batch.pool import run_pool, settle
 from pipeline.batch.rerun import contents, keep_outputs_stamp, kept_stat, unchanged_outputs
 from pipeline.batch.store import OCR_CACHE_NAME, Store, pipeline_fingerprint
 from pipeline.batch.summary import RunSummary
-from pipeline.batch.task import DocumentResult, error_row, failed_result, process, warning_rows
+from pipeline.batch.task import (
+    DocumentResult,
+    error_row,
+    failed_result,
+    process,
+    process_for_store,
+    warning_rows,
+)
 from pipeline.batch.walk import Input, Walker
 from pipeline.errors import RunError
 from pipeline.export.csv import CsvStream, atomic_write_text, write_csv
@@ -67,7 +74,7 @@ def _results(inputs: list[Input], settings: Settings,
         workers = settings.workers or 1
         if min(workers, len(inputs)) > 1:  # one worker builds what it needs as fast alone
             _preload(inputs)
-        for result in run_pool(_largest_first(inputs), process, failed_result,
+        for result in run_pool(_largest_first(inputs), process_for_store, failed_result,
                                workers=workers, timeout=settings.timeout,
                                memory_mb=settings.memory_mb):
             assert isinstance(result, DocumentResult)
@@ -212,7 +219,7 @@ def run_extract(paths: list[Path], out: Path, settings: Settings | None = None,
                     store.save(result.document, digests[result.document], fingerprint,
                                result.status, pages=result.pages, seconds=result.seconds,
                                warnings=result.warnings, errors=result.errors,
-                               tables=result.tables, text=result.text,
+                               tables=result.tables, text=result.text, packed=result.packed,
                                file_stat=kept_stat(stats, hashes, result.document))
                     pages_read += result.pages
                     if progress:

@@ -16,6 +16,7 @@ import sqlite3
 import sys
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -51,6 +52,28 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 #: Columns added since a store of this STORE_VERSION was first made: added in place, so an
 #: older store keeps its rows (name -> column definition).
 ADDED_COLUMNS = {"file_stat": "TEXT NOT NULL DEFAULT ''"}
+
+
+@dataclass(frozen=True)
+class Packed:
+    """One paper's rows, text and body mentions encoded as the store keeps them."""
+
+    tables: bytes  # zlib-compressed JSON: table name -> rows of every column
+    text: bytes  # zlib-compressed text
+    bodies: str  # JSON: `model.bodies.mentions` of the rows
+
+
+def pack(tables: Mapping[str, Sequence[Record | dict]], text: str) -> Packed:
+    """`tables` (records, or rows of every column) and `text` encoded for `Store.save`.
+
+    A worker process packs its own paper's result (`batch.task.process_for_store`): the
+    run's one process that writes the store then only inserts, instead of encoding every
+    paper while the workers, on the same cores, wait for it."""
+    rows = {table: [row if isinstance(row, dict) else row_of(table, row) for row in found]
+            for table, found in tables.items()}
+    return Packed(zlib.compress(json.dumps(rows, ensure_ascii=False).encode(), 3),
+                  zlib.compress(text.encode(), 3),
+                  json.dumps(mentions(rows), ensure_ascii=False))
 
 
 NOT_EXTRACTION_RULES = {"popolo"}  # export schemas: changing them changes no extracted row
@@ -208,21 +231,19 @@ class Store:
              seconds: dict | None = None, warnings: list | None = None,
              errors: list | None = None,
              tables: Mapping[str, Sequence[Record | dict]] | None = None,
-             text: str = "", file_stat: str = "") -> None:
-        """Keep one document's result; `tables` are its records (or rows of every column).
-        `file_stat` is the file's "size:mtime_ns content-hash" when `digest` was taken ('' to
-        hash it again next time)."""
-        rows = {table: [row if isinstance(row, dict) else row_of(table, row) for row in found]
-                for table, found in (tables or {}).items()}
-        packed = zlib.compress(json.dumps(rows, ensure_ascii=False).encode(), 3)
+             text: str = "", file_stat: str = "", packed: Packed | None = None) -> None:
+        """Keep one document's result; `tables` are its records (or rows of every column),
+        or `packed` holds them and the text already encoded (`pack`). `file_stat` is the
+        file's "size:mtime_ns content-hash" when `digest` was taken ('' to hash it again
+        next time)."""
+        packed = packed or pack(tables or {}, text)
         self.db.execute(
             "INSERT OR REPLACE INTO documents (document, content_hash, pipeline, status, pages, "
             "seconds, warnings, errors, tables, text, bodies, file_stat) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (document, digest, pipeline, status, pages, json.dumps(seconds or {}),
-             json.dumps(warnings or []), json.dumps(errors or []), packed,
-             zlib.compress(text.encode(), 3),
-             json.dumps(mentions(rows), ensure_ascii=False), file_stat))
+             json.dumps(warnings or []), json.dumps(errors or []), packed.tables, packed.text,
+             packed.bodies, file_stat))
 
     def text(self, document: str) -> str:
         """The plain text of a stored document, as its rows' spans index it."""

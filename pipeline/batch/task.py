@@ -13,6 +13,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 
+from pipeline.batch.store import Packed, pack
 from pipeline.batch.walk import Input
 from pipeline.errors import MinutebookError, warning_kind
 from pipeline.model.records import Record, record_of
@@ -36,6 +37,7 @@ class DocumentResult:
     pages: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     text: str = ""
+    packed: Packed | None = None  # tables and text as the store keeps them, those emptied
 
     @property
     def failed(self) -> bool:
@@ -117,6 +119,17 @@ def typed_tables(tables: dict[str, list[dict]], document: str) -> dict[str, list
     return {table: [record_of(table, row if table == "bodies" else {"document": document, **row},
                               document) for row in rows]
             for table, rows in tables.items()}
+
+
+def process_for_store(item: Input, debug: bool = False) -> DocumentResult:
+    """`process`, with the result's rows and text packed as the store keeps them: what a
+    worker process sends to the run's process. That one process writes the store for all
+    the workers, on the same cores as they; encoding every paper's rows there was half of
+    its work while the pool ran (and the packed result pickles in a quarter the bytes)."""
+    result = process(item, debug)
+    result.packed = pack(result.tables, result.text)
+    result.tables, result.text = {}, ""
+    return result
 
 
 def failed_result(item: Input, kind: str, message: str) -> DocumentResult:
