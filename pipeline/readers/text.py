@@ -14,6 +14,7 @@ from pathlib import Path
 from pipeline.errors import EmptyDocument, ReadError, warning
 from pipeline.model import BlockKind, Document, DocumentBuilder
 from pipeline.model.bullets import split_bullet
+from pipeline.readers.aligned_tables import aligned_tables
 
 BULLET = re.compile(r"^\s*([-*\u2022\u25aa\u25cf\u2013])\s+(.*)$")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -94,11 +95,21 @@ def parse_text(text: str, source: str, fmt: str = "text") -> Document:
     lines = text.split("\n")
     margin = wrap_width(lines)
     slashed = slash_table(lines)
+    aligned = aligned_tables(lines)
+    aligned_at, aligned_table = -1, 0
     before = 0  # how long the line before is (with its indent), in a hard-wrapped text
-    for raw_line in lines:
+    for index, raw_line in enumerate(lines):
         pages_here = raw_line.count("\f")
         page += pages_here
         raw_line = raw_line.replace("\f", "")
+        if index in aligned:
+            first, row = aligned[index]
+            if row is not None:
+                if first != aligned_at:
+                    aligned_at, aligned_table = first, builder.new_table()
+                builder.add(BlockKind.TABLE_ROW, "", cells=row, page=page, table=aligned_table)
+                previous_blank, table = False, None
+            continue
         if slashed and SLASH_CELL in raw_line and raw_line.strip():
             raw_line = raw_line.replace(SLASH_CELL, "\t")  # a cell of a table set as " / "
         if "\t" in raw_line.strip("\n") and raw_line.strip():

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from pipeline.extractors.people.collapsed_rows import split_collapsed
 from pipeline.extractors.people.labels import (
     Pair,
     Section,
@@ -36,7 +37,7 @@ from pipeline.extractors.people.names import (
     substitution,
 )
 from pipeline.extractors.people.register import Register
-from pipeline.extractors.people.vocabulary import data, pattern, vocab
+from pipeline.extractors.people.vocabulary import data, pattern
 from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached
 
@@ -64,6 +65,9 @@ class TableReader:
         """A run of table rows (or '|' rows): header grid, label/content rows, or a
         headerless name/role/organisation grid."""
         rows, j = self.rows(i)
+        if any(text.casefold().strip(" :*") in data("tables")["not_attendance"]
+               for text, _ in rows[0][1]):
+            return j  # a declarations table: its members are declarers, not attendance
         header = _header(rows[0][1])
         if header and (self.section or {"member", "substitute"} <= set(header)
                        or {"attendance", "apologies"} & set(header)):
@@ -145,6 +149,7 @@ class TableReader:
                 above = rows[-1][1][0][0] if rows else ""
                 same = wrapped = (after is not None and after.kind is BlockKind.TABLE_ROW
                                   and b.kind is BlockKind.PARAGRAPH and len(b.text.split()) <= 3
+                                  and not cue(b.text)  # ('Officers' over the next table)
                                   and (LONE_WORD.fullmatch(b.text) is not None
                                        or above.count("(") > above.count(")")))
             if not same:
@@ -222,8 +227,10 @@ class TableReader:
         if bracket and (sub := substitution(bracket.group(1))):
             setattr(person, *sub)  # "Superintendent (deputising for Ch Supt X)" as the role
             role = role[:bracket.start()]
-        role = role.strip().removeprefix("(").removesuffix(")").strip()
-        person.roles += [role] if role else []  # "(Chair)" in a cell of its own
+        role = role.strip()
+        if role.startswith("(") and role.endswith(")"):  # "(Chair)" in a cell of its own
+            role = role[1:-1].strip()
+        person.roles += [role] if role else []
         person.orgs = [text["organisation"]] if text.get("organisation") else person.orgs
         codes[person.code] = person.name
         if text.get("note") and (sub := substitution(text["note"])):
@@ -235,8 +242,9 @@ class TableReader:
         if not mark:
             return section
         status_code = mark_code(mark, self.legend)
-        target = pattern("deputy_for").search(mark)
-        if status_code == "D" and target:  # "D (for TA)": a deputy for the member coded TA
+        # "D (for TA)": a deputy for the member coded TA; "Present as substitute for Cllr X"
+        target = pattern("deputy_for").search(mark) or pattern("status_for").search(mark)
+        if status_code == "D" and target:
             person.sub_for = person.sub_for or codes.get(target.group(1).strip(),
                                                          clean_name(target.group(1)))
         return status(section, status_code)
@@ -251,7 +259,7 @@ class TableReader:
             tail = following.text if following is not None and LONE_WORD.fullmatch(
                 following.text) else ""
             lone = bool(tail)
-            person = _split_collapsed(block.text, header, tail)
+            person = split_collapsed(block.text, header, tail)
             if person is None:
                 break
             self.register.add(self.section.kind, person, block, self.section)
@@ -355,46 +363,3 @@ def _continues(previous: str, name: str, rows: list, key: int) -> bool:
         return False
     longer = sum(len(c[key][0].split()) >= 2 for _, c in rows if key < len(c))
     return longer * 2 > len(rows)
-
-
-def _split_collapsed(text: str, header: list[str], tail: str) -> Person | None:
-    """Name, then the other columns in header order, from a row whose spacing is gone; a
-    lone word on the next line ends a name wrapped after the forename."""
-    offset, roles, labels, _, _ = prefix(text)
-    tokens = text[offset:].split()
-    if not tokens:
-        return None
-    size = 1 if tail or len(tokens) < 2 or tokens[1].startswith("(") else 2
-    while size < min(len(tokens), 3) and (len(tokens[size - 1].rstrip(".")) == 1
-                                          or tokens[size] in vocab()["particles"]):
-        size += 1  # initials and particles do not count towards the two words of a name
-    name = " ".join(tokens[:size] + ([tail] if tail else []))
-    person, rest = parse_person(name, 0, len(name), True), tokens[size:]
-    if person is None:
-        return None
-    while rest and rest[0].startswith("("):  # "(Chair)" written after the name
-        note = [rest.pop(0)]
-        while not note[-1].endswith(")") and rest:
-            note.append(rest.pop(0))
-        person.roles.append(" ".join(note).strip("()"))
-    person.roles[:0], person.labels, person.start, person.end = roles, labels, 0, len(text)
-    columns = [h for h in header[1:] if h in ("role", "organisation")]
-    if len(columns) == 1 and rest:
-        (person.roles if columns[0] == "role" else person.orgs).append(" ".join(rest))
-    elif len(columns) == 2 and len(rest) >= 2:
-        cut = max(range(1, len(rest)),
-                  key=lambda k: _fit(rest[:k], columns[0]) + _fit(rest[k:], columns[1]))
-        for part, column in ((rest[:cut], columns[0]), (rest[cut:], columns[1])):
-            (person.roles if column == "role" else person.orgs).append(" ".join(part))
-    return person
-
-
-def _fit(tokens: list[str], column: str) -> int:
-    """How well tokens read as a role or an organisation (for cutting a collapsed row)."""
-    text, v = " ".join(tokens), vocab()
-    kind = classify(text)
-    score = 2 if kind == ("role" if column == "role" else "org") else 0 if kind is None else -2
-    if column == "organisation":
-        return score + (tokens[-1] in v["org_words"])
-    score += tokens[0] in v["role_heads"] or tokens[-1].strip("()") in v["role_nouns"]
-    return score + 2 * bool(v["rank"].match(text + " X"))

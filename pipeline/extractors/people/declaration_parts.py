@@ -82,6 +82,7 @@ def rules() -> dict:
         "reminder": compile_cached(filters["reminder"], re.I),
         "section": compile_cached(filters["section"], re.I),
         "register": compile_cached(filters["register"], re.I),
+        "title_line": compile_cached(filters["title_line"], re.I),
         "invitation": compile_cached(filters["invitation"], re.I),
         "office": compile_cached(r"^(?:the\s+)?(?P<office>" + "|".join(
             re.escape(o).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for o in offices)

@@ -33,7 +33,6 @@ from functools import cache
 from pipeline.extractors.anchors import AnySearch
 from pipeline.extractors.people.declaration_items import (
     bare_codes,
-    cell_numbers,
     entry_spans,
     item_refs,
     resolve,
@@ -48,19 +47,18 @@ from pipeline.extractors.people.declaration_parts import (
     kind_of,
     kind_words,
     label_kind,
-    member_cell,
     names_in,
     pattern,
     rules,
     sentences,
 )
+from pipeline.extractors.people.declaration_rows import table_row
 from pipeline.extractors.people.names import is_name
 from pipeline.extractors.people.person_codes import coded_declarers, file_person_codes
 from pipeline.extractors.people.register import once_per_item
 from pipeline.extractors.people.scanning import blocks_holding_each, gate_strings
 from pipeline.extractors.provenance import provenance
 from pipeline.model import Block, BlockKind, Document
-from pipeline.regex_cache import compile_cached
 
 
 @dataclass
@@ -103,7 +101,8 @@ def _heading_like(block: Block) -> bool:
         if block.kind is not BlockKind.PARAGRAPH or len(block.text) > 200:
             return False
         letters = list(filter(str.isalpha, block.text))  # (no Python step per character)
-        if not (len(letters) >= 12 and sum(map(str.isupper, letters)) >= 0.95 * len(letters)):
+        if not (len(letters) >= 12 and sum(map(str.isupper, letters)) >= 0.95 * len(letters)
+                or rules()["title_line"].match(block.text)):  # 'Declarations of Interests'
             return False
     # names last: "COUNCILLOR REID - ITEM 3 - PERSONAL INTEREST" is an entry
     return not names_in(block.text)
@@ -157,7 +156,8 @@ def extract_declarations(document: Document, items: list[dict],
             else []  # (its gate would turn the block away)
         if not found and section.declarations and not section.register:
             read: dict = {}  # the block's names, read once for both readings of it
-            found = (_from_row(block, section, items) if block.kind is BlockKind.TABLE_ROW
+            found = (table_row(block, section.headers, section.context, section.kind, items)
+                     if block.kind is BlockKind.TABLE_ROW
                      else _from_entry(block, section, items, read, codes)
                      or _held(block, section, items, read))
         if found:
@@ -349,36 +349,6 @@ def _from_entry(block: Block, section: Section, items: list[dict], named: dict,
                      "text": text, "action": action_of(text), **provenance(block),
                      "rule": "list-entry"} for number in numbers)
     return rows
-
-
-_FOOTNOTE_MARK = compile_cached(r"\s*[*\u2020\u2021]+$")
-
-
-def _from_row(block: Block, section: Section, items: list[dict]) -> list[dict]:
-    """A row of a declarations table: a member cell, item cells, the rest for the kind."""
-    cells = [_FOOTNOTE_MARK.sub("", cell) for cell in block.cells]  # "Abdul Qadir*"
-    headers = section.headers if len(section.headers) == len(cells) else [""] * len(cells)
-    people: list[tuple[str, int, int]] = []
-    numbers: list[str] = []
-    rest: list[str] = []
-    for cell, header in zip(cells, headers, strict=True):
-        if not people and (found := names_in(cell) or member_cell(cell, header)) and \
-                not pattern("item_header").search(header):
-            people = found
-        elif not numbers and (nums := cell_numbers(cell)) and not pattern(
-                "not_item_header").search(header):
-            numbers = [resolve(n, "", items) for n in nums]
-        else:
-            rest.append(cell)
-    if not people:
-        return []
-    kind = kind_of(" ".join(rest))
-    numbers = list(dict.fromkeys(numbers)) or (
-        [resolve(section.context, "", items)] if section.context else [""])
-    text = " ".join(c for c in cells if c)
-    return [{"name": name, "item": number, "kind": kind or section.kind, "text": text,
-             "action": action_of(" ".join(rest)), **provenance(block), "rule": "table-row"}
-            for name, _, _ in people for number in numbers]
 
 
 def _held(block: Block, section: Section, items: list[dict], named: dict) -> list[dict]:

@@ -32,6 +32,7 @@ from pipeline.extractors.sections.bodyname import (
 from pipeline.extractors.sections.cover_letter import after_cover_letter
 from pipeline.extractors.sections.cues import WEEKDAY, Cues, cues
 from pipeline.extractors.sections.dates import FoundDate, find_dates, first_date
+from pipeline.extractors.sections.record_cues import minuted_agenda, recorded
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
 
@@ -110,6 +111,9 @@ def classify_blocks(blocks: Blocks, lines: Lines | None = None) -> tuple[str, st
     if not scores:
         return "other", ""
     best = max(scores, key=lambda k: (scores[k], k == "minutes"))
+    if best == "agenda" and reasons[best] == "agenda-heading" and minuted_agenda(
+            blocks, [cue_id for cue_id, kind, _, _ in found if kind == "agenda"]):
+        return "minutes", "minuted-agenda"
     return best, reasons[best]
 
 
@@ -122,17 +126,6 @@ def _kind_index() -> LiteralIndex:
     c = cues()
     return LiteralIndex((pattern for _, _, _, pattern in c.kind),
                         alone=[k for k, cue in enumerate(c.kind) if cue[0] in c.kind_by_words])
-
-
-def recorded(blocks: Blocks) -> tuple[str, str]:
-    """(kind, cue) of a paper whose heading names no kind, from its body lines: a meeting
-    page that records resolutions or apologies is minutes; else ('other', '')."""
-    for block in blocks:
-        text = block.text.strip()
-        for cue_id, kind, pattern in cues().record:
-            if pattern.match(text):
-                return kind, cue_id
-    return "other", ""
 
 
 def header_reach(count: int) -> bool:

@@ -32,8 +32,8 @@ from pipeline.extractors.sections.header import (
     header_reach,
     is_body_name,
     metadata_of,
-    recorded,
 )
+from pipeline.extractors.sections.record_cues import recorded
 from pipeline.model import Block, BlockKind, Document
 
 LEAD = 3  # how many blocks at the top of a page can open a new paper

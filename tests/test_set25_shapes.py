@@ -1,0 +1,97 @@
+"""Shapes met in a blind held-out round (set 25): each general, each with its own paper."""
+
+from __future__ import annotations
+
+from pipeline.extractors import extract_document
+from pipeline.model import BlockKind
+from pipeline.readers.aligned_tables import aligned_tables
+from pipeline.readers.text import parse_text
+
+MEETING_PAGE = """Northmoor Fire Authority
+
+Meeting Details
+
+Audit Committee
+3 March 2026 - 14:00 to 15:30
+
+Agenda
+
+Agenda Items
+1 Apologies for Absence
+To receive any apologies.
+41
+Apologies were received from Cllr B Hatt.
+2 Minutes
+To confirm the minutes of the last meeting.
+42
+RESOLVED that the minutes be confirmed.
+3 Internal Audit Plan
+To approve the plan.
+43
+RESOLVED that the plan be approved.
+
+Attendance
+
+Name                     Role               Attendance
+Cllr P Rowntree          Chairman           Present
+Cllr B Hatt              Member             Apologies
+Cllr Q Ibbotson-Lyle     Member             Present
+Cllr M Esterhuizen       Substitute         Present as substitute for Cllr B Hatt
+Superintendent Harold    Member             Present
+Okonkwo-Baird
+
+Officers
+Name                     Role                          Attendance
+Mrs T Pilbeam            Clerk                         In attendance
+
+Visitors
+
+Name                     Organisation                  Reason
+Mr J Quennell            Moorfield Audit LLP           Item 3
+
+Declarations of Interests
+
+Member                   Item   Interest                     Details
+Cllr Q Ibbotson-Lyle     3      Other Registrable Interest   Governor of a school audited
+"""
+
+
+def test_a_space_aligned_table_under_a_header_is_read_as_rows() -> None:
+    lines = MEETING_PAGE.split("\n")
+    found = aligned_tables(lines)
+    header = lines.index("Name                     Role               Attendance")
+    assert found[header] == (header, ["Name", "Role", "Attendance"])
+    assert found[header + 4][1] == [
+        "Cllr M Esterhuizen", "Substitute", "Present as substitute for Cllr B Hatt"]
+    # a short lone first cell between rows is the wrapped end of the name above
+    assert found[header + 6][1] == ["Okonkwo-Baird", "", ""]
+    assert lines.index("Officers") not in found  # a label line ends the table
+
+
+def test_paragraphs_and_numbered_lines_with_two_spaces_are_no_tables() -> None:
+    text = ("The Clerk reported.  Members noted the report.  The budget was set.\n"
+            "1.  Apologies\n2.  Minutes\n3.  Finance\n"
+            "Councillor A Lee (Chair)    Councillor B Roe\nCouncillor C Dee    Councillor E Fox\n")
+    assert aligned_tables(text.split("\n")) == {}
+    assert not any(b.kind is BlockKind.TABLE_ROW for b in parse_text(text, "t.txt").blocks)
+
+
+def test_a_meeting_page_with_a_status_column_and_its_tabs() -> None:
+    rows = extract_document(parse_text(MEETING_PAGE, "page.txt"))
+    assert rows["documents"][0]["kind"] == "minutes"  # headed 'Agenda', minuted under items
+    assert [(r["name"], r["capacity"]) for r in rows["attendees"]] == [
+        ("P Rowntree", "member"), ("Q Ibbotson-Lyle", "member"), ("M Esterhuizen", "member"),
+        ("Harold Okonkwo-Baird", "member"), ("T Pilbeam", "officer"), ("J Quennell", "other")]
+    assert [r["name"] for r in rows["apologies"]] == ["B Hatt"]
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("B Hatt", "M Esterhuizen")]
+    # the declarations table's members declare: they are no attendance rows of its details
+    assert [(r["name"], r["item"]) for r in rows["declarations"]] == [("Q Ibbotson-Lyle", "3")]
+
+
+def test_an_agenda_headed_so_stays_an_agenda() -> None:
+    rows = extract_document(parse_text(
+        "Northmoor Fire Authority\n\nAgenda\n\nAudit Committee\n3 March 2026\n\n"
+        "1 Apologies for Absence\n\n2 Minutes\nTo confirm the minutes of the last meeting.\n\n"
+        "3 Internal Audit Plan\nRECOMMENDED that the plan be approved.\n", "agenda.txt"))
+    assert rows["documents"][0]["kind"] == "agenda"
