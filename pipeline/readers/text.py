@@ -159,7 +159,7 @@ def slash_table(lines: list[str]) -> bool:
     return sum(marked) >= SLASH_ROWS and rows >= 2 and any(a and b for a, b in pairs)
 
 
-_NUMBER_CELL = re.compile(r"\s*\d{1,3}[.)]?\s/\s")
+_NUMBER_CELL = re.compile(r"\s*\d{1,4}[.)]?\s/\s")
 
 
 def wrap_width(lines: list[str]) -> int | None:

@@ -283,8 +283,10 @@ def _table_candidate(blocks: list[Block], index: int, loose: bool = False) -> It
     if (rest and "." in number.strip(".") and rest[0].endswith(".") and not upper_case(rest[0])
             and "dotted" in rules().full_stop_patterns):
         return None  # "1.1. | The Chair welcomed members.": a numbered paragraph, as on a line
-    return _item(blocks, index, number, rest[0] if rest else "", "table-number", False,
-                 relaxed=True, loose=loose)
+    # "1512 | APPOINTMENT OF CHAIR – Resolved – That ...": a minute's whole text in the cell
+    title = split_run_on(rest[0], loose) if rest else ""
+    return _item(blocks, index, number, title, "table-number", False, relaxed=True,
+                 loose=loose)
 
 
 def _item(blocks: list[Block], index: int, number: str, title: str, rule: str,
