@@ -24,7 +24,7 @@ LIST_NUMBER = compile_cached(r"^\s*(?:that\s+(?=\())?(?:\((?P<a>\d{1,2}|[a-z]|[i
                              r"|(?P<b>\d{1,2}|[a-z]|[ivx]{1,6})(?P<close>[.)]))\s+(?=\S)", re.I)
 DECIMAL = compile_cached(r"^\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s*(?=\S)")
 SECTION_NUMBER = compile_cached(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
-ADDRESSEE = compile_cached(r"\s*\((?:to|for)\s+[^()]{2,60}\)$", re.I)
+ADDRESSEE = compile_cached(r"\s*\((?:to|for)\s+[^()]{2,60}\)$", re.I)  # (no ")" last: no search)
 BULLET = compile_cached(r"^\s*[-*\u2022\u25aa\u25cf\u00b7\u2013\u2043\u25e6]\s+")
 SMALL_WORDS = {"and", "of", "for", "the", "to", "in", "on", "a", "an", "by", "with", "&"}
 ROMANS = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
@@ -324,8 +324,8 @@ def extract_recommendations(document: Document) -> list[dict]:
                 continue
             found.append((line, text))
             used.add(k)
-        elif ADDRESSEE.sub("", line.text.rstrip()).endswith((":", ":-", "-", "\u2013")) and \
-                _is_intro(line.text, False):  # ("RECOMMENDED: (to Cabinet)": to whom, after)
+        elif (ADDRESSEE.sub("", t) if (t := line.text.rstrip()).endswith(")") else t).endswith(
+                (":", ":-", "-", "\u2013")) and _is_intro(line.text, False):  # ("X: (to Y)")
             series, nxt = _entries(lines, k + 1)
             if not series.found:
                 series, nxt = _plain_entries(lines, k + 1)
