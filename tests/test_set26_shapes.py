@@ -17,3 +17,29 @@ def test_minute_rows_a_mirror_joined_with_a_slash() -> None:
     assert [(r["number"], r["title"]) for r in rows["items"]] == [
         ("2207", "APPOINTMENT OF CHAIR"), ("2208", "MINUTES"), ("2209", "GROUNDS MAINTENANCE")]
     assert [r["item"] for r in rows["decisions"]] == ["2207", "2208", "2209"]
+
+
+def test_resolutions_numbered_after_their_keyword() -> None:
+    rows = extract_document(parse_text(
+        "ASHCOMBE PARISH COUNCIL\n\nMinutes of the meeting held on 3 November 2025\n\n"
+        "Present: Cllr A Lee (Chair), Cllr B Roe\n\nPC/41/25 Apologies\nCllr D Fry (work).\n"
+        "Resolved 25/101: that the reasons for absence be accepted.\n\nPC/42/25 Payments\n"
+        "Resolved No. 102 - that the payments be approved.\n", "parish.txt"))
+    assert [(r["item"], r["kind"], r["text"]) for r in rows["decisions"]] == [
+        ("PC/41/25", "RESOLVED", "that the reasons for absence be accepted."),
+        ("PC/42/25", "RESOLVED", "that the payments be approved.")]
+
+
+def test_a_tab_indented_paper_with_decision_headings() -> None:
+    rows = extract_document(parse_text(
+        "RAVENGLASS COUNCIL\n\nMinutes of Meeting of the Scrutiny Committee held on 2 June 2026"
+        "\n\n\tPresent: Councillors Ames and Birt.\n\n 1.\tRISK REGISTER\n\n"
+        "\tThe Head of Finance presented the register.\n\n\tDecision\n\n"
+        "\tThe Scrutiny Committee reviewed and endorsed the Risk Register.\n\n"
+        " 2.\tWORK PLAN\n\n\tDecision\n\n\tThe Scrutiny Committee -\n\n"
+        "\t1.\tnoted the work plan; and\n\n\t2.\tagreed to add a review of ferries.\n",
+        "scrutiny.txt"))
+    assert [(r["item"], r["kind"]) for r in rows["decisions"]] == [
+        ("1", "DECISION"), ("2", "DECISION")]
+    assert rows["decisions"][0]["text"].startswith("The Scrutiny Committee reviewed and endorsed")
+    assert "agreed to add a review" in rows["decisions"][1]["text"]

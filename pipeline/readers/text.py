@@ -112,7 +112,8 @@ def parse_text(text: str, source: str, fmt: str = "text") -> Document:
             continue
         if slashed and SLASH_CELL in raw_line and raw_line.strip():
             raw_line = raw_line.replace(SLASH_CELL, "\t")  # a cell of a table set as " / "
-        if "\t" in raw_line.strip("\n") and raw_line.strip():
+        if "\t" in raw_line.strip("\n") and raw_line.strip() and (
+                "\t" in raw_line.strip() or (table is not None and not previous_blank)):
             if table is None:
                 table = builder.new_table()
             cells = [_strip_markup(c)[0] for c in raw_line.split("\t")]

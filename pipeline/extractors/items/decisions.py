@@ -28,6 +28,7 @@ from pipeline.extractors.items.keyword_case import (
     SENTENCE_END,
     keyword_case,
     part_of_decision_above,
+    resolution_number,
 )
 from pipeline.extractors.items.numbering import minute_number
 from pipeline.extractors.items.titles import block_text, row_number, strip_bars
@@ -115,8 +116,11 @@ def span_hits(doc: Span, gated: str | None = None) -> list[Hit]:
             continue
         if previous is not None and not any(t.text in BOUNDARIES for t in doc[previous:clause]):
             continue  # same sentence as the keyword before: "RESOLVED: that the Board AGREED"
+        # the text starts after the keyword, or after its resolution's number ('25/087:')
+        number = resolution_number(after, doc) if after is not None else None
         hits.append(Hit(info.label, rule, doc[clause].idx - base, token.idx - base,
-                        token.idx - base + len(token.text)))
+                        (number.idx if number is not None else token.idx + len(token.text))
+                        - base))
         previous = end
         while previous < len(doc) and doc[previous].text in KEYWORD_PUNCT:
             previous += 1  # the keyword's own colon or dash does not end its sentence
@@ -248,7 +252,7 @@ def _decision_label(blocks: list[Block], hits: list[list[Hit]], headings: dict[i
     # "Decision / The Board: / (a) approved ...": a short lead-in ending in a colon over parts
     lead = blocks[after].text.strip()
     below = after + 1
-    if (lead.endswith((":", ":-")) and len(lead.split()) <= rules().short_list_words
+    if (lead.endswith((":", ":-", " -", " –")) and len(lead.split()) <= rules().short_list_words
             and below < len(blocks) and below not in headings and not hits[below]
             and rules().enumerator.match(blocks[below].text.strip())
             and _decision_like(blocks[below].text)):

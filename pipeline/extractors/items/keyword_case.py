@@ -3,6 +3,8 @@ it stands (`keyword_case`): the case rules of `pipeline.extractors.items.decisio
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from pipeline.extractors.items.decision_rules import PatternInfo, rules
@@ -28,6 +30,7 @@ def keyword_case(token: Token, after: Token | None, leading: bool, info: Pattern
                         or after.text == "("  # "Resolved (by 6 votes to 1) to grant ..."
                         or _whole_sentence(after, line)
                         or _whole_sentence(after, line, KEYWORD_PUNCT)  # "Resolved unanimously:"
+                        or resolution_number(after, line) is not None  # "Resolved 25/087:"
                         or (after.lower_ == "that" and info.label in r.title_case_that)
                         or (after.lower_ == "to" and info.label in r.title_case_to)
                         or (after.text == "," and info.label in r.title_case_that
@@ -58,6 +61,24 @@ def _whole_sentence(after: Token, line: Span, ends: frozenset[str] | tuple[str, 
     rest = [t for t in after.doc[after.i:line.end] if not t.is_space]
     return bool(rest) and rest[-1].text in (ends or SENTENCE_END) and all(
         t.lower_ in rules().bare_sentence_words for t in rest[:-1])
+
+
+#: a resolution's own number between its keyword and its colon or dash ('Resolved 25/087:',
+#: 'Resolved No. 14 -', as parish councils number their resolutions)
+_RESOLUTION_NUMBER = compile_cached(r"(?:no\.?\s*)?[A-Z]{0,4}\d{1,4}(?:[/.-]\d{1,4}){0,3}",
+                                    re.I)
+
+
+def resolution_number(after: Token, line: Span) -> Token | None:
+    """The colon or dash that ends a resolution's number standing after its keyword
+    ('Resolved 25/087: that ...': `after` is the number's first token), or None."""
+    tokens: list[str] = []
+    for token in after.doc[after.i:min(line.end, after.i + 4)]:
+        if token.text in KEYWORD_PUNCT:
+            joined = "".join(tokens).strip()
+            return token if joined and _RESOLUTION_NUMBER.fullmatch(joined) else None
+        tokens.append(token.text_with_ws)
+    return None
 
 
 #: a numbered part of a decision above it ('1. Noted the contents of the report.')
