@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.extractors import extract_document
 from pipeline.readers.text import parse_text
+from pipeline.readers.unflatten import unflatten
 
 
 def test_minute_rows_a_mirror_joined_with_a_slash() -> None:
@@ -43,3 +44,25 @@ def test_a_tab_indented_paper_with_decision_headings() -> None:
         ("1", "DECISION"), ("2", "DECISION")]
     assert rows["decisions"][0]["text"].startswith("The Scrutiny Committee reviewed and endorsed")
     assert "agreed to add a review" in rows["decisions"][1]["text"]
+
+
+def test_a_one_line_page_with_paragraph_numbers_and_footnoted_members() -> None:
+    text = (
+        "WESTFIELD POLICING BOARD MINUTES OF THE RESOURCES COMMITTEE MEETING HELD ON THURSDAY "
+        "5 MARCH 2026 AT 10.00AM PRESENT: (1) Mr Aidan Quigley (Chairperson) Ms Ruth Ferris "
+        "(2) Dr Owen Magee Mrs Leanne Boyce PSNI IN ATTENDANCE (1) ACC Helen Durkan "
+        "(1) Item 2.2 only (2) Open to item 3.1 1. APOLOGIES, ETC Apologies were received from "
+        "Mr Colm Tierney. 2.1 DRAFT MINUTES OF MEETING HELD ON 5 FEBRUARY 2026 It was: AGREED: "
+        "To approve the draft minutes. 2.2 Estates Strategy Update ACC Durkan briefed the "
+        "Committee on the sale of two stations. NOTED. 3. FINANCE 3.1 Budget Monitoring Report "
+        "The Committee considered the month ten position and the forecast underspend. "
+        "AGREED: That the report be noted. 3.2 Procurement Plan The Committee noted the plan. "
+        "NOTED. 4. DATE OF NEXT MEETING 4.1 The next meeting will be held on 9 April 2026.")
+    rows = extract_document(unflatten(parse_text(text, "board.txt")))
+    assert [(r["number"], r["title"]) for r in rows["items"]] == [
+        ("1", "APOLOGIES, ETC"), ("2.1", "DRAFT MINUTES OF MEETING HELD ON 5 FEBRUARY 2026"),
+        ("2.2", "Estates Strategy Update"), ("3", "FINANCE"), ("3.1", "Budget Monitoring Report"),
+        ("3.2", "Procurement Plan"), ("4", "DATE OF NEXT MEETING")]
+    names = [r["name"] for r in rows["attendees"]]
+    assert names[:4] == ["Aidan Quigley", "Ruth Ferris", "Owen Magee", "Leanne Boyce"]
+    assert [r["name"] for r in rows["apologies"]] == ["Colm Tierney"]

@@ -48,6 +48,8 @@ class FlattenedRules:
     page_footer: re.Pattern[str]
     file_footer: re.Pattern[str]
     heading_words: int
+    label_prefix_words: int
+    sub_number: re.Pattern[str]
 
 
 @cache
@@ -61,7 +63,8 @@ def flattened_rules() -> FlattenedRules:
         compile_cached(rf"(?<=\s)(?:{labels})(?={raw['person_after_label']})"),
         compile_cached(raw["header"]), raw["header_chars"], compile_cached(raw["decisions"]),
         frozenset(raw["title_openers"]), raw["title_words"], compile_cached(raw["page_footer"]),
-        compile_cached(raw["file_footer"]), raw["heading_words"])
+        compile_cached(raw["file_footer"]), raw["heading_words"], raw["label_prefix_words"],
+        compile_cached(raw["sub_number"]))
 
 
 def unflatten(document: Document, rules: FlattenedRules | None = None) -> Document:
@@ -74,15 +77,49 @@ def unflatten(document: Document, rules: FlattenedRules | None = None) -> Docume
             if block.kind is BlockKind.PARAGRAPH and len(block.text) >= rules.min_chars]
     if not long:
         return document
-    run = _numbered_run(document, long, rules.item_number)
+    run = _numbered_run(document, long, rules.item_number, rules.sub_number)
     if len(run) < rules.min_chain:
         run = _numbered_run(document, long, rules.item_number_plain)
     if len(run) < rules.min_chain:
         return document
+    starts = {(where, at) for where, at, _ in run} | _sub_numbers(document, run, rules)
     first = long[0]
     return cut_blocks(document, lambda n, block: _cuts(
-        block.text, [at for where, at in run if where == n], rules, header=n == first)
+        block.text, sorted(at for where, at in starts if where == n), rules, header=n == first)
         if n in long else [])
+
+
+#: an item's or a paragraph's number standing as a word ('4.', '4.1'; not a date's '10')
+_NUMBER_WORD = re.compile(r"\d{1,4}\.(?:\d{1,2}\.?)?")
+
+#: a word in capitals that may lead a label in capitals ('PSNI', 'OFFICIALS', "BOARD'S")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’&-]+")
+
+
+def _label_start(text: str, start: int, label: str, rules: FlattenedRules) -> int:
+    """Where a label starts: 'IN ATTENDANCE' in capitals takes the words in capitals just
+    before it, that say who attends ('PSNI IN ATTENDANCE', 'OFFICIALS IN ATTENDANCE')."""
+    if not label.isupper() or not label.startswith("IN "):
+        return start
+    for _ in range(rules.label_prefix_words):
+        before = text.rfind(" ", 0, start - 1) + 1
+        if start < 2 or not _CAPS_WORD.fullmatch(text[before:start - 1]):
+            break
+        start = before
+    return start
+
+
+def _sub_numbers(document: Document, run: list[tuple[int, int, int]],
+                 rules: FlattenedRules) -> set[tuple[int, int]]:
+    """(block, offset) of each paragraph number under an item of the run, between its
+    item's number and the next's ('3. MATTERS ARISING 3.1 Stop and Search ... 3.2 ...')."""
+    found: set[tuple[int, int]] = set()
+    for k, (where, at, number) in enumerate(run):
+        text = document.blocks[where].text
+        end = run[k + 1][1] if k + 1 < len(run) and run[k + 1][0] == where else len(text)
+        found.update((where, m.start()) for m in rules.sub_number.finditer(text, at, end)
+                     if int(m.group("number")) == number)
+    return found
 
 
 def _cuts(text: str, numbers: list[int], rules: FlattenedRules, header: bool) -> list[int]:
@@ -97,7 +134,8 @@ def _cuts(text: str, numbers: list[int], rules: FlattenedRules, header: bool) ->
         if number := rules.item_number.match(text, start) or rules.item_number_plain.match(
                 text, start):
             titles.add(number.end())
-    cuts.update(m.start() for m in rules.label.finditer(text) if m.start() not in titles)
+    cuts.update(_label_start(text, m.start(), m.group(), rules)
+                for m in rules.label.finditer(text) if m.start() not in titles)
     cuts.update(m.start() for m in rules.decision.finditer(text))
     for start in numbers:
         if (heading := _heading_before(text, start, rules)) is not None:
@@ -110,19 +148,24 @@ def _cuts(text: str, numbers: list[int], rules: FlattenedRules, header: bool) ->
     return sorted(cut for cut in cuts if 0 < cut < len(text) and text[cut - 1] == " ")
 
 
-def _numbered_run(document: Document, long: list[int],
-                  pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+def _numbered_run(document: Document, long: list[int], pattern: re.Pattern[str],
+                  sub_number: re.Pattern[str] | None = None) -> list[tuple[int, int, int]]:
     """The longest run of item numbers counting up by one, in reading order, over the
-    long paragraphs `long` (by their place in the document's blocks), as (block, offset)
-    of each number: '1. Apologies', '2. Declarations', ... A number in a sentence
+    long paragraphs `long` (by their place in the document's blocks), as (block, offset,
+    number) of each: '1. Apologies', '2. Declarations', ... A number in a sentence
     ('item 6', '4.2p') is none, and a stray '12. ' rarely has its 11 and 13 in order
-    around it."""
-    best: dict[int, list[tuple[int, int]]] = {}  # number -> the longest run ending in it
-    longest: list[tuple[int, int]] = []
+    around it. With `sub_number`, an item's first paragraph number ('2.1 DRAFT MINUTES')
+    stands for the item's where the minutes print none."""
+    best: dict[int, list[tuple[int, int, int]]] = {}  # number -> the longest run ending in it
+    longest: list[tuple[int, int, int]] = []
     for n in long:
-        for match in pattern.finditer(document.blocks[n].text):
-            number = int(match.group("number"))
-            run = [*best.get(number - 1, []), (n, match.start())]
+        text = document.blocks[n].text
+        found = [(m.start(), int(m.group("number"))) for m in pattern.finditer(text)]
+        if sub_number is not None:
+            found += [(m.start(), int(m.group("number"))) for m in sub_number.finditer(text)
+                      if m.group("part") == "1"]
+        for start, number in sorted(found):
+            run = [*best.get(number - 1, []), (n, start, number)]
             if len(run) > len(best.get(number, [])):
                 best[number] = run
             if len(run) > len(longest):
@@ -140,18 +183,20 @@ def _title_end(text: str, start: int, rules: FlattenedRules) -> int | None:
         return None
     if words[1].group() in rules.title_openers:
         return None  # '1. The Convener welcomed Members': a numbered paragraph, no title
-    first = words[1].group().casefold()  # (words[0] is the number)
+    first = words[1].group().casefold().rstrip(",.;:")  # (words[0] is the number)
     for before, word in zip(words[1:rules.title_words + 1], words[2:rules.title_words + 2],
                             strict=False):
         token = word.group()
         # 'Questions from Members', 'Report of The Director': a title's own words
-        if before.group()[-1:] in ".,;:":
-            return None  # 'Ewan McAskill left the room. The Board ...': a sentence
+        if before.group()[-1:] in ".;:" or before.group()[-1:] == "," and not before.group(
+                ).isupper():
+            return None  # 'Ewan McAskill left the room. The Board ...': a sentence (not
+            # a title in capitals with its comma, 'APOLOGIES, ETC')
         if before.group() not in TITLE_JOINERS and (
                 token in rules.title_openers or token.casefold() == first):
             return start + word.start()
-        if token[:1].isdigit() and token.rstrip(".").isdigit():
-            return None  # the next item's number: a title with no text under it
+        if token[:1].isdigit() and _NUMBER_WORD.fullmatch(token):
+            return None  # the next item's or paragraph's number: a title with no text under it
     return None
 
 

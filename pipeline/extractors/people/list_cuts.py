@@ -299,3 +299,19 @@ def dangling_at(seg: str) -> int | None:
         gap -= 1
     last = stripped[word:]
     return gap if gap < word and (last in ("&", "and") or _CAPS_SLASH.fullmatch(last)) else None
+
+
+_SQUARE_CODE = compile_cached(r"\[([A-Z]{2,4})\]")
+_FOOTNOTE_MARK = compile_cached(r"(?:(?<=\s)|^)\(\d{1,2}\)(?=\s+[A-Z])")
+
+
+def plain_marks(text: str) -> str:
+    """A list's text with its marks made plain, each the same length (offsets hold): a
+    code in square brackets as in round ones ('Mrs H Quarmby [HQ] Chair'), a footnote's
+    mark between names blanked ('(3) Mr C Doherty (Chair) Ms R Kilfedder (4) Mr T ...',
+    whose '(3) Item 3.2 to close' stands below the list)."""
+    if "[" in text:
+        text = _SQUARE_CODE.sub(r"(\1)", text)
+    if "(" in text:
+        text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)
+    return text

@@ -20,6 +20,7 @@ from pipeline.extractors.people.list_cuts import (
     dangling_at,
     merge_dashes,
     office_words,
+    plain_marks,
     run_on_cuts,
     unnamed,
 )
@@ -64,7 +65,6 @@ _THE = compile_cached(r"^the\s+", re.I)
 _INNER = compile_cached(r"\(([^()]+)\)")
 _BRACKETED = compile_cached(r"\([^()]*\)")
 _WORD = compile_cached(r"\S+")
-_SQUARE_CODE = compile_cached(r"\[([A-Z]{2,4})\]")
 _SEPARATED = compile_cached(r"[,;&()]|\s(?:and|-|–|—)\s")
 
 
@@ -73,8 +73,7 @@ def parse_list(text: str, start: int, end: int, allow_single: bool = False,
     """Persons in 'Councillors A (Chair), B and C', 'X, Role, Organisation' or 'X – Role';
     None when the text does not open with a person (a sentence, a heading). Under a
     Substitutes label 'X for Y' names the member X stood in for."""
-    if "[" in text:  # "Mrs H Quarmby [HQ] Chair (FTG)": a code in square brackets, as in
-        text = _SQUARE_CODE.sub(r"(\1)", text)  # round ones (the same length: offsets hold)
+    text = plain_marks(text)
     if (dangling := dangling_at(text[start:end])) is not None:
         end = start + dangling  # "Mrs A Owain & ALSO: ...", "R Bell IS-GADEIRYDD/ ..."
     depth = depths(text)
