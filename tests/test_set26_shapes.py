@@ -66,3 +66,17 @@ def test_a_one_line_page_with_paragraph_numbers_and_footnoted_members() -> None:
     names = [r["name"] for r in rows["attendees"]]
     assert names[:4] == ["Aidan Quigley", "Ruth Ferris", "Owen Magee", "Leanne Boyce"]
     assert [r["name"] for r in rows["apologies"]] == ["Colm Tierney"]
+
+
+def test_a_packs_dates_are_not_the_minutes_own() -> None:
+    stamped = extract_document(parse_text(
+        "HARTLAND PSB 12.03.26          AGENDA ITEM 04\n\nHartland Public Services Board\n\n"
+        "Meeting 7   2:00pm Tuesday 9th December 2025   Notes of Meeting\n\n"
+        "Present:\nCllr Nia Rowlands (Chair)\n\n1. Welcome\n\nNoted.\n", "psb.txt"))
+    assert stamped["documents"][0]["date"] == "2025-12-09"
+    covered = extract_document(parse_text(
+        "ALDERSHAW RECORDS COMMITTEE\nDate: Friday 6 March 2026\nTime: 10.30am\n\n"
+        "Aldershaw Records Committee\nMinutes of the Meeting held on 14 November 2025\n\n"
+        "Present: Mr G Orme (Chairman), Mrs J Pask\n\n1. Apologies\n\nNone.\n", "rec.txt"))
+    assert covered["documents"][0]["kind"] == "minutes"
+    assert covered["documents"][0]["date"] == "2025-11-14"

@@ -48,6 +48,8 @@ class Cues:
     page_head: re.Pattern[str]  # "Agenda and minutes": a meeting page's title follows
     letter_salutation: re.Pattern[str]  # "Dear Councillor": a covering letter (cover_letter)
     item_stamp: re.Pattern[str]  # "Agenda Item 5": the paper a pack sends starts under it
+    stamped_line: re.Pattern[str]  # "X PSB 22.01.26   AGENDA ITEM 02": a pack's page header
+    own_minutes_held: re.Pattern[str]  # "Minutes of the Meeting held on 26 June 2026"
 
 
 def _council_name(prefix: str) -> str:
@@ -98,4 +100,6 @@ def cues() -> Cues:
         page_head=compile_cached(raw["page_head"], re.I),
         letter_salutation=compile_cached(raw["letter_salutation"], re.I),
         item_stamp=compile_cached(raw["item_stamp"], re.I),
+        stamped_line=compile_cached(raw["stamped_line"], re.I),
+        own_minutes_held=compile_cached(raw["own_minutes_held"], re.I),
     )

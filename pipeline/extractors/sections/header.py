@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache
 
-from pipeline.extractors.anchors import AnySearch, LiteralGate, LiteralIndex
+from pipeline.extractors.anchors import LiteralIndex
 from pipeline.extractors.sections.bodyname import (
     _DATE_LINE,
     _SENTENCE_WORD,
@@ -32,6 +32,13 @@ from pipeline.extractors.sections.bodyname import (
 from pipeline.extractors.sections.cover_letter import after_cover_letter
 from pipeline.extractors.sections.cues import WEEKDAY, Cues, cues
 from pipeline.extractors.sections.dates import FoundDate, find_dates, first_date
+from pipeline.extractors.sections.meeting_dates import (
+    HEADER_BLOCKS,
+    earlier_minutes,
+    later_gate,
+    minutes_held,
+    notice_date,
+)
 from pipeline.extractors.sections.record_cues import minuted_agenda, recorded
 from pipeline.model import Block, BlockKind, Document
 from pipeline.regex_cache import compile_cached
@@ -40,7 +47,6 @@ __all__ = ["HEADER_BLOCKS", "WEEKDAY", "Blocks", "Cues", "_clean_body", "classif
            "find_body", "find_date", "header_reach", "is_body_name",
            "metadata_of"]
 
-HEADER_BLOCKS = 14  # how far into a paper its title and header block reach
 
 Blocks = Sequence[Block]
 
@@ -93,7 +99,7 @@ def classify_blocks(blocks: Blocks, lines: Lines | None = None) -> tuple[str, st
     `lines`: the blocks' `_lines`, when the caller has them."""
     scores: dict[str, int] = {}
     reasons: dict[str, str] = {}
-    found = [(cue_id, kind, weight, _earlier_minutes(text))
+    found = [(cue_id, kind, weight, earlier_minutes(text))
              for _, text in (_lines(blocks) if lines is None else lines)
              for (cue_id, kind, weight, pattern), possible in zip(
                  cues().kind, _kind_index().passing(text), strict=True)
@@ -173,7 +179,7 @@ def _earlier(lines: list[tuple[Block, str]]) -> list[bool]:
     item page ("Agenda item" over the item's title) every "Minutes ..." title, which is
     the item about the last meeting's minutes, not this page's header."""
     item_page = bool(lines) and bool(_ITEM_PAGE.match(lines[0][1]))
-    return [_earlier_minutes(text) or (item_page and bool(_MINUTES_TITLE.match(text)))
+    return [earlier_minutes(text) or (item_page and bool(_MINUTES_TITLE.match(text)))
             for _, text in lines]
 
 
@@ -234,16 +240,6 @@ def _minutes_of_index() -> LiteralIndex:
     return LiteralIndex(titles, alone=range(len(titles)))
 
 
-@cache
-def _later_gate() -> LiteralGate:
-    return LiteralGate([cues().later_meeting])  # (its search: ten times the lookup)
-
-
-@cache
-def _notice_gate() -> LiteralGate:
-    return LiteralGate([cues().notice_sentence])
-
-
 def _council_over_committee(first: str, second: str) -> bool:
     # the committee's line is a bare name: no item number, no label, no sentence
     return bool(cues().council_name.match(first)) and not cues().council_name.match(second) \
@@ -259,25 +255,6 @@ def _committee_of_council(kind: str, named: str) -> str:
             committee.lower().split()[-1] not in ("council", "authority", "meeting"):
         return committee
     return named
-
-
-#: A header line about earlier minutes says so early; a block of a hundred pages says
-#: nothing the cues need past this, and searching it whole cost minutes (a 1.2M-character
-#: paper's one block).
-EARLIER_MINUTES_CHARS = 1000
-
-
-@lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
-def _earlier_minutes(text: str) -> bool:
-    text = text[:EARLIER_MINUTES_CHARS]
-    return not cues().own_minutes_title.match(text) and _earlier_search().search(text)
-
-
-@cache
-def _earlier_search() -> AnySearch:
-    """The earlier-minutes cues, each alternative tried only where its words are: one of
-    them ('... the minutes of the') backtracks over two hundred characters at each one."""
-    return AnySearch(cues().earlier_minutes)
 
 
 def find_date(source: Document | Blocks, kind: str = "", lines: Lines | None = None
@@ -297,7 +274,7 @@ def find_date(source: Document | Blocks, kind: str = "", lines: Lines | None = N
                 labelled.append((found, block, bool(cues().specific_date_label.match(
                     m["label"]))))
     chosen: tuple[FoundDate, Block] | None = None
-    weak = False
+    weak = is_specific = False
     if labelled:
         specific = [entry for entry in labelled if entry[2]]
         found, block, is_specific = specific[0] if specific else labelled[0]
@@ -305,19 +282,25 @@ def find_date(source: Document | Blocks, kind: str = "", lines: Lines | None = N
     else:
         item_page = bool(lines) and bool(_ITEM_PAGE.match(lines[0][1]))
         for (block, text), earlier in zip(lines[:HEADER_BLOCKS], _earlier(lines), strict=False):
-            if earlier or item_page and len(text) >= 80 and text.rstrip().endswith("."):
-                continue  # (an item page's minutes: "the ICB was formed on 1 July 2022.")
+            if earlier or item_page and len(text) >= 80 and text.rstrip().endswith(".") \
+                    or cues().stamped_line.search(text):
+                continue  # (an item page's minutes: "the ICB was formed on 1 July 2022."; a
+                # pack's page header: "X PSB 22.01.26    AGENDA ITEM 02")
             describes = _names_meeting(text)
             if describes or len(text) < 80:
                 # "... agreed to chair the next meeting on 11th March": no date after that
-                later = cues().later_meeting.search(text) if _later_gate().might_match(
+                later = cues().later_meeting.search(text) if later_gate().might_match(
                     text) else None
                 found = _meeting_date(text[:later.start()] if later else text)
                 if found:
                     chosen, weak = (found, block), not describes
                     break
     if chosen and weak and kind == "agenda":
-        chosen = _notice_date(lines, chosen[0]) or chosen
+        chosen = notice_date(lines, chosen[0]) or chosen
+    elif chosen and kind == "minutes" and not is_specific:
+        # a pack's "Date: 13 November" (or its dated cover line) is the meeting it goes to;
+        # a "Meeting: 19/05/2026" label over an issue titled by earlier minutes is not
+        chosen = minutes_held(lines, _earlier(lines)) or chosen
     return (chosen[0].iso, chosen[1]) if chosen else ("", None)
 
 
@@ -342,34 +325,6 @@ def _names_meeting(text: str) -> bool:
                           r"|\bdecisions? taken\b", text, re.I)  # "Record of decisions taken on"
                 or (len(text) <= 200 and _TIME.search(text))
                 or is_body_name(_clean_body(text)))
-
-
-def _notice_date(lines: list[tuple[Block, str]],
-                 weak: FoundDate) -> tuple[FoundDate, Block] | None:
-    """The first date later than `weak` that a notice line gives ("summoned to attend ...
-    on", "to be held on"), or a date label after a notice line ("will be held as follows:
-    / Date: ...")."""
-    noticed = False
-    for block, text in lines:
-        if _earlier_minutes(text) or (_later_gate().might_match(text)
-                                      and cues().later_meeting.search(text)):
-            continue
-        notice = _notice_gate().might_match(text) and bool(cues().notice_sentence.search(text))
-        found = None
-        if notice:
-            found = next((d for d in find_dates(text) if d.value > weak.value), None)
-        elif noticed:
-            for pattern in cues().date_labels:
-                m = pattern.match(text)
-                found = first_date(m["rest"]) if m else None
-                if found and found.value <= weak.value:
-                    found = None
-                if found:
-                    break
-        if found:
-            return found, block
-        noticed = noticed or notice
-    return None
 
 
 def metadata_of(blocks: Blocks) -> dict:
