@@ -80,3 +80,19 @@ def test_a_packs_dates_are_not_the_minutes_own() -> None:
         "Present: Mr G Orme (Chairman), Mrs J Pask\n\n1. Apologies\n\nNone.\n", "rec.txt"))
     assert covered["documents"][0]["kind"] == "minutes"
     assert covered["documents"][0]["date"] == "2025-11-14"
+
+
+def test_a_flattened_table_of_bodies_and_their_titled_members() -> None:
+    from pipeline.extractors.people.titled_runs import titled_run
+
+    line = ("Present: Ashby County Council Mr G Orme (Chairman) Mrs J Pask-Hill Dr R Lane "
+            "Ashby City Council Ms P Okoro Co-Opted Members of the Ashby Record Society "
+            "Prof S Hale Observer Ms F Lyle")
+    rows = extract_document(parse_text(
+        f"ASHBY RECORDS COMMITTEE\n\nMinutes of the Meeting held on 3 July 2026\n\n{line}\n\n"
+        "1. Apologies\n\nNone.\n", "records.txt"))
+    assert [(r["name"], r["role"]) for r in rows["attendees"]] == [
+        ("G Orme", "Chairman"), ("J Pask-Hill", ""), ("R Lane", ""), ("P Okoro", ""),
+        ("S Hale", ""), ("F Lyle", "")]
+    sentence = "The Chair thanked Mr G Orme, Mrs J Pask and Dr R Lane for their work on it"
+    assert titled_run(sentence, 0, len(sentence)) == []

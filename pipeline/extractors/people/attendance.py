@@ -60,6 +60,7 @@ from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.reserve_lines import read_reserve_lines
 from pipeline.extractors.people.scanning import may_be_titled
 from pipeline.extractors.people.star_marks import read_starred, star_legend
+from pipeline.extractors.people.titled_runs import titled_run
 from pipeline.extractors.people.vocabulary import data, pattern, vocab
 from pipeline.extractors.people.wards import Wards, ward_at
 from pipeline.extractors.sections.metadata import classify_kind
@@ -382,8 +383,8 @@ class Walk(TableReader):
             if n and (m := _AND.match(text[a + 1:b])):
                 a += m.end()  # "A, Role; B, Role; and C, Role"
             persons = parse_list(text, a + 1, b, section.allow_single, substitutes)
-            if persons is None and n == 0:
-                return False
+            if persons is None and n == 0 and not (persons := titled_run(text, a + 1, b)):
+                return False  # (not "X Council Mr G Bell (Chair) Mrs J Tay ...": titled_runs)
             for person in persons or ():
                 self.register.add(section.kind, person, block, section)
         return True
