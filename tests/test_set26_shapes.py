@@ -96,3 +96,19 @@ def test_a_flattened_table_of_bodies_and_their_titled_members() -> None:
         ("S Hale", ""), ("F Lyle", "")]
     sentence = "The Chair thanked Mr G Orme, Mrs J Pask and Dr R Lane for their work on it"
     assert titled_run(sentence, 0, len(sentence)) == []
+
+
+def test_replacements_observers_and_apologies_from_a_group() -> None:
+    rows = extract_document(parse_text(
+        "Corporate Parenting Board - Wednesday, 4th March, 2026 6.00 pm\n\n"
+        "Minutes of the meeting\n\n1. Introductions and Apologies\n\n"
+        "Apologies were received from Fiona Marsh and Tom Iqbal. Apologies from Observers "
+        "were received from Louise Hart.\n\nReplacements for this meeting were as follows:\n\n"
+        "·  Kemi Oduya for Tom Iqbal, Virtual School, Westshire County Council\n\n"
+        "Paula Greer, Westshire Youth Justice Service, observed the meeting.\n\n"
+        "2. Minutes\n\nResolved: That the minutes be agreed.\n", "cpb.txt"))
+    assert [r["name"] for r in rows["apologies"]] == ["Fiona Marsh", "Tom Iqbal", "Louise Hart"]
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("Tom Iqbal", "Kemi Oduya")]
+    assert [(r["name"], r["role"]) for r in rows["attendees"]] == [
+        ("Kemi Oduya", "Substitute"), ("Paula Greer", "")]

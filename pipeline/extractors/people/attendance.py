@@ -28,7 +28,7 @@ from pipeline.extractors.people.attendance_sentences import (
     substitute_sentence,
 )
 from pipeline.extractors.people.attendance_tables import TableReader, collapsed_header
-from pipeline.extractors.people.coded_lines import code_then_name, coded_line, member_and_council
+from pipeline.extractors.people.coded_lines import coded_line, member_and_council
 from pipeline.extractors.people.labels import (
     Section,
     cue,
@@ -58,9 +58,9 @@ from pipeline.extractors.people.names import classify
 from pipeline.extractors.people.present_sentences import present_sentences
 from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.reserve_lines import read_reserve_lines
-from pipeline.extractors.people.scanning import may_be_titled
 from pipeline.extractors.people.star_marks import read_starred, star_legend
 from pipeline.extractors.people.titled_runs import titled_run
+from pipeline.extractors.people.unlabelled import unlabelled
 from pipeline.extractors.people.vocabulary import data, pattern, vocab
 from pipeline.extractors.people.wards import Wards, ward_at
 from pipeline.extractors.sections.metadata import classify_kind
@@ -120,7 +120,7 @@ class Walk(TableReader):
             self.blocks[i:i + 1] = parts  # "1.2 Present: A, B 1.3 Apologies: C 1.4 Absent: D"
             return i
         if block.kind is BlockKind.TABLE_ROW and self.opening and self.section is None and len(
-                block.cells) <= 3 and self.unlabelled(block):
+                block.cells) <= 3 and unlabelled(self, block):
             return i + 1  # "Cllr Ann Hollis | Chair": an unlabelled list set as a borderless table
         if block.kind is BlockKind.TABLE_ROW or block.text.count("|") >= 2:
             return self.table(i)
@@ -147,7 +147,7 @@ class Walk(TableReader):
             found = None  # "Councillors A and B declared an interest in ...": no label
         if found or i >= 20:
             self.opening = False
-        if self.opening and self.section is None and self.unlabelled(block):
+        if self.opening and self.section is None and unlabelled(self, block):
             return i + 1
         if found and block.text[found[1]:].strip(" .:-–—"):
             if self.section and self.section.kind != "attendees" and \
@@ -198,44 +198,6 @@ class Walk(TableReader):
             self.section, self.paused = None, self.section
         return i + 1
 
-    def unlabelled(self, block: Block) -> bool:
-        """Members listed straight under the header with no 'Present' label: 'Ann Rudd (AR),
-        Ian Kerr (IK)', 'Cllr Ann Hollis Chair' (a column), 'Councillor X (in the Chair);
-        Councillors A, B'. Only before any label or item, and only names that carry an
-        initials code or an honorific."""
-        if block.kind is BlockKind.TABLE_ROW:  # its cells as one line, tabs as spaces
-            block = replace(block, kind=BlockKind.PARAGRAPH, text=block.text.replace("\t", " "))
-        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):  # (a bold line in Word)
-            return False
-        text = block.text
-        if (coded := code_then_name(text, 0, len(text))) is not None:  # "PB Priya Bhandari"
-            self.register.add("attendees", coded, block, _CODED)
-            self.listed = True
-            return True
-        # "Edzell - Mr C. Sinclair, Mr I. Rennie": a community council's members by place
-        start = place.end() if (place := PLACE_LEAD.match(text)) else 0
-        if list_end(text, start, len(text)) < len(text):
-            return False  # "Councillor Reid, Convener, presided.": a sentence
-        stop = text.find(";") if ";" in text else len(text)
-        if not self.listed and "(" not in text[start:stop] and "[" not in text[start:stop] \
-                and not may_be_titled(text, start, stop):
-            return False  # no initials code, no honorific: whatever it lists, it is not one
-        first = parse_list(text, start, stop)
-        # "Jo Lambourne (JL) Clerk" under an unlabelled list of coded members: staff
-        # (or "PCSO Jo Bell North Wales Police": a rank and a force under the members)
-        staff = bool(self.listed and first and len(first) == 1 and first[0].roles and (
-            first[0].code or first[0].orgs))
-        if not first or not staff and (not all(p.code or p.titled for p in first) or (
-                len(first) == 1 and not first[0].titled)) and not (  # "Ann Bell (Probation
-                self.listed and len(first) == 1 and first[0].orgs):  # Service)" in the list
-            return False
-        self.section = Section("attendees", capacity="officer" if staff else "member",
-                               rule="unlabelled-list")
-        self.listed = True
-        self.content(block, start)
-        self.section = None
-        return True
-
     def opened(self, section: Section) -> Section:
         return opened_under(self.section, section)
 
@@ -282,6 +244,8 @@ class Walk(TableReader):
         if (tail := pattern("present_sentence").search(text, start, end)) and \
                 text[start:tail.start()].rstrip().endswith(","):
             end = tail.start()  # "A (AB), B (BC), the temporary clerk, was in attendance."
+            if section.kind != "attendees":  # (after a list of substitutes: an observer)
+                section = self.section = Section("attendees", "other", rule="present_sentence")
         if section.kind == "apologies" and substitute_statement(text, start):
             return False  # "Mr B Ellery attended as a substitute for Mr G Ransome.": a sentence
         if section.kind != "substitutes" and (stop := list_end(text, start, end)) < end and (
@@ -397,4 +361,3 @@ _ALSO = compile_cached(r"[.;]?\s*also\s*:\s*", re.I)
 _OFFICE_LABEL = compile_cached(r"\s*([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s*:\s*(?=\S)")
 _LETTER = compile_cached(r"\s*([A-Z])\s+(?=[A-Z(])")
 _AND = compile_cached(r"\s*(?:and|&)\s+(?=[A-Z])")
-_CODED = Section("attendees", capacity="member", rule="unlabelled-list")
