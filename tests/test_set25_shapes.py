@@ -95,3 +95,19 @@ def test_an_agenda_headed_so_stays_an_agenda() -> None:
         "1 Apologies for Absence\n\n2 Minutes\nTo confirm the minutes of the last meeting.\n\n"
         "3 Internal Audit Plan\nRECOMMENDED that the plan be approved.\n", "agenda.txt"))
     assert rows["documents"][0]["kind"] == "agenda"
+
+
+def test_items_numbered_with_a_letter_and_officers_named_after_their_office() -> None:
+    rows = extract_document(parse_text(
+        "ARDLAW COUNCIL\n\nKINCRAIG AREA COMMITTEE\n\nKINCRAIG, 3 MARCH 2026\n\n"
+        "Present:        Councillors M Orr (Chair), D Boyd and S Tait.\n\n"
+        "Officers:       Area Manager (Kincraig) (K Esson); Senior Solicitor (J Rae); "
+        "Team Manager, Planning (F Gow).\n\n1.      DECLARATION OF MEMBERS' INTERESTS\n\n"
+        "None.\n\n2A.     PUBLIC SECTOR EQUALITY DUTY\n\nNoted.\n\n2B.     EXEMPT INFORMATION"
+        "\n\nNoted.\n\n3.      MINUTE OF PREVIOUS MEETING\n\nApproved.\n\n"
+        "4.      PLANNING APPLICATIONS\n\n4A      Erection of Dwellinghouse, Mill of Tain\n\n"
+        "Approved.\n\n5.      FUND ALLOCATIONS\n\nApproved.\n", "area.txt"))
+    assert [r["number"] for r in rows["items"]] == ["1", "2A", "2B", "3", "4", "4A", "5"]
+    assert [(r["name"], r["role"]) for r in rows["attendees"] if r["capacity"] == "officer"] == [
+        ("K Esson", "Area Manager (Kincraig)"), ("J Rae", "Senior Solicitor"),
+        ("F Gow", "Team Manager, Planning")]

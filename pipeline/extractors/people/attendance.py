@@ -55,6 +55,7 @@ from pipeline.extractors.people.lists import parse_list, run_together
 from pipeline.extractors.people.mark_grid import read_grid
 from pipeline.extractors.people.merged_names import bare, list_lines, split_merged
 from pipeline.extractors.people.names import classify
+from pipeline.extractors.people.office_brackets import office_then_name
 from pipeline.extractors.people.present_sentences import present_sentences
 from pipeline.extractors.people.register import Register, same_person
 from pipeline.extractors.people.reserve_lines import read_reserve_lines
@@ -347,6 +348,8 @@ class Walk(TableReader):
             if n and (m := _AND.match(text[a + 1:b])):
                 a += m.end()  # "A, Role; B, Role; and C, Role"
             persons = parse_list(text, a + 1, b, section.allow_single, substitutes)
+            if persons is None and (officer := office_then_name(text, a + 1, b)):
+                persons = [officer]  # "Officers: Area Manager (Glentanar) (K Esslemont); ..."
             if persons is None and n == 0 and not (persons := titled_run(text, a + 1, b)):
                 return False  # (not "X Council Mr G Bell (Chair) Mrs J Tay ...": titled_runs)
             for person in persons or ():
