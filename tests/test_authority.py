@@ -178,3 +178,21 @@ def test_an_authority_map_must_have_its_columns(tmp_path: Path) -> None:
     assert rules.resolve("a/2020/p.pdf", "Read Council", "header") == ("Default Council",
                                                                          "run")
     assert Authorities().resolve("p.pdf", "Read Council", "header") == ("Read Council", "header")
+
+
+def test_shapes_are_read_line_by_line_only_when_no_match_can_leave_a_line() -> None:
+    from re import _parser  # type: ignore[attr-defined]
+
+    from pipeline.extractors.sections.authority import _in_line, _Lines, _one_line
+
+    def one_line(regex: str) -> bool:
+        return _in_line(list(_parser.parse(regex, 0)), 0)
+
+    assert all(_one_line())  # every shape of the rules: no line break, no end of text
+    assert one_line(r"(?<![\w'.-])[A-Z][\w.-]*+ +Council\b")
+    for crossing in (r"A\sB", r"A[^x]B", r"A.B(?s:.)", r"Council$", r"A(?=\n)", r"A\Z", r"A\W"):
+        assert not one_line(crossing)
+    text = "Kelsey Borough Council\nthe Leader\nWestbridge Council (host)"
+    assert list(_Lines(text).holding(frozenset({"council"}))) == [(0, 22), (34, 59)]
+    assert [f.name for f in authorities_in(text)] == ["Kelsey Borough Council",
+                                                      "Westbridge Council"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pipeline.extractors import extract_document
 from pipeline.readers.coded_rows import split_coded_rows
 from pipeline.readers.text import parse_text
@@ -38,3 +41,16 @@ def test_attendance_and_apologies_heads_the_members() -> None:
     assert [r["name"] for r in rows["attendees"] if r["capacity"] == "member"] == [
         "Gareth Whitlow", "Priya Sandhu", "Ruth Okafor", "Simon Heald", "Joanne McAlpine"]
     assert [r["name"] for r in rows["apologies"]] == ["Carl Jessop"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["AB", "ABC", "ABCD", "A", "a", " ", "\t", "\n", "\u00a0", "É",
+                                 "(", "AB)", "-", "Ab"]), max_size=12).map("".join))
+def test_code_words_are_the_look_behind_pattern_s(text: str) -> None:
+    import re
+
+    from pipeline.readers.coded_rows import _CODE_WORD
+
+    stated = re.compile(r"(?<!\S)[A-Z]{2,3}(?!\S)")  # what _CODE_WORD stands for
+    assert [m.span() for m in _CODE_WORD.finditer(text)] == [
+        m.span() for m in stated.finditer(text)]

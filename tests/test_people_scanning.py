@@ -109,3 +109,45 @@ def test_dangling_at_is_the_dangling_regex_s(seg: str) -> None:
 
     found = _DANGLING.search(seg)
     assert dangling_at(seg) == (found.start() if found else None)
+
+
+CODE_LINE_PIECES = ["KO", "SR", "ABCDE", " Kerry", " Osei", " Sam", " Rendell", "Sgt ", "Dr. ",
+                    "\n", " ", "\t", "(KO)", "Ab", "x", "É"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CODE_LINE_PIECES), max_size=14).map("".join))
+@example("KO Kerry Osei\nSR Sgt Sam Rendell")
+def test_code_columns_are_found_at_every_line_s_start(text: str) -> None:
+    import re
+
+    from pipeline.extractors.people.scanning import _CODE_LINE
+
+    column = set()
+    for m in re.finditer("(?m)^" + _CODE_LINE, text):  # what the lines' search stands for
+        names = m.group("name").split()
+        if m.group("code") in (names[0][0] + names[-1][0], "".join(n[0] for n in names)):
+            column.add(m.group("code"))
+    bracketed = {m.group("code") for m in PERSON_CODE.finditer(text)}
+    assert person_codes(text) == frozenset(column | bracketed)
+
+
+DECLARER_PIECES = ["A", "Cllr", "a", " ", "\n", "(", ":", ";", ",", "–", "—", "-", "x", "É", "1",
+                   "re", " in ", "Personal", "personal", "non-", "by reason", "\u00a0", "AB"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DECLARER_PIECES), max_size=12).map("".join))
+def test_declarers_names_open_and_stop_where_the_stated_patterns_say(text: str) -> None:
+    import re
+
+    from pipeline.extractors.people.declaration_parts import _NAME_OPENING, pattern
+
+    opening = re.compile(r"(?:(?<=^)|(?<=[\s(:;,–—-]))(?=[A-Z])")  # what _NAME_OPENING is
+    assert [m.start() for m in _NAME_OPENING.finditer(text)] == [
+        m.start() for m in opening.finditer(text)]
+    stop = pattern("name_stop")  # its look-ahead for the first character changes no match
+    plain = re.compile(stop.pattern.removeprefix(r"(?=[\s(:;–—,]|$)"), stop.flags)
+    assert plain.pattern != stop.pattern
+    found, stated = stop.search(text), plain.search(text)
+    assert (found and found.span()) == (stated and stated.span())

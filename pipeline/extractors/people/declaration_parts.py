@@ -329,6 +329,9 @@ def _rank_surname(rest: str) -> str:
 
 #: how far one entry's names may run: a window, so a long line is not re-read per word
 NAME_WINDOW = 400
+#: a capital at the text's start or after a space or a mark: `(?:(?<=^)|(?<=[\s(:;,–—-]))
+#: (?=[A-Z])` with the capital taken first, so the search skips to capitals
+_NAME_OPENING = compile_cached(r"[A-Z](?:(?<=^.)|(?<=[\s(:;,–—-].))")
 
 
 def names_in(text: str, named: dict | None = None) -> list[tuple[str, int, int]]:
@@ -339,7 +342,7 @@ def names_in(text: str, named: dict | None = None) -> list[tuple[str, int, int]]
     if named is not None and text in named:
         return named[text]
     out: list[tuple[str, int, int]] = []
-    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(:;,–—-]))(?=[A-Z])", text):
+    for m in _NAME_OPENING.finditer(text):
         if out and (m.start() < out[-1][2] or not re.fullmatch(
                 r"\s*(?:\([^()]*\))?\s*(?:,|and|&|;)\s*(?:and\s+)?", text[out[-1][2]:m.start()])):
             continue

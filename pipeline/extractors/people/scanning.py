@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from operator import attrgetter, le
 from typing import TYPE_CHECKING
@@ -78,7 +78,9 @@ def person_codes(text: str) -> frozenset[str]:
     the spaces and the bracket (nothing of that run may come before it), so the run
     decides: a capital first, a small letter last."""
     found = set()
-    for m in _CODE.finditer(text):
+    # (a search of the code pattern steps through every character of the paper in the
+    # regex engine; str.find jumps to the few brackets)
+    for m in (m for opening in "([" for m in _at_each(text, opening) if m is not None):
         end = m.start()
         while end and text[end - 1].isspace():
             end -= 1
@@ -87,18 +89,31 @@ def person_codes(text: str) -> frozenset[str]:
             begin -= 1
         if end - begin >= 2 and "A" <= text[begin] <= "Z" and "a" <= text[end - 1] <= "z":
             found.add(m.group("code"))
-    for m in _CODE_FIRST.finditer(text):  # "KO Kerry Osei (OPCC)": a code column first
-        names = m.group("name").split()
-        if m.group("code") in (names[0][0] + names[-1][0], "".join(n[0] for n in names)):
-            found.add(m.group("code"))
+    # "KO Kerry Osei (OPCC)": a code column first; (?m)^ is tried at every character, a
+    # line break is looked for as a literal (no match holds one: each line is tried alike)
+    for line in (_CODE_FIRST.match(text), *_CODE_FIRST_AFTER.finditer(text)):
+        if line is None:
+            continue
+        names = line.group("name").split()
+        if line.group("code") in (names[0][0] + names[-1][0], "".join(n[0] for n in names)):
+            found.add(line.group("code"))
     return frozenset(found)
+
+
+def _at_each(text: str, opening: str) -> Iterator[re.Match[str] | None]:
+    """_CODE tried at each place of `opening` in a text."""
+    at = text.find(opening)
+    while at >= 0:
+        yield _CODE.match(text, at)
+        at = text.find(opening, at + 1)
 
 
 #: a line that opens with a person's initials before their name ('KO Kerry Osei (OPCC)',
 #: 'SR Sgt Sam Rendell'): partnership notes that call people by those initials later
-_CODE_FIRST = compile_cached(
-    r"(?m)^[ \t]*(?P<code>[A-Z]{2,4})[ \t]+(?:(?:Cllr|Sgt|Insp|Dr|Mr|Mrs|Ms|Miss|Councillor)"
-    r"\.?[ \t]+)?(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})\b")
+_CODE_LINE = (r"[ \t]*(?P<code>[A-Z]{2,4})[ \t]+(?:(?:Cllr|Sgt|Insp|Dr|Mr|Mrs|Ms|Miss|Councillor)"
+              r"\.?[ \t]+)?(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})\b")
+_CODE_FIRST = compile_cached(_CODE_LINE)  # (matched at the text's start)
+_CODE_FIRST_AFTER = compile_cached("\n" + _CODE_LINE)  # (after each line break)
 
 
 _START, _END = attrgetter("start"), attrgetter("end")

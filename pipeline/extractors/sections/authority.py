@@ -25,10 +25,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib import import_module
 
-from pipeline.extractors.anchors import LiteralIndex
+from pipeline.extractors.anchors import LiteralIndex, unfolded
 from pipeline.model import Block, Document
 from pipeline.model.bodies import authority_key
 from pipeline.regex_cache import compile_cached
@@ -86,12 +88,18 @@ def authorities_in(text: str) -> list[Found]:
     r = rules()
     found: list[Found] = []
     taken: list[tuple[int, int]] = []  # the spans found, sorted: an overlap is a bisect away
+    index = _index()
+    lines = _Lines(text) if "\n" in text else None
     # a shape whose words ('Authority', 'Borough') the text lacks is not tried: each costs
     # a case-blind pass over a paper's first pages at every capital letter
-    for (_, pattern), possible in zip(r.patterns, _index().passing(text), strict=True):
+    for (_, pattern), possible, needs, one_line in zip(
+            r.patterns, index.passing(text), index.needs, _one_line(), strict=True):
         if not possible:
             continue
-        for m in pattern.finditer(text):
+        # a shape that stays on one line is tried only on the lines holding its words (a
+        # paper's first pages are some ninety lines, a few of which name a council)
+        spans = lines.holding(needs[0]) if lines and one_line and needs else ((0, len(text)),)
+        for m in (m for begin, end in spans for m in pattern.finditer(text, begin, end)):
             place = " ".join(m.group("place").split())
             if not place or place.split()[0].lower().strip("'\u2019") in r.not_places:
                 continue
@@ -102,6 +110,76 @@ def authorities_in(text: str) -> list[Found]:
             taken.insert(at, (m.start(), m.end()))
             found.append(Found(tidy(m.group()), place, m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
+
+
+@cache
+def _one_line() -> tuple[bool, ...]:
+    """For each shape, whether its matches are found line by line as in the whole text: it
+    matches no line break and asks nothing of the text's end (see `_in_line`)."""
+    parser = import_module("re._parser")
+    return tuple(_in_line(list(parser.parse(p.pattern, p.flags)), p.flags)
+                 for _, p in rules().patterns)
+
+
+#: character classes that hold no line break
+_LINE_CLASSES = frozenset({"CATEGORY_WORD", "CATEGORY_DIGIT", "CATEGORY_NOT_SPACE",
+                           "CATEGORY_NOT_LINEBREAK"})
+_LINE_ATS = frozenset({"AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_UNI_BOUNDARY",
+                       "AT_UNI_NON_BOUNDARY", "AT_BEGINNING", "AT_BEGINNING_STRING"})
+
+
+def _in_line(items: list, flags: int) -> bool:
+    """Whether parsed regex items (and their look-arounds) can read no line break and no end
+    of text but as a boundary reads it. Such a regex searched from a line's start to its
+    end (pos and endpos) finds what it finds there in the whole text: every try that reads
+    the line's break fails on it in the one and at the end of text in the other, a look-
+    behind sees the text before the line, and a boundary reads the break and the end alike
+    (neither is a word character). Unknown items answer False."""
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL" and arg != 10 or name == "ANY" and not flags & re.DOTALL:
+            continue
+        if name == "AT" and str(arg) in _LINE_ATS:
+            continue
+        if name == "IN" and all(
+                str(o) == "LITERAL" and a != 10 or str(o) == "RANGE" and not a[0] <= 10 <= a[1]
+                or str(o) == "CATEGORY" and str(a) in _LINE_CLASSES for o, a in arg):
+            continue
+        if name == "SUBPATTERN" and _in_line(list(arg[3]), (flags | arg[1]) & ~arg[2]):
+            continue
+        if name == "BRANCH" and all(_in_line(list(b), flags) for b in arg[1]):
+            continue
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and _in_line(
+                list(arg[2]), flags):
+            continue
+        if name == "ATOMIC_GROUP" and _in_line(list(arg), flags) or name in (
+                "ASSERT", "ASSERT_NOT") and _in_line(list(arg[1]), flags):
+            continue
+        return False
+    return True
+
+
+class _Lines:
+    """The lines of a text that hold any of some strings (casefolded, as a LiteralIndex
+    looks them up): (start, end) of each, in order."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.folded = text, text.casefold()
+
+    def holding(self, strings: frozenset[str]) -> Iterable[tuple[int, int]]:
+        text, folded = self.text, self.folded
+        if len(folded) != len(text) or any("\n" in s for s in strings) or (
+                not text.isascii() and unfolded(text)):
+            return ((0, len(text)),)  # (its lines are not the text's, or hold what it lacks)
+        spans = set()
+        for string in strings:
+            at = folded.find(string)
+            while at >= 0:
+                end = text.find("\n", at)
+                end = len(text) if end < 0 else end
+                spans.add((text.rfind("\n", 0, at) + 1, end))
+                at = folded.find(string, end)
+        return sorted(spans)
 
 
 def tidy(name: str) -> str:

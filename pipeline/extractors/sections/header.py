@@ -94,16 +94,24 @@ def _lines(blocks: Blocks) -> list[tuple[Block, str]]:
 Lines = list[tuple[Block, str]]
 
 
-def classify_blocks(blocks: Blocks, lines: Lines | None = None) -> tuple[str, str]:
+def classify_blocks(blocks: Blocks, lines: Lines | None = None,
+                    seen: dict[str, list] | None = None) -> tuple[str, str]:
     """(kind, id of the deciding cue) of a run of blocks: the heaviest cue family wins.
-    `lines`: the blocks' `_lines`, when the caller has them."""
+    `lines`: the blocks' `_lines`, when the caller has them; `seen`: the cues of lines read
+    before, by text, that one paper's caller keeps (its runs overlap)."""
     scores: dict[str, int] = {}
     reasons: dict[str, str] = {}
-    found = [(cue_id, kind, weight, earlier_minutes(text))
-             for _, text in (_lines(blocks) if lines is None else lines)
-             for (cue_id, kind, weight, pattern), possible in zip(
-                 cues().kind, _kind_index().passing(text), strict=True)
-             if possible and pattern.search(text)]
+    found = []
+    for _, text in (_lines(blocks) if lines is None else lines):
+        cued = seen.get(text) if seen is not None else None
+        if cued is None:
+            cued = [(cue_id, kind, weight, earlier_minutes(text))
+                    for (cue_id, kind, weight, pattern), possible in zip(
+                        cues().kind, _kind_index().passing(text), strict=True)
+                    if possible and pattern.search(text)]
+            if seen is not None:
+                seen[text] = cued
+        found += cued
     # an agenda's or report's "Minutes of previous meeting" item does not make it minutes
     other = any(kind != "minutes" for _, kind, _, _ in found)
     counted: set[str] = set()
@@ -327,11 +335,12 @@ def _names_meeting(text: str) -> bool:
                 or is_body_name(_clean_body(text)))
 
 
-def metadata_of(blocks: Blocks) -> dict:
-    """kind, body, date (and the deciding cue and anchor blocks) of a run of blocks."""
+def metadata_of(blocks: Blocks, seen: dict[str, list] | None = None) -> dict:
+    """kind, body, date (and the deciding cue and anchor blocks) of a run of blocks; `seen`:
+    as classify_blocks takes it."""
     blocks = after_cover_letter(blocks)  # "Dear Councillor ... Agenda Item 5": the paper's
     lines = _lines(blocks)  # (read by all three)
-    classified = kind, cue = classify_blocks(blocks, lines)
+    classified = kind, cue = classify_blocks(blocks, lines, seen)
     if kind == "other":
         kind, cue = recorded(blocks)
     body, body_block = find_body(blocks, lines)

@@ -226,10 +226,13 @@ def _segment(blocks: list[Block]) -> tuple[list[Part], list[dict]]:
     ends = pages[1:] + [len(blocks)]
     starts = [0]
     found_at: dict[tuple[int, int], dict] = {}  # a single page is read as the first and whole
+    # the kind cues of each header line read: an agenda's runs from its titles overlap the
+    # paper's header (on the bench a quarter of the lines classified were read again)
+    seen: dict[str, list] = {}
 
     def meta(first: int, after: int) -> dict:
         if (first, after) not in found_at:
-            found_at[(first, after)] = metadata_of(blocks[first:after])
+            found_at[(first, after)] = metadata_of(blocks[first:after], seen)
         return found_at[(first, after)]
 
     headed: dict[int, str] = {}  # first block -> the kind its header lines give
@@ -248,7 +251,7 @@ def _segment(blocks: list[Block]) -> tuple[list[Part], list[dict]]:
             read = next((found["classified"] for (start, end), found in found_at.items()
                          if start == first and header_reach(end - start)), None) \
                 if header_reach(after - first) else None
-            classified = (read or classify_blocks(blocks[first:after]))[0]
+            classified = (read or classify_blocks(blocks[first:after], seen=seen))[0]
             if not header_reach(after - first):
                 return classified if classified != "other" else recorded_kind(first, after)
             headed[first] = classified
