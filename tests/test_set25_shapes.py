@@ -111,3 +111,28 @@ def test_items_numbered_with_a_letter_and_officers_named_after_their_office() ->
     assert [(r["name"], r["role"]) for r in rows["attendees"] if r["capacity"] == "officer"] == [
         ("K Esson", "Area Manager (Kincraig)"), ("J Rae", "Senior Solicitor"),
         ("F Gow", "Team Manager, Planning")]
+
+
+def test_a_headerless_table_of_names_and_roles_set_with_spaces() -> None:
+    text = ("Present:\nMr Jonah Askew            Chairman of the Trust (in the Chair)\n"
+            "Mrs Maggie Oyelowo        Public Governor, Lowfield North\n"
+            "Dr Tunde Bankole          Staff Governor, Medical and Dental\n"
+            "Mr Neil Amis              Appointed Governor, Lowfield University (deputising for\n"
+            "                          Professor R Whitmore)\n\n")
+    found = aligned_tables(text.split("\n"))
+    assert [cells for _, cells in found.values()] == [
+        ["Mr Jonah Askew", "Chairman of the Trust (in the Chair)"],
+        ["Mrs Maggie Oyelowo", "Public Governor, Lowfield North"],
+        ["Dr Tunde Bankole", "Staff Governor, Medical and Dental"],
+        ["Mr Neil Amis", "Appointed Governor, Lowfield University (deputising for"],
+        ["", "Professor R Whitmore)"]]
+    # beside a name, a sentence; votes side by side: no tables
+    assert aligned_tables([
+        "Cllr M Hart          Personal interest in item 7 (Borough Councillor Report) as a "
+        "Borough Councillor of long standing.", "Cllr S Oke            Personal interest in "
+        "item 9 (Planning Applications), application 25/00814/FUL, as a member of the club.",
+        "Cllr J Wint           Personal and prejudicial interest in item 12 (Grants) as the "
+        "treasurer of the Community Larder; she left the room."]) == {}
+    assert aligned_tables(["For the amendment (8)      Against the amendment (17)",
+                           "Councillors Akhtar, Challis,   Councillors Ashdown, Bracegirdle,",
+                           "Doherty and Iyer               Farraday and Hewitt"]) == {}

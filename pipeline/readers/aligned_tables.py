@@ -8,8 +8,10 @@ table set their columns with runs of spaces, one row a line:
     Cllr F Osei               Substitute           Present as substitute for Cllr T Whitcombe
 
 A run of lines is taken for a table only under a header whose cells are all column names
-(`models/layout/aligned_tables.json`, with the attendance tables' own): a paragraph typed
-with two spaces after its full stops, or items numbered '1.  Title', are no tables. The
+(`models/layout/aligned_tables.json`, with the attendance tables' own), or, without one,
+when `min_rows` lines or more give a short name-like first cell and a second cell at the
+same two columns ('Mr Jonathan Aske            Chairman of the Trust'): a paragraph
+typed with two spaces after its full stops, or items numbered '1.  Title', are no tables. The
 rows are the lines after it whose cells each start at one of the header's columns (give
 or take `slack` characters); a blank line between rows is allowed. A cell at no column of
 the header, or a lone cell in the first column ('Officers'), ends the table, but for a
@@ -34,6 +36,9 @@ _CELL = re.compile(r"\S+(?: \S+)*")
 class AlignedRules:
     header_cells: frozenset[str]
     slack: int
+    min_rows: int
+    name_chars: int
+    cell_chars: int
 
 
 @cache
@@ -41,7 +46,8 @@ def aligned_rules() -> AlignedRules:
     raw = read_json("layout/aligned_tables.json")
     columns = read_json("attendance/tables.json")["columns"]
     words = {word for names in columns.values() for word in names} | set(raw["header_cells"])
-    return AlignedRules(frozenset(words), raw["slack"])
+    return AlignedRules(frozenset(words), raw["slack"], raw["min_rows"], raw["name_chars"],
+                         raw["cell_chars"])
 
 
 def aligned_tables(lines: list[str]) -> dict[int, tuple[int, list[str] | None]]:
@@ -52,18 +58,42 @@ def aligned_tables(lines: list[str]) -> dict[int, tuple[int, list[str] | None]]:
     i = 0
     while i < len(lines):
         columns = _header(lines[i], rules) if "  " in lines[i] else None
-        if columns is None:
-            i += 1
-            continue
-        rows = _rows(lines, i + 1, columns, rules.slack)
+        rows = _rows(lines, i + 1, columns, rules.slack) if columns is not None else []
         if rows:
             found[i] = (i, [cell for _, cell in _cells(lines[i])])
-            for j, cells in rows:
-                found[j] = (i, cells)
-            i = max(rows)[0] + 1
-        else:
-            i += 1
+        elif "  " in lines[i] and (columns := _name_columns(lines[i], rules)) is not None:
+            rows = _rows(lines, i, columns, rules.slack)
+            named = [cells for _, cells in rows if cells and cells[0]]
+            if len(named) < rules.min_rows or not all(_name_cell(c[0], rules) for c in named) \
+                    or any(len(cells[1]) > rules.cell_chars for _, cells in rows if cells):
+                rows = []  # (a long second cell: a sentence, 'Cllr X     Personal interest')
+        for j, cells in rows:
+            found[j] = (i, cells)
+        i = max(rows)[0] + 1 if rows else i + 1
     return found
+
+
+def _name_columns(line: str, rules: AlignedRules) -> list[int] | None:
+    """The columns of a headerless table's first row: a short cell holding words (a name),
+    then one more ('Mr Jonathan Aske            Chairman of the Trust')."""
+    cells = _cells(line)
+    if len(cells) != 2 or "\t" in line or not _name_cell(cells[0][1], rules):
+        return None
+    return [start for start, _ in cells]
+
+
+#: a name's words in lower case ('Ann van der Berg', 'Dafydd ap Rhys')
+_PARTICLES = frozenset({"van", "der", "den", "de", "du", "da", "di", "von", "ap", "la", "le"})
+
+
+def _name_cell(text: str, rules: AlignedRules) -> bool:
+    """A first column's cell as a list of people has it: short, its words capitalised
+    (a note in brackets aside), no list or sentence ('1.', '26/061', 'For the amendment
+    (8)', 'Councillors Akhtar, Challis,')."""
+    words = re.sub(r"\([^()]*\)", " ", text).split()
+    return len(text) <= rules.name_chars and sum(c.isalpha() for c in text) >= 3 and \
+        not any(c in text for c in ",;:") and not text.endswith(".") and bool(words) and \
+        all(w[:1].isupper() or w in _PARTICLES for w in words)
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
