@@ -73,14 +73,19 @@ def unflatten(document: Document, rules: FlattenedRules | None = None) -> Docume
     line break, so offsets do not move. The run of item numbers may go on from one long
     paragraph to the next (a mirror that keeps a PDF's pages as one line each)."""
     rules = rules or flattened_rules()
-    long = [n for n, block in enumerate(document.blocks)
-            if block.kind is BlockKind.PARAGRAPH and len(block.text) >= rules.min_chars]
-    if not long:
+    if not any(block.kind is BlockKind.PARAGRAPH and len(block.text) >= rules.min_chars
+               for block in document.blocks):
         return document
+    # a flattened paper's shorter items are paragraphs too ('5. Air Services – Summer
+    # Timetable After consideration of a report ...' between two long ones): the run is
+    # looked for in paragraphs of a third of the length, and must take in a long one
+    long = [n for n, block in enumerate(document.blocks) if block.kind is BlockKind.PARAGRAPH
+            and len(block.text) >= rules.min_chars // 3]
     run = _numbered_run(document, long, rules.item_number, rules.sub_number)
     if len(run) < rules.min_chain:
         run = _numbered_run(document, long, rules.item_number_plain)
-    if len(run) < rules.min_chain:
+    if len(run) < rules.min_chain or all(
+            len(document.blocks[where].text) < rules.min_chars for where, _, _ in run):
         return document
     starts = {(where, at) for where, at, _ in run} | _sub_numbers(document, run, rules)
     first = long[0]

@@ -243,7 +243,10 @@ def _decision_label(blocks: list[Block], hits: list[list[Hit]], headings: dict[i
     if not found:
         return None
     if rest := found.group("rest"):
-        return cut + found.start("rest") if _decision_like(rest) else None
+        # "Decision: £20,000 of the allocation to be ring-fenced ...": a label with its
+        # colon heads whatever follows; run into a paragraph, only a decision's wording
+        labelled = found.group(2) is not None and not cut
+        return cut + found.start("rest") if labelled or _decision_like(rest) else None
     after = index + 1
     if after >= len(blocks) or after in headings or hits[after]:
         return None  # the keyword under it makes its own row ("Decision / The Committee AGREED")

@@ -31,6 +31,7 @@ def keyword_case(token: Token, after: Token | None, leading: bool, info: Pattern
                         or _whole_sentence(after, line)
                         or _whole_sentence(after, line, KEYWORD_PUNCT)  # "Resolved unanimously:"
                         or resolution_number(after, line) is not None  # "Resolved 25/087:"
+                        or _comma_phrase(after, line)  # "Resolved, in terms of delegated powers:"
                         or (after.lower_ == "that" and info.label in r.title_case_that)
                         or (after.lower_ == "to" and info.label in r.title_case_to)
                         or (after.text == "," and info.label in r.title_case_that
@@ -79,6 +80,19 @@ def resolution_number(after: Token, line: Span) -> Token | None:
             return token if joined and _RESOLUTION_NUMBER.fullmatch(joined) else None
         tokens.append(token.text_with_ws)
     return None
+
+
+def _comma_phrase(after: Token, line: Span, most: int = 8) -> bool:
+    """Whether a comma after the keyword opens a phrase that ends in its colon ('Resolved,
+    in terms of delegated powers:'), as Scottish minutes qualify a resolution."""
+    if after.text != ",":
+        return False
+    for token in after.doc[after.i + 1:min(line.end, after.i + 2 + most)]:
+        if token.text in (":", ":-"):
+            return True
+        if token.text in SENTENCE_END or token.text in (",", ";"):
+            return False
+    return False
 
 
 #: a numbered part of a decision above it ('1. Noted the contents of the report.')

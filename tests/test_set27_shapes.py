@@ -1,0 +1,48 @@
+"""Shapes met in blind held-out rounds (sets 27 and 28): each general, each with its own
+paper."""
+
+from __future__ import annotations
+
+from pipeline.extractors import extract_document
+from pipeline.readers.text import parse_text
+from pipeline.readers.unflatten import unflatten
+
+
+def test_decision_labels_over_a_sum_and_a_sub_committee_that_has_decided() -> None:
+    rows = extract_document(parse_text(
+        "Eastmoor Community Safety Partnership Board\n\nAction notes of the meeting held on "
+        "3 June 2026\n\nPresent: Cllr A Bell (Chair), Mr C Dee\n\n1. Youth outreach fund\n\n"
+        "The Board discussed the fund.\n\nDecision: £20,000 of the allocation to be "
+        "ring-fenced for the Northgate outreach project.\n\n2. Licensing review\n\nDECISION\n\n"
+        "The Sub-Committee has decided to GRANT the application subject to conditions.\n",
+        "csp.txt"))
+    assert [(r["item"], r["kind"], r["text"][:22]) for r in rows["decisions"]] == [
+        ("1", "DECISION", "£20,000 of the allocat"), ("2", "DECISION", "The Sub-Committee has ")]
+
+
+def test_a_flattened_island_minute_with_qualified_resolutions() -> None:
+    filler = ("After consideration of a report by the Head of Finance, copies of which had been "
+              "circulated, and after hearing a report from the Senior Manager, the Committee: ")
+    text = (
+        "Minute Harbours Committee Tuesday, 8 September 2026, 10:30.\n\n"
+        "Present Councillors Magnus T Eunson, Ingrid S Flaws and Erlend J Spence.\n\n"
+        f"1. Revenue Monitoring {filler}Noted: 1.1. The revenue statement for the period to 31 "
+        "July 2026, attached as Annex 1 to the report, indicating an overspend of £184,600 on "
+        "the service areas for which the Committee was responsible, and the actions proposed "
+        "by the Head of Finance in respect of the significant budget variances found there. "
+        "1.2. The detail by service area, attached as Annex 2 to the report by the Head of "
+        "Finance, for the same period and the same service areas.\n\n"
+        f"2. Air Services – Summer Timetable {filler}Resolved, in terms of delegated powers: "
+        "2.1. That the summer timetable be approved.\n\n"
+        f"3. Pier Dues – Fishing Vessels {filler}Resolved, in terms of delegated powers: "
+        "3.1. That pier dues for vessels under 10 metres remain at the 2026 rate for 2027, "
+        "as the Harbour Master's report recommended after consulting the fishing industry, "
+        "and that the position be reviewed in the autumn of 2027 with the harbour users.\n")
+    rows = extract_document(unflatten(parse_text(text, "island.txt")))
+    assert [(r["number"], r["title"]) for r in rows["items"]] == [
+        ("1", "Revenue Monitoring"), ("2", "Air Services – Summer Timetable"),
+        ("3", "Pier Dues – Fishing Vessels")]
+    assert [(r["item"], r["kind"]) for r in rows["decisions"]] == [
+        ("1", "NOTED"), ("2", "RESOLVED"), ("3", "RESOLVED")]
+    assert " ".join(rows["decisions"][1]["text"].split()).startswith(
+        "in terms of delegated powers: 2.1. That")
