@@ -46,3 +46,15 @@ def test_a_flattened_island_minute_with_qualified_resolutions() -> None:
         ("1", "NOTED"), ("2", "RESOLVED"), ("3", "RESOLVED")]
     assert " ".join(rows["decisions"][1]["text"].split()).startswith(
         "in terms of delegated powers: 2.1. That")
+
+
+def test_a_council_of_governors_and_no_person_for_a_body() -> None:
+    rows = extract_document(parse_text(
+        "                                                    NHS Foundation Trust\n"
+        "ESKDALE HOSPITALS\n\nCOUNCIL OF GOVERNORS – MEETING HELD IN PUBLIC\n\n"
+        "Minutes of the Meeting held on Thursday 15th October 2026, 2.00pm\n\nPresent:\n"
+        "Mr Jonah Askew            Chairman of the Trust (in the Chair)\n"
+        "Mrs Maggie Oyelowo        Public Governor, Eskdale North\n"
+        "Dr Tunde Bankole          Staff Governor, Medical and Dental\n\n"
+        "26/061    CHAIRMAN'S WELCOME\n\nThe Chairman welcomed governors.\n", "cog.txt"))
+    assert rows["documents"][0]["body"].casefold() == "council of governors"

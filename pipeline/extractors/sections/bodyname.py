@@ -23,7 +23,7 @@ _BODY_NUMBER = r"\s*\((?:\d{1,2}|[A-Z]|No\.?\s*\d{1,2})\)\s*$"
 def is_body_name(text: str) -> bool:
     text = re.sub(_BODY_NUMBER, "", text)
     words = re.findall(r"[\w'-]+", text.lower())
-    if not words or len(words) > 14:
+    if not words or len(words) > 14 or (len(words) > 2 and words[0] in cues().person_first_words):
         return False
     if words[-1] == "meeting" and all(w in cues().meeting_kinds for w in words[:-1]):
         return False  # "Meeting held on ...", "Virtual Meeting", "Extraordinary Meeting"

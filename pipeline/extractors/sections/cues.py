@@ -19,6 +19,7 @@ WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 class Cues:
     head_nouns: frozenset[str]
     head_phrases: tuple[str, ...]
+    person_first_words: frozenset[str]  # 'Mr X   Chairman of the Trust': a person
     not_body: tuple[str, ...]
     not_body_lines: tuple[re.Pattern[str], ...]
     council_prefix: re.Pattern[str]
@@ -69,6 +70,7 @@ def cues() -> Cues:
     return Cues(
         head_nouns=frozenset(raw["body_head_nouns"]),
         head_phrases=tuple(raw["body_head_phrases"]),
+        person_first_words=frozenset(raw["person_first_words"]),
         not_body=tuple(raw["not_body_words"]),
         not_body_lines=any_of(compiled("not_body_lines")),  # (any matches: `any_of`)
         council_prefix=compile_cached(raw["council_prefix"], re.I),
