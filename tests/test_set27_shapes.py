@@ -58,3 +58,12 @@ def test_a_council_of_governors_and_no_person_for_a_body() -> None:
         "Dr Tunde Bankole          Staff Governor, Medical and Dental\n\n"
         "26/061    CHAIRMAN'S WELCOME\n\nThe Chairman welcomed governors.\n", "cog.txt"))
     assert rows["documents"][0]["body"].casefold() == "council of governors"
+
+
+def test_an_absent_label_after_apologies_written_with_abbreviations() -> None:
+    rows = extract_document(parse_text(
+        "ASHTON JOINT BURIAL COMMITTEE\n\nMinutes of the meeting held on 3 May 2026\n\n"
+        "Present: Cllr. A. Bell (Chair), Cllr. C. Dee.\nApologies:  Cllr. Stone, Mrs. J. "
+        "Garth (churchwarden).  Absent: Cllr. Oxley.\n\n1. Minutes\n\nApproved.\n", "b.txt"))
+    assert [r["name"] for r in rows["apologies"]] == ["Stone", "J. Garth"]
+    assert [r["name"] for r in rows["attendees"]] == ["A. Bell", "C. Dee"]

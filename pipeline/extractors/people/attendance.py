@@ -280,6 +280,9 @@ class Walk(TableReader):
             self.section = None
             return True
         for m in _STOP.finditer(text[start:end]):
+            if text[start + m.start()] == "." and sentence_end(
+                    text, start + m.start()) != start + m.start():
+                continue  # an abbreviation's stop: "Cllr. Stainforth. Absent: Cllr. Oxley."
             if found := cue(text[start + m.end():end]):  # "Present: A, B. Also present: C"
                 listed = self.content(block, start, start + m.start())
                 self.section = self.opened(found[0])
