@@ -67,3 +67,14 @@ def test_an_absent_label_after_apologies_written_with_abbreviations() -> None:
         "Garth (churchwarden).  Absent: Cllr. Oxley.\n\n1. Minutes\n\nApproved.\n", "b.txt"))
     assert [r["name"] for r in rows["apologies"]] == ["Stone", "J. Garth"]
     assert [r["name"] for r in rows["attendees"]] == ["A. Bell", "C. Dee"]
+
+
+def test_a_deputy_named_at_the_end_of_an_attendee_line() -> None:
+    rows = extract_document(parse_text(
+        "Brackenmoor Community Safety Partnership Board\n\nAction notes of the meeting held "
+        "on 3 June 2026\n\nAttendees:\nCllr Hattie Voss – Chair, Brackenmoor District Council "
+        "(HV)\nMartin Oke – Youth Justice Manager, Eastmoor County Council (MO) – deputising "
+        "for Alison Reid\n\nApologies:\nAlison Reid – Head of Youth Justice\n\n1. Welcome\n\n"
+        "Noted.\n", "csp.txt"))
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("Alison Reid", "Martin Oke")]

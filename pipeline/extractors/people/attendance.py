@@ -54,7 +54,7 @@ from pipeline.extractors.people.line_shapes import (
 from pipeline.extractors.people.lists import parse_list, run_together
 from pipeline.extractors.people.mark_grid import read_grid
 from pipeline.extractors.people.merged_names import bare, list_lines, split_merged
-from pipeline.extractors.people.names import classify
+from pipeline.extractors.people.names import classify, clean_name
 from pipeline.extractors.people.office_brackets import office_then_name
 from pipeline.extractors.people.present_sentences import present_sentences
 from pipeline.extractors.people.register import Register, same_person
@@ -350,7 +350,13 @@ class Walk(TableReader):
         for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
             if n and (m := _AND.match(text[a + 1:b])):
                 a += m.end()  # "A, Role; B, Role; and C, Role"
-            persons = parse_list(text, a + 1, b, section.allow_single, substitutes)
+            # "Martin Okeke – Manager, X Council (MO) – deputising for Alison Reddy"
+            deputy = pattern("deputy_tail").search(text[a + 1:b]) if "for" in text[a + 1:b] \
+                else None
+            persons = parse_list(text, a + 1, a + 1 + deputy.start() if deputy else b,
+                                 section.allow_single, substitutes)
+            if deputy and persons and len(persons) == 1 and not persons[0].sub_for:
+                persons[0].sub_for = clean_name(deputy.group("name"))
             if persons is None and (officer := office_then_name(text, a + 1, b)):
                 persons = [officer]  # "Officers: Area Manager (Glentanar) (K Esslemont); ..."
             if persons is None and n == 0 and not (persons := titled_run(text, a + 1, b)):
