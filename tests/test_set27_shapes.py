@@ -78,3 +78,12 @@ def test_a_deputy_named_at_the_end_of_an_attendee_line() -> None:
         "Noted.\n", "csp.txt"))
     assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
         ("Alison Reid", "Martin Oke")]
+
+
+def test_a_header_laid_out_as_labels_over_their_values() -> None:
+    rows = extract_document(parse_text(
+        "Ashmead Learning Trust\nMinutes Title:\nHeron Vale Academy Local Governing Body\n"
+        "Date:\n24th September 2026\nTime:\n6.00pm\nChair:\nPriya Lakhani\n\n"
+        "1. Welcome and apologies\n\nApologies were received from Mr T Renwick.\n", "lgb.txt"))
+    assert (rows["documents"][0]["body"], rows["documents"][0]["date"]) == (
+        "Heron Vale Academy Local Governing Body", "2026-09-24")

@@ -82,6 +82,12 @@ def _lines(blocks: Blocks) -> list[tuple[Block, str]]:
         if out and _DANGLING.search(out[-1][1]):
             # "MINUTES of the" / "CABINET": a title broken after its "of the" reads whole
             out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+        elif out and out[-1][1].endswith(":") and not text.endswith(":") and \
+                cues().row_labels.match(out[-1][1][:-1].strip()):
+            # "Minutes Title:" / "Kingfisher Vale Academy Local Governing Body": a label over
+            # its value, as a form laid out in one column gives it
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+            continue
         elif out and cues().bare_body.match(text) and out[-1][1].isupper() and \
                 len(out[-1][1].split()) <= 4 and not is_body_name(out[-1][1]):
             # "GLAN TEIFWY" / "COMMUNITY COUNCIL": a council's name broken before its kind
