@@ -87,3 +87,13 @@ def test_a_header_laid_out_as_labels_over_their_values() -> None:
         "1. Welcome and apologies\n\nApologies were received from Mr T Renwick.\n", "lgb.txt"))
     assert (rows["documents"][0]["body"], rows["documents"][0]["date"]) == (
         "Heron Vale Academy Local Governing Body", "2026-09-24")
+
+
+def test_a_scottish_minute_titled_minute_with_a_24_hour_time() -> None:
+    rows = extract_document(parse_text(
+        "Page 2211.\n\nMinute Harbours and Ferries Committee Tuesday, 8 September 2026, 10:30. "
+        "Council Chamber, Council Offices, Harbour Road, Skeldwick.\n\n"
+        "Present Councillors Magnus T Eunson and Ingrid S Flaws.\n\n1. Revenue Monitoring\n\n"
+        "Noted.\n", "minute.txt"))
+    assert (rows["documents"][0]["body"], rows["documents"][0]["date"]) == (
+        "Harbours and Ferries Committee", "2026-09-08")

@@ -318,7 +318,8 @@ def find_date(source: Document | Blocks, kind: str = "", lines: Lines | None = N
     return (chosen[0].iso, chosen[1]) if chosen else ("", None)
 
 
-_TIME = compile_cached(r"\b\d{1,2}[.:]\d\d\s?(?:am|pm|a\.m\.|p\.m\.|yh|yb)|\b\d{1,2}\s?(?:am|pm)\b",
+_TIME = compile_cached(r"\b\d{1,2}[.:]\d\d\s?(?:am|pm|a\.m\.|p\.m\.|yh|yb)|\b\d{1,2}\s?(?:am|pm)\b"
+                       r"|\b(?:19|20)\d\d,?\s+(?:at\s+)?\d{1,2}[.:]\d\d\b",  # "2026, 10:30"
                        re.I)
 
 
