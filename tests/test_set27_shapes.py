@@ -97,3 +97,16 @@ def test_a_scottish_minute_titled_minute_with_a_24_hour_time() -> None:
         "Noted.\n", "minute.txt"))
     assert (rows["documents"][0]["body"], rows["documents"][0]["date"]) == (
         "Harbours and Ferries Committee", "2026-09-08")
+
+
+def test_an_apology_sentence_after_the_attendance_list_adds_no_attendees() -> None:
+    rows = extract_document(parse_text(
+        "Kinross Local Licensing Forum\n\nMinutes of the meeting held on 4 March 2026\n\n"
+        "Present:- Rona Gill, Convener; Hector Monro (licensed trade).\n\n"
+        "In attendance:- Lesley Baxter, Licensing Standards Officer; and Eilidh Bran, Clerk."
+        "\n\nThe Clerk advised that apologies for absence had been intimated from Inspector "
+        "Jill Coutts (Police Scotland), Dr Amrit Sandhu (NHS Kinross) and Kirsty Mowat "
+        "(Student Association).\n\n1. Minutes\n\nNoted.\n", "forum.txt"))
+    assert [r["name"] for r in rows["attendees"]] == [
+        "Rona Gill", "Hector Monro", "Lesley Baxter", "Eilidh Bran"]
+    assert [r["name"] for r in rows["apologies"]] == ["Jill Coutts", "Amrit Sandhu", "Kirsty Mowat"]

@@ -182,6 +182,12 @@ class Walk(TableReader):
             # "Apologies were received from:" + a list
             self.section = Section("apologies", rule="apology_sentence")
             return i + 1
+        if apology and self.section and self.section.kind == "attendees" and ":" not in \
+                (lead := block.text[:apology.start()]) and len(lead.split()) >= 3:
+            # "The Clerk advised that apologies had been intimated from A (X), B (Y) and C":
+            # a sentence (its apologies read as one), not more of the list above it
+            self.section, self.paused = None, self.section
+            return i + 1
         if self.section and (header := collapsed_header(block.text)):
             return self.collapsed(i + 1, header)
         low = block.text.casefold().strip(" :")
