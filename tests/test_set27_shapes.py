@@ -110,3 +110,15 @@ def test_an_apology_sentence_after_the_attendance_list_adds_no_attendees() -> No
     assert [r["name"] for r in rows["attendees"]] == [
         "Rona Gill", "Hector Monro", "Lesley Baxter", "Eilidh Bran"]
     assert [r["name"] for r in rows["apologies"]] == ["Jill Coutts", "Amrit Sandhu", "Kirsty Mowat"]
+
+
+def test_an_adviser_written_office_firm_then_name() -> None:
+    rows = extract_document(parse_text(
+        "Joint Pensions Committee\n\nMinutes of the meeting held on 4 March 2026\n\n"
+        "PRESENT: Councillors A Bell (Chair) and C Dee.\n\nIN ATTENDANCE: Head of Pensions "
+        "(Anjali Mistry); Fund Actuary, Barlow Hennessy LLP (Neil Ashworth); Committee "
+        "Secretary (Olu Babatunde).\n\n1. Minutes\n\nAgreed.\n", "pensions.txt"))
+    assert [(r["name"], r["role"], r["organisation"]) for r in rows["attendees"][2:]] == [
+        ("Anjali Mistry", "Head of Pensions", ""),
+        ("Neil Ashworth", "Fund Actuary", "Barlow Hennessy LLP"),
+        ("Olu Babatunde", "Committee Secretary", "")]

@@ -1,6 +1,7 @@
 """An officer written office first, the name in brackets at the end: 'Area Manager
-(Glentanar) (K Esslemont)', 'Team Manager, Planning (F Geddes)', as Scottish councils list
-officers, the entries separated by semicolons."""
+(Glentanar) (K Esslemont)', 'Team Manager, Planning (F Geddes)', 'Fund Actuary, Barlow
+Hennessy LLP (Neil Ashworth)', as councils list officers and advisers, the entries
+separated by semicolons."""
 
 from __future__ import annotations
 
@@ -20,7 +21,12 @@ def office_then_name(text: str, start: int, end: int) -> Person | None:
     found = _OFFICE_NAME.match(text, start, end)
     if found is None or found.end() != end and text[found.end():end].strip():
         return None
-    office = found.group("office").rstrip(" ,")
+    office, organisation = found.group("office").rstrip(" ,"), ""
+    if classify(office) != "role" and "," in office:
+        # "Fund Actuary, Barlow Hennessy LLP (Neil Ashworth)": the office, then its firm
+        head, _, rest = office.partition(",")
+        if classify(head) == "role" and classify(rest.strip()) == "org":
+            office, organisation = head.strip(), rest.strip()
     if classify(office) != "role":
         return None
     person = parse_person(text, found.start("name"), found.end("name"), True)
@@ -28,5 +34,6 @@ def office_then_name(text: str, start: int, end: int) -> Person | None:
         return None
     area = f" ({found.group('area')})" if found.group("area") else ""
     person.roles.insert(0, office + area)
+    person.orgs = [organisation] if organisation else person.orgs
     person.start = start + len(text[start:end]) - len(text[start:end].lstrip())
     return person
