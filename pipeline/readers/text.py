@@ -9,12 +9,14 @@ table rows; `#` lines are headings; `-`, `*` and bullet glyphs start list items.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 from pipeline.errors import EmptyDocument, ReadError, warning
 from pipeline.model import BlockKind, Document, DocumentBuilder
 from pipeline.model.bullets import split_bullet
 from pipeline.readers.aligned_tables import aligned_tables
+from pipeline.rules import read_json
 
 BULLET = re.compile(r"^\s*([-*\u2022\u25aa\u25cf\u2013])\s+(.*)$")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -187,6 +189,18 @@ _OPENS_PART = re.compile(r"\(?(?:\d{1,4}|[a-z]{1,2}|[ivx]{1,5})[.)]\s|\d{1,4}\.\
 _ACTION_COLUMN = re.compile(r"\s{3,}[A-Z]{2,4}(?:[/,]\s?[A-Z]{2,4})*\s*$")
 
 
+@cache
+def _dangling_words() -> frozenset[str]:
+    return frozenset(read_json("layout/line_joins.json")["dangling_words"])
+
+
+def _dangling(text: str) -> bool:
+    """Whether `text` ends in a word that leaves its sentence unfinished (an article, a
+    conjunction, a preposition that needs what follows: `models/layout/line_joins.json`)."""
+    last = text[text.rfind(" ") + 1:]
+    return last in _dangling_words()  # (in lower case: "| A" is a column's code, "Cllr A" a name)
+
+
 def _add_line(builder: DocumentBuilder, line: str, raw: str, bold: bool, page: int,
               previous_blank: bool, wrapped: bool = False) -> None:
     heading = MARKDOWN_HEADING.match(line.strip())
@@ -203,9 +217,11 @@ def _add_line(builder: DocumentBuilder, line: str, raw: str, bold: bool, page: i
     last = builder.last
     if (not previous_blank and last is not None and last.kind is not BlockKind.TABLE_ROW
             and last.kind is not BlockKind.HEADING and last.text[-1] not in SENTENCE_END
-            and (stripped[0].islower() or wrapped and not _OPENS_PART.match(stripped))):
+            and (stripped[0].islower()
+                 or (wrapped or _dangling(last.text)) and not _OPENS_PART.match(stripped))):
         # a sentence going on: in lower case, or wrapped at a hard-wrapped text's margin
-        # ('... report to the East' / 'Burgh Area Committee twice a year')
+        # ('... report to the East' / 'Burgh Area Committee twice a year'), or after a word
+        # no line ends a sentence with ('... approved for Ashby Lane Primary and' / 'Hollins')
         builder.extend_last(stripped)
         return
     if previous_blank and _is_caps_heading(stripped):

@@ -1,0 +1,22 @@
+"""Shapes met in blind held-out rounds (sets 29 and 30): each general, each with its own
+paper."""
+
+from __future__ import annotations
+
+from pipeline.extractors import extract_document
+from pipeline.readers.text import parse_text
+
+
+def test_a_hard_wrapped_line_ending_in_and_goes_on_with_a_capital() -> None:
+    document = parse_text(
+        "Schools Forum\n\n6. Falling Rolls Fund\n\n"
+        " RESOLVED that allocations from the Fund be approved for Ashby Lane Primary and\n"
+        " Hollins Brook Academy, and that the bid from Greave Clough Junior be deferred.\n\n"
+        "Present:\nCllr A Bell\nDr C Dee\n| Sana Qureshi | Public | A\n| Ben Ross | Clerk | P\n",
+        "forum.txt")
+    texts = [block.text for block in document.blocks]
+    assert "RESOLVED that allocations from the Fund be approved for Ashby Lane Primary and " \
+        "Hollins Brook Academy, and that the bid from Greave Clough Junior be deferred." in texts
+    assert "Cllr A Bell" in texts and "Dr C Dee" in texts  # a name's initial is no article
+    rows = extract_document(document)
+    assert rows["decisions"][0]["text"].endswith("be deferred.")
