@@ -20,3 +20,12 @@ def test_a_hard_wrapped_line_ending_in_and_goes_on_with_a_capital() -> None:
     assert "Cllr A Bell" in texts and "Dr C Dee" in texts  # a name's initial is no article
     rows = extract_document(document)
     assert rows["decisions"][0]["text"].endswith("be deferred.")
+
+
+def test_minute_codes_with_a_body_prefix_and_a_year_run_on_their_last_number() -> None:
+    rows = extract_document(parse_text(
+        "Integrated Care Board\n\nMinutes of the meeting held on 1 May 2025\n\n"
+        "ICB/25/40 WELCOME\n\nText here.\n\nICB/25/41 DECLARATIONS OF INTEREST\n\nNone.\n\n"
+        "ICB/25/42 FINANCE REPORT\n\nRESOLVED: That the report be noted.\n", "icb.txt"))
+    assert [r["number"] for r in rows["items"]] == ["ICB/25/40", "ICB/25/41", "ICB/25/42"]
+    assert rows["decisions"][0]["item"] == "ICB/25/42"

@@ -48,8 +48,9 @@ def number_key(number: str, rules: ItemRules) -> tuple[int, ...]:
 def paper_keys(numbers: list[str], rules: ItemRules) -> list[tuple[int, ...]]:
     """The keys of a paper's item numbers. A trailing '/NN' is a year ('41/24', '42/24')
     unless it is what runs: where three numbers or more share the part before the slash
-    and differ after it ('335/01', '335/02', '335/03': meeting 335, its items 1, 2, 3),
-    those numbers sort on both parts."""
+    and differ after it ('335/01', '335/02', '335/03': meeting 335, its items 1, 2, 3;
+    'ICB/25/40', 'ICB/25/41', 'ICB/25/42': the board's 2025 minutes 40, 41, 42), those
+    numbers sort on every number in them."""
     keys = [number_key(n, rules) for n in numbers]
     heads: dict[str, set[str]] = {}
     for n in numbers:
@@ -57,12 +58,14 @@ def paper_keys(numbers: list[str], rules: ItemRules) -> list[tuple[int, ...]]:
             heads.setdefault(m.group(1), set()).add(m.group(2))
     running = {h for h, tails in heads.items() if len(tails) >= 3}
     if running:
-        keys = [(int(m.group(1)), int(m.group(2))) if (m := _MEETING_ITEM.fullmatch(n))
-                and m.group(1) in running else k for n, k in zip(numbers, keys, strict=True)]
+        keys = [(*map(int, _DIGITS.findall(m.group(1))), int(m.group(2)))
+                if (m := _MEETING_ITEM.fullmatch(n)) and m.group(1) in running else k
+                for n, k in zip(numbers, keys, strict=True)]
     return keys
 
 
-_MEETING_ITEM = compile_cached(r"(\d{1,5})/(\d{2})")
+#: a number whose part after its last slash might be a year: what comes before it has a number
+_MEETING_ITEM = compile_cached(r"([A-Za-z]{0,6}[ /]?\d{1,5})/(\d{2})")
 # number_key's regexes, compiled once (it is asked of every candidate's number)
 _DIGIT = compile_cached(r"\d")
 _DIGITS = compile_cached(r"\d+")
