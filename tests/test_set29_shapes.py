@@ -29,3 +29,15 @@ def test_minute_codes_with_a_body_prefix_and_a_year_run_on_their_last_number() -
         "ICB/25/42 FINANCE REPORT\n\nRESOLVED: That the report be noted.\n", "icb.txt"))
     assert [r["number"] for r in rows["items"]] == ["ICB/25/40", "ICB/25/41", "ICB/25/42"]
     assert rows["decisions"][0]["item"] == "ICB/25/42"
+
+
+def test_a_resolution_label_then_a_tab_heads_the_text_beside_it_and_its_parts_below() -> None:
+    rows = extract_document(parse_text(
+        "Joint Committee\n\nMinutes of the meeting held on 1 May 2025\n\n"
+        "4.\tMINUTES OF PREVIOUS MEETING\n\nRESOLVED:\tthat the Minutes be approved.\n\n"
+        "5.\tGOVERNANCE\n\nRESOLVED:\t1. That the Sub-Committee be established;\n\n"
+        "2. That its terms be approved.\n\n6.\tREVIEW\n\nMember\tStatus\tNote\n"
+        "Cllr A Bell\tAgreed\tJB\n", "cjc.txt"))
+    assert [(r["item"], r["text"]) for r in rows["decisions"]] == [
+        ("4", "that the Minutes be approved."),
+        ("5", "1. That the Sub-Committee be established;\n2. That its terms be approved.")]

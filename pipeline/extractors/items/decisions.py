@@ -175,7 +175,9 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
         for n, (hit, cell_end) in enumerate(found[index]):
             stop = hits[index][n + 1].clause_start if n + 1 < len(hits[index]) else None
             if cell_end is not None:
-                stop = cell_end if stop is None else min(stop, cell_end)
+                until = _label_cell_end(blocks[index], hit, cell_end)
+                if until is not None:
+                    stop = until if stop is None else min(stop, until)
             row = _decision(blocks, hits, headings, index, hit.start, hit.end, stop,
                             hit.label, hit.rule, own)
             if row["text"] or cell_end is None:  # a bare "Agreed" status cell is no decision
@@ -188,6 +190,19 @@ def extract_decisions(document: Document, headings: dict[int, str]) -> list[dict
             rows.append(_decision(blocks, hits, headings, index, 0, label, first,
                                   "DECISION", "decision-label", item))
     return rows
+
+
+def _label_cell_end(block: Block, hit: Hit, cell_end: int) -> int | None:
+    """Where a table row's decision stops: at its cell's end, unless the keyword with its
+    colon is the whole of the row's first cell, a label over the text in the next cell
+    ('RESOLVED:<tab>that the Minutes ... be approved', a Word paper's tab): the decision
+    is that cell's, and where it is the last cell it goes on below (None)."""
+    text = block.text
+    if hit.start != 0 or ":" not in text[hit.end:cell_end] or \
+            text[hit.end:cell_end].strip(" :-\u2013\u2014") or cell_end >= len(text):
+        return cell_end
+    following = text.find("\t", cell_end + 1)
+    return None if following < 0 else following
 
 
 def paper_hits(document: Document) -> list[list[tuple[Hit, int | None]]]:
