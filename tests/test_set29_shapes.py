@@ -41,3 +41,18 @@ def test_a_resolution_label_then_a_tab_heads_the_text_beside_it_and_its_parts_be
     assert [(r["item"], r["text"]) for r in rows["decisions"]] == [
         ("4", "that the Minutes be approved."),
         ("5", "1. That the Sub-Committee be established;\n2. That its terms be approved.")]
+
+
+def test_initials_run_into_surnames_in_label_and_tab_rows() -> None:
+    rows = extract_document(parse_text(
+        "Joint Committee\n\nMinutes of the meeting held on 1 May 2025\n\n"
+        "Chairperson:\tCouncillor D.W.Pritchard-Evans\n"
+        "Councillors:\tS.A.Mathias and G.Probert (substitute for Councillor E.Bowen)\n"
+        "Officers In Attendance:\tN.Prosser, Mrs K.Harries-Lloyd and C.Maddox\n"
+        "Democratic Services:\tMs A.Gwilym\n\n1.\tAPOLOGIES\n\nNone.\n", "cjc.txt"))
+    assert [(r["name"], r["capacity"]) for r in rows["attendees"]] == [
+        ("D.W.Pritchard-Evans", "member"), ("S.A.Mathias", "member"), ("G.Probert", "member"),
+        ("N.Prosser", "officer"), ("K.Harries-Lloyd", "officer"), ("C.Maddox", "officer"),
+        ("A.Gwilym", "officer")]
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("E.Bowen", "G.Probert")]

@@ -37,6 +37,8 @@ _CODE = compile_cached(r"[A-Z]{2,4}")
 _CAPITALISED = compile_cached(r"[A-Z][a-z]")
 _WORD = compile_cached(r"\S+")
 _INITIAL = compile_cached(r"(?:[A-Z]\.){1,3}|[A-Z]")
+#: initials written without a space before the surname, as some councils print every name
+_GLUED_INITIALS = compile_cached(r"((?:[A-Z]\.){1,3})([A-Z][a-z][\w'’-]*)")
 
 
 @dataclass
@@ -299,6 +301,8 @@ def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> b
     """Whether text (honorifics already removed) reads as a person's name. Cached: a list's
     pieces are tried as names again when its 'and' cuts are undone."""
     tokens, v = text.split(), vocab()
+    if "." in text:  # "N.Prosser", "S.A.Mathias": initials run into the surname
+        tokens = [piece for token in tokens for piece in _unglued(token)]
     if not 1 <= len(tokens) <= 5 or (len(tokens) == 1 and not (allow_single or honorific)):
         return False
     kinds = [_kind(t) for t in tokens]
@@ -323,6 +327,11 @@ def is_name(text: str, allow_single: bool = False, honorific: bool = False) -> b
         return False
     return "word" in kinds or honorific or initialled_caps(words, kinds) or \
         forename_caps(words, kinds)
+
+
+def _unglued(token: str) -> tuple[str, ...]:
+    glued = _GLUED_INITIALS.fullmatch(token)
+    return glued.groups() if glued else (token,)
 
 
 @lru_cache(maxsize=8192)
