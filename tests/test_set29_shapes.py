@@ -56,3 +56,14 @@ def test_initials_run_into_surnames_in_label_and_tab_rows() -> None:
         ("A.Gwilym", "officer")]
     assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
         ("E.Bowen", "G.Probert")]
+
+
+def test_a_declarations_table_row_citing_its_agenda_item_in_the_details() -> None:
+    rows = extract_document(parse_text(
+        "Joint Committee\n\nMinutes of the meeting held on 1 May 2025\n\n"
+        "3.\tDECLARATIONS OF INTEREST\n\nThe following Members declared an interest:\n\n"
+        "Councillor G.Probert\tRe: Agenda Item 7 – Regional Transport Plan, as he is employed "
+        "by a bus operator. Personal and prejudicial interest.\n\n6.\tPLAN\n\nNoted.\n\n"
+        "7.\tTRANSPORT\n\nNoted.\n", "cjc.txt"))
+    assert [(r["name"], r["item"], r["kind"]) for r in rows["declarations"]] == [
+        ("G.Probert", "7", "prejudicial")]

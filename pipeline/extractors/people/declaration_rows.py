@@ -3,7 +3,7 @@ on which items, what kind of interest."""
 
 from __future__ import annotations
 
-from pipeline.extractors.people.declaration_items import cell_numbers, resolve
+from pipeline.extractors.people.declaration_items import cell_numbers, item_refs, resolve
 from pipeline.extractors.people.declaration_parts import (
     action_of,
     kind_of,
@@ -39,6 +39,9 @@ def table_row(block: Block, headers_found: list[str], context: str, section_kind
             rest.append(cell)
     if not people:
         return []
+    if not numbers:  # 'Re: Agenda Item 7 – Regional Transport Plan, as he is employed ...'
+        numbers = [number for n, title in item_refs(" ".join(rest))
+                   if (number := resolve(n, title, items))]
     kind = kind_of(" ".join(rest))
     numbers = list(dict.fromkeys(numbers)) or (
         [resolve(context, "", items)] if context else [""])
