@@ -67,3 +67,29 @@ def test_a_declarations_table_row_citing_its_agenda_item_in_the_details() -> Non
         "7.\tTRANSPORT\n\nNoted.\n", "cjc.txt"))
     assert [(r["name"], r["item"], r["kind"]) for r in rows["declarations"]] == [
         ("G.Probert", "7", "prejudicial")]
+
+
+def _people(text: str) -> dict[str, list[dict]]:
+    return extract_document(parse_text(text, "sacre.txt"))
+
+
+def test_an_apologies_list_resumes_after_a_clause_naming_a_substitute() -> None:
+    rows = _people(
+        "SACRE\n\nMinutes of the meeting held on 1 May 2025\n\nPresent: Councillor A Bell, "
+        "Mr Lindqvist\n\n2. Apologies for Absence\n\nApologies for absence were received from "
+        "Mrs Pope, Ms Okafor who was substituted by Mr Lindqvist, Councillor Lionel Garside "
+        "and Anjali Patel.\n\n3. MINUTES\n\nNoted.\n")
+    assert [r["name"] for r in rows["apologies"]] == [
+        "Pope", "Okafor", "Lionel Garside", "Anjali Patel"]
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("Okafor", "Lindqvist")]
+
+
+def test_a_proxy_member_stands_in_as_a_substitute() -> None:
+    rows = _people(
+        "Integration Joint Board\n\nMinutes of the meeting held on 1 May 2025\n\nPresent: "
+        "Councillor Morag STRACHAN, Councillor A Bell\n\nApologies: Councillor Graham TULLOCH"
+        "\n\nCouncillor Morag STRACHAN attended as proxy member for Councillor Graham TULLOCH."
+        "\n\n1. MINUTES\n\nNoted.\n")
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("Graham TULLOCH", "Morag STRACHAN")]
