@@ -93,3 +93,16 @@ def test_a_proxy_member_stands_in_as_a_substitute() -> None:
         "\n\n1. MINUTES\n\nNoted.\n")
     assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
         ("Graham TULLOCH", "Morag STRACHAN")]
+
+
+def test_an_nhs_board_named_for_two_places_is_one_body() -> None:
+    rows = extract_document(parse_text(
+        "Integrated Care Board\n\nMinutes of the meeting held on 1 May 2025\n\n1. Item\n\n"
+        "NHS Hartmoor and Wyvern Integrated Care Board replaced NHS Hartmoor Clinical "
+        "Commissioning Group.\n\nNHS Westdale and Westdale Third Sector Interface report to "
+        "the Westdale Partnership Board.\n", "icb.txt"))
+    assert [(r["source"], r["relation"], r["target"]) for r in rows["relations"]] == [
+        ("NHS Hartmoor and Wyvern Integrated Care Board", "replaces",
+         "NHS Hartmoor Clinical Commissioning Group"),
+        ("NHS Westdale", "reports_to", "Westdale Partnership Board"),
+        ("Westdale Third Sector Interface", "reports_to", "Westdale Partnership Board")]

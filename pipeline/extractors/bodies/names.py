@@ -348,7 +348,8 @@ def _split(words: Words, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
             # "NHS Westdale and Westdale Third Sector Interface": a prefixed two-word
             # organisation and a name of two words or more
             prefixed = words.lower[first] in vocab.org_prefixes and cut - first == 2 and \
-                last - cut >= 2
+                last - cut >= 2 and not any(" ".join(words.lower[last - n + 1:last + 1])
+                                            in vocab.prefixed_whole_ends for n in (1, 3))
             # "Holmfirth Chamber of Trade and Holmfirth Community Foundation": a second
             # name that opens with the first one's place word
             repeated = cut - first >= 2 and last - cut >= 2 and \
