@@ -106,3 +106,12 @@ def test_an_nhs_board_named_for_two_places_is_one_body() -> None:
          "NHS Hartmoor Clinical Commissioning Group"),
         ("NHS Westdale", "reports_to", "Westdale Partnership Board"),
         ("Westdale Third Sector Interface", "reports_to", "Westdale Partnership Board")]
+
+
+def test_a_body_named_before_an_indefinite_apposition_is_the_relative_clause_subject() -> None:
+    rows = extract_document(parse_text(
+        "Local Pension Board\n\nMinutes of the meeting held on 1 May 2025\n\n1. Item\n\n"
+        "The Pensions Administration Working Group, an officer group which reports to the "
+        "Local Pension Board, reviewed the late contribution cases.\n", "lpb.txt"))
+    assert [(r["source"], r["relation"], r["target"]) for r in rows["relations"]] == [
+        ("Pensions Administration Working Group", "reports_to", "Local Pension Board")]

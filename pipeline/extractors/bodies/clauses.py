@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extractors.bodies.adjuncts import before_adjunct, before_topic
+from pipeline.extractors.bodies.adjuncts import before_adjunct, before_apposition, before_topic
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.discourse import Discourse
 from pipeline.extractors.bodies.names import Mention, head_of, vocabulary
@@ -260,6 +260,8 @@ class ClauseReader(Positions):
             m = ctx.at(i - 2 if ctx.texts[i - 1] in ",(" else i - 1, ending=True)
             if m is None and word == "which" and ctx.texts[i - 1] == ",":
                 m = before_topic(ctx, i - 2, start)  # "a Group on damp and mould, which"
+            elif m is None and word in ("which", "that"):  # "the X Group, an officer group
+                m = before_apposition(ctx, i - 1, start)  # which reports to the Board"
             if m and not m.possessive and word == "which" and \
                     ctx.lowers[cue_start] in WORDS.plural_verbs:
                 return self._subjects_left(ctx, m), negated  # "A, B and C, which report to"
