@@ -115,3 +115,12 @@ def test_a_body_named_before_an_indefinite_apposition_is_the_relative_clause_sub
         "Local Pension Board, reviewed the late contribution cases.\n", "lpb.txt"))
     assert [(r["source"], r["relation"], r["target"]) for r in rows["relations"]] == [
         ("Pensions Administration Working Group", "reports_to", "Local Pension Board")]
+
+
+def test_an_item_heading_run_on_into_names_with_their_bodies_in_brackets() -> None:
+    rows = extract_document(parse_text(
+        "Harbour Trust\n\nMinutes of the meeting held on 1 May 2025\n\n"
+        "1.Apologies:   N. Baikie; J. Slessor; P. Wishart (Kilbrannan Community Council)\n\n"
+        "2.Harbour security:   Inspector Dalgety reported on the patrols.\n", "trust.txt"))
+    assert [(r["number"], r["title"]) for r in rows["items"]] == [
+        ("1", "Apologies"), ("2", "Harbour security")]

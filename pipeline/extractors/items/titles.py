@@ -58,6 +58,9 @@ def block_text(block: Block) -> str:
     return strip_bars(block.text.strip())
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")  # a name's note: '(Kilbrannan Community Council)'
+
+
 def split_run_on(title: str, loose: bool = False, described: bool = False) -> str:
     """A heading run on into its text ("Street lighting  Reported – the Clerk had ..."):
     the heading part, where the rest reads as a sentence and the whole is no title, or
@@ -86,8 +89,9 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
         if after[0].casefold().strip(".,;") in r.colon_run_on or len(lowered) >= 3:
             return head  # "Finance: Balances were checked and agreed ..."
         parts = _LIST_CUT.split(title[colon.end():].strip(" ."))
-        if len(parts) >= 2 and all(p[:1].isupper() and len(p.split()) <= 4 for p in parts):
-            return head  # "Apologies: C. Linklater; M. Spence": a list of names
+        if len(parts) >= 2 and all(p[:1].isupper() and len(_BRACKETED.sub(" ", p).split()) <= 4
+                                   for p in parts):
+            return head  # "Apologies: C. Linklater; M. Spence (Community Council)": names
     found = r.run_on_split.search(title)
     if not found:
         return title if is_title(title) else run_in(title, loose) or title
