@@ -124,3 +124,13 @@ def test_an_item_heading_run_on_into_names_with_their_bodies_in_brackets() -> No
         "2.Harbour security:   Inspector Dalgety reported on the patrols.\n", "trust.txt"))
     assert [(r["number"], r["title"]) for r in rows["items"]] == [
         ("1", "Apologies"), ("2", "Harbour security")]
+
+
+def test_a_membership_of_so_many_members_each_from_each_council() -> None:
+    rows = extract_document(parse_text(
+        "Joint Health Overview and Scrutiny Committee\n\nMinutes of the meeting held on 1 May "
+        "2025\n\n1. Terms of reference\n\nThe Joint Health Overview and Scrutiny Committee "
+        "comprises four members each from Calderwick City Council and Ormsby County Council.\n",
+        "jhosc.txt"))
+    assert [(r["source"], r["relation"]) for r in rows["relations"]] == [
+        ("Calderwick City Council", "member_of"), ("Ormsby County Council", "member_of")]
