@@ -134,3 +134,13 @@ def test_a_membership_of_so_many_members_each_from_each_council() -> None:
         "jhosc.txt"))
     assert [(r["source"], r["relation"]) for r in rows["relations"]] == [
         ("Calderwick City Council", "member_of"), ("Ormsby County Council", "member_of")]
+
+
+def test_a_packs_item_stamp_before_the_body_on_the_first_line_of_its_minutes() -> None:
+    rows = extract_document(parse_text(
+        "Item 2 National Park Authority Planning Committee\n\nPublic Minutes of the meeting "
+        "held at Moorgate House on Thursday 19 February 2026.\n\nPresent: Graham Ackroyd, "
+        "Wendy Bellerby\n\n11/26 Minutes\n\nResolved: That the minutes be approved.\n\n"
+        "12/26 Members Interests\n\nNone.\n", "npa.txt"))
+    assert rows["documents"][0]["body"] == "National Park Authority Planning Committee"
+    assert [r["number"] for r in rows["items"]] == ["11/26", "12/26"]

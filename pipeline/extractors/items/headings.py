@@ -59,6 +59,7 @@ from pipeline.extractors.items.titles import (
 )
 from pipeline.extractors.items.unnumbered import single_item, unnumbered_items
 from pipeline.extractors.provenance import provenance
+from pipeline.extractors.sections.bodyname import is_body_name
 from pipeline.extractors.sections.cover_letter import after_cover_letter
 from pipeline.model import Block, BlockKind, Document
 
@@ -115,6 +116,10 @@ def find_items(document: Document) -> list[Item]:
     if (sent := len(after_cover_letter(blocks))) < len(blocks):  # "Dear Councillor ... /
         stamp = len(blocks) - sent - 1  # Agenda Item 5 / PLANNING COMMITTEE": no item 5
         candidates = [c for c in candidates if c.index != stamp]
+    if candidates and candidates[0].index == 0 and candidates[0].rule == "item-prefix" and len(
+            candidates) > 1 and is_body_name(candidates[0].title):
+        candidates = candidates[1:]  # "Item 2 National Park Authority Planning Committee": the
+        # pack's stamp over minutes it sends, naming their body (their items follow)
     # 'A1', 'A2' under an item rise in a numbering of their own (and may read as a list
     # nested in it): the paper's run is found without them, where it has one, and they are
     # put back under their item

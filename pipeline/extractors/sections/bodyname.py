@@ -164,9 +164,15 @@ _TITLE_WORD = compile_cached(  # "Minutes - X", "Concise Minutes - X", "Notes of
     r"(?:\s+of\s+(?:the\s+)?meeting)?\s*[-\u2013\u2014:|]\s+", re.I)
 
 
+#: an agenda pack's item stamp before the body's name on the first line of minutes it sends
+_ITEM_STAMP = compile_cached(
+    r"^(?:agenda\s+)?item\s+\d{1,3}[a-z]?\s*[-\u2013\u2014:.]?\s+(?=[A-Z])", re.I)
+
+
 @lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
 def _clean_body(text: str) -> str:
     text = text.strip(" :-\u2013,.#*")
+    text = _ITEM_STAMP.sub("", text)  # "Item 2 National Park Authority Planning Committee"
     text = cues().meeting_type_prefix.sub("", text)
     text = re.split(r"\s+cofnodion\b", text, flags=re.I)[0]  # "Cyngor Cymuned X ... Cofnodion o"
     text = _bilingual(text)
