@@ -144,3 +144,13 @@ def test_a_packs_item_stamp_before_the_body_on_the_first_line_of_its_minutes() -
         "12/26 Members Interests\n\nNone.\n", "npa.txt"))
     assert rows["documents"][0]["body"] == "National Park Authority Planning Committee"
     assert [r["number"] for r in rows["items"]] == ["11/26", "12/26"]
+
+
+def test_the_trust_in_a_trusts_own_minutes_is_the_paper_body() -> None:
+    rows = extract_document(parse_text(
+        "KILBRANNAN HARBOUR TRUST\n\nMinute of Directors' meeting held on Thursday 12 June 2025"
+        "\n\n1. Item\n\nThe Chair reported that the Trust is a member of the British Ports "
+        "Association and of the Kilbrannan Coastal Partnership.\n", "trust.txt"))
+    assert [(r["source"], r["relation"], r["target"]) for r in rows["relations"]] == [
+        ("KILBRANNAN HARBOUR TRUST", "member_of", "British Ports Association"),
+        ("KILBRANNAN HARBOUR TRUST", "member_of", "Kilbrannan Coastal Partnership")]

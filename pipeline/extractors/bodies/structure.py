@@ -30,6 +30,7 @@ from pipeline.extractors.bodies.names import (
     shared_head_names,
     vocabulary,
 )
+from pipeline.extractors.bodies.own_name import add_own_references
 from pipeline.extractors.bodies.relation_cues import cue_patterns
 from pipeline.extractors.bodies.relations import RelationReader
 from pipeline.extractors.bodies.renaming import renaming_alias
@@ -79,8 +80,10 @@ def extract_structure(document: Document, meta: dict, rules: PaperBodyRules | No
     docs = [_unit_doc(paper, ranges, block, last, text) for block, last, text in units]
     mentions = paper_mentions(docs)  # (each unit's `find_mentions`, in one pass)
     add_descriptive_bodies(docs, mentions)  # "a joint resilience group": lower-case names
-    index = build_index(docs, mentions, _paper_body(document, mentions, (meta or {}).get("body"),
-                                                    rules or paper_body_rules()))
+    paper_body = _paper_body(document, mentions, (meta or {}).get("body"),
+                             rules or paper_body_rules())
+    add_own_references(docs, mentions, paper_body)  # "the Trust" in the Trust's minutes
+    index = build_index(docs, mentions, paper_body)
     blocks = [block for block, _, _ in units]
     relations = _relation_rows(blocks, docs, mentions, Discourse(index))
     return {
