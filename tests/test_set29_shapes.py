@@ -154,3 +154,15 @@ def test_the_trust_in_a_trusts_own_minutes_is_the_paper_body() -> None:
     assert [(r["source"], r["relation"], r["target"]) for r in rows["relations"]] == [
         ("KILBRANNAN HARBOUR TRUST", "member_of", "British Ports Association"),
         ("KILBRANNAN HARBOUR TRUST", "member_of", "Kilbrannan Coastal Partnership")]
+
+
+def test_and_that_after_a_list_of_bodies_opens_a_new_clause() -> None:
+    rows = extract_document(parse_text(
+        "Tenants' and Residents' Scrutiny Panel\n\nMinutes of the meeting held on Thursday 12 "
+        "June 2025\n\n1. Item\n\nJG reminded members that the Panel reports to the Housing "
+        "Improvement Board, which in turn reports to the Council's Cabinet, and that the Panel "
+        "replaced the former Thornleigh Tenants' Forum in April 2019.\n", "panel.txt"))
+    assert [(r["source"], r["relation"], r["target"]) for r in rows["relations"]] == [
+        ("Tenants' and Residents' Scrutiny Panel", "reports_to", "Housing Improvement Board"),
+        ("Housing Improvement Board", "reports_to", "Cabinet"),
+        ("Tenants' and Residents' Scrutiny Panel", "replaces", "Thornleigh Tenants' Forum")]
