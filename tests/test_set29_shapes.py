@@ -166,3 +166,13 @@ def test_and_that_after_a_list_of_bodies_opens_a_new_clause() -> None:
         ("Tenants' and Residents' Scrutiny Panel", "reports_to", "Housing Improvement Board"),
         ("Housing Improvement Board", "reports_to", "Cabinet"),
         ("Tenants' and Residents' Scrutiny Panel", "replaces", "Thornleigh Tenants' Forum")]
+
+
+def test_a_body_before_an_aside_that_holds_a_list_of_posts() -> None:
+    rows = extract_document(parse_text(
+        "Cwm Dulas Crematorium Joint Committee\n\nMinutes of the meeting held on Thursday 12 "
+        "June 2025\n\n1. Item\n\nThe Crematorium Management Group, comprising the "
+        "Superintendent Registrar, the Bereavement Services Manager and the Technical Officer, "
+        "reports to the Joint Committee on operational matters at each meeting.\n", "crem.txt"))
+    assert [(r["source"], r["relation"]) for r in rows["relations"]] == [
+        ("Crematorium Management Group", "reports_to")]

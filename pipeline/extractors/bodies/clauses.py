@@ -276,8 +276,11 @@ class ClauseReader(Positions):
             m = ctx.at(i - 1, ending=True)
             return (self._subjects_left(ctx, m) if m and not m.possessive else []), negated
         if word == ",":  # "the X Group, chaired by the Director, reports to"
-            opening = next((j for j in range(i - 1, max(start - 1, i - 24), -1)
-                            if ctx.texts[j] == ","), None)
+            commas = [j for j in range(i - 1, max(start - 1, i - 24), -1) if ctx.texts[j] == ","]
+            # (the aside may hold a list: "the X Group, comprising the A, the B and the C,")
+            opening = next((j for j in commas if j + 1 < i
+                            and ctx.lowers[j + 1] in WORDS.relative_openers),
+                           commas[0] if commas else None)
             if opening is not None and opening + 1 < i and \
                     ctx.lowers[opening + 1] in WORDS.relative_openers:
                 # "the Pension Board, whose members are appointed by the Authority, reports to"
