@@ -112,9 +112,13 @@ def span_hits(doc: Span, gated: str | None = None) -> list[Hit]:
                     doc[lead_start - 1].text == ",")
                 if placed and (clause is None or lead_start < clause):
                     clause, rule = lead_start, f"{lead.id}+{info.id}"
+        coordinated = clause is None and _coordinated(doc, start, hits, info.label)
+        if coordinated:  # "The Board NOTED the report and AGREED to respond ...": two
+            clause, rule = start, f"and+{info.id}"
         if clause is None or (shouting and start != first and clause == start):
             continue
-        if previous is not None and not any(t.text in BOUNDARIES for t in doc[previous:clause]):
+        if previous is not None and not coordinated and not any(
+                t.text in BOUNDARIES for t in doc[previous:clause]):
             continue  # same sentence as the keyword before: "RESOLVED: that the Board AGREED"
         # the text starts after the keyword, or after its resolution's number ('25/087:')
         number = resolution_number(after, doc) if after is not None else None
@@ -125,6 +129,17 @@ def span_hits(doc: Span, gated: str | None = None) -> list[Hit]:
         while previous < len(doc) and doc[previous].text in KEYWORD_PUNCT:
             previous += 1  # the keyword's own colon or dash does not end its sentence
     return hits
+
+
+def _coordinated(doc: Span, start: int, hits: list[Hit], label: str) -> bool:
+    """Whether the keyword at `start` is a second verb of the decision before it, joined by
+    'and' in capitals as that one is ('The Board NOTED the report and AGREED to respond'): a
+    decision of its own. Not within a resolution's text ('RESOLVED that the report be
+    NOTED and AGREED'), where the verbs are what was resolved."""
+    token = doc[start]
+    return bool(hits) and start > 0 and doc[start - 1].lower_ == "and" and \
+        token.text.isupper() and len(token.text) > 1 and "+" in hits[-1].rule and \
+        "RESOLVED" not in (hits[-1].label, label)
 
 
 def _first_content_token(doc: Span, text: str) -> int:
@@ -317,6 +332,8 @@ def _decision(blocks: list[Block], hits: list[list[Hit]], headings: dict[int, st
             part := r.next_part.search(rest)):  # "(a) RESOLVED to ... (b) The report ..."
         cut, rest = part, rest[:part.start()]
     rest = strip_bars(rest.strip())
+    if stop is not None and rest.endswith(" and"):
+        rest = rest[:-4].rstrip(" ,")  # "NOTED the report and" / "AGREED to ...": the next's
     if DANGLING_THAT.fullmatch(rest):
         rest = ""  # "RESOLVED THAT:" with the decision on the lines below
     elif rest.endswith(tuple(KEYWORD_PUNCT)) and all(

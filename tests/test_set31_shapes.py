@@ -1,0 +1,38 @@
+"""Shapes met in blind held-out rounds (sets 31 and 32): each general, each with its own
+paper."""
+
+from __future__ import annotations
+
+from pipeline.extractors import extract_document
+from pipeline.readers.text import parse_text
+
+
+def _rows(text: str) -> dict[str, list[dict]]:
+    return extract_document(parse_text(text, "paper.txt"))
+
+
+def test_apologies_not_received_are_no_apologies() -> None:
+    rows = _rows(
+        "Youth Council\n\nMinutes of the meeting held on 1 May 2025\n\nPresent: Cllr A Bell, "
+        "Cllr C Dee\n\n1.0 Apologies\n\nApologies were received from Ann Lowe. Apologies were "
+        "not received from Georgia Halloran and Kai Mbatha.\n\n2.0 Minutes\n\nNoted.\n")
+    assert [r["name"] for r in rows["apologies"]] == ["Ann Lowe"]
+
+
+def test_a_member_attending_on_her_behalf_is_her_substitute() -> None:
+    rows = _rows(
+        "Partnership\n\nMinutes of the meeting held on 1 May 2025\n\nPresent: Cllr A Bell, "
+        "Rhodri Lewis\n\n1. Apologies\n\n- Huw Bebb\n- Catrin Owen-Jones (Rhodri Lewis "
+        "attending on her behalf)\n\n2. Minutes\n\nNoted.\n")
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("Catrin Owen-Jones", "Rhodri Lewis")]
+
+
+def test_two_keywords_joined_by_and_are_two_decisions_but_not_inside_a_resolution() -> None:
+    rows = _rows(
+        "Licensing Board\n\nMinutes of the meeting held on 1 May 2025\n\n7. Forum report\n\n"
+        "The Board NOTED the annual report and AGREED to respond in writing.\n\n8. Other\n\n"
+        "It was RESOLVED that the report be NOTED and that the fees be AGREED.\n")
+    assert [(r["item"], r["kind"], r["text"]) for r in rows["decisions"]] == [
+        ("7", "NOTED", "the annual report"), ("7", "AGREED", "to respond in writing."),
+        ("8", "RESOLVED", "that the report be NOTED and that the fees be AGREED.")]
