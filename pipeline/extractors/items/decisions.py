@@ -86,7 +86,7 @@ def span_hits(doc: Span, gated: str | None = None) -> list[Hit]:
     letters = [] if text.isascii() and text.upper() != text else [c for c in text if c.isalpha()]
     shouting = len(letters) > 12 and all(c.isupper() for c in letters)
     first = _first_content_token(doc, text)
-    hits = []
+    hits: list[Hit] = []
     previous: int | None = None  # token after the last accepted keyword
     for start, end, info in sorted(keywords, key=lambda k: k[0]):
         token = doc[start]
