@@ -36,3 +36,13 @@ def test_two_keywords_joined_by_and_are_two_decisions_but_not_inside_a_resolutio
     assert [(r["item"], r["kind"], r["text"]) for r in rows["decisions"]] == [
         ("7", "NOTED", "the annual report"), ("7", "AGREED", "to respond in writing."),
         ("8", "RESOLVED", "that the report be NOTED and that the fees be AGREED.")]
+
+
+def test_an_area_sub_committee_keeps_its_area_in_brackets() -> None:
+    rows = _rows(
+        "AREA PLANNING SUB-COMMITTEE (WEST)\n\nMinutes of the meeting held on Wednesday 11 "
+        "February 2026\n\nPresent: Councillor A Bell (Chair)\n\n1. Apologies\n\nNone.\n")
+    assert rows["documents"][0]["body"].casefold() == "area planning sub-committee (west)"
+    special = _rows("Planning Committee (Special)\n\nMinutes of the meeting held on 1 May "
+                    "2025\n\n1. Apologies\n\nNone.\n")
+    assert special["documents"][0]["body"] == "Planning Committee"

@@ -15,8 +15,10 @@ from pipeline.extractors.sections.dates import MONTHS, find_dates
 from pipeline.regex_cache import compile_cached
 
 # the number or letter that tells apart sub-committees of one name ("Licensing
-# Sub-Committee (2)"), which the body name keeps
-_BODY_NUMBER = r"\s*\((?:\d{1,2}|[A-Z]|No\.?\s*\d{1,2})\)\s*$"
+# Sub-Committee (2)"), or the area one sits for ("Area Planning Sub-Committee (West)",
+# "Planning Committee (North East)"), which the body name keeps
+_BODY_NUMBER = (r"\s*\((?:\d{1,2}|[A-Z]|No\.?\s*\d{1,2}|(?i:(?:north|south)(?:[\s-]?(?:east|west))?"
+                r"|east|west|central|mid|inner|outer))\)\s*$")
 
 
 @lru_cache(maxsize=65536)  # segment reads each header line once per run it tries
