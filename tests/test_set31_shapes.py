@@ -46,3 +46,13 @@ def test_an_area_sub_committee_keeps_its_area_in_brackets() -> None:
     special = _rows("Planning Committee (Special)\n\nMinutes of the meeting held on 1 May "
                     "2025\n\n1. Apologies\n\nNone.\n")
     assert special["documents"][0]["body"] == "Planning Committee"
+
+
+def test_apologies_from_a_group_noun_before_titled_names() -> None:
+    rows = _rows(
+        "Board\n\nMinutes of the meeting held on 1 May 2025\n\nPresent: Mr N Farrant, Ms T Okwu"
+        "\n\n1. Welcome and Apologies for Absence\n\nApologies for absence were noted from "
+        "Directors Wendy Ashcroft, Councillor Hamid Bakshi and Professor Lena Varga.\n\n"
+        "2. Minutes\n\nNoted.\n")
+    assert [r["name"] for r in rows["apologies"]] == [
+        "Wendy Ashcroft", "Hamid Bakshi", "Lena Varga"]
