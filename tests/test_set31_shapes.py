@@ -56,3 +56,12 @@ def test_apologies_from_a_group_noun_before_titled_names() -> None:
         "2. Minutes\n\nNoted.\n")
     assert [r["name"] for r in rows["apologies"]] == [
         "Wendy Ashcroft", "Hamid Bakshi", "Lena Varga"]
+
+
+def test_a_heading_over_site_visits_and_the_meeting_gives_the_meetings_date() -> None:
+    rows = _rows(
+        "Area Planning Sub-Committee (West)\n\nMinutes of the site visits held on Monday 9 "
+        "February 2026 commencing at 9.30 am and of the meeting of the Sub-Committee held in "
+        "the Council Chamber on Wednesday 11 February 2026 at 7.00 pm.\n\nPresent: Councillor "
+        "A Bell\n\n1. Apologies\n\nNone.\n")
+    assert rows["documents"][0]["date"] == "2026-02-11"

@@ -327,10 +327,21 @@ def _meeting_date(text: str) -> FoundDate | None:
     """A line's meeting date: the first date its weekday introduces ("Cabinet - for meetings
     after 09/05/11 see ... - Monday, 29 October 2007"), else its first date."""
     found = find_dates(text)
+    if len(found) > 1 and (visit := _SITE_VISIT.search(text)):
+        # "Minutes of the site visits held on Monday 9 February ... and of the meeting of the
+        # Sub-Committee held ... on Wednesday 11 February": the meeting's day, not the visits'
+        meeting = next((date for date in found if date.start > visit.end()
+                        and _MEETING_WORD.search(text, visit.end(), date.start)), None)
+        if meeting:
+            return meeting
     for date in found:
         if re.search(rf"\b{WEEKDAY}\W{{0,3}}$", text[:date.start], re.I):
             return date
     return found[0] if found else None
+
+
+_SITE_VISIT = compile_cached(r"\bsite\s+(?:visits?|inspections?)\b", re.I)
+_MEETING_WORD = compile_cached(r"\bmeeting\b", re.I)
 
 
 def _names_meeting(text: str) -> bool:
