@@ -65,3 +65,24 @@ def test_a_heading_over_site_visits_and_the_meeting_gives_the_meetings_date() ->
         "the Council Chamber on Wednesday 11 February 2026 at 7.00 pm.\n\nPresent: Councillor "
         "A Bell\n\n1. Apologies\n\nNone.\n")
     assert rows["documents"][0]["date"] == "2026-02-11"
+
+
+def test_guests_listed_under_the_item_they_came_for() -> None:
+    rows = _rows(
+        "Licensing Board\n\nMinutes of the meeting held on 1 May 2025\n\nPresent: Mr D Kerr, "
+        "Ms A Bell\n\nAlso in Attendance:\n\nSergeant A Mackie, Police Scotland\nItem 5.2: Mr N "
+        "Drummond, Solicitor for the Applicant\nItem 5.3: Ms F Cairney, Applicant, and Mr W "
+        "Boyd, Objector\n\n1. Apologies\n\nNone.\n")
+    assert [(r["name"], r["role"]) for r in rows["attendees"]][3:] == [
+        ("N Drummond", "Solicitor for the Applicant"), ("F Cairney", "Applicant"),
+        ("W Boyd", "Objector")]
+
+
+def test_a_listed_member_who_came_as_a_proxy_stays_an_attendee() -> None:
+    rows = _rows(
+        "Integration Joint Board\n\nMinutes of the meeting held on 1 May 2025\n\nMembers:\n\n"
+        "Douglas FERRIE\n\nMorag STRACHAN\n\nI APOLOGIES FOR ABSENCE\n\nApologies: Graham "
+        "TULLOCH\n\nCouncillor Morag STRACHAN attended as proxy member for Councillor Graham "
+        "TULLOCH.\n\nII MINUTES\n\nNoted.\n")
+    assert [r["name"] for r in rows["attendees"]] == ["Douglas FERRIE", "Morag STRACHAN"]
+    assert [r["name"] for r in rows["apologies"]] == ["Graham TULLOCH"]

@@ -43,6 +43,7 @@ from pipeline.extractors.people.labels import (
 )
 from pipeline.extractors.people.line_shapes import (
     FIELD_LINE,
+    ITEM_LEAD,
     PLACE_LEAD,
     apology_gate,
     sub_labels,
@@ -161,6 +162,10 @@ class Walk(TableReader):
                 present_sentences(self.register, block)
             if self.section and self.section.rule in data("cues")["line_roles"]:
                 self.section = replace(self.section, role="")  # "Chair: X" / the others
+            return i + 1
+        if self.section and self.section.kind == "attendees" and (
+                item_lead := ITEM_LEAD.match(block.text)):  # "Item 5.2: Mr N Drummond, Solicitor"
+            self.content(block, item_lead.end())
             return i + 1
         if (title := item_title(block, following)) is not None:
             self.item(title)

@@ -93,6 +93,12 @@ PLACE_LEAD = compile_cached(
     r"(?:[A-Z][\w'’.]*\s+(?:(?:and|&|of|on|the|upon)\s+)?){0,3}[A-Z][\w'’]*"
     r"\s+[-–—]\s+(?=(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllrs?|CCllr|CClr|Councillor|Rev|Revd|Prof|Sir|Dame)\b)")
 
+#: the item a guest came for, before the titled names on their line ("Item 5.2: Mr N
+#: Drummond, Solicitor for the Applicant") under an 'Also in attendance' label
+ITEM_LEAD = compile_cached(
+    r"(?:agenda\s+)?item\s+\d{1,3}(?:\.\d{1,2})?[a-z]?\s*[:\-–—]\s*"
+    r"(?=(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllrs?|CCllr|CClr|Councillor|Rev|Revd|Prof|Sir|Dame)\b)", re.I)
+
 
 @cache
 def apology_gate() -> LiteralGate:

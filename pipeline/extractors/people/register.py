@@ -118,6 +118,10 @@ class Register:
                 present.labels = [pair.label]
             subs.append({"member": member, "substitute": substitute, "organisation": org,
                          **provenance(pair.block, pair.start, pair.end), "rule": pair.rule})
+        # ('A and B attended as substitute' after an apologies lead: B came, for A); first,
+        # so that a substitute's line under the apologies does not take them off the list below
+        apologies = [e for e in apologies if not any(
+            same_person(p.substitute, e.person.name) for p in self.pairs)]
         # a membership list ('Members: Councillors A, B and C' on an agenda's front) names
         # people who did not come where the paper records their apologies
         listed = set(data("cues")["membership_rules"])
@@ -126,9 +130,6 @@ class Register:
             sent.setdefault(_last(a.person.name), []).append(a.person.name)
         attendees = [e for e in attendees if e.rule not in listed or not any(
             same_person(name, e.person.name) for name in sent.get(_last(e.person.name), ()))]
-        # ('A and B attended as substitute' after an apologies lead: B came, for A)
-        apologies = [e for e in apologies if not any(
-            same_person(p.substitute, e.person.name) for p in self.pairs)]
         out: dict[str, list[dict]] = {"attendees": [], "apologies": [], "substitutes": subs}
         for kind, entries in (("attendees", attendees), ("apologies", apologies)):
             for e in entries:
