@@ -86,3 +86,14 @@ def test_a_listed_member_who_came_as_a_proxy_stays_an_attendee() -> None:
         "TULLOCH.\n\nII MINUTES\n\nNoted.\n")
     assert [r["name"] for r in rows["attendees"]] == ["Douglas FERRIE", "Morag STRACHAN"]
     assert [r["name"] for r in rows["apologies"]] == ["Graham TULLOCH"]
+
+
+def test_a_body_that_joined_another_is_its_member_but_joining_a_meeting_is_not() -> None:
+    rows = _rows(
+        "Building Control Joint Committee\n\nMinutes of the meeting held on 1 May 2025\n\n"
+        "1. Item\n\nThe Wealdmoor Building Control Partnership had joined the South East "
+        "Building Control Consortium as a member in July 2025. The Wealdmoor Partnership Board "
+        "joined the meeting of the Cabinet.\n")
+    assert [(r["source"], r["relation"], r["target"]) for r in rows["relations"]] == [
+        ("Wealdmoor Building Control Partnership", "member_of",
+         "South East Building Control Consortium")]
