@@ -97,3 +97,12 @@ def test_a_body_that_joined_another_is_its_member_but_joining_a_meeting_is_not()
     assert [(r["source"], r["relation"], r["target"]) for r in rows["relations"]] == [
         ("Wealdmoor Building Control Partnership", "member_of",
          "South East Building Control Consortium")]
+
+
+def test_a_title_case_keyword_with_its_colon_after_it_was() -> None:
+    rows = _rows(
+        "Admissions Forum\n\nMinutes of the meeting held on 1 May 2025\n\n39. CHAIR OF THE "
+        "MEETING\n\nIn the absence of the Chair, it was Agreed:- That Mrs. H. Vardy be appointed "
+        "Chair for this meeting only.\n\n40. REPORT\n\nThe report was Agreed by all.\n")
+    assert [(r["item"], r["kind"], r["text"]) for r in rows["decisions"]] == [
+        ("39", "AGREED", "That Mrs. H. Vardy be appointed Chair for this meeting only.")]

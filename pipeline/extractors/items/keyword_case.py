@@ -40,6 +40,9 @@ def keyword_case(token: Token, after: Token | None, leading: bool, info: Pattern
         if leading and numbered and after is not None and after.text in ("to", ",") and \
                 info.label in r.numbered_title_case:
             return "numbered"  # "12. Agreed to award", "2. Agreed, subject to"
+        if not leading and after is not None and after.text in (":", ":-"):
+            return "lower"  # "In the absence of the Chair, it was Agreed:- That ...": as
+            # "it was agreed:", where a lead-in introduces it
         return None
     if token.text.islower() and after is not None and (
             after.text in (":", ":-") or after.lower_ in r.lower_formal.get(info.label, ())):
