@@ -106,3 +106,12 @@ def test_a_title_case_keyword_with_its_colon_after_it_was() -> None:
         "Chair for this meeting only.\n\n40. REPORT\n\nThe report was Agreed by all.\n")
     assert [(r["item"], r["kind"], r["text"]) for r in rows["decisions"]] == [
         ("39", "AGREED", "That Mrs. H. Vardy be appointed Chair for this meeting only.")]
+
+
+def test_minutes_recording_recommended_with_its_colon_and_that_on_one_line() -> None:
+    rows = _rows(
+        "Admissions Forum\n\nMinutes of the meeting held on 1 May 2025\n\n42. ADMISSIONS\n\n"
+        "Recommended:- That the Cabinet Member determine the admission arrangements. |\n\n"
+        "43. OTHER\n\nThe officer recommended that members read the guidance.\n")
+    assert [r["text"] for r in rows["recommendations"]] == [
+        "That the Cabinet Member determine the admission arrangements."]
