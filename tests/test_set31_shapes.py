@@ -115,3 +115,13 @@ def test_minutes_recording_recommended_with_its_colon_and_that_on_one_line() -> 
         "43. OTHER\n\nThe officer recommended that members read the guidance.\n")
     assert [r["text"] for r in rows["recommendations"]] == [
         "That the Cabinet Member determine the admission arrangements."]
+
+
+def test_a_heading_with_a_subtitle_after_its_colon_keeps_it() -> None:
+    rows = _rows(
+        "Licensing Board\n\nMinutes of the meeting held on 1 May 2025\n\n4. Licensing (Scotland) "
+        "Act 2005: Licences granted under delegated powers\n\nThe Board noted the list.\n\n"
+        "5. Finance: Balances were checked and agreed by the members.\n")
+    assert [(r["number"], r["title"]) for r in rows["items"]] == [
+        ("4", "Licensing (Scotland) Act 2005: Licences granted under delegated powers"),
+        ("5", "Finance")]

@@ -60,7 +60,6 @@ def block_text(block: Block) -> str:
 
 _BRACKETED = re.compile(r"\([^()]*\)")  # a name's note: '(Kilbrannan Community Council)'
 
-
 def split_run_on(title: str, loose: bool = False, described: bool = False) -> str:
     """A heading run on into its text ("Street lighting  Reported – the Clerk had ..."):
     the heading part, where the rest reads as a sentence and the whole is no title, or
@@ -86,8 +85,9 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
             is_title(head := title[:colon.start()].strip(), loose=loose):
         after = title[colon.end():].split()
         lowered = [w for w in after[1:] if w[:1].islower()]
-        if after[0].casefold().strip(".,;") in r.colon_run_on or len(lowered) >= 3:
-            return head  # "Finance: Balances were checked and agreed ..."
+        if after[0].casefold().strip(".,;") in r.colon_run_on or len(lowered) >= 3 and (
+                title.rstrip().endswith(".") or len(after) > 12):  # ('Act 2005: Licences
+            return head  # granted under ...' is a subtitle) "Finance: Balances were checked."
         parts = _LIST_CUT.split(title[colon.end():].strip(" ."))
         if len(parts) >= 2 and all(p[:1].isupper() and len(_BRACKETED.sub(" ", p).split()) <= 4
                                    for p in parts):
