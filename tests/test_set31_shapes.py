@@ -125,3 +125,16 @@ def test_a_heading_with_a_subtitle_after_its_colon_keeps_it() -> None:
     assert [(r["number"], r["title"]) for r in rows["items"]] == [
         ("4", "Licensing (Scotland) Act 2005: Licences granted under delegated powers"),
         ("5", "Finance")]
+
+
+def test_a_flattened_heading_run_into_resolved_with_its_colon() -> None:
+    rows = _rows(
+        "Enterprise Partnership Board\n\nMinutes of the Meeting held on Tuesday, 10th February, "
+        "2026\n\n2. Minutes of the meeting held on 9th December 2025 Resolved: The Board "
+        "approved the minutes as an accurate record.\n\n3. Budget Resolved: The Board approved "
+        "the budget.\n")
+    assert [(r["number"], r["title"]) for r in rows["items"]] == [
+        ("2", "Minutes of the meeting held on 9th December 2025"), ("3", "Budget")]
+    assert [(r["item"], r["text"]) for r in rows["decisions"]] == [
+        ("2", "The Board approved the minutes as an accurate record."),
+        ("3", "The Board approved the budget.")]

@@ -31,7 +31,7 @@ from pipeline.extractors.items.keyword_case import (
     resolution_number,
 )
 from pipeline.extractors.items.numbering import minute_number
-from pipeline.extractors.items.titles import block_text, row_number, strip_bars
+from pipeline.extractors.items.row_text import block_text, row_number, strip_bars
 from pipeline.extractors.language import cell_spans, columns, labels, span_of, span_text, tokenize
 from pipeline.extractors.language import doc_of as _doc_of  # (a line of its own: 100 columns)
 from pipeline.extractors.provenance import provenance
@@ -96,7 +96,8 @@ def span_hits(doc: Span, gated: str | None = None) -> list[Hit]:
         if case is None:
             continue
         clause, rule = None, info.id + ("+numbered" if case == "numbered" else "")
-        if _sentence_start(doc, text, start, first) and case not in ("lower", "lower-led"):
+        if case == "run-in" or _sentence_start(doc, text, start, first) and case not in (
+                "lower", "lower-led"):
             clause = start
         elif not info.leading_only:
             if lead_ins is None:

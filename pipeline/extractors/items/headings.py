@@ -39,6 +39,7 @@ from pipeline.extractors.items.numbering import (
 )
 from pipeline.extractors.items.numbering import number_key as _number_key
 from pipeline.extractors.items.paper_kind import is_report
+from pipeline.extractors.items.row_text import strip_bars
 from pipeline.extractors.items.titles import (
     OneLine,
     after_colon,
@@ -51,7 +52,6 @@ from pipeline.extractors.items.titles import (
     labelled,
     next_title,
     split_run_on,
-    strip_bars,
     title_above,
     title_case,
     upper_case,

@@ -21,7 +21,8 @@ def keyword_case(token: Token, after: Token | None, leading: bool, info: Pattern
     anywhere; title case only leading its sentence alone or before a colon or dash
     ("Resolved:", "Resolved - that", "Resolved, that"; after a paragraph's number, `numbered`,
     also "Agreed to" and "Agreed, subject to"); lower case only in formal phrasings
-    that a lead-in must then introduce ("The Council resolved:-", "it was resolved that")."""
+    that a lead-in must then introduce ("The Council resolved:-", "it was resolved that");
+    "run-in": title case with its colon where a numbered heading runs into its decision."""
     r = rules()
     if token.text.isupper():
         return "upper"
@@ -41,8 +42,12 @@ def keyword_case(token: Token, after: Token | None, leading: bool, info: Pattern
                 info.label in r.numbered_title_case:
             return "numbered"  # "12. Agreed to award", "2. Agreed, subject to"
         if not leading and after is not None and after.text in (":", ":-"):
-            return "lower"  # "In the absence of the Chair, it was Agreed:- That ...": as
-            # "it was agreed:", where a lead-in introduces it
+            # "2. Minutes of the meeting held on 9th December 2025 Resolved: The Board ...": a
+            # flattened item's title run into its decision; else, as "it was agreed:", where a
+            # lead-in introduces it ("In the absence of the Chair, it was Agreed:- That ...")
+            following = after.doc[after.i + 1:after.i + 2]
+            return "run-in" if _NUMBERED_LINE.match(line.text) and following and \
+                following[0].text[:1].isupper() else "lower"
         return None
     if token.text.islower() and after is not None and (
             after.text in (":", ":-") or after.lower_ in r.lower_formal.get(info.label, ())):
@@ -96,6 +101,9 @@ def _comma_phrase(after: Token, line: Span, most: int = 8) -> bool:
         if token.text in SENTENCE_END or token.text in (",", ";"):
             return False
     return False
+
+
+_NUMBERED_LINE = compile_cached(r"\s*\d{1,3}[.)]?\s+[A-Z]")  # an item's heading line
 
 
 #: a numbered part of a decision above it ('1. Noted the contents of the report.')

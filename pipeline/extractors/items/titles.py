@@ -15,28 +15,9 @@ from functools import cache
 from pipeline.extractors.anchors import LiteralGate, required_strings
 from pipeline.extractors.items.item_rules import rules
 from pipeline.extractors.items.numbering import deeper_number
+from pipeline.extractors.items.row_text import strip_bars
 from pipeline.model import Block, BlockKind
 from pipeline.regex_cache import compile_cached
-
-
-def strip_bars(text: str) -> str:
-    """The text without the closing bars of a table saved as text ('Minutes |'); a loop,
-    not an end-anchored regex, so a long line of spaces costs one pass."""
-    end = len(text.rstrip())
-    while end and text[end - 1] == "|" and (end == 1 or text[end - 2].isspace()):
-        end -= 1
-        while end and text[end - 1].isspace():
-            end -= 1
-    return text[:end]
-
-
-def row_number(block: Block, numbers: set[str]) -> str:
-    """The item number a line opens with when it is one of the paper's item numbers and
-    the line is a row of a table ('P015/24 | ...', a 'P015/24' cell): the minutes table of a
-    page that printed its agenda table first repeats the agenda's numbers."""
-    text = block.cells[0] if block.kind is BlockKind.TABLE_ROW and block.cells else \
-        block.text.split(" | ")[0] if " | " in block.text else ""
-    return text.strip() if text.strip() in numbers else ""
 
 
 def is_address(title: str) -> bool:
@@ -50,15 +31,9 @@ def is_address(title: str) -> bool:
     return 2 <= len(words) <= 5 and words[-1].casefold() in rules().address_words
 
 
-def block_text(block: Block) -> str:
-    """A block's text as a decision reads it: a table row's cells joined, a table saved as
-    text without its closing bar."""
-    if block.kind is BlockKind.TABLE_ROW:
-        return " ".join(c for c in block.cells if c.strip())
-    return strip_bars(block.text.strip())
-
-
 _BRACKETED = re.compile(r"\([^()]*\)")  # a name's note: '(Kilbrannan Community Council)'
+#: a decision keyword in title case with its colon, that a flattened heading runs into
+_TITLED_KEYWORD = re.compile(r"\s(?:Resolved|Agreed|Decided|Noted)\s*:-?\s+(?=[A-Z])")
 
 def split_run_on(title: str, loose: bool = False, described: bool = False) -> str:
     """A heading run on into its text ("Street lighting  Reported – the Clerk had ..."):
@@ -77,6 +52,9 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
     if (keyword := r.run_in_keyword.search(title)) and upper_case(
             head := title[:keyword.start()].strip()) and is_title(head, loose=loose):
         return head  # "MINUTES OF THE PREVIOUS MEETING RESOLVED that the minutes ..."
+    if (keyword := _TITLED_KEYWORD.search(title)) and is_title(
+            head := title[:keyword.start()].strip(), loose=loose):
+        return head  # "Minutes of the meeting held on 9th December 2025 Resolved: The Board"
     if (colon := re.search(r":\s+(?=[A-Z])", title)) and (labelled := re.fullmatch(
             r"(.*[A-Z]{3}.*?)\s+(\w+)", title[:colon.start()].strip())) and labelled[2] in \
             r.run_in_labels and upper_case(labelled[1]) and is_title(labelled[1], loose=loose):

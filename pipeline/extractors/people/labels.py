@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import islice
 
-from pipeline.extractors.items.titles import strip_bars
+from pipeline.extractors.items.row_text import strip_bars
 from pipeline.extractors.people.lists import parse_list
 from pipeline.extractors.people.names import parse_person
 from pipeline.extractors.people.scanning import depths
