@@ -138,3 +138,16 @@ def test_a_flattened_heading_run_into_resolved_with_its_colon() -> None:
     assert [(r["item"], r["text"]) for r in rows["decisions"]] == [
         ("2", "The Board approved the minutes as an accurate record."),
         ("3", "The Board approved the budget.")]
+
+
+def test_a_grid_header_over_a_label_line_with_tick_marks_side_by_side() -> None:
+    rows = _rows(
+        "Partnership Board\n\nMinutes of the meeting held on 18th June 2025\n\nIn attendance:\n\n"
+        "NAME / ORGANISATION / Attending / NAME / ORGANISATION / Attending\nBoard Members\n"
+        "Gwenllian Morgan-Thomas (Chair) / SFCBC Strategic Director / √ / Iwan Pritchard / "
+        "Teifi Valley Police / √\nHuw Bebb / SFCBC Head of Education / Apols / Sian Ellis / "
+        "Third Sector / √\nDafydd Rees-Hopkins / SFVA / √ / Owain Tudor / Careers Wales /\n\n"
+        "1. Apologies\n\nNone.\n")
+    assert [r["name"] for r in rows["attendees"]] == [
+        "Gwenllian Morgan-Thomas", "Iwan Pritchard", "Sian Ellis", "Dafydd Rees-Hopkins"]
+    assert [r["name"] for r in rows["apologies"]] == ["Huw Bebb"]

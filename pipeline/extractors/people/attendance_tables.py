@@ -53,6 +53,12 @@ class TableReader:
     register: Register
     section: Section | None
     legend: dict[str, str]
+    # a header row standing alone over a label line ('NAME | ORGANISATION | Attending' /
+    # 'Board Members' / the rows): kept for the rows under the label, with its cells
+    held_header: tuple[list[str | None], list[str]] | None = None
+    # whether the grid's mark column marks those present ('√', 'P'): a blank mark is then
+    # someone who did not attend, not someone present
+    present_marked: bool = False
 
     def content(self, block: Block, start: int, end: int | None = None,
                 run_on: bool = False) -> bool:
@@ -69,6 +75,14 @@ class TableReader:
                for text, _ in rows[0][1]):
             return j  # a declarations table: its members are declarers, not attendance
         header = _header(rows[0][1])
+        if header and len(rows) == 1 and self.section:
+            self.held_header = (header, [t for t, _ in rows[0][1]])
+            return j
+        if header is None and self.held_header and self.section and \
+                max(len(c) for _, c in rows) == len(self.held_header[0]):
+            self.grid(rows, *self.held_header)
+            return j
+        self.held_header = None
         if header and (self.section or {"member", "substitute"} <= set(header)
                        or {"attendance", "apologies"} & set(header)):
             self.grid(rows[1:], header, [t for t, _ in rows[0][1]])
@@ -182,6 +196,10 @@ class TableReader:
                 merged.append((block, cells))
         label = next((t for t, h in zip(titles or [], header, strict=False)
                       if h == "substitute"), "Substitute")
+        marks = [k for k, h in enumerate(header) if h == "attendance"]
+        self.present_marked = any(
+            mark_code(cells[k][0], self.legend) == "P" for _, cells in merged
+            if isinstance(cells, list) for k in marks if k < len(cells) and cells[k][0].strip())
         codes: dict[str, str] = {}
         # people side by side ("name | role | name | role"): each name with the cells after it
         starts = [k for k, h in enumerate(header) if h == "name"] or [0]
@@ -239,8 +257,8 @@ class TableReader:
                 section.capacity == "member":
             section = replace(section, capacity="officer")  # ModernGov's 'Role: Officer'
         mark = text.get("attendance", "").strip()
-        if not mark:
-            return section
+        if not mark:  # ('Owain Tudor | Careers Wales |' among ticks: he did not come)
+            return None if self.present_marked and "attendance" in text else section
         status_code = mark_code(mark, self.legend)
         # "D (for TA)": a deputy for the member coded TA; "Present as substitute for Cllr X"
         target = pattern("deputy_for").search(mark) or pattern("status_for").search(mark)
