@@ -151,3 +151,20 @@ def test_a_grid_header_over_a_label_line_with_tick_marks_side_by_side() -> None:
     assert [r["name"] for r in rows["attendees"]] == [
         "Gwenllian Morgan-Thomas", "Iwan Pritchard", "Sian Ellis", "Dafydd Rees-Hopkins"]
     assert [r["name"] for r in rows["apologies"]] == ["Huw Bebb"]
+
+
+def test_bilingual_headings_and_copied_wingdings_bullets_in_a_slashed_paper() -> None:
+    rows = _rows(
+        "Children and Young People's Partnership\n\nMinutes of the meeting held on 18th June "
+        "2025\n\nIn attendance:\n\nNAME / ORGANISATION / Attending\nIwan Pritchard / Teifi "
+        "Valley Police / √\nRhodri Lewis / TVUHB / √\nSian Ellis / Third Sector / √\n\n"
+        "1. Apologies / Ymddiheuriadau\n§ Huw Bebb\n§ Catrin Owen-Jones (Rhodri Lewis attending "
+        "on her behalf)\n2. Declarations of Interest / Datganiadau o Fuddiant\n§ Sian Ellis "
+        "declared a personal interest in item 5 as a trustee of Cwtsh Family Centre.\n")
+    assert [(r["number"], r["title"]) for r in rows["items"]] == [
+        ("1", "Apologies / Ymddiheuriadau"),
+        ("2", "Declarations of Interest / Datganiadau o Fuddiant")]
+    assert [r["name"] for r in rows["apologies"]] == ["Huw Bebb", "Catrin Owen-Jones"]
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("Catrin Owen-Jones", "Rhodri Lewis")]
+    assert [r["name"] for r in rows["declarations"]] == ["Sian Ellis"]

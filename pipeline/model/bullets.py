@@ -2,7 +2,8 @@
 
 Word's Symbol and Wingdings bullets come out of a PDF's text layer, an RTF file or a text
 export as private-use characters; a page Word saved as HTML writes its Symbol bullet as
-a middle dot ('·' and non-breaking spaces) and its second level as a letter 'o'. A line
+a middle dot ('·' and non-breaking spaces) and its second level as a letter 'o'; a
+Wingdings square bullet copied as text is a section sign ('§ Huw Bebb'). A line
 that opens with one of them is a list item whatever reader found it: read as a paragraph
 '· Councillor A Lee', it was no attendee.
 """
@@ -32,4 +33,7 @@ def split_bullet(text: str) -> tuple[str, str] | None:
         return SYMBOL_BULLETS.get(head, head), rest
     if head == "o" and (rest[0].isupper() or rest[0].isdigit()):
         return "\u25e6", rest
+    if head == "\u00a7" and rest[0].isupper():
+        return "\u25aa", rest  # Wingdings' square bullet copied as text: '§ Huw Bebb' (not
+        # a section sign, which a number follows: '§ 5 of the Act')
     return None

@@ -112,7 +112,8 @@ def parse_text(text: str, source: str, fmt: str = "text") -> Document:
                 builder.add(BlockKind.TABLE_ROW, "", cells=row, page=page, table=aligned_table)
                 previous_blank, table = False, None
             continue
-        if slashed and SLASH_CELL in raw_line and raw_line.strip():
+        if slashed and SLASH_CELL in raw_line and raw_line.strip() and \
+                not _BILINGUAL_HEADING.match(raw_line):
             raw_line = raw_line.replace(SLASH_CELL, "\t")  # a cell of a table set as " / "
         if "\t" in raw_line.strip("\n") and raw_line.strip() and (
                 "\t" in raw_line.strip() or (table is not None and not previous_blank)):
@@ -163,6 +164,9 @@ def slash_table(lines: list[str]) -> bool:
 
 
 _NUMBER_CELL = re.compile(r"\s*\d{1,4}[.)]?\s/\s")
+#: an item's heading in two languages ('1. Apologies / Ymddiheuriadau'): one line, no row
+_BILINGUAL_HEADING = re.compile(
+    r"\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z][^/]*\s/\s[A-Z][^/]*(?:\s/\s[^/]{0,12})?$")
 
 
 def wrap_width(lines: list[str]) -> int | None:
