@@ -168,3 +168,13 @@ def test_bilingual_headings_and_copied_wingdings_bullets_in_a_slashed_paper() ->
     assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
         ("Catrin Owen-Jones", "Rhodri Lewis")]
     assert [r["name"] for r in rows["declarations"]] == ["Sian Ellis"]
+
+
+def test_a_body_before_an_aside_then_a_verb_phrase_and_reports_to() -> None:
+    rows = _rows(
+        "Building Control Joint Committee\n\nMinutes of the meeting held on 1 May 2025\n\n"
+        "1. Item\n\nThe Director reminded Members that the Partnership Board, made up of the "
+        "heads of planning of the three partner authorities, continues to meet monthly and "
+        "reports to the Joint Committee on operational matters.\n")
+    assert [(r["source"], r["relation"]) for r in rows["relations"]] == [
+        ("Partnership Board", "reports_to")]

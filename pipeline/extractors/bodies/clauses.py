@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extractors.bodies.adjuncts import before_adjunct, before_apposition, before_topic
+from pipeline.extractors.bodies.adjuncts import (
+    apposed_subject,
+    before_adjunct,
+    before_apposition,
+    before_topic,
+)
 from pipeline.extractors.bodies.anaphora import anaphora_rules
 from pipeline.extractors.bodies.discourse import Discourse
 from pipeline.extractors.bodies.names import Mention, head_of, vocabulary
@@ -311,7 +316,10 @@ class ClauseReader(Positions):
             if not done and (relative := self._relative_before(ctx, i)) is not None:
                 return self._subjects_left(ctx, relative), negated  # "the X Group, which
                 # continued to meet monthly and reports to the Board"
-            return (done[-1] if done else self._sentence_subject(ctx)), negated
+            if not done and not (found := self._sentence_subject(ctx)) and (
+                    apposed := apposed_subject(ctx, i)) is not None:  # "The Director said that
+                found = self._subjects_left(ctx, apposed)  # the X Board, made up of ..., meets
+            return (done[-1] if done else found), negated  # monthly and reports to"
         if word in ("it", "this", "they") and (word != "this" or ctx.lowers[cue_start] in
                                                WORDS.pronoun_verbs or i + 1 < cue_start):
             if word == "they" and any(w.rstrip(".") in vocabulary().honorifics
