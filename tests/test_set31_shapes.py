@@ -178,3 +178,14 @@ def test_a_body_before_an_aside_then_a_verb_phrase_and_reports_to() -> None:
         "reports to the Joint Committee on operational matters.\n")
     assert [(r["source"], r["relation"]) for r in rows["relations"]] == [
         ("Partnership Board", "reports_to")]
+
+
+def test_a_welsh_county_name_opening_with_sir_is_a_body_not_a_knight() -> None:
+    rows = _rows(
+        "Sir Frynach Children and Young People's Partnership\n\nMinutes of the meeting held on "
+        "18 June 2025\n\n1. Item\n\nThis Partnership replaced the Framework Partnership in April "
+        "2025 and now reports to the Sir Frynach Public Services Board (PSB). Sir John Smith "
+        "reports to the Board.\n")
+    assert [(r["relation"], r["target"]) for r in rows["relations"]] == [
+        ("replaces", "Framework Partnership"),
+        ("reports_to", "Sir Frynach Public Services Board")]
