@@ -189,3 +189,11 @@ def test_a_welsh_county_name_opening_with_sir_is_a_body_not_a_knight() -> None:
     assert [(r["relation"], r["target"]) for r in rows["relations"]] == [
         ("replaces", "Framework Partnership"),
         ("reports_to", "Sir Frynach Public Services Board")]
+
+
+def test_the_next_meetings_date_after_its_standing_titles_colon() -> None:
+    rows = _rows(
+        "Partnership\n\nMinutes of the meeting held on 18 June 2025\n\n7. AOB\n\nNone.\n\n"
+        "8. Date of next meeting: 17th September 2025, 1.30pm, Llanfrynach Memorial Hall\n")
+    assert [(r["number"], r["title"]) for r in rows["items"]] == [
+        ("7", "AOB"), ("8", "Date of next meeting")]

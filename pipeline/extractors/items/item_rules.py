@@ -30,6 +30,7 @@ class ItemRules:
     run_on_keywords: frozenset[str]
     colon_run_on: frozenset[str]
     standing_head: re.Pattern[str]  # "Apologies – Cllrs A, B": the title ends at the dash
+    next_meeting_head: re.Pattern[str]  # "Date of next meeting: 17th September 2025, 1.30pm"
     cell_bar: re.Pattern[str]
     minute_ref_run_on: re.Pattern[str]
     agenda_wording: re.Pattern[str]
@@ -108,6 +109,7 @@ def rules() -> ItemRules:
         run_on_keywords=frozenset(title["run_on_keywords"]),
         colon_run_on=frozenset(title["colon_run_on"]),
         standing_head=compile_cached(title["standing_head"], re.I),
+        next_meeting_head=compile_cached(title["next_meeting_head"], re.I),
         cell_bar=compile_cached(title["cell_bar"]),
         minute_ref_run_on=compile_cached(title["minute_ref_run_on"]),
         agenda_wording=compile_cached(title["agenda_wording"]),

@@ -59,6 +59,9 @@ def split_run_on(title: str, loose: bool = False, described: bool = False) -> st
             r"(.*[A-Z]{3}.*?)\s+(\w+)", title[:colon.start()].strip())) and labelled[2] in \
             r.run_in_labels and upper_case(labelled[1]) and is_title(labelled[1], loose=loose):
         return labelled[1]  # "PRESENT Councillors: A, B & C"
+    if (colon := re.search(r":\s+(?=\w)", title)) and r.next_meeting_head.match(
+            head := title[:colon.start()].strip()):
+        return head  # "Date of next meeting: 17th September 2025, 1.30pm, Memorial Hall"
     if (colon := re.search(r":\s+(?=[A-Z])", title)) and \
             is_title(head := title[:colon.start()].strip(), loose=loose):
         after = title[colon.end():].split()
