@@ -567,7 +567,7 @@ def write_pdf(stem: str, blocks: list[Block], path: Path) -> None:
         else:
             ncols = len(block.rows[0])
             longest = [max(len(plain(row[c])) for row in block.rows) + 4 for c in range(ncols)]
-            widths = [usable * n / sum(longest) for n in longest]
+            widths = _column_widths(longest, usable)
             data = []
             for r, row in enumerate(block.rows):
                 cells = []
@@ -595,6 +595,20 @@ def write_pdf(stem: str, blocks: list[Block], path: Path) -> None:
         title=meta["title"], author=f"Democratic Services, {council(stem)}",
         subject=meta["body"], creator="Fernley sample corpus (corpus/render.py)")
     doc.build(story, canvasmaker=NumberedCanvas)
+
+
+def _column_widths(longest: list[int], usable: float, least: float = 42.5) -> list[float]:
+    """Column widths in proportion to their longest cells, none narrower than `least` (points,
+    1.5 cm): a
+    short number cell beside a long paragraph ('1.1' / 'The Board ...') would otherwise get
+    less room than its padding, which reportlab refuses (negative availWidth)."""
+    widths = [usable * n / sum(longest) for n in longest]
+    narrow = [w < least for w in widths]
+    wide = sum(w for w, small in zip(widths, narrow) if not small)
+    room = usable - least * sum(narrow)
+    if not any(narrow) or wide <= 0 or room <= 0:
+        return widths
+    return [least if small else w * room / wide for w, small in zip(widths, narrow)]
 
 
 # ---------------------------------------------------------------- HTML
