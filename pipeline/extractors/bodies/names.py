@@ -242,15 +242,23 @@ def _named(words: Words, first: int, last: int) -> tuple[int, int, str]:
     return start - first, end - first, _classify(words, start, end)
 
 
+#: a run's words are trimmed and named the same wherever they stand ('The', 'the Safer Fernley
+#: Partnership'): `_named` reads the run's words and nothing around them, so its answer is
+#: kept by those words (and their plural possessives), across papers as spaCy keeps a word's
+#: lexeme: most runs are words every paper writes ('The', 'Council'); emptied when large
+_NAMED: dict[str | tuple[tuple[str, ...], tuple[bool, ...]], tuple[int, int, str]] = {}
+MAX_NAMED = 1 << 16
+
+
 def find_mentions(doc: Tokens, block: int) -> list[Mention]:
     """Every name, acronym and generic reference ('the Board', 'the remaining boards')."""
     vocab = vocabulary()
     words = _words(doc)
     mentions: list[Mention] = []
     covered: set[int] = set()
-    # a run's words are trimmed and named the same wherever they stand ('The', 'the Safer
-    # Fernley Partnership'): each is read once in this reading (a paper's, `paper_mentions`)
-    named: dict[str | tuple[tuple[str, ...], tuple[bool, ...]], tuple[int, int, str]] = {}
+    named = _NAMED
+    if len(named) > MAX_NAMED:
+        named.clear()
     for first, last in _split(words, _runs(words)):
         run = words.text[first] if first == last else (  # (no possessive counts in one word)
             tuple(words.text[first: last + 1]), tuple(words.plural_possessive[first: last + 1]))
