@@ -79,7 +79,7 @@ def run_on_cuts(text: str, start: int, end: int, cuts: list, depth: tuple[int, .
         since = max(start, last[1]) if last else start
         words = text[max(since, m.start() - LOOK_BACK):m.start()].split()
         first = _FIRST_WORD.match(text, since, m.start())
-        if not words or words[-1] in ("and", "of", "&", "The", "the") or ranks.get(
+        if not words or words[-1] in ("and", "of", "for", "&", "The", "the") or ranks.get(
                 m.start()) is m and (len(words) < 2 or first is None
                                      or first.group(1) in ("The", "the")):
             continue  # an office after a name, not "The Deputy Lord Mayor", "The Lord Mayor"

@@ -1,0 +1,25 @@
+"""Shapes met in blind held-out rounds (sets 33 and 34): each general, each with its own
+paper."""
+
+from __future__ import annotations
+
+from pipeline.extractors import extract_document
+from pipeline.readers.text import parse_text
+
+
+def _rows(text: str) -> dict[str, list[dict]]:
+    return extract_document(parse_text(text, "paper.txt"))
+
+
+def test_substitutes_after_a_dash_apologies_given_for_and_members_present_under_a_rule() -> None:
+    rows = _rows(
+        "Overview and Scrutiny Committee\n\nMinutes of the meeting held on 1 May 2025\n\n"
+        "PRESENT: Cllr A Bell (Chair), Cllr C Dee\n\nCllr P Fenwick – substitute for Cllr G "
+        "Bellweather\n\nCouncillors L Marwood and N Stebbings were also present pursuant to "
+        "Council Procedure Rule No 15.21.\n\n1. Apologies\n\nApologies were given for Rohan "
+        "Pillai, Gwen Tetley and Inspector Tom Hadley\n")
+    assert [r["name"] for r in rows["attendees"]] == [
+        "A Bell", "C Dee", "P Fenwick", "L Marwood", "N Stebbings"]
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("G Bellweather", "P Fenwick")]
+    assert [r["name"] for r in rows["apologies"]] == ["Rohan Pillai", "Gwen Tetley", "Tom Hadley"]
