@@ -23,3 +23,12 @@ def test_substitutes_after_a_dash_apologies_given_for_and_members_present_under_
     assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
         ("G Bellweather", "P Fenwick")]
     assert [r["name"] for r in rows["apologies"]] == ["Rohan Pillai", "Gwen Tetley", "Tom Hadley"]
+
+
+def test_keyword_parts_numbered_in_roman_numerals_with_a_stop() -> None:
+    rows = _rows(
+        "Education Committee\n\nMinutes of the meeting held on 1 May 2025\n\n2. Budget\n\n"
+        "The Committee:\n\ni. NOTED the forecast overspend; and\n\nii. AGREED that a breakdown "
+        "be provided.\n")
+    assert [(r["kind"], r["text"]) for r in rows["decisions"]] == [
+        ("NOTED", "the forecast overspend; and"), ("AGREED", "that a breakdown be provided.")]
