@@ -32,3 +32,14 @@ def test_keyword_parts_numbered_in_roman_numerals_with_a_stop() -> None:
         "be provided.\n")
     assert [(r["kind"], r["text"]) for r in rows["decisions"]] == [
         ("NOTED", "the forecast overspend; and"), ("AGREED", "that a breakdown be provided.")]
+
+
+def test_letter_and_number_minutes_run_into_their_titles() -> None:
+    rows = _rows(
+        "Combined Fire Authority\n\nMinutes of the meeting held on 1 May 2025\n\n"
+        "A1Declarations of interest\n\nNone.\n\nA2Minutes of the meeting held on 12 February "
+        "2026\n\nRESOLVED: That the minutes be approved.\n\nA3Budget Monitoring\n\nRESOLVED: "
+        "That the report be noted.\n")
+    assert [(r["number"], r["title"]) for r in rows["items"]] == [
+        ("A1", "Declarations of interest"),
+        ("A2", "Minutes of the meeting held on 12 February 2026"), ("A3", "Budget Monitoring")]
