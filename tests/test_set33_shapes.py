@@ -43,3 +43,16 @@ def test_letter_and_number_minutes_run_into_their_titles() -> None:
     assert [(r["number"], r["title"]) for r in rows["items"]] == [
         ("A1", "Declarations of interest"),
         ("A2", "Minutes of the meeting held on 12 February 2026"), ("A3", "Budget Monitoring")]
+
+
+def test_a_title_case_heading_ending_present_labels_a_slashed_table_under_it() -> None:
+    rows = _rows(
+        "Safer Neighbourhood Board\n\nMinutes\n\nWednesday 4th February 2026\n\n"
+        "SNB Member Organisations Present\n\nNamed Representative / Organisation\n"
+        "Delphine Asante – Chair / Brentmoor Tenants Federation\nChief Inspector Ravi Mahal / "
+        "Brentmoor Met\nBernadette Ulloa / Victim Support\n\nOther Attendees Present\n\n"
+        "Name / Organisation\nPC Olu Bankole / Kingsgate SNT\n\n1. / Chair's Welcome\n"
+        "2. / Apologies\n")
+    assert [(r["name"], r["organisation"]) for r in rows["attendees"]] == [
+        ("Delphine Asante", "Brentmoor Tenants Federation"), ("Ravi Mahal", "Brentmoor Met"),
+        ("Bernadette Ulloa", "Victim Support"), ("Olu Bankole", "Kingsgate SNT")]

@@ -145,8 +145,10 @@ def cue(text: str) -> tuple[Section, int] | None:
     words = [m.group() for m in islice(_LABEL_WORD.finditer(
         _BRACKETED.sub(" ", label).casefold()), _label_words_read())]
     exact = data("cues")["exact"]
-    if not colon and len(words) <= 6 and label.isupper() and (section := _section(words)):
-        return section, len(text)  # "ABSENT WITH APOLOGIES" on a line of its own
+    if not colon and len(words) <= 6 and (label.isupper() or words[-1:] == ["present"] and all(
+            w[:1].isupper() for w in label.split())) and (section := _section(words)):
+        # "ABSENT WITH APOLOGIES", "SNB Member Organisations Present" on a line of its own
+        return section, len(text)
     run_on = colon and len(words) > 8  # "PRESENT A Bell C Dee In Attendance: E Fox"
     if (not colon or run_on) and " ".join(words) not in exact:
         # "PRESENT Councillor A (Chair), B": a label run into the list it opens.
