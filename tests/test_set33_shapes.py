@@ -56,3 +56,13 @@ def test_a_title_case_heading_ending_present_labels_a_slashed_table_under_it() -
     assert [(r["name"], r["organisation"]) for r in rows["attendees"]] == [
         ("Delphine Asante", "Brentmoor Tenants Federation"), ("Ravi Mahal", "Brentmoor Met"),
         ("Bernadette Ulloa", "Victim Support"), ("Olu Bankole", "Kingsgate SNT")]
+
+
+def test_an_apologies_row_whose_next_cell_names_who_substituted() -> None:
+    rows = _rows(
+        "Community Safety Partnership\n\nMinutes of the meeting held on 1 May 2025\n\nPresent: "
+        "Cllr A Bell\n\n1. Apologies\n\nSuperintendent Gareth Lowde\t- Chief Inspector Amy Stroud "
+        "substituted\nDr Helen Maskery\t- Dominic Faro substituted\n\n2. Other\n\nNone.\n")
+    assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
+        ("Gareth Lowde", "Amy Stroud"), ("Helen Maskery", "Dominic Faro")]
+    assert [r["name"] for r in rows["attendees"]] == ["A Bell", "Amy Stroud", "Dominic Faro"]

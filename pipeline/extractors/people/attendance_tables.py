@@ -246,6 +246,9 @@ class TableReader:
             setattr(person, *sub)  # "Superintendent (deputising for Ch Supt X)" as the role
             role = role[:bracket.start()]
         role = role.strip()
+        if role[:1] in "-–—" and (sub := substitution(role.lstrip("-–— "))):
+            setattr(person, *sub)  # "Superintendent G Lowde | - Chief Inspector A Stroud
+            role = ""  # substituted": an apology's cell naming who came instead
         if role.startswith("(") and role.endswith(")"):  # "(Chair)" in a cell of its own
             role = role[1:-1].strip()
         person.roles += [role] if role else []
