@@ -66,3 +66,13 @@ def test_an_apologies_row_whose_next_cell_names_who_substituted() -> None:
     assert [(r["member"], r["substitute"]) for r in rows["substitutes"]] == [
         ("Gareth Lowde", "Amy Stroud"), ("Helen Maskery", "Dominic Faro")]
     assert [r["name"] for r in rows["attendees"]] == ["A Bell", "Amy Stroud", "Dominic Faro"]
+
+
+def test_a_yearless_date_label_takes_the_year_of_its_month_in_the_title() -> None:
+    rows = _rows(
+        "Wrexford Town Centre BID Board – January 2024\nDate: Tuesday 23 January @5.30pm\n"
+        "Venue: The Corn Exchange\nDirectors attending: Marcus Delahaye (Delahaye Opticians), "
+        "Priya Sandhu (Sandhu & Co)\nApologies: Jon Fitch\n\n1. Welcome\n\nMinutes of 12 "
+        "December 2023 approved.\n")
+    document = rows["documents"][0]
+    assert (document["kind"], document["date"]) == ("minutes", "2024-01-23")

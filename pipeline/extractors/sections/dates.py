@@ -91,3 +91,23 @@ def find_dates(text: str) -> list[FoundDate]:
 def first_date(text: str) -> FoundDate | None:
     dates = find_dates(text)
     return dates[0] if dates else None
+
+
+#: a day and month with no year after them ('Tuesday 23 January @5.30pm')
+DAY_MONTH = compile_cached(rf"{_START}{_DAY}(?:\s+(?:of|o))?\s+{_MONTH}(?!,?\s+(?:19|20)\d\d)\b",
+                           re.I)
+MONTH_YEAR = compile_cached(rf"\b{_MONTH}\s+{_YEAR}\b", re.I)
+
+
+def yearless_date(text: str, context: str) -> FoundDate | None:
+    """The first day and month of `text` that has no year ('Date: Tuesday 23 January'), in
+    the year `context` gives that month ('Town Centre BID Board – January 2024'); None when
+    the context names no such month with its year."""
+    day = DAY_MONTH.search(text)
+    if day is None:
+        return None
+    month = MONTHS[day["month"].lower().rstrip(".")]
+    year = next((m["year"] for m in MONTH_YEAR.finditer(context)
+                 if MONTHS[m["month"].lower().rstrip(".")] == month), None)
+    value = _make(year, month, day["day"]) if year else None
+    return FoundDate(value, day.start(), day.end()) if value else None

@@ -31,7 +31,7 @@ from pipeline.extractors.sections.bodyname import (
 )
 from pipeline.extractors.sections.cover_letter import after_cover_letter
 from pipeline.extractors.sections.cues import WEEKDAY, Cues, cues
-from pipeline.extractors.sections.dates import FoundDate, find_dates, first_date
+from pipeline.extractors.sections.dates import FoundDate, find_dates, first_date, yearless_date
 from pipeline.extractors.sections.meeting_dates import (
     HEADER_BLOCKS,
     earlier_minutes,
@@ -280,10 +280,12 @@ def find_date(source: Document | Blocks, kind: str = "", lines: Lines | None = N
     ("you are summoned to attend ... on 1 October 2020")."""
     lines = _lines(_blocks(source)) if lines is None else lines
     labelled: list[tuple[FoundDate, Block, bool]] = []
+    heading = " ".join(text for _, text in lines[:HEADER_BLOCKS])
     for block, text in lines:
         for pattern in cues().date_labels:
             m = pattern.match(text)
-            found = first_date(m["rest"]) if m else None
+            # "Date: Tuesday 23 January" under "... BID Board – January 2024": that year's
+            found = (first_date(m["rest"]) or yearless_date(m["rest"], heading)) if m else None
             if m and found:
                 labelled.append((found, block, bool(cues().specific_date_label.match(
                     m["label"]))))
