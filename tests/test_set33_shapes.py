@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pipeline.extractors import extract_document
 from pipeline.readers.text import parse_text
+from pipeline.readers.unflatten import unflatten
 
 
 def _rows(text: str) -> dict[str, list[dict]]:
@@ -76,3 +77,22 @@ def test_a_yearless_date_label_takes_the_year_of_its_month_in_the_title() -> Non
         "December 2023 approved.\n")
     document = rows["documents"][0]
     assert (document["kind"], document["date"]) == ("minutes", "2024-01-23")
+
+
+def test_a_town_council_flattened_with_running_minute_numbers_in_capitals() -> None:
+    filler = "Members discussed the matter at some length and asked questions of the Clerk. " * 3
+    rows = extract_document(unflatten(parse_text(
+        "Full Council 14 January 2026 Page 1 61/26 MINUTES OF A MEETING OF FULL COUNCIL OF "
+        "LLANGARRAN TOWN COUNCIL HELD ON WEDNESDAY 14th JANUARY 2026 AT 7PM IN THE COUNCIL "
+        "CHAMBER PRESENT: Cllr M Prosser (Mayor) Cllr D Bevan Cllr S Caradog APOLOGIES: Cllr K "
+        f"Thomas 1421 DECLARATIONS OF INTEREST None. 1422 MINUTES OF THE LAST MEETING {filler}"
+        "RESOLVED: The minutes were confirmed. 1423 POLICE MATTERS PCSO Hughes reported on "
+        f"crime. {filler}1424 MAYOR'S ANNOUNCEMENTS The Mayor thanked the volunteers.\n",
+        "town.txt")))
+    document = rows["documents"][0]
+    assert (document["kind"], document["body"], document["date"]) == (
+        "minutes", "LLANGARRAN TOWN COUNCIL", "2026-01-14")
+    assert [r["number"] for r in rows["items"]] == ["1421", "1422", "1423", "1424"]
+    assert [r["name"] for r in rows["attendees"]] == ["M Prosser", "D Bevan", "S Caradog"]
+    assert [(r["item"], r["text"]) for r in rows["decisions"]] == [
+        ("1422", "The minutes were confirmed.")]

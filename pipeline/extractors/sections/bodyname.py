@@ -132,7 +132,8 @@ def _without_council_prefix(text: str) -> str:
     for end in range(len(words) - 1, 1, -1):
         if end == len(words) - 1 and words[end].lower() not in cues().single_word_bodies:
             continue
-        if words[end - 1].lower() in ("and", "&", "of") or words[end].lower() in ("and", "&"):
+        if words[end - 1].lower() in ("and", "&", "of") or words[end].lower() in ("and", "&",
+                                                                                  "of"):
             continue
         rest = " ".join(words[end:]).strip(" :-\u2013,.#*")
         if cues().council_name.match(" ".join(words[:end])) and is_body_name(rest):
@@ -151,6 +152,8 @@ def _without_council_suffix(text: str) -> str:
     if m:
         rest = text[:m.start()]
         words = rest.lower().split()
+        if words in (["full", "council"], ["council"]):  # "Full Council of Llangarran Town
+            return re.sub(r"^\s+of\s+(?:the\s+)?", "", text[m.start():], flags=re.I)  # Council"
         if words and words[-1] in cues().head_nouns and words[-1] not in (
                 "council", "authority", "meeting") and is_body_name(rest):
             return rest
