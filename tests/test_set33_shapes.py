@@ -96,3 +96,11 @@ def test_a_town_council_flattened_with_running_minute_numbers_in_capitals() -> N
     assert [r["name"] for r in rows["attendees"]] == ["M Prosser", "D Bevan", "S Caradog"]
     assert [(r["item"], r["text"]) for r in rows["decisions"]] == [
         ("1422", "The minutes were confirmed.")]
+
+
+def test_council_employees_present_labels_officers() -> None:
+    rows = _rows(
+        "Community Council\n\nMinutes of the meeting held on 1 May 2025\n\nPresent: Cllr A Bell"
+        "\nCouncil Employees Present: Clerk Nerys Howells\n\n1. Apologies\n\nNone.\n")
+    assert [(r["name"], r["capacity"]) for r in rows["attendees"]] == [
+        ("A Bell", "member"), ("Nerys Howells", "officer")]
