@@ -104,3 +104,14 @@ def test_council_employees_present_labels_officers() -> None:
         "\nCouncil Employees Present: Clerk Nerys Howells\n\n1. Apologies\n\nNone.\n")
     assert [(r["name"], r["capacity"]) for r in rows["attendees"]] == [
         ("A Bell", "member"), ("Nerys Howells", "officer")]
+
+
+def test_an_item_heading_run_on_after_a_sentence_by_a_spaced_dash() -> None:
+    rows = _rows(
+        "Minutes of the Planning Committee Meeting held on Tuesday 6th February 2024\n"
+        "Present: Cllrs Rowena Tillotson (Chair), Graham Peabody\n"
+        "No one else present intended to record the meeting. - 412 APOLOGIES FOR ABSENCE\n"
+        "Cllr Fenella Drury (substituted by Cllr Paul Ingham, who attended); Cllr Bernard Cole\n"
+        "413 DECLARATIONS OF INTEREST\nNone.\n414 MINUTES\nThe Minutes were APPROVED.\n")
+    assert [r["number"] for r in rows["items"]] == ["412", "413", "414"]
+    assert [r["name"] for r in rows["apologies"]] == ["Fenella Drury", "Bernard Cole"]

@@ -94,7 +94,7 @@ def parse_text(text: str, source: str, fmt: str = "text") -> Document:
     page = 1
     table: int | None = None
     previous_blank, finished = True, False
-    lines = text.split("\n")
+    lines = [part for line in text.split("\n") for part in _heading_after_sentence(line)]
     margin = wrap_width(lines)
     slashed = slash_table(lines)
     aligned = aligned_tables(lines)
@@ -164,6 +164,16 @@ def slash_table(lines: list[str]) -> bool:
 
 
 _NUMBER_CELL = re.compile(r"\s*\d{1,4}[.)]?\s/\s")
+#: an item's heading run on after the sentence before it by a copy ('... any items on the
+#: agenda. - 412 APOLOGIES FOR ABSENCE'): a numbered title in capitals after a spaced dash
+_GLUED_HEADING = re.compile(r"(.*[.!?])\s+[-–—]\s+(\d{1,4}\.?\s+[A-Z][A-Z ,&'’-]{3,})$")
+
+
+def _heading_after_sentence(line: str) -> tuple[str, ...]:
+    glued = _GLUED_HEADING.match(line) if any(f" {d} " in line for d in "-–—") else None
+    return glued.groups() if glued else (line,)
+
+
 #: an item's heading in two languages ('1. Apologies / Ymddiheuriadau'): one line, no row
 _BILINGUAL_HEADING = re.compile(
     r"\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z][^/]*\s/\s[A-Z][^/]*(?:\s/\s[^/]{0,12})?$")
