@@ -40,10 +40,13 @@ demo: $(RUN_STAMP)
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q
 
-# Benchmark against pdftotext (Debian's poppler-utils, installed here when missing).
+# Benchmark against pdftotext (Debian's poppler-utils, installed here when missing) and
+# OCR with Tesseract (Debian's tesseract-ocr, likewise).
 bench: $(DEV_STAMP)
 	@command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils) \
 		|| echo "pdftotext unavailable: its reference row is left out"
+	@command -v tesseract >/dev/null || (apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-eng) \
+		|| echo "tesseract unavailable: the OCR rows are left out"
 	$(COMPILE)
 	$(BIN)/python -m pipeline.bench
 
