@@ -115,3 +115,14 @@ def test_an_item_heading_run_on_after_a_sentence_by_a_spaced_dash() -> None:
         "413 DECLARATIONS OF INTEREST\nNone.\n414 MINUTES\nThe Minutes were APPROVED.\n")
     assert [r["number"] for r in rows["items"]] == ["412", "413", "414"]
     assert [r["name"] for r in rows["apologies"]] == ["Fenella Drury", "Bernard Cole"]
+
+
+def test_the_subject_before_an_aside_opening_on_which() -> None:
+    rows = _rows(
+        "Harrowdale Combined Fire Authority\n\nMinutes of the meeting held on 12 June 2025\n\n"
+        "1. Item\n\nThe Harrowdale and Wenbury Blue Light Partnership Board, on which the "
+        "Authority, Harrowdale Constabulary and Wenbury Ambulance Service are represented, had "
+        "replaced the Joint Estates Steering Group on 1 January 2026.\n")
+    assert ("Harrowdale and Wenbury Blue Light Partnership Board", "replaces",
+            "Joint Estates Steering Group") in [
+        (r["source"], r["relation"], r["target"]) for r in rows["relations"]]
