@@ -126,3 +126,12 @@ def test_the_subject_before_an_aside_opening_on_which() -> None:
     assert ("Harrowdale and Wenbury Blue Light Partnership Board", "replaces",
             "Joint Estates Steering Group") in [
         (r["source"], r["relation"], r["target"]) for r in rows["relations"]]
+
+
+def test_a_rank_before_a_declarants_name_goes_with_the_office() -> None:
+    rows = _rows(
+        "Community Safety Partnership\n\nMinutes of the meeting held on 1 May 2025\n\n"
+        "1. Declarations of Interest\n\nInspector Colin Ferriday declared a personal interest "
+        "as a trustee.\n\nMagistrate Ann Lowe declared a personal interest as Chairman of the "
+        "Bench.\n")
+    assert [r["name"] for r in rows["declarations"]] == ["Colin Ferriday", "Ann Lowe"]

@@ -63,6 +63,8 @@ def rules() -> dict:
     kinds, actions, filters = (read_json(f"declarations/{n}.json")
                                for n in ("kinds", "actions", "filters"))
     offices = sorted(filters["offices"], key=longest_first)
+    # a rank names the holder after it ('Inspector Colin Ferriday'), not alone ('Baillie')
+    titles = sorted({*offices, *read_json("attendance/ranks.json")["ranks"]}, key=longest_first)
     quantifiers = "|".join(filters["quantifiers"])
     return {
         "cues": [Cue(c["id"], compile_cached(rf"\b{c['verb']}\b", re.I),
@@ -88,7 +90,7 @@ def rules() -> dict:
             re.escape(o).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for o in offices)
             + r")(?:\s+of\s+the\s+[A-Z][\w ]+)?$", re.I),
         "office_name": compile_cached(r"^(?:the\s+)?(?:" + "|".join(
-            re.escape(o).replace(r"\ ", r"\s+") for o in offices)
+            re.escape(o).replace(r"\ ", r"\s+") for o in titles)
             + r")\s+(?P<rest>(?-i:[A-Z]).*)$", re.I),
         "trail": compile_cached(rf"(?:[\s,]+|\b(?:{quantifiers})\b)+$", re.I),
         "appositive": compile_cached(filters["appositive"], re.I),
